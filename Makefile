@@ -1,0 +1,36 @@
+# Two commands do all the set-up: `make run` opens the app, `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+HEADLESS = QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
+
+.PHONY: run test lint bench bundle bundle-selftest clean
+
+$(BIN)/fieldapp: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/fieldapp
+	$(BIN)/fieldapp
+
+lint: $(BIN)/fieldapp
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: lint
+	$(HEADLESS) $(BIN)/python -m pytest
+
+bench: $(BIN)/fieldapp
+	$(HEADLESS) $(BIN)/python bench/run_all.py
+
+bundle: $(BIN)/fieldapp
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+bundle-selftest: bundle
+	$(HEADLESS) dist/fieldapp/fieldapp selftest
+
+clean:
+	rm -rf build dist .pytest_cache

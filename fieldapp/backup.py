@@ -1,0 +1,91 @@
+"""Backups (SQLite online backup API) and integrity checks of a data directory.
+
+Both read through their own connection, so they may run in a worker thread while the
+UI keeps its own. A damaged file is reported in words, never replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fieldapp.schema import connect
+
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 7
+
+
+def backup_to(db_path: Path, dest: Path) -> Path:
+    """A consistent copy of the live database at `dest` (it must not exist yet)."""
+    dest = Path(dest)
+    if dest.exists():
+        raise FileExistsError(f"{dest} already exists; choose another name")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    source = connect(Path(db_path))
+    target = sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return dest
+
+
+def rotate(data_dir: Path, keep: int = KEEP_BACKUPS) -> Path:
+    """Write a timestamped backup into data_dir/backups and keep only the newest `keep`."""
+    folder = Path(data_dir) / BACKUP_DIR
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    made = backup_to(Path(data_dir) / "fieldapp.db", folder / f"fieldapp-{stamp}.db")
+    for old in sorted(folder.glob("fieldapp-*.db"))[:-keep]:
+        old.unlink()
+    return made
+
+
+def check(data_dir: Path, *, blobs: bool = True) -> list[str]:
+    """Problems found in the database and the attachment files; empty when all is well."""
+    data_dir = Path(data_dir)
+    conn = connect(data_dir / "fieldapp.db")
+    try:
+        problems = [
+            f"database: {row[0]}"
+            for row in conn.execute("PRAGMA integrity_check")
+            if row[0] != "ok"
+        ]
+        problems += [
+            f"foreign key: {tuple(row)}" for row in conn.execute("PRAGMA foreign_key_check")
+        ]
+        try:
+            conn.execute("INSERT INTO reports_fts(reports_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"search index: {exc}")
+        if blobs:
+            problems += _check_blobs(conn, data_dir / "attachments")
+    finally:
+        conn.close()
+    return problems
+
+
+def _check_blobs(conn: sqlite3.Connection, root: Path) -> list[str]:
+    problems = []
+    rows = conn.execute(
+        "SELECT filename, sha256 FROM attachments WHERE deleted = 0"
+        " UNION ALL SELECT filename, thumb_sha256 FROM attachments"
+        " WHERE deleted = 0 AND thumb_sha256 IS NOT NULL"
+    )
+    for filename, sha in rows:
+        path = root / sha[:2] / sha
+        if not path.exists():
+            problems.append(f"attachment {filename}: file {sha} is missing")
+        elif _sha256(path) != sha:
+            problems.append(f"attachment {filename}: file {sha} is damaged (hash differs)")
+    return problems
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,86 @@
+"""Filters, sort order and full-text search of the report list, as SQL.
+
+Pure SQL building, no I/O: safe from any thread. User search text is tokenised and
+quoted here, so no input can produce an FTS5 syntax error or reach the query as syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Columns the list may sort by; each has an index (see schema.py).
+SORTABLE = {
+    "created_at": "created_at",
+    "observed_at": "observed_at",
+    "severity": "severity",
+    "status": "status",
+    "kind": "kind",
+    "verification": "verification",
+    "title": "title COLLATE NOCASE",
+    "place": "place COLLATE NOCASE",
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class ReportQuery:
+    """What the report list shows. Empty filter sets mean "any"."""
+
+    operation_id: str
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    severities: frozenset[int] = field(default_factory=frozenset)
+    verifications: frozenset[str] = field(default_factory=frozenset)
+    search: str = ""
+    sort: str = "created_at"
+    descending: bool = True
+    limit: int | None = None
+
+
+def fts_expression(text: str) -> str:
+    """User text as an FTS5 query: every word must match, the last one as a prefix."""
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _where(query: ReportQuery) -> tuple[str, list]:
+    clauses = ["operation_id = ?", "deleted = 0"]
+    params: list = [query.operation_id]
+    for column, values in (
+        ("status", query.statuses),
+        ("kind", query.kinds),
+        ("severity", query.severities),
+        ("verification", query.verifications),
+    ):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(sorted(values))
+    match = fts_expression(query.search)
+    if match:
+        clauses.append("seq IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
+        params.append(match)
+    return " AND ".join(clauses), params
+
+
+def ids_sql(query: ReportQuery) -> tuple[str, list]:
+    """SQL for the row numbers of matching reports, in display order."""
+    if query.sort not in SORTABLE:
+        raise ValueError(f"cannot sort by {query.sort!r}; choose one of {', '.join(SORTABLE)}")
+    where, params = _where(query)
+    direction = "DESC" if query.descending else "ASC"
+    order = f"{SORTABLE[query.sort]} {direction}, seq {direction}"
+    sql = f"SELECT seq FROM reports WHERE {where} ORDER BY {order}"
+    if query.limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(query.limit))
+    return sql, params
+
+
+def count_sql(query: ReportQuery) -> tuple[str, list]:
+    where, params = _where(query)
+    return f"SELECT count(*) FROM reports WHERE {where}", params

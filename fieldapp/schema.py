@@ -1,0 +1,220 @@
+"""Opening a FieldApp database safely, and its numbered schema migrations.
+
+`open_connection` refuses, without writing a byte, any file that is not a FieldApp
+database (not SQLite, another program's SQLite file, or a newer FieldApp schema),
+then applies pending migrations, each in one transaction with its record (the
+sqlite-utils migration runner). sqlite-utils is imported only when a migration is
+pending: it costs ~0.3 s of start-up. Call from the thread that will own the
+connection; a connection never crosses threads.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+APPLICATION_ID = 0x46415050  # "FAPP" in the SQLite header
+MIGRATION_SET = "fieldapp"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used; the message says why in words."""
+
+
+def _m001_initial(db: Any) -> None:
+    for statement in _M001:
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("INSERT INTO meta(key, value) VALUES ('node_id', ?)", [secrets.token_hex(8)])
+
+
+_REPLICATED = """
+    updated_hlc TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    field_hlc TEXT NOT NULL DEFAULT '{}'
+"""
+
+_M001 = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    f"""CREATE TABLE operations (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        exercise INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        {_REPLICATED})""",
+    f"""CREATE TABLE reports (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL REFERENCES operations(id),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '[]',
+        severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 5),
+        lat REAL CHECK (lat BETWEEN -90 AND 90),
+        lon REAL CHECK (lon BETWEEN -180 AND 180),
+        accuracy_m REAL,
+        place TEXT NOT NULL DEFAULT '',
+        observed_at TEXT,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        source_ref TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        duplicate_of TEXT,
+        verification TEXT NOT NULL,
+        verified_by TEXT NOT NULL DEFAULT '',
+        verified_at TEXT,
+        verification_method TEXT NOT NULL DEFAULT '',
+        verification_confidence TEXT,
+        {_REPLICATED})""",
+    f"""CREATE TABLE attachments (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL REFERENCES operations(id),
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mime TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        thumb_sha256 TEXT,
+        created_at TEXT NOT NULL,
+        {_REPLICATED})""",
+    "CREATE INDEX attachments_report ON attachments(report_id)",
+    """CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        op_id TEXT NOT NULL UNIQUE,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        operation_id TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+    """CREATE TABLE history (
+        seq INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        action TEXT NOT NULL,
+        changes TEXT NOT NULL)""",
+    "CREATE INDEX history_row ON history(row_id, seq)",
+    # One index per sortable column: the list reads ids in order straight from an index.
+    *(
+        f"CREATE INDEX reports_by_{col} ON reports(operation_id, deleted, {col}{collate})"
+        for col, collate in (
+            ("created_at", ""),
+            ("observed_at", ""),
+            ("severity", ""),
+            ("status", ""),
+            ("kind", ""),
+            ("verification", ""),
+            ("title", " COLLATE NOCASE"),
+            ("place", " COLLATE NOCASE"),
+        )
+    ),
+    """CREATE VIRTUAL TABLE reports_fts USING fts5(
+        title, body, tags, place, author, source_ref,
+        content='reports', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
+    """CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+        INSERT INTO reports_fts(rowid, title, body, tags, place, author, source_ref)
+        VALUES (new.seq, new.title, new.body, new.tags, new.place, new.author, new.source_ref);
+    END""",
+    """CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+        INSERT INTO reports_fts(reports_fts, rowid, title, body, tags, place, author, source_ref)
+        VALUES ('delete', old.seq, old.title, old.body, old.tags, old.place, old.author,
+                old.source_ref);
+    END""",
+    """CREATE TRIGGER reports_fts_update
+        AFTER UPDATE OF title, body, tags, place, author, source_ref ON reports BEGIN
+        INSERT INTO reports_fts(reports_fts, rowid, title, body, tags, place, author, source_ref)
+        VALUES ('delete', old.seq, old.title, old.body, old.tags, old.place, old.author,
+                old.source_ref);
+        INSERT INTO reports_fts(rowid, title, body, tags, place, author, source_ref)
+        VALUES (new.seq, new.title, new.body, new.tags, new.place, new.author, new.source_ref);
+    END""",
+]
+
+# Append new migrations here; never edit or reorder a released one.
+MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
+    ("m001_initial", _m001_initial),
+]
+KNOWN = [name for name, _ in MIGRATIONS]
+
+
+def _inspect_readonly(path: Path) -> list[str]:
+    """Check an existing file without writing to it; returns the applied migrations."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(_SQLITE_MAGIC):
+        raise DatabaseError(f"{path} is not a FieldApp database (it is not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path} cannot be opened: {exc}") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise DatabaseError(
+                f"{path} is an SQLite database of another program, not a FieldApp database"
+            )
+        return [
+            row[0]
+            for row in conn.execute(
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY id",
+                [MIGRATION_SET],
+            )
+        ]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is damaged or not a FieldApp database: {exc}") from None
+    finally:
+        conn.close()
+
+
+def check_schema(path: Path) -> list[str]:
+    """Raise DatabaseError unless `path` is absent, empty or a FieldApp schema we know.
+
+    Returns the migrations still to apply. Never writes to the file.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return KNOWN
+    applied = _inspect_readonly(path)
+    newer = [name for name in applied if name not in KNOWN]
+    if newer:
+        raise DatabaseError(
+            f"{path} was written by a newer FieldApp (schema {len(applied)}, this version "
+            f"knows {len(KNOWN)}); update FieldApp to open it. The file was not changed."
+        )
+    return [name for name in KNOWN if name not in applied]
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A checked, migrated connection in autocommit mode (transactions are explicit)."""
+    pending = check_schema(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if pending:
+        _migrate(conn)
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database, Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, func in MIGRATIONS:
+        migrations(name=name)(func)
+    migrations.apply(Database(conn))

@@ -1,0 +1,382 @@
+"""The local store: every write of the app goes through here.
+
+Each user action is one SQLite transaction that writes the row, its per-field clock
+stamps, an outbox entry (what sync will ship) and a history entry (who changed what).
+A Store owns one connection and must be used from the thread that opened it; a
+worker thread opens its own Store on the same file. Writes from several connections
+serialise on SQLite's write lock, and the clock is re-read under that lock, so stamps
+stay unique and increasing across connections.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import uuid_utils
+
+from fieldapp import domain
+from fieldapp.attachments import BlobStore, make_thumbnail
+from fieldapp.domain import ValidationError, utc_now
+from fieldapp.report_query import ReportQuery, count_sql, ids_sql
+from fieldapp.schema import DatabaseError, connect
+from fieldapp.sync.hlc import HybridClock, Stamp
+
+DB_NAME = "fieldapp.db"
+_KEYS = ("id", "operation_id")
+
+
+class NotFoundError(LookupError):
+    """No such operation or report (or it was deleted)."""
+
+
+def new_id() -> str:
+    """A device-generated, time-ordered id (UUIDv7)."""
+    return str(uuid_utils.uuid7())
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class Store:
+    """The FieldApp database of one data directory."""
+
+    def __init__(self, data_dir: Path | str, *, user: str | None = None):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        self.user = user or default_user()
+        self.conn = connect(self.path)
+        self.conn.row_factory = sqlite3.Row
+        node = self.conn.execute("SELECT value FROM meta WHERE key = 'node_id'").fetchone()[0]
+        self.clock = HybridClock(node)
+        self.blobs = BlobStore(self.data_dir / "attachments")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and the change log -------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One durable transaction; the clock is reloaded under the write lock."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+            if row is not None:
+                self.clock.last = max(self.clock.last, Stamp.parse(row[0]))
+            yield self.conn
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('hlc', ?)",
+                [self.clock.last.encode()],
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _log(
+        self,
+        entity: str,
+        row: Mapping[str, Any],
+        stamp: str,
+        action: str,
+        changes: Mapping[str, tuple[Any, Any]],
+    ) -> None:
+        """Record a change in the outbox (for sync) and in the history (for people)."""
+        now = utc_now()
+        fields = {name: new for name, (_old, new) in changes.items() if name not in _KEYS}
+        if action == "created":
+            changes = {}  # the history shows "created"; the values are the record itself
+        self.conn.execute(
+            "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [new_id(), entity, row["id"], row["operation_id"], stamp, _dumps(fields), now],
+        )
+        self.conn.execute(
+            "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [entity, row["id"], stamp, now, self.user, action, _dumps(changes)],
+        )
+
+    # -- operations ---------------------------------------------------------------
+
+    def create_operation(self, name: str, *, exercise: bool = False, description: str = "") -> dict:
+        name = name.strip()
+        if not name:
+            raise ValidationError({"name": ("required", "an operation needs a name")})
+        op_id = new_id()
+        values = {"name": name, "description": description.strip(), "exercise": int(exercise)}
+        with self._write():
+            stamp = self.clock.tick().encode()
+            row = {"id": op_id, "operation_id": op_id, "created_at": utc_now(), **values}
+            self._insert("operations", row, stamp)
+            self._log("operation", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+        return self.get_operation(op_id)
+
+    def list_operations(self) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT o.*, (SELECT count(*) FROM reports r WHERE r.operation_id = o.id"
+            " AND r.deleted = 0) AS report_count FROM operations o WHERE o.deleted = 0"
+            " ORDER BY o.created_at DESC"
+        )
+        return [_operation(row) for row in rows]
+
+    def get_operation(self, op_id: str) -> dict:
+        row = self.conn.execute(
+            "SELECT *, 0 AS report_count FROM operations WHERE id = ? AND deleted = 0", [op_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no operation with id {op_id}")
+        return _operation(row)
+
+    # -- reports: writes ------------------------------------------------------------
+
+    def add_report(self, operation_id: str, values: Mapping[str, Any]) -> dict:
+        """Validate and save a new report; returns it as stored."""
+        self.get_operation(operation_id)
+        clean = domain.validate_report({"author": self.user, **values})
+        with self._write():
+            self._check_duplicate_of(operation_id, None, clean)
+            clean = _fill_verification(clean, {}, self.user)
+            report_id = new_id()
+            stamp = self.clock.tick().encode()
+            row = {"id": report_id, "operation_id": operation_id, "created_at": utc_now()}
+            row.update(_to_db(clean))
+            self._insert("reports", row, stamp)
+            self._log("report", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+        return self.get_report(report_id)
+
+    def add_reports_bulk(self, operation_id: str, items: Iterable[Mapping[str, Any]]) -> int:
+        """Save many validated reports in one transaction (imports, demo data)."""
+        self.get_operation(operation_id)
+        count = 0
+        with self._write():
+            for values in items:
+                clean = domain.validate_report({"author": self.user, **values})
+                stamp = self.clock.tick().encode()
+                row = {"id": new_id(), "operation_id": operation_id, "created_at": utc_now()}
+                row.update(_to_db(clean))
+                self._insert("reports", row, stamp)
+                self._log("report", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+                count += 1
+        return count
+
+    def update_report(self, report_id: str, changes: Mapping[str, Any]) -> dict:
+        """Apply a partial edit; fields equal to the stored value are not logged."""
+        current = self.get_report(report_id)
+        user_fields = {name: current[name] for name in domain.REPORT_FIELDS}
+        clean = domain.validate_report({**user_fields, **changes})
+        with self._write():
+            self._check_duplicate_of(current["operation_id"], report_id, clean)
+            clean = _fill_verification(clean, current, self.user)
+            stored_new, stored_old = _to_db(clean), _to_db(user_fields)
+            diff = {k: (stored_old[k], v) for k, v in stored_new.items() if stored_old[k] != v}
+            if diff:
+                self._update("reports", current, diff)
+        return self.get_report(report_id)
+
+    def delete_report(self, report_id: str) -> None:
+        """Tombstone a report: it disappears everywhere but its history stays."""
+        current = self.get_report(report_id)
+        with self._write():
+            self._update("reports", current, {"deleted": (0, 1)}, action="deleted")
+
+    def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None:
+        # "*" stamps every field not edited since creation; edits add their own keys.
+        field_hlc = _dumps({"*": stamp})
+        names = [*row, "updated_hlc", "field_hlc"]
+        self.conn.execute(
+            f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [*row.values(), stamp, field_hlc],
+        )
+
+    def _update(
+        self,
+        table: str,
+        current: Mapping[str, Any],
+        diff: Mapping[str, tuple[Any, Any]],
+        action: str = "updated",
+    ) -> None:
+        stamp = self.clock.tick().encode()
+        sets = ", ".join(f"{name} = ?" for name in diff)
+        patch = _dumps(dict.fromkeys(diff, stamp))
+        self.conn.execute(
+            f"UPDATE {table} SET {sets}, updated_hlc = ?, field_hlc = json_patch(field_hlc, ?)"
+            " WHERE id = ?",
+            [*(new for _old, new in diff.values()), stamp, patch, current["id"]],
+        )
+        self._log(table.rstrip("s"), current, stamp, action, diff)
+
+    def _check_duplicate_of(self, operation_id: str, report_id: str | None, clean: dict) -> None:
+        target = clean.get("duplicate_of")
+        if not target:
+            return
+        if target == report_id:
+            raise ValidationError({"duplicate_of": ("self", "a report cannot duplicate itself")})
+        row = self.conn.execute(
+            "SELECT 1 FROM reports WHERE id = ? AND operation_id = ? AND deleted = 0",
+            [target, operation_id],
+        ).fetchone()
+        if row is None:
+            raise ValidationError(
+                {"duplicate_of": ("not_found", f"no report {target} in this operation")}
+            )
+
+    # -- reports: reads -------------------------------------------------------------
+
+    def get_report(self, report_id: str) -> dict:
+        row = self.conn.execute(
+            "SELECT * FROM reports WHERE id = ? AND deleted = 0", [report_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no report with id {report_id}")
+        return _report(row)
+
+    def report_seqs(self, query: ReportQuery) -> list[int]:
+        """Row numbers of the matching reports, in display order (for lazy list models)."""
+        sql, params = ids_sql(query)
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def reports_by_seq(self, seqs: list[int]) -> dict[int, dict]:
+        """Reports keyed by row number; one query for a page of a list."""
+        if not seqs:
+            return {}
+        marks = ", ".join("?" * len(seqs))
+        rows = self.conn.execute(f"SELECT * FROM reports WHERE seq IN ({marks})", seqs)
+        return {row["seq"]: _report(row) for row in rows}
+
+    def list_reports(self, query: ReportQuery) -> list[dict]:
+        seqs = self.report_seqs(query)
+        found = self.reports_by_seq(seqs)
+        return [found[seq] for seq in seqs if seq in found]
+
+    def count_reports(self, query: ReportQuery) -> int:
+        sql, params = count_sql(query)
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    def history(self, row_id: str) -> list[dict]:
+        """Every change of one record, oldest first: who, when, which fields."""
+        rows = self.conn.execute(
+            "SELECT at, author, action, changes, hlc FROM history WHERE row_id = ? ORDER BY seq",
+            [row_id],
+        )
+        return [{**dict(row), "changes": json.loads(row["changes"])} for row in rows]
+
+    # -- attachments ----------------------------------------------------------------
+
+    def attach_file(self, report_id: str, source: Path | str) -> dict:
+        """Copy a file into the blob store (with a thumbnail for photos) and link it."""
+        report = self.get_report(report_id)
+        source = Path(source)
+        blob = self.blobs.put_file(source)
+        thumb = make_thumbnail(source) if blob.mime.startswith("image/") else None
+        thumb_sha = self.blobs.put_bytes(thumb, "image/jpeg").sha256 if thumb else None
+        row = {
+            "id": new_id(),
+            "operation_id": report["operation_id"],
+            "report_id": report_id,
+            "sha256": blob.sha256,
+            "size": blob.size,
+            "mime": blob.mime,
+            "filename": source.name,
+            "thumb_sha256": thumb_sha,
+            "created_at": utc_now(),
+        }
+        with self._write():
+            stamp = self.clock.tick().encode()
+            self._insert("attachments", row, stamp)
+            self._log("attachment", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+        return row
+
+    def attachments(self, report_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT id, report_id, sha256, size, mime, filename, thumb_sha256, created_at"
+            " FROM attachments WHERE report_id = ? AND deleted = 0 ORDER BY seq",
+            [report_id],
+        )
+        return [dict(row) for row in rows]
+
+    def remove_attachment(self, attachment_id: str) -> None:
+        row = self.conn.execute(
+            "SELECT * FROM attachments WHERE id = ? AND deleted = 0", [attachment_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no attachment with id {attachment_id}")
+        with self._write():
+            self._update("attachments", dict(row), {"deleted": (0, 1)}, action="deleted")
+
+    # -- the outbox -------------------------------------------------------------------
+
+    def outbox_count(self) -> int:
+        """How many local changes have not been acknowledged by a server yet."""
+        return self.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
+    def outbox_oldest(self) -> str | None:
+        row = self.conn.execute("SELECT min(created_at) FROM outbox").fetchone()
+        return row[0]
+
+    def outbox_entries(self, limit: int = 500, after_seq: int = 0) -> list[dict]:
+        """Pending changes in the order they were made, for sync to ship."""
+        rows = self.conn.execute(
+            "SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?", [after_seq, limit]
+        )
+        return [{**dict(row), "fields": json.loads(row["fields"])} for row in rows]
+
+
+def field_stamp(record: Mapping[str, Any], name: str) -> str:
+    """The clock stamp of one field of a stored record (as returned by get_*)."""
+    stamps = record["field_hlc"]
+    return stamps.get(name, stamps["*"])
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _to_db(clean: Mapping[str, Any]) -> dict[str, Any]:
+    """User fields as stored columns (tags as JSON text)."""
+    return {**clean, "tags": domain.encode_tags(clean["tags"])}
+
+
+def _fill_verification(clean: dict, current: Mapping[str, Any], user: str) -> dict:
+    """A new verdict is signed with who gave it and when, unless the user said so."""
+    changed = clean["verification"] != current.get("verification", "unverified")
+    if changed and clean["verification"] != "unverified":
+        if not clean["verified_by"] or clean["verified_by"] == current.get("verified_by"):
+            clean["verified_by"] = user
+        if not clean["verified_at"] or clean["verified_at"] == current.get("verified_at"):
+            clean["verified_at"] = utc_now()
+    return clean
+
+
+def _report(row: sqlite3.Row) -> dict:
+    report = dict(row)
+    report["tags"] = json.loads(report["tags"])
+    report["field_hlc"] = json.loads(report["field_hlc"])
+    return report
+
+
+def _operation(row: sqlite3.Row) -> dict:
+    op = dict(row)
+    op["exercise"] = bool(op["exercise"])
+    op.pop("field_hlc", None)
+    return op
+
+
+__all__ = ["DatabaseError", "NotFoundError", "ReportQuery", "Store", "ValidationError"]

@@ -1,0 +1,1 @@
+"""Sync: the hybrid logical clock, wire protocol, client and server (no Qt)."""
