@@ -1,0 +1,290 @@
+"""The report list as a lazy Qt table model over the store.
+
+The model holds only the ordered row numbers (`seq`) of the matching reports; the query
+that finds them runs in `ReportQueryRunner`'s thread. Rows are read on demand in
+`data()`, a page at a time with `Store.reports_by_seq`, and a bounded number of pages
+is kept (least recently used first out). GUI thread only: the page reads are small
+indexed lookups on the GUI thread's own Store.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+
+from fieldapp.report_query import SORTABLE, ReportQuery
+from fieldapp.store import Store
+from fieldapp.ui import i18n
+from fieldapp.ui.query_worker import ReportQueryRunner
+
+PAGE_SIZE = 200
+MAX_PAGES = 16
+SEVERITY_COLOURS = {1: "#2e7d32", 2: "#9e9d24", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
+ReportIdRole = Qt.ItemDataRole.UserRole + 1
+SeverityRole = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    sort_key: str | None  # a key of report_query.SORTABLE, or None when not sortable
+
+
+COLUMNS = (
+    Column("title", "title"),
+    Column("kind", "kind"),
+    Column("severity", "severity"),
+    Column("status", "status"),
+    Column("verification", "verification"),
+    Column("place", "place"),
+    Column("observed_at", "observed_at"),
+    Column("created_at", "created_at"),
+    Column("author", None),
+)
+assert all(c.sort_key in SORTABLE for c in COLUMNS if c.sort_key)
+
+
+def column_of(field: str) -> int:
+    return next(i for i, column in enumerate(COLUMNS) if column.field == field)
+
+
+def short_time(stored: str | None) -> str:
+    """A stored UTC time as "2026-11-28 14:05" (the list says UTC in its header)."""
+    return f"{stored[:10]} {stored[11:16]}" if stored else ""
+
+
+def severity_icon(severity: int) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(SEVERITY_COLOURS[severity]))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ReportTableModel(QAbstractTableModel):
+    """Reports of one query; `set_query` reloads, `refresh` re-reads after a change."""
+
+    results_loaded = Signal(int, bool)  # rows now shown, whether the list is complete
+    query_failed = Signal(str)
+
+    def __init__(self, store: Store, runner: ReportQueryRunner, parent: Any = None):
+        super().__init__(parent)
+        self._store = store
+        self._runner = runner
+        self._query: ReportQuery | None = None
+        self._generation = 0
+        self._seqs: list[int] = []
+        self._complete = False
+        self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
+        self._icons: dict[int, QIcon] = {}
+        self._labels: dict[str, dict] = {}
+        self._headers: list[str] = []
+        self._load_labels()
+        runner.results_arrived.connect(self._on_runner_results_arrived)
+        runner.query_failed.connect(self._on_runner_query_failed)
+
+    # -- queries ---------------------------------------------------------------------
+
+    @property
+    def query(self) -> ReportQuery | None:
+        return self._query
+
+    def set_query(self, query: ReportQuery) -> None:
+        """Show the reports of `query`; rows arrive asynchronously (results_loaded)."""
+        self._query = query
+        self._complete = False
+        self._generation = self._runner.submit(query)
+
+    def refresh(self) -> None:
+        """Re-read the rows and re-run the query after the data changed."""
+        self.drop_cache()
+        if self._query is not None:
+            self.set_query(self._query)
+
+    def clear(self) -> None:
+        """No operation: an empty list; answers still in flight are ignored."""
+        self._query = None
+        self._generation = -1
+        self.beginResetModel()
+        self._seqs, self._complete = [], True
+        self._pages.clear()
+        self.endResetModel()
+
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def drop_cache(self) -> None:
+        self._pages.clear()
+        if self._seqs:
+            last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    @Slot(int, object, bool)
+    def _on_runner_results_arrived(self, generation: int, seqs: list[int], complete: bool) -> None:
+        if generation != self._generation:
+            return
+        old = self._seqs
+        if seqs == old:
+            pass
+        elif len(seqs) > len(old) and seqs[: len(old)] == old:
+            self.beginInsertRows(QModelIndex(), len(old), len(seqs) - 1)
+            self._seqs = seqs
+            self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._seqs = seqs
+            self._pages.clear()
+            self.endResetModel()
+        self._complete = complete
+        self.results_loaded.emit(len(seqs), complete)
+
+    @Slot(int, str)
+    def _on_runner_query_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.query_failed.emit(message)
+
+    # -- rows ------------------------------------------------------------------------
+
+    def report_at(self, row: int) -> dict | None:
+        """The report shown at `row` (read through the page cache), or None."""
+        if not 0 <= row < len(self._seqs):
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._store.reports_by_seq(self._seqs[number * PAGE_SIZE : (number + 1) * PAGE_SIZE])
+            self._pages[number] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page.get(self._seqs[row])
+
+    def report_id_at(self, row: int) -> str | None:
+        report = self.report_at(row)
+        return report["id"] if report else None
+
+    def row_of_seq(self, seq: int) -> int:
+        try:
+            return self._seqs.index(seq)
+        except ValueError:
+            return -1
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # -- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._seqs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        report = self.report_at(index.row())
+        if report is None:
+            return None
+        field = COLUMNS[index.column()].field
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(report, field)
+        if role == ReportIdRole:
+            return report["id"]
+        if role == SeverityRole:
+            return report["severity"]
+        return self._decoration(report, field, role)
+
+    def _display(self, report: dict, field: str) -> str:
+        value = report[field]
+        if field in ("observed_at", "created_at"):
+            return short_time(value)
+        if field in self._labels:
+            return self._labels[field].get(value, str(value))
+        return "" if value is None else str(value)
+
+    def _decoration(self, report: dict, field: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole and field == "severity":
+            return self._icons.get(report["severity"])
+        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
+            body = report["body"].strip()
+            return f"{report['title']}\n\n{body[:300]}" if body else report["title"]
+        if role == Qt.ItemDataRole.ForegroundRole and report["status"] in ("closed", "duplicate"):
+            return QBrush(QColor("#757575"))
+        if role == Qt.ItemDataRole.FontRole and report["verification"] == "debunked":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort_key:
+            return self.tr("Click to sort by this column")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
+        if key is None or self._query is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self._query.sort, self._query.descending) != (key, descending):
+            self.set_query(replace(self._query, sort=key, descending=descending))
+
+    # -- language ----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._load_labels()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._seqs:
+            last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _load_labels(self) -> None:
+        self._labels = {
+            "kind": i18n.kind_labels(),
+            "status": i18n.status_labels(),
+            "verification": i18n.verification_labels(),
+            "severity": i18n.severity_labels(),
+        }
+        if not self._icons and QCoreApplication.instance() is not None:
+            self._icons = {level: severity_icon(level) for level in SEVERITY_COLOURS}
+        self._headers = [
+            self.tr("Title"),
+            self.tr("Kind"),
+            self.tr("Severity"),
+            self.tr("Status"),
+            self.tr("Verification"),
+            self.tr("Place"),
+            self.tr("Observed (UTC)"),
+            self.tr("Created (UTC)"),
+            self.tr("Author"),
+        ]

@@ -1,0 +1,52 @@
+"""Small core operations that the UI runs in a worker thread (see workers.TaskRunner).
+
+Each function runs in a pool thread and opens its own Store or connection on the data
+directory: a SQLite connection never crosses threads. They return plain data and never
+touch widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldapp import backup
+from fieldapp.attachments import AttachmentError
+from fieldapp.store import NotFoundError, Store
+
+
+@dataclass
+class AttachOutcome:
+    report_id: str
+    attached: list[dict] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+
+
+def attach_files(data_dir: Path, user: str, report_id: str, paths: list[Path]) -> AttachOutcome:
+    """Copy files into the blob store and link them to a report (hashing, thumbnails)."""
+    outcome = AttachOutcome(report_id)
+    with Store(data_dir, user=user) as store:
+        for path in paths:
+            try:
+                outcome.attached.append(store.attach_file(report_id, path))
+            except (AttachmentError, NotFoundError, OSError) as exc:
+                outcome.failed.append((Path(path).name, str(exc)))
+    return outcome
+
+
+@dataclass
+class MaintenanceOutcome:
+    backup_path: Path | None = None
+    backup_error: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def start_up_maintenance(data_dir: Path) -> MaintenanceOutcome:
+    """A rotating backup, then an integrity check of the database (not of every blob)."""
+    outcome = MaintenanceOutcome()
+    try:
+        outcome.backup_path = backup.rotate(data_dir)
+    except Exception as exc:  # a failed backup must not stop the check
+        outcome.backup_error = str(exc)
+    outcome.problems = backup.check(data_dir, blobs=False)
+    return outcome

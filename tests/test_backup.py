@@ -1,0 +1,37 @@
+"""Backups and integrity checks."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from fieldapp import backup
+from fieldapp.report_query import ReportQuery
+from fieldapp.store import Store
+
+
+def test_backup_holds_the_saved_reports(store, operation, tmp_path):
+    store.add_report(operation["id"], {"title": "Shelter open at the gym"})
+    made = backup.rotate(store.data_dir)
+    restored_dir = tmp_path / "restored"
+    restored_dir.mkdir()
+    made.rename(restored_dir / "fieldapp.db")
+    with Store(restored_dir) as restored:
+        titles = [r["title"] for r in restored.list_reports(ReportQuery(operation["id"]))]
+    assert titles == ["Shelter open at the gym"]
+
+
+def test_rotation_keeps_the_newest(store):
+    made = [backup.rotate(store.data_dir, keep=2) for _ in range(4)]
+    kept = sorted((store.data_dir / "backups").iterdir())
+    assert kept == made[-2:]
+
+
+def test_check_is_clean_then_finds_a_damaged_photo(store, operation, tmp_path):
+    report = store.add_report(operation["id"], {"title": "Flooded cellar"})
+    photo = tmp_path / "cellar.png"
+    Image.new("RGB", (64, 64), (200, 10, 10)).save(photo)
+    attached = store.attach_file(report["id"], photo)
+    assert backup.check(store.data_dir) == []
+    store.blobs.path(attached["sha256"]).write_bytes(b"bit rot")
+    problems = backup.check(store.data_dir)
+    assert len(problems) == 1 and "cellar.png" in problems[0] and "damaged" in problems[0]

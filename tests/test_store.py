@@ -1,0 +1,189 @@
+"""The store: saved reports, the outbox, the history and per-field clock stamps."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain import ValidationError
+from fieldapp.report_query import ReportQuery
+from fieldapp.store import NotFoundError, Store, field_stamp
+
+
+def _add(store, operation, **values):
+    return store.add_report(operation["id"], {"title": "Water over the road", **values})
+
+
+def test_saved_report_reads_back_with_every_field(store, operation):
+    saved = _add(
+        store,
+        operation,
+        body="Depth about 40 cm",
+        kind="hazard",
+        tags="flood, road",
+        severity=4,
+        lat=43.21,
+        lon=2.35,
+        accuracy_m=15,
+        place="Carcassonne",
+        observed_at="2026-11-28T14:05",
+        source="social_media",
+        source_ref="https://example.org/post/1",
+    )
+    again = store.get_report(saved["id"])
+    assert again["title"] == "Water over the road"
+    assert again["tags"] == ["flood", "road"]
+    assert (again["lat"], again["lon"], again["accuracy_m"]) == (43.21, 2.35, 15)
+    assert again["observed_at"] == "2026-11-28T14:05:00.000Z"
+    assert again["author"] == "alice"
+    assert again["status"] == "new" and again["verification"] == "unverified"
+
+
+def test_report_survives_reopening_the_store(tmp_path):
+    with Store(tmp_path, user="bob") as first:
+        op = first.create_operation("Storm")
+        saved = first.add_report(op["id"], {"title": "Roof torn off"})
+    with Store(tmp_path, user="bob") as second:
+        assert second.get_report(saved["id"])["title"] == "Roof torn off"
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"title": "  "}, "title"),
+        ({"severity": 9}, "severity"),
+        ({"severity": "high"}, "severity"),
+        ({"lat": 100, "lon": 2}, "lat"),
+        ({"lat": 43, "lon": -181}, "lon"),
+        ({"lat": 43}, "lon"),
+        ({"kind": "gossip"}, "kind"),
+        ({"observed_at": "yesterday"}, "observed_at"),
+        ({"status": "duplicate"}, "duplicate_of"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_invalid_report_names_the_field_and_saves_nothing(store, operation, values, field):
+    before = store.outbox_count()
+    with pytest.raises(ValidationError) as caught:
+        _add(store, operation, **values)
+    assert field in caught.value.errors
+    assert store.outbox_count() == before
+    assert store.count_reports(ReportQuery(operation["id"])) == 0
+
+
+def test_every_save_lands_in_the_outbox_in_order(store, operation):
+    report = _add(store, operation)
+    store.update_report(report["id"], {"severity": 5})
+    store.delete_report(report["id"])
+    entries = store.outbox_entries()
+    assert [e["entity"] for e in entries] == ["operation", "report", "report", "report"]
+    assert entries[2]["fields"] == {"severity": 5}
+    assert entries[3]["fields"] == {"deleted": 1}
+    assert len({e["op_id"] for e in entries}) == 4
+    stamps = [e["hlc"] for e in entries]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 4
+
+
+def test_edit_records_only_changed_fields_in_history(store, operation):
+    report = _add(store, operation, severity=2)
+    store.update_report(report["id"], {"severity": 4, "title": "Water over the road"})
+    history = store.history(report["id"])
+    assert [h["action"] for h in history] == ["created", "updated"]
+    assert history[1]["changes"] == {"severity": [2, 4]}
+    assert history[1]["author"] == "alice"
+
+
+def test_edit_with_no_change_writes_nothing(store, operation):
+    report = _add(store, operation)
+    before = store.outbox_count()
+    store.update_report(report["id"], {"title": "Water over the road"})
+    assert store.outbox_count() == before
+
+
+def test_field_stamps_move_only_for_edited_fields(store, operation):
+    report = _add(store, operation)
+    edited = store.update_report(report["id"], {"status": "triaged"})
+    assert field_stamp(edited, "status") > field_stamp(edited, "title")
+    assert field_stamp(edited, "title") == field_stamp(report, "title")
+
+
+def test_verdict_is_signed_with_who_and_when(store, operation):
+    report = _add(store, operation)
+    confirmed = store.update_report(
+        report["id"],
+        {"verification": "confirmed", "verification_method": "photo geolocated"},
+    )
+    assert confirmed["verified_by"] == "alice"
+    assert confirmed["verified_at"] is not None
+    assert confirmed["verification_method"] == "photo geolocated"
+
+
+def test_duplicate_must_point_at_a_report_of_the_operation(store, operation):
+    first = _add(store, operation)
+    second = _add(store, operation, title="Same flood, other angle")
+    with pytest.raises(ValidationError) as caught:
+        store.update_report(second["id"], {"status": "duplicate", "duplicate_of": "nope"})
+    assert "duplicate_of" in caught.value.errors
+    marked = store.update_report(second["id"], {"status": "duplicate", "duplicate_of": first["id"]})
+    assert marked["duplicate_of"] == first["id"]
+
+
+def test_deleted_report_disappears_but_keeps_history(store, operation):
+    report = _add(store, operation)
+    store.delete_report(report["id"])
+    with pytest.raises(NotFoundError):
+        store.get_report(report["id"])
+    assert store.list_reports(ReportQuery(operation["id"])) == []
+    assert store.history(report["id"])[-1]["action"] == "deleted"
+
+
+def test_search_filters_and_sort(store, operation):
+    _add(store, operation, title="Inondation à Quillan", severity=5, kind="hazard")
+    _add(store, operation, title="Arbre tombé", severity=2, status="closed")
+    _add(store, operation, title="Route inondée", severity=3, body="évacuation en cours")
+    titles = lambda **kw: [r["title"] for r in store.list_reports(ReportQuery(operation["id"], **kw))]  # noqa: E731
+    assert titles(search="inond", sort="severity") == ["Inondation à Quillan", "Route inondée"]
+    assert titles(search="evacuation") == ["Route inondée"]  # accents do not matter
+    assert titles(statuses=frozenset({"closed"})) == ["Arbre tombé"]
+    assert titles(sort="severity", descending=False) == [
+        "Arbre tombé",
+        "Route inondée",
+        "Inondation à Quillan",
+    ]
+    assert titles(search='") OR (') == []  # user text is never FTS syntax
+
+
+def test_edits_keep_search_in_step(store, operation):
+    report = _add(store, operation)
+    store.update_report(report["id"], {"title": "Landslide on D117"})
+    query = ReportQuery(operation["id"], search="landslide")
+    assert [r["id"] for r in store.list_reports(query)] == [report["id"]]
+    assert store.list_reports(ReportQuery(operation["id"], search="water")) == []
+
+
+def test_reports_belong_to_their_operation(store, operation):
+    other = store.create_operation("Exercise Rhône", exercise=True)
+    _add(store, operation)
+    assert store.list_reports(ReportQuery(other["id"])) == []
+    assert [o["exercise"] for o in store.list_operations()] == [True, False]
+
+
+def test_unknown_operation_is_refused(store):
+    with pytest.raises(NotFoundError):
+        store.add_report("no-such-operation", {"title": "x"})
+
+
+def test_two_connections_never_issue_the_same_stamp(tmp_path):
+    with Store(tmp_path) as one, Store(tmp_path) as two:
+        op = one.create_operation("Shared")
+        for i in range(20):
+            (one if i % 2 else two).add_report(op["id"], {"title": f"r{i}"})
+        stamps = [e["hlc"] for e in one.outbox_entries()]
+    assert len(stamps) == len(set(stamps)) == 21
+    assert stamps == sorted(stamps)
+
+
+def test_pages_follow_the_display_order(store, operation):
+    for severity in (3, 1, 5, 2, 4):
+        _add(store, operation, severity=severity)
+    query = ReportQuery(operation["id"], sort="severity", descending=False, limit=2, offset=2)
+    assert [r["severity"] for r in store.list_reports(query)] == [3, 4]
