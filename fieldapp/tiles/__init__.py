@@ -1,0 +1,60 @@
+"""Offline map tiles, without Qt: MBTiles tile sets in <data dir>/tiles/, their import,
+download of an area from a tile server (seeding), and export of a tile pack.
+
+Public API (what the CLI and the UI call):
+
+- TileRegistry(data_dir): list_sets(), info(id), get_tile(id, z, x, y) -> Tile | None
+- import_mbtiles(data_dir, file, name=None, replace=False) -> TileSetInfo
+- list_tile_sets(data_dir) -> list[dict]; get_tile(data_dir, id, z, x, y) -> Tile | None
+- remove_tile_set(data_dir, id)
+
+Tiles are numbered XYZ (row 0 north) everywhere outside fieldapp.tiles.mbtiles. Every
+function may block on disk or network: call them from a worker thread, never the UI
+thread. Each module's docstring states its own threading rules.
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    ExportError,
+    InvalidRequestError,
+    InvalidTileSetError,
+    TileError,
+    TileSetExistsError,
+    UnknownTileSetError,
+)
+from .grid import BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts
+from .mbtiles import MBTilesReader, MBTilesWriter, check_mbtiles
+from .registry import (
+    Tile,
+    TileRegistry,
+    TileSetInfo,
+    get_tile,
+    import_mbtiles,
+    list_tile_sets,
+    remove_tile_set,
+)
+
+__all__ = [
+    "BBox",
+    "ExportError",
+    "InvalidRequestError",
+    "InvalidTileSetError",
+    "MBTilesReader",
+    "MBTilesWriter",
+    "Tile",
+    "TileError",
+    "TileRegistry",
+    "TileSetExistsError",
+    "TileSetInfo",
+    "UnknownTileSetError",
+    "ZoomRange",
+    "check_mbtiles",
+    "get_tile",
+    "import_mbtiles",
+    "list_tile_sets",
+    "parse_bbox",
+    "parse_zooms",
+    "remove_tile_set",
+    "tile_counts",
+]
