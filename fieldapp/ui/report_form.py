@@ -31,7 +31,7 @@ from fieldapp import domain
 from fieldapp.ui import i18n
 
 INVALID_STYLE = (
-    "QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], QComboBox[invalid=\"true\"]"
+    'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"]'
     " { border: 2px solid #c62828; border-radius: 3px; }"
 )
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -283,7 +283,7 @@ class ReportForm(QWidget):
             "observed_at": self.tr("O&bserved at (UTC)"),
             "author": self.tr("Aut&hor"),
             "source": self.tr("Sour&ce"),
-            "source_ref": self.tr("Source &reference"),
+            "source_ref": self.tr("Source refere&nce"),
             "status": self.tr("Stat&us"),
             "duplicate_of": self.tr("Duplicate o&f"),
             "verification": self.tr("V&erdict"),

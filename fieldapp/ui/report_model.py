@@ -29,11 +29,20 @@ from fieldapp.store import Store
 from fieldapp.ui import i18n
 from fieldapp.ui.query_worker import ReportQueryRunner
 
-PAGE_SIZE = 200
-MAX_PAGES = 16
+PAGE_SIZE = 100
+MAX_PAGES = 30
 SEVERITY_COLOURS = {1: "#2e7d32", 2: "#9e9d24", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
 SeverityRole = Qt.ItemDataRole.UserRole + 2
+# data() runs for every visible cell and role; plain ints keep the role tests cheap.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ID = int(ReportIdRole)
+_SEVERITY = int(SeverityRole)
+_ROLES = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ID, _SEVERITY))
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -169,7 +178,9 @@ class ReportTableModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._store.reports_by_seq(self._seqs[number * PAGE_SIZE : (number + 1) * PAGE_SIZE])
+            page = self._store.reports_by_seq(
+                self._seqs[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+            )
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -203,18 +214,19 @@ class ReportTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         report = self.report_at(index.row())
         if report is None:
             return None
         field = COLUMNS[index.column()].field
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(report, field)
-        if role == ReportIdRole:
+        if role == _ID:
             return report["id"]
-        if role == SeverityRole:
+        if role == _SEVERITY:
             return report["severity"]
         return self._decoration(report, field, role)
 
@@ -227,17 +239,15 @@ class ReportTableModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
     def _decoration(self, report: dict, field: str, role: int) -> Any:
-        if role == Qt.ItemDataRole.DecorationRole and field == "severity":
-            return self._icons.get(report["severity"])
-        if role == Qt.ItemDataRole.ToolTipRole and field == "title":
+        if role == _DECORATION:
+            return self._icons.get(report["severity"]) if field == "severity" else None
+        if role == _TOOLTIP and field == "title":
             body = report["body"].strip()
             return f"{report['title']}\n\n{body[:300]}" if body else report["title"]
-        if role == Qt.ItemDataRole.ForegroundRole and report["status"] in ("closed", "duplicate"):
-            return QBrush(QColor("#757575"))
-        if role == Qt.ItemDataRole.FontRole and report["verification"] == "debunked":
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+        if role == _FOREGROUND and report["status"] in ("closed", "duplicate"):
+            return self._muted
+        if role == _FONT and report["verification"] == "debunked":
+            return self._struck
         return None
 
     def headerData(
@@ -277,6 +287,9 @@ class ReportTableModel(QAbstractTableModel):
         }
         if not self._icons and QCoreApplication.instance() is not None:
             self._icons = {level: severity_icon(level) for level in SEVERITY_COLOURS}
+            self._muted = QBrush(QColor("#757575"))
+            self._struck = QFont()
+            self._struck.setStrikeOut(True)
         self._headers = [
             self.tr("Title"),
             self.tr("Kind"),

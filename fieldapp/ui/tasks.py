@@ -7,6 +7,7 @@ touch widgets.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,17 +36,44 @@ def attach_files(data_dir: Path, user: str, report_id: str, paths: list[Path]) -
 
 
 @dataclass
+class Overview:
+    operations: list[dict]
+    outbox_count: int
+
+
+def read_overview(data_dir: Path) -> Overview:
+    """The operations (with their report counts) and the unsent count: slow on big data."""
+    with Store(data_dir) as store:
+        return Overview(store.list_operations(), store.outbox_count())
+
+
+BACKUP_EVERY_S = 24 * 3600
+
+
+@dataclass
 class MaintenanceOutcome:
     backup_path: Path | None = None
     backup_error: str = ""
     problems: list[str] = field(default_factory=list)
 
 
+def backup_is_due(data_dir: Path, now: float | None = None) -> bool:
+    """True when the newest rotating backup is older than a day (or there is none)."""
+    folder = Path(data_dir) / backup.BACKUP_DIR
+    newest = max((p.stat().st_mtime for p in folder.glob("fieldapp-*.db")), default=None)
+    return newest is None or (now or time.time()) - newest > BACKUP_EVERY_S
+
+
 def start_up_maintenance(data_dir: Path) -> MaintenanceOutcome:
-    """A rotating backup, then an integrity check of the database (not of every blob)."""
+    """A daily rotating backup, then an integrity check of the database (not of blobs).
+
+    A backup copies the whole database, so it is made once a day rather than at every
+    start: restarting the app ten times must not push a good day-old backup out.
+    """
     outcome = MaintenanceOutcome()
     try:
-        outcome.backup_path = backup.rotate(data_dir)
+        if backup_is_due(data_dir):
+            outcome.backup_path = backup.rotate(data_dir)
     except Exception as exc:  # a failed backup must not stop the check
         outcome.backup_error = str(exc)
     outcome.problems = backup.check(data_dir, blobs=False)

@@ -1,0 +1,113 @@
+"""Start the desktop application: `run_gui(data_dir)`.
+
+Start-up is kept short (it is benchmarked against a bare Qt window): only QtCore,
+QtGui and QtWidgets are imported here (no QtWebEngine, no folium), the window is shown
+as soon as it is built, and the slow chores (a rotating backup, an integrity check) run
+after the first paint in a worker thread with its own connection. A database that
+cannot be used is explained in a message box, never a traceback. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from fieldapp import APP_NAME, __version__
+from fieldapp.schema import DatabaseError
+from fieldapp.settings import Settings
+from fieldapp.store import Store
+from fieldapp.ui.i18n import LanguageManager
+from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.tasks import MaintenanceOutcome, start_up_maintenance
+
+log = logging.getLogger(__name__)
+EXIT_CANNOT_OPEN = 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def create_application() -> QApplication:
+    """The QApplication (reused if one exists, e.g. under pytest-qt)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1] if sys.argv else [APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def open_store(data_dir: Path, settings: Settings, user: str | None = None) -> Store:
+    """The store of a data directory, signed with the settings' name or `user`."""
+    return Store(data_dir, user=settings.user_name or user)
+
+
+def explain_open_error(data_dir: Path, error: Exception, parent: QWidget | None = None) -> None:
+    """Tell the user, in words, why the data cannot be opened; nothing was changed."""
+    text = tr("FieldApp cannot open the data in %1.").replace("%1", str(data_dir))
+    advice = tr(
+        "Nothing was changed. If you have a backup, open it with --data-dir; "
+        "otherwise keep a copy of this folder and ask for help."
+    )
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the data"), text, parent=parent)
+    box.setInformativeText(f"{error}\n\n{advice}")
+    box.exec()
+
+
+def run_gui(data_dir: Path, user: str | None = None) -> int:
+    """Show the main window on `data_dir` until the user quits; returns the exit code."""
+    data_dir = Path(data_dir)
+    app = create_application()
+    settings = Settings.load(data_dir)
+    languages = LanguageManager(app)
+    languages.apply(settings.language)
+    try:
+        store = open_store(data_dir, settings, user)
+    except (DatabaseError, sqlite3.Error, OSError) as exc:
+        log.error("cannot open %s: %s", data_dir, exc)
+        explain_open_error(data_dir, exc)
+        return EXIT_CANNOT_OPEN
+    window = MainWindow(store, settings, languages=languages)
+    window.show()
+    QTimer.singleShot(0, lambda: start_maintenance(window))
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        store.close()
+
+
+def start_maintenance(window: MainWindow) -> None:
+    """Backup and integrity check in the background, once the window is up."""
+    window.tasks.start(
+        start_up_maintenance,
+        window.data_dir,
+        on_done=lambda outcome: report_maintenance(window, outcome),
+        on_error=lambda message: report_maintenance(window, MaintenanceOutcome(problems=[message])),
+    )
+
+
+def report_maintenance(window: MainWindow, outcome: MaintenanceOutcome) -> None:
+    if outcome.backup_error:
+        text = tr("The automatic backup failed: %1").replace("%1", outcome.backup_error)
+        window.status.showMessage(text)
+    elif outcome.backup_path is not None:
+        window.status.showMessage(tr("Backup saved."), 4000)
+    if outcome.problems:
+        QMessageBox.warning(
+            window,
+            tr("Database check"),
+            tr(
+                "FieldApp found problems in its database. Nothing was changed. Keep working "
+                "if you must, make a copy of the data folder, and ask for help."
+            )
+            + "\n\n"
+            + "\n".join(outcome.problems[:10]),
+        )

@@ -1,0 +1,349 @@
+"""The main window: operation chooser, report list, report editor and status bar.
+
+It is handed the objects it works with (Store, Settings, LanguageManager) and builds
+the rest: a query thread for the list (ReportQueryRunner) and a TaskRunner for slow
+work, each opening its own Store. Only cheap reads run before the window is shown; the
+operation list and the outbox count are read just after. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from fieldapp.domain import ValidationError
+from fieldapp.settings import Settings
+from fieldapp.store import NotFoundError, Store, default_user
+from fieldapp.ui.banner import ExerciseBanner
+from fieldapp.ui.i18n import LanguageManager
+from fieldapp.ui.main_chrome import EmptyOperationPage, WindowChrome
+from fieldapp.ui.query_worker import ReportQueryRunner
+from fieldapp.ui.report_list import ReportListPanel
+from fieldapp.ui.status import FieldStatusBar
+from fieldapp.ui.tasks import Overview, read_overview
+from fieldapp.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from fieldapp.ui.report_editor import ReportEditor
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """One data directory's reports, one operation at a time."""
+
+    operation_changed = Signal(object)  # the operation dict, or None
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        languages: LanguageManager | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.data_dir = Path(store.data_dir)
+        self.languages = languages
+        self.operation: dict | None = None
+        self.tasks = TaskRunner(self)
+        self.runner = ReportQueryRunner(self.data_dir, self)
+        self._shut_down = False
+        self._build()
+        self.chrome = WindowChrome(self)
+        self._connect()
+        self._switch_to(self._initial_operation())
+        QTimer.singleShot(0, self._after_first_show)
+
+    def _build(self) -> None:
+        self.banner = ExerciseBanner(self)
+        self.report_list = ReportListPanel(self.store, self.runner, self)
+        self.report_model = self.report_list.model
+        self._editor: ReportEditor | None = None
+        self.editor_placeholder = QWidget(self)
+        self.empty_page = EmptyOperationPage(self)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.report_list)
+        self.splitter.addWidget(self.editor_placeholder)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.empty_page)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.status = FieldStatusBar(self)
+        self.setStatusBar(self.status)
+        self.resize(1280, 800)
+
+    def _connect(self) -> None:
+        self.report_list.current_changed.connect(self._on_report_list_current_changed)
+        self.report_list.delete_requested.connect(self._on_delete_report_triggered)
+        self.report_list.open_requested.connect(self._on_report_list_open_requested)
+        self.report_model.query_failed.connect(self._on_report_model_query_failed)
+        self.empty_page.create_requested.connect(self.new_operation)
+        chrome = self.chrome
+        chrome.operation_combo.activated.connect(self._on_operation_combo_activated)
+        chrome.new_operation_action.triggered.connect(self.new_operation)
+        chrome.settings_action.triggered.connect(self.open_settings)
+        chrome.quit_action.triggered.connect(self.close)
+        chrome.new_report_action.triggered.connect(self._on_new_report_triggered)
+        chrome.save_report_action.triggered.connect(self._on_save_report_triggered)
+        chrome.delete_report_action.triggered.connect(self._on_delete_report_triggered)
+        chrome.find_action.triggered.connect(self._on_find_triggered)
+
+    @property
+    def editor(self) -> ReportEditor:
+        """The report editor, built on first use: its imports and widgets cost start-up."""
+        if self._editor is None:
+            from fieldapp.ui.report_editor import ReportEditor
+
+            editor = ReportEditor(self.store, self.tasks, self)
+            editor.report_saved.connect(self._on_editor_report_saved)
+            editor.report_deleted.connect(self._on_editor_report_deleted)
+            editor.attachments_changed.connect(self._on_editor_attachments_changed)
+            editor.editing_cancelled.connect(self._on_editor_editing_cancelled)
+            editor.set_operation(self.operation)
+            self.splitter.replaceWidget(1, editor)
+            self.editor_placeholder.deleteLater()
+            self._editor = editor
+        return self._editor
+
+    def _confirm_leave(self) -> bool:
+        return self._editor is None or self._editor.confirm_leave()
+
+    def _initial_operation(self) -> dict | None:
+        """The operation used last time, else the newest; cheap before the first paint."""
+        if self.settings.last_operation_id:
+            try:
+                return self.store.get_operation(self.settings.last_operation_id)
+            except NotFoundError:
+                pass
+        operations = self.store.list_operations()
+        return operations[0] if operations else None
+
+    @Slot()
+    def _after_first_show(self) -> None:
+        """Once the window is on screen: the slow reads, and the editor after the list."""
+        if self._shut_down:
+            return
+        self.tasks.start(read_overview, self.data_dir, on_done=self._on_overview_read)
+        if self.report_model.query is None:
+            self._build_editor_soon()
+        else:
+            self.report_model.results_loaded.connect(self._build_editor_soon)
+
+    @Slot()
+    def _build_editor_soon(self) -> None:
+        with contextlib.suppress(RuntimeError):  # not connected when there was no query
+            self.report_model.results_loaded.disconnect(self._build_editor_soon)
+        QTimer.singleShot(0, lambda: self._shut_down or self.editor)
+
+    def _on_overview_read(self, overview: Overview) -> None:
+        self.chrome.set_operations(overview.operations, self.operation)
+        self.status.show_outbox(overview.outbox_count)
+
+    # -- operations --------------------------------------------------------------------
+
+    def _reload_operations(self) -> None:
+        self.chrome.set_operations(self.store.list_operations(), self.operation)
+
+    def switch_operation(self, operation_id: str) -> bool:
+        """Show another operation (asks first if the editor has unsaved changes)."""
+        if self.operation and self.operation["id"] == operation_id:
+            return True
+        if not self._confirm_leave():
+            self.chrome.select_operation(self.operation)
+            return False
+        try:
+            operation = self.store.get_operation(operation_id)
+        except NotFoundError:
+            self._reload_operations()
+            return False
+        self._switch_to(operation)
+        return True
+
+    def _switch_to(self, operation: dict | None) -> None:
+        self.operation = operation
+        exercise = bool(operation and operation["exercise"])
+        self.banner.setVisible(exercise)
+        self.empty_page.setVisible(operation is None)
+        self.splitter.setVisible(operation is not None)
+        if self._editor is not None:
+            self._editor.set_operation(operation)
+        self.report_list.set_operation(operation["id"] if operation else None)
+        self.chrome.select_operation(operation)
+        self.chrome.set_report_actions_enabled(operation is not None)
+        self._update_title()
+        if operation and self.settings.last_operation_id != operation["id"]:
+            self.settings.last_operation_id = operation["id"]
+            self._save_settings()
+        self.operation_changed.emit(operation)
+
+    @Slot()
+    def new_operation(self) -> dict | None:
+        """Ask for a name and create an operation; it becomes the current one."""
+        from fieldapp.ui.dialogs import NewOperationDialog
+
+        if not self._confirm_leave():
+            return None
+        dialog = NewOperationDialog(self)
+        while dialog.exec():
+            values = dialog.values()
+            try:
+                operation = self.store.create_operation(**values)
+            except ValidationError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self._switch_to(operation)
+            self._reload_operations()
+            self.update_outbox()
+            return operation
+        return None
+
+    @Slot(int)
+    def _on_operation_combo_activated(self, index: int) -> None:
+        operation_id = self.chrome.operation_combo.itemData(index)
+        if operation_id:
+            self.switch_operation(operation_id)
+
+    # -- reports -----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_report_list_current_changed(self, report_id: str | None) -> None:
+        if report_id is None or report_id == self.editor.current_report_id():
+            return
+        if not self.editor.confirm_leave():
+            current = self.editor.current_report()
+            self.report_list.select_seq(current["seq"] if current else None)
+            return
+        self.editor.show_report(report_id)
+
+    @Slot()
+    def _on_report_list_open_requested(self) -> None:
+        if self.editor.is_editing():
+            self.editor.form.widget("title").setFocus()
+
+    @Slot()
+    def _on_new_report_triggered(self) -> None:
+        if self.operation is None or not self._confirm_leave():
+            return
+        self.report_list.clear_selection()
+        self.editor.new_report()
+
+    @Slot()
+    def _on_save_report_triggered(self) -> None:
+        self.editor.save()
+
+    @Slot()
+    def _on_delete_report_triggered(self) -> None:
+        self.editor.delete()
+
+    @Slot()
+    def _on_find_triggered(self) -> None:
+        search = self.report_list.filter_bar.search_edit
+        search.setFocus()
+        search.selectAll()
+
+    @Slot(str, bool)
+    def _on_editor_report_saved(self, report_id: str, created: bool) -> None:
+        report = self.editor.current_report()
+        self.report_list.refresh(keep_seq=report["seq"] if report else None)
+        self.update_outbox()
+        message = self.tr("Report created.") if created else self.tr("Report saved.")
+        self.status.showMessage(message, 4000)
+
+    @Slot(str)
+    def _on_editor_report_deleted(self, _report_id: str) -> None:
+        self.report_list.refresh()
+        self.report_list.clear_selection()
+        self.update_outbox()
+        self.status.showMessage(self.tr("Report deleted."), 4000)
+
+    @Slot(str)
+    def _on_editor_attachments_changed(self, _report_id: str) -> None:
+        self.update_outbox()
+        self.status.showMessage(self.tr("Files attached."), 4000)
+
+    @Slot()
+    def _on_editor_editing_cancelled(self) -> None:
+        self.report_list.view.setFocus()
+
+    @Slot(str)
+    def _on_report_model_query_failed(self, message: str) -> None:
+        self.status.showMessage(self.tr("The list could not be read: %1").replace("%1", message))
+
+    def update_outbox(self) -> None:
+        self.status.show_outbox(self.store.outbox_count())
+
+    # -- settings and language ---------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> None:
+        from fieldapp.ui.dialogs import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings(dialog.language(), dialog.user_name())
+
+    def apply_settings(self, language: str, user_name: str) -> None:
+        """Save the settings and apply them now (language live, the new name to new edits)."""
+        self.settings.language = language
+        self.settings.user_name = user_name
+        self.store.user = user_name or default_user()
+        self._save_settings()
+        if self.languages is not None:
+            self.languages.apply(language)
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save(self.data_dir)
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+            self.status.showMessage(
+                self.tr("Settings could not be saved: %1").replace("%1", str(exc))
+            )
+
+    def _update_title(self) -> None:
+        if self.operation is None:
+            self.setWindowTitle("FieldApp")
+        elif self.operation["exercise"]:
+            title = self.tr("EXERCISE — %1 — FieldApp").replace("%1", self.operation["name"])
+            self.setWindowTitle(title)
+        else:
+            self.setWindowTitle(f"{self.operation['name']} — FieldApp")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_title()
+            if hasattr(self, "chrome"):
+                self.chrome.retranslate()
+        super().changeEvent(event)
+
+    # -- closing -----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_leave():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the query thread and wait for background tasks; safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.runner.stop()
+        self.tasks.wait()

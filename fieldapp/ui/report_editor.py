@@ -1,0 +1,437 @@
+"""The report editor panel: fields, photos and history of one report.
+
+Saving calls the store (one transaction per save); a ValidationError saves nothing and
+its per-field errors are shown next to the fields. Attaching files (hashing, copying,
+thumbnails) runs in a TaskRunner worker that opens its own Store; the result comes back
+on the GUI thread. Files dropped on a report that is not saved yet wait in a pending list
+and are attached right after its first save. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import ValidationError
+from fieldapp.store import NotFoundError, Store
+from fieldapp.ui.attachments_view import AttachmentItem, AttachmentsPanel
+from fieldapp.ui.banner import ExerciseBanner
+from fieldapp.ui.history_view import HistoryView
+from fieldapp.ui.report_form import ERROR_STYLE, ReportForm
+from fieldapp.ui.tasks import AttachOutcome, attach_files
+from fieldapp.ui.workers import TaskRunner
+
+TAB_REPORT, TAB_PHOTOS, TAB_HISTORY = range(3)
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+
+class ReportEditor(QWidget):
+    """Shows one report (or a new one) for editing; empty until one is chosen."""
+
+    report_saved = Signal(str, bool)  # report id, True when it was created
+    report_deleted = Signal(str)
+    attachments_changed = Signal(str)
+    editing_cancelled = Signal()
+
+    def __init__(self, store: Store, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._tasks = tasks
+        self._operation: dict | None = None
+        self._report: dict | None = None
+        self._editing = False
+        self._pending: list[Path] = []
+        self._attaching = 0
+        self._build()
+        self.setAcceptDrops(True)
+        self._retranslate()
+        self._show_placeholder()
+
+    def _build(self) -> None:
+        self.placeholder = QLabel(self)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page = QWidget(self)
+        self.banner = ExerciseBanner(self.page, compact=True)
+        self.heading = QLabel(self.page)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.id_label = QLabel(self.page)
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_summary = QLabel(self.page)
+        self.error_summary.setStyleSheet(ERROR_STYLE)
+        self.error_summary.setWordWrap(True)
+        self.error_summary.hide()
+        self.form = ReportForm()
+        self.scroll = QScrollArea(self.page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.form)
+        self.attachments = AttachmentsPanel(self.page)
+        self.attach_errors = QLabel(self.attachments)
+        self.attach_errors.setStyleSheet(ERROR_STYLE)
+        self.attach_errors.setWordWrap(True)
+        self.attach_errors.hide()
+        self.attachments.layout().addWidget(self.attach_errors)
+        self.history = HistoryView(self.page)
+        self.tabs = QTabWidget(self.page)
+        for widget in (self.scroll, self.attachments, self.history):
+            self.tabs.addTab(widget, "")
+        self._build_buttons()
+        self._layout_page()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.page)
+        QVBoxLayout(self).addWidget(self.stack)
+        self.attachments.files_chosen.connect(self.add_files)
+        self.form.edited.connect(self._on_form_edited)
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
+        cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        cancel.activated.connect(self.cancel)
+
+    def _build_buttons(self) -> None:
+        self.save_button = QPushButton(self.page)
+        self.save_button.setDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.page)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.delete_button = QPushButton(self.page)
+        self.delete_button.clicked.connect(self.delete)
+
+    def _layout_page(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self.page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.banner, self.heading, self.id_label, self.error_summary):
+            layout.addWidget(widget)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+    # -- state -------------------------------------------------------------------------
+
+    def set_operation(self, operation: dict | None) -> None:
+        self._operation = operation
+        self.banner.setVisible(bool(operation and operation["exercise"]))
+        self._show_placeholder()
+
+    def is_editing(self) -> bool:
+        return self._editing
+
+    def current_report(self) -> dict | None:
+        return self._report
+
+    def current_report_id(self) -> str | None:
+        return self._report["id"] if self._report else None
+
+    def is_dirty(self) -> bool:
+        return self._editing and (self.form.is_dirty() or bool(self._pending))
+
+    def show_report(self, report_id: str) -> bool:
+        """Open a saved report; False when it no longer exists."""
+        try:
+            report = self._store.get_report(report_id)
+        except NotFoundError:
+            self._show_placeholder()
+            return False
+        self._open(report)
+        return True
+
+    def new_report(self) -> None:
+        """A blank report in the current operation, the cursor in its title."""
+        if self._operation is None:
+            return
+        self._report = None
+        self._pending = []
+        self.form.load({"author": self._store.user})
+        self._enter_editing()
+        self.tabs.setCurrentIndex(TAB_REPORT)
+        self.form.widget("title").setFocus()
+
+    def discard_changes(self) -> None:
+        """Forget unsaved edits without asking (the caller asked already)."""
+        if self._report is not None:
+            self._open(self._report)
+        else:
+            self._show_placeholder()
+
+    def _open(self, report: dict) -> None:
+        self._report = report
+        self._pending = []
+        self.form.load(report)
+        self._enter_editing()
+        self._reload_side_tabs()
+
+    def _enter_editing(self) -> None:
+        self._editing = True
+        self.error_summary.hide()
+        self.attach_errors.hide()
+        self.stack.setCurrentWidget(self.page)
+        self._update_heading()
+        self._refresh_attachments()
+        if self._report is None:
+            self.history.set_entries([])
+        self.delete_button.setEnabled(self._report is not None)
+
+    def _show_placeholder(self) -> None:
+        self._editing = False
+        self._report = None
+        self._pending = []
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def _reload_side_tabs(self) -> None:
+        self._refresh_attachments()
+        if self._report is not None:
+            self.history.set_entries(self._store.history(self._report["id"]))
+
+    # -- actions -----------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> bool:
+        """Validate and save through the store; on errors, show them and save nothing."""
+        if not self._editing or self._operation is None:
+            return False
+        created = self._report is None
+        try:
+            if created:
+                report = self._store.add_report(self._operation["id"], self.form.values())
+            else:
+                changes = self.form.changed_values()
+                report_id = self._report["id"]
+                report = self._store.update_report(report_id, changes) if changes else self._report
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return False
+        except NotFoundError:
+            self._show_summary(self.tr("Not saved: this report was deleted in the meantime."))
+            return False
+        pending, self._pending = self._pending, []
+        self._open(report)
+        if pending:
+            self._attach(report["id"], pending)
+        self.report_saved.emit(report["id"], created)
+        return True
+
+    @Slot()
+    def cancel(self) -> None:
+        """Esc: drop unsaved edits (after asking, if there are any)."""
+        if not self._editing:
+            return
+        if self.is_dirty() and not self._ask(
+            self.tr("Discard changes"), self.tr("Discard the changes you made to this report?")
+        ):
+            return
+        was_new = self._report is None
+        self.discard_changes()
+        if was_new:
+            self.editing_cancelled.emit()
+
+    @Slot()
+    def delete(self) -> bool:
+        if self._report is None:
+            return False
+        title = self._report["title"]
+        question = self.tr("Delete the report “%1”? Its history is kept.").replace("%1", title)
+        if not self._ask(self.tr("Delete report"), question):
+            return False
+        report_id = self._report["id"]
+        with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
+            self._store.delete_report(report_id)
+        self._show_placeholder()
+        self.report_deleted.emit(report_id)
+        return True
+
+    def confirm_leave(self) -> bool:
+        """Before showing another report: save, discard or stay. True to go on."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("This report has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_changes()
+            return True
+        return False
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_errors(self, errors: dict[str, tuple[str, str]]) -> None:
+        shown = self.form.show_errors(errors)
+        others = [
+            f"{name}: {message}" for name, (_c, message) in errors.items() if name not in shown
+        ]
+        text = self.tr("Not saved: %1 field(s) need attention.").replace("%1", str(len(errors)))
+        self._show_summary("\n".join([text, *others]))
+        if shown:
+            self.tabs.setCurrentIndex(TAB_REPORT)
+            first = self.form.widget(shown[0])
+            self.scroll.ensureWidgetVisible(first)
+            first.setFocus()
+
+    def _show_summary(self, text: str) -> None:
+        self.error_summary.setText(text)
+        self.error_summary.show()
+
+    @Slot()
+    def _on_form_edited(self) -> None:
+        self._update_heading()
+
+    # -- attachments -------------------------------------------------------------------
+
+    @Slot(list)
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach files to the open report (pending until a new report is saved)."""
+        files = [Path(p) for p in paths if Path(p).is_file()]
+        if not self._editing or not files:
+            return
+        self.tabs.setCurrentIndex(TAB_PHOTOS)
+        if self._report is None:
+            self._pending.extend(files)
+            self._refresh_attachments()
+        else:
+            self._attach(self._report["id"], files)
+
+    def is_attaching(self) -> bool:
+        return self._attaching > 0
+
+    def _attach(self, report_id: str, files: list[Path]) -> None:
+        self._attaching += 1
+        self.attachments.set_busy(True)
+        self.attach_errors.hide()
+        self._tasks.start(
+            attach_files,
+            self._store.data_dir,
+            self._store.user,
+            report_id,
+            files,
+            on_done=self._on_attach_done,
+            on_error=partial(self._on_attach_failed, report_id),
+        )
+
+    def _on_attach_done(self, outcome: AttachOutcome) -> None:
+        self._attach_finished(outcome.report_id)
+        if outcome.failed:
+            lines = [f"{name}: {reason}" for name, reason in outcome.failed]
+            self._show_attach_errors(lines)
+        if outcome.attached:
+            self.attachments_changed.emit(outcome.report_id)
+
+    def _on_attach_failed(self, report_id: str, message: str) -> None:
+        self._attach_finished(report_id)
+        self._show_attach_errors([message])
+
+    def _attach_finished(self, report_id: str) -> None:
+        self._attaching -= 1
+        self.attachments.set_busy(self._attaching > 0)
+        if self.current_report_id() == report_id:
+            self._reload_side_tabs()
+
+    def _show_attach_errors(self, lines: list[str]) -> None:
+        heading = self.tr("Some files could not be attached:")
+        self.attach_errors.setText("\n".join([heading, *lines]))
+        self.attach_errors.show()
+
+    def _refresh_attachments(self) -> None:
+        items = []
+        if self._report is not None:
+            for row in self._store.attachments(self._report["id"]):
+                thumb = row["thumb_sha256"]
+                thumb_path = self._store.blobs.path(thumb) if thumb else None
+                items.append(
+                    AttachmentItem(
+                        row["filename"], row["size"], row["mime"], thumb_path, False, row["id"]
+                    )
+                )
+        for path in self._pending:
+            items.append(AttachmentItem(path.name, path.stat().st_size, "", None, True))
+        self.attachments.model.set_items(items)
+        self._retitle_tabs()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._editing and dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if self._editing and files:
+            event.acceptProposedAction()
+            self.add_files(files)
+        else:
+            event.ignore()
+
+    # -- language ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.placeholder.setText(
+            self.tr("Select a report in the list, or press Ctrl+N to write a new one.")
+        )
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the report (Ctrl+S)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Drop unsaved changes (Esc)"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.history.history_model.retranslate()
+        self._retitle_tabs()
+        self._update_heading()
+
+    def _retitle_tabs(self) -> None:
+        count = self.attachments.model.rowCount()
+        self.tabs.setTabText(TAB_REPORT, self.tr("Report"))
+        photos = self.tr("Photos and files (%1)").replace("%1", str(count))
+        self.tabs.setTabText(TAB_PHOTOS, photos if count else self.tr("Photos and files"))
+        self.tabs.setTabText(TAB_HISTORY, self.tr("History"))
+
+    def _update_heading(self) -> None:
+        if self._report is None:
+            self.heading.setText(self.tr("New report"))
+            self.id_label.setText(self.tr("Not saved yet"))
+            return
+        mark = " *" if self.form.is_dirty() else ""
+        self.heading.setText(self.tr("Report: %1").replace("%1", self._report["title"]) + mark)
+        self.id_label.setText(self.tr("Id: %1").replace("%1", self._report["id"]))

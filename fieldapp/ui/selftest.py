@@ -1,0 +1,83 @@
+"""`run_selftest(data_dir)`: open the real window headless and time its start-up.
+
+Used by `fieldapp selftest` (and on a PyInstaller bundle) to prove that Qt, the store and
+the window work together. Without a display it switches Qt to the offscreen platform
+before the QApplication exists. Runs on the calling thread, which becomes the GUI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+LIST_TIMEOUT_MS = 60_000
+
+
+def _needs_offscreen() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_selftest(data_dir: Path) -> dict:
+    """Open store and window, wait for the list; timings in ms since the call.
+
+    Raises on any failure (a database that cannot be opened, a list that never fills).
+    """
+    started = time.perf_counter()
+
+    def elapsed() -> float:
+        return round((time.perf_counter() - started) * 1000, 1)
+
+    if _needs_offscreen():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fieldapp.settings import Settings
+    from fieldapp.ui.app import create_application, open_store
+    from fieldapp.ui.i18n import LanguageManager
+    from fieldapp.ui.main_window import MainWindow
+
+    app = create_application()
+    settings = Settings.load(Path(data_dir))
+    LanguageManager(app).apply(settings.language)
+    store = open_store(Path(data_dir), settings)
+    result: dict = {"store_open_ms": elapsed()}
+    window = MainWindow(store, settings)
+    try:
+        window.show()
+        app.processEvents()
+        result["window_shown_ms"] = elapsed()
+        model = window.report_model
+        _wait_for(lambda: model.query is None or model.rowCount() > 0 or model.is_complete())
+        result["list_populated_ms"] = elapsed()
+        _wait_for(lambda: model.query is None or model.is_complete())
+        result["list_complete_ms"] = elapsed()
+        if model.rowCount() and model.report_at(0) is None:
+            raise RuntimeError("the first report of the list could not be read")
+        result["rows"] = model.rowCount()
+        result["operation"] = window.operation["name"] if window.operation else None
+        result["ok"] = True
+    finally:
+        window.shutdown()
+        window.close()
+        window.deleteLater()
+        store.close()
+    return result
+
+
+def _wait_for(condition) -> None:
+    """Run the event loop until `condition()` is true; raise after LIST_TIMEOUT_MS."""
+    deadline = time.perf_counter() + LIST_TIMEOUT_MS / 1000
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(loop.quit)
+    timer.start()
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"the report list did not load within {LIST_TIMEOUT_MS} ms")
+        loop.exec()
+    timer.stop()

@@ -1,0 +1,123 @@
+"""Fixtures for the UI tests: a data directory with an operation and a few reports.
+
+Every test gets its own tmp_path data directory; the window is shown offscreen
+(QT_QPA_PLATFORM=offscreen, set below if the caller did not) and closed at the end,
+after its threads are stopped.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.settings import Settings
+from fieldapp.store import Store
+
+REPORTS = [
+    {
+        "title": "Bridge over the Gardon closed",
+        "kind": "hazard",
+        "severity": 5,
+        "status": "triaged",
+        "place": "Remoulins",
+        "verification": "confirmed",
+        "tags": ["bridge", "road closed"],
+    },
+    {
+        "title": "Family on a roof asking for help",
+        "kind": "request_for_help",
+        "severity": 4,
+        "status": "in_progress",
+        "place": "Alès",
+    },
+    {
+        "title": "Power outage in the north",
+        "kind": "damage",
+        "severity": 2,
+        "status": "new",
+        "place": "Nîmes",
+    },
+    {
+        "title": "Rumour about the dam",
+        "kind": "rumour",
+        "severity": 3,
+        "status": "closed",
+        "verification": "debunked",
+    },
+    {
+        "title": "Shelter open at the gymnasium",
+        "kind": "information",
+        "severity": 1,
+        "status": "new",
+        "place": "Alès",
+    },
+]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    with Store(data_dir, user="tester") as opened:
+        yield opened
+
+
+@pytest.fixture
+def operation(store: Store) -> dict:
+    return store.create_operation("Gard floods")
+
+
+@pytest.fixture
+def reports(store: Store, operation: dict) -> list[dict]:
+    return [store.add_report(operation["id"], values) for values in REPORTS]
+
+
+@pytest.fixture
+def make_window(qtbot, store: Store):
+    """Build a shown MainWindow on `store`, its list loaded; closed after the test."""
+    from fieldapp.ui.main_window import MainWindow
+
+    made = []
+
+    def make(settings: Settings | None = None, languages=None) -> MainWindow:
+        window = MainWindow(store, settings or Settings(), languages=languages)
+        made.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        model = window.report_model
+        if model.query is not None:
+            qtbot.waitUntil(model.is_complete)
+        return window
+
+    yield make
+    for window in made:
+        if window._editor is not None:
+            window._editor.discard_changes()
+        window.shutdown()
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window, operation: dict, reports: list[dict]):
+    """The main window on the "Gard floods" operation with its five reports."""
+    return make_window(Settings(last_operation_id=operation["id"]))
+
+
+def titles_of(model) -> list[str]:
+    return [model.report_at(row)["title"] for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def listed_titles():
+    """titles(window): the titles the report list shows, top to bottom."""
+    return lambda window: titles_of(window.report_model)
