@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.runner = ReportQueryRunner(self.data_dir, self)
         self._shut_down = False
+        self._before_new: dict | None = None
         self._build()
         self.chrome = WindowChrome(self)
         self._connect()
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
     def _on_new_report_triggered(self) -> None:
         if self.operation is None or not self._confirm_leave():
             return
+        self._before_new = self.editor.current_report()
         self.report_list.clear_selection()
         self.editor.new_report()
 
@@ -278,6 +280,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_editor_editing_cancelled(self) -> None:
+        """A new report was dropped: go back to the report shown before it."""
+        previous, self._before_new = self._before_new, None
+        if previous is not None and self.report_list.select_seq(previous["seq"]):
+            self.editor.show_report(previous["id"])
         self.report_list.view.setFocus()
 
     @Slot(str)

@@ -1,0 +1,117 @@
+"""Photos: dropped or chosen files are attached in the background and shown as thumbnails."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.report_query import ReportQuery
+
+
+def make_photo(folder: Path, name: str = "flood.png") -> Path:
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565c0"))
+    path = folder / name
+    assert image.save(str(path))
+    return path
+
+
+def drag_enter(point: QPointF, mime: QMimeData) -> QDragEnterEvent:
+    # PySide6 6.12 resolves this call to the QPoint overload and flags it as deprecated,
+    # even when given a QPointF; the event is the same.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return QDragEnterEvent(
+            point,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+
+
+def drop_files(widget, paths: list[Path]) -> bool:
+    """Drag files over the widget and drop them, as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPointF(widget.rect().center())
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        point.toPoint(), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(
+        point, action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def open_first(qtbot, window) -> dict:
+    window.report_list.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.editor.current_report() is not None)
+    return window.editor.current_report()
+
+
+def test_a_dropped_photo_is_attached_and_its_thumbnail_appears(qtbot, window, store, tmp_path):
+    report = open_first(qtbot, window)
+    editor = window.editor
+    before = store.outbox_count()
+    with qtbot.waitSignal(editor.attachments_changed, timeout=10_000):
+        assert drop_files(editor, [make_photo(tmp_path)])
+    model = editor.attachments.model
+    assert model.thumbnail_count() == 1
+    item = model.items()[0]
+    assert item.filename == "flood.png" and item.thumb_path.exists()
+    icon = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert not icon.isNull()
+    assert [a["filename"] for a in store.attachments(report["id"])] == ["flood.png"]
+    assert editor.tabs.currentWidget() is editor.attachments
+    qtbot.waitUntil(lambda: window.status.outbox_count() == before + 1)
+
+
+def test_dropping_nothing_but_text_is_refused(qtbot, window):
+    open_first(qtbot, window)
+    mime = QMimeData()
+    mime.setText("hello")
+    enter = drag_enter(QPointF(5, 5), mime)
+    QApplication.sendEvent(window.editor, enter)
+    assert not enter.isAccepted()
+
+
+def test_files_dropped_on_a_new_report_are_attached_after_its_first_save(
+    qtbot, window, store, operation, tmp_path
+):
+    editor = window.editor
+    window.chrome.new_report_action.trigger()
+    assert drop_files(editor, [make_photo(tmp_path, "roof.png")])
+    assert store.count_reports(ReportQuery(operation["id"])) == 5  # nothing saved yet
+    assert editor.attachments.model.items()[0].pending
+    assert editor.is_dirty()
+    editor.form.widget("title").setText("Roof damage")
+    with qtbot.waitSignal(editor.attachments_changed, timeout=10_000):
+        assert editor.save()
+    saved = editor.current_report()
+    assert [a["filename"] for a in store.attachments(saved["id"])] == ["roof.png"]
+    assert editor.attachments.model.thumbnail_count() == 1
+
+
+def test_a_file_that_cannot_be_attached_is_explained(qtbot, window, tmp_path, monkeypatch):
+    import fieldapp.attachments
+
+    open_first(qtbot, window)
+    editor = window.editor
+    big = tmp_path / "huge.bin"
+    big.write_bytes(b"x" * 2048)
+    monkeypatch.setattr(fieldapp.attachments, "MAX_ATTACHMENT_BYTES", 1024)
+    assert drop_files(editor, [big])
+    qtbot.waitUntil(lambda: not editor.is_attaching(), timeout=10_000)
+    assert editor.attach_errors.isVisibleTo(editor)
+    assert "huge.bin" in editor.attach_errors.text()
+    assert editor.attachments.model.rowCount() == 0

@@ -1,0 +1,219 @@
+"""The report editor: validation next to the fields, keyboard use, history, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.report_query import ReportQuery
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def activate(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def open_first(qtbot, window) -> dict:
+    """Select the first report of the list, as a click would."""
+    window.report_list.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.editor.current_report() is not None)
+    return window.editor.current_report()
+
+
+def count_reports(store, operation) -> int:
+    return store.count_reports(ReportQuery(operation["id"]))
+
+
+def test_selecting_a_report_opens_it_in_the_editor(qtbot, window):
+    report = open_first(qtbot, window)
+    form = window.editor.form
+    assert form.value("title") == report["title"]
+    assert form.value("kind") == report["kind"]
+    assert not window.editor.is_dirty()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("title", "", "This field is required."),
+        ("lat", "100", "Must be between -90 and 90."),
+        ("severity", "9", "Enter a whole number from 1 to 5."),
+        ("lat", "north", "Enter a number, e.g. 43.8367."),
+        ("observed_at", "yesterday", "Enter a date and time like 2026-11-28 14:05 (UTC)."),
+    ],
+)
+def test_bad_values_are_refused_next_to_the_field_and_nothing_is_saved(
+    qtbot, window, store, field, text, message
+):
+    report = open_first(qtbot, window)
+    outbox_before = store.outbox_count()
+    editor = window.editor
+    widget = editor.form.widget(field)
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+    if field == "lat":  # a latitude needs a longitude, or the longitude is flagged too
+        qtbot.keyClicks(editor.form.widget("lon"), "4.36")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.form.error_text(field) == message
+    assert widget.property("invalid") is True
+    assert editor.error_summary.isVisible()
+    assert store.outbox_count() == outbox_before
+    assert store.get_report(report["id"]) == report
+    assert widget.hasFocus() or not window.isActiveWindow()
+
+
+def test_several_bad_fields_are_all_flagged_at_once(qtbot, window, store):
+    open_first(qtbot, window)
+    form = window.editor.form
+    form.widget("title").clear()
+    qtbot.keyClicks(form.widget("severity"), "9")  # appended: "59" or similar
+    form.widget("lat").setText("100")
+    form.widget("lon").setText("4")
+    assert not window.editor.save()
+    assert form.error_text("title") and form.error_text("severity") and form.error_text("lat")
+    assert form.error_text("lon") is None
+
+
+def test_fixing_the_field_clears_the_message_on_save(qtbot, window, store):
+    report = open_first(qtbot, window)
+    form = window.editor.form
+    form.widget("title").clear()
+    assert not window.editor.save()
+    qtbot.keyClicks(form.widget("title"), "Bridge reopened")
+    assert window.editor.save()
+    assert form.error_text("title") is None
+    assert store.get_report(report["id"])["title"] == "Bridge reopened"
+
+
+def test_ctrl_s_saves_with_the_keyboard_only(qtbot, window, store):
+    activate(qtbot, window)
+    report = open_first(qtbot, window)
+    before = store.outbox_count()
+    title = window.editor.form.widget("title")
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, " (update)")
+    with qtbot.waitSignal(window.editor.report_saved):
+        qtbot.keyClick(title, Qt.Key.Key_S, CTRL)
+    assert store.get_report(report["id"])["title"] == report["title"] + " (update)"
+    assert store.outbox_count() == before + 1
+    qtbot.waitUntil(lambda: report["title"] + " (update)" in titles_now(window))
+
+
+def titles_now(window) -> list[str]:
+    model = window.report_model
+    return [model.report_at(row)["title"] for row in range(model.rowCount())]
+
+
+def test_ctrl_n_writes_a_new_report_and_ctrl_s_saves_it(qtbot, window, store, operation):
+    activate(qtbot, window)
+    window.report_list.view.setFocus()
+    qtbot.keyClick(window.report_list.view, Qt.Key.Key_N, CTRL)
+    title = window.editor.form.widget("title")
+    assert title.hasFocus()
+    qtbot.keyClicks(title, "Landslide on the D906")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.keyClicks(window.editor.form.widget("body"), "Road blocked both ways")
+    with qtbot.waitSignal(window.editor.report_saved):
+        qtbot.keyClick(title, Qt.Key.Key_S, CTRL)
+    assert count_reports(store, operation) == 6
+    saved = window.editor.current_report()
+    assert saved["body"] == "Road blocked both ways"
+    assert saved["author"] == "tester"
+    qtbot.waitUntil(lambda: window.report_list.current_report_id() == saved["id"])
+
+
+def test_escape_cancels_a_new_report(qtbot, window, store, operation):
+    activate(qtbot, window)
+    shown = open_first(qtbot, window)
+    qtbot.keyClick(window.report_list.view, Qt.Key.Key_N, CTRL)
+    title = window.editor.form.widget("title")
+    assert window.editor.current_report() is None
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    assert window.editor.current_report_id() == shown["id"]
+    assert window.report_list.current_report_id() == shown["id"]
+    assert count_reports(store, operation) == 5
+
+
+def test_escape_with_changes_asks_before_dropping_them(qtbot, window, monkeypatch):
+    activate(qtbot, window)
+    report = open_first(qtbot, window)
+    title = window.editor.form.widget("title")
+    title.setFocus()
+    qtbot.keyClicks(title, " typo")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.Yes,
+    )
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    assert asked
+    assert window.editor.form.value("title") == report["title"]
+
+
+def test_duplicate_needs_an_existing_original(qtbot, window, store, reports):
+    open_first(qtbot, window)
+    form = window.editor.form
+    form.combo("status").setCurrentIndex(form.combo("status").findData("duplicate"))
+    assert form.widget("duplicate_of").isEnabled()
+    assert not window.editor.save()
+    assert form.error_text("duplicate_of") == "Say which report this one duplicates."
+    form.widget("duplicate_of").setText("no-such-id")
+    assert not window.editor.save()
+    assert form.error_text("duplicate_of") == "No report with this id in this operation."
+    form.widget("duplicate_of").setText(reports[0]["id"])
+    assert window.editor.save()
+
+
+def test_history_tab_shows_an_edit(qtbot, window):
+    report = open_first(qtbot, window)
+    form = window.editor.form
+    form.widget("severity").setText("1" if report["severity"] != 1 else "2")
+    assert window.editor.save()
+    history = window.editor.history.history_model
+    assert history.rowCount() == 2
+    newest = history.index(0, 2).data()
+    assert newest.startswith("Severity: ")
+    assert "→" in newest
+    assert history.index(0, 1).data() == "tester"
+    assert history.index(1, 2).data() == "Created the report"
+
+
+def test_delete_asks_then_removes_the_report_from_the_list(
+    qtbot, window, store, operation, monkeypatch
+):
+    report = open_first(qtbot, window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not window.editor.delete()
+    assert count_reports(store, operation) == 5
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.report_model.results_loaded):
+        assert window.editor.delete()
+    assert count_reports(store, operation) == 4
+    assert report["title"] not in titles_now(window)
+    assert not window.editor.is_editing()
+
+
+def test_verdict_is_signed_by_the_user(qtbot, window, store):
+    report = open_first(qtbot, window)
+    form = window.editor.form
+    target = "debunked" if report["verification"] != "debunked" else "confirmed"
+    form.combo("verification").setCurrentIndex(form.combo("verification").findData(target))
+    assert window.editor.save()
+    assert form.value("verified_by") == "tester"
+    assert form.value("verified_at") != ""
+
+
+def test_exercise_operation_shows_the_banner_in_the_editor(qtbot, make_window, store):
+    from fieldapp.settings import Settings
+
+    drill = store.create_operation("Drill", exercise=True)
+    store.add_report(drill["id"], {"title": "Simulated flood"})
+    window = make_window(Settings(last_operation_id=drill["id"]))
+    open_first(qtbot, window)
+    assert window.editor.banner.isVisible()
+    assert "EXERCISE" in window.editor.banner.text()
