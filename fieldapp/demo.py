@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from base64 import urlsafe_b64encode
 from bisect import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
@@ -21,8 +22,8 @@ from typing import Any, TypeVar
 from fieldapp import demo_data as data
 
 START_DAY = 16  # the scenario runs from 2026-10-16 00:00 UTC ...
-SPAN_S = 5 * 86400  # ... for five days,
-PEAK_S = 40 * 3600  # with most reports on the second day.
+SPAN_MIN = 5 * 1440  # ... for five days,
+PEAK_MIN = 40 * 60  # with most reports on the second day.
 PROGRESS_EVERY = 5000
 DESCRIPTION = (
     "Synthetic data made by `fieldapp demo`: heavy rain in the south, an Atlantic storm "
@@ -67,8 +68,8 @@ _KIND_TAGS = {
     "information": ("consignes", "hébergement"),
 }
 _RIVER_KEYS = ("{river}", "{River}", "{de_river}", "{river_en}", "{the_river}")
-_BASE64 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-"
-_LETTERS = "ABCDEFGHIJKLMNOPRSTUVWXYZ"
+_LETTERS = "ABCDEFGHIJKLMNOPRSTUVWXYZ"  # as in call signs: no Q
+_POST_ID = 1 << 60  # post ids of 19 digits, like those of the big platforms
 
 
 def create_demo(
@@ -113,7 +114,8 @@ def generate_reports(count: int, seed: int = 1) -> Iterator[dict]:
 def _report(rnd: random.Random, town: tuple) -> dict:
     kind = _weighted(rnd, _KINDS, _KIND_WEIGHTS)
     fr_titles, en_titles, fr_bodies, en_bodies = _texts(town, kind)
-    fill = _Fill(rnd)
+    fill = _Fill()
+    fill.rnd = rnd
     lang = rnd.random()
     title_fr, body_fr = lang < 0.62, lang < 0.62 or lang >= 0.92
     title = _pick(rnd, fr_titles if title_fr else en_titles).format_map(fill)
@@ -122,7 +124,7 @@ def _report(rnd: random.Random, town: tuple) -> dict:
     if rnd.random() < 0.6:
         body += " " + _pick(rnd, closings)
     source = _weighted(rnd, _SOURCES, _SOURCE_CUM.get(kind, _SOURCE_CUM[None]))
-    observed = int(rnd.triangular(0, SPAN_S, PEAK_S))
+    observed = int(rnd.triangular(0, SPAN_MIN, PEAK_MIN))
     report = {
         "title": title,
         "body": body,
@@ -146,9 +148,8 @@ class _Fill(dict):
     Title and body share them, so both speak of the same street.
     """
 
-    def __init__(self, rnd: random.Random):
-        super().__init__()
-        self.rnd = rnd
+    __slots__ = ("rnd",)
+    rnd: random.Random
 
     def __missing__(self, key: str) -> str:
         rnd = self.rnd
@@ -235,7 +236,8 @@ def _source_ref(rnd: random.Random, source: str, town: tuple) -> str:
     if source == "social_media":
         return _social(rnd, _slug(name))
     if source == "radio":
-        letters = "".join(_pick(rnd, _LETTERS) for _ in range(3))
+        n = int(rnd.random() * len(_LETTERS) ** 3)
+        letters = _LETTERS[n // 625] + _LETTERS[n // 25 % 25] + _LETTERS[n % 25]
         call = f"F{_pick(rnd, data.CALL_SIGN_DIGITS)}{letters}"
         return call if rnd.random() < 0.5 else f"{call} via relais {name}"
     if source in ("phone", "sms"):
@@ -254,14 +256,14 @@ def _social(rnd: random.Random, slug: str) -> str:
     handle = f"{_pick(rnd, data.HANDLE_STARTS)}_{slug[:7]}{rnd.randint(10, 99)}"
     pick = rnd.random()
     if pick < 0.35:
-        return f"https://x.com/{handle}/status/{rnd.randrange(10**18, 10**19)}"
+        return f"https://x.com/{handle}/status/{_POST_ID | rnd.getrandbits(60)}"
     if pick < 0.55:
-        post = rnd.randrange(10**15, 10**16)
+        post = _POST_ID | rnd.getrandbits(60)
         return f"https://www.facebook.com/groups/entraide.{slug}/posts/{post}"
     if pick < 0.7:
-        return f"https://www.instagram.com/p/{''.join(_pick(rnd, _BASE64) for _ in range(11))}/"
+        return f"https://www.instagram.com/p/{urlsafe_b64encode(rnd.randbytes(8)).decode()[:11]}/"
     if pick < 0.8:
-        return f"https://mastodon.social/@{handle}/{rnd.randrange(10**17, 10**18)}"
+        return f"https://mastodon.social/@{handle}/{_POST_ID | rnd.getrandbits(56)}"
     return f"@{handle}"
 
 
@@ -287,8 +289,8 @@ def _location(rnd: random.Random, town: tuple, kind: str, source: str, fill: _Fi
     else:
         accuracy = _pick(rnd, (100, 250, 500, 1000))
     return {
-        "lat": round(lat + rnd.gauss(0, 0.01), 5),
-        "lon": round(lon + rnd.gauss(0, 0.014), 5),
+        "lat": round(lat + (rnd.random() - rnd.random()) * 0.02, 5),
+        "lon": round(lon + (rnd.random() - rnd.random()) * 0.028, 5),
         "accuracy_m": accuracy,
         "place": place,
     }
@@ -302,7 +304,7 @@ def _verdict(rnd: random.Random, kind: str, source: str, observed: int) -> dict:
     return {
         "verification": verdict,
         "verified_by": _pick(rnd, data.VOLUNTEERS),
-        "verified_at": _time(observed + rnd.randint(300, 4 * 3600)),
+        "verified_at": _time(observed + rnd.randint(5, 240)),
         "verification_method": _pick(rnd, data.VERIFY_METHODS),
         "verification_confidence": _pick(rnd, ("low", "medium", "high", "high")),
     }
@@ -318,8 +320,15 @@ def _weighted(rnd: random.Random, items: Sequence[T], cum_weights: Sequence[int]
     return items[bisect(cum_weights, rnd.random() * cum_weights[-1])]
 
 
-def _time(seconds: int) -> str:
-    """Scenario seconds as stored time text (fast: no datetime objects per report)."""
-    day, rest = divmod(seconds, 86400)
-    hour, rest = divmod(rest, 3600)
-    return f"2026-10-{START_DAY + day:02d}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}.000Z"
+def _time(minute: int) -> str:
+    """A minute of the scenario as stored time text."""
+    return _minutes()[minute]
+
+
+@cache
+def _minutes() -> tuple[str, ...]:
+    # Reports say the time to the minute; a table is cheaper than formatting 200,000 times.
+    return tuple(
+        f"2026-10-{START_DAY + m // 1440:02d}T{m // 60 % 24:02d}:{m % 60:02d}:00.000Z"
+        for m in range(SPAN_MIN + 240)
+    )
