@@ -7,6 +7,9 @@ Public API (what the CLI and the UI call):
 - import_mbtiles(data_dir, file, name=None, replace=False) -> TileSetInfo
 - list_tile_sets(data_dir) -> list[dict]; get_tile(data_dir, id, z, x, y) -> Tile | None
 - remove_tile_set(data_dir, id)
+- plan_seed(data_dir, bbox=, zooms=, url=, name=None, options=None) -> SeedPlan
+- seed(data_dir, bbox=, zooms=, url=, name=None, options=None, progress=None,
+  control=None) -> SeedSummary; SeedControl: pause(), resume(), cancel()
 
 Tiles are numbered XYZ (row 0 north) everywhere outside fieldapp.tiles.mbtiles. Every
 function may block on disk or network: call them from a worker thread, never the UI
@@ -23,8 +26,10 @@ from .errors import (
     TileSetExistsError,
     UnknownTileSetError,
 )
+from .fetch import USER_AGENT, SeedOptions
 from .grid import BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts
 from .mbtiles import MBTilesReader, MBTilesWriter, check_mbtiles
+from .progress import SeedControl, SeedPlan, SeedProgress, SeedSummary
 from .registry import (
     Tile,
     TileRegistry,
@@ -34,14 +39,21 @@ from .registry import (
     list_tile_sets,
     remove_tile_set,
 )
+from .seed import plan_seed, seed
 
 __all__ = [
+    "USER_AGENT",
     "BBox",
     "ExportError",
     "InvalidRequestError",
     "InvalidTileSetError",
     "MBTilesReader",
     "MBTilesWriter",
+    "SeedControl",
+    "SeedOptions",
+    "SeedPlan",
+    "SeedProgress",
+    "SeedSummary",
     "Tile",
     "TileError",
     "TileRegistry",
@@ -55,6 +67,8 @@ __all__ = [
     "list_tile_sets",
     "parse_bbox",
     "parse_zooms",
+    "plan_seed",
     "remove_tile_set",
+    "seed",
     "tile_counts",
 ]

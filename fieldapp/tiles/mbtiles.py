@@ -24,6 +24,7 @@ from .grid import tms_row
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _GET_SQL = "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?"
+_LENGTH_SQL = _GET_SQL.replace("SELECT tile_data", "SELECT length(tile_data)")
 _HAS_DATA = "length(tile_data) > 0"  # false for NULL and for empty blobs
 _REQUIRED_COLUMNS = {"zoom_level", "tile_column", "tile_row", "tile_data"}
 _PLAIN_SCHEMA = """
@@ -113,6 +114,19 @@ class MBTilesReader:
     def get(self, z: int, x: int, y: int) -> bytes | None:
         row = self._conn.execute(_GET_SQL, (z, x, tms_row(z, y))).fetchone()
         return bytes(row[0]) if row and row[0] else None
+
+    def has(self, z: int, x: int, y: int) -> bool:
+        """Whether the tile is there, without reading its bytes."""
+        row = self._conn.execute(_LENGTH_SQL, (z, x, tms_row(z, y))).fetchone()
+        return bool(row and row[0])
+
+    def known_missing(self, z: int, x: int, y: int) -> bool:
+        """True if a download noted that the server has no such tile (FieldApp's own table)."""
+        sql = "SELECT 1 FROM fieldapp_missing WHERE zoom_level=? AND tile_column=? AND tile_row=?"
+        try:
+            return self._conn.execute(sql, (z, x, tms_row(z, y))).fetchone() is not None
+        except sqlite3.OperationalError:
+            return False
 
     def metadata(self) -> dict[str, str]:
         return read_metadata(self._conn)
@@ -296,10 +310,6 @@ class MBTilesWriter:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-
-    def known_missing(self, z: int, x: int, y: int) -> bool:
-        sql = "SELECT 1 FROM fieldapp_missing WHERE zoom_level=? AND tile_column=? AND tile_row=?"
-        return self._conn.execute(sql, (z, x, tms_row(z, y))).fetchone() is not None
 
     def close(self, *, checkpoint: bool = True) -> None:
         """Close; by default fold the WAL back into the file so it stands alone."""

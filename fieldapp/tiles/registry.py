@@ -116,11 +116,11 @@ def read_info(path: Path) -> TileSetInfo:
     info.bounds = parse_bounds(meta.get("bounds"))
     info.attribution = meta.get("attribution", "")
     info.description = meta.get("description", "")
-    info.seed = _seed_state(meta.get(SEED_KEY))
+    info.seed = seed_state(meta.get(SEED_KEY))
     return info
 
 
-def _seed_state(raw: str | None) -> dict[str, Any] | None:
+def seed_state(raw: str | None) -> dict[str, Any] | None:
     if not raw:
         return None
     try:

@@ -47,3 +47,12 @@ def data_dir(tmp_path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def tile_server():
+    """A local tile server (tileserver.TileServer), stopped after the test."""
+    from tileserver import TileServer
+
+    with TileServer() as server:
+        yield server

@@ -22,7 +22,7 @@ from fieldapp.tiles.grid import iter_tiles
     ],
 )
 def test_counts_match_the_tiles_listed(bbox):
-    box, zooms = parse_bbox(bbox), parse_zooms("0-9")
+    box, zooms = parse_bbox(bbox), parse_zooms("0-7")
     counts = tile_counts(box, zooms)
     listed = list(iter_tiles(box, zooms))
     by_mercantile = {(t.z, t.x, t.y) for t in mercantile.tiles(*box, list(zooms.levels()))}
