@@ -10,6 +10,8 @@ Public API (what the CLI and the UI call):
 - plan_seed(data_dir, bbox=, zooms=, url=, name=None, options=None) -> SeedPlan
 - seed(data_dir, bbox=, zooms=, url=, name=None, options=None, progress=None,
   control=None) -> SeedSummary; SeedControl: pause(), resume(), cancel()
+- export_tiles(data_dir, [ids], dest, bbox=, zooms=, name=None, overwrite=False,
+  progress=None, cancel=None) -> ExportSummary
 
 Tiles are numbered XYZ (row 0 north) everywhere outside fieldapp.tiles.mbtiles. Every
 function may block on disk or network: call them from a worker thread, never the UI
@@ -26,6 +28,7 @@ from .errors import (
     TileSetExistsError,
     UnknownTileSetError,
 )
+from .export import ExportSummary, export_tiles
 from .fetch import USER_AGENT, SeedOptions
 from .grid import BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts
 from .mbtiles import MBTilesReader, MBTilesWriter, check_mbtiles
@@ -39,12 +42,13 @@ from .registry import (
     list_tile_sets,
     remove_tile_set,
 )
-from .seed import plan_seed, seed
+from .seeding import plan_seed, seed
 
 __all__ = [
     "USER_AGENT",
     "BBox",
     "ExportError",
+    "ExportSummary",
     "InvalidRequestError",
     "InvalidTileSetError",
     "MBTilesReader",
@@ -62,6 +66,7 @@ __all__ = [
     "UnknownTileSetError",
     "ZoomRange",
     "check_mbtiles",
+    "export_tiles",
     "get_tile",
     "import_mbtiles",
     "list_tile_sets",

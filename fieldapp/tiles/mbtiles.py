@@ -254,11 +254,13 @@ def _check_contents(path: Path, reader: MBTilesReader) -> MBTilesFacts:
 class MBTilesWriter:
     """An MBTiles file in the plain schema, created if missing, written in transactions."""
 
-    def __init__(self, path: Path | str, *, wal: bool = True):
+    def __init__(self, path: Path | str, *, wal: bool = True, durable: bool = True):
+        """wal=False gives one self-contained file; durable=False (for a temporary file that
+        is fsynced as a whole before it is renamed) skips the fsync of each transaction."""
         self.path = Path(path)
         self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
-            self._prepare(wal)
+            self._prepare(wal, durable)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise InvalidTileSetError(f"{self.path.name} cannot be written: {exc}") from exc
@@ -266,10 +268,10 @@ class MBTilesWriter:
             self._conn.close()
             raise
 
-    def _prepare(self, wal: bool) -> None:
+    def _prepare(self, wal: bool, durable: bool) -> None:
         self._conn.execute("PRAGMA busy_timeout = 10000")
         self._conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
-        self._conn.execute("PRAGMA synchronous = FULL")
+        self._conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
         kind = self._conn.execute("SELECT type FROM sqlite_master WHERE name='tiles'").fetchone()
         if kind and kind[0] != "table":
             raise InvalidTileSetError(
@@ -290,15 +292,21 @@ class MBTilesWriter:
         tiles: Iterable[tuple[int, int, int, bytes]] = (),
         missing: Iterable[tuple[int, int, int, str]] = (),
         metadata: Mapping[str, object] | None = None,
-    ) -> None:
-        """Tiles (XYZ), missing-tile notes and metadata, all in one durable transaction."""
+        *,
+        replace: bool = True,
+    ) -> int:
+        """Tiles (XYZ), missing-tile notes and metadata, all in one transaction.
+
+        With replace=False a tile already in the file is kept. Returns the tiles written.
+        """
         conn = self._conn
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executemany(
-                "INSERT OR REPLACE INTO tiles VALUES (?, ?, ?, ?)",
+            written = conn.executemany(
+                f"{verb} INTO tiles VALUES (?, ?, ?, ?)",
                 ((z, x, tms_row(z, y), data) for z, x, y, data in tiles),
-            )
+            ).rowcount
             conn.executemany(
                 "INSERT OR REPLACE INTO fieldapp_missing VALUES (?, ?, ?, ?)",
                 ((z, x, tms_row(z, y), status) for z, x, y, status in missing),
@@ -310,6 +318,7 @@ class MBTilesWriter:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        return max(written, 0)
 
     def close(self, *, checkpoint: bool = True) -> None:
         """Close; by default fold the WAL back into the file so it stands alone."""

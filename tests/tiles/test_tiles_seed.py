@@ -28,7 +28,7 @@ from fieldapp.tiles import (
     seed,
 )
 from fieldapp.tiles.grid import iter_tiles
-from fieldapp.tiles.seed import DEFAULT_TILE_BYTES
+from fieldapp.tiles.seeding import DEFAULT_TILE_BYTES
 
 BBOX, ZOOMS = "2.0,42.8,2.5,43.2", "8-11"  # the upper Aude valley: 2 + 4 + 9 + 20 tiles
 PLANNED = set(iter_tiles(parse_bbox(BBOX), parse_zooms(ZOOMS)))
