@@ -104,5 +104,9 @@ def check(args: argparse.Namespace) -> int:
 
 
 def _require_database(args: argparse.Namespace, consequence: str) -> None:
+    """Refuse a missing or foreign database before anything is written (backups/...)."""
+    from fieldapp.schema import check_schema
+
     if not has_database(args):
         raise CliError(f"no FieldApp database in {args.data_dir}; {consequence}", code=1)
+    check_schema(args.data_dir / DB_NAME)
