@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.ui.qtcompat import emit
+
 THUMB_PX = 128
 
 
@@ -142,7 +144,7 @@ class AttachmentsPanel(QWidget):
             self.tr("Photos (*.jpg *.jpeg *.png *.gif *.webp *.heic);;All files (*)"),
         )
         if names:
-            self.files_chosen.emit([Path(name) for name in names])
+            emit(self.files_chosen, [Path(name) for name in names])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from fieldapp.ui import i18n
+from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.report_form import to_text
 
 MAX_VALUE_CHARS = 60
@@ -105,9 +106,9 @@ class HistoryModel(QAbstractTableModel):
         return text
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, 2)
         if self._entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 2))
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self._entries) - 1, 2))
 
 
 class HistoryView(QTableView):

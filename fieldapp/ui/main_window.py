@@ -23,6 +23,7 @@ from fieldapp.store import NotFoundError, Store, default_user
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.i18n import LanguageManager
 from fieldapp.ui.main_chrome import EmptyOperationPage, WindowChrome
+from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 from fieldapp.ui.report_list import ReportListPanel
 from fieldapp.ui.status import FieldStatusBar
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
         if operation and self.settings.last_operation_id != operation["id"]:
             self.settings.last_operation_id = operation["id"]
             self._save_settings()
-        self.operation_changed.emit(operation)
+        emit(self.operation_changed, operation)
 
     @Slot()
     def new_operation(self) -> dict | None:
@@ -258,12 +259,12 @@ class MainWindow(QMainWindow):
         search.setFocus()
         search.selectAll()
 
-    @Slot(str, bool)
-    def _on_editor_report_saved(self, report_id: str, created: bool) -> None:
+    @Slot(str, str)
+    def _on_editor_report_saved(self, report_id: str, action: str) -> None:
         report = self.editor.current_report()
         self.report_list.refresh(keep_seq=report["seq"] if report else None)
         self.update_outbox()
-        message = self.tr("Report created.") if created else self.tr("Report saved.")
+        message = self.tr("Report created.") if action == "created" else self.tr("Report saved.")
         self.status.showMessage(message, 4000)
 
     @Slot(str)

@@ -6,6 +6,7 @@ with its own read connection (its own `Store`). Each query answers twice: first 
 (fast: the first rows in display order), then the full ordered list. Only the newest
 request is worked on; older ones are dropped, so typing never queues up work. Results
 arrive on the GUI thread through the queued `results_arrived` signal.
+Signals are emitted through `qtcompat.emit` (a PySide6 6.12 work-around).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
+from fieldapp.ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
 FIRST_PAGE = 200
@@ -26,7 +28,7 @@ FIRST_PAGE = 200
 class _QueryWorker(QObject):
     """Lives in the worker thread; owns the thread's Store."""
 
-    answered = Signal(int, object, bool)
+    answered = Signal(int, object)  # generation, (seqs, complete)
     failed = Signal(int, str)
 
     def __init__(self, data_dir: Path, first_page: int):
@@ -44,18 +46,18 @@ class _QueryWorker(QObject):
             self._answer(generation, query)
         except Exception as exc:
             log.exception("report query failed")
-            self.failed.emit(generation, str(exc))
+            emit(self.failed, generation, str(exc))
 
     def _answer(self, generation: int, query: ReportQuery) -> None:
         if self._store is None:
             self._store = Store(self.data_dir)
         first = self._store.report_seqs(replace(query, limit=self.first_page))
         if len(first) < self.first_page:
-            self.answered.emit(generation, first, True)
+            emit(self.answered, generation, (first, True))
             return
-        self.answered.emit(generation, first, False)
+        emit(self.answered, generation, (first, False))
         if generation == self.latest:
-            self.answered.emit(generation, self._store.report_seqs(query), True)
+            emit(self.answered, generation, (self._store.report_seqs(query), True))
 
     @Slot()
     def close(self) -> None:
@@ -67,7 +69,7 @@ class _QueryWorker(QObject):
 class ReportQueryRunner(QObject):
     """GUI-side handle of the query thread."""
 
-    results_arrived = Signal(int, object, bool)  # generation, seqs, complete
+    results_arrived = Signal(int, object)  # generation, (seqs, complete)
     query_failed = Signal(int, str)
     _requested = Signal(int, object)
 
@@ -87,7 +89,7 @@ class ReportQueryRunner(QObject):
         """Ask for a query; returns its generation number (newer ones supersede it)."""
         self._generation += 1
         self._worker.latest = self._generation
-        self._requested.emit(self._generation, query)
+        emit(self._requested, self._generation, query)
         return self._generation
 
     def stop(self) -> None:

@@ -32,6 +32,7 @@ from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.attachments_view import AttachmentItem, AttachmentsPanel
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.history_view import HistoryView
+from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.report_form import ERROR_STYLE, ReportForm
 from fieldapp.ui.tasks import AttachOutcome, attach_files
 from fieldapp.ui.workers import TaskRunner
@@ -47,7 +48,7 @@ def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 class ReportEditor(QWidget):
     """Shows one report (or a new one) for editing; empty until one is chosen."""
 
-    report_saved = Signal(str, bool)  # report id, True when it was created
+    report_saved = Signal(str, str)  # report id, "created" or "updated"
     report_deleted = Signal(str)
     attachments_changed = Signal(str)
     editing_cancelled = Signal()
@@ -232,7 +233,7 @@ class ReportEditor(QWidget):
         self._open(report)
         if pending:
             self._attach(report["id"], pending)
-        self.report_saved.emit(report["id"], created)
+        emit(self.report_saved, report["id"], "created" if created else "updated")
         return True
 
     @Slot()
@@ -247,7 +248,7 @@ class ReportEditor(QWidget):
         was_new = self._report is None
         self.discard_changes()
         if was_new:
-            self.editing_cancelled.emit()
+            emit(self.editing_cancelled)
 
     @Slot()
     def delete(self) -> bool:
@@ -261,7 +262,7 @@ class ReportEditor(QWidget):
         with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
             self._store.delete_report(report_id)
         self._show_placeholder()
-        self.report_deleted.emit(report_id)
+        emit(self.report_deleted, report_id)
         return True
 
     def confirm_leave(self) -> bool:
@@ -353,7 +354,7 @@ class ReportEditor(QWidget):
             lines = [f"{name}: {reason}" for name, reason in outcome.failed]
             self._show_attach_errors(lines)
         if outcome.attached:
-            self.attachments_changed.emit(outcome.report_id)
+            emit(self.attachments_changed, outcome.report_id)
 
     def _on_attach_failed(self, report_id: str, message: str) -> None:
         self._attach_finished(report_id)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import domain
 from fieldapp.ui import i18n
+from fieldapp.ui.qtcompat import emit
 
 INVALID_STYLE = (
     'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"]'
@@ -243,7 +244,7 @@ class ReportForm(QWidget):
         widget = self.rows["observed_at"].widget
         assert isinstance(widget, QLineEdit)
         widget.setText(now_text())
-        self.edited.emit()
+        emit(self.edited)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.filter_bar import FilterBar
+from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 from fieldapp.ui.report_model import COLUMNS, ReportTableModel, column_of
 
@@ -148,20 +149,20 @@ class ReportListPanel(QWidget):
         report = self.model.report_at(current.row()) if current.isValid() else None
         self._wanted_seq = report["seq"] if report else None
         if not self._quiet:
-            self.current_changed.emit(report["id"] if report else None)
+            emit(self.current_changed, report["id"] if report else None)
 
     @Slot(QModelIndex)
     def _on_view_activated(self, _index: QModelIndex) -> None:
-        self.open_requested.emit()
+        emit(self.open_requested)
 
     @Slot()
     def _on_model_reset(self) -> None:
         if self._wanted_seq is not None:
             self.select_seq(self._wanted_seq)
 
-    @Slot(int, bool)
-    def _on_model_results_loaded(self, rows: int, complete: bool) -> None:
-        self.filter_bar.show_count(rows, complete)
+    @Slot(int)
+    def _on_model_results_loaded(self, rows: int) -> None:
+        self.filter_bar.show_count(rows, self.model.is_complete())
         wanted = self._wanted_seq
         if wanted is not None and self.current_report_id() is None:
             self.select_seq(wanted)

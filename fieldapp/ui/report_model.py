@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from fieldapp.report_query import SORTABLE, ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui import i18n
+from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 
 PAGE_SIZE = 100
@@ -90,7 +91,7 @@ def severity_icon(severity: int) -> QIcon:
 class ReportTableModel(QAbstractTableModel):
     """Reports of one query; `set_query` reloads, `refresh` re-reads after a change."""
 
-    results_loaded = Signal(int, bool)  # rows now shown, whether the list is complete
+    results_loaded = Signal(int)  # rows now shown; is_complete() says if more will come
     query_failed = Signal(str)
 
     def __init__(self, store: Store, runner: ReportQueryRunner, parent: Any = None):
@@ -143,12 +144,13 @@ class ReportTableModel(QAbstractTableModel):
         self._pages.clear()
         if self._seqs:
             last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+            emit(self.dataChanged, self.index(0, 0), last)
 
-    @Slot(int, object, bool)
-    def _on_runner_results_arrived(self, generation: int, seqs: list[int], complete: bool) -> None:
+    @Slot(int, object)
+    def _on_runner_results_arrived(self, generation: int, answer: tuple[list[int], bool]) -> None:
         if generation != self._generation:
             return
+        seqs, complete = answer
         old = self._seqs
         if seqs == old:
             pass
@@ -162,12 +164,12 @@ class ReportTableModel(QAbstractTableModel):
             self._pages.clear()
             self.endResetModel()
         self._complete = complete
-        self.results_loaded.emit(len(seqs), complete)
+        emit(self.results_loaded, len(seqs))
 
     @Slot(int, str)
     def _on_runner_query_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self.query_failed.emit(message)
+            emit(self.query_failed, message)
 
     # -- rows ------------------------------------------------------------------------
 
@@ -273,10 +275,10 @@ class ReportTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._load_labels()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._seqs:
             last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+            emit(self.dataChanged, self.index(0, 0), last)
 
     def _load_labels(self) -> None:
         self._labels = {

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from fieldapp.ui.qtcompat import emit
+
 log = logging.getLogger(__name__)
 
 
@@ -36,15 +38,13 @@ class _Task(QRunnable):
             result = self._fn(*self._args)
         except Exception as exc:  # reported to the user by the callback, never lost
             log.exception("background task failed")
-            self._relay.failed.emit(self._id, str(exc) or type(exc).__name__)
+            emit(self._relay.failed, self._id, str(exc) or type(exc).__name__)
         else:
-            self._relay.succeeded.emit(self._id, result)
+            emit(self._relay.succeeded, self._id, result)
 
 
 class TaskRunner(QObject):
     """Starts background tasks and calls back on the GUI thread."""
-
-    busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2):
         super().__init__(parent)
@@ -67,8 +67,6 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         self._callbacks[task_id] = (on_done, on_error)
         self._pool.start(_Task(task_id, self._relay, fn, args))
-        if len(self._callbacks) == 1:
-            self.busy_changed.emit(True)
         return task_id
 
     def is_busy(self) -> bool:
@@ -91,7 +89,4 @@ class TaskRunner(QObject):
             on_error(message)
 
     def _finish(self, task_id: int) -> tuple[Callable | None, Callable | None]:
-        callbacks = self._callbacks.pop(task_id, (None, None))
-        if not self._callbacks:
-            self.busy_changed.emit(False)
-        return callbacks
+        return self._callbacks.pop(task_id, (None, None))
