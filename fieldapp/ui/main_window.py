@@ -8,7 +8,6 @@ operation list and the outbox count are read just after. GUI thread only.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +58,7 @@ class MainWindow(QMainWindow):
         self.runner = ReportQueryRunner(self.data_dir, self)
         self._shut_down = False
         self._before_new: dict | None = None
+        self._editor_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
         self._connect()
@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _build_editor_soon(self) -> None:
-        with contextlib.suppress(RuntimeError):  # not connected when there was no query
-            self.report_model.results_loaded.disconnect(self._build_editor_soon)
-        QTimer.singleShot(0, lambda: self._shut_down or self.editor)
+        if not self._editor_scheduled:
+            self._editor_scheduled = True
+            QTimer.singleShot(0, lambda: self._shut_down or self.editor)
 
     def _on_overview_read(self, overview: Overview) -> None:
         self.chrome.set_operations(overview.operations, self.operation)

@@ -1,0 +1,85 @@
+"""Operations: choosing one, creating one, the EXERCISE banner, the status bar."""
+
+from __future__ import annotations
+
+from fieldapp.settings import Settings
+from fieldapp.ui import dialogs
+
+
+def test_real_operation_has_no_exercise_banner(window):
+    assert not window.banner.isVisible()
+    assert "EXERCISE" not in window.windowTitle()
+    assert window.windowTitle().startswith("Gard floods")
+
+
+def test_exercise_operation_shows_a_loud_banner_and_title(make_window, store):
+    drill = store.create_operation("Rhône drill", exercise=True)
+    window = make_window(Settings(last_operation_id=drill["id"]))
+    assert window.banner.isVisible()
+    assert window.banner.text().startswith("EXERCISE — EXERCISE")
+    assert window.windowTitle().startswith("EXERCISE — Rhône drill")
+    index = window.chrome.operation_combo.currentIndex()
+    assert window.chrome.operation_combo.itemText(index) == "EXERCISE · Rhône drill"
+
+
+def test_switching_operation_shows_its_reports_and_is_remembered(qtbot, window, store, data_dir):
+    drill = store.create_operation("Rhône drill", exercise=True)
+    store.add_report(drill["id"], {"title": "Simulated dyke breach"})
+    qtbot.waitUntil(lambda: window.status.outbox_count() is not None)  # first read done
+    window.chrome.set_operations(store.list_operations(), window.operation)
+    combo = window.chrome.operation_combo
+    index = combo.findData(drill["id"])
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: window.report_model.rowCount() == 1)
+    assert window.report_model.report_at(0)["title"] == "Simulated dyke breach"
+    assert window.banner.isVisible()
+    assert Settings.load(data_dir).last_operation_id == drill["id"]
+
+
+def test_new_operation_dialog_creates_and_opens_it(qtbot, window, store, monkeypatch):
+    def fill_and_accept(dialog):
+        dialog.name_edit.setText("Storm Ciarán")
+        dialog.description_edit.setPlainText("Wind damage on the coast")
+        dialog.exercise_check.setChecked(True)
+        return 1
+
+    monkeypatch.setattr(dialogs.NewOperationDialog, "exec", fill_and_accept)
+    created = window.new_operation()
+    assert created["name"] == "Storm Ciarán" and created["exercise"]
+    assert window.operation["id"] == created["id"]
+    assert window.banner.isVisible()
+    assert (
+        window.report_model.rowCount() == 0
+        or window.report_model.query.operation_id == (created["id"])
+    )
+    names = [op["name"] for op in store.list_operations()]
+    assert "Storm Ciarán" in names
+
+
+def test_new_operation_needs_a_name(qtbot):
+    dialog = dialogs.NewOperationDialog()
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.error_label.text() == "An operation needs a name."
+    assert dialog.result() == 0
+
+
+def test_first_start_invites_to_create_an_operation(make_window):
+    window = make_window(Settings())
+    assert window.empty_page.isVisible()
+    assert not window.splitter.isVisible()
+    assert not window.chrome.new_report_action.isEnabled()
+
+
+def test_status_bar_says_offline_and_counts_unsent_changes(qtbot, window, store):
+    status = window.status
+    assert status.connection_label.text() == "Offline — sync not set up"
+    qtbot.waitUntil(lambda: status.outbox_count() == store.outbox_count())
+    before = status.outbox_count()
+    window.report_list.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.editor.current_report() is not None)
+    window.editor.form.widget("place").setText("Beaucaire")
+    assert window.editor.save()
+    assert status.outbox_count() == before + 1
+    assert status.outbox_label.text() == f"Not sent yet: {before + 1}"
