@@ -29,8 +29,7 @@ log = logging.getLogger(__name__)
 EXIT_CANNOT_OPEN = 2
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+translate = QCoreApplication.translate
 
 
 def create_application() -> QApplication:
@@ -51,12 +50,15 @@ def open_store(data_dir: Path, settings: Settings, user: str | None = None) -> S
 
 def explain_open_error(data_dir: Path, error: Exception, parent: QWidget | None = None) -> None:
     """Tell the user, in words, why the data cannot be opened; nothing was changed."""
-    text = tr("FieldApp cannot open the data in %1.").replace("%1", str(data_dir))
-    advice = tr(
+    text = translate("App", "FieldApp cannot open the data in %1.").replace("%1", str(data_dir))
+    advice = translate(
+        "App",
         "Nothing was changed. If you have a backup, open it with --data-dir; "
-        "otherwise keep a copy of this folder and ask for help."
+        "otherwise keep a copy of this folder and ask for help.",
     )
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Cannot open the data"), text, parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, translate("App", "Cannot open the data"), text, parent=parent
+    )
     box.setInformativeText(f"{error}\n\n{advice}")
     box.exec()
 
@@ -96,17 +98,20 @@ def start_maintenance(window: MainWindow) -> None:
 
 def report_maintenance(window: MainWindow, outcome: MaintenanceOutcome) -> None:
     if outcome.backup_error:
-        text = tr("The automatic backup failed: %1").replace("%1", outcome.backup_error)
+        text = translate("App", "The automatic backup failed: %1").replace(
+            "%1", outcome.backup_error
+        )
         window.status.showMessage(text)
     elif outcome.backup_path is not None:
-        window.status.showMessage(tr("Backup saved."), 4000)
+        window.status.showMessage(translate("App", "Backup saved."), 4000)
     if outcome.problems:
         QMessageBox.warning(
             window,
-            tr("Database check"),
-            tr(
+            translate("App", "Database check"),
+            translate(
+                "App",
                 "FieldApp found problems in its database. Nothing was changed. Keep working "
-                "if you must, make a copy of the data folder, and ask for help."
+                "if you must, make a copy of the data folder, and ask for help.",
             )
             + "\n\n"
             + "\n".join(outcome.problems[:10]),

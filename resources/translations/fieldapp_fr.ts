@@ -1,0 +1,881 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>FieldApp cannot open the data in %1.</source>
+        <translation>FieldApp ne peut pas ouvrir les données de %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. If you have a backup, open it with --data-dir; otherwise keep a copy of this folder and ask for help.</source>
+        <translation>Rien n’a été modifié. Si vous avez une sauvegarde, ouvrez-la avec --data-dir ; sinon, gardez une copie de ce dossier et demandez de l’aide.</translation>
+    </message>
+    <message>
+        <source>Cannot open the data</source>
+        <translation>Impossible d’ouvrir les données</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Backup saved.</source>
+        <translation>Sauvegarde enregistrée.</translation>
+    </message>
+    <message>
+        <source>Database check</source>
+        <translation>Vérification de la base de données</translation>
+    </message>
+    <message>
+        <source>FieldApp found problems in its database. Nothing was changed. Keep working if you must, make a copy of the data folder, and ask for help.</source>
+        <translation>FieldApp a trouvé des problèmes dans sa base de données. Rien n’a été modifié. Continuez si nécessaire, faites une copie du dossier de données et demandez de l’aide.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentModel</name>
+    <message>
+        <source>%1 (attached when saved)</source>
+        <translation>%1 (joint à l’enregistrement)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attach photos or files</source>
+        <translation>Joindre des photos ou des fichiers</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.gif *.webp *.heic);;All files (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.gif *.webp *.heic);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Drop photos or files anywhere on the report to attach them.</source>
+        <translation>Déposez des photos ou des fichiers n’importe où sur le rapport pour les joindre.</translation>
+    </message>
+    <message>
+        <source>Attaching…</source>
+        <translation>Ajout en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>Confidence</name>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevée</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyOperationPage</name>
+    <message>
+        <source>No operation yet. An operation is one incident or one exercise: create one to start recording reports.</source>
+        <translation>Aucune opération pour l’instant. Une opération est un incident ou un exercice : créez-en une pour commencer à saisir des rapports.</translation>
+    </message>
+    <message>
+        <source>Create an &amp;operation…</source>
+        <translation>Créer une &amp;opération…</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseBanner</name>
+    <message>
+        <source>EXERCISE — this report belongs to an exercise</source>
+        <translation>EXERCICE — ce rapport appartient à un exercice</translation>
+    </message>
+    <message>
+        <source>EXERCISE — EXERCISE — EXERCISE: nothing here is a real alert</source>
+        <translation>EXERCICE — EXERCICE — EXERCICE : rien ici n’est une alerte réelle</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Accuracy (m)</source>
+        <translation>Précision (m)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Observed at</source>
+        <translation>Observé le</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Source reference</source>
+        <translation>Référence de la source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>Doublon de</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Vérifié par</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation>Vérifié le</translation>
+    </message>
+    <message>
+        <source>Verification method</source>
+        <translation>Méthode de vérification</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>FieldError</name>
+    <message>
+        <source>Latitude and longitude go together: enter both.</source>
+        <translation>La latitude et la longitude vont ensemble : saisissez les deux.</translation>
+    </message>
+    <message>
+        <source>Say which report this one duplicates.</source>
+        <translation>Indiquez de quel rapport celui-ci est le doublon.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from %1 to %2.</source>
+        <translation>Saisissez un nombre entier de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>Doit être compris entre %1 et %2.</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 43.8367.</source>
+        <translation>Saisissez un nombre, par ex. 43.8367.</translation>
+    </message>
+    <message>
+        <source>Choose one of the values in the list.</source>
+        <translation>Choisissez une des valeurs de la liste.</translation>
+    </message>
+    <message>
+        <source>Enter a date and time like 2026-11-28 14:05 (UTC).</source>
+        <translation>Saisissez une date et une heure comme 2026-11-28 14:05 (UTC).</translation>
+    </message>
+    <message>
+        <source>No report with this id in this operation.</source>
+        <translation>Aucun rapport avec cet identifiant dans cette opération.</translation>
+    </message>
+    <message>
+        <source>A report cannot be a duplicate of itself.</source>
+        <translation>Un rapport ne peut pas être son propre doublon.</translation>
+    </message>
+    <message>
+        <source>This field is not known.</source>
+        <translation>Ce champ est inconnu.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>Trop long : %1 caractères au maximum.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldStatusBar</name>
+    <message>
+        <source>Not sent yet: %1</source>
+        <translation>Pas encore envoyés : %1</translation>
+    </message>
+    <message>
+        <source>Changes saved on this computer that no server has received yet</source>
+        <translation>Modifications enregistrées sur cet ordinateur qu’aucun serveur n’a encore reçues</translation>
+    </message>
+    <message>
+        <source>Offline — sync not set up</source>
+        <translation>Hors ligne — synchronisation non configurée</translation>
+    </message>
+    <message>
+        <source>Everything is saved on this computer; it will be sent once sync is set up.</source>
+        <translation>Tout est enregistré sur cet ordinateur ; l’envoi se fera une fois la synchronisation configurée.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Matching reports: %1</source>
+        <translation>Rapports trouvés : %1</translation>
+    </message>
+    <message>
+        <source>Matching reports: %1+ (counting…)</source>
+        <translation>Rapports trouvés : %1+ (décompte…)</translation>
+    </message>
+    <message>
+        <source>Search reports (Ctrl+F)</source>
+        <translation>Rechercher des rapports (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Words in the title, text, tags, place, author or source</source>
+        <translation>Mots du titre, du texte, des étiquettes, du lieu, de l’auteur ou de la source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Show only the checked values; none checked shows all</source>
+        <translation>N’afficher que les valeurs cochées ; rien de coché affiche tout</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Created the report</source>
+        <translation>A créé le rapport</translation>
+    </message>
+    <message>
+        <source>Deleted the report</source>
+        <translation>A supprimé le rapport</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation>Demande d’aide</translation>
+    </message>
+    <message>
+        <source>Missing person</source>
+        <translation>Personne disparue</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>Dégâts</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>Rumour</source>
+        <translation>Rumeur</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Report created.</source>
+        <translation>Rapport créé.</translation>
+    </message>
+    <message>
+        <source>Report saved.</source>
+        <translation>Rapport enregistré.</translation>
+    </message>
+    <message>
+        <source>Report deleted.</source>
+        <translation>Rapport supprimé.</translation>
+    </message>
+    <message>
+        <source>Files attached.</source>
+        <translation>Fichiers joints.</translation>
+    </message>
+    <message>
+        <source>The list could not be read: %1</source>
+        <translation>La liste n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved: %1</source>
+        <translation>Les paramètres n’ont pas pu être enregistrés : %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE — %1 — FieldApp</source>
+        <translation>EXERCICE — %1 — FieldApp</translation>
+    </message>
+</context>
+<context>
+    <name>NewOperationDialog</name>
+    <message>
+        <source>An operation needs a name.</source>
+        <translation>Une opération doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>New operation</source>
+        <translation>Nouvelle opération</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>e.g. Gard floods, November 2026</source>
+        <translation>par ex. Inondations du Gard, novembre 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>This is an &amp;exercise, not a real incident</source>
+        <translation>C’est un &amp;exercice, pas un incident réel</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <source>Not saved: this report was deleted in the meantime.</source>
+        <translation>Non enregistré : ce rapport a été supprimé entre-temps.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Discard the changes you made to this report?</source>
+        <translation>Abandonner les modifications apportées à ce rapport ?</translation>
+    </message>
+    <message>
+        <source>Delete the report “%1”? Its history is kept.</source>
+        <translation>Supprimer le rapport « %1 » ? Son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Supprimer le rapport</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This report has unsaved changes. Save them?</source>
+        <translation>Ce rapport a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 field(s) need attention.</source>
+        <translation>Non enregistré : %1 champ(s) à corriger.</translation>
+    </message>
+    <message>
+        <source>Some files could not be attached:</source>
+        <translation>Certains fichiers n’ont pas pu être joints :</translation>
+    </message>
+    <message>
+        <source>Select a report in the list, or press Ctrl+N to write a new one.</source>
+        <translation>Choisissez un rapport dans la liste, ou appuyez sur Ctrl+N pour en écrire un nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the report (Ctrl+S)</source>
+        <translation>Enregistrer le rapport (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Drop unsaved changes (Esc)</source>
+        <translation>Abandonner les modifications non enregistrées (Échap)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Photos and files (%1)</source>
+        <translation>Photos et fichiers (%1)</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>Photos et fichiers</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>New report</source>
+        <translation>Nouveau rapport</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>Rapport : %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>Identifiant : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Where and when</source>
+        <translation>Où et quand</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— non renseigné —</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xte</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation>&amp;Gravité</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>Éti&amp;quettes</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Latitude</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude</source>
+        <translation>L&amp;ongitude</translation>
+    </message>
+    <message>
+        <source>&amp;Accuracy (m)</source>
+        <translation>Pré&amp;cision (m)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>L&amp;ieu</translation>
+    </message>
+    <message>
+        <source>O&amp;bserved at (UTC)</source>
+        <translation>O&amp;bservé le (UTC)</translation>
+    </message>
+    <message>
+        <source>Aut&amp;hor</source>
+        <translation>&amp;Auteur</translation>
+    </message>
+    <message>
+        <source>Sour&amp;ce</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>Source refere&amp;nce</source>
+        <translation>Référe&amp;nce de la source</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>Duplicate o&amp;f</source>
+        <translation>&amp;Doublon de</translation>
+    </message>
+    <message>
+        <source>V&amp;erdict</source>
+        <translation>&amp;Verdict</translation>
+    </message>
+    <message>
+        <source>Verified b&amp;y</source>
+        <translation>Vérifié &amp;par</translation>
+    </message>
+    <message>
+        <source>Verified at (UTC)</source>
+        <translation>Vérifié le (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>&amp;Méthode</translation>
+    </message>
+    <message>
+        <source>Co&amp;nfidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>Ce qui s’est passé, en quelques mots</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. bridge, road closed</source>
+        <translation>Séparées par des virgules, par ex. pont, route coupée</translation>
+    </message>
+    <message>
+        <source>1 (minor) to 5 (critical)</source>
+        <translation>1 (mineure) à 5 (critique)</translation>
+    </message>
+    <message>
+        <source>e.g. 43.8367</source>
+        <translation>par ex. 43.8367</translation>
+    </message>
+    <message>
+        <source>e.g. 4.3601</source>
+        <translation>par ex. 4.3601</translation>
+    </message>
+    <message>
+        <source>How far off the position may be, in metres</source>
+        <translation>Écart possible de la position, en mètres</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-11-28 14:05</source>
+        <translation>par ex. 2026-11-28 14:05</translation>
+    </message>
+    <message>
+        <source>Link, handle, call sign or phone number</source>
+        <translation>Lien, pseudonyme, indicatif ou numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Id of the original report</source>
+        <translation>Identifiant du rapport d’origine</translation>
+    </message>
+    <message>
+        <source>Filled in when you give a verdict</source>
+        <translation>Rempli quand vous donnez un verdict</translation>
+    </message>
+    <message>
+        <source>e.g. called the town hall, photo geolocated</source>
+        <translation>par ex. appel à la mairie, photo géolocalisée</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Set the observation time to now (UTC)</source>
+        <translation>Mettre l’heure d’observation à maintenant (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>Cliquez pour trier selon cette colonne</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Observed (UTC)</source>
+        <translation>Observé (UTC)</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Créé (UTC)</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Votre &amp;nom</translation>
+    </message>
+    <message>
+        <source>e.g. Camille (F4ABC)</source>
+        <translation>par ex. Camille (F4ABC)</translation>
+    </message>
+    <message>
+        <source>Signs the reports you write and the changes you make. Empty: your login.</source>
+        <translation>Signe les rapports que vous écrivez et les modifications que vous faites. Vide : votre identifiant de session.</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>1 – minor</source>
+        <translation>1 – mineure</translation>
+    </message>
+    <message>
+        <source>2 – low</source>
+        <translation>2 – faible</translation>
+    </message>
+    <message>
+        <source>3 – moderate</source>
+        <translation>3 – modérée</translation>
+    </message>
+    <message>
+        <source>4 – severe</source>
+        <translation>4 – grave</translation>
+    </message>
+    <message>
+        <source>5 – critical</source>
+        <translation>5 – critique</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <source>In the field</source>
+        <translation>Sur le terrain</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>Trié</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+</context>
+<context>
+    <name>Verification</name>
+    <message>
+        <source>Unverified</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Debunked</source>
+        <translation>Démenti</translation>
+    </message>
+</context>
+<context>
+    <name>WindowChrome</name>
+    <message>
+        <source>EXERCISE · %1</source>
+        <translation>EXERCICE · %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <source>New &amp;operation…</source>
+        <translation>Nouvelle &amp;opération…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;New report</source>
+        <translation>&amp;Nouveau rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Save report</source>
+        <translation>&amp;Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Delete report…</source>
+        <translation>&amp;Supprimer le rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Find reports</source>
+        <translation>&amp;Rechercher des rapports</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation>Opération :</translation>
+    </message>
+</context>
+</TS>
