@@ -1,0 +1,89 @@
+"""Starting the app: run_gui, a bad database explained in words, the selftest, start-up cost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldapp.ui.app import EXIT_CANNOT_OPEN, run_gui
+from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.selftest import run_selftest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_file_that_is_not_a_fieldapp_database_is_explained(qapp, tmp_path, monkeypatch):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "fieldapp.db").write_bytes(b"this is a shopping list, not a database\n" * 10)
+    shown = []
+
+    def record(box):
+        shown.append((box.windowTitle(), box.text(), box.informativeText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    assert run_gui(data_dir) == EXIT_CANNOT_OPEN
+    [(title, text, details)] = shown
+    assert title == "Cannot open the data"
+    assert str(data_dir) in text
+    assert "not a FieldApp database" in details and "Nothing was changed" in details
+    assert (data_dir / "fieldapp.db").read_bytes().startswith(b"this is a shopping list")
+
+
+def test_run_gui_shows_the_window_and_makes_a_backup(qapp, store, operation, reports):
+    data_dir = store.data_dir
+    seen = {}
+
+    def look_then_quit():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next(w for w in windows if w.isVisible() and w.data_dir == data_dir)
+        seen["rows"] = window.report_model.rowCount()
+        seen["title"] = window.windowTitle()
+        window.close()
+
+    def wait_for_rows():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        ready = [w for w in windows if w.isVisible() and w.report_model.is_complete()]
+        if ready:
+            look_then_quit()
+        else:
+            QTimer.singleShot(20, wait_for_rows)
+
+    QTimer.singleShot(0, wait_for_rows)
+    assert run_gui(data_dir, user="tester") == 0
+    assert seen == {"rows": 5, "title": "Gard floods — FieldApp"}
+    assert list((data_dir / "backups").glob("fieldapp-*.db"))
+
+
+def test_selftest_reports_timings_and_rows(qapp, store, operation, reports):
+    result = run_selftest(store.data_dir)
+    assert result["ok"] is True
+    assert result["rows"] == 5
+    for key in ("store_open_ms", "window_shown_ms", "list_populated_ms"):
+        assert result[key] >= 0
+    assert result["store_open_ms"] <= result["window_shown_ms"] <= result["list_populated_ms"]
+    json.dumps(result)
+
+
+def test_start_up_imports_no_web_engine_and_no_folium(tmp_path):
+    """The start-up path is benchmarked: the map stack must stay out of it."""
+    code = (
+        "import sys, json\n"
+        "from fieldapp.ui.selftest import run_selftest\n"
+        f"result = run_selftest({str(tmp_path / 'data')!r})\n"
+        "heavy = [m for m in sys.modules if m.startswith(('PySide6.QtWebEngine', 'folium'))]\n"
+        "print(json.dumps({'heavy': heavy, 'ok': result['ok']}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    answer = json.loads(out.stdout.strip().splitlines()[-1])
+    assert answer == {"heavy": [], "ok": True}
