@@ -5,7 +5,8 @@ Public API (what the CLI and the UI call):
 
 - TileRegistry(data_dir): list_sets(), info(id), get_tile(id, z, x, y) -> Tile | None
 - import_mbtiles(data_dir, file, name=None, replace=False) -> TileSetInfo
-- list_tile_sets(data_dir) -> list[dict]; get_tile(data_dir, id, z, x, y) -> Tile | None
+- list_tile_sets(data_dir) -> list[dict]; tile_set_info(data_dir, id) -> dict
+- get_tile(data_dir, id, z, x, y) -> Tile | None
 - remove_tile_set(data_dir, id)
 - plan_seed(data_dir, bbox=, zooms=, url=, name=None, options=None) -> SeedPlan
 - seed(data_dir, bbox=, zooms=, url=, name=None, options=None, progress=None,
@@ -13,9 +14,10 @@ Public API (what the CLI and the UI call):
 - export_tiles(data_dir, [ids], dest, bbox=, zooms=, name=None, overwrite=False,
   progress=None, cancel=None) -> ExportSummary
 
-Tiles are numbered XYZ (row 0 north) everywhere outside fieldapp.tiles.mbtiles. Every
-function may block on disk or network: call them from a worker thread, never the UI
-thread. Each module's docstring states its own threading rules.
+Tiles are numbered XYZ (row 0 north) everywhere outside fieldapp.tiles.mbtiles.
+TileRegistry.get_tile is one indexed read (about 40 µs) and is safe from any thread,
+including the map's URL-scheme handler; everything else blocks on disk or network: call
+it from a worker thread, never the UI thread. Each module states its threading rules.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .registry import (
     import_mbtiles,
     list_tile_sets,
     remove_tile_set,
+    tile_set_info,
 )
 from .seeding import plan_seed, seed
 
@@ -76,4 +79,5 @@ __all__ = [
     "remove_tile_set",
     "seed",
     "tile_counts",
+    "tile_set_info",
 ]

@@ -162,13 +162,21 @@ class TileRegistry:
         if not valid_tile(z, x, y):
             return None
         try:
-            data = self._reader(set_id).get(z, x, y)
+            data = self._read(set_id, z, x, y)
         except sqlite3.DatabaseError as exc:
             raise InvalidTileSetError(f"tile set {set_id!r} cannot be read: {exc}") from exc
         if data is None:
             return None
         fmt = sniff_format(data)
         return Tile(data, mime_type(fmt), fmt)
+
+    def _read(self, set_id: str, z: int, x: int, y: int) -> bytes | None:
+        try:
+            return self._reader(set_id).get(z, x, y)
+        except sqlite3.ProgrammingError:
+            # refresh() in another thread closed this connection mid-call: reopen once.
+            self._drop_thread_readers()
+            return self._reader(set_id).get(z, x, y)
 
     def _reader(self, set_id: str) -> MBTilesReader:
         local = self._local
@@ -193,28 +201,28 @@ class TileRegistry:
         local.generation = self._generation
 
     def refresh(self) -> None:
-        """Forget open files, e.g. after a set was replaced or removed by another process."""
-        with self._lock:
-            self._generation += 1
-
-    def import_file(
-        self, source: Path | str, *, name: str | None = None, replace: bool = False
-    ) -> TileSetInfo:
-        info = import_mbtiles(self.data_dir, source, name=name, replace=replace)
-        self.refresh()
-        return info
-
-    def remove(self, set_id: str) -> None:
-        remove_tile_set(self.data_dir, set_id)
-        self.refresh()
-
-    def close(self) -> None:
-        """Close every connection, whichever thread opened it."""
+        """Close every open file, in all threads; the next read reopens it. Call it after
+        a set was replaced or removed elsewhere (Windows cannot replace an open file)."""
         with self._lock:
             readers, self._readers = self._readers, []
             self._generation += 1
         for reader in readers:
             reader.close()
+
+    def import_file(
+        self, source: Path | str, *, name: str | None = None, replace: bool = False
+    ) -> TileSetInfo:
+        """import_mbtiles() into this registry's data directory, closing the old file first."""
+        self.refresh()
+        return import_mbtiles(self.data_dir, source, name=name, replace=replace)
+
+    def remove(self, set_id: str) -> None:
+        self.refresh()
+        remove_tile_set(self.data_dir, set_id)
+
+    def close(self) -> None:
+        """Close every connection, whichever thread opened it."""
+        self.refresh()
 
     def __enter__(self) -> TileRegistry:
         return self
@@ -281,7 +289,14 @@ def remove_tile_set(data_dir: Path | str, set_id: str) -> None:
 
 def list_tile_sets(data_dir: Path | str) -> list[dict[str, Any]]:
     """JSON-friendly info of every set (for `fieldapp tiles info --json`)."""
-    return [info.to_dict() for info in TileRegistry(data_dir).list_sets()]
+    with TileRegistry(data_dir) as registry:
+        return [info.to_dict() for info in registry.list_sets()]
+
+
+def tile_set_info(data_dir: Path | str, set_id: str) -> dict[str, Any]:
+    """JSON-friendly info of one set; raises UnknownTileSetError."""
+    with TileRegistry(data_dir) as registry:
+        return registry.info(set_id).to_dict()
 
 
 def get_tile(data_dir: Path | str, set_id: str, z: int, x: int, y: int) -> Tile | None:

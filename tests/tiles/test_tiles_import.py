@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 
 import pytest
@@ -14,6 +15,7 @@ from fieldapp.tiles import (
     TileSetExistsError,
     import_mbtiles,
     list_tile_sets,
+    tile_set_info,
 )
 
 RASTER_SAMPLES = {
@@ -46,6 +48,7 @@ def test_each_raster_sample_imports_with_its_metadata(sample, data_dir, relative
     listed = {entry["id"]: entry for entry in list_tile_sets(data_dir)}
     assert listed[info.id]["tile_count"] == count
     assert listed[info.id]["mime"] == ("image/jpeg" if fmt == "jpg" else "image/png")
+    assert json.loads(json.dumps(tile_set_info(data_dir, info.id))) == listed[info.id]
 
 
 def test_vector_tiles_are_refused_with_the_reason_and_nothing_is_added(sample, data_dir):

@@ -134,3 +134,19 @@ def test_a_replaced_set_is_read_afresh(sample, data_dir):
         registry.remove("base")
         with pytest.raises(UnknownTileSetError):
             registry.get_tile("base", 0, 0, 0)
+
+
+def test_webp_tiles_are_served_as_webp(tmp_path, data_dir):
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (256, 256), (30, 120, 60)).save(out, "WEBP")
+    source = tmp_path / "aerial.mbtiles"
+    with MBTilesWriter(source) as writer:
+        writer.write([(0, 0, 0, out.getvalue())], metadata={"name": "Aerial"})  # no format key
+    info = import_mbtiles(data_dir, source)
+    assert (info.format, info.to_dict()["mime"]) == ("webp", "image/webp")
+    tile = get_tile(data_dir, "aerial", 0, 0, 0)
+    assert (tile.mime, tile.data) == ("image/webp", out.getvalue())

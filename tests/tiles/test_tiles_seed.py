@@ -114,30 +114,22 @@ def test_a_resumed_download_fetches_nothing_twice(tile_server, data_dir):
     assert set(tile_server.requested().values()) == {1}
 
 
-def test_kill_9_mid_download_loses_nothing_and_fetches_nothing_twice(tile_server, data_dir):
-    answered = 12
-    tile_server.rule = lambda z, x, y, attempt, n: "hold" if n > answered else None
+def _kill_9_mid_request(tile_server, data_dir, after: int) -> None:
+    """Run a download in a child process and kill -9 it once `after` tiles are stored,
+    while both its workers wait for an answer that the server holds back."""
+    tile_server.rule = lambda z, x, y, attempt, n: "hold" if n > after else None
+    script = Path(__file__).with_name("seed_child.py")
     child = subprocess.Popen(
-        [
-            sys.executable,
-            Path(__file__).with_name("seed_child.py"),
-            data_dir,
-            tile_server.url,
-            BBOX,
-            ZOOMS,
-            "2",
-            "aude",
-        ],
+        [sys.executable, script, data_dir, tile_server.url, BBOX, ZOOMS, "2", "aude"],
         stdout=subprocess.PIPE,
         text=True,
     )
-    watchdog = threading.Timer(60, child.kill)
+    watchdog = threading.Timer(30, child.kill)
     watchdog.start()
     try:
         for line in child.stdout:
-            if line.startswith("stored") and int(line.split()[1]) >= answered:
+            if line.startswith("stored") and int(line.split()[1]) >= after:
                 break
-        # Both workers are now waiting for an answer: kill in the middle of requests.
         assert tile_server.held.acquire(timeout=10) and tile_server.held.acquire(timeout=10)
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
@@ -145,14 +137,18 @@ def test_kill_9_mid_download_loses_nothing_and_fetches_nothing_twice(tile_server
         watchdog.cancel()
         child.stdout.close()
     assert child.returncode == -signal.SIGKILL
-    survived = _stored(data_dir)
-    assert len(survived) == answered
-
     tile_server.rule = None
+
+
+def test_kill_9_mid_download_loses_nothing_and_fetches_nothing_twice(tile_server, data_dir):
+    _kill_9_mid_request(tile_server, data_dir, after=12)
+    survived = _stored(data_dir)
+    assert len(survived) == 12  # every tile reported stored is still there
+
     before = tile_server.requested()
     summary = _seed(data_dir, tile_server)
     again = tile_server.requested() - before
-    assert summary.complete and summary.skipped == answered
+    assert summary.complete and summary.skipped == 12
     assert set(again) == PLANNED - survived  # nothing already stored was asked for again
     assert set(again.values()) == {1}
     assert _stored(data_dir) == PLANNED
