@@ -69,27 +69,26 @@ def plan_seed(
             f"the area holds {total} tiles at zoom {levels}, more than the limit of "
             f"{options.max_tiles}: choose a smaller area or fewer zoom levels"
         )
-    present, average = 0, DEFAULT_TILE_BYTES
-    if path.exists():
-        with MBTilesReader(path) as reader:
-            _check_resumable(reader, template, set_id)
-            present = sum(reader.count_in(*r) for z in per_zoom for r in tile_ranges(box, z))
-            count = reader.tile_count()
-            if count >= 10:
-                average = reader.stored_bytes() // count
+    present, average = _already_there(path, template, set_id, box, levels)
     missing = total - present
-    return SeedPlan(
-        set_id,
-        str(path),
-        template.template,
-        box,
-        levels,
-        total,
-        per_zoom,
-        present,
-        missing,
-        missing * average,
-    )
+    plan = SeedPlan(set_id, str(path), template.template, box, levels, total, per_zoom, 0, 0, 0)
+    plan.present, plan.to_fetch = present, missing
+    plan.estimated_bytes = missing * average
+    return plan
+
+
+def _already_there(
+    path: Path, template: UrlTemplate, set_id: str, box: BBox, levels: ZoomRange
+) -> tuple[int, int]:
+    """Tiles of the area the set already has, and its average tile size (for estimates)."""
+    if not path.exists():
+        return 0, DEFAULT_TILE_BYTES
+    with MBTilesReader(path) as reader:
+        _check_resumable(reader, template, set_id)
+        present = sum(reader.count_in(*r) for z in levels.levels() for r in tile_ranges(box, z))
+        count = reader.tile_count()
+        average = reader.stored_bytes() // count if count >= 10 else DEFAULT_TILE_BYTES
+    return present, average
 
 
 def _check_resumable(reader: MBTilesReader, template: UrlTemplate, set_id: str) -> None:
