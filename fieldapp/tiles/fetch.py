@@ -239,7 +239,7 @@ class TileFetcher:
         except requests.ConnectionError:
             raise _Retry("connection failed", network=True) from None
         except requests.RequestException as exc:
-            raise _Retry(f"request failed: {type(exc).__name__}", network=True) from None
+            raise _Retry(f"request failed: {type(exc).__name__}") from None
         return self._classify(status, headers, body)
 
     def _classify(self, status: int, headers, body: bytes) -> FetchResult:

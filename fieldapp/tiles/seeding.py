@@ -188,13 +188,21 @@ class _SeedRun:
                 self._run_threads(writer)
             finally:
                 self._feed.close()
-            writer.write(metadata={SEED_KEY: self._state(self._final_status())})
+            self._save_final_state(writer)
         finally:
             writer.close()
         if created and self.summary.stored == 0 and self.summary.missing == 0:
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)  # nothing came: leave no empty layer behind
         return self.summary
+
+    def _save_final_state(self, writer: MBTilesWriter) -> None:
+        try:
+            writer.write(metadata={SEED_KEY: self._state(self._final_status())})
+        except sqlite3.Error as exc:
+            # The tiles are safe; only the note of how the download ended is missing.
+            if self.summary.stopped_reason is None:
+                self.summary.stopped_reason = f"cannot write to {writer.path.name}: {exc}"
 
     def _run_threads(self, writer: MBTilesWriter) -> None:
         writer_thread = threading.Thread(
@@ -232,17 +240,19 @@ class _SeedRun:
             fetcher.close()
 
     def _watch(self, result: FetchResult) -> None:
-        """Stop on 'not allowed', and when so many tiles fail in a row that the link is down."""
+        """Stop on 'not allowed', and when so many tiles fail in a row that something is in
+        the way: the link is down, or a Wi-Fi login page answers instead of the server."""
         if result.kind == "fatal":
             self.control.stop(result.reason)
             return
         with self._lock:
-            self._in_a_row = self._in_a_row + 1 if result.network else 0
+            blocked = result.network or result.kind == "invalid"
+            self._in_a_row = self._in_a_row + 1 if blocked else 0
             in_a_row = self._in_a_row
         if in_a_row >= self.options.max_consecutive_failures:
             self.control.stop(
-                f"{in_a_row} tiles in a row failed (last: {result.reason}); "
-                "the network or the tile server seems to be down"
+                f"{in_a_row} tiles in a row failed (last: {result.reason}); the network is "
+                "down, or the tile server or a Wi-Fi login page is answering instead"
             )
 
     def _write_loop(self, writer: MBTilesWriter) -> None:
@@ -258,7 +268,7 @@ class _SeedRun:
             if items and not broken:
                 try:
                     self._store(writer, items)
-                except (sqlite3.Error, OSError) as exc:
+                except Exception as exc:  # disk full, file gone, or a bug: stop, in words
                     broken = True  # keep draining so that workers never block on a full queue
                     self.control.stop(f"cannot write to {writer.path.name}: {exc}")
             self._emit()

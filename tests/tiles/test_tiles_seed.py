@@ -240,6 +240,15 @@ def test_garbage_is_counted_never_stored_and_fetched_again_later(tile_server, da
     assert set(tile_server.requested() - before) == set(portal)
 
 
+def test_a_login_page_answering_every_tile_stops_the_download(tile_server, data_dir):
+    tile_server.rule = lambda z, x, y, a, n: "garbage"
+    summary = _seed(data_dir, tile_server, options=_options(max_consecutive_failures=6))
+    assert "in a row failed (last: not an image (text/html))" in summary.stopped_reason
+    assert "Wi-Fi login page" in summary.stopped_reason
+    assert len(tile_server.seen) <= 6 + FAST.connections
+    assert summary.invalid == len(tile_server.seen) and summary.stored == 0
+
+
 def test_server_errors_are_retried_with_backoff_then_reported(tile_server, data_dir):
     flaky, broken = sorted(PLANNED)[5], sorted(PLANNED)[6]
 
@@ -312,3 +321,13 @@ def test_progress_reaches_the_total(tile_server, data_dir):
     assert seen[-1].done == seen[-1].total == 35 and seen[-1].fraction == 1.0
     assert [p.done for p in seen] == sorted(p.done for p in seen)
     assert Counter(type(p).__name__ for p in seen) == {"SeedProgress": len(seen)}
+
+
+def test_a_failing_progress_display_stops_the_download_in_words(tile_server, data_dir):
+    def broken_display(progress):
+        raise RuntimeError("window closed")
+
+    summary = _seed(data_dir, tile_server, progress=broken_display)
+    assert "the progress display failed" in summary.stopped_reason
+    assert "window closed" in summary.stopped_reason
+    assert summary.stored >= 1 and len(_stored(data_dir)) == summary.stored
