@@ -123,6 +123,10 @@ class AttachmentsPanel(QWidget):
         self.hint.setWordWrap(True)
         self.busy_label = QLabel(self)
         self.busy_label.hide()
+        self.errors = QLabel(self)
+        self.errors.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.errors.setWordWrap(True)
+        self.errors.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.busy_label, 1)
@@ -130,10 +134,19 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.errors)
         self._retranslate()
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
+        if busy:
+            self.errors.hide()
+
+    def show_errors(self, lines: list[str]) -> None:
+        """Say which files could not be attached, and why."""
+        heading = self.tr("Some files could not be attached:")
+        self.errors.setText("\n".join([heading, *lines]))
+        self.errors.show()
 
     @Slot()
     def _on_add_button_clicked(self) -> None:

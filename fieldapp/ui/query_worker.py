@@ -2,10 +2,12 @@
 
 With 200,000 reports, ordering every matching row takes a few hundred milliseconds, too
 long for the GUI thread on each keystroke. `ReportQueryRunner` keeps one worker thread
-with its own read connection (its own `Store`). Each query answers twice: first a page
-(fast: the first rows in display order), then the full ordered list. Only the newest
-request is worked on; older ones are dropped, so typing never queues up work. Results
-arrive on the GUI thread through the queued `results_arrived` signal.
+with its own read connection (its own `Store`). A query first answers with a page (fast:
+the first rows in display order); the model then asks for the full ordered list with
+`fetch_rest`, once the GUI thread has painted that page, so the long read never competes
+with the first paint. Only the newest request is worked on; older ones are dropped, so
+typing never queues up work. Results arrive on the GUI thread through the queued
+`results_arrived` signal.
 Signals are emitted through `qtcompat.emit` (a PySide6 6.12 work-around).
 """
 
@@ -38,26 +40,21 @@ class _QueryWorker(QObject):
         self.latest = 0  # written by the GUI thread; an int store is atomic
         self._store: Store | None = None
 
-    @Slot(int, object)
-    def run(self, generation: int, query: ReportQuery) -> None:
+    @Slot(int, object, int)
+    def run(self, generation: int, query: ReportQuery, whole: int) -> None:
         if generation != self.latest:
             return
         try:
-            self._answer(generation, query)
+            if self._store is None:
+                self._store = Store(self.data_dir)
+            if whole:
+                emit(self.answered, generation, (self._store.report_seqs(query), True))
+            else:
+                first = self._store.report_seqs(replace(query, limit=self.first_page))
+                emit(self.answered, generation, (first, len(first) < self.first_page))
         except Exception as exc:
             log.exception("report query failed")
             emit(self.failed, generation, str(exc))
-
-    def _answer(self, generation: int, query: ReportQuery) -> None:
-        if self._store is None:
-            self._store = Store(self.data_dir)
-        first = self._store.report_seqs(replace(query, limit=self.first_page))
-        if len(first) < self.first_page:
-            emit(self.answered, generation, (first, True))
-            return
-        emit(self.answered, generation, (first, False))
-        if generation == self.latest:
-            emit(self.answered, generation, (self._store.report_seqs(query), True))
 
     @Slot()
     def close(self) -> None:
@@ -71,7 +68,7 @@ class ReportQueryRunner(QObject):
 
     results_arrived = Signal(int, object)  # generation, (seqs, complete)
     query_failed = Signal(int, str)
-    _requested = Signal(int, object)
+    _requested = Signal(int, object, int)  # generation, query, whole list (1) or a page (0)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None, first_page: int = FIRST_PAGE):
         super().__init__(parent)
@@ -86,11 +83,16 @@ class ReportQueryRunner(QObject):
         self._thread.start()
 
     def submit(self, query: ReportQuery) -> int:
-        """Ask for a query; returns its generation number (newer ones supersede it)."""
+        """Ask for the first page of a query; returns its generation (newer ones win)."""
         self._generation += 1
         self._worker.latest = self._generation
-        emit(self._requested, self._generation, query)
+        emit(self._requested, self._generation, query, 0)
         return self._generation
+
+    def fetch_rest(self, generation: int, query: ReportQuery) -> None:
+        """Ask for the whole ordered list of a query whose first page arrived."""
+        if generation == self._generation:
+            emit(self._requested, generation, query, 1)
 
     def stop(self) -> None:
         """Close the worker's connection and end the thread; safe to call twice."""

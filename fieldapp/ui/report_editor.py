@@ -1,16 +1,14 @@
 """The report editor panel: fields, photos and history of one report.
 
 Saving calls the store (one transaction per save); a ValidationError saves nothing and
-its per-field errors are shown next to the fields. Attaching files (hashing, copying,
-thumbnails) runs in a TaskRunner worker that opens its own Store; the result comes back
-on the GUI thread. Files dropped on a report that is not saved yet wait in a pending list
-and are attached right after its first save. GUI thread only.
+its per-field errors are shown next to the fields. Files dropped anywhere on the editor
+are attached by `ReportFiles` in a worker thread (pending until a new report is first
+saved). GUI thread only.
 """
 
 from __future__ import annotations
 
 import contextlib
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -29,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import ValidationError
 from fieldapp.store import NotFoundError, Store
-from fieldapp.ui.attachments_view import AttachmentItem, AttachmentsPanel
+from fieldapp.ui.attachments_view import AttachmentsPanel
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.history_view import HistoryView
 from fieldapp.ui.qtcompat import emit
+from fieldapp.ui.report_files import ReportFiles
 from fieldapp.ui.report_form import ERROR_STYLE, ReportForm
-from fieldapp.ui.tasks import AttachOutcome, attach_files
 from fieldapp.ui.workers import TaskRunner
 
 TAB_REPORT, TAB_PHOTOS, TAB_HISTORY = range(3)
@@ -60,8 +58,6 @@ class ReportEditor(QWidget):
         self._operation: dict | None = None
         self._report: dict | None = None
         self._editing = False
-        self._pending: list[Path] = []
-        self._attaching = 0
         self._build()
         self.setAcceptDrops(True)
         self._retranslate()
@@ -89,11 +85,7 @@ class ReportEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.form)
         self.attachments = AttachmentsPanel(self.page)
-        self.attach_errors = QLabel(self.attachments)
-        self.attach_errors.setStyleSheet(ERROR_STYLE)
-        self.attach_errors.setWordWrap(True)
-        self.attach_errors.hide()
-        self.attachments.layout().addWidget(self.attach_errors)
+        self.files = ReportFiles(self._store, self._tasks, self.attachments)
         self.history = HistoryView(self.page)
         self.tabs = QTabWidget(self.page)
         for widget in (self.scroll, self.attachments, self.history):
@@ -105,6 +97,8 @@ class ReportEditor(QWidget):
         self.stack.addWidget(self.page)
         QVBoxLayout(self).addWidget(self.stack)
         self.attachments.files_chosen.connect(self.add_files)
+        self.attachments.model.modelReset.connect(self._retitle_tabs)
+        self.files.attachments_changed.connect(self._on_files_attachments_changed)
         self.form.edited.connect(self._on_form_edited)
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -149,7 +143,7 @@ class ReportEditor(QWidget):
         return self._report["id"] if self._report else None
 
     def is_dirty(self) -> bool:
-        return self._editing and (self.form.is_dirty() or bool(self._pending))
+        return self._editing and (self.form.is_dirty() or bool(self.files.pending))
 
     def show_report(self, report_id: str) -> bool:
         """Open a saved report; False when it no longer exists."""
@@ -166,7 +160,6 @@ class ReportEditor(QWidget):
         if self._operation is None:
             return
         self._report = None
-        self._pending = []
         self.form.load({"author": self._store.user})
         self._enter_editing()
         self.tabs.setCurrentIndex(TAB_REPORT)
@@ -181,32 +174,27 @@ class ReportEditor(QWidget):
 
     def _open(self, report: dict) -> None:
         self._report = report
-        self._pending = []
         self.form.load(report)
         self._enter_editing()
-        self._reload_side_tabs()
 
     def _enter_editing(self) -> None:
         self._editing = True
         self.error_summary.hide()
-        self.attach_errors.hide()
         self.stack.setCurrentWidget(self.page)
         self._update_heading()
-        self._refresh_attachments()
-        if self._report is None:
-            self.history.set_entries([])
+        self.files.show(self.current_report_id())
+        self._reload_history()
         self.delete_button.setEnabled(self._report is not None)
 
     def _show_placeholder(self) -> None:
         self._editing = False
         self._report = None
-        self._pending = []
+        self.files.show(None)
         self.stack.setCurrentWidget(self.placeholder)
 
-    def _reload_side_tabs(self) -> None:
-        self._refresh_attachments()
-        if self._report is not None:
-            self.history.set_entries(self._store.history(self._report["id"]))
+    def _reload_history(self) -> None:
+        report_id = self.current_report_id()
+        self.history.set_entries(self._store.history(report_id) if report_id else [])
 
     # -- actions -----------------------------------------------------------------------
 
@@ -229,10 +217,10 @@ class ReportEditor(QWidget):
         except NotFoundError:
             self._show_summary(self.tr("Not saved: this report was deleted in the meantime."))
             return False
-        pending, self._pending = self._pending, []
+        pending = self.files.take_pending()
         self._open(report)
         if pending:
-            self._attach(report["id"], pending)
+            self.files.attach(report["id"], pending)
         emit(self.report_saved, report["id"], "created" if created else "updated")
         return True
 
@@ -316,76 +304,24 @@ class ReportEditor(QWidget):
     def _on_form_edited(self) -> None:
         self._update_heading()
 
-    # -- attachments -------------------------------------------------------------------
+    # -- files -----------------------------------------------------------------------
 
     @Slot(list)
     def add_files(self, paths: list[Path]) -> None:
         """Attach files to the open report (pending until a new report is saved)."""
         files = [Path(p) for p in paths if Path(p).is_file()]
-        if not self._editing or not files:
-            return
-        self.tabs.setCurrentIndex(TAB_PHOTOS)
-        if self._report is None:
-            self._pending.extend(files)
-            self._refresh_attachments()
-        else:
-            self._attach(self._report["id"], files)
+        if self._editing and files:
+            self.tabs.setCurrentIndex(TAB_PHOTOS)
+            self.files.add(files)
 
     def is_attaching(self) -> bool:
-        return self._attaching > 0
+        return self.files.is_attaching()
 
-    def _attach(self, report_id: str, files: list[Path]) -> None:
-        self._attaching += 1
-        self.attachments.set_busy(True)
-        self.attach_errors.hide()
-        self._tasks.start(
-            attach_files,
-            self._store.data_dir,
-            self._store.user,
-            report_id,
-            files,
-            on_done=self._on_attach_done,
-            on_error=partial(self._on_attach_failed, report_id),
-        )
-
-    def _on_attach_done(self, outcome: AttachOutcome) -> None:
-        self._attach_finished(outcome.report_id)
-        if outcome.failed:
-            lines = [f"{name}: {reason}" for name, reason in outcome.failed]
-            self._show_attach_errors(lines)
-        if outcome.attached:
-            emit(self.attachments_changed, outcome.report_id)
-
-    def _on_attach_failed(self, report_id: str, message: str) -> None:
-        self._attach_finished(report_id)
-        self._show_attach_errors([message])
-
-    def _attach_finished(self, report_id: str) -> None:
-        self._attaching -= 1
-        self.attachments.set_busy(self._attaching > 0)
-        if self.current_report_id() == report_id:
-            self._reload_side_tabs()
-
-    def _show_attach_errors(self, lines: list[str]) -> None:
-        heading = self.tr("Some files could not be attached:")
-        self.attach_errors.setText("\n".join([heading, *lines]))
-        self.attach_errors.show()
-
-    def _refresh_attachments(self) -> None:
-        items = []
-        if self._report is not None:
-            for row in self._store.attachments(self._report["id"]):
-                thumb = row["thumb_sha256"]
-                thumb_path = self._store.blobs.path(thumb) if thumb else None
-                items.append(
-                    AttachmentItem(
-                        row["filename"], row["size"], row["mime"], thumb_path, False, row["id"]
-                    )
-                )
-        for path in self._pending:
-            items.append(AttachmentItem(path.name, path.stat().st_size, "", None, True))
-        self.attachments.model.set_items(items)
-        self._retitle_tabs()
+    @Slot(str)
+    def _on_files_attachments_changed(self, report_id: str) -> None:
+        if report_id == self.current_report_id():
+            self._reload_history()
+        emit(self.attachments_changed, report_id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._editing and dropped_files(event):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -164,7 +166,14 @@ class ReportTableModel(QAbstractTableModel):
             self._pages.clear()
             self.endResetModel()
         self._complete = complete
+        if not complete:
+            # After the page is painted: the full list is a long read in the worker.
+            QTimer.singleShot(0, partial(self._fetch_rest, generation))
         emit(self.results_loaded, len(seqs))
+
+    def _fetch_rest(self, generation: int) -> None:
+        if generation == self._generation and self._query is not None:
+            self._runner.fetch_rest(generation, self._query)
 
     @Slot(int, str)
     def _on_runner_query_failed(self, generation: int, message: str) -> None:

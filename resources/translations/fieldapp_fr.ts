@@ -42,6 +42,10 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
+        <source>Some files could not be attached:</source>
+        <translation>Certains fichiers n’ont pas pu être joints :</translation>
+    </message>
+    <message>
         <source>Attach photos or files</source>
         <translation>Joindre des photos ou des fichiers</translation>
     </message>
@@ -448,10 +452,6 @@
     <message>
         <source>Not saved: %1 field(s) need attention.</source>
         <translation>Non enregistré : %1 champ(s) à corriger.</translation>
-    </message>
-    <message>
-        <source>Some files could not be attached:</source>
-        <translation>Certains fichiers n’ont pas pu être joints :</translation>
     </message>
     <message>
         <source>Select a report in the list, or press Ctrl+N to write a new one.</source>

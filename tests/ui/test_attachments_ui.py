@@ -112,6 +112,6 @@ def test_a_file_that_cannot_be_attached_is_explained(qtbot, window, tmp_path, mo
     monkeypatch.setattr(fieldapp.attachments, "MAX_ATTACHMENT_BYTES", 1024)
     assert drop_files(editor, [big])
     qtbot.waitUntil(lambda: not editor.is_attaching(), timeout=10_000)
-    assert editor.attach_errors.isVisibleTo(editor)
-    assert "huge.bin" in editor.attach_errors.text()
+    assert editor.attachments.errors.isVisibleTo(editor)
+    assert "huge.bin" in editor.attachments.errors.text()
     assert editor.attachments.model.rowCount() == 0
