@@ -101,8 +101,7 @@ class ReportForm(QWidget):
         self.rows: dict[str, FieldRow] = {}
         self.groups: dict[str, QGroupBox] = {}
         self._loaded: dict[str, Any] = {}
-        self.now_button = QToolButton(self)
-        self.now_button.clicked.connect(self._on_now_button_clicked)
+        self.now_button: QToolButton | None = None
         layout = QVBoxLayout(self)
         for section, names in SECTIONS:
             layout.addWidget(self._make_group(section, names))
@@ -126,6 +125,9 @@ class ReportForm(QWidget):
             cell = QVBoxLayout()
             cell.setSpacing(2)
             if name == "observed_at":
+                # Made here, after the field: the tab order follows creation order.
+                self.now_button = QToolButton(group)
+                self.now_button.clicked.connect(self._on_now_button_clicked)
                 line = QHBoxLayout()
                 line.addWidget(widget, 1)
                 line.addWidget(self.now_button)
@@ -184,6 +186,7 @@ class ReportForm(QWidget):
             widget.setPlainText(text)
         elif isinstance(widget, QLineEdit):
             widget.setText(text)
+            widget.setCursorPosition(0)  # show the start of a long value, not its end
 
     def load(self, report: dict) -> None:
         """Show a report (or the defaults of a new one); it becomes the unchanged state."""
@@ -263,12 +266,22 @@ class ReportForm(QWidget):
             group.setTitle(titles[section])
         for name, text in self._label_texts().items():
             self.rows[name].label.setText(text)
+        self._align_labels()
         for name, (codes, labels) in _COMBOS.items():
             words = {"": self.tr("— not set —"), **labels()}
             combo = self.combo(name)
             for i, code in enumerate(codes):
                 combo.setItemText(i, words.get(code, code))
         self._retranslate_hints()
+
+    def _align_labels(self) -> None:
+        """One label column width for every section, so the fields line up."""
+        labels = [row.label for row in self.rows.values()]
+        for label in labels:
+            label.setMinimumWidth(0)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def _label_texts(self) -> dict[str, str]:
         return {
@@ -313,5 +326,6 @@ class ReportForm(QWidget):
             widget = self.rows[name].widget
             if isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(hint)
+        assert self.now_button is not None
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Set the observation time to now (UTC)"))

@@ -61,6 +61,7 @@ class ReportListPanel(QWidget):
         view.setWordWrap(False)
         view.verticalHeader().hide()
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setSortIndicator(self._sort_column, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)

@@ -16,6 +16,8 @@ class FieldStatusBar(QStatusBar):
         super().__init__(parent)
         self.connection_label = QLabel(self)
         self.outbox_label = QLabel(self)
+        for label in (self.connection_label, self.outbox_label):
+            label.setContentsMargins(8, 0, 8, 0)
         self.addPermanentWidget(self.connection_label)
         self.addPermanentWidget(self.outbox_label)
         self._outbox: int | None = None
