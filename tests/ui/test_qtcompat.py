@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -28,9 +29,12 @@ def test_a_busy_list_does_not_drain_true(qtbot, window):
     """Hundreds of searches (thousands of emits) leave True's count intact."""
     model = window.report_model
     search = window.report_list.filter_bar.search_edit
+    gc.collect()
     before = sys.getrefcount(True)
-    for n in range(100):
+    for n in range(300):  # over a thousand emits: the bug would lose as many references
         search.setText("brid" if n % 2 else "ales")
         window.report_list.requery()  # what the debounce timer does
         qtbot.waitUntil(model.is_complete)  # (qtbot.waitSignal itself loses a reference)
-    assert sys.getrefcount(True) >= before
+    gc.collect()
+    # Other objects come and go (and hold True), so allow some noise, far below the loss.
+    assert sys.getrefcount(True) > before - 200

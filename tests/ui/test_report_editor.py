@@ -217,3 +217,35 @@ def test_exercise_operation_shows_the_banner_in_the_editor(qtbot, make_window, s
     open_first(qtbot, window)
     assert window.editor.banner.isVisible()
     assert "EXERCISE" in window.editor.banner.text()
+
+
+def test_delete_key_in_the_list_deletes_after_confirmation(
+    qtbot, window, store, operation, monkeypatch
+):
+    activate(qtbot, window)
+    report = open_first(qtbot, window)
+    view = window.report_list.view
+    view.setFocus()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert count_reports(store, operation) == 4
+    qtbot.waitUntil(lambda: report["title"] not in titles_now(window))
+
+
+def test_settings_dialog_changes_the_name_that_signs_new_reports(
+    qtbot, window, store, operation, monkeypatch, data_dir
+):
+    from fieldapp.settings import Settings
+    from fieldapp.ui import dialogs
+
+    def choose(dialog):
+        dialog.user_edit.setText("Camille (F4ABC)")
+        return 1
+
+    monkeypatch.setattr(dialogs.SettingsDialog, "exec", choose)
+    window.chrome.settings_action.trigger()
+    assert Settings.load(data_dir).user_name == "Camille (F4ABC)"
+    window.chrome.new_report_action.trigger()
+    window.editor.form.widget("title").setText("Signed report")
+    assert window.editor.save()
+    assert window.editor.current_report()["author"] == "Camille (F4ABC)"
