@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from fieldapp.ui.report_editor import ReportEditor
 
 log = logging.getLogger(__name__)
+EDITOR_DELAY_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
     def _build_editor_soon(self) -> None:
         if not self._editor_scheduled:
             self._editor_scheduled = True
-            QTimer.singleShot(0, lambda: self._shut_down or self.editor)
+            # A little later, so the first rows are painted before the editor is built.
+            QTimer.singleShot(EDITOR_DELAY_MS, lambda: self._shut_down or self.editor)
 
     def _on_overview_read(self, overview: Overview) -> None:
         self.chrome.set_operations(overview.operations, self.operation)

@@ -4,10 +4,10 @@ With 200,000 reports, ordering every matching row takes a few hundred millisecon
 long for the GUI thread on each keystroke. `ReportQueryRunner` keeps one worker thread
 with its own read connection (its own `Store`). A query first answers with a page (fast:
 the first rows in display order); the model then asks for the full ordered list with
-`fetch_rest`, once the GUI thread has painted that page, so the long read never competes
-with the first paint. Only the newest request is worked on; older ones are dropped, so
-typing never queues up work. Results arrive on the GUI thread through the queued
-`results_arrived` signal.
+`fetch_rest` a little later, once the GUI thread has painted that page: building a list of
+200,000 ids holds the GIL, and the first paint must not wait for it. Only the newest
+request is worked on; older ones are dropped, so typing never queues up work. Results
+arrive on the GUI thread through the queued `results_arrived` signal.
 Signals are emitted through `qtcompat.emit` (a PySide6 6.12 work-around).
 """
 

@@ -33,6 +33,7 @@ from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 
 PAGE_SIZE = 100
+REST_DELAY_MS = 150
 MAX_PAGES = 30
 SEVERITY_COLOURS = {1: "#2e7d32", 2: "#9e9d24", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
@@ -167,8 +168,9 @@ class ReportTableModel(QAbstractTableModel):
             self.endResetModel()
         self._complete = complete
         if not complete:
-            # After the page is painted: the full list is a long read in the worker.
-            QTimer.singleShot(0, partial(self._fetch_rest, generation))
+            # The full list is a long read that holds the GIL in the worker: ask for it once
+            # the first page is painted and typing has paused, so neither waits for it.
+            QTimer.singleShot(REST_DELAY_MS, partial(self._fetch_rest, generation))
         emit(self.results_loaded, len(seqs))
 
     def _fetch_rest(self, generation: int) -> None:
