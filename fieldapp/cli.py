@@ -69,8 +69,11 @@ def _global_parser(suppress: bool = False) -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from fieldapp.ui.app import run_gui
-
+    try:
+        from fieldapp.ui.app import run_gui
+    except ImportError as exc:  # e.g. a server install without Qt, or no libGL
+        _error(f"cannot open the window ({exc}); the commands still work: {PROG} --help")
+        return 1
     return run_gui(resolve_data_dir(args.data_dir), args.user)
 
 

@@ -361,3 +361,10 @@ def test_no_command_opens_the_gui_without_loading_the_store(tmp_path):
     )
     assert result.returncode == 7, result.stderr
     assert json.loads(result.stdout) == [str(data), "léa", []]
+
+
+def test_no_window_without_qt_says_so(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "fieldapp.ui.app", None)  # as if PySide6 were missing
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fieldapp: error: cannot open the window") and "--help" in err
