@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.report_query import ReportQuery
+
+# PySide6 6.12 resolves QDragEnterEvent(QPointF, ...) to its QPoint overload and flags that
+# as deprecated; the event is the same.
+pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 
 
 def make_photo(folder: Path, name: str = "flood.png") -> Path:
@@ -21,17 +25,13 @@ def make_photo(folder: Path, name: str = "flood.png") -> Path:
 
 
 def drag_enter(point: QPointF, mime: QMimeData) -> QDragEnterEvent:
-    # PySide6 6.12 resolves this call to the QPoint overload and flags it as deprecated,
-    # even when given a QPointF; the event is the same.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return QDragEnterEvent(
-            point,
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
+    return QDragEnterEvent(
+        point,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
 
 
 def drop_files(widget, paths: list[Path]) -> bool:
