@@ -39,10 +39,25 @@ CREATE TABLE IF NOT EXISTS fieldapp_missing (
 """
 
 
-def open_readonly(path: Path | str) -> sqlite3.Connection:
-    """A read-only connection that never creates or changes the file."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+def open_readonly(path: Path | str, *, foreign: bool = False) -> sqlite3.Connection:
+    """A read-only connection that never changes the file.
+
+    foreign=True is for files that are not ours (an import source on a USB stick): even
+    read-only, SQLite creates -wal and -shm files beside a WAL-mode database, so such a
+    file is opened as immutable unless a WAL beside it holds changes that must be read.
+    """
+    path = Path(path)
+    options = "mode=ro"
+    if foreign and not has_pending_wal(path):
+        options += "&immutable=1"
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?{options}", uri=True, check_same_thread=False
+    )
+
+
+def has_pending_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 @dataclass
@@ -99,9 +114,9 @@ def parse_int(value: str | None) -> int | None:
 class MBTilesReader:
     """One MBTiles file open read-only; `get` takes XYZ numbering."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, foreign: bool = False):
         self.path = Path(path)
-        self._conn = open_readonly(self.path)
+        self._conn = open_readonly(self.path, foreign=foreign)
         try:
             self.schema = detect_schema(self._conn)
         except sqlite3.DatabaseError as exc:
@@ -216,7 +231,7 @@ def check_mbtiles(path: Path | str) -> MBTilesFacts:
     path = Path(path)
     _check_header(path)
     try:
-        with MBTilesReader(path) as reader:
+        with MBTilesReader(path, foreign=True) as reader:
             return _check_contents(path, reader)
     except InvalidTileSetError as exc:
         message = str(exc)

@@ -25,7 +25,14 @@ from .errors import (
 )
 from .formats import mime_type, sniff_format
 from .grid import valid_tile
-from .mbtiles import MBTilesReader, check_mbtiles, open_readonly, parse_bounds, parse_int
+from .mbtiles import (
+    MBTilesReader,
+    check_mbtiles,
+    has_pending_wal,
+    open_readonly,
+    parse_bounds,
+    parse_int,
+)
 
 TILES_DIR = "tiles"
 SUFFIX = ".mbtiles"
@@ -263,11 +270,10 @@ def import_mbtiles(
 
 def _copy_database(source: Path, target: Path) -> None:
     """Bytes copy; through SQLite's backup when a WAL beside the source holds changes."""
-    wal = Path(f"{source}-wal")
-    if not (wal.exists() and wal.stat().st_size > 0):
+    if not has_pending_wal(source):
         copy_bytes(source, target)
         return
-    src = open_readonly(source)
+    src = open_readonly(source, foreign=True)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)

@@ -155,3 +155,22 @@ def test_a_damaged_file_in_the_folder_is_listed_with_its_error(sample, data_dir)
     listed = {entry["id"]: entry for entry in list_tile_sets(data_dir)}
     assert listed["one_tile"]["error"] is None
     assert "broken.mbtiles cannot be read" in listed["broken"]["error"]
+
+
+def test_importing_from_a_stick_leaves_no_files_beside_the_source(tmp_path, data_dir, sample):
+    """A WAL-mode tile pack: even a read-only SQLite open would create -wal and -shm."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    source = stick / "pack.mbtiles"
+    with sqlite3.connect(sample("one_tile.mbtiles")) as conn:
+        tile = conn.execute("SELECT tile_data FROM tiles WHERE zoom_level=0").fetchone()[0]
+    with MBTilesWriter(source) as writer:  # WAL mode, closed cleanly: no -wal left
+        writer.write([(0, 0, 0, tile)], metadata={"name": "pack"})
+    assert sorted(p.name for p in stick.iterdir()) == ["pack.mbtiles"]
+    before = source.read_bytes()
+
+    info = import_mbtiles(data_dir, source)
+
+    assert info.tile_count == 1
+    assert sorted(p.name for p in stick.iterdir()) == ["pack.mbtiles"]
+    assert source.read_bytes() == before
