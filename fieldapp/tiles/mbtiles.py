@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,11 +97,12 @@ def read_metadata(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def parse_bounds(value: str | None) -> tuple[float, float, float, float] | None:
+    """'W,S,E,N' from metadata, or None when absent or malformed."""
     try:
-        parts = tuple(float(v) for v in str(value).split(","))
+        west, south, east, north = (float(v) for v in str(value).split(","))
     except ValueError:
         return None
-    return parts if len(parts) == 4 else None  # type: ignore[return-value]
+    return west, south, east, north
 
 
 def parse_int(value: str | None) -> int | None:
@@ -178,7 +179,9 @@ class MBTilesReader:
         )
         return self._conn.execute(sql, (z, x0, x1, tms_row(z, y1), tms_row(z, y0))).fetchone()[0]
 
-    def iter_block(self, z: int, x0: int, x1: int, y0: int, y1: int):
+    def iter_block(
+        self, z: int, x0: int, x1: int, y0: int, y1: int
+    ) -> Iterator[tuple[int, int, bytes]]:
         """(x, y, data) in XYZ for every non-empty tile of a block, in index order."""
         sql = (
             "SELECT tile_column, tile_row, tile_data FROM tiles WHERE zoom_level=?"
