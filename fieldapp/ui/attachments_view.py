@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui.qtcompat import emit
 
 THUMB_PX = 128
 
@@ -157,7 +156,7 @@ class AttachmentsPanel(QWidget):
             self.tr("Photos (*.jpg *.jpeg *.png *.gif *.webp *.heic);;All files (*)"),
         )
         if names:
-            emit(self.files_chosen, [Path(name) for name in names])
+            self.files_chosen.emit([Path(name) for name in names])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp import domain
 from fieldapp.ui import i18n
-from fieldapp.ui.qtcompat import emit
 
 SEARCH_DELAY_MS = 80
 
@@ -60,7 +59,7 @@ class MultiSelectButton(QToolButton):
             action.setChecked(code in codes)
             action.blockSignals(False)
         self._update_text()
-        emit(self.selection_changed)
+        self.selection_changed.emit()
 
     def action_for(self, code: Hashable) -> QAction:
         return self._actions[code]
@@ -68,7 +67,7 @@ class MultiSelectButton(QToolButton):
     @Slot(bool)
     def _on_action_toggled(self, _checked: bool) -> None:
         self._update_text()
-        emit(self.selection_changed)
+        self.selection_changed.emit()
 
     def _update_text(self) -> None:
         count = len(self.selected())
@@ -145,7 +144,7 @@ class FilterBar(QWidget):
     @Slot()
     def _on_clear_button_clicked(self) -> None:
         self.reset()
-        emit(self.filters_changed)
+        self.filters_changed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from fieldapp.ui import i18n
-from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.report_form import to_text
 
 MAX_VALUE_CHARS = 60
@@ -106,9 +105,9 @@ class HistoryModel(QAbstractTableModel):
         return text
 
     def retranslate(self) -> None:
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, 2)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
         if self._entries:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._entries) - 1, 2))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 2))
 
 
 class HistoryView(QTableView):

@@ -22,7 +22,6 @@ from fieldapp.store import NotFoundError, Store, default_user
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.i18n import LanguageManager
 from fieldapp.ui.main_chrome import EmptyOperationPage, WindowChrome
-from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 from fieldapp.ui.report_list import ReportListPanel
 from fieldapp.ui.status import FieldStatusBar
@@ -193,7 +192,7 @@ class MainWindow(QMainWindow):
         if operation and self.settings.last_operation_id != operation["id"]:
             self.settings.last_operation_id = operation["id"]
             self._save_settings()
-        emit(self.operation_changed, operation)
+        self.operation_changed.emit(operation)
 
     @Slot()
     def new_operation(self) -> dict | None:

@@ -8,7 +8,6 @@ the first rows in display order); the model then asks for the full ordered list 
 200,000 ids holds the GIL, and the first paint must not wait for it. Only the newest
 request is worked on; older ones are dropped, so typing never queues up work. Results
 arrive on the GUI thread through the queued `results_arrived` signal.
-Signals are emitted through `qtcompat.emit` (a PySide6 6.12 work-around).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
-from fieldapp.ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
 FIRST_PAGE = 200
@@ -48,13 +46,13 @@ class _QueryWorker(QObject):
             if self._store is None:
                 self._store = Store(self.data_dir)
             if whole:
-                emit(self.answered, generation, (self._store.report_seqs(query), True))
+                self.answered.emit(generation, (self._store.report_seqs(query), True))
             else:
                 first = self._store.report_seqs(replace(query, limit=self.first_page))
-                emit(self.answered, generation, (first, len(first) < self.first_page))
+                self.answered.emit(generation, (first, len(first) < self.first_page))
         except Exception as exc:
             log.exception("report query failed")
-            emit(self.failed, generation, str(exc))
+            self.failed.emit(generation, str(exc))
 
     @Slot()
     def close(self) -> None:
@@ -86,13 +84,13 @@ class ReportQueryRunner(QObject):
         """Ask for the first page of a query; returns its generation (newer ones win)."""
         self._generation += 1
         self._worker.latest = self._generation
-        emit(self._requested, self._generation, query, 0)
+        self._requested.emit(self._generation, query, 0)
         return self._generation
 
     def fetch_rest(self, generation: int, query: ReportQuery) -> None:
         """Ask for the whole ordered list of a query whose first page arrived."""
         if generation == self._generation:
-            emit(self._requested, generation, query, 1)
+            self._requested.emit(generation, query, 1)
 
     def stop(self) -> None:
         """Close the worker's connection and end the thread; safe to call twice."""

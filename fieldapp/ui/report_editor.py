@@ -30,7 +30,6 @@ from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.attachments_view import AttachmentsPanel
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.history_view import HistoryView
-from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.report_files import ReportFiles
 from fieldapp.ui.report_form import ERROR_STYLE, ReportForm
 from fieldapp.ui.workers import TaskRunner
@@ -224,7 +223,7 @@ class ReportEditor(QWidget):
         self._open(report)
         if pending:
             self.files.attach(report["id"], pending)
-        emit(self.report_saved, report["id"], "created" if created else "updated")
+        self.report_saved.emit(report["id"], "created" if created else "updated")
         return True
 
     @Slot()
@@ -239,7 +238,7 @@ class ReportEditor(QWidget):
         was_new = self._report is None
         self.discard_changes()
         if was_new:
-            emit(self.editing_cancelled)
+            self.editing_cancelled.emit()
 
     @Slot()
     def delete(self) -> bool:
@@ -253,7 +252,7 @@ class ReportEditor(QWidget):
         with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
             self._store.delete_report(report_id)
         self._show_placeholder()
-        emit(self.report_deleted, report_id)
+        self.report_deleted.emit(report_id)
         return True
 
     def confirm_leave(self) -> bool:
@@ -324,7 +323,7 @@ class ReportEditor(QWidget):
     def _on_files_attachments_changed(self, report_id: str) -> None:
         if report_id == self.current_report_id():
             self._reload_history()
-        emit(self.attachments_changed, report_id)
+        self.attachments_changed.emit(report_id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._editing and dropped_files(event):

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 
 from fieldapp.store import Store
 from fieldapp.ui.attachments_view import AttachmentItem, AttachmentsPanel
-from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.tasks import AttachOutcome, attach_files
 from fieldapp.ui.workers import TaskRunner
 
@@ -73,7 +72,7 @@ class ReportFiles(QObject):
         if outcome.failed:
             self.panel.show_errors([f"{name}: {reason}" for name, reason in outcome.failed])
         if outcome.attached:
-            emit(self.attachments_changed, outcome.report_id)
+            self.attachments_changed.emit(outcome.report_id)
 
     def _on_task_failed(self, report_id: str, message: str) -> None:
         self._finished(report_id)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp import domain
 from fieldapp.ui import i18n
-from fieldapp.ui.qtcompat import emit
 
 INVALID_STYLE = (
     'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"]'
@@ -247,7 +246,7 @@ class ReportForm(QWidget):
         widget = self.rows["observed_at"].widget
         assert isinstance(widget, QLineEdit)
         widget.setText(now_text())
-        emit(self.edited)
+        self.edited.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.filter_bar import FilterBar
-from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 from fieldapp.ui.report_model import COLUMNS, ReportTableModel, column_of
 
@@ -150,11 +149,11 @@ class ReportListPanel(QWidget):
         report = self.model.report_at(current.row()) if current.isValid() else None
         self._wanted_seq = report["seq"] if report else None
         if not self._quiet:
-            emit(self.current_changed, report["id"] if report else None)
+            self.current_changed.emit(report["id"] if report else None)
 
     @Slot(QModelIndex)
     def _on_view_activated(self, _index: QModelIndex) -> None:
-        emit(self.open_requested)
+        self.open_requested.emit()
 
     @Slot()
     def _on_model_reset(self) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from fieldapp.report_query import SORTABLE, ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui import i18n
-from fieldapp.ui.qtcompat import emit
 from fieldapp.ui.query_worker import ReportQueryRunner
 
 PAGE_SIZE = 100
@@ -147,7 +146,7 @@ class ReportTableModel(QAbstractTableModel):
         self._pages.clear()
         if self._seqs:
             last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
-            emit(self.dataChanged, self.index(0, 0), last)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     @Slot(int, object)
     def _on_runner_results_arrived(self, generation: int, answer: tuple[list[int], bool]) -> None:
@@ -171,7 +170,7 @@ class ReportTableModel(QAbstractTableModel):
             # The full list is a long read that holds the GIL in the worker: ask for it once
             # the first page is painted and typing has paused, so neither waits for it.
             QTimer.singleShot(REST_DELAY_MS, partial(self._fetch_rest, generation))
-        emit(self.results_loaded, len(seqs))
+        self.results_loaded.emit(len(seqs))
 
     def _fetch_rest(self, generation: int) -> None:
         if generation == self._generation and self._query is not None:
@@ -180,7 +179,7 @@ class ReportTableModel(QAbstractTableModel):
     @Slot(int, str)
     def _on_runner_query_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            emit(self.query_failed, message)
+            self.query_failed.emit(message)
 
     # -- rows ------------------------------------------------------------------------
 
@@ -286,10 +285,10 @@ class ReportTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._load_labels()
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._seqs:
             last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
-            emit(self.dataChanged, self.index(0, 0), last)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def _load_labels(self) -> None:
         self._labels = {

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from fieldapp.ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +37,9 @@ class _Task(QRunnable):
             result = self._fn(*self._args)
         except Exception as exc:  # reported to the user by the callback, never lost
             log.exception("background task failed")
-            emit(self._relay.failed, self._id, str(exc) or type(exc).__name__)
+            self._relay.failed.emit(self._id, str(exc) or type(exc).__name__)
         else:
-            emit(self._relay.succeeded, self._id, result)
+            self._relay.succeeded.emit(self._id, result)
 
 
 class TaskRunner(QObject):

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.report_query import ReportQuery
-
-# PySide6 6.12 resolves QDragEnterEvent(QPointF, ...) to its QPoint overload and flags that
-# as deprecated; the event is the same.
-pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 
 
 def make_photo(folder: Path, name: str = "flood.png") -> Path:
@@ -26,7 +21,7 @@ def make_photo(folder: Path, name: str = "flood.png") -> Path:
 
 def drag_enter(point: QPointF, mime: QMimeData) -> QDragEnterEvent:
     return QDragEnterEvent(
-        point,
+        point.toPoint(),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
