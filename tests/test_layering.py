@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Modules allowed to reach the UI: the entry points that open it.
-ENTRY_POINTS = {"fieldapp.cli", "fieldapp.__main__"}
+ENTRY_POINTS = {"fieldapp.cli", "fieldapp.commands", "fieldapp.__main__"}
 
 
 def _core_modules() -> set[str]:
