@@ -248,14 +248,22 @@ def _each_report(store: Store, query: ReportQuery) -> Iterator[dict]:
 
 
 def _print_json_list(items: Iterable[dict]) -> None:
-    out = sys.stdout
-    out.write("[")
+    """A JSON array, one report per line, written a page at a time.
+
+    json.dumps, not json.dump: dump encodes in pure Python and writes every token
+    separately (one system call each when stdout is unbuffered).
+    """
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    page = ["["]
     separator = "\n"
     for item in items:
-        out.write(separator)
-        json.dump(item, out, ensure_ascii=False)
+        page += (separator, dumps(item))
         separator = ",\n"
-    out.write("\n]\n" if separator != "\n" else "]\n")
+        if len(page) > 2 * _PAGE:
+            sys.stdout.write("".join(page))
+            page.clear()
+    page.append("\n]\n" if separator != "\n" else "]\n")
+    sys.stdout.write("".join(page))
 
 
 def _print_table(reports: Iterable[dict], op: dict) -> int:
