@@ -153,7 +153,11 @@ def _inspect_readonly(path: Path) -> list[str]:
     if not header.startswith(_SQLITE_MAGIC):
         raise DatabaseError(f"{path} is not a FieldApp database (it is not an SQLite file)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # A read-only open of a WAL database still creates -wal and -shm files; with no
+        # -wal present the file alone is the whole database, so "immutable" reads it as is.
+        has_wal = path.with_name(path.name + "-wal").exists()
+        flags = "mode=ro" if has_wal else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} cannot be opened: {exc}") from None
     try:

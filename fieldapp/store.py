@@ -129,17 +129,22 @@ class Store:
             self._log("operation", row, stamp, "created", {k: (None, v) for k, v in row.items()})
         return self.get_operation(op_id)
 
-    def list_operations(self) -> list[dict]:
+    def list_operations(self, *, with_counts: bool = False) -> list[dict]:
+        """Operations, newest first; `with_counts` adds report_count (~30 ms per 200,000)."""
+        count = (
+            "(SELECT count(*) FROM reports r WHERE r.operation_id = o.id AND r.deleted = 0)"
+            if with_counts
+            else "NULL"
+        )
         rows = self.conn.execute(
-            "SELECT o.*, (SELECT count(*) FROM reports r WHERE r.operation_id = o.id"
-            " AND r.deleted = 0) AS report_count FROM operations o WHERE o.deleted = 0"
-            " ORDER BY o.created_at DESC"
+            f"SELECT o.*, {count} AS report_count FROM operations o WHERE o.deleted = 0"
+            " ORDER BY o.created_at DESC, o.seq DESC"
         )
         return [_operation(row) for row in rows]
 
     def get_operation(self, op_id: str) -> dict:
         row = self.conn.execute(
-            "SELECT *, 0 AS report_count FROM operations WHERE id = ? AND deleted = 0", [op_id]
+            "SELECT *, NULL AS report_count FROM operations WHERE id = ? AND deleted = 0", [op_id]
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no operation with id {op_id}")
@@ -287,11 +292,15 @@ class Store:
         return _report(row)
 
     def report_seqs(self, query: ReportQuery) -> list[int]:
-        """Row numbers of the matching reports, in display order (for lazy list models)."""
+        """Row numbers of the matching reports, in display order (for lazy list models).
+
+        SQLite joins the numbers into one string: the query then runs with the GIL released,
+        instead of taking it back for every row, so a worker thread does not stall painting;
+        the JSON parser then turns 200,000 numbers into a list in ~35 ms.
+        """
         sql, params = ids_sql(query, few_hits=self._few_hits(query))
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: 200,000 ids in tens of ms, not hundreds
-        return [row[0] for row in cursor.execute(sql, params)]
+        joined = self.conn.execute(f"SELECT group_concat(seq) FROM ({sql})", params).fetchone()[0]
+        return json.loads(f"[{joined}]") if joined else []
 
     def _few_hits(self, query: ReportQuery) -> bool:
         counting = hits_sql(query)

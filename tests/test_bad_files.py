@@ -98,20 +98,13 @@ def test_bad_database_is_named_and_left_alone(bad, command, capsys):
     assert not (data / "backups").exists()
 
 
-_LEAVES_SIDE_FILES = pytest.mark.xfail(
-    strict=True,
-    reason="core: schema._inspect_readonly opens a WAL database with mode=ro, which leaves "
-    "fieldapp.db-wal and -shm behind; adding immutable=1 when no -wal exists avoids it",
-)
-
-
 @pytest.mark.parametrize(
     "case",
     [
         "random bytes",
         "another program",
-        pytest.param("newer schema", marks=_LEAVES_SIDE_FILES),
-        pytest.param("damaged pages", marks=_LEAVES_SIDE_FILES),
+        "newer schema",
+        "damaged pages",
     ],
 )
 def test_bad_database_gets_no_side_files(case, tmp_path, capsys):

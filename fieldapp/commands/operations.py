@@ -44,7 +44,7 @@ def list_(args: argparse.Namespace) -> int:
     operations: list[dict] = []
     if has_database(args):
         with open_store(args) as store:
-            operations = store.list_operations()
+            operations = store.list_operations(with_counts=True)
     if args.json:
         print_json(operations)
     elif not operations:
