@@ -43,27 +43,35 @@ def rotate(data_dir: Path, keep: int = KEEP_BACKUPS) -> Path:
     return made
 
 
-def check(data_dir: Path, *, blobs: bool = True) -> list[str]:
-    """Problems found in the database and the attachment files; empty when all is well."""
+def check(data_dir: Path, *, blobs: bool = True, quick: bool = False) -> list[str]:
+    """Problems found in the database and the attachment files; empty when all is well.
+
+    `quick` (the check at every start) runs SQLite's quick_check, which skips the
+    index-versus-table comparison and the search index check: seconds less at 200,000.
+    """
     data_dir = Path(data_dir)
     conn = connect(data_dir / "fieldapp.db")
     try:
         problems = [
             f"database: {row[0]}"
-            for row in conn.execute("PRAGMA integrity_check")
+            for row in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
             if row[0] != "ok"
         ]
-        problems += [
-            f"foreign key: {tuple(row)}" for row in conn.execute("PRAGMA foreign_key_check")
-        ]
-        try:
-            conn.execute("INSERT INTO reports_fts(reports_fts, rank) VALUES ('integrity-check', 1)")
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"search index: {exc}")
+        if not quick:
+            problems += _check_links_and_search(conn)
         if blobs:
             problems += _check_blobs(conn, data_dir / "attachments")
     finally:
         conn.close()
+    return problems
+
+
+def _check_links_and_search(conn: sqlite3.Connection) -> list[str]:
+    problems = [f"foreign key: {tuple(row)}" for row in conn.execute("PRAGMA foreign_key_check")]
+    try:
+        conn.execute("INSERT INTO reports_fts(reports_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"search index: {exc}")
     return problems
 
 

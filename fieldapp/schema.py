@@ -10,7 +10,6 @@ connection; a connection never crosses threads.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +26,8 @@ class DatabaseError(Exception):
 
 
 def _m001_initial(db: Any) -> None:
+    import secrets
+
     for statement in _M001:
         db.execute(statement)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

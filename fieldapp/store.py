@@ -15,17 +15,20 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uuid_utils
 
 from fieldapp import domain
-from fieldapp.attachments import BlobStore, make_thumbnail
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.report_query import SPARSE_HITS, ReportQuery, count_sql, hits_sql, ids_sql
 from fieldapp.schema import DatabaseError, connect
 from fieldapp.sync.hlc import HybridClock, Stamp
+
+if TYPE_CHECKING:
+    from fieldapp.attachments import BlobStore
 
 DB_NAME = "fieldapp.db"
 _KEYS = ("id", "operation_id")
@@ -58,7 +61,6 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         node = self.conn.execute("SELECT value FROM meta WHERE key = 'node_id'").fetchone()[0]
         self.clock = HybridClock(node)
-        self.blobs = BlobStore(self.data_dir / "attachments")
 
     def close(self) -> None:
         self.conn.close()
@@ -335,10 +337,19 @@ class Store:
 
     # -- attachments ----------------------------------------------------------------
 
+    @cached_property
+    def blobs(self) -> BlobStore:
+        """The attachment files of this data directory (imported late: start-up time)."""
+        from fieldapp.attachments import BlobStore
+
+        return BlobStore(self.data_dir / "attachments")
+
     def attach_file(self, report_id: str, source: Path | str) -> dict:
         """Copy a file into the blob store (with a thumbnail for photos) and link it."""
         report = self.get_report(report_id)
         source = Path(source)
+        from fieldapp.attachments import make_thumbnail
+
         blob = self.blobs.put_file(source)
         thumb = make_thumbnail(source) if blob.mime.startswith("image/") else None
         thumb_sha = self.blobs.put_bytes(thumb, "image/jpeg").sha256 if thumb else None

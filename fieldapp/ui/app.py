@@ -23,10 +23,12 @@ from fieldapp.settings import Settings
 from fieldapp.store import Store
 from fieldapp.ui.i18n import LanguageManager
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.readiness import report_ready_and_quit
 from fieldapp.ui.tasks import MaintenanceOutcome, start_up_maintenance
 
 log = logging.getLogger(__name__)
 EXIT_CANNOT_OPEN = 2
+MAINTENANCE_DELAY_MS = 3000
 
 
 translate = QCoreApplication.translate
@@ -77,8 +79,11 @@ def run_gui(data_dir: Path, user: str | None = None) -> int:
         explain_open_error(data_dir, exc)
         return EXIT_CANNOT_OPEN
     window = MainWindow(store, settings, languages=languages)
+    _watcher = report_ready_and_quit(window)
     window.show()
-    QTimer.singleShot(0, lambda: start_maintenance(window))
+    # Later, not at once: the check reads the whole database, and the first seconds belong
+    # to the user (and to painting the list).
+    QTimer.singleShot(MAINTENANCE_DELAY_MS, lambda: start_maintenance(window))
     try:
         return app.exec()
     finally:

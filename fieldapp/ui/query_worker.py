@@ -71,6 +71,7 @@ class ReportQueryRunner(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None, first_page: int = FIRST_PAGE):
         super().__init__(parent)
         self._generation = 0
+        self.first_page = first_page
         self._thread = QThread()
         self._thread.setObjectName("report-queries")
         self._worker = _QueryWorker(Path(data_dir), first_page)
@@ -80,11 +81,16 @@ class ReportQueryRunner(QObject):
         self._worker.failed.connect(self.query_failed)
         self._thread.start()
 
-    def submit(self, query: ReportQuery) -> int:
-        """Ask for the first page of a query; returns its generation (newer ones win)."""
+    def submit(self, query: ReportQuery, *, first_page: bool = True) -> int:
+        """Ask for the first page of a query; returns its generation (newer ones win).
+
+        With `first_page=False` the caller read the first page itself and only takes a
+        generation number, for `fetch_rest` later.
+        """
         self._generation += 1
         self._worker.latest = self._generation
-        self._requested.emit(self._generation, query, 0)
+        if first_page:
+            self._requested.emit(self._generation, query, 0)
         return self._generation
 
     def fetch_rest(self, generation: int, query: ReportQuery) -> None:

@@ -76,5 +76,5 @@ def start_up_maintenance(data_dir: Path) -> MaintenanceOutcome:
             outcome.backup_path = backup.rotate(data_dir)
     except Exception as exc:  # a failed backup must not stop the check
         outcome.backup_error = str(exc)
-    outcome.problems = backup.check(data_dir, blobs=False)
+    outcome.problems = backup.check(data_dir, blobs=False, quick=True)
     return outcome

@@ -51,7 +51,8 @@ def test_run_gui_shows_the_window_and_makes_a_backup(qapp, store, operation, rep
     def wait_for_rows():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         ready = [w for w in windows if w.isVisible() and w.report_model.is_complete()]
-        if ready:
+        backed_up = list((data_dir / "backups").glob("fieldapp-*.db"))
+        if ready and backed_up:
             look_then_quit()
         else:
             QTimer.singleShot(20, wait_for_rows)
