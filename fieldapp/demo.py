@@ -31,8 +31,17 @@ DESCRIPTION = (
 )
 
 T = TypeVar("T")
-_KINDS = tuple(data.TEXTS)
-_KIND_WEIGHTS = tuple(accumulate((30, 12, 3, 20, 15, 8, 12)))
+_KIND_SHARES = {
+    "observation": 30,
+    "request_for_help": 12,
+    "missing_person": 3,
+    "damage": 20,
+    "hazard": 15,
+    "rumour": 8,
+    "information": 12,
+}
+_KINDS = tuple(_KIND_SHARES)
+_KIND_WEIGHTS = tuple(accumulate(_KIND_SHARES.values()))
 _SEVERITY_WEIGHTS = {
     "observation": (15, 35, 30, 15, 5),
     "request_for_help": (0, 5, 20, 40, 35),
