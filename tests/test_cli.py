@@ -85,6 +85,7 @@ def test_report_round_trip(run, run_json, op, tmp_path):
 
     edited = run_json("report", "edit", added["id"], "--status", "triaged", "--place", "")
     assert (edited["status"], edited["place"], edited["title"]) == ("triaged", "", added["title"])
+    assert edited["attachments"] == added["attachments"]
 
     shown = run_json("report", "show", added["id"])
     assert shown["status"] == "triaged"

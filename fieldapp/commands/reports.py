@@ -133,8 +133,9 @@ def add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         op = choose_operation(store, args)
         report = store.add_report(op["id"], values)
-        attachments = _attach(store, report["id"], photos)
-    _print_saved("saved", report, op, attachments, args.json)
+        _attach(store, report["id"], photos)
+        report["attachments"] = store.attachments(report["id"])
+    _print_saved("saved", report, op, len(photos), args.json)
     return 0
 
 
@@ -147,9 +148,10 @@ def edit(args: argparse.Namespace) -> int:
         )
     with open_store(args) as store:
         report = store.update_report(args.id, values) if values else store.get_report(args.id)
-        attachments = _attach(store, report["id"], photos)
+        _attach(store, report["id"], photos)
+        report["attachments"] = store.attachments(report["id"])
         op = store.get_operation(report["operation_id"])
-    _print_saved("updated", report, op, attachments, args.json)
+    _print_saved("updated", report, op, len(photos), args.json)
     return 0
 
 
@@ -176,25 +178,23 @@ def _checked_files(paths: list[Path]) -> list[Path]:
     return paths
 
 
-def _attach(store: Store, report_id: str, paths: list[Path]) -> list[dict]:
-    attached = []
+def _attach(store: Store, report_id: str, paths: list[Path]) -> None:
     for path in paths:
         try:
-            attached.append(store.attach_file(report_id, path))
+            store.attach_file(report_id, path)
         except (AttachmentError, OSError) as exc:
             raise CliError(
                 f"report {report_id} was saved, but {path} could not be attached ({exc}); "
                 f"try again with: {PROG} report edit {report_id} --photo FILE",
                 code=1,
             ) from None
-    return attached
 
 
-def _print_saved(verb: str, report: dict, op: dict, attachments: list[dict], as_json: bool) -> None:
+def _print_saved(verb: str, report: dict, op: dict, new_files: int, as_json: bool) -> None:
     if as_json:
-        print_json({**report, "exercise": op["exercise"], "attachments": attachments})
+        print_json({**report, "exercise": op["exercise"]})
         return
-    files = f" with {len(attachments)} file(s)" if attachments else ""
+    files = f" with {new_files} new file(s)" if new_files else ""
     print(f"{verb} report {report['id']}{files} in {label(op)}")
 
 
