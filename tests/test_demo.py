@@ -128,3 +128,9 @@ def test_verified_reports_say_by_whom(sample):
     for report in sample:
         if report["verification"] != "unverified":
             assert report["verified_by"] and report["verified_at"] > report["observed_at"]
+
+
+def test_large_demos_made_in_a_helper_process_are_the_same():
+    from fieldapp.demo import _made_by_a_helper_process, generate_reports
+
+    assert list(_made_by_a_helper_process(4500, 9)) == list(generate_reports(4500, 9))

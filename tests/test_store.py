@@ -140,7 +140,10 @@ def test_search_filters_and_sort(store, operation):
     _add(store, operation, title="Inondation à Quillan", severity=5, kind="hazard")
     _add(store, operation, title="Arbre tombé", severity=2, status="closed")
     _add(store, operation, title="Route inondée", severity=3, body="évacuation en cours")
-    titles = lambda **kw: [r["title"] for r in store.list_reports(ReportQuery(operation["id"], **kw))]  # noqa: E731
+
+    def titles(**kw):
+        return [r["title"] for r in store.list_reports(ReportQuery(operation["id"], **kw))]
+
     assert titles(search="inond", sort="severity") == ["Inondation à Quillan", "Route inondée"]
     assert titles(search="evacuation") == ["Route inondée"]  # accents do not matter
     assert titles(statuses=frozenset({"closed"})) == ["Arbre tombé"]
@@ -187,3 +190,26 @@ def test_pages_follow_the_display_order(store, operation):
         _add(store, operation, severity=severity)
     query = ReportQuery(operation["id"], sort="severity", descending=False, limit=2, offset=2)
     assert [r["severity"] for r in store.list_reports(query)] == [3, 4]
+
+
+def test_stored_times_must_be_real_dates(store, operation):
+    with pytest.raises(ValidationError) as caught:
+        _add(store, operation, observed_at="2026-13-45T10:00:00.000Z")
+    assert "observed_at" in caught.value.errors
+
+
+def test_bulk_load_logs_like_single_saves(store, operation):
+    single = _add(store, operation, tags="a, b", lat=43.5, lon=2.25, severity=2)
+    store.add_reports_bulk(
+        operation["id"],
+        [{"title": "Water over the road", "tags": "a, b", "lat": 43.5, "lon": 2.25, "severity": 2}],
+    )
+    single_entry, bulk_entry = store.outbox_entries()[-2:]
+    assert bulk_entry["row_id"] != single["id"] and bulk_entry["entity"] == "report"
+    drop = {"created_at"}
+    assert {k: v for k, v in bulk_entry["fields"].items() if k not in drop} == {
+        k: v for k, v in single_entry["fields"].items() if k not in drop
+    }
+    bulk_report = store.list_reports(ReportQuery(operation["id"], search="road", limit=1))[0]
+    assert [h["action"] for h in store.history(bulk_report["id"])] == ["created"]
+    assert store.list_reports(ReportQuery(operation["id"], search="water")) != []
