@@ -1,8 +1,10 @@
 """Benchmark: full-text search and opening a report over 200,000 demo reports.
 
 Search: every prefix (3+ letters) of words taken from real demo titles and places, as
-a volunteer types them, through the same store call the report list uses (ids of the
-matching reports in display order). Target p95 <= 50 ms.
+a volunteer types them, through the same store calls the report list makes: first the
+first page of matching reports in display order (what appears as the user types;
+target p95 <= 50 ms), then, in the list's worker thread, all matching ids (for the
+count and the scroll bar).
 Open: what the editor reads to show one report (the report, its attachments, its
 history). Target <= 30 ms.
 """
@@ -19,14 +21,13 @@ from common import demo_data, percentile, summary_ms
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
 
+FIRST_PAGE = 200  # as fieldapp.ui.query_worker.FIRST_PAGE (not imported: no Qt here)
 REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 
 
 def typed_queries(store: Store, operation_id: str, rng: random.Random) -> list[str]:
     sample = store.list_reports(ReportQuery(operation_id, limit=2000))
-    words = sorted(
-        {w for r in sample for w in re.findall(r"\w{3,}", f"{r['title']} {r['place']}")}
-    )
+    words = sorted({w for r in sample for w in re.findall(r"\w{3,}", f"{r['title']} {r['place']}")})
     queries = []
     for word in rng.sample(words, min(60, len(words))):
         queries += [word[:n] for n in range(3, len(word) + 1)]
@@ -39,11 +40,14 @@ def main() -> dict:
     with Store(folder) as store:
         queries = typed_queries(store, operation_id, rng)
         store.report_seqs(ReportQuery(operation_id, search="warm"))  # page cache warm-up
-        search = []
+        first, whole = [], []
         for text in queries:
             started = time.perf_counter()
+            store.report_seqs(ReportQuery(operation_id, search=text, limit=FIRST_PAGE))
+            first.append(time.perf_counter() - started)
+            started = time.perf_counter()
             store.report_seqs(ReportQuery(operation_id, search=text))
-            search.append(time.perf_counter() - started)
+            whole.append(time.perf_counter() - started)
         ids = [r["id"] for r in store.list_reports(ReportQuery(operation_id, limit=5000))]
         opening = []
         for report_id in rng.sample(ids, 300):
@@ -52,10 +56,12 @@ def main() -> dict:
             store.attachments(report_id)
             store.history(report_id)
             opening.append(time.perf_counter() - started)
-    print(f"search ({len(queries)} typed queries): {summary_ms(search)} (target p95 <= 50 ms)")
+    print(f"search, first page ({len(queries)} typed queries): {summary_ms(first)}")
+    print(f"search, all matches (worker thread): {summary_ms(whole)}")
     print(f"open a report: {summary_ms(opening)} (target <= 30 ms)")
     return {
-        "search_p95_ms": round(percentile(search, 95) * 1000, 1),
+        "search_first_page_p95_ms": round(percentile(first, 95) * 1000, 1),
+        "search_all_p95_ms": round(percentile(whole, 95) * 1000, 1),
         "open_p95_ms": round(percentile(opening, 95) * 1000, 2),
     }
 

@@ -47,6 +47,8 @@ _ID = int(ReportIdRole)
 _SEVERITY = int(SeverityRole)
 _ROLES = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ID, _SEVERITY))
 _Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 @dataclass(frozen=True)
@@ -200,20 +202,34 @@ class ReportTableModel(QAbstractTableModel):
 
     def report_at(self, row: int) -> dict | None:
         """The report shown at `row` (read through the page cache), or None."""
+        shown = self._shown(row)
+        return shown[0] if shown else None
+
+    def _shown(self, row: int) -> tuple[dict, tuple[str, ...]] | None:
+        """A row as (report, display texts by column), from the page cache."""
         if not 0 <= row < len(self._seqs):
             return None
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._store.reports_by_seq(
-                self._seqs[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            )
-            self._pages[number] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+            page = self._load_page(number)
         else:
             self._pages.move_to_end(number)
         return page.get(self._seqs[row])
+
+    def _load_page(self, number: int) -> dict[int, tuple[dict, tuple[str, ...]]]:
+        """Read a page of reports and format their cells once (paint asks for each often)."""
+        first = number * PAGE_SIZE
+        found = self._store.reports_by_seq(self._seqs[first : first + PAGE_SIZE])
+        fields = [column.field for column in COLUMNS]
+        page = {
+            seq: (report, tuple(self._display(report, field) for field in fields))
+            for seq, report in found.items()
+        }
+        self._pages[number] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
 
     def report_id_at(self, row: int) -> str | None:
         report = self.report_at(row)
@@ -237,20 +253,20 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # Called for every visible cell and role at each paint: the common case goes first.
         role = int(role)
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
-        report = self.report_at(index.row())
-        if report is None:
+        shown = self._shown(index.row())  # an invalid index has row -1: None
+        if shown is None:
             return None
-        field = COLUMNS[index.column()].field
+        report, texts = shown
         if role == _DISPLAY:
-            return self._display(report, field)
+            return texts[index.column()]
+        field = COLUMNS[index.column()].field
         if role == _ID:
             return report["id"]
         if role == _SEVERITY:
@@ -300,6 +316,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._load_labels()
+        self._pages.clear()  # the cached cell texts hold the old language's labels
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._seqs:
             last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
