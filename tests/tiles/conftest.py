@@ -1,6 +1,7 @@
 """Fixtures for the offline-tile tests: the real sample files and a fresh data directory.
 
-Samples come from $FIELDAPP_SAMPLES, else the shared/samples folder beside the repo;
+Samples come from $FIELDAPP_SAMPLES, else tests/samples (a copy of the team's shared
+samples, with their sources and licences in its READMEs);
 tests copy them to tmp_path and never touch the originals. Missing samples fail the run.
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-DEFAULT_SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+DEFAULT_SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def samples_root() -> Path:
