@@ -93,9 +93,17 @@ def _known_errors() -> tuple[type[BaseException], ...]:
         AttachmentError,
         DatabaseError,
         NotFoundError,
+        *_tile_errors(),
         sqlite3.Error,
         OSError,
     )
+
+
+def _tile_errors() -> tuple[type[BaseException], ...]:
+    # A TileError exists only once a command has imported fieldapp.tiles: looking it up
+    # rather than importing it keeps requests and mercantile off every other error path.
+    errors = sys.modules.get("fieldapp.tiles.errors")
+    return (errors.TileError,) if errors else ()
 
 
 def _report_error(exc: BaseException) -> int:
@@ -108,6 +116,11 @@ def _report_error(exc: BaseException) -> int:
     if isinstance(exc, CliError):
         _error(str(exc))
         return exc.code
+    if isinstance(exc, _tile_errors()):
+        _error(str(exc))
+        # A bad box, zoom range, URL or name is a wrong command line; the rest is the data.
+        invalid_request = sys.modules["fieldapp.tiles.errors"].InvalidRequestError
+        return 2 if isinstance(exc, invalid_request) else 1
     if isinstance(exc, ValidationError):
         _error("invalid values; nothing was saved:")
         for name, (_code, message) in exc.errors.items():
