@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.durable import fsync_dir
+
 THUMB_SIZE = (256, 256)
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 _CHUNK = 1 << 20
@@ -78,18 +80,10 @@ class BlobStore:
             final = self.path(digest)
             final.parent.mkdir(exist_ok=True)
             os.replace(tmp, final)
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
             return digest
         finally:
             tmp.unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def make_thumbnail(source: Path) -> bytes | None:

@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .durable import commit_temp, temp_beside
+from fieldapp.durable import commit_temp, temp_beside
+
 from .errors import ExportError, InvalidRequestError
 from .grid import MAX_LAT, BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts, tile_ranges
 from .mbtiles import MBTilesReader, MBTilesWriter

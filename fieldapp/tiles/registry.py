@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .durable import commit_temp, copy_bytes, free_bytes, temp_beside
+from fieldapp.durable import commit_temp, copy_bytes, free_bytes, temp_beside
+
 from .errors import (
     InvalidRequestError,
     InvalidTileSetError,

@@ -1,0 +1,32 @@
+"""Run every benchmark and print their figures (`make bench`).
+
+Each benchmark prints its own lines; this script prints them one after the other and
+then the machine it ran on. The 200,000-report data set is built once and cached in
+bench/out/.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+
+import demo_bench
+import scroll_bench
+import search_bench
+import startup_bench
+import tiles_bench
+
+
+def main() -> None:
+    for bench in (demo_bench, startup_bench, search_bench, scroll_bench, tiles_bench):
+        print(f"== {bench.__name__}", flush=True)
+        bench.main()
+    print(
+        f"== machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}, {platform.platform()}"
+    )
+
+
+if __name__ == "__main__":
+    main()
