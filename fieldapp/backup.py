@@ -11,19 +11,27 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fieldapp.schema import connect
+from fieldapp.schema import check_schema, connect
 
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 7
 
 
 def backup_to(db_path: Path, dest: Path) -> Path:
-    """A consistent copy of the live database at `dest` (it must not exist yet)."""
+    """A consistent copy of the live database at `dest` (it must not exist yet).
+
+    The source is read as it is (never migrated); a file that is not a FieldApp database
+    raises DatabaseError before anything is created.
+    """
     dest = Path(dest)
     if dest.exists():
         raise FileExistsError(f"{dest} already exists; choose another name")
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise FileNotFoundError(f"{db_path} does not exist: there is nothing to back up")
+    check_schema(db_path)
+    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    source = connect(Path(db_path))
     target = sqlite3.connect(dest)
     try:
         source.backup(target)
