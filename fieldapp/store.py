@@ -180,68 +180,13 @@ class Store:
     ) -> int:
         """Save many reports in one transaction (imports, demo data); all or nothing.
 
-        Every item is validated; the first invalid one aborts the whole load.
+        Every item is validated; the first invalid one aborts the whole load. See bulk.py.
         """
+        from fieldapp.bulk import load_reports
+
         self.get_operation(operation_id)
-        count = 0
         with self._write():
-            first_seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM reports")
-            first_seq = first_seq.fetchone()[0]
-            self.conn.execute("INSERT INTO meta(key, value) VALUES ('fts_deferred', '1')")
-            # Random observed_at values land all over that index: building it once after
-            # the load (a sort) is far cheaper than 200,000 random inserts.
-            sql = self.conn.execute(
-                "SELECT sql FROM sqlite_master WHERE name = 'reports_by_observed_at'"
-            ).fetchone()[0]
-            self.conn.execute("DROP INDEX reports_by_observed_at")
-            cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-            self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: indexes stay in memory
-            try:
-                for chunk in _batched(items, batch):
-                    count += self._insert_reports(operation_id, chunk)
-            finally:
-                self.conn.execute(f"PRAGMA cache_size = {int(cache)}")
-            self.conn.execute(sql)
-            self.conn.execute("DELETE FROM meta WHERE key = 'fts_deferred'")
-            self._log_bulk_creation(first_seq)
-        return count
-
-    def _log_bulk_creation(self, first_seq: int) -> None:
-        """Search index and history of a bulk load, each in one statement (C, not Python)."""
-        self.conn.execute(
-            "INSERT INTO reports_fts(rowid, title, body, tags, place, author, source_ref)"
-            " SELECT seq, title, body, tags, place, author, source_ref FROM reports"
-            " WHERE seq >= ?",
-            [first_seq],
-        )
-        self.conn.execute(
-            "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
-            " SELECT 'report', id, updated_hlc, created_at, ?, 'created', '{}' FROM reports"
-            " WHERE seq >= ? ORDER BY seq",
-            [self.user, first_seq],
-        )
-
-    def _insert_reports(self, operation_id: str, chunk: list[Mapping[str, Any]]) -> int:
-        now = utc_now()  # one creation time per batch: the moment of the import
-        reports, ops = [], []
-        for values in chunk:
-            clean = _to_db(domain.validate_report({"author": self.user, **values}))
-            stamp = self.clock.tick().encode()
-            row = {"id": new_id(), "operation_id": operation_id, "created_at": now, **clean}
-            reports.append([*row.values(), stamp, f'{{"*":"{stamp}"}}'])
-            ops.append((new_id(), row["id"], stamp))
-        names = [*row, "updated_hlc", "field_hlc"]
-        self.conn.executemany(
-            f"INSERT INTO reports({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            reports,
-        )
-        fields = _dumps(names[2:-2])  # as _log names them: every field but the keys
-        self.conn.executemany(
-            "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
-            " VALUES (?, 'report', ?, ?, ?, ?, ?)",
-            [(op, row_id, operation_id, stamp, fields, now) for op, row_id, stamp in ops],
-        )
-        return len(chunk)
+            return load_reports(self, operation_id, items, batch)
 
     def update_report(self, report_id: str, changes: Mapping[str, Any]) -> dict:
         """Apply a partial edit; fields equal to the stored value are not logged."""
@@ -438,17 +383,6 @@ class Store:
         entry["fields"] = {name: record[name] for name in names}
         entry["stamps"] = {name: field_stamp(record, name) for name in names}
         return entry
-
-
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def field_stamp(record: Mapping[str, Any], name: str) -> str:
