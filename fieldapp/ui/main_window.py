@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
             editor.editing_cancelled.connect(self._on_editor_editing_cancelled)
             editor.set_operation(self.operation)
             self.splitter.replaceWidget(1, editor)
+            total = max(self.splitter.width(), 800)
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
             self.editor_placeholder.deleteLater()
             self._editor = editor
         return self._editor
