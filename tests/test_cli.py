@@ -28,26 +28,9 @@ def data(tmp_path) -> Path:
 
 
 @pytest.fixture
-def run(data, capsys):
+def run(data, cli):
     """run(*args) -> (exit code, stdout, stderr) of `fieldapp --data-dir DATA args`."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data), *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
-def run_json(run):
-    def run_json(*args: str):
-        code, out, err = run(*args, "--json")
-        assert code == 0, err
-        return json.loads(out)
-
-    return run_json
+    return cli(data)
 
 
 @pytest.fixture

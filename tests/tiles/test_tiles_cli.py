@@ -37,26 +37,9 @@ def _no_user_data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def run(data_dir, capsys):
+def run(data_dir, cli):
     """run(*args) -> (exit code, stdout, stderr) of `fieldapp --data-dir DATA tiles args`."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), "tiles", *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
-def run_json(run):
-    def run_json(*args: str):
-        code, out, err = run(*args, "--json")
-        assert code == 0, err
-        return json.loads(out)
-
-    return run_json
+    return cli(data_dir, "tiles")
 
 
 def _raw_tiles(path: Path) -> list[tuple[int, int, int, bytes]]:
