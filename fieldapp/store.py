@@ -10,7 +10,6 @@ stay unique and increasing across connections.
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,8 +17,6 @@ from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import uuid_utils
 
 from fieldapp import domain
 from fieldapp.domain import ValidationError, utc_now
@@ -41,10 +38,14 @@ class NotFoundError(LookupError):
 
 def new_id() -> str:
     """A device-generated, time-ordered id (UUIDv7)."""
+    import uuid_utils  # here, not at the top: opening the window writes nothing
+
     return str(uuid_utils.uuid7())
 
 
 def default_user() -> str:
+    import getpass  # rarely needed (the settings usually name the user); costs start-up
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

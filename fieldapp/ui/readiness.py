@@ -12,14 +12,14 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 READY_ENV = "FIELDAPP_REPORT_READY"
 
 
 class FirstRowsWatcher(QObject):
-    """Calls `on_ready(epoch)` once, after the list viewport painted with rows in it.
+    """Calls `on_ready(epoch)` once, after the report table painted with rows in it.
 
     An operation with no reports counts as ready once the window has painted.
     """
@@ -29,21 +29,27 @@ class FirstRowsWatcher(QObject):
         self._window = window
         self._on_ready = on_ready
         self._done = False
-        window.report_list.view.viewport().installEventFilter(self)
+        window.report_list.view.rows_painted.connect(self._on_view_rows_painted)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint and self._has_content(watched):
-            self._done = True
-            # Runs after this paint event has been handled: the rows are on screen.
-            QTimer.singleShot(0, lambda: self._on_ready(time.time()))
+        if not self._done and event.type() == QEvent.Type.Paint and self._is_empty():
+            self._ready()
         return False
 
-    def _has_content(self, watched: QObject) -> bool:
+    @Slot()
+    def _on_view_rows_painted(self) -> None:
+        if not self._done:
+            self._ready()
+
+    def _ready(self) -> None:
+        self._done = True
+        # Runs after this paint event has been handled: the rows are on screen.
+        QTimer.singleShot(0, lambda: self._on_ready(time.time()))
+
+    def _is_empty(self) -> bool:
         model = self._window.report_model
-        if watched is self._window:
-            return model.query is None or (model.is_complete() and model.rowCount() == 0)
-        return model.rowCount() > 0
+        return model.query is None or (model.is_complete() and model.rowCount() == 0)
 
 
 def report_ready_and_quit(window: QMainWindow) -> FirstRowsWatcher | None:

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from fieldapp.report_query import ReportQuery
@@ -21,6 +29,22 @@ from fieldapp.ui.report_model import COLUMNS, ReportTableModel, column_of
 
 DEFAULT_SORT = "created_at"
 _COLUMN_WIDTHS = {"title": 280, "kind": 130, "severity": 110, "status": 100, "place": 120}
+
+
+class ReportTableView(QTableView):
+    """The report table; says when it has painted rows.
+
+    A paint override, not an event filter on the viewport: the first Python access to
+    `viewport()` makes PySide build dozens of wrapper types (~30 ms of start-up).
+    """
+
+    rows_painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount():
+            self.rows_painted.emit()
 
 
 class ReportListPanel(QWidget):
@@ -34,7 +58,7 @@ class ReportListPanel(QWidget):
         super().__init__(parent)
         self.model = ReportTableModel(store, runner, self)
         self.filter_bar = FilterBar(self)
-        self.view = QTableView(self)
+        self.view = ReportTableView(self)
         self._operation_id: str | None = None
         self._wanted_seq: int | None = None
         self._quiet = False  # True while the panel itself moves the selection
@@ -46,6 +70,10 @@ class ReportListPanel(QWidget):
         layout.addWidget(self.view, 1)
         self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
         self.model.results_loaded.connect(self._on_model_results_loaded)
+        self._rows_painted = True
+        self.model.paint_pending = lambda: self.view.isVisible() and not self._rows_painted
+        self.view.rows_painted.connect(self._on_view_rows_painted)
+        self.model.rowsInserted.connect(self._on_model_rows_inserted)
         self.model.modelReset.connect(self._on_model_reset)
         selection = self.view.selectionModel()
         selection.currentRowChanged.connect(self._on_selection_current_row_changed)
@@ -157,6 +185,7 @@ class ReportListPanel(QWidget):
 
     @Slot()
     def _on_model_reset(self) -> None:
+        self._rows_painted = False
         if self._wanted_seq is not None:
             self.select_seq(self._wanted_seq)
 
@@ -186,6 +215,17 @@ class ReportListPanel(QWidget):
             header.blockSignals(False)
             return
         self._sort_column = column
+
+    @Slot()
+    def _on_model_rows_inserted(self) -> None:
+        self._rows_painted = False
+
+    @Slot()
+    def _on_view_rows_painted(self) -> None:
+        """New rows are on screen: tell the model (it then reads the full list)."""
+        if not self._rows_painted:
+            self._rows_painted = True
+            QTimer.singleShot(0, self.model.rows_painted)  # once this paint is flushed
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ indexed lookups on the GUI thread's own Store.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -33,6 +34,7 @@ from fieldapp.ui.query_worker import ReportQueryRunner
 
 PAGE_SIZE = 100
 REST_DELAY_MS = 150
+REST_PAINT_TIMEOUT_MS = 1000
 MAX_PAGES = 30
 SEVERITY_COLOURS = {1: "#2e7d32", 2: "#9e9d24", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
@@ -115,6 +117,9 @@ class ReportTableModel(QAbstractTableModel):
         self._icons: dict[int, QIcon] = {}
         self._labels: dict[str, dict] = {}
         self._headers: list[str] = []
+        self._rest_after_paint: int | None = None
+        # Set by the view: True while it is on screen but has not painted the new rows.
+        self.paint_pending: Callable[[], bool] = lambda: False
         self._load_labels()
         runner.results_arrived.connect(self._on_runner_results_arrived)
         runner.query_failed.connect(self._on_runner_query_failed)
@@ -185,9 +190,24 @@ class ReportTableModel(QAbstractTableModel):
         self._complete = complete
         if not complete:
             # The full list is a long read that holds the GIL in the worker: ask for it once
-            # the first page is painted and typing has paused, so neither waits for it.
-            QTimer.singleShot(REST_DELAY_MS, partial(self._fetch_rest, generation))
+            # typing has paused and the first page is painted, so neither waits for it.
+            QTimer.singleShot(REST_DELAY_MS, partial(self._on_rest_timer, generation))
         self.results_loaded.emit(len(seqs))
+
+    def _on_rest_timer(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if self.paint_pending():
+            self._rest_after_paint = generation  # e.g. a slow first paint at start-up
+            QTimer.singleShot(REST_PAINT_TIMEOUT_MS, self.rows_painted)  # in case none comes
+        else:
+            self._fetch_rest(generation)
+
+    def rows_painted(self) -> None:
+        """The view has painted the current rows: a full-list read waiting for it may go."""
+        generation, self._rest_after_paint = self._rest_after_paint, None
+        if generation is not None:
+            self._fetch_rest(generation)
 
     def _fetch_rest(self, generation: int) -> None:
         if generation == self._generation and self._query is not None:

@@ -2,7 +2,8 @@
 
 Each function runs in a pool thread and opens its own Store or connection on the data
 directory: a SQLite connection never crosses threads. They return plain data and never
-touch widgets.
+touch widgets. The modules they need (backup, attachments) are imported when they run,
+not with the window: start-up is benchmarked.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldapp import backup
-from fieldapp.attachments import AttachmentError
 from fieldapp.store import NotFoundError, Store
 
 
@@ -25,6 +24,8 @@ class AttachOutcome:
 
 def attach_files(data_dir: Path, user: str, report_id: str, paths: list[Path]) -> AttachOutcome:
     """Copy files into the blob store and link them to a report (hashing, thumbnails)."""
+    from fieldapp.attachments import AttachmentError
+
     outcome = AttachOutcome(report_id)
     with Store(data_dir, user=user) as store:
         for path in paths:
@@ -59,6 +60,8 @@ class MaintenanceOutcome:
 
 def backup_is_due(data_dir: Path, now: float | None = None) -> bool:
     """True when the newest rotating backup is older than a day (or there is none)."""
+    from fieldapp import backup
+
     folder = Path(data_dir) / backup.BACKUP_DIR
     newest = max((p.stat().st_mtime for p in folder.glob("fieldapp-*.db")), default=None)
     return newest is None or (now or time.time()) - newest > BACKUP_EVERY_S
@@ -70,6 +73,8 @@ def start_up_maintenance(data_dir: Path) -> MaintenanceOutcome:
     A backup copies the whole database, so it is made once a day rather than at every
     start: restarting the app ten times must not push a good day-old backup out.
     """
+    from fieldapp import backup
+
     outcome = MaintenanceOutcome()
     try:
         if backup_is_due(data_dir):

@@ -119,3 +119,40 @@ def test_labels_are_words_not_codes(window):
     assert "request_for_help" not in texts
     severity = model.index(0, column_of("severity")).data()
     assert severity.startswith(("1", "2", "3", "4", "5")) and "–" in severity
+
+
+def test_the_full_list_is_read_only_after_the_first_rows_are_painted(
+    qtbot, store, operation, monkeypatch
+):
+    """At start-up the first page shows at once; the long full-list read (which holds the
+    interpreter in its thread) must not compete with painting those first rows."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from fieldapp.ui import report_model
+    from fieldapp.ui.query_worker import ReportQueryRunner
+    from fieldapp.ui.report_list import ReportListPanel
+
+    store.add_reports_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(300)))
+    monkeypatch.setattr(report_model, "REST_DELAY_MS", 0)  # the timer is not what waits
+    runner = ReportQueryRunner(store.data_dir, first_page=50)
+    panel = ReportListPanel(store, runner)
+    qtbot.addWidget(panel)
+    events: list[str] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and panel.model.rowCount():
+                events.append("paint")
+            return False
+
+    spy = PaintSpy()
+    panel.view.viewport().installEventFilter(spy)
+    runner._requested.connect(lambda _gen, _query, whole: whole and events.append("full list"))
+    try:
+        panel.show()
+        panel.set_operation(operation["id"])
+        qtbot.waitUntil(panel.model.is_complete)
+        assert panel.model.rowCount() == 300
+        assert events.index("paint") < events.index("full list")
+    finally:
+        runner.stop()
