@@ -34,6 +34,8 @@ def read_geometry(value: Any, *, pick: int | None = None) -> dict[str, Any]:
     collection must hold exactly one, so nothing is dropped unseen.
     """
     if isinstance(value, str | bytes):
+        if value.lstrip()[:1] in ("<", b"<"):
+            raise GeometryError("not_json", "this is XML (KML or GPX?), not GeoJSON")
         try:
             value = json.loads(value)
         except (ValueError, RecursionError) as exc:
