@@ -19,7 +19,7 @@ from fieldapp.domain import ValidationError, utc_now
 from fieldapp.geometry import GeometryError, encode_geometry, read_geometry
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     from fieldapp.sync.hlc import HybridClock
 
@@ -99,7 +99,7 @@ class FeatureStore:
 
     if TYPE_CHECKING:  # provided by Store
 
-        def _write(self) -> Iterator[sqlite3.Connection]: ...
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None: ...
         def _update(
             self, table: str, current: Mapping[str, Any], diff: Any, action: str = ...
