@@ -140,9 +140,35 @@ _M001 = [
     END""",
 ]
 
+
+def _m002_features(db: Any) -> None:
+    for statement in _M002:
+        db.execute(statement)
+
+
+# Map features (features.py). The replicated columns are spelled out, not taken from
+# _REPLICATED: a released migration must not change if that string ever does.
+_M002 = [
+    """CREATE TABLE features (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL REFERENCES operations(id),
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT '',
+        geometry TEXT NOT NULL CHECK (json_valid(geometry)),
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_hlc TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        field_hlc TEXT NOT NULL DEFAULT '{}')""",
+    "CREATE INDEX features_by_operation ON features(operation_id, deleted)",
+]
+
 # Append new migrations here; never edit or reorder a released one.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("m001_initial", _m001_initial),
+    ("m002_features", _m002_features),
 ]
 KNOWN = [name for name, _ in MIGRATIONS]
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp import domain
 from fieldapp.domain import ValidationError, utc_now
+from fieldapp.features import FeatureStore
 from fieldapp.report_query import SPARSE_HITS, ReportQuery, count_sql, hits_sql, ids_sql
 from fieldapp.schema import DatabaseError, connect
 from fieldapp.sync.hlc import HybridClock, Stamp
@@ -29,11 +30,16 @@ if TYPE_CHECKING:
 
 DB_NAME = "fieldapp.db"
 _KEYS = ("id", "operation_id")
-_TABLES = {"operation": "operations", "report": "reports", "attachment": "attachments"}
+_TABLES = {
+    "operation": "operations",
+    "report": "reports",
+    "attachment": "attachments",
+    "feature": "features",
+}
 
 
 class NotFoundError(LookupError):
-    """No such operation or report (or it was deleted)."""
+    """No such operation, report or map feature (or it was deleted)."""
 
 
 def new_id() -> str:
@@ -52,8 +58,8 @@ def default_user() -> str:
         return "unknown"
 
 
-class Store:
-    """The FieldApp database of one data directory."""
+class Store(FeatureStore):
+    """The FieldApp database of one data directory (map features: features.py)."""
 
     def __init__(self, data_dir: Path | str, *, user: str | None = None):
         self.data_dir = Path(data_dir)
