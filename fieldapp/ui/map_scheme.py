@@ -59,13 +59,9 @@ def register_map_scheme() -> None:
     scheme = QWebEngineUrlScheme(SCHEME_BYTES)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
     flags = QWebEngineUrlScheme.Flag
-    scheme.setFlags(
-        flags.SecureScheme
-        | flags.LocalScheme
-        | flags.LocalAccessAllowed
-        | flags.CorsEnabled
-        | flags.FetchApiAllowed
-    )
+    # Not a LocalScheme: Chromium would then drop remote requests before the request
+    # guard sees them, and the guard must see (and record) every one.
+    scheme.setFlags(flags.SecureScheme | flags.CorsEnabled | flags.FetchApiAllowed)
     QWebEngineUrlScheme.registerScheme(scheme)
     _registered = True
 

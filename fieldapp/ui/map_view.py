@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QLocale, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
@@ -74,13 +75,14 @@ class MapView(QWidget):
     # -- construction ------------------------------------------------------------------
 
     def _build_web(self) -> None:
-        self.profile = QWebEngineProfile(self)  # no storage name: off the record
+        self.profile = QWebEngineProfile()  # no storage name: off the record
         self.guard = MapRequestGuard(self.profile)
         self.profile.setUrlRequestInterceptor(self.guard)
         self.handler = MapSchemeHandler(self.tiles, self.profile)
         self.profile.installUrlSchemeHandler(SCHEME_BYTES, self.handler)
         self.view = QWebEngineView(self)
         self.page = QWebEnginePage(self.profile, self.view)
+        self.profile.setParent(self)  # deleted after the page: see shutdown()
         self._harden(self.page.settings())
         self.bridge = MapBridge(self)
         self.channel = QWebChannel(self.page)
@@ -197,9 +199,9 @@ class MapView(QWidget):
     def shutdown(self) -> None:
         """Stop the workers and release the page before its profile (Qt requires it)."""
         self.tasks.wait()
-        self.view.setPage(None)
-        self.page.deleteLater()
         self.handler.close()
+        # Qt wants every page of a profile gone before the profile: delete it now.
+        shiboken6.delete(self.page)
         if self._own_tiles:
             self.tiles.close()
 
