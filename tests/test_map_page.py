@@ -13,7 +13,9 @@ from fieldapp.tiles import TileRegistry
 SAMPLES = Path(__file__).resolve().parent / "samples" / "geo" / "mbtiles"
 TEXTS = {"reports": "Reports", "exercise": "EXERCISE", "kinds": {"hazard": "Hazard"}}
 # Anything the browser would fetch: src=, href=, url(...), @import.
-_LINKS = re.compile(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)|url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""")
+_LINKS = re.compile(
+    r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)|url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)"""
+)
 
 
 def _links(html: str) -> list[str]:
@@ -21,7 +23,9 @@ def _links(html: str) -> list[str]:
 
 
 def _world(**kw) -> MapLayer:
-    return MapLayer("basemap", "World", "fieldapp://basemap/{z}/{x}/{y}", "Natural Earth", base=True, **kw)
+    return MapLayer(
+        "basemap", "World", "fieldapp://basemap/{z}/{x}/{y}", "Natural Earth", base=True, **kw
+    )
 
 
 def test_every_link_of_the_page_points_to_the_app_scheme():

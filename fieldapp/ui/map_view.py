@@ -69,6 +69,7 @@ class MapView(QWidget):
         self._ready_sent = False
         self._location_id: str | None = None
         self._features: dict | None = None
+        self._closed = False
         self._build_web()
         self.reload()
 
@@ -191,6 +192,8 @@ class MapView(QWidget):
 
     def run_js(self, script: str, callback=None) -> None:
         """Run a script in the page (tests, selftest); `callback` gets its result."""
+        if self._closed:
+            return
         if callback is None:
             self.page.runJavaScript(script, 0)
         else:
@@ -199,15 +202,20 @@ class MapView(QWidget):
     def shutdown(self) -> None:
         """Stop the workers and release the page before its profile (Qt requires it)."""
         self.tasks.wait()
+        self._closed = True
+        self._page_loaded = False
         self.handler.close()
-        # Qt wants every page of a profile gone before the profile: delete it now.
-        shiboken6.delete(self.page)
+        # Qt wants every page of a profile gone before the profile: delete the view and
+        # its page now (a view left without its page would make a default one).
+        shiboken6.delete(self.view)
         if self._own_tiles:
             self.tiles.close()
 
     # -- slots ---------------------------------------------------------------------------
 
     def _on_tasks_page_built(self, html: str) -> None:
+        if self._closed:
+            return
         self.handler.set_page(html)
         self.page.load(QUrl(PAGE_URL))
 

@@ -11,7 +11,7 @@ from fieldapp.store import ReportQuery
 
 HOSTILE = [
     '<img src=x onerror="window.pwned=1">',
-    '</script><script>window.pwned=2</script>',
+    "</script><script>window.pwned=2</script>",
 ]
 
 
@@ -69,7 +69,12 @@ def test_a_hostile_title_shows_as_text_and_runs_nothing(
     qtbot.waitUntil(lambda: evaluate(view, f"!!{content}"), timeout=10_000)
     assert evaluate(view, f"{content}.textContent") == HOSTILE[index]
     assert evaluate(view, "document.querySelectorAll('.leaflet-popup-content *').length") == 3
-    assert evaluate(view, "document.querySelectorAll('img[src=x], .leaflet-popup-content script').length") == 0
+    assert (
+        evaluate(
+            view, "document.querySelectorAll('img[src=x], .leaflet-popup-content script').length"
+        )
+        == 0
+    )
     assert evaluate(view, "typeof window.pwned") == "undefined"
     assert view.blocked_requests == []
 
