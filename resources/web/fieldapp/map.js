@@ -73,21 +73,25 @@
     return icon;
   }
 
+  // A cluster is filled with the colour of its mean severity, and ringed in red when it
+  // holds a severity-5 report: the worst stays visible without turning every cluster red.
   function clusterIcon(cluster) {
-    var worst = 1, exercise = false, children = cluster.getAllChildMarkers();
+    var sum = 0, worst = 1, exercise = false, children = cluster.getAllChildMarkers();
     for (var i = 0; i < children.length; i++) {
       var row = children[i].fa;
+      sum += row[3];
       if (row[3] > worst) worst = row[3];
       if (row[6]) exercise = true;
     }
     var count = cluster.getChildCount();
+    var mean = Math.min(5, Math.max(1, Math.round(sum / Math.max(1, children.length))));
     var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 48;
-    var element = text("span", "fa-count", String(count));
     var wrapper = document.createElement("div");
-    wrapper.appendChild(element);
+    wrapper.appendChild(text("span", "fa-count", String(count)));
     return L.divIcon({
       html: wrapper.innerHTML,
-      className: "fa-cluster fa-sev-" + worst + (exercise ? " fa-ex" : ""),
+      className: "fa-cluster fa-sev-" + mean + (worst === 5 ? " fa-worst" : "") +
+        (exercise ? " fa-ex" : ""),
       iconSize: [size, size]
     });
   }
