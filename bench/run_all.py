@@ -12,6 +12,7 @@ import platform
 import sys
 
 import demo_bench
+import map_bench
 import scroll_bench
 import search_bench
 import startup_bench
@@ -19,7 +20,7 @@ import tiles_bench
 
 
 def main() -> None:
-    for bench in (demo_bench, startup_bench, search_bench, scroll_bench, tiles_bench):
+    for bench in (demo_bench, startup_bench, search_bench, scroll_bench, tiles_bench, map_bench):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
     print(

@@ -74,6 +74,11 @@ def _where(query: ReportQuery) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
+def where_sql(query: ReportQuery) -> tuple[str, list]:
+    """The WHERE clause (without the word) and its parameters: the list's filters."""
+    return _where(query)
+
+
 def ids_sql(query: ReportQuery, *, few_hits: bool = False) -> tuple[str, list]:
     """SQL for the row numbers of matching reports, in display order.
 

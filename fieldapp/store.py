@@ -300,6 +300,14 @@ class Store(FeatureStore):
         sql, params = count_sql(query)
         return self.conn.execute(sql, params).fetchone()[0]
 
+    def map_reports_json(self, query: ReportQuery) -> bytes:
+        """The located reports matching `query` as the map's JSON (see map_data.py)."""
+        from fieldapp.map_data import map_reports_sql
+
+        operation = self.get_operation(query.operation_id)
+        sql, params = map_reports_sql(query, operation["exercise"])
+        return self.conn.execute(sql, params).fetchone()[0].encode()
+
     def history(self, row_id: str) -> list[dict]:
         """Every change of one record, oldest first: who, when, which fields."""
         rows = self.conn.execute(

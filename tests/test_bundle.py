@@ -55,3 +55,4 @@ def test_bundle_builds_and_passes_selftest(tmp_path):
     assert selftest.returncode == 0, selftest.stderr
     result = json.loads(selftest.stdout)
     assert result["ok"] is True and result["rows"] == 300
+    assert result["map_external_requests"] == 0  # the map rendered offline in the bundle

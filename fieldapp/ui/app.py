@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldapp import APP_NAME, __version__
@@ -39,6 +39,8 @@ def create_application() -> QApplication:
     """The QApplication (reused if one exists, e.g. under pytest-qt)."""
     app = QApplication.instance()
     if app is None:
+        # Qt WebEngine (the map, imported later) needs this before the QApplication exists.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(sys.argv[:1] if sys.argv else [APP_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)

@@ -393,6 +393,29 @@
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <source>World map</source>
+        <translation>Carte du monde</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Severity %1</source>
+        <translation>Gravité %1</translation>
+    </message>
+</context>
+<context>
     <name>NewOperationDialog</name>
     <message>
         <source>An operation needs a name.</source>

@@ -10,14 +10,20 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses its sandbox as root
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 
 from fieldapp.settings import Settings
 from fieldapp.store import Store
+
+# The map (Qt WebEngine) needs this before pytest-qt creates the QApplication.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 REPORTS = [
     {
@@ -121,3 +127,42 @@ def titles_of(model) -> list[str]:
 def listed_titles():
     """titles(window): the titles the report list shows, top to bottom."""
     return lambda window: titles_of(window.report_model)
+
+
+@pytest.fixture
+def make_map(qtbot, store: Store):
+    """make_map(operation=None): a shown MapView on `store`, its page and data ready."""
+    from fieldapp.ui.map_view import MapView
+
+    made = []
+
+    def make(operation: dict | None = None, wait: bool = True):
+        view = MapView(store)
+        made.append(view)
+        view.resize(900, 600)
+        view.show()
+        if wait:
+            with qtbot.waitSignal(view.map_ready, timeout=30_000):
+                view.set_operation(operation)
+        else:
+            view.set_operation(operation)
+        return view
+
+    yield make
+    for view in made:
+        view.shutdown()
+        view.close()
+        view.deleteLater()
+
+
+@pytest.fixture
+def evaluate(qtbot):
+    """evaluate(view, script): the value of a JavaScript expression in the map page."""
+
+    def run(view, script: str):
+        results: list = []
+        view.run_js(script, results.append)
+        qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+        return results[0]
+
+    return run

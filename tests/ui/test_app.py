@@ -78,7 +78,7 @@ def test_start_up_imports_no_web_engine_and_no_folium(tmp_path):
     code = (
         "import sys, json\n"
         "from fieldapp.ui.selftest import run_selftest\n"
-        f"result = run_selftest({str(tmp_path / 'data')!r})\n"
+        f"result = run_selftest({str(tmp_path / 'data')!r}, with_map=False)\n"
         "heavy = [m for m in sys.modules if m.startswith(('PySide6.QtWebEngine', 'folium'))]\n"
         "print(json.dumps({'heavy': heavy, 'ok': result['ok']}))\n"
     )
