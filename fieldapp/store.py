@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from fieldapp import domain
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.features import FeatureStore
-from fieldapp.report_query import SPARSE_HITS, ReportQuery, count_sql, hits_sql, ids_sql
+from fieldapp.report_query import ReportQuery
+from fieldapp.report_reads import ReportReads, report_from_row
 from fieldapp.schema import DatabaseError, connect
 from fieldapp.sync.hlc import HybridClock, Stamp
 
@@ -58,8 +59,11 @@ def default_user() -> str:
         return "unknown"
 
 
-class Store(FeatureStore):
-    """The FieldApp database of one data directory (map features: features.py)."""
+class Store(ReportReads, FeatureStore):
+    """The FieldApp database of one data directory.
+
+    Report lists and searches are in report_reads.py, map features in features.py.
+    """
 
     def __init__(self, data_dir: Path | str, *, user: str | None = None):
         self.data_dir = Path(data_dir)
@@ -264,49 +268,7 @@ class Store(FeatureStore):
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no report with id {report_id}")
-        return _report(row)
-
-    def report_seqs(self, query: ReportQuery) -> list[int]:
-        """Row numbers of the matching reports, in display order (for lazy list models).
-
-        SQLite joins the numbers into one string: the query then runs with the GIL released,
-        instead of taking it back for every row, so a worker thread does not stall painting;
-        the JSON parser then turns 200,000 numbers into a list in ~35 ms.
-        """
-        sql, params = ids_sql(query, few_hits=self._few_hits(query))
-        joined = self.conn.execute(f"SELECT group_concat(seq) FROM ({sql})", params).fetchone()[0]
-        return json.loads(f"[{joined}]") if joined else []
-
-    def _few_hits(self, query: ReportQuery) -> bool:
-        counting = hits_sql(query)
-        if counting is None:
-            return False
-        return self.conn.execute(*counting).fetchone()[0] <= SPARSE_HITS
-
-    def reports_by_seq(self, seqs: list[int]) -> dict[int, dict]:
-        """Reports keyed by row number; one query for a page of a list."""
-        if not seqs:
-            return {}
-        marks = ", ".join("?" * len(seqs))
-        rows = self.conn.execute(f"SELECT * FROM reports WHERE seq IN ({marks})", seqs)
-        return {row["seq"]: _report(row) for row in rows}
-
-    def list_reports(self, query: ReportQuery) -> list[dict]:
-        seqs = self.report_seqs(query)
-        found = self.reports_by_seq(seqs)
-        return [found[seq] for seq in seqs if seq in found]
-
-    def count_reports(self, query: ReportQuery) -> int:
-        sql, params = count_sql(query)
-        return self.conn.execute(sql, params).fetchone()[0]
-
-    def map_reports_json(self, query: ReportQuery) -> bytes:
-        """The located reports matching `query` as the map's JSON (see map_data.py)."""
-        from fieldapp.map_data import map_reports_sql
-
-        operation = self.get_operation(query.operation_id)
-        sql, params = map_reports_sql(query, operation["exercise"])
-        return self.conn.execute(sql, params).fetchone()[0].encode()
+        return report_from_row(row)
 
     def history(self, row_id: str) -> list[dict]:
         """Every change of one record, oldest first: who, when, which fields."""
@@ -424,13 +386,6 @@ def _fill_verification(clean: dict, current: Mapping[str, Any], user: str) -> di
         if not clean["verified_at"] or clean["verified_at"] == current.get("verified_at"):
             clean["verified_at"] = utc_now()
     return clean
-
-
-def _report(row: sqlite3.Row) -> dict:
-    report = dict(row)
-    report["tags"] = json.loads(report["tags"])
-    report["field_hlc"] = json.loads(report["field_hlc"])
-    return report
 
 
 def _operation(row: sqlite3.Row) -> dict:

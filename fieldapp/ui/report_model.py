@@ -221,7 +221,7 @@ class ReportTableModel(QAbstractTableModel):
     # -- rows ------------------------------------------------------------------------
 
     def report_at(self, row: int) -> dict | None:
-        """The report shown at `row` (read through the page cache), or None."""
+        """The list columns (Store.list_rows) of the report at `row`, or None."""
         shown = self._shown(row)
         return shown[0] if shown else None
 
@@ -240,11 +240,10 @@ class ReportTableModel(QAbstractTableModel):
     def _load_page(self, number: int) -> dict[int, tuple[dict, tuple[str, ...]]]:
         """Read a page of reports and format their cells once (paint asks for each often)."""
         first = number * PAGE_SIZE
-        found = self._store.reports_by_seq(self._seqs[first : first + PAGE_SIZE])
-        fields = [column.field for column in COLUMNS]
+        found = self._store.list_rows(self._seqs[first : first + PAGE_SIZE])
+        cells = self._cell_texts
         page = {
-            seq: (report, tuple(self._display(report, field) for field in fields))
-            for seq, report in found.items()
+            seq: (report, tuple([text(report) for text in cells])) for seq, report in found.items()
         }
         self._pages[number] = page
         while len(self._pages) > MAX_PAGES:
@@ -293,13 +292,14 @@ class ReportTableModel(QAbstractTableModel):
             return report["severity"]
         return self._decoration(report, field, role)
 
-    def _display(self, report: dict, field: str) -> str:
-        value = report[field]
+    def _text_of(self, field: str) -> Callable[[dict], str]:
+        """How a column's cell text is made from a list row (one function per column)."""
         if field in ("observed_at", "created_at"):
-            return short_time(value)
-        if field in self._labels:
-            return self._labels[field].get(value, str(value))
-        return "" if value is None else str(value)
+            return lambda report: short_time(report[field])
+        labels = self._labels.get(field)
+        if labels is not None:
+            return lambda report: labels.get(report[field], str(report[field]))
+        return lambda report: "" if report[field] is None else str(report[field])
 
     def _decoration(self, report: dict, field: str, role: int) -> Any:
         if role == _DECORATION:
@@ -349,6 +349,7 @@ class ReportTableModel(QAbstractTableModel):
             "verification": i18n.verification_labels(),
             "severity": i18n.severity_labels(),
         }
+        self._cell_texts = [self._text_of(column.field) for column in COLUMNS]
         if not self._icons and QCoreApplication.instance() is not None:
             self._icons = {level: severity_icon(level) for level in SEVERITY_COLOURS}
             self._muted = QBrush(QColor("#757575"))
