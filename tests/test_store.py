@@ -192,6 +192,20 @@ def test_pages_follow_the_display_order(store, operation):
     assert [r["severity"] for r in store.list_reports(query)] == [3, 4]
 
 
+def test_list_rows_carry_what_a_list_row_shows(store, operation):
+    long_body = "Water is rising. " * 40
+    report = _add(store, operation, body=long_body, place="Nîmes", severity=4)
+    row = store.list_rows([report["seq"]])[report["seq"]]
+    assert (row["id"], row["title"], row["place"], row["severity"]) == (
+        report["id"],
+        report["title"],
+        "Nîmes",
+        4,
+    )
+    assert row["body"] == long_body[:300]  # enough for a tooltip, not the whole text
+    assert store.list_rows([]) == {}
+
+
 def test_stored_times_must_be_real_dates(store, operation):
     with pytest.raises(ValidationError) as caught:
         _add(store, operation, observed_at="2026-13-45T10:00:00.000Z")
