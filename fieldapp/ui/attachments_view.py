@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -46,6 +46,7 @@ class AttachmentItem:
     thumb_path: Path | None = None
     pending: bool = False  # chosen for a report that is not saved yet
     attachment_id: str | None = None
+    source: Path | None = None  # the file itself: the blob, or the pending file
 
 
 class AttachmentModel(QAbstractListModel):
@@ -100,9 +101,15 @@ class AttachmentModel(QAbstractListModel):
 
 
 class AttachmentsPanel(QWidget):
-    """Thumbnails, an "Add files…" button and a hint that files can be dropped."""
+    """Thumbnails, buttons to add, open, save and remove files, and a drop hint.
+
+    Double-click or Enter opens a file, Delete removes it (the owner asks first).
+    """
 
     files_chosen = Signal(list)
+    open_requested = Signal(object)  # AttachmentItem
+    save_requested = Signal(object, Path)  # AttachmentItem, where to save a copy
+    remove_requested = Signal(object)  # AttachmentItem
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,6 +124,13 @@ class AttachmentsPanel(QWidget):
         self.view.setModel(self.model)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.open_button = QPushButton(self)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self._add_keys()
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.busy_label = QLabel(self)
@@ -126,16 +140,42 @@ class AttachmentsPanel(QWidget):
         self.errors.setWordWrap(True)
         self.errors.hide()
         buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
+        for button in (self.add_button, self.open_button, self.save_button, self.remove_button):
+            buttons.addWidget(button)
         buttons.addWidget(self.busy_label, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.errors)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self._retranslate()
 
+    def _add_keys(self) -> None:
+        self.view.activated.connect(self._on_open_button_clicked)  # double-click, Enter
+        remove = QAction(self.view)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._on_remove_button_clicked)
+        self.view.addAction(remove)
+
+    def selected_item(self) -> AttachmentItem | None:
+        index = self.view.currentIndex()
+        items = self.model.items()
+        selected = self.view.selectionModel().isSelected(index) if index.isValid() else False
+        return items[index.row()] if selected and index.row() < len(items) else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        item = self.selected_item()
+        for button in (self.open_button, self.remove_button):
+            button.setEnabled(item is not None)
+        self.save_button.setEnabled(item is not None and not item.pending)
+
     def set_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Attaching…"))
         self.busy_label.setVisible(busy)
         if busy:
             self.errors.hide()
@@ -143,8 +183,17 @@ class AttachmentsPanel(QWidget):
     def show_errors(self, lines: list[str]) -> None:
         """Say which files could not be attached, and why."""
         heading = self.tr("Some files could not be attached:")
-        self.errors.setText("\n".join([heading, *lines]))
+        self.show_problem("\n".join([heading, *lines]))
+
+    def show_problem(self, text: str) -> None:
+        self.errors.setText(text)
         self.errors.show()
+
+    def show_message(self, text: str) -> None:
+        """A short confirmation beside the buttons (e.g. a copy was saved)."""
+        self.errors.hide()
+        self.busy_label.setText(text)
+        self.busy_label.show()
 
     @Slot()
     def _on_add_button_clicked(self) -> None:
@@ -157,12 +206,38 @@ class AttachmentsPanel(QWidget):
         if names:
             self.files_chosen.emit([Path(name) for name in names])
 
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.open_requested.emit(item)
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        item = self.selected_item()
+        if item is None or item.pending:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), item.filename)
+        if name:
+            self.save_requested.emit(item, Path(name))
+
+    @Slot()
+    def _on_remove_button_clicked(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.remove_requested.emit(item)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.add_button.setText(self.tr("Add &files…"))
+        self.add_button.setText(self.tr("&Add files…"))
+        self.open_button.setText(self.tr("&Open"))
+        self.open_button.setToolTip(self.tr("Open the file with the system's viewer"))
+        self.save_button.setText(self.tr("Save a cop&y…"))
+        self.remove_button.setText(self.tr("Re&move"))
+        self.remove_button.setToolTip(self.tr("Remove the file from this report (Delete)"))
         self.hint.setText(self.tr("Drop photos or files anywhere on the report to attach them."))
         self.busy_label.setText(self.tr("Attaching…"))

@@ -3,19 +3,25 @@
 Attaching copies, hashes and thumbnails a file (`Store.attach_file`), which can take a
 while for big photos, so it runs in a TaskRunner worker that opens its own Store; the
 outcome comes back on the GUI thread. Files chosen for a report that is not saved yet
-are kept as pending and attached right after its first save. GUI thread only.
+are kept as pending and attached right after its first save. A stored file is opened
+from a copy bearing its own name (the blob store names files by hash), made in a worker
+in a temporary folder that goes with the editor. GUI thread only.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTemporaryDir, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.store import Store
+from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.attachments_view import AttachmentItem, AttachmentsPanel
-from fieldapp.ui.tasks import AttachOutcome, attach_files
+from fieldapp.ui.tasks import AttachOutcome, attach_files, copy_attachment, safe_filename
 from fieldapp.ui.workers import TaskRunner
 
 
@@ -32,6 +38,10 @@ class ReportFiles(QObject):
         self.report_id: str | None = None
         self.pending: list[Path] = []
         self._running = 0
+        self._open_dir: QTemporaryDir | None = None
+        panel.open_requested.connect(self._on_panel_open_requested)
+        panel.save_requested.connect(self._on_panel_save_requested)
+        panel.remove_requested.connect(self._on_panel_remove_requested)
 
     def show(self, report_id: str | None) -> None:
         """Show a saved report's files (None: a new report, no files yet)."""
@@ -96,8 +106,59 @@ class ReportFiles(QObject):
                         row["mime"],
                         self._store.blobs.path(thumb) if thumb else None,
                         attachment_id=row["id"],
+                        source=self._store.blobs.path(row["sha256"]),
                     )
                 )
         for path in self.pending:
-            items.append(AttachmentItem(path.name, path.stat().st_size, "", None, pending=True))
+            size = path.stat().st_size
+            items.append(AttachmentItem(path.name, size, "", None, pending=True, source=path))
         self.panel.model.set_items(items)
+
+    # -- open, save a copy, remove ----------------------------------------------------
+
+    @Slot(object)
+    def _on_panel_open_requested(self, item: AttachmentItem) -> None:
+        """Open with the system's viewer, from a copy that has the file's own name."""
+        if item.pending:
+            self._open(item.source)
+            return
+        if self._open_dir is None:
+            self._open_dir = QTemporaryDir()  # removed when the editor goes
+        folder = Path(self._open_dir.path()) / item.attachment_id
+        self._copy(item, folder / safe_filename(item.filename), then=self._open)
+
+    @Slot(object, Path)
+    def _on_panel_save_requested(self, item: AttachmentItem, target: Path) -> None:
+        saved = self.tr("Copy saved: %1").replace("%1", target.name)
+        self._copy(item, target, then=lambda _path: self.panel.show_message(saved))
+
+    def _copy(self, item: AttachmentItem, target: Path, then: Callable[[Path], None]) -> None:
+        """Copy a stored file in a worker (a video can be big), then `then(target)`."""
+        self._tasks.start(
+            copy_attachment,
+            item.source,
+            target,
+            on_done=then,
+            on_error=self.panel.show_problem,
+        )
+
+    def _open(self, path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            text = self.tr("No program on this computer opens %1.").replace("%1", path.name)
+            self.panel.show_problem(text)
+
+    @Slot(object)
+    def _on_panel_remove_requested(self, item: AttachmentItem) -> None:
+        if item.pending:
+            self.pending = [p for p in self.pending if p != item.source]
+            self.refresh()
+            return
+        question = self.tr("Remove %1 from this report?").replace("%1", item.filename)
+        answer = QMessageBox.question(self.panel, self.tr("Remove file"), question)
+        if answer != QMessageBox.StandardButton.Yes or self.report_id is None:
+            return
+        # Removed meanwhile (another window, a sync)? The refresh shows it either way.
+        with contextlib.suppress(NotFoundError):
+            self._store.remove_attachment(item.attachment_id)
+        self.refresh()
+        self.attachments_changed.emit(self.report_id)

@@ -36,6 +36,21 @@ def attach_files(data_dir: Path, user: str, report_id: str, paths: list[Path]) -
     return outcome
 
 
+def safe_filename(name: str) -> str:
+    """A file name that cannot leave its folder (names come from other devices too)."""
+    cleaned = "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in name).strip(" .")
+    return cleaned[:180] or "attachment"
+
+
+def copy_attachment(source: Path, target: Path) -> Path:
+    """Copy a stored file to `target` (made with its folder); returns `target`."""
+    import shutil
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
 @dataclass
 class Overview:
     operations: list[dict]

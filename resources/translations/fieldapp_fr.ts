@@ -54,8 +54,32 @@
         <translation>Photos (*.jpg *.jpeg *.png *.gif *.webp *.heic);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Add &amp;files…</source>
+        <source>Save a copy</source>
+        <translation>Enregistrer une copie</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
         <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the file with the system&apos;s viewer</source>
+        <translation>Ouvrir le fichier avec la visionneuse du système</translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y…</source>
+        <translation>Enregistrer une cop&amp;ie…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>Remove the file from this report (Delete)</source>
+        <translation>Retirer le fichier de ce rapport (Suppr)</translation>
     </message>
     <message>
         <source>Drop photos or files anywhere on the report to attach them.</source>
@@ -531,6 +555,25 @@
     <message>
         <source>Id: %1</source>
         <translation>Identifiant : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFiles</name>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Copie enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1.</source>
+        <translation>Aucun programme de cet ordinateur n’ouvre %1.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this report?</source>
+        <translation>Retirer %1 de ce rapport ?</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Retirer le fichier</translation>
     </message>
 </context>
 <context>

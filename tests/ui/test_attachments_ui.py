@@ -110,3 +110,73 @@ def test_a_file_that_cannot_be_attached_is_explained(qtbot, window, tmp_path, mo
     assert editor.attachments.errors.isVisibleTo(editor)
     assert "huge.bin" in editor.attachments.errors.text()
     assert editor.attachments.model.rowCount() == 0
+
+
+def attach_photo(qtbot, window, tmp_path) -> dict:
+    report = open_first(qtbot, window)
+    with qtbot.waitSignal(window.editor.attachments_changed, timeout=10_000):
+        drop_files(window.editor, [make_photo(tmp_path)])
+    return report
+
+
+def select_file(panel, row: int = 0) -> None:
+    panel.view.setCurrentIndex(panel.model.index(row, 0))
+
+
+def test_a_file_opens_in_the_system_viewer_under_its_own_name(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    attach_photo(qtbot, window, tmp_path)
+    panel = window.editor.attachments
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert not panel.open_button.isEnabled()  # nothing selected yet
+    select_file(panel)
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    shown = Path(opened[0].toLocalFile())
+    assert shown.name == "flood.png"
+    assert shown.read_bytes() == (tmp_path / "flood.png").read_bytes()
+
+
+def test_a_copy_can_be_saved_where_the_user_says(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    attach_photo(qtbot, window, tmp_path)
+    panel = window.editor.attachments
+    target = tmp_path / "out" / "for-hq.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    select_file(panel)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists)
+    assert target.read_bytes() == (tmp_path / "flood.png").read_bytes()
+    qtbot.waitUntil(lambda: "for-hq.png" in panel.busy_label.text())
+
+
+def test_removing_a_file_asks_first_and_is_recorded_for_sync(
+    qtbot, window, store, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    report = attach_photo(qtbot, window, tmp_path)
+    panel = window.editor.attachments
+    select_file(panel)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert len(store.attachments(report["id"])) == 1  # "No" keeps it
+    before = store.outbox_count()
+    with qtbot.waitSignal(window.editor.attachments_changed):
+        qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert store.attachments(report["id"]) == []
+    assert panel.model.rowCount() == 0
+    assert store.outbox_count() == before + 1
+
+
+def test_file_names_from_elsewhere_cannot_leave_their_folder():
+    from fieldapp.ui.tasks import safe_filename
+
+    assert "/" not in safe_filename("../../etc/passwd")
+    assert safe_filename("..") == "attachment"
+    assert safe_filename("photo 1.jpg") == "photo 1.jpg"
+    assert safe_filename('a\\b:c*?"<>|\x00.png') == "a_b_c_______.png"
