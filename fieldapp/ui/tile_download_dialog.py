@@ -148,7 +148,7 @@ class TileDownloadDialog(QDialog):
         """Grow to show every message under the fields (wrapped labels need the width)."""
         layout = self.layout()
         layout.activate()
-        height = layout.totalHeightForWidth(self.width())
+        height = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
         if height > self.height():
             self.resize(self.width(), height)
 
@@ -159,6 +159,7 @@ class TileDownloadDialog(QDialog):
         self.progress_bar.setRange(0, max(1, plan.total))
         self.progress_bar.setValue(plan.present)
         self._say(tile_texts.plan_text(plan))
+        self._fit()
 
     @Slot(object)
     def _on_worker_progressed(self, progress: SeedProgress) -> None:
@@ -221,6 +222,7 @@ class TileDownloadDialog(QDialog):
         self.progress_bar.setValue(min(summary.planned, done + summary.invalid))
         self.summary_view.setPlainText(tile_texts.summary_text(summary))
         self.summary_view.show()
+        self._fit()
         self._say(tile_texts.summary_text(summary).splitlines()[0], not summary.complete)
         self.download_finished.emit(summary)
         self._close_if_asked()
@@ -305,7 +307,7 @@ class TileDownloadDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Download map area"))
-        self.cancel_button.setText(self.tr("C&ancel download"))
+        self.cancel_button.setText(self.tr("Cance&l download"))
         self._set_running(self.worker is not None)
         if self.worker is not None and self.worker.control.paused:
             self.pause_button.setText(self.tr("&Resume"))

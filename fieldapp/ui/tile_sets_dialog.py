@@ -144,6 +144,7 @@ class TileSetsDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self._message = ""
         self.tasks = TaskRunner(self, max_threads=1)
         self.model = TileSetTableModel(self)
         self.view = QTableView(self)
@@ -181,8 +182,9 @@ class TileSetsDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
-    def reload(self) -> None:
-        """Read the sets again, in the background."""
+    def reload(self, message: str = "") -> None:
+        """Read the sets again, in the background; then show `message`, if any."""
+        self._message = message
         self._say(self.tr("Reading the tile sets…"))
         self.tasks.start(
             list_sets, self.data_dir, on_done=self._on_sets_read, on_error=self._on_task_failed
@@ -191,8 +193,8 @@ class TileSetsDialog(QDialog):
     def _on_sets_read(self, sets: list[TileSetInfo]) -> None:
         self.model.set_sets(sets)
         self._on_view_selection_changed()
-        if sets:
-            self._say("")
+        if sets or self._message:
+            self._say(self._message)
         else:
             self._say(self.tr("No tile sets yet: import an MBTiles file or download an area."))
 
@@ -238,8 +240,7 @@ class TileSetsDialog(QDialog):
 
     def _on_set_removed(self, set_id: str) -> None:
         self.tile_sets_changed.emit()
-        self.reload()
-        self._say(self.tr("Tile set “%1” removed.").replace("%1", set_id))
+        self.reload(self.tr("Tile set “%1” removed.").replace("%1", set_id))
 
     @Slot()
     def _on_resume_button_clicked(self) -> None:
