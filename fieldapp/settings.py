@@ -32,6 +32,7 @@ class Settings:
     language: str = "system"
     user_name: str = ""
     last_operation_id: str = ""
+    tile_url: str = ""  # the last tile server the user downloaded from; never a default
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:

@@ -8,6 +8,7 @@ Public API (what the CLI and the UI call):
 - list_tile_sets(data_dir) -> list[dict]; tile_set_info(data_dir, id) -> dict
 - get_tile(data_dir, id, z, x, y) -> Tile | None
 - remove_tile_set(data_dir, id)
+- estimate_area(bbox, zooms) -> AreaEstimate (count and size, no I/O: for live forms)
 - plan_seed(data_dir, bbox=, zooms=, url=, name=None, options=None) -> SeedPlan
 - seed(data_dir, bbox=, zooms=, url=, name=None, options=None, progress=None,
   control=None) -> SeedSummary; SeedControl: pause(), resume(), cancel()
@@ -30,6 +31,7 @@ from .errors import (
     TileSetExistsError,
     UnknownTileSetError,
 )
+from .estimate import MAX_TILES, AreaEstimate, estimate_area
 from .export import ExportSummary, export_tiles
 from .fetch import USER_AGENT, SeedOptions
 from .grid import BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts
@@ -48,7 +50,9 @@ from .registry import (
 from .seeding import plan_seed, seed
 
 __all__ = [
+    "MAX_TILES",
     "USER_AGENT",
+    "AreaEstimate",
     "BBox",
     "ExportError",
     "ExportSummary",
@@ -69,6 +73,7 @@ __all__ = [
     "UnknownTileSetError",
     "ZoomRange",
     "check_mbtiles",
+    "estimate_area",
     "export_tiles",
     "get_tile",
     "import_mbtiles",

@@ -18,17 +18,22 @@ class SeedControl:
 
     def __init__(self) -> None:
         self.halted = threading.Event()  # set by cancel() or by a stop the download decides
-        self._running = threading.Event()
-        self._running.set()
+        self._cond = threading.Condition()
+        self._paused = False
+        self._busy = 0  # workers holding a tile: between wait_if_paused() and the next call
+        self._local = threading.local()
         self.cancelled = False
         self.stop_reason: str | None = None
 
     def pause(self) -> None:
         """Workers finish the request in hand, then wait; nothing in flight is lost."""
-        self._running.clear()
+        with self._cond:
+            self._paused = True
 
     def resume(self) -> None:
-        self._running.set()
+        with self._cond:
+            self._paused = False
+            self._cond.notify_all()
 
     def cancel(self) -> None:
         """Stop soon: no new request; tiles already received are still stored."""
@@ -43,16 +48,42 @@ class SeedControl:
 
     def _halt(self) -> None:
         self.halted.set()
-        self._running.set()  # wake paused workers so they see the halt
+        with self._cond:
+            self._cond.notify_all()  # wake paused workers so they see the halt
 
     @property
     def paused(self) -> bool:
-        return not self._running.is_set()
+        return self._paused
+
+    @property
+    def busy(self) -> int:
+        """Workers with a request in hand; 0 once a pause has taken hold (a UI can then
+        say "paused" rather than "pausing"), or once the download has ended."""
+        with self._cond:
+            return self._busy
 
     def wait_if_paused(self) -> bool:
-        """Block while paused; False once halted."""
-        self._running.wait()
-        return not self.halted.is_set()
+        """Block while paused; False once halted. The caller holds a tile until its next
+        call, or until idle()."""
+        with self._cond:
+            self._release()
+            while self._paused and not self.halted.is_set():
+                self._cond.wait()
+            if self.halted.is_set():
+                return False
+            self._busy += 1
+            self._local.busy = True
+            return True
+
+    def idle(self) -> None:
+        """The calling worker holds no tile any more (it is leaving)."""
+        with self._cond:
+            self._release()
+
+    def _release(self) -> None:
+        if getattr(self._local, "busy", False):
+            self._local.busy = False
+            self._busy -= 1
 
 
 @dataclass

@@ -237,6 +237,7 @@ class _SeedRun:
         except Exception as exc:  # a bug must not hang the download: stop it, in words
             self.control.stop(f"the download failed unexpectedly: {exc!r}")
         finally:
+            self.control.idle()
             fetcher.close()
 
     def _watch(self, result: FetchResult) -> None:

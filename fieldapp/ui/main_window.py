@@ -26,6 +26,7 @@ from fieldapp.ui.query_worker import ReportQueryRunner
 from fieldapp.ui.report_list import ReportListPanel
 from fieldapp.ui.status import FieldStatusBar
 from fieldapp.ui.tasks import Overview, read_overview
+from fieldapp.ui.tiles_menu import TileActions
 from fieldapp.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._editor_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
+        self.tile_actions = TileActions(self, self.data_dir, settings)
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)
@@ -355,5 +357,6 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.tile_actions.shutdown()
         self.runner.stop()
         self.tasks.wait()

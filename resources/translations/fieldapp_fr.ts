@@ -883,6 +883,404 @@
     </message>
 </context>
 <context>
+    <name>TileActions</name>
+    <message>
+        <source>Import tiles</source>
+        <translation>Importer des tuiles</translation>
+    </message>
+    <message>
+        <source>MBTiles tile sets (*.mbtiles);;All files (*)</source>
+        <translation>Jeux de tuiles MBTiles (*.mbtiles);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <source>Tile set “%1” imported: %2 tiles, zoom %3–%4.</source>
+        <translation>Jeu de tuiles « %1 » importé : %2 tuiles, zoom %3–%4.</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported; nothing was added.</source>
+        <translation>%1 n’a pas pu être importé ; rien n’a été ajouté.</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <source>&amp;Import tiles…</source>
+        <translation>&amp;Importer des tuiles…</translation>
+    </message>
+    <message>
+        <source>&amp;Download area…</source>
+        <translation>&amp;Télécharger une zone…</translation>
+    </message>
+    <message>
+        <source>&amp;Tile sets…</source>
+        <translation>&amp;Jeux de tuiles…</translation>
+    </message>
+</context>
+<context>
+    <name>TileAreaForm</name>
+    <message>
+        <source>Type the address of a tile server.</source>
+        <translation>Saisissez l’adresse d’un serveur de tuiles.</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L’adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The address must contain {z}, {x} and {y} (or {-y}).</source>
+        <translation>L’adresse doit contenir {z}, {x} et {y} (ou {-y}).</translation>
+    </message>
+    <message>
+        <source>Give the tile set a name.</source>
+        <translation>Donnez un nom au jeu de tuiles.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “.”, “_” or “-” (at most 64), starting with a letter or a digit.</source>
+        <translation>Utilisez des lettres, des chiffres, « . », « _ » ou « - » (64 au plus), en commençant par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>West, south, east and north must be numbers in degrees.</source>
+        <translation>Ouest, sud, est et nord doivent être des nombres en degrés.</translation>
+    </message>
+    <message>
+        <source>Longitudes (west, east) must be between -180 and 180.</source>
+        <translation>Les longitudes (ouest, est) doivent être comprises entre -180 et 180.</translation>
+    </message>
+    <message>
+        <source>Latitudes (south, north) must be between -90 and 90.</source>
+        <translation>Les latitudes (sud, nord) doivent être comprises entre -90 et 90.</translation>
+    </message>
+    <message>
+        <source>South must be below north.</source>
+        <translation>Le sud doit être en dessous du nord.</translation>
+    </message>
+    <message>
+        <source>West must be left of east (an area across the 180° line: two parts).</source>
+        <translation>L’ouest doit être à gauche de l’est (une zone à cheval sur le méridien 180° : en deux parties).</translation>
+    </message>
+    <message>
+        <source>The first zoom level must not be above the last.</source>
+        <translation>Le premier niveau de zoom ne doit pas dépasser le dernier.</translation>
+    </message>
+    <message>
+        <source>Give the area and the zoom levels to see it.</source>
+        <translation>Indiquez la zone et les niveaux de zoom pour la voir.</translation>
+    </message>
+    <message>
+        <source>Tile &amp;server</source>
+        <translation>&amp;Serveur de tuiles</translation>
+    </message>
+    <message>
+        <source>Only use a server whose usage policy allows downloading areas, and give credit as it asks (tile.openstreetmap.org does not allow it). FieldApp asks politely: two requests at a time, with its name, and it slows down or stops when the server says so.</source>
+        <translation>N’utilisez qu’un serveur dont les conditions d’utilisation permettent de télécharger des zones, et citez-le comme il le demande (tile.openstreetmap.org ne le permet pas). FieldApp reste courtois : deux requêtes à la fois, en se nommant, et il ralentit ou s’arrête quand le serveur le demande.</translation>
+    </message>
+    <message>
+        <source>Tile set &amp;name</source>
+        <translation>No&amp;m du jeu de tuiles</translation>
+    </message>
+    <message>
+        <source>e.g. aude-streets</source>
+        <translation>ex. aude-rues</translation>
+    </message>
+    <message>
+        <source>&amp;Area (degrees)</source>
+        <translation>&amp;Zone (degrés)</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>Ouest</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>Sud</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>Est</translation>
+    </message>
+    <message>
+        <source>North</source>
+        <translation>Nord</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom levels</source>
+        <translation>&amp;Niveaux de zoom</translation>
+    </message>
+    <message>
+        <source>from </source>
+        <translation>de </translation>
+    </message>
+    <message>
+        <source>to </source>
+        <translation>à </translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimation</translation>
+    </message>
+</context>
+<context>
+    <name>TileDownloadDialog</name>
+    <message>
+        <source>Nothing was started: correct what is marked in red.</source>
+        <translation>Rien n’a été lancé : corrigez ce qui est en rouge.</translation>
+    </message>
+    <message>
+        <source>Counting the tiles already in the set…</source>
+        <translation>Décompte des tuiles déjà présentes dans le jeu…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Reprise…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Pausing: finishing the requests in progress…</source>
+        <translation>Mise en pause : fin des requêtes en cours…</translation>
+    </message>
+    <message>
+        <source>Paused. No request is being made; Resume goes on.</source>
+        <translation>En pause. Aucune requête n’est faite ; Reprendre continue.</translation>
+    </message>
+    <message>
+        <source>Cancelling: keeping the tiles already received…</source>
+        <translation>Annulation : les tuiles déjà reçues sont conservées…</translation>
+    </message>
+    <message>
+        <source>The download could not start: %1</source>
+        <translation>Le téléchargement n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>Stop the download?</source>
+        <translation>Arrêter le téléchargement ?</translation>
+    </message>
+    <message>
+        <source>A download is running. Stop it and close? The tiles already received are kept; downloading the same area into the same tile set later resumes it.</source>
+        <translation>Un téléchargement est en cours. L’arrêter et fermer ? Les tuiles déjà reçues sont conservées ; télécharger plus tard la même zone dans le même jeu de tuiles le reprend.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Download again</source>
+        <translation>&amp;Télécharger à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Télécharger</translation>
+    </message>
+    <message>
+        <source>Download map area</source>
+        <translation>Télécharger une zone de carte</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l download</source>
+        <translation>Annu&amp;ler le téléchargement</translation>
+    </message>
+    <message>
+        <source>The tiles go into a tile set that the map can show with no network. Starting again with the same name and area fetches only what is missing.</source>
+        <translation>Les tuiles vont dans un jeu de tuiles que la carte peut afficher sans réseau. Relancer avec le même nom et la même zone ne télécharge que ce qui manque.</translation>
+    </message>
+</context>
+<context>
+    <name>TileSetTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Zooms</source>
+        <translation>Zooms</translation>
+    </message>
+    <message>
+        <source>Bounds (W, S, E, N)</source>
+        <translation>Limites (O, S, E, N)</translation>
+    </message>
+    <message>
+        <source>Tiles</source>
+        <translation>Tuiles</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importé</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>téléchargé</translation>
+    </message>
+    <message>
+        <source>download not finished</source>
+        <translation>téléchargement inachevé</translation>
+    </message>
+</context>
+<context>
+    <name>TileSetsDialog</name>
+    <message>
+        <source>Reading the tile sets…</source>
+        <translation>Lecture des jeux de tuiles…</translation>
+    </message>
+    <message>
+        <source>No tile sets yet: import an MBTiles file or download an area.</source>
+        <translation>Aucun jeu de tuiles pour l’instant : importez un fichier MBTiles ou téléchargez une zone.</translation>
+    </message>
+    <message>
+        <source>Remove the tile set?</source>
+        <translation>Supprimer le jeu de tuiles ?</translation>
+    </message>
+    <message>
+        <source>Remove the tile set “%1” (%2 tiles, %3) from this computer?</source>
+        <translation>Supprimer de cet ordinateur le jeu de tuiles « %1 » (%2 tuiles, %3) ?</translation>
+    </message>
+    <message>
+        <source>Tile set “%1” removed.</source>
+        <translation>Jeu de tuiles « %1 » supprimé.</translation>
+    </message>
+    <message>
+        <source>Tile sets</source>
+        <translation>Jeux de tuiles</translation>
+    </message>
+    <message>
+        <source>&amp;Import tiles…</source>
+        <translation>&amp;Importer des tuiles…</translation>
+    </message>
+    <message>
+        <source>Resume &amp;download…</source>
+        <translation>Reprendre le &amp;téléchargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>TileTexts</name>
+    <message>
+        <source>%1 tiles, about %2 (from an average of %3 a tile; real tiles vary)</source>
+        <translation>%1 tuiles, environ %2 (d’après une moyenne de %3 par tuile ; les vraies tuiles varient)</translation>
+    </message>
+    <message>
+        <source>Tiles by zoom level: %1</source>
+        <translation>Tuiles par niveau de zoom : %1</translation>
+    </message>
+    <message>
+        <source>%1 tiles is more than the limit of %2 for one download: choose a smaller area or fewer zoom levels. Tile servers are shared, and bulk downloads overload them.</source>
+        <translation>%1 tuiles dépassent la limite de %2 pour un téléchargement : choisissez une zone plus petite ou moins de niveaux de zoom. Les serveurs de tuiles sont partagés et les téléchargements massifs les surchargent.</translation>
+    </message>
+    <message>
+        <source>%1 tiles in the area: %2 already in the set, %3 to download (about %4).</source>
+        <translation>%1 tuiles dans la zone : %2 déjà dans le jeu, %3 à télécharger (environ %4).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tiles: %3 downloaded (%4), %5 already there, %6 missing, %7 failed</source>
+        <translation>%1 tuiles sur %2 : %3 téléchargées (%4), %5 déjà présentes, %6 absentes, %7 en échec</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 tiles (%2); %3 were already in the set and were not fetched again.</source>
+        <translation>%1 tuiles téléchargées (%2) ; %3 étaient déjà dans le jeu et n’ont pas été retéléchargées.</translation>
+    </message>
+    <message>
+        <source>%1 tiles do not exist on the server (HTTP 404): the map will show them blank.</source>
+        <translation>%1 tuiles n’existent pas sur le serveur (HTTP 404) : la carte les montrera vides.</translation>
+    </message>
+    <message>
+        <source>%1 tiles failed:</source>
+        <translation>%1 tuiles en échec :</translation>
+    </message>
+    <message>
+        <source>The server asked FieldApp to slow down %1 times; it did.</source>
+        <translation>Le serveur a demandé %1 fois à FieldApp de ralentir ; il l’a fait.</translation>
+    </message>
+    <message>
+        <source>The tiles received are kept and usable. Download the same area into the same tile set again to fetch only the rest.</source>
+        <translation>Les tuiles reçues sont conservées et utilisables. Téléchargez à nouveau la même zone dans le même jeu de tuiles pour ne récupérer que le reste.</translation>
+    </message>
+    <message>
+        <source>Done: every tile of the area is in the tile set “%1”.</source>
+        <translation>Terminé : toutes les tuiles de la zone sont dans le jeu de tuiles « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Arrêté : %1</translation>
+    </message>
+    <message>
+        <source>Finished, but some tiles are missing from the tile set “%1”.</source>
+        <translation>Terminé, mais il manque des tuiles au jeu de tuiles « %1 ».</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>échec de la connexion</translation>
+    </message>
+    <message>
+        <source>server error (HTTP %1)</source>
+        <translation>erreur du serveur (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>refused by the server (HTTP %1)</source>
+        <translation>refusé par le serveur (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>not an image (%1)</source>
+        <translation>pas une image (%1)</translation>
+    </message>
+    <message>
+        <source>slowed down too often (HTTP 429)</source>
+        <translation>ralenti trop souvent (HTTP 429)</translation>
+    </message>
+    <message>
+        <source>the tile server refused access (HTTP 403 Forbidden): it does not allow this download</source>
+        <translation>le serveur de tuiles a refusé l’accès (HTTP 403 Forbidden) : il n’autorise pas ce téléchargement</translation>
+    </message>
+    <message>
+        <source>the tile server needs a login (HTTP 401 Unauthorized)</source>
+        <translation>le serveur de tuiles demande une connexion (HTTP 401 Unauthorized)</translation>
+    </message>
+    <message>
+        <source>%1 tiles failed in a row</source>
+        <translation>%1 tuiles en échec d’affilée</translation>
+    </message>
+</context>
+<context>
     <name>Verification</name>
     <message>
         <source>Unverified</source>
