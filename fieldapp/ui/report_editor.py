@@ -30,6 +30,7 @@ from fieldapp.domain import ValidationError
 from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.attachments_view import AttachmentsPanel
 from fieldapp.ui.banner import ExerciseBanner
+from fieldapp.ui.duplicate_picker import DuplicatePicker
 from fieldapp.ui.history_view import HistoryView
 from fieldapp.ui.report_files import ReportFiles
 from fieldapp.ui.report_form import ERROR_STYLE, ReportForm
@@ -89,6 +90,10 @@ class ReportEditor(QWidget):
         self.attachments.model.modelReset.connect(self._retitle_tabs)
         self.files.attachments_changed.connect(self._on_files_attachments_changed)
         self.form.edited.connect(self._on_form_edited)
+        self.duplicate_picker = DuplicatePicker(
+            self.form.widget("duplicate_of"), self._store, self._duplicate_context
+        )
+        self.duplicate_picker.picked.connect(self.form.edited)
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         cancel.activated.connect(self.cancel)
@@ -145,6 +150,10 @@ class ReportEditor(QWidget):
 
     def current_report(self) -> dict | None:
         return self._report
+
+    def _duplicate_context(self) -> tuple[str, str]:
+        """Where the "Duplicate of" search looks, and which report it leaves out."""
+        return (self._operation["id"] if self._operation else "", self.current_report_id() or "")
 
     def current_report_id(self) -> str | None:
         return self._report["id"] if self._report else None

@@ -316,7 +316,7 @@ class ReportForm(QWidget):
             "accuracy_m": self.tr("How far off the position may be, in metres"),
             "observed_at": self.tr("e.g. 2026-11-28 14:05"),
             "source_ref": self.tr("Link, handle, call sign or phone number"),
-            "duplicate_of": self.tr("Id of the original report"),
+            "duplicate_of": self.tr("Words of the original report, or its id"),
             "verified_by": self.tr("Filled in when you give a verdict"),
             "verified_at": self.tr("Filled in when you give a verdict"),
             "verification_method": self.tr("e.g. called the town hall, photo geolocated"),

@@ -106,6 +106,17 @@
     </message>
 </context>
 <context>
+    <name>DuplicatePicker</name>
+    <message>
+        <source>Type words of the original report to find it</source>
+        <translation>Tapez des mots du rapport d’origine pour le trouver</translation>
+    </message>
+    <message>
+        <source>Duplicate of: %1</source>
+        <translation>Doublon de : %1</translation>
+    </message>
+</context>
+<context>
     <name>EmptyOperationPage</name>
     <message>
         <source>No operation yet. An operation is one incident or one exercise: create one to start recording reports.</source>
@@ -715,8 +726,8 @@
         <translation>Lien, pseudonyme, indicatif ou numéro de téléphone</translation>
     </message>
     <message>
-        <source>Id of the original report</source>
-        <translation>Identifiant du rapport d’origine</translation>
+        <source>Words of the original report, or its id</source>
+        <translation>Mots du rapport d’origine, ou son identifiant</translation>
     </message>
     <message>
         <source>Filled in when you give a verdict</source>

@@ -169,6 +169,31 @@ def test_duplicate_needs_an_existing_original(qtbot, window, store, reports):
     assert window.editor.save()
 
 
+def test_the_original_is_found_by_its_words_and_picked_with_the_keyboard(
+    qtbot, window, store, reports
+):
+    opened = open_first(qtbot, window)
+    form = window.editor.form
+    form.combo("status").setCurrentIndex(form.combo("status").findData("duplicate"))
+    field = form.widget("duplicate_of")
+    field.setFocus()
+    qtbot.keyClicks(field, "bridge gardon")
+    picker = window.editor.duplicate_picker
+    qtbot.waitUntil(lambda: picker.suggestions() != [])
+    (line,) = picker.suggestions()  # one match; the report being edited is never offered
+    assert line.startswith("Bridge over the Gardon closed · Remoulins · 20")
+    popup = picker._completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    original = reports[0]
+    assert opened["id"] != original["id"]
+    assert form.value("duplicate_of") == original["id"]
+    assert "Bridge over the Gardon closed" in field.toolTip()
+    assert window.editor.save()
+    assert store.get_report(opened["id"])["duplicate_of"] == original["id"]
+
+
 def test_history_tab_shows_an_edit(qtbot, window):
     report = open_first(qtbot, window)
     form = window.editor.form
