@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_leave():
+        if not self._confirm_leave() or not self.tile_actions.confirm_close():
             event.ignore()
             return
         self.shutdown()

@@ -255,11 +255,12 @@ class TileDownloadDialog(QDialog):
         if self.worker is None:
             super().reject()
             return
-        if self._close_when_stopped or self._confirm_stop():
+        if self._close_when_stopped or self.confirm_stop():
             self._close_when_stopped = True
             self._cancel()
 
-    def _confirm_stop(self) -> bool:
+    def confirm_stop(self) -> bool:
+        """Ask whether to stop the running download (closing the dialog or the app)."""
         answer = QMessageBox.question(
             self,
             self.tr("Stop the download?"),

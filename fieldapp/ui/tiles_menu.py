@@ -207,6 +207,11 @@ class TileActions(QObject):
 
     # -- life --------------------------------------------------------------------------
 
+    def confirm_close(self) -> bool:
+        """The app is closing: True unless a download runs and the user wants to keep it."""
+        dialog = self.download_dialog
+        return dialog is None or not dialog.is_running() or dialog.confirm_stop()
+
     def shutdown(self) -> None:
         """Cancel a running download and wait for it and for an import; safe twice."""
         if self.download_dialog is not None:

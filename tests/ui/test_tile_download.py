@@ -252,3 +252,23 @@ def test_closing_while_running_asks_then_cancels_and_leaves_no_thread(
     assert asked == ["Stop the download?", "Stop the download?"]
     assert dialog.worker is None and ended == [True]
     assert dialog.summary.cancelled and 0 < len(stored_tiles(data_dir)) < 35
+
+
+def test_quitting_the_app_during_a_download_asks_first(qtbot, window, server, gate, monkeypatch):
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.tile_actions.seed_options = FAST
+    dialog = window.tile_actions.download_area(BBOX)
+    fill(dialog, server.url)
+    start_in_mid_air(qtbot, dialog, server)
+    window.close()  # "No": the window and the download stay
+    assert window.isVisible() and dialog.is_running()
+    gate.set()
+    window.close()  # "Yes": cancelled, then closed
+    assert asked == ["Stop the download?", "Stop the download?"]
+    assert not window.isVisible() and not dialog.is_running()
