@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from fieldapp.ui.report_editor import ReportEditor
 
 log = logging.getLogger(__name__)
-EDITOR_DELAY_MS = 50
+AFTER_FIRST_ROWS_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.runner = ReportQueryRunner(self.data_dir, self)
         self._shut_down = False
         self._before_new: dict | None = None
-        self._editor_scheduled = False
+        self._later_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
         self.tile_actions = TileActions(self, self.data_dir, settings)
@@ -141,21 +141,26 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _after_first_show(self) -> None:
-        """Once the window is on screen: the slow reads, and the editor after the list."""
+        """Once the first rows are on screen (or there are none): the rest of start-up."""
+        if self._shut_down or self._later_scheduled:
+            return
+        model = self.report_model
+        single = Qt.ConnectionType.SingleShotConnection
+        if model.query is not None and model.rowCount() == 0 and not model.is_complete():
+            model.results_loaded.connect(self._after_first_show, single)  # rows to come
+        elif model.rowCount() and not self.report_list.rows_on_screen():
+            self.report_list.view.rows_painted.connect(self._after_first_show, single)
+        else:
+            self._later_scheduled = True
+            # A little later still, so these do not compete with the first paint's flush.
+            QTimer.singleShot(AFTER_FIRST_ROWS_MS, self._build_the_rest)
+
+    @Slot()
+    def _build_the_rest(self) -> None:
         if self._shut_down:
             return
         self.tasks.start(read_overview, self.data_dir, on_done=self._on_overview_read)
-        if self.report_model.query is None:
-            self._build_editor_soon()
-        else:
-            self.report_model.results_loaded.connect(self._build_editor_soon)
-
-    @Slot()
-    def _build_editor_soon(self) -> None:
-        if not self._editor_scheduled:
-            self._editor_scheduled = True
-            # A little later, so the first rows are painted before the editor is built.
-            QTimer.singleShot(EDITOR_DELAY_MS, lambda: self._shut_down or self.editor)
+        self.editor  # noqa: B018 (built now: its imports and widgets cost start-up)
 
     def _on_overview_read(self, overview: Overview) -> None:
         self.chrome.set_operations(overview.operations, self.operation)

@@ -216,6 +216,10 @@ class ReportListPanel(QWidget):
             return
         self._sort_column = column
 
+    def rows_on_screen(self) -> bool:
+        """True once the table has painted the rows of the latest results."""
+        return self._rows_painted
+
     @Slot()
     def _on_model_rows_inserted(self) -> None:
         self._rows_painted = False
