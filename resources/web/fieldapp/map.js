@@ -384,6 +384,12 @@
     });
   }
 
+  // A shape drawn with the drawing tools (what geoman fires when one is finished).
+  function simulateDrawing(geojson) {
+    var layer = L.geoJSON(geojson).getLayers()[0];
+    state.map.fire("pm:create", { layer: layer, shape: "Polygon" });
+  }
+
   // A click ("click") or the pointer resting ("mouseover") on a saved feature.
   function touchFeature(id, type) {
     var found = false;
@@ -409,7 +415,8 @@
     start: start, loadReports: loadReports, setExercise: setExercise,
     setLocationMode: setLocationMode, showFeatures: showFeatures, showReport: showReport,
     clickReport: clickReport, touchFeature: touchFeature, featureNames: featureNames,
-    simulate: simulate,
+    simulate: simulate, simulateDrawing: simulateDrawing,
+    drawnCount: function () { return state.drawn.getLayers().length; },
     flyTo: function (lat, lon, zoom) { state.map.flyTo([lat, lon], zoom); },
     center: function () { var c = state.map.getCenter(); return [c.lat, c.lng]; },
     markerCount: function () { return state.markers.size; },
