@@ -14,8 +14,10 @@ from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from fieldapp.geo import PositionError, format_decimal, format_dms, maidenhead, parse_position
-from fieldapp.ui.report_form import ERROR_STYLE
 
+# The report form's error style, not imported: the form loads with the editor, after
+# start-up, and this module is part of start-up.
+ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 GO_TO_ZOOM = 13
 LOCATOR_ZOOM = {4: 9, 6: 12, 8: 15}  # a 4-character square is ~100 km across
 
