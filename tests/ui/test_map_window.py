@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from fieldapp.geo import format_decimal, format_dms, maidenhead
+from fieldapp.geo import format_decimal, format_dms, maidenhead, parse_position
 from fieldapp.settings import Settings
 
 LOCATED = [
@@ -191,9 +191,12 @@ def test_go_to_a_maidenhead_locator_flies_there_and_garbage_is_explained(
     qtbot.keyClicks(go_to.edit, "JN18du")
     QTest.keyClick(go_to.edit, Qt.Key.Key_Return)
 
+    target = parse_position("JN18du")  # 48.854, 2.292: the flight ends exactly there
+    assert abs(target[0] - 48.85) < 0.01 and abs(target[1] - 2.29) < 0.01
+
     def arrived() -> bool:
         lat, lon = centre(evaluate, view)
-        return abs(lat - 48.85) < 0.05 and abs(lon - 2.29) < 0.05
+        return abs(lat - target[0]) < 1e-6 and abs(lon - target[1]) < 1e-6
 
     qtbot.waitUntil(arrived, timeout=15_000)
     assert go_to.error_text() is None
