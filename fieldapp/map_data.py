@@ -9,8 +9,10 @@ per report: 200,000 reports cost one query and one string. The document is
     {"columns": ["id", "lat", "lon", "severity", "kind", "title", "exercise"],
      "exercise": true|false, "count": N, "rows": [[...], ...]}
 
-Pure SQL building, no I/O: safe from any thread. `read_map_json` opens its own Store and
-is meant for a worker thread.
+`feature_collection` turns stored map features into the GeoJSON the page shows.
+
+Pure SQL building, no I/O: safe from any thread. `read_map_json` and
+`read_feature_collection` open their own Store and are meant for a worker thread.
 """
 
 from __future__ import annotations
@@ -44,3 +46,36 @@ def read_map_json(data_dir: Path | str, query: ReportQuery) -> bytes:
 
     with Store(data_dir) as store:
         return store.map_reports_json(query)
+
+
+def feature_collection(features: list[dict]) -> dict:
+    """Stored map features as the GeoJSON FeatureCollection the map page shows.
+
+    Properties carry the id (for clicks back to the app), name, category and notes; the
+    page shows them as text only.
+    """
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": feature["id"],
+                "geometry": feature["geometry"],
+                "properties": {
+                    "id": feature["id"],
+                    "name": feature["name"],
+                    "category": feature["category"],
+                    "notes": feature["notes"],
+                },
+            }
+            for feature in features
+        ],
+    }
+
+
+def read_feature_collection(data_dir: Path | str, operation_id: str) -> dict:
+    """An operation's live map features as a FeatureCollection (worker threads)."""
+    from fieldapp.store import Store
+
+    with Store(data_dir) as store:
+        return feature_collection(list(store.list_features(operation_id)))

@@ -114,6 +114,19 @@ def source_labels() -> dict[str, str]:
     }
 
 
+def category_labels() -> dict[str, str]:
+    """Map feature categories (fieldapp.features.CATEGORIES) as people say them."""
+    return {
+        "flooded_area": translate("Category", "Flooded area"),
+        "closed_road": translate("Category", "Closed road"),
+        "evacuation_zone": translate("Category", "Evacuation zone"),
+        "danger_zone": translate("Category", "Danger zone"),
+        "shelter": translate("Category", "Shelter"),
+        "meeting_point": translate("Category", "Meeting point"),
+        "other": translate("Category", "Other"),
+    }
+
+
 def confidence_labels() -> dict[str, str]:
     return {
         "low": translate("Confidence", "Low"),

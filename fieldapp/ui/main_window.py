@@ -1,9 +1,12 @@
-"""The main window: operation chooser, report list, report editor and status bar.
+"""The main window: operation chooser, report list and map, report editor, status bar.
 
 It is handed the objects it works with (Store, Settings, LanguageManager) and builds
 the rest: a query thread for the list (ReportQueryRunner) and a TaskRunner for slow
 work, each opening its own Store. Only cheap reads run before the window is shown; the
-operation list and the outbox count are read just after. GUI thread only.
+operation list and the outbox count are read just after. The left side (ReportsPane)
+shows the list and the map as tabs under one filter bar; MapController wires the map to
+the list, the editor and the status bar (the map itself is built on first show).
+GUI thread only.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from fieldapp.store import NotFoundError, Store, default_user
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.i18n import LanguageManager
 from fieldapp.ui.main_chrome import EmptyOperationPage, WindowChrome
+from fieldapp.ui.map_controller import MapController
 from fieldapp.ui.query_worker import ReportQueryRunner
 from fieldapp.ui.report_list import ReportListPanel
+from fieldapp.ui.reports_pane import ReportsPane
 from fieldapp.ui.status import FieldStatusBar
 from fieldapp.ui.tasks import Overview, read_overview
 from fieldapp.ui.tiles_menu import TileActions
@@ -62,7 +67,9 @@ class MainWindow(QMainWindow):
         self._later_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
+        self.reports_pane.build_menu(self.menuBar())
         self.tile_actions = TileActions(self, self.data_dir, settings)
+        self.map_controller = MapController(self)
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)
@@ -75,7 +82,8 @@ class MainWindow(QMainWindow):
         self.editor_placeholder = QWidget(self)
         self.empty_page = EmptyOperationPage(self)
         self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.report_list)
+        self.reports_pane = ReportsPane(self.report_list, self.store, self)
+        self.splitter.addWidget(self.reports_pane)
         self.splitter.addWidget(self.editor_placeholder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -119,6 +127,7 @@ class MainWindow(QMainWindow):
             editor.attachments_changed.connect(self._on_editor_attachments_changed)
             editor.editing_cancelled.connect(self._on_editor_editing_cancelled)
             editor.set_operation(self.operation)
+            self.map_controller.attach_editor(editor)
             self.splitter.replaceWidget(1, editor)
             total = max(self.splitter.width(), 800)
             self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
@@ -364,4 +373,5 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.tile_actions.shutdown()
         self.runner.stop()
+        self.reports_pane.map_panel.shutdown()
         self.tasks.wait()

@@ -26,7 +26,9 @@ class MapBridge(QObject):
     map_clicked = Signal(float, float)
     marker_moved = Signal(str, float, float)
     cursor_moved = Signal(float, float)
+    cursor_left = Signal()
     area_drawn = Signal(str)
+    feature_clicked = Signal(str)
 
     @Slot()
     def pageLoaded(self) -> None:
@@ -62,3 +64,11 @@ class MapBridge(QObject):
     @Slot(str)
     def areaDrawn(self, geojson: str) -> None:
         self.area_drawn.emit(str(geojson))
+
+    @Slot()
+    def cursorLeft(self) -> None:
+        self.cursor_left.emit()
+
+    @Slot(str)
+    def featureClicked(self, feature_id: str) -> None:
+        self.feature_clicked.emit(str(feature_id))

@@ -29,7 +29,7 @@ from fieldapp.map_page import APP_ORIGIN, PAGE_URL, prepare_map_page
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.tiles import TileRegistry
-from fieldapp.ui.i18n import kind_labels
+from fieldapp.ui.i18n import category_labels, kind_labels
 from fieldapp.ui.map_bridge import MapBridge
 from fieldapp.ui.map_guard import MapRequestGuard
 from fieldapp.ui.map_scheme import SCHEME_BYTES, MapSchemeHandler, register_map_scheme
@@ -49,7 +49,9 @@ class MapView(QWidget):
     map_clicked = Signal(float, float)
     marker_moved = Signal(str, float, float)
     cursor_moved = Signal(float, float)
+    cursor_left = Signal()
     area_drawn = Signal(str)
+    feature_clicked = Signal(str)
     map_ready = Signal()
     reports_shown = Signal(int)
     load_failed = Signal(str)
@@ -68,6 +70,7 @@ class MapView(QWidget):
         self._page_loaded = False
         self._ready_sent = False
         self._location_id: str | None = None
+        self._location_at: tuple[float, float] | None = None
         self._features: dict | None = None
         self._closed = False
         self._build_web()
@@ -114,6 +117,8 @@ class MapView(QWidget):
         bridge.marker_moved.connect(self.marker_moved)
         bridge.cursor_moved.connect(self.cursor_moved)
         bridge.area_drawn.connect(self.area_drawn)
+        bridge.cursor_left.connect(self.cursor_left)
+        bridge.feature_clicked.connect(self.feature_clicked)
 
     def _texts(self) -> dict[str, Any]:
         return {
@@ -123,6 +128,7 @@ class MapView(QWidget):
             "exercise": self.tr("EXERCISE"),
             "severity": self.tr("Severity %1"),
             "kinds": kind_labels(),
+            "categories": category_labels(),
             "lang": QLocale().name().split("_")[0],
         }
 
@@ -133,13 +139,15 @@ class MapView(QWidget):
         """Every request the page tried outside the app's scheme (should stay empty)."""
         return self.guard.blocked
 
-    def set_operation(self, operation: dict | None) -> None:
-        """Show the reports of `operation` (all of them, until set_query narrows them)."""
+    def set_operation(self, operation: dict | None, query: ReportQuery | None = None) -> None:
+        """Show the reports of `operation`: those matching `query`, else all of them."""
         self.operation = operation
         self._run_js(
             f"FieldAppMap.setExercise({json.dumps(bool(operation and operation['exercise']))})"
         )
-        self.set_query(ReportQuery(operation["id"]) if operation else None)
+        if operation is not None and query is None:
+            query = ReportQuery(operation["id"])
+        self.set_query(query if operation else None)
 
     def set_query(self, query: ReportQuery | None) -> None:
         """Show the reports matching the list's filters; the page is not reloaded."""
@@ -180,15 +188,27 @@ class MapView(QWidget):
         """Zoom to a report's marker and open its popup."""
         self._run_js(f"FieldAppMap.showReport({json.dumps(str(report_id))})")
 
-    def set_location_mode(self, report_id: str | None) -> None:
-        """Let the user place one report: its marker becomes draggable; None ends it."""
+    def set_location_mode(
+        self, report_id: str | None, at: tuple[float, float] | None = None
+    ) -> None:
+        """Let the user place one report: its marker (at `at`, where the editor has it, or
+        where it is saved) becomes draggable and a click moves it; None ends it."""
         self._location_id = report_id
-        self._run_js(f"FieldAppMap.setLocationMode({json.dumps(report_id)})")
+        self._location_at = at if report_id is not None else None
+        self._run_js(self._location_script())
+
+    def _location_script(self) -> str:
+        at = [float(v) for v in self._location_at] if self._location_at else None
+        return f"FieldAppMap.setLocationMode({json.dumps(self._location_id)}, {json.dumps(at)})"
 
     def show_features(self, geojson: dict | str) -> None:
         """Show saved areas (a GeoJSON FeatureCollection); drawn, unsaved ones are cleared."""
         self._features = json.loads(geojson) if isinstance(geojson, str) else geojson
         self._run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
+
+    def clear_drawn(self) -> None:
+        """Drop shapes drawn but not saved; the saved features stay."""
+        self.show_features(self._features or {"type": "FeatureCollection", "features": []})
 
     def run_js(self, script: str, callback=None) -> None:
         """Run a script in the page (tests, selftest); `callback` gets its result."""
@@ -236,7 +256,7 @@ class MapView(QWidget):
         exercise = bool(self.operation and self.operation["exercise"])
         self.run_js(f"FieldAppMap.setExercise({json.dumps(exercise)})")
         if self._location_id is not None:
-            self.run_js(f"FieldAppMap.setLocationMode({json.dumps(self._location_id)})")
+            self.run_js(self._location_script())
         if self._features is not None:
             self.run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
         if self._sent and self._sent == self._generation:

@@ -51,6 +51,7 @@ class ReportEditor(QWidget):
     report_deleted = Signal(str)
     attachments_changed = Signal(str)
     editing_cancelled = Signal()
+    location_requested = Signal()  # "Set on map": the user wants to place this report
 
     def __init__(self, store: Store, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,6 +98,10 @@ class ReportEditor(QWidget):
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         cancel.activated.connect(self.cancel)
+        self.form.map_requested.connect(self.location_requested)
+        locate = QShortcut(QKeySequence("Ctrl+M"), self.page)
+        locate.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        locate.activated.connect(self.location_requested)
 
     def _build_header(self) -> None:
         self.banner = ExerciseBanner(self.page, compact=True)

@@ -93,6 +93,7 @@ class ReportForm(QWidget):
     """Every user field of a report, grouped in sections."""
 
     edited = Signal()
+    map_requested = Signal()  # "Set on map" was pressed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,6 +102,7 @@ class ReportForm(QWidget):
         self.groups: dict[str, QGroupBox] = {}
         self._loaded: dict[str, Any] = {}
         self.now_button: QToolButton | None = None
+        self.map_button: QToolButton | None = None
         layout = QVBoxLayout(self)
         for section, names in SECTIONS:
             layout.addWidget(self._make_group(section, names))
@@ -123,13 +125,11 @@ class ReportForm(QWidget):
             error.hide()
             cell = QVBoxLayout()
             cell.setSpacing(2)
-            if name == "observed_at":
-                # Made here, after the field: the tab order follows creation order.
-                self.now_button = QToolButton(group)
-                self.now_button.clicked.connect(self._on_now_button_clicked)
+            button = self._make_side_button(name, group)
+            if button is not None:
                 line = QHBoxLayout()
                 line.addWidget(widget, 1)
-                line.addWidget(self.now_button)
+                line.addWidget(button)
                 cell.addLayout(line)
             else:
                 cell.addWidget(widget)
@@ -139,6 +139,20 @@ class ReportForm(QWidget):
             form.addRow(label, cell)
             self.rows[name] = FieldRow(name, widget, label, error)
         return group
+
+    def _make_side_button(self, name: str, group: QGroupBox) -> QToolButton | None:
+        """The button beside a field, if it has one (made after the field: the tab order
+        follows creation order)."""
+        if name == "observed_at":
+            self.now_button = QToolButton(group)
+            self.now_button.clicked.connect(self._on_now_button_clicked)
+            return self.now_button
+        if name == "lat":
+            self.map_button = QToolButton(group)
+            self.map_button.setObjectName("set_on_map")
+            self.map_button.clicked.connect(self.map_requested)
+            return self.map_button
+        return None
 
     def _make_widget(self, name: str) -> QWidget:
         if name == "body":
@@ -186,6 +200,24 @@ class ReportForm(QWidget):
         elif isinstance(widget, QLineEdit):
             widget.setText(text)
             widget.setCursorPosition(0)  # show the start of a long value, not its end
+
+    def set_position(self, lat: float, lon: float) -> None:
+        """Fill latitude and longitude as if typed: undoable (Ctrl+Z), and unsaved."""
+        for name, value in (("lat", round(lat, 6)), ("lon", round(lon, 6))):
+            widget = self.rows[name].widget
+            assert isinstance(widget, QLineEdit)
+            widget.selectAll()
+            widget.insert(to_text(name, float(value)))
+            widget.setCursorPosition(0)
+        self.edited.emit()
+
+    def position(self) -> tuple[float, float] | None:
+        """The latitude and longitude typed in the form, if both read as numbers."""
+        try:
+            lat, lon = float(self.value("lat")), float(self.value("lon"))
+        except ValueError:
+            return None
+        return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
     def load(self, report: dict) -> None:
         """Show a report (or the defaults of a new one); it becomes the unchanged state."""
@@ -325,6 +357,10 @@ class ReportForm(QWidget):
             widget = self.rows[name].widget
             if isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(hint)
-        assert self.now_button is not None
+        assert self.now_button is not None and self.map_button is not None
+        self.map_button.setText(self.tr("Set on map"))
+        self.map_button.setToolTip(
+            self.tr("Set the position by clicking the map or dragging the marker (Ctrl+M)")
+        )
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Set the observation time to now (UTC)"))

@@ -104,6 +104,11 @@ class ReportListPanel(QWidget):
         view.addAction(self.delete_action)
         view.activated.connect(self._on_view_activated)
 
+    def take_filter_bar(self) -> FilterBar:
+        """Hand the filter bar to a parent that shows it above the list and the map."""
+        self.layout().removeWidget(self.filter_bar)
+        return self.filter_bar
+
     # -- queries -----------------------------------------------------------------------
 
     def set_operation(self, operation_id: str | None) -> None:

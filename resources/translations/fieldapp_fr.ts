@@ -91,6 +91,37 @@
     </message>
 </context>
 <context>
+    <name>Category</name>
+    <message>
+        <source>Flooded area</source>
+        <translation>Zone inondée</translation>
+    </message>
+    <message>
+        <source>Closed road</source>
+        <translation>Route coupée</translation>
+    </message>
+    <message>
+        <source>Evacuation zone</source>
+        <translation>Zone d&apos;évacuation</translation>
+    </message>
+    <message>
+        <source>Danger zone</source>
+        <translation>Zone dangereuse</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>Abri</translation>
+    </message>
+    <message>
+        <source>Meeting point</source>
+        <translation>Point de rassemblement</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
     <name>Confidence</name>
     <message>
         <source>Low</source>
@@ -136,6 +167,49 @@
     <message>
         <source>EXERCISE — EXERCISE — EXERCISE: nothing here is a real alert</source>
         <translation>EXERCICE — EXERCICE — EXERCICE : rien ici n’est une alerte réelle</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureDialog</name>
+    <message>
+        <source>Give it a name, e.g. Lower town flooded.</source>
+        <translation>Donnez-lui un nom, par ex. Basse ville inondée.</translation>
+    </message>
+    <message>
+        <source>Too long: at most 200 characters.</source>
+        <translation>Trop long : 200 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>This shape cannot be saved: %1</source>
+        <translation>Cette forme ne peut pas être enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>New map feature</source>
+        <translation>Nouvel élément de carte</translation>
+    </message>
+    <message>
+        <source>Map feature</source>
+        <translation>Élément de carte</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>Re&amp;marques</translation>
+    </message>
+    <message>
+        <source>e.g. Lower town flooded</source>
+        <translation>par ex. Basse ville inondée</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -339,6 +413,33 @@
     </message>
 </context>
 <context>
+    <name>GoToBar</name>
+    <message>
+        <source>Type a position first.</source>
+        <translation>Tapez d&apos;abord une position.</translation>
+    </message>
+    <message>
+        <source>Cannot go there: %1</source>
+        <translation>Impossible d&apos;y aller : %1</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>Aller à :</translation>
+    </message>
+    <message>
+        <source>43.8367, 4.3601 · 43°50&apos;12&quot;N 4°21&apos;36&quot;E · JN23eu</source>
+        <translation>43,8367 4,3601 · 43°50&apos;12&quot;N 4°21&apos;36&quot;E · JN23eu</translation>
+    </message>
+    <message>
+        <source>A position in decimal degrees, degrees-minutes-seconds or a Maidenhead locator (Ctrl+G)</source>
+        <translation>Une position en degrés décimaux, en degrés-minutes-secondes ou en locator Maidenhead (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Aller</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>When (UTC)</source>
@@ -397,6 +498,21 @@
     </message>
 </context>
 <context>
+    <name>LocationBar</name>
+    <message>
+        <source>the new report</source>
+        <translation>le nouveau rapport</translation>
+    </message>
+    <message>
+        <source>Placing “%1”: click the map or drag the marker. The position goes into the editor; save the report to keep it. Esc: done.</source>
+        <translation>Placement de « %1 » : cliquez sur la carte ou faites glisser le marqueur. La position va dans l&apos;éditeur ; enregistrez le rapport pour la garder. Échap : terminé.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Report created.</source>
@@ -425,6 +541,36 @@
     <message>
         <source>EXERCISE — %1 — FieldApp</source>
         <translation>EXERCICE — %1 — FieldApp</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <source>Position set in the editor: save the report to keep it.</source>
+        <translation>Position mise dans l&apos;éditeur : enregistrez le rapport pour la garder.</translation>
+    </message>
+    <message>
+        <source>The map could not be loaded: %1</source>
+        <translation>La carte n&apos;a pas pu être chargée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapFeatures</name>
+    <message>
+        <source>Map feature saved.</source>
+        <translation>Élément de carte enregistré.</translation>
+    </message>
+    <message>
+        <source>Delete map feature</source>
+        <translation>Supprimer l&apos;élément de carte</translation>
+    </message>
+    <message>
+        <source>Delete the map feature “%1”? Its history is kept.</source>
+        <translation>Supprimer l&apos;élément de carte « %1 » ? Son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Map feature deleted.</source>
+        <translation>Élément de carte supprimé.</translation>
     </message>
 </context>
 <context>
@@ -475,6 +621,13 @@
     <message>
         <source>This is an &amp;exercise, not a real incident</source>
         <translation>C’est un &amp;exercice, pas un incident réel</translation>
+    </message>
+</context>
+<context>
+    <name>PositionReadout</name>
+    <message>
+        <source>Cursor position: decimal degrees · degrees, minutes, seconds · locator</source>
+        <translation>Position du curseur : degrés décimaux · degrés, minutes, secondes · locator</translation>
     </message>
 </context>
 <context>
@@ -738,6 +891,14 @@
         <translation>par ex. appel à la mairie, photo géolocalisée</translation>
     </message>
     <message>
+        <source>Set on map</source>
+        <translation>Placer sur la carte</translation>
+    </message>
+    <message>
+        <source>Set the position by clicking the map or dragging the marker (Ctrl+M)</source>
+        <translation>Placer la position en cliquant sur la carte ou en faisant glisser le marqueur (Ctrl+M)</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
@@ -787,6 +948,41 @@
     <message>
         <source>Author</source>
         <translation>Auteur</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPane</name>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>The reports as a list (Ctrl+1)</source>
+        <translation>Les rapports en liste (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>The reports on the map (Ctrl+2)</source>
+        <translation>Les rapports sur la carte (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Report &amp;list</source>
+        <translation>&amp;Liste des rapports</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <source>&amp;Go to position…</source>
+        <translation>&amp;Aller à une position…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
  * Started by the folium page (fieldapp/map_page.py) with FieldAppMap.start(map, control,
  * config). Qt drives it with runJavaScript calls on FieldAppMap (loadReports, setExercise,
  * setLocationMode, showFeatures, flyTo, showReport) and hears back through the QWebChannel
- * object "bridge" (fieldapp/ui/map_bridge.py).
+ * object "bridge" (fieldapp/ui/map_bridge.py): clicks on reports, on the map and on saved
+ * features, a placed or dragged location marker, the cursor position (and its leaving the
+ * map), drawn shapes.
  *
  * Every text that comes from users or files is shown with textContent, never as markup;
  * the only HTML strings built here hold constants of this file.
@@ -21,12 +23,16 @@
     information: ["square", "i"]
   };
   var CURSOR_EVERY_MS = 50;
+  var CATEGORY_COLOURS = {
+    flooded_area: "#1565c0", closed_road: "#c62828", evacuation_zone: "#ef6c00",
+    danger_zone: "#b71c1c", shelter: "#2e7d32", meeting_point: "#6a1b9a", other: "#455a64"
+  };
 
   var state = {
     map: null, control: null, texts: {}, bridge: null, queue: [],
     cluster: null, markers: new Map(), icons: new Map(), latest: 0,
     exercise: false, exerciseLabel: null, drawn: null, features: null,
-    locationId: null, locationMarker: null, lastCursor: 0
+    locationId: null, locationAt: null, locationMarker: null, lastCursor: 0
   };
 
   function call(name) {
@@ -120,6 +126,10 @@
   function onMarkerClick(event) {
     var marker = event.layer;
     if (!marker || !marker.fa) return;
+    if (state.locationId !== null) {  // placing a report: a marker is a place like any other
+      onMapClick({ latlng: marker.getLatLng() });
+      return;
+    }
     openPopup(marker);
     call("reportClicked", marker.fa[0]);
   }
@@ -184,19 +194,16 @@
     if (!state.locationMarker) return;
     state.map.removeLayer(state.locationMarker);
     var marker = state.markers.get(state.locationId);
-    if (marker) {
-      marker.setLatLng(state.locationMarker.getLatLng());
-      state.cluster.addLayer(marker);
-    }
+    if (marker) state.cluster.addLayer(marker);
     state.locationMarker = null;
   }
 
-  function placeLocationMarker(latlng) {
+  function placeLocationMarker() {
     var id = state.locationId;
     if (id === null) return;
     var marker = state.markers.get(id);
     if (marker) state.cluster.removeLayer(marker);
-    var where = latlng || (marker && marker.getLatLng());
+    var where = state.locationAt || (marker && marker.getLatLng());
     if (!where) return;
     var row = marker ? marker.fa : [id, where.lat, where.lng, 3, "observation", "", state.exercise];
     var moving = L.marker(where, {
@@ -205,6 +212,7 @@
     moving.fa = row;
     moving.on("dragend", function () {
       var at = moving.getLatLng();
+      state.locationAt = at;
       call("markerMoved", id, at.lat, wrapLon(at.lng));
     });
     moving.addTo(state.map);
@@ -212,18 +220,24 @@
     state.locationMarker = moving;
   }
 
-  function setLocationMode(id) {
+  // `at` ([lat, lon] or null) is where the report is now, saved or not: the editor's fields.
+  function setLocationMode(id, at) {
     dropLocationMarker();
     state.locationId = id;
+    state.locationAt = at ? L.latLng(at[0], at[1]) : null;
     state.map.getContainer().classList.toggle("fa-locating", id !== null);
     placeLocationMarker();
+    if (state.locationMarker) {
+      state.map.setView(state.locationMarker.getLatLng(), Math.max(state.map.getZoom(), 12));
+    }
   }
 
   function onMapClick(event) {
     var at = event.latlng;
     if (state.locationId !== null) {
+      state.locationAt = at;
       if (state.locationMarker) state.locationMarker.setLatLng(at);
-      else placeLocationMarker(at);
+      else placeLocationMarker();
     }
     call("mapClicked", at.lat, wrapLon(at.lng));
   }
@@ -241,10 +255,42 @@
     state.features.addData(collection);
   }
 
+  function categoryColour(feature) {
+    var category = (feature && feature.properties && feature.properties.category) || "other";
+    return Object.prototype.hasOwnProperty.call(CATEGORY_COLOURS, category)
+      ? CATEGORY_COLOURS[category] : CATEGORY_COLOURS.other;
+  }
+
+  function featureStyle(feature) {
+    var colour = categoryColour(feature);
+    return { color: colour, fillColor: colour, weight: 3, fillOpacity: 0.2 };
+  }
+
+  function featurePoint(feature, latlng) {
+    return L.circleMarker(latlng, { radius: 8, weight: 3, fillOpacity: 0.6 });
+  }
+
+  function describeFeature(props) {
+    var box = document.createElement("div");
+    box.className = "fa-feature";
+    box.appendChild(text("div", "fa-feature-name", String(props.name || "")));
+    var labels = state.texts.categories || {};
+    var category = String(props.category || "");
+    box.appendChild(text("div", "fa-feature-category", labels[category] || category));
+    return box;
+  }
+
   function featureTooltip(feature, layer) {
     var props = feature.properties || {};
-    var name = props.name || props.title;
-    if (name) layer.bindTooltip(text("span", "fa-feature-name", String(name)), { sticky: true });
+    layer.bindTooltip(describeFeature(props), { sticky: true });
+    layer.on("click", function (event) {
+      L.DomEvent.stopPropagation(event);
+      if (state.locationId !== null || (state.map.pm && state.map.pm.globalDrawModeEnabled())) {
+        onMapClick(event);
+        return;
+      }
+      if (props.id) call("featureClicked", String(props.id));
+    });
   }
 
   function onAreaDrawn(event) {
@@ -252,11 +298,16 @@
     call("areaDrawn", JSON.stringify(event.layer.toGeoJSON()));
   }
 
+  function onMouseLeave() {
+    state.lastCursor = 0;
+    call("cursorLeft");
+  }
+
   function setUpDrawing(map, lang) {
     if (!map.pm) return;
     if (lang && lang !== "en") map.pm.setLang(lang);
     map.pm.addControls({
-      position: "topleft", drawMarker: false, drawCircleMarker: false, drawPolyline: false,
+      position: "topleft", drawMarker: false, drawCircleMarker: true, drawPolyline: true,
       drawCircle: false, drawText: false, editMode: false, dragMode: false,
       cutPolygon: false, removalMode: false, rotateMode: false
     });
@@ -265,17 +316,19 @@
   }
 
   function setUpLayers(map, control, texts) {
+    // Clustering stops at street level (zoom 16, ~2 m a pixel): markercluster builds its
+    // grid for every zoom it clusters at, and the deepest levels, where nearly every marker
+    // is its own cluster, cost the most (10,000 reports: addLayers ~40 % faster).
     state.cluster = L.markerClusterGroup({
       chunkedLoading: true, chunkInterval: 150, chunkDelay: 10, showCoverageOnHover: false,
-      maxClusterRadius: 60, iconCreateFunction: clusterIcon
+      maxClusterRadius: 60, iconCreateFunction: clusterIcon, disableClusteringAtZoom: 16
     });
     state.cluster.on("click", onMarkerClick);
     state.cluster.on("mouseover", onMarkerOver);
     state.cluster.on("mouseout", onMarkerOut);
     state.cluster.addTo(map);
     state.features = L.geoJSON(null, {
-      style: { color: "#1565c0", weight: 2, fillOpacity: 0.15 },
-      onEachFeature: featureTooltip
+      style: featureStyle, pointToLayer: featurePoint, onEachFeature: featureTooltip
     }).addTo(map);
     state.drawn = L.featureGroup().addTo(map);
     // The layer control shows names as markup: give it escaped text.
@@ -293,6 +346,7 @@
     map.getContainer().appendChild(state.exerciseLabel);
     map.on("click", onMapClick);
     map.on("mousemove", onMouseMove);
+    map.getContainer().addEventListener("mouseleave", onMouseLeave);
     setUpDrawing(map, state.texts.lang);
     if (window.qt && window.qt.webChannelTransport) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {
@@ -319,11 +373,59 @@
     return true;
   }
 
+  // What a user's mouse would do, for the tests and the self-test: a Leaflet event at a
+  // position ("click", "mousemove"), or the cursor leaving the map ("mouseleave").
+  function simulate(type, lat, lon) {
+    if (type === "mouseleave") {
+      state.map.getContainer().dispatchEvent(new MouseEvent("mouseleave"));
+      return;
+    }
+    var latlng = L.latLng(lat, lon);
+    state.map.fire(type, {
+      latlng: latlng, layerPoint: state.map.latLngToLayerPoint(latlng),
+      containerPoint: state.map.latLngToContainerPoint(latlng), originalEvent: null
+    });
+  }
+
+  // A shape drawn with the drawing tools (what geoman fires when one is finished).
+  function simulateDrawing(geojson) {
+    var layer = L.geoJSON(geojson).getLayers()[0];
+    state.map.fire("pm:create", { layer: layer, shape: "Polygon" });
+  }
+
+  // A click ("click") or the pointer resting ("mouseover") on a saved feature.
+  function touchFeature(id, type) {
+    var found = false;
+    state.features.eachLayer(function (layer) {
+      if (!found && layer.feature && layer.feature.properties.id === id) {
+        found = true;
+        var at = layer.getBounds ? layer.getBounds().getCenter() : layer.getLatLng();
+        layer.fire(type || "click", { latlng: at, layer: layer, target: layer });
+      }
+    });
+    return found;
+  }
+
+  function featureNames() {
+    var names = [];
+    state.features.eachLayer(function (layer) {
+      if (layer.feature) names.push(String(layer.feature.properties.name));
+    });
+    return names;
+  }
+
   window.FieldAppMap = {
     start: start, loadReports: loadReports, setExercise: setExercise,
     setLocationMode: setLocationMode, showFeatures: showFeatures, showReport: showReport,
-    clickReport: clickReport,
+    clickReport: clickReport, touchFeature: touchFeature, featureNames: featureNames,
+    simulate: simulate, simulateDrawing: simulateDrawing,
+    drawnCount: function () { return state.drawn.getLayers().length; },
     flyTo: function (lat, lon, zoom) { state.map.flyTo([lat, lon], zoom); },
-    markerCount: function () { return state.markers.size; }
+    center: function () { var c = state.map.getCenter(); return [c.lat, c.lng]; },
+    markerCount: function () { return state.markers.size; },
+    locationAt: function () {
+      return state.locationMarker ? [state.locationMarker.getLatLng().lat,
+        state.locationMarker.getLatLng().lng] : null;
+    }
   };
 })();
