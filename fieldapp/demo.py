@@ -157,6 +157,9 @@ def _hand_over(batches: Any, batch: list[dict] | None, parent: int) -> None:
             return
         except queue.Full:
             if os.getppid() != parent:
+                # Nobody will read what is still buffered: exit without waiting to flush it
+                # (the default), or this process would outlive its parent for ever.
+                batches.cancel_join_thread()
                 raise SystemExit(1) from None
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -102,8 +103,27 @@ def test_killed_bulk_load_leaves_no_partial_reports(tmp_path: Path):
     data = tmp_path / "data"
     child = start(BULK, str(data))
     read_lines(child, 1)  # 5,000 reports are in the open transaction
+    helpers = children_of(child.pid)  # the process that makes the reports
     kill(child)
     with Store(data) as store:
         (demo,) = store.list_operations()
         assert store.count_reports(ReportQuery(demo["id"])) == 0
         assert_intact(store)
+    assert helpers, "the demo load was expected to use a helper process"
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in helpers), "orphan left running"
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found

@@ -206,3 +206,22 @@ def test_go_to_a_maidenhead_locator_flies_there_and_garbage_is_explained(
     assert go_to.error_text().startswith("Cannot go there: ")
     assert "not a position" in go_to.error_text()
     assert centre(evaluate, view) == before
+
+
+def test_a_tile_set_added_from_the_map_menu_appears_as_a_layer(qtbot, map_window, evaluate):
+    from pathlib import Path
+
+    from fieldapp.tiles import TileRegistry
+
+    sample = (
+        Path(__file__).parents[1] / "samples" / "geo" / "mbtiles" / "geography-class-jpg.mbtiles"
+    )
+    layers = "document.querySelector('.leaflet-control-layers').textContent"
+    view = map_of(map_window)
+    before = evaluate(view, layers)
+    with TileRegistry(map_window.data_dir) as registry:
+        info = registry.import_file(sample)
+    with qtbot.waitSignal(view.map_ready, timeout=30_000):
+        map_window.tile_actions.tile_sets_changed.emit()
+    assert info.name not in before
+    assert info.name in evaluate(view, layers)
