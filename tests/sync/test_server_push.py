@@ -7,9 +7,10 @@ import gzip
 import json
 import uuid
 
+from conftest import statuses
+
 from fieldapp.sync import wire
 from fieldapp.sync.hlc import MAX_DRIFT_MS
-from conftest import statuses
 
 
 def test_a_pushed_report_reaches_another_device(server, coordinator, operation):

@@ -149,7 +149,7 @@ def _blob_routes(app: FastAPI, db: Database, blobs: BlobStore) -> None:
         openapi_extra={
             "requestBody": {
                 "content": {
-                    "application/offset+octet-stream": {
+                    "application/octet-stream": {
                         "schema": {"type": "string", "format": "binary"}
                     }
                 }
