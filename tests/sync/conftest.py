@@ -72,7 +72,8 @@ def postgres():
 
     as_postgres(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
     as_postgres(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")  # fmt: skip
+                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start")  # fmt: skip
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
@@ -177,13 +178,14 @@ class Device:
         stamp = self.stamp()
         return {"op_id": uuid.uuid4().hex, "entity": entity, "id": row_id,
                 "operation_id": operation_id,
-                "fields": {k: {"v": v, "s": stamp, "b": base} for k, v in values.items()}}  # fmt: skip
+                "fields": {k: {"v": v, "s": stamp, "b": base}
+                           for k, v in values.items()}}  # fmt: skip
 
     def new_operation(self, name: str = "Floods", exercise: int = 0) -> tuple[str, dict]:
         op = uuid.uuid4().hex
         return op, self.entry("operation", op, op, name=name, exercise=exercise)
 
-    def new_report(self, operation_id: str, title: str = "Water over the road") -> tuple[str, dict]:
+    def new_report(self, operation_id: str, title: str = "Water on the road") -> tuple[str, dict]:
         rid = uuid.uuid4().hex
         return rid, self.entry("report", rid, operation_id, title=title, severity=3, kind="hazard")
 

@@ -22,7 +22,10 @@ def _attach(device, operation):
     statuses(device.push([report, link]))
 
 
-def _send(device, offset, data, size=len(PHOTO), checksum=None):
+SIZE = len(PHOTO)
+
+
+def _send(device, offset, data, size=SIZE, checksum=None):
     headers = {"Upload-Offset": str(offset), "Upload-Length": str(size),
                "Upload-Checksum": checksum or wire.chunk_checksum(data),
                "Content-Type": "application/offset+octet-stream"}  # fmt: skip

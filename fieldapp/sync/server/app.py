@@ -149,9 +149,7 @@ def _blob_routes(app: FastAPI, db: Database, blobs: BlobStore) -> None:
         openapi_extra={
             "requestBody": {
                 "content": {
-                    "application/octet-stream": {
-                        "schema": {"type": "string", "format": "binary"}
-                    }
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
                 }
             }
         },
