@@ -25,7 +25,7 @@ def _contracts() -> list[dict]:
 
 
 def test_every_core_module_is_forbidden_qt_and_ui():
-    qt, ui = _contracts()
+    qt, ui = _contracts()[:2]  # the first two; the others guard the sync layers
     assert set(qt["source_modules"]) == _core_modules()
     assert set(ui["source_modules"]) == _core_modules() - ENTRY_POINTS
 

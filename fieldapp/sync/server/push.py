@@ -1,0 +1,316 @@
+"""Applying a pushed batch: idempotent, merged per field, conflicts recorded, one commit.
+
+A batch runs in one serialised write transaction (db.py): either all its accepted entries
+and its stored answer are committed, or nothing is (a server killed mid-push loses the
+whole batch, and the client's retry applies it once). Called from a request thread.
+
+Idempotency: an op_id is applied at most once (primary key of `changes`); a batch_key
+already answered for this device gets the stored answer back, whatever the body says.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from fieldapp.sync import wire
+from fieldapp.sync.hlc import MAX_DRIFT_MS, Stamp
+from fieldapp.sync.merge import Conflict, Write, merge
+from fieldapp.sync.server import tables as t
+from fieldapp.sync.server.accounts import Principal, touch
+from fieldapp.sync.server.db import Database, next_seqs, now_ms
+from fieldapp.sync.server.policy import Access, load_access
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+@dataclass
+class _Record:
+    operation_id: str
+    owner_id: int
+    state: dict[str, tuple[Any, str]]
+    history: list[Write]
+    new: bool
+    dirty: bool = False
+
+
+@dataclass
+class _Batch:
+    conn: Connection
+    access: Access
+    now: int
+    records: dict[tuple[str, str], _Record] = field(default_factory=dict)
+    seen_ops: set[str] = field(default_factory=set)
+    changes: list[dict] = field(default_factory=list)
+    conflicts: dict[str, Conflict] = field(default_factory=dict)
+    conflict_ops: dict[str, str] = field(default_factory=dict)
+    resolves: set[str] = field(default_factory=set)
+
+
+def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
+    """Apply a batch (or replay its stored answer); the answer gives a status per entry."""
+    with db.write() as conn:
+        stored = conn.execute(
+            select(t.batches.c.answer).where(
+                t.batches.c.device_id == principal.device_id,
+                t.batches.c.batch_key == request.batch_key,
+            )
+        ).first()
+        if stored is not None:
+            return {**json.loads(stored.answer), "server_time": now_ms(), "replayed": True}
+        batch = _Batch(conn, load_access(conn, principal), now_ms())
+        _preload(batch, request.entries)
+        outcomes = [_apply(batch, principal, entry) for entry in request.entries]
+        _flush(batch)
+        answer = _answer(outcomes, batch.now)
+        conn.execute(
+            insert(t.batches).values(
+                device_id=principal.device_id,
+                batch_key=request.batch_key,
+                created_at=batch.now,
+                answer=_dumps(answer),
+            )
+        )
+        touch(conn, principal.device_id)
+        _pause_for_tests()
+    return answer
+
+
+def _answer(outcomes: list[tuple[str, str | list[str] | None]], now: int) -> dict:
+    """Statuses aligned with the entries; reasons and conflict ids keyed by entry index."""
+    reasons = {str(n): extra for n, (status, extra) in enumerate(outcomes) if status == "rejected"}
+    conflicts = {
+        str(n): extra for n, (status, extra) in enumerate(outcomes) if status == "conflict"
+    }
+    return {
+        "server_time": now,
+        "results": [status for status, _extra in outcomes],
+        "reasons": reasons,
+        "conflicts": conflicts,
+    }
+
+
+def _preload(batch: _Batch, entries: list[wire.Entry]) -> None:
+    """Read, in a few queries, every stored record, history and op_id the batch touches."""
+    conn = batch.conn
+    op_ids = [e.op_id for e in entries]
+    for chunk in _chunks(op_ids):
+        batch.seen_ops.update(
+            conn.execute(select(t.changes.c.op_id).where(t.changes.c.op_id.in_(chunk))).scalars()
+        )
+    row_ids = sorted({e.id for e in entries} | {e.operation_id for e in entries})
+    for chunk in _chunks(row_ids):
+        in_chunk = set(chunk)
+        for row in conn.execute(select(t.records).where(t.records.c.id.in_(chunk))):
+            state = {name: (v, s) for name, (v, s) in json.loads(row.fields).items()}
+            batch.records[(row.entity, row.id)] = _Record(
+                row.operation_id, row.owner_id, state, [], new=False
+            )
+        stored = [i for (_e, i) in batch.records if i in in_chunk]
+        for row in conn.execute(select(t.changes).where(t.changes.c.row_id.in_(stored))):
+            if (row.entity, row.row_id) in batch.records:
+                batch.records[(row.entity, row.row_id)].history.extend(_writes_of(row.writes))
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _writes_of(text: str) -> list[Write]:
+    data = json.loads(text)
+    return [Write(f, v, s, b, data["d"], data["u"]) for f, v, s, b in data["w"]]
+
+
+def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
+    if entry.problem:
+        return "rejected", entry.problem
+    if entry.op_id in batch.seen_ops:
+        return "duplicate", None
+    problem = _skew(entry, batch.now) or _scope_problem(batch, entry)
+    if problem:
+        return "rejected", problem
+    key = (entry.entity, entry.id)
+    record = batch.records.get(key)
+    if record is None:
+        record = _Record(entry.operation_id, who.user_id, {}, [], new=True)
+        batch.records[key] = record
+    writes = [
+        Write(name, w.value, w.stamp, w.base, who.device_id, who.user_name)
+        for name, w in entry.fields.items()
+    ]
+    changed, conflicts = merge(entry.entity, entry.id, record.state, record.history, writes)
+    record.dirty = record.dirty or bool(changed) or record.new
+    batch.seen_ops.add(entry.op_id)
+    batch.changes.append(
+        {
+            "op_id": entry.op_id,
+            "entity": entry.entity,
+            "row_id": entry.id,
+            "device_id": who.device_id,
+            "received_at": batch.now,
+            "writes": _dumps(
+                {
+                    "d": who.device_id,
+                    "u": who.user_name,
+                    "w": [[w.field, w.value, w.stamp, w.base] for w in writes],
+                }
+            ),
+        }
+    )
+    for conflict in conflicts:
+        batch.conflicts.setdefault(conflict.id, conflict)
+        batch.conflict_ops[conflict.id] = entry.operation_id
+    batch.resolves.update(entry.resolves)
+    if conflicts:
+        return "conflict", [c.id for c in conflicts]
+    return "applied", None
+
+
+def _skew(entry: wire.Entry, now: int) -> str | None:
+    ahead = max(Stamp.parse(w.stamp).wall_ms for w in entry.fields.values()) - now
+    if ahead > MAX_DRIFT_MS:
+        return f"clock ahead: a stamp is {ahead / 1000:.0f} s ahead of the server clock"
+    return None
+
+
+def _scope_problem(batch: _Batch, entry: wire.Entry) -> str | None:
+    record = batch.records.get((entry.entity, entry.id))
+    if record is not None and record.operation_id != entry.operation_id:
+        return "the record belongs to another operation"
+    if entry.entity == "operation" and entry.id != entry.operation_id:
+        return "an operation's operation_id must be its own id"
+    operation = batch.records.get(("operation", entry.operation_id))
+    exercise = None if operation is None else bool(operation.state.get("exercise", (0,))[0])
+    if entry.entity == "operation" and "exercise" in entry.fields:
+        exercise = bool(entry.fields["exercise"].value) or bool(exercise)
+    owner = None if record is None else record.owner_id
+    return batch.access.write_problem(entry.entity, entry.operation_id, exercise, owner)
+
+
+def _flush(batch: _Batch) -> None:
+    """Write the batch's records, changes, conflicts and blob references, numbered in order."""
+    conn = batch.conn
+    dirty = [(key, r) for key, r in batch.records.items() if r.dirty]
+    known = _existing_conflicts(conn, list(batch.conflicts))
+    fresh = [c for cid, c in batch.conflicts.items() if cid not in known]
+    resolving = _resolvable(batch)
+    count = len(dirty) + len(fresh) + len(resolving)
+    if not batch.changes and not count:
+        return
+    seq = next_seqs(conn, max(count, 1))
+    _write_records(conn, dirty, seq)
+    seq += len(dirty)
+    if batch.changes:
+        conn.execute(insert(t.changes), [{**c, "seq": seq} for c in batch.changes])
+    if fresh:
+        rows = [
+            {
+                "id": c.id,
+                "entity": c.entity,
+                "row_id": c.row_id,
+                "operation_id": batch.conflict_ops[c.id],
+                "seq": seq + n,
+                "body": _dumps(c.as_json()),
+            }
+            for n, c in enumerate(fresh)
+        ]
+        conn.execute(insert(t.conflicts), rows)
+        seq += len(fresh)
+    for n, conflict_id in enumerate(resolving):
+        conn.execute(
+            update(t.conflicts)
+            .where(t.conflicts.c.id == conflict_id)
+            .values(resolved_by=batch.access.principal.user_name, seq=seq + n)
+        )
+    _write_blob_refs(conn, dirty)
+
+
+def _write_records(conn: Connection, dirty: list, first_seq: int) -> None:
+    new, old = [], []
+    for n, ((entity, row_id), record) in enumerate(dirty):
+        row = {
+            "entity": entity,
+            "id": row_id,
+            "operation_id": record.operation_id,
+            "owner_id": record.owner_id,
+            "seq": first_seq + n,
+            "deleted": bool(record.state.get("deleted", (0,))[0]),
+            "fields": _dumps({name: list(vs) for name, vs in record.state.items()}),
+        }
+        (new if record.new else old).append(row)
+    if new:
+        conn.execute(insert(t.records), new)
+    if old:
+        conn.execute(
+            update(t.records)
+            .where(t.records.c.entity == bindparam("k_entity"), t.records.c.id == bindparam("k_id"))
+            .values(seq=bindparam("seq"), deleted=bindparam("deleted"), fields=bindparam("fields")),
+            [{**row, "k_entity": row["entity"], "k_id": row["id"]} for row in old],
+        )
+
+
+def _existing_conflicts(conn: Connection, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(
+            conn.execute(select(t.conflicts.c.id).where(t.conflicts.c.id.in_(chunk))).scalars()
+        )
+    return found
+
+
+def _resolvable(batch: _Batch) -> list[str]:
+    """Conflicts this batch resolves: unresolved, and in operations the caller sees."""
+    if not batch.resolves:
+        return []
+    rows = batch.conn.execute(
+        select(t.conflicts.c.id, t.conflicts.c.operation_id).where(
+            t.conflicts.c.id.in_(sorted(batch.resolves)), t.conflicts.c.resolved_by.is_(None)
+        )
+    )
+    return sorted(row.id for row in rows if batch.access.can_see(row.operation_id))
+
+
+def _write_blob_refs(conn: Connection, dirty: list) -> None:
+    """Attachment records name blobs; remember which operations may see each blob."""
+    wanted: dict[tuple[str, str], str] = {}
+    for (entity, _id), record in dirty:
+        if entity != "attachment":
+            continue
+        for name, kind in (("sha256", "original"), ("thumb_sha256", "thumb")):
+            sha = record.state.get(name, (None,))[0]
+            if isinstance(sha, str) and len(sha) == 64:
+                wanted.setdefault((sha, record.operation_id), kind)
+    if not wanted:
+        return
+    shas = sorted({sha for sha, _op in wanted})
+    have = set()
+    for chunk in _chunks(shas):
+        query = select(t.blob_refs.c.sha256, t.blob_refs.c.operation_id)
+        have.update(
+            tuple(row) for row in conn.execute(query.where(t.blob_refs.c.sha256.in_(chunk)))
+        )
+    rows = [
+        {"sha256": s, "operation_id": o, "kind": k}
+        for (s, o), k in sorted(wanted.items())
+        if (s, o) not in have
+    ]
+    if rows:
+        conn.execute(insert(t.blob_refs), rows)
+
+
+def _pause_for_tests() -> None:
+    """FIELDAPP_SERVER_PAUSE_PUSH=FILE: before committing, create FILE and wait (the test
+    of a server killed mid-push kills it here). Unset in production: costs one lookup."""
+    marker = os.environ.get("FIELDAPP_SERVER_PAUSE_PUSH")
+    if not marker or os.path.exists(marker):
+        return
+    with open(marker, "w") as handle:
+        handle.write(str(os.getpid()))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.05)

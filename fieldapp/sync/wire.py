@@ -1,0 +1,445 @@
+"""The sync wire protocol: JSON shapes of push, pull, join and blob calls, checked strictly.
+
+Shared by the server and the desktop client (no Qt, no FastAPI, no SQLAlchemy), so both
+sides parse and build the same shapes. docs/sync-protocol.md is the contract in words.
+
+Parsing is two-level. A body whose *shape* is wrong (not an object, a missing key, a
+stamp that is not a stamp) raises WireError naming the path of the first problem, and
+the whole request is refused. An entry whose *content* cannot be applied (unknown entity
+or field) parses into an Entry with `problem` set, and only that entry is rejected.
+Pure functions and immutable values: safe from any thread.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+API = "/api/v1"
+PROTOCOL_VERSION = 1
+
+# Size limits (both directions). Bodies are gzip-compressed JSON.
+MAX_BODY_BYTES = 8 * 1024 * 1024  # compressed, as received
+MAX_JSON_BYTES = 48 * 1024 * 1024  # after decompression: a gzip bomb stops here
+MAX_ENTRIES = 2000  # per push
+MAX_PULL_LIMIT = 2000
+DEFAULT_PULL_LIMIT = 1000
+MAX_VALUE_CHARS = 1_000_000  # one field value (a long geometry fits)
+MAX_CHUNK_BYTES = 4 * 1024 * 1024  # one blob chunk
+MAX_BLOB_BYTES = 512 * 1024 * 1024
+MAX_KEY_CHARS = 100  # op ids, record ids, batch keys
+
+_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+_STAMP = re.compile(r"^\d{13}-[0-9a-f]{4}-[A-Za-z0-9_]{1,64}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+_REPLICATED = ("created_at", "deleted")
+# The synced entities and their fields (the columns of the store, fieldapp/schema.py),
+# less the keys (id, operation_id) and the store's own bookkeeping (seq, stamps).
+ENTITIES: dict[str, frozenset[str]] = {
+    "operation": frozenset(("name", "description", "exercise", *_REPLICATED)),
+    "report": frozenset(
+        (
+            "title",
+            "body",
+            "kind",
+            "tags",
+            "severity",
+            "lat",
+            "lon",
+            "accuracy_m",
+            "place",
+            "observed_at",
+            "author",
+            "source",
+            "source_ref",
+            "status",
+            "duplicate_of",
+            "verification",
+            "verified_by",
+            "verified_at",
+            "verification_method",
+            "verification_confidence",
+            *_REPLICATED,
+        )
+    ),
+    "feature": frozenset(("name", "category", "notes", "geometry", "author", *_REPLICATED)),
+    "attachment": frozenset(
+        ("report_id", "sha256", "size", "mime", "filename", "thumb_sha256", *_REPLICATED)
+    ),
+}
+BLOB_KINDS = ("original", "thumb")
+
+# Per-entry statuses of a push answer.
+APPLIED, DUPLICATE, CONFLICT, REJECTED = "applied", "duplicate", "conflict", "rejected"
+
+
+class WireError(ValueError):
+    """A body that does not follow the protocol; the message names what is wrong."""
+
+
+class TooLargeError(WireError):
+    """A body over a size limit (HTTP 413)."""
+
+
+@dataclass(frozen=True)
+class FieldWrite:
+    """One field of a pushed entry: its new value, stamp, and the base stamp it replaced."""
+
+    value: Any
+    stamp: str
+    base: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One pushed outbox entry. `problem` is set when it must be rejected as a whole."""
+
+    op_id: str
+    entity: str
+    id: str
+    operation_id: str
+    fields: dict[str, FieldWrite]
+    resolves: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    batch_key: str
+    device_time: int
+    entries: list[Entry] = field(default_factory=list)
+
+
+# -- bodies: compression and JSON ------------------------------------------------------
+
+
+def encode_body(value: Any) -> bytes:
+    """Compact JSON, gzip-compressed: what goes on the wire (Content-Encoding: gzip)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return gzip.compress(text.encode(), compresslevel=6, mtime=0)
+
+
+def decode_body(data: bytes, gzipped: bool) -> Any:
+    """JSON from a received body; refuses oversize bodies and gzip bombs (TooLargeError)."""
+    if len(data) > MAX_BODY_BYTES:
+        raise TooLargeError(f"body of {len(data)} bytes is over the limit of {MAX_BODY_BYTES}")
+    if gzipped:
+        data = gunzip_limited(data, MAX_JSON_BYTES)
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise WireError(f"body is not valid JSON: {exc}") from None
+
+
+def gunzip_limited(data: bytes, limit: int) -> bytes:
+    """Decompress gzip data, stopping as soon as the output would pass `limit` bytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise WireError(f"body is not valid gzip data: {exc}") from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise TooLargeError(f"body decompresses to more than {limit} bytes")
+    if not inflater.eof:
+        raise WireError("body is truncated gzip data")
+    return out
+
+
+# -- small checks ----------------------------------------------------------------------
+
+
+def _need(obj: Any, key: str, path: str) -> Any:
+    if key not in obj:
+        raise WireError(f"{path}.{key} is missing")
+    return obj[key]
+
+
+def _object(value: Any, path: str) -> dict:
+    if not isinstance(value, dict):
+        raise WireError(f"{path} must be an object, not {type(value).__name__}")
+    return value
+
+
+def _ident(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise WireError(f"{path} must be an id (1-100 of A-Z a-z 0-9 . _ : -), got {value!r:.80}")
+    return value
+
+
+def _stamp(value: Any, path: str, nullable: bool = False) -> str | None:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, str) or not _STAMP.match(value):
+        raise WireError(f"{path} is not a clock stamp: {value!r:.80}")
+    return value
+
+
+def _integer(value: Any, path: str, low: int = 0, high: int = 2**62) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise WireError(f"{path} must be a whole number from {low} to {high}, got {value!r:.40}")
+    return value
+
+
+def _scalar(value: Any, path: str) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        if len(value) > MAX_VALUE_CHARS:
+            raise TooLargeError(f"{path} is longer than {MAX_VALUE_CHARS} characters")
+        return value
+    raise WireError(f"{path} must be text, a number, true/false or null")
+
+
+def _no_extra(obj: dict, allowed: set[str], path: str) -> None:
+    extra = sorted(set(obj) - allowed)
+    if extra:
+        raise WireError(f"{path} has unknown keys: {', '.join(map(str, extra))[:200]}")
+
+
+def check_sha256(value: Any) -> str:
+    if not isinstance(value, str) or not _SHA256.match(value):
+        raise WireError(f"{value!r:.80} is not a sha256 (64 lowercase hex digits)")
+    return value
+
+
+def check_stamp(value: Any, path: str = "stamp") -> str:
+    return _stamp(value, path)  # type: ignore[return-value]
+
+
+# -- push ------------------------------------------------------------------------------
+
+
+def parse_push(body: Any) -> PushRequest:
+    """A push body -> PushRequest; WireError for a malformed body (see module docstring)."""
+    body = _object(body, "body")
+    _no_extra(body, {"batch_key", "device_time", "entries"}, "body")
+    batch_key = _ident(_need(body, "batch_key", "body"), "body.batch_key")
+    device_time = _integer(_need(body, "device_time", "body"), "body.device_time")
+    entries = _need(body, "entries", "body")
+    if not isinstance(entries, list):
+        raise WireError("body.entries must be a list")
+    if len(entries) > MAX_ENTRIES:
+        raise TooLargeError(f"{len(entries)} entries in one push; at most {MAX_ENTRIES}")
+    parsed = [parse_entry(item, f"entries[{n}]") for n, item in enumerate(entries)]
+    return PushRequest(batch_key, device_time, parsed)
+
+
+def parse_entry(item: Any, path: str) -> Entry:
+    """One entry. `s` and `b` at entry level are defaults for fields that omit them."""
+    item = _object(item, path)
+    _no_extra(item, {"op_id", "entity", "id", "operation_id", "fields", "s", "b", "resolves"}, path)
+    op_id = _ident(_need(item, "op_id", path), f"{path}.op_id")
+    entity = _need(item, "entity", path)
+    if not isinstance(entity, str):
+        raise WireError(f"{path}.entity must be text")
+    row_id = _ident(_need(item, "id", path), f"{path}.id")
+    operation_id = _ident(_need(item, "operation_id", path), f"{path}.operation_id")
+    default_s = _stamp(item.get("s"), f"{path}.s", nullable=True)
+    default_b = _stamp(item.get("b"), f"{path}.b", nullable=True)
+    raw = _object(_need(item, "fields", path), f"{path}.fields")
+    if not raw:
+        raise WireError(f"{path}.fields is empty")
+    fields = {
+        str(name): _field(value, f"{path}.fields.{name}", default_s, default_b)
+        for name, value in raw.items()
+    }
+    resolves = item.get("resolves", [])
+    if not isinstance(resolves, list) or len(resolves) > 100:
+        raise WireError(f"{path}.resolves must be a list of at most 100 conflict ids")
+    resolves = tuple(_ident(r, f"{path}.resolves[{n}]") for n, r in enumerate(resolves))
+    problem = entry_problem(entity, fields)
+    return Entry(op_id, entity, row_id, operation_id, fields, resolves, problem)
+
+
+def _field(value: Any, path: str, default_s: str | None, default_b: str | None) -> FieldWrite:
+    value = _object(value, path)
+    _no_extra(value, {"v", "s", "b"}, path)
+    if "s" not in value and default_s is None:
+        raise WireError(f"{path}.s is missing (and the entry has no default s)")
+    stamp = _stamp(value.get("s", default_s), f"{path}.s")
+    base = _stamp(value.get("b", default_b), f"{path}.b", nullable=True)
+    return FieldWrite(_scalar(_need(value, "v", path), f"{path}.v"), stamp, base)  # type: ignore[arg-type]
+
+
+def entry_problem(entity: str, fields: dict[str, FieldWrite]) -> str | None:
+    """Why an entry cannot be applied (unknown entity or fields), else None."""
+    known = ENTITIES.get(entity)
+    if known is None:
+        return f"unknown entity {entity[:40]!r}; known: {', '.join(sorted(ENTITIES))}"
+    unknown = sorted(set(fields) - known)
+    if unknown:
+        return f"unknown field(s) of {entity}: {', '.join(unknown)[:200]}"
+    return None
+
+
+def entry_json(entry: Entry) -> dict:
+    """An Entry back to its wire form (what a client sends; what the server logs)."""
+    out: dict[str, Any] = {
+        "op_id": entry.op_id,
+        "entity": entry.entity,
+        "id": entry.id,
+        "operation_id": entry.operation_id,
+        "fields": {
+            name: {"v": w.value, "s": w.stamp, "b": w.base} for name, w in entry.fields.items()
+        },
+    }
+    if entry.resolves:
+        out["resolves"] = list(entry.resolves)
+    return out
+
+
+def push_body(batch_key: str, device_time: int, entries: list[dict]) -> dict:
+    """A push body from entries in wire form (compacted with entry-level s/b defaults)."""
+    return {"batch_key": batch_key, "device_time": device_time, "entries": entries}
+
+
+# -- pull ------------------------------------------------------------------------------
+
+
+def compact_record(
+    entity: str, row_id: str, operation_id: str, state: dict[str, tuple[Any, str]]
+) -> dict:
+    """A record in pull form: values, the most common stamp `s`, and `stamps` for the rest."""
+    counts: dict[str, int] = {}
+    for _value, stamp in state.values():
+        counts[stamp] = counts.get(stamp, 0) + 1
+    common = max(counts, key=lambda s: (counts[s], s))
+    record: dict[str, Any] = {
+        "entity": entity,
+        "id": row_id,
+        "operation_id": operation_id,
+        "s": common,
+        "fields": {name: value for name, (value, _s) in state.items()},
+    }
+    others = {name: stamp for name, (_v, stamp) in state.items() if stamp != common}
+    if others:
+        record["stamps"] = others
+    return record
+
+
+def expand_record(record: dict) -> dict[str, tuple[Any, str]]:
+    """A pulled record's fields as {name: (value, stamp)}: the client's view of it."""
+    stamps = record.get("stamps", {})
+    return {
+        name: (value, stamps.get(name, record["s"])) for name, value in record["fields"].items()
+    }
+
+
+def parse_pull_answer(body: Any) -> dict:
+    """Check a pull answer (the client's guard against a hostile or broken server)."""
+    body = _object(body, "answer")
+    for key in ("records", "conflicts"):
+        if not isinstance(_need(body, key, "answer"), list):
+            raise WireError(f"answer.{key} must be a list")
+    _integer(_need(body, "next", "answer"), "answer.next")
+    _integer(_need(body, "server_time", "answer"), "answer.server_time")
+    if not isinstance(_need(body, "more", "answer"), bool):
+        raise WireError("answer.more must be true or false")
+    for n, record in enumerate(body["records"]):
+        _check_pulled_record(record, f"answer.records[{n}]")
+    return body
+
+
+def _check_pulled_record(record: Any, path: str) -> None:
+    record = _object(record, path)
+    _ident(_need(record, "id", path), f"{path}.id")
+    _ident(_need(record, "operation_id", path), f"{path}.operation_id")
+    fields = _object(_need(record, "fields", path), f"{path}.fields")
+    stamps = _object(record.get("stamps", {}), f"{path}.stamps")
+    default = _stamp(record.get("s"), f"{path}.s", nullable=True)
+    for name, value in fields.items():
+        _scalar(value, f"{path}.fields.{name}")
+        if name not in stamps and default is None:
+            raise WireError(f"{path}.fields.{name} has no stamp")
+        _stamp(stamps.get(name, default), f"{path}.stamps.{name}")
+    problem = entry_problem(str(_need(record, "entity", path)), dict.fromkeys(fields))  # type: ignore[arg-type]
+    if problem:
+        raise WireError(f"{path}: {problem}")
+
+
+def pull_params(since: Any, limit: Any) -> tuple[int, int]:
+    """The cursor and page size of a pull, checked."""
+    since = _integer(since, "since")
+    limit = _integer(limit, "limit", 1, MAX_PULL_LIMIT)
+    return since, limit
+
+
+# -- join ------------------------------------------------------------------------------
+
+CODE_ALPHABET = "346789ACDEFGHJKMNPQRTUVWXY"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B: radio-safe
+CODE_GROUPS, CODE_GROUP_LEN = 3, 3
+
+
+def normalise_code(text: Any) -> str:
+    """An enrollment code as typed or heard (any case, spaces, dashes) -> canonical form."""
+    if not isinstance(text, str):
+        raise WireError("code must be text")
+    letters = re.sub(r"[\s-]", "", text.upper())
+    size = CODE_GROUPS * CODE_GROUP_LEN
+    if len(letters) != size or any(c not in CODE_ALPHABET for c in letters):
+        raise WireError(f"code must be {size} letters and digits like K7P-4QX-9M3")
+    step = CODE_GROUP_LEN
+    return "-".join(letters[i : i + step] for i in range(0, size, step))
+
+
+def parse_join(body: Any) -> tuple[str, str]:
+    """A join body -> (canonical code, device name)."""
+    body = _object(body, "body")
+    _no_extra(body, {"code", "device_name"}, "body")
+    code = normalise_code(_need(body, "code", "body"))
+    name = _need(body, "device_name", "body")
+    if not isinstance(name, str) or not name.strip() or len(name) > 100:
+        raise WireError("body.device_name must be 1-100 characters")
+    return code, name.strip()
+
+
+def parse_blob_kind(kind: Any) -> str:
+    if kind not in BLOB_KINDS:
+        raise WireError(f"kind must be one of {', '.join(BLOB_KINDS)}")
+    return kind
+
+
+# -- blob chunks -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlobChunk:
+    offset: int
+    size: int  # the whole blob's size (Upload-Length)
+    kind: str
+    data: bytes
+
+
+def chunk_checksum(data: bytes) -> str:
+    """The Upload-Checksum header of a chunk (tus form: algorithm, space, base64 digest)."""
+    import base64
+    import hashlib
+
+    return "sha256 " + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+def parse_chunk(offset: Any, length: Any, checksum: Any, kind: Any, data: bytes) -> BlobChunk:
+    """Check a chunk's headers and its checksum (WireError names the bad one)."""
+    try:
+        offset, length = int(offset), int(length)
+    except (TypeError, ValueError):
+        raise WireError("Upload-Offset and Upload-Length must be whole numbers") from None
+    _integer(offset, "Upload-Offset", 0, MAX_BLOB_BYTES)
+    if not 1 <= length <= MAX_BLOB_BYTES:
+        raise TooLargeError(f"Upload-Length must be from 1 to {MAX_BLOB_BYTES} bytes")
+    if len(data) > MAX_CHUNK_BYTES:
+        raise TooLargeError(f"a chunk is at most {MAX_CHUNK_BYTES} bytes")
+    if not data:
+        raise WireError("the chunk is empty")
+    if checksum != chunk_checksum(data):
+        raise ChecksumError("Upload-Checksum does not match the chunk; it was not stored")
+    return BlobChunk(offset, length, parse_blob_kind(kind), data)
+
+
+class ChecksumError(WireError):
+    """A chunk that does not match its checksum (HTTP 460, as in tus)."""
