@@ -165,6 +165,7 @@ _M002 = [
     "CREATE INDEX features_by_operation ON features(operation_id, deleted)",
 ]
 
+
 def _m003_radio(db: Any) -> None:
     for statement in _M003:
         db.execute(statement)
@@ -174,11 +175,46 @@ def _m003_radio(db: Any) -> None:
 # operators editing different fields of one message both keep their edit (per-field
 # stamps). Relay hops are rows of their own: two stations adding a hop at the same time
 # both keep it, where a list in one column would make one of them lose.
-_M003_TEXT = """number precedence handling origin_station check_received place_of_origin
-    time_filed date_filed incident subject msg_date msg_time to_name to_position address phone
-    from_name from_position author_contact text signature op_note op_note2 approved_by
-    approved_position reply replied_by replied_position reply_date reply_time received_from
-    received_net sent_to sent_net delivered_to frequency mode qsl_time""".split()
+_M003_TEXT = [
+    "number",
+    "precedence",
+    "handling",
+    "origin_station",
+    "check_received",
+    "place_of_origin",
+    "time_filed",
+    "date_filed",
+    "incident",
+    "subject",
+    "msg_date",
+    "msg_time",
+    "to_name",
+    "to_position",
+    "address",
+    "phone",
+    "from_name",
+    "from_position",
+    "author_contact",
+    "text",
+    "signature",
+    "op_note",
+    "op_note2",
+    "approved_by",
+    "approved_position",
+    "reply",
+    "replied_by",
+    "replied_position",
+    "reply_date",
+    "reply_time",
+    "received_from",
+    "received_net",
+    "sent_to",
+    "sent_net",
+    "delivered_to",
+    "frequency",
+    "mode",
+    "qsl_time",
+]
 # The handling order of the queue (fieldapp/radio/store.py uses this exact expression, so
 # that the index below serves the queue without a sort).
 RADIO_RANK_SQL = (

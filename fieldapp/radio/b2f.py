@@ -119,7 +119,7 @@ def write(message: B2fMessage) -> bytes:
 
 def set_header(message: B2fMessage, name: str, value: str) -> None:
     """Replace the first header `name` (keeping its place), or add it at the end."""
-    for index, (key, old) in enumerate(message.headers):
+    for index, (key, _old) in enumerate(message.headers):
         if key.lower() == name.lower():
             message.headers[index] = (key, " " + value)
             return

@@ -118,9 +118,7 @@ def _values_from_b2f(message: B2fMessage) -> tuple[dict, dict]:
     return values, {"b2f": meta}
 
 
-def _b2f_from(
-    store: Store, message: Mapping[str, Any], exercise: bool, station: str
-) -> B2fMessage:
+def _b2f_from(store: Store, message: Mapping[str, Any], exercise: bool, station: str) -> B2fMessage:
     meta = message.get("format_meta", {}).get("b2f")
     subject = message["subject"] or _subject(message)
     if exercise and "EXERCISE" not in subject.upper():

@@ -57,12 +57,16 @@ def parse(data: bytes) -> FlmsgFile:
     if len(data) > MAX_BYTES:
         raise FlmsgError(f"the file is {len(data)} bytes: too large for an flmsg form", 1)
     if b"\0" in data:
-        raise FlmsgError("binary data (a NUL byte): not an flmsg text file", _line(data, data.index(b"\0")))
+        raise FlmsgError(
+            "binary data (a NUL byte): not an flmsg text file", _line(data, data.index(b"\0"))
+        )
     crlf = b"\r\n" in data
     if crlf and data.count(b"\n") != data.count(b"\r\n"):
         lone = re.search(rb"(?<!\r)\n", data)
         where = _line(data, lone.start()) if lone else 1
-        raise FlmsgError("mixed line endings (CRLF, and LF alone here): not written by flmsg", where)
+        raise FlmsgError(
+            "mixed line endings (CRLF, and LF alone here): not written by flmsg", where
+        )
     try:
         return _parse(data.replace(b"\r\n", b"\n"), crlf, cr_counted=False)
     except FlmsgError as first:
@@ -145,7 +149,9 @@ def _field_at(data: bytes, position: int, cr_counted: bool) -> tuple[str, str, i
     try:
         value = data[start:end].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FlmsgError(f"the value of :{tag}: is not UTF-8 text", _line(data, start + exc.start)) from None
+        raise FlmsgError(
+            f"the value of :{tag}: is not UTF-8 text", _line(data, start + exc.start)
+        ) from None
     return tag, value, end + 1
 
 

@@ -122,7 +122,10 @@ def validate_message(values: Mapping[str, Any]) -> dict[str, Any]:
     if out["status"] in (None, ""):
         out["status"] = INITIAL_STATUS.get(out["direction"], "received")
     elif out["status"] not in STATUSES:
-        errors["status"] = ("unknown_value", f"{out['status']!r} is not one of {', '.join(STATUSES)}")
+        errors["status"] = (
+            "unknown_value",
+            f"{out['status']!r} is not one of {', '.join(STATUSES)}",
+        )
     for name in TIME_FIELDS:
         out[name] = _stamp(out[name], name, errors)
     if not out["text"] and not out["subject"] and not out["reply"]:
@@ -160,7 +163,10 @@ def warnings(message: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
         if problem:
             found["check_received"] = problem
         if message["number"] and not message["number"].isdigit():
-            found["number"] = ("not_a_number", f"{message['number']!r}: a radiogram number is digits")
+            found["number"] = (
+                "not_a_number",
+                f"{message['number']!r}: a radiogram number is digits",
+            )
     for name in ("time_filed", "msg_time", "reply_time", "qsl_time"):
         problem = clock_problem(message[name])
         if problem:

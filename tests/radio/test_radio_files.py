@@ -116,7 +116,11 @@ def test_an_ics309_file_round_trips_and_imports_its_lines(store, operation, tmp_
     data = forms.ics309_flmsg(sheet)
     assert flmsg.write(flmsg.parse(data)) == data
     [line] = _import(store, operation, tmp_path, data, "c.309")
-    assert (line["received_from"], line["sent_to"], line["subject"]) == ("F1PCT #1", "F4ABC", "R EAU")
+    assert (line["received_from"], line["sent_to"], line["subject"]) == (
+        "F1PCT #1",
+        "F4ABC",
+        "R EAU",
+    )
 
 
 @pytest.mark.parametrize(
