@@ -90,7 +90,7 @@ def test_an_exercise_says_so_everywhere(cli, tmp_path):
     code, out, _ = run("add", "--text", "TEST MESSAGE", "--json")
     message = json.loads(out)
     assert message["exercise"] is True
-    code, text, _ = run("export", message["id"], "--format", "text")
+    _code, text, _ = run("export", message["id"], "--format", "text")
     assert text.startswith("EXERCISE EXERCISE EXERCISE") and "TEST R" in text
     _code, out, _ = run("log", "--from", "2000-01-01", "--to", "2100-01-01")
     assert out.startswith("EXERCISE")
