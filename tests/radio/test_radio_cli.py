@@ -87,7 +87,7 @@ def test_an_exercise_says_so_everywhere(cli, tmp_path):
     data = tmp_path / "ex"
     cli(data, "operation", "create")("Exercice Rhône", "--exercise")
     run = cli(data, "radio")
-    code, out, _ = run("add", "--text", "TEST MESSAGE", "--json")
+    _code, out, _ = run("add", "--text", "TEST MESSAGE", "--json")
     message = json.loads(out)
     assert message["exercise"] is True
     _code, text, _ = run("export", message["id"], "--format", "text")
