@@ -13,6 +13,7 @@ import sys
 
 import demo_bench
 import map_bench
+import radio_bench
 import scroll_bench
 import search_bench
 import startup_bench
@@ -20,7 +21,15 @@ import tiles_bench
 
 
 def main() -> None:
-    for bench in (demo_bench, startup_bench, search_bench, scroll_bench, tiles_bench, map_bench):
+    for bench in (
+        demo_bench,
+        startup_bench,
+        search_bench,
+        scroll_bench,
+        tiles_bench,
+        map_bench,
+        radio_bench,
+    ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
     print(

@@ -165,10 +165,139 @@ _M002 = [
     "CREATE INDEX features_by_operation ON features(operation_id, deleted)",
 ]
 
+
+def _m003_radio(db: Any) -> None:
+    for statement in _M003:
+        db.execute(statement)
+
+
+# The radio message log (fieldapp/radio/). Every form field is a column, so that two
+# operators editing different fields of one message both keep their edit (per-field
+# stamps). Relay hops are rows of their own: two stations adding a hop at the same time
+# both keep it, where a list in one column would make one of them lose.
+_M003_TEXT = [
+    "number",
+    "precedence",
+    "handling",
+    "origin_station",
+    "check_received",
+    "place_of_origin",
+    "time_filed",
+    "date_filed",
+    "incident",
+    "subject",
+    "msg_date",
+    "msg_time",
+    "to_name",
+    "to_position",
+    "address",
+    "phone",
+    "from_name",
+    "from_position",
+    "author_contact",
+    "text",
+    "signature",
+    "op_note",
+    "op_note2",
+    "approved_by",
+    "approved_position",
+    "reply",
+    "replied_by",
+    "replied_position",
+    "reply_date",
+    "reply_time",
+    "received_from",
+    "received_net",
+    "sent_to",
+    "sent_net",
+    "delivered_to",
+    "frequency",
+    "mode",
+    "qsl_time",
+]
+# The handling order of the queue (fieldapp/radio/store.py uses this exact expression, so
+# that the index below serves the queue without a sort).
+RADIO_RANK_SQL = (
+    "CASE precedence WHEN 'EMERGENCY' THEN 0 WHEN 'TRES URGENT' THEN 0 WHEN 'PRIORITY' THEN 1"
+    " WHEN 'URGENT' THEN 1 WHEN 'WELFARE' THEN 2 WHEN 'ROUTINE' THEN 3 ELSE 1 END"
+)
+_M003 = [
+    f"""CREATE TABLE radio_messages (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL REFERENCES operations(id),
+        kind TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        status TEXT NOT NULL,
+        test INTEGER NOT NULL DEFAULT 0,
+        {" ".join(f"{name} TEXT NOT NULL DEFAULT '', " for name in _M003_TEXT)}
+        received_at TEXT,
+        sent_at TEXT,
+        delivered_at TEXT,
+        logged_at TEXT NOT NULL,
+        format_meta TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(format_meta)),
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_hlc TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        field_hlc TEXT NOT NULL DEFAULT '{{}}')""",
+    "CREATE INDEX radio_by_logged_at ON radio_messages(operation_id, deleted, logged_at)",
+    # next serial number of a station: the highest number it originated, from the index
+    """CREATE INDEX radio_serials ON radio_messages(
+        operation_id, origin_station, CAST(number AS INTEGER)) WHERE deleted = 0""",
+    f"""CREATE INDEX radio_queue ON radio_messages(operation_id, ({RADIO_RANK_SQL}), logged_at)
+        WHERE deleted = 0 AND status IN ('received', 'waiting_relay')""",
+    """CREATE TABLE radio_hops (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL REFERENCES operations(id),
+        message_id TEXT NOT NULL REFERENCES radio_messages(id),
+        from_station TEXT NOT NULL DEFAULT '',
+        to_station TEXT NOT NULL DEFAULT '',
+        net TEXT NOT NULL DEFAULT '',
+        frequency TEXT NOT NULL DEFAULT '',
+        mode TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_hlc TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        field_hlc TEXT NOT NULL DEFAULT '{}')""",
+    "CREATE INDEX radio_hops_by_message ON radio_hops(message_id, at)",
+    """CREATE VIRTUAL TABLE radio_fts USING fts5(
+        number, origin_station, subject, text, to_name, from_name, signature,
+        content='radio_messages', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER radio_fts_insert AFTER INSERT ON radio_messages BEGIN
+        INSERT INTO radio_fts(rowid, number, origin_station, subject, text, to_name, from_name,
+            signature)
+        VALUES (new.seq, new.number, new.origin_station, new.subject, new.text, new.to_name,
+            new.from_name, new.signature);
+    END""",
+    """CREATE TRIGGER radio_fts_delete AFTER DELETE ON radio_messages BEGIN
+        INSERT INTO radio_fts(radio_fts, rowid, number, origin_station, subject, text, to_name,
+            from_name, signature)
+        VALUES ('delete', old.seq, old.number, old.origin_station, old.subject, old.text,
+            old.to_name, old.from_name, old.signature);
+    END""",
+    """CREATE TRIGGER radio_fts_update AFTER UPDATE OF number, origin_station, subject, text,
+        to_name, from_name, signature ON radio_messages BEGIN
+        INSERT INTO radio_fts(radio_fts, rowid, number, origin_station, subject, text, to_name,
+            from_name, signature)
+        VALUES ('delete', old.seq, old.number, old.origin_station, old.subject, old.text,
+            old.to_name, old.from_name, old.signature);
+        INSERT INTO radio_fts(rowid, number, origin_station, subject, text, to_name, from_name,
+            signature)
+        VALUES (new.seq, new.number, new.origin_station, new.subject, new.text, new.to_name,
+            new.from_name, new.signature);
+    END""",
+]
+
 # Append new migrations here; never edit or reorder a released one.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_features", _m002_features),
+    ("m003_radio", _m003_radio),
 ]
 KNOWN = [name for name, _ in MIGRATIONS]
 

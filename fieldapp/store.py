@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp import domain
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.features import FeatureStore
+from fieldapp.radio.store import RadioStore
 from fieldapp.report_query import ReportQuery
 from fieldapp.report_reads import ReportReads, report_from_row
 from fieldapp.schema import DatabaseError, connect
@@ -36,11 +37,13 @@ _TABLES = {
     "report": "reports",
     "attachment": "attachments",
     "feature": "features",
+    "radio_message": "radio_messages",
+    "radio_hop": "radio_hops",
 }
 
 
 class NotFoundError(LookupError):
-    """No such operation, report or map feature (or it was deleted)."""
+    """No such operation, report, map feature or radio message (or it was deleted)."""
 
 
 def new_id() -> str:
@@ -59,10 +62,11 @@ def default_user() -> str:
         return "unknown"
 
 
-class Store(ReportReads, FeatureStore):
+class Store(ReportReads, FeatureStore, RadioStore):
     """The FieldApp database of one data directory.
 
-    Report lists and searches are in report_reads.py, map features in features.py.
+    Report lists and searches are in report_reads.py, map features in features.py, radio
+    messages in radio/store.py.
     """
 
     def __init__(self, data_dir: Path | str, *, user: str | None = None):

@@ -1,0 +1,361 @@
+"""Saving and reading radio messages and their relay hops: the radio part of `Store`.
+
+Messages and hops are stored like reports: a UUIDv7 id, per-field clock stamps, a
+tombstone on delete, and an outbox and a history entry in the same transaction as the
+row. A hop (who passed the message to whom, when, on which net) is a row of its own
+(radio_hops): hops added on two devices at once both survive a sync.
+
+Serial numbers are taken inside the write transaction, so that two windows or a worker
+on the same file never hand out one number twice. `RadioStore` is mixed into Store and
+follows its rules: one store, one connection, one thread.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.domain import utc_now
+from fieldapp.radio import model
+from fieldapp.radio.check import check_to_send, compute_check
+from fieldapp.schema import RADIO_RANK_SQL
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from fieldapp.sync.hlc import HybridClock
+
+_HOP_FIELDS = ("from_station", "to_station", "net", "frequency", "mode", "at")
+_ORIGINATED = ("radiogram", "adrasec")  # kinds that carry a station's serial number
+
+
+class RadioStore:
+    """The radio message log; a mixin of Store (see store.py)."""
+
+    conn: sqlite3.Connection
+    user: str
+    clock: HybridClock
+
+    if TYPE_CHECKING:  # provided by Store
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None: ...
+        def _update(
+            self, table: str, current: Mapping[str, Any], diff: Any, action: str = ...
+        ) -> None: ...
+        def _log(
+            self, entity: str, row: Mapping[str, Any], stamp: str, action: str, changes: Any
+        ) -> None: ...
+        def get_operation(self, op_id: str) -> dict: ...
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def add_message(
+        self,
+        operation_id: str,
+        values: Mapping[str, Any],
+        *,
+        station: str = "",
+        format_meta: Mapping[str, Any] | None = None,
+    ) -> dict:
+        """Validate and save one message; returns it as stored, with warnings and hops.
+
+        `station` is this station's call sign: a message it originates (direction sent)
+        gets it as station of origin and, without a number, the next serial number.
+        """
+        ids = self.add_messages(operation_id, [(values, format_meta or {})], station=station)
+        return self.get_message(ids[0])
+
+    def add_messages(
+        self,
+        operation_id: str,
+        items: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]],
+        *,
+        station: str = "",
+    ) -> list[str]:
+        """Save many (values, format_meta) messages in one transaction: all or nothing.
+
+        Every item is validated before anything is written (imports, bulk loads).
+        """
+        self.get_operation(operation_id)
+        cleaned = [(model.validate_message(values), dict(meta)) for values, meta in items]
+        station = station.strip().upper()
+        with self._write():
+            serials: dict[str, int] = {}
+            rows, hops = [], []
+            now = utc_now()
+            for clean, meta in cleaned:
+                row = self._message_row(operation_id, clean, meta, station, serials, now)
+                rows.append(row)
+                hops += _arrival_hops(row, station, self.user, now)
+            self._insert_many("radio_messages", "radio_message", rows)
+            self._insert_many("radio_hops", "radio_hop", hops)
+        return [row["id"] for row in rows]
+
+    def update_message(self, message_id: str, changes: Mapping[str, Any]) -> dict:
+        """Apply a partial edit; a status change must be an allowed transition."""
+        current = dict(self._message_row_by_id(message_id))
+        user_fields = {name: current[name] for name in model.MESSAGE_FIELDS}
+        user_fields["test"] = bool(user_fields["test"])
+        clean = model.validate_message({**user_fields, **changes})
+        if clean["status"] != current["status"]:
+            model.check_transition(current["status"], clean["status"])
+        clean["test"] = int(clean["test"])
+        diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
+        if diff:
+            with self._write():
+                self._update("radio_messages", current, diff)
+        return self.get_message(message_id)
+
+    def set_message_status(self, message_id: str, status: str) -> dict:
+        """Move a message along received -> waiting_relay -> relayed | delivered -> serviced."""
+        current = dict(self._message_row_by_id(message_id))
+        model.check_transition(current["status"], status)
+        changes: dict[str, Any] = {"status": status}
+        if status == "delivered" and not current["delivered_at"]:
+            changes["delivered_at"] = utc_now()
+        return self.update_message(message_id, changes)
+
+    def relay_message(
+        self,
+        message_id: str,
+        *,
+        to_station: str,
+        net: str = "",
+        at: str | None = None,
+        station: str = "",
+        frequency: str = "",
+        mode: str = "",
+    ) -> dict:
+        """Record that this station passed the message on: a new hop, status relayed."""
+        current = dict(self._message_row_by_id(message_id))
+        if current["status"] != "relayed":
+            model.check_transition(current["status"], "relayed")
+        to_station = to_station.strip().upper()
+        if not to_station:
+            from fieldapp.domain import ValidationError
+
+            raise ValidationError({"to_station": ("required", "say to whom it was passed")})
+        when = model._stamp(at, "at", errors := {}) or utc_now()
+        if errors:
+            from fieldapp.domain import ValidationError
+
+            raise ValidationError(errors)
+        hop = _hop(current, station.strip().upper(), to_station, net, when, self.user)
+        hop.update(frequency=frequency.strip(), mode=mode.strip().upper())
+        updates = {"status": "relayed", "sent_to": to_station, "sent_net": net.strip()}
+        updates["sent_at"] = when
+        diff = {k: (current[k], v) for k, v in updates.items() if current[k] != v}
+        with self._write():
+            self._insert_many("radio_hops", "radio_hop", [hop])
+            if diff:
+                self._update("radio_messages", current, diff)
+        return self.get_message(message_id)
+
+    def delete_message(self, message_id: str) -> None:
+        """Tombstone a message: it leaves the log and the queue; its history stays."""
+        current = dict(self._message_row_by_id(message_id))
+        with self._write():
+            self._update("radio_messages", current, {"deleted": (0, 1)}, action="deleted")
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def get_message(self, message_id: str) -> dict:
+        """One message with its warnings, its check and every hop, oldest first."""
+        message = message_from_row(self._message_row_by_id(message_id))
+        message["hops"] = self.message_hops(message_id)
+        return message
+
+    def message_hops(self, message_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT id, from_station, to_station, net, frequency, mode, at, author"
+            " FROM radio_hops WHERE message_id = ? AND deleted = 0 ORDER BY at, seq",
+            [message_id],
+        )
+        return [dict(row) for row in rows]
+
+    def list_messages(
+        self,
+        operation_id: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Messages in the order they were logged; `since`/`until` bound logged_at (UTC)."""
+        self.get_operation(operation_id)
+        rows = self.conn.execute(
+            "SELECT * FROM radio_messages WHERE operation_id = ? AND deleted = 0"
+            " AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, seq LIMIT ? OFFSET ?",
+            [operation_id, since or "", until or "~", limit, offset],
+        )
+        return [message_from_row(row) for row in rows]
+
+    def message_queue(self, operation_id: str, limit: int = 100) -> list[dict]:
+        """What must still be passed on or delivered: by precedence, then oldest first.
+
+        EMERGENCY (and très urgent) first, then PRIORITY (urgent), WELFARE, ROUTINE; the
+        query reads the queue index in order, without a sort, however long the log is.
+        """
+        rows = self.conn.execute(
+            "SELECT * FROM radio_messages WHERE operation_id = ? AND deleted = 0"
+            " AND status IN ('received', 'waiting_relay')"
+            f" ORDER BY {RADIO_RANK_SQL}, logged_at LIMIT ?",
+            [operation_id, limit],
+        )
+        return [message_from_row(row) for row in rows]
+
+    def next_serial(self, operation_id: str, station: str) -> int:
+        """The next message number of a station in this operation (1 for its first)."""
+        row = self.conn.execute(
+            "SELECT CAST(number AS INTEGER) FROM radio_messages"
+            " WHERE operation_id = ? AND origin_station = ? AND deleted = 0"
+            " ORDER BY CAST(number AS INTEGER) DESC LIMIT 1",
+            [operation_id, station.strip().upper()],
+        ).fetchone()
+        return (row[0] or 0) + 1 if row else 1
+
+    def search_messages(self, operation_id: str, text: str, limit: int = 200) -> list[dict]:
+        """Messages whose words start with those typed (number, call, names, text)."""
+        words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
+        if not words:
+            return []
+        query = " ".join(f'"{w}"*' for w in words)
+        rows = self.conn.execute(
+            "SELECT m.* FROM radio_fts f JOIN radio_messages m ON m.seq = f.rowid"
+            " WHERE radio_fts MATCH ? AND m.operation_id = ? AND m.deleted = 0"
+            " ORDER BY m.logged_at LIMIT ?",
+            [query, operation_id, limit],
+        )
+        return [message_from_row(row) for row in rows]
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _message_row(
+        self,
+        operation_id: str,
+        clean: dict[str, Any],
+        meta: dict[str, Any],
+        station: str,
+        serials: dict[str, int],
+        now: str,
+    ) -> dict[str, Any]:
+        from fieldapp.store import new_id  # store.py imports this module
+
+        if clean["direction"] == "sent" and clean["kind"] in _ORIGINATED:
+            clean["origin_station"] = clean["origin_station"] or station
+            origin = clean["origin_station"]
+            if origin and not clean["number"]:
+                if origin not in serials:
+                    serials[origin] = self.next_serial(operation_id, origin)
+                number = serials[origin]
+                serials[origin] += 1
+                clean["number"] = f"{number:03d}" if clean["kind"] == "adrasec" else str(number)
+        clean["test"] = int(clean["test"])
+        return {
+            "id": new_id(),
+            "operation_id": operation_id,
+            **clean,
+            "logged_at": now,
+            "format_meta": _dumps(meta),
+            "author": self.user,
+            "created_at": now,
+        }
+
+    def _insert_many(self, table: str, entity: str, rows: list[dict[str, Any]]) -> None:
+        """Rows, outbox and history with executemany: one statement per table."""
+        if not rows:
+            return
+        from fieldapp.store import new_id
+
+        names = [*rows[0], "updated_hlc", "field_hlc"]
+        values, outbox, history = [], [], []
+        fields = _dumps([n for n in rows[0] if n not in ("id", "operation_id")])
+        now = utc_now()
+        for row in rows:
+            stamp = self.clock.tick().encode()
+            values.append([*row.values(), stamp, f'{{"*":"{stamp}"}}'])
+            outbox.append((new_id(), entity, row["id"], row["operation_id"], stamp, fields, now))
+            history.append((entity, row["id"], stamp, now, self.user))
+        self.conn.executemany(
+            f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            values,
+        )
+        self.conn.executemany(
+            "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            outbox,
+        )
+        self.conn.executemany(
+            "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
+            " VALUES (?, ?, ?, ?, ?, 'created', '{}')",
+            history,
+        )
+
+    def _message_row_by_id(self, message_id: str) -> sqlite3.Row:
+        row = self.conn.execute(
+            "SELECT * FROM radio_messages WHERE id = ? AND deleted = 0", [message_id]
+        ).fetchone()
+        if row is None:
+            from fieldapp.store import NotFoundError  # store.py imports this module
+
+            raise NotFoundError(f"no radio message with id {message_id}")
+        return row
+
+
+def message_from_row(row: sqlite3.Row | Mapping[str, Any]) -> dict:
+    """A stored message as the app shows it: flags, warnings and the check to pass on."""
+    message = dict(row)
+    message["test"] = bool(message["test"])
+    message["format_meta"] = json.loads(message["format_meta"])
+    message["field_hlc"] = json.loads(message["field_hlc"])
+    if message["kind"] == "radiogram":
+        message["check_counted"] = compute_check(message["text"])
+        message["check"] = check_to_send(message["check_received"], message["text"])
+    else:
+        message["check_counted"] = message["check"] = ""
+    message["warnings"] = {
+        name: {"code": code, "message": text}
+        for name, (code, text) in model.warnings(message).items()
+    }
+    return message
+
+
+def _arrival_hops(row: Mapping[str, Any], station: str, user: str, now: str) -> list[dict]:
+    """The hops a newly logged message already tells: from whom it came, to whom it went."""
+    hops = []
+    if row["received_from"]:
+        when = row["received_at"] or now
+        hops.append(_hop(row, row["received_from"], station, row["received_net"], when, user))
+    if row["sent_to"] and row["direction"] != "received":
+        when = row["sent_at"] or now
+        hops.append(_hop(row, station, row["sent_to"], row["sent_net"], when, user))
+    for hop in hops:
+        hop.update(frequency=row["frequency"], mode=row["mode"])
+    return hops
+
+
+def _hop(
+    message: Mapping[str, Any], from_station: str, to_station: str, net: str, at: str, user: str
+) -> dict[str, Any]:
+    from fieldapp.store import new_id
+
+    return {
+        "id": new_id(),
+        "operation_id": message["operation_id"],
+        "message_id": message["id"],
+        "from_station": from_station,
+        "to_station": to_station,
+        "net": (net or "").strip(),
+        "frequency": "",
+        "mode": "",
+        "at": at,
+        "author": user,
+        "created_at": utc_now(),
+    }
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

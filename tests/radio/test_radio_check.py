@@ -1,0 +1,107 @@
+"""The radiogram check and text normalisation: RADIO.md's examples and the public vectors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fieldapp.radio import arl
+from fieldapp.radio.check import (
+    check_problem,
+    check_to_send,
+    compute_check,
+    denormalise,
+    normalise,
+    parse_check,
+)
+
+VECTORS = Path(__file__).parent.parent / "samples" / "radio" / "ectlogger_nts_text_vectors.json"
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("HAPPY BIRTHDAY X SEE YOU SOON X LOVE", "8"),
+        ("NEW YORK CITY", "3"),
+        ("NYC", "1"),
+        ("527B", "1"),
+        ("W1YL/4", "1"),
+        ("860 594 0301", "3"),
+        ("ARL FIFTY ARL SIXTY ONE", "ARL 5"),
+        ("ARL FORTY SIX", "ARL 3"),
+        ("", "0"),
+    ],
+)
+def test_the_check_examples_of_radio_md(text, check):
+    assert compute_check(text) == check
+
+
+def test_a_relay_that_counts_otherwise_sends_both_counts():
+    text = "HAPPY BIRTHDAY X SEE YOU SOON X LOVE X"  # 9 words, the originator wrote 10
+    assert check_to_send("10", text) == "10/9"
+    assert check_to_send("ARL 10", "ARL FIFTY " + " ".join(["W"] * 7)) == "ARL 10/9"
+    assert check_to_send("9", text) == "9"  # agreeing: unchanged
+    assert check_to_send("", text) == "9"  # nothing received: our own count
+    assert check_to_send("10/9", text) == "10/9"  # a second relay keeps the originator's 10
+    code, message = check_problem("10", text)
+    assert code == "check_mismatch" and "10/9" in message
+
+
+def test_unreadable_and_arl_checks_are_named():
+    assert check_problem("TEN", "A B")[0] == "bad_check"
+    assert check_problem("3", "ARL FORTY SIX")[0] == "arl_prefix"
+    assert parse_check("arl 5") is not None and str(parse_check("ARL 5")) == "ARL 5"
+
+
+@pytest.mark.parametrize("vector", json.loads(VECTORS.read_text()), ids=lambda v: v["raw"])
+def test_every_ectlogger_vector(vector):
+    result = normalise(vector["raw"])
+    assert result.text == vector["expected_normalized"]
+    assert denormalise(result) == vector["raw"]
+
+
+def test_normalisation_reports_what_it_changed():
+    result = normalise("Is it 146.52? Yes.")
+    assert result.text == "IS IT 146R52 QUERY YES"
+    rules = [(c["rule"], c["from"], c["to"].strip()) for c in result.changes()]
+    assert ("decimal", ".", "R") in rules
+    assert ("query", "?", "QUERY") in rules
+    assert ("period", ".", "") in rules  # the final period is dropped, and says so
+    assert ("capitals", "Is", "IS") in rules
+    assert normalise("DÉJÀ VU").text == "DEJA VU"  # no accents in Morse
+
+
+def test_normalised_text_is_left_alone():
+    text = "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"
+    assert normalise(text).text == text and normalise(text).changes() == []
+
+
+@given(st.text(max_size=80))
+def test_normalise_then_undo_gives_the_original_back(text):
+    result = normalise(text)
+    assert denormalise(result) == text
+    assert result.text == result.text.strip()
+    assert "  " not in result.text
+
+
+@given(st.text(alphabet="abc ?.,-&@ 12/:", max_size=60))
+def test_normalised_text_has_only_radiogram_characters(text):
+    out = normalise(text).text
+    assert out == out.upper()
+    assert not set(out) & set("?.,&@:")
+    assert not out.endswith(" X") and not out.endswith("QUERY")
+
+
+def test_arl_texts_expand_to_plain_language():
+    assert len(arl.table()) == 48 and arl.by_number(46).words == "FORTY SIX"
+    assert arl.plain_language("ARL SIXTY FOUR NEWINGTON X LOVE MOM") == (
+        "Arrived safely at NEWINGTON. X LOVE MOM"
+    )
+    found = arl.find("ARL FIFTY ARL SIXTY ONE")
+    assert [f.number for f in found] == [50, 61]  # SIXTY ONE, not SIXTY
+    two = arl.plain_language("ARL SIXTY FIVE BOSTON X JUNE 5")
+    assert two == "Arriving BOSTON on JUNE 5. Please arrange to meet me there."
