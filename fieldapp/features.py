@@ -13,15 +13,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict
 
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.geometry import GeometryError, encode_geometry, read_geometry
-
-if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
-    from fieldapp.sync.hlc import HybridClock
+from fieldapp.store_part import StorePart
 
 CATEGORIES = (
     "flooded_area",
@@ -90,24 +86,8 @@ def validate_feature(values: Mapping[str, Any]) -> dict[str, Any]:
     return {"name": name, "category": category, "notes": notes, "geometry": geometry}
 
 
-class FeatureStore:
+class FeatureStore(StorePart):
     """Saving and reading map features; a mixin of Store (see store.py)."""
-
-    conn: sqlite3.Connection
-    user: str
-    clock: HybridClock
-
-    if TYPE_CHECKING:  # provided by Store
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None: ...
-        def _update(
-            self, table: str, current: Mapping[str, Any], diff: Any, action: str = ...
-        ) -> None: ...
-        def _log(
-            self, entity: str, row: Mapping[str, Any], stamp: str, action: str, changes: Any
-        ) -> None: ...
-        def get_operation(self, op_id: str) -> dict: ...
 
     def add_feature(
         self, operation_id: str, *, name: str, category: str, geometry: Any, notes: str = ""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING
 
 from fieldapp.report_query import SPARSE_HITS, ReportQuery, count_sql, hits_sql, ids_sql
+from fieldapp.store_part import StorePart
 
 # What a list row shows: no JSON to decode, and only the start of the text (for a tooltip).
 LIST_COLUMNS = (
@@ -29,14 +29,8 @@ def report_from_row(row: sqlite3.Row) -> dict:
     return report
 
 
-class ReportReads:
+class ReportReads(StorePart):
     """Report queries of `Store`."""
-
-    conn: sqlite3.Connection
-
-    if TYPE_CHECKING:
-
-        def get_operation(self, op_id: str) -> dict: ...  # Store's
 
     def report_seqs(self, query: ReportQuery) -> list[int]:
         """Row numbers of the matching reports, in display order (for lazy list models).

@@ -15,40 +15,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fieldapp.domain import utc_now
 from fieldapp.radio import model
 from fieldapp.radio.check import check_to_send, compute_check
 from fieldapp.schema import RADIO_RANK_SQL
-
-if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
-    from fieldapp.sync.hlc import HybridClock
+from fieldapp.store_part import StorePart
 
 _HOP_FIELDS = ("from_station", "to_station", "net", "frequency", "mode", "at")
 _ORIGINATED = ("radiogram", "adrasec")  # kinds that carry a station's serial number
 
 
-class RadioStore:
+class RadioStore(StorePart):
     """The radio message log; a mixin of Store (see store.py)."""
-
-    conn: sqlite3.Connection
-    user: str
-    clock: HybridClock
-
-    if TYPE_CHECKING:  # provided by Store
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None: ...
-        def _update(
-            self, table: str, current: Mapping[str, Any], diff: Any, action: str = ...
-        ) -> None: ...
-        def _log(
-            self, entity: str, row: Mapping[str, Any], stamp: str, action: str, changes: Any
-        ) -> None: ...
-        def get_operation(self, op_id: str) -> dict: ...
 
     # -- writes ---------------------------------------------------------------------------
 

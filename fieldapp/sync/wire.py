@@ -19,6 +19,9 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain import REPORT_FIELDS
+from fieldapp.features import FEATURE_FIELDS
+
 API = "/api/v1"
 PROTOCOL_VERSION = 1
 
@@ -42,32 +45,8 @@ _REPLICATED = ("created_at", "deleted")
 # less the keys (id, operation_id) and the store's own bookkeeping (seq, stamps).
 ENTITIES: dict[str, frozenset[str]] = {
     "operation": frozenset(("name", "description", "exercise", *_REPLICATED)),
-    "report": frozenset(
-        (
-            "title",
-            "body",
-            "kind",
-            "tags",
-            "severity",
-            "lat",
-            "lon",
-            "accuracy_m",
-            "place",
-            "observed_at",
-            "author",
-            "source",
-            "source_ref",
-            "status",
-            "duplicate_of",
-            "verification",
-            "verified_by",
-            "verified_at",
-            "verification_method",
-            "verification_confidence",
-            *_REPLICATED,
-        )
-    ),
-    "feature": frozenset(("name", "category", "notes", "geometry", "author", *_REPLICATED)),
+    "report": frozenset((*REPORT_FIELDS, *_REPLICATED)),
+    "feature": frozenset((*FEATURE_FIELDS, "author", *_REPLICATED)),
     "attachment": frozenset(
         ("report_id", "sha256", "size", "mime", "filename", "thumb_sha256", *_REPLICATED)
     ),

@@ -1,0 +1,38 @@
+"""What a part of `Store` may rely on: the base of the Store mixins.
+
+The store is split by subject (report reads, map features, radio traffic) into mixins
+that `Store` combines; each part uses Store's connection, user and clock and its write
+path (`_write`, `_insert`, `_update`, `_log`), declared here once so type checkers see
+them. The same rules hold for every part: one store, one connection, one thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from fieldapp.sync.hlc import HybridClock
+
+
+class StorePart:
+    """Declarations only: Store provides all of it."""
+
+    conn: sqlite3.Connection
+    user: str
+    clock: HybridClock
+
+    if TYPE_CHECKING:
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None: ...
+        def _update(
+            self, table: str, current: Mapping[str, Any], diff: Any, action: str = ...
+        ) -> None: ...
+        def _log(
+            self, entity: str, row: Mapping[str, Any], stamp: str, action: str, changes: Any
+        ) -> None: ...
+        def get_operation(self, op_id: str) -> dict: ...
