@@ -58,7 +58,7 @@ def check(data_dir: Path, *, blobs: bool = True, quick: bool = False) -> list[st
     index-versus-table comparison and the search index check: seconds less at 200,000.
     """
     data_dir = Path(data_dir)
-    conn = connect(data_dir / "fieldapp.db")
+    conn = connect(data_dir / "fieldapp.db", migrate=False)
     try:
         problems = [
             f"database: {row[0]}"

@@ -352,15 +352,19 @@ def check_schema(path: Path) -> list[str]:
     return [name for name in KNOWN if name not in applied]
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A checked, migrated connection in autocommit mode (transactions are explicit)."""
+def connect(path: Path, *, migrate: bool = True) -> sqlite3.Connection:
+    """A checked, migrated connection in autocommit mode (transactions are explicit).
+
+    `migrate=False` (an integrity check) reads an older schema as it is: a file that
+    may be damaged is not rewritten before it has been checked.
+    """
     pending = check_schema(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    if pending:
+    if pending and migrate:
         _migrate(conn)
     return conn
 

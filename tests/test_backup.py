@@ -35,3 +35,19 @@ def test_check_is_clean_then_finds_a_damaged_photo(store, operation, tmp_path):
     store.blobs.path(attached["sha256"]).write_bytes(b"bit rot")
     problems = backup.check(store.data_dir)
     assert len(problems) == 1 and "cellar.png" in problems[0] and "damaged" in problems[0]
+
+
+def test_a_check_reads_an_older_schema_without_migrating_it(tmp_path, monkeypatch):
+    import hashlib
+
+    from fieldapp import schema
+
+    with monkeypatch.context() as old_version:
+        old_version.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        old_version.setattr(schema, "KNOWN", schema.KNOWN[:1])
+        with Store(tmp_path, user="bob") as old:
+            old.add_report(old.create_operation("Storm")["id"], {"title": "Roof torn off"})
+    database = tmp_path / "fieldapp.db"
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    assert backup.check(tmp_path) == []
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before  # not migrated
