@@ -83,6 +83,7 @@ class RadioActions(QObject):
         summary = forms.message_text(message).splitlines()[0]
         dialog = RelayDialog(summary, message["received_net"], self.desk)
         dialog.accepted.connect(self._on_relay_dialog_accepted)
+        dialog.finished.connect(self._on_dialog_finished)
         self.relay_dialog = dialog
         dialog.open()
 
@@ -99,9 +100,15 @@ class RadioActions(QObject):
         except ValidationError as exc:
             self._refused(message, exc)
             return
-        self._done(message["id"], self.tr("Relayed to %1.").replace("%1", values["to_station"]))
+        self._done(message["id"], self.tr("Relayed to %1.").replace("%1", values["to_station"] or ""))
         self.relay_dialog = None
         dialog.deleteLater()
+
+    @Slot()
+    def _on_dialog_finished(self) -> None:
+        """Back to the desk, the keyboard in the queue: the operator goes on at once."""
+        self.desk.activateWindow()
+        self.desk.queue_view.setFocus()
 
     @Slot()
     def deliver(self) -> None:
@@ -250,6 +257,7 @@ class RadioActions(QObject):
             self._printed(path, pages)
 
         dialog.accepted.connect(accepted)
+        dialog.finished.connect(self._on_dialog_finished)
         dialog.open()
 
     def retranslate(self) -> None:

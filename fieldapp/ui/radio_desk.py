@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store import NotFoundError, Store
+from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.radio_entry import RadioEntryForm
 from fieldapp.ui.radio_models import COLUMNS, RadioLogModel, RadioQueueModel
 from fieldapp.ui.radio_view import RadioMessageView
@@ -43,7 +44,7 @@ def _table(model, parent: QWidget) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in enumerate((110, 80, 110, 90, 50, 80, 50)):
+    for column, width in enumerate((122, 76, 116, 96, 46, 76, 52)):
         view.setColumnWidth(column, width)
     assert len(COLUMNS) == 8
     return view
@@ -68,6 +69,8 @@ class RadioDesk(QMainWindow):
         self.queue_model = RadioQueueModel(store, self)
         self.log_model = RadioLogModel(store, self)
         self.view = RadioMessageView(self)
+        self.banner = ExerciseBanner(self)
+        self.banner.hide()
         self._build()
         self.focus_actions = [
             self._action("F2", self.focus_entry), self._action("F3", self.focus_queue),
@@ -106,7 +109,12 @@ class RadioDesk(QMainWindow):
         splitter.addWidget(right)
         splitter.setSizes([620, 780])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("radio_toolbar")
         self.toolbar.setMovable(False)
@@ -145,6 +153,7 @@ class RadioDesk(QMainWindow):
         self.queue_model.set_operation(op_id)
         self.log_model.set_operation(op_id)
         self.show_message(None)
+        self.banner.setVisible(bool(operation and operation["exercise"]))
         self._update_title()
 
     def station(self) -> str:

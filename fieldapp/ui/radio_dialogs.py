@@ -78,11 +78,12 @@ class RelayDialog(_KeyboardDialog):
         self.at_edit = self._line(self.tr("&When (UTC)"), utc_text())
         self.to_edit.setFocus()
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[str, str | None]:
         return {
             "to_station": self.to_edit.text().strip().upper(),
             "net": self.net_edit.text().strip(),
-            "at": self.at_edit.text().strip(),
+            # untouched, the store stamps the hop itself, to the second
+            "at": self.at_edit.text().strip() if self.at_edit.isModified() else None,
         }
 
     def _problem(self) -> str | None:

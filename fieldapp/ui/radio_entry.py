@@ -288,6 +288,8 @@ class RadioEntryForm(QWidget):
         """The notes beside the fields: warnings of the core, the live check."""
         draft, page = self._draft(), self.page
         found = model.warnings(draft)
+        if not draft["text"].strip():
+            found.pop("check_received", None)  # no recount before the text is copied
         for name, note in page.notes.items():
             text = ""
             if name in found:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from fieldapp.radio import forms
 from fieldapp.radio.forms import EXERCISE_LINE, Ics309Log
@@ -193,9 +193,15 @@ def ics309_pdf(log: Ics309Log, path: Path | str) -> int:
 
 
 def pdf_application() -> QCoreApplication:
-    """The running Qt application, or an offscreen QGuiApplication for the command line."""
+    """The running Qt application, or an offscreen one for the command line.
+
+    A QApplication (not only a QGuiApplication): a process that later opens a window, as
+    the test suite does, can keep using it.
+    """
+    from PySide6.QtWidgets import QApplication
+
     app = QCoreApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["fieldapp"])
+        app = QApplication(["fieldapp"])
     return app
