@@ -248,7 +248,9 @@ def build_ics214(messages: Sequence[Mapping[str, Any]], station: str = "") -> li
     """
     rows: list[tuple[str, str]] = []
     for m in messages:
-        ref = " ".join(part for part in (m["kind"].upper(), m["number"] and f"NR {m['number']}") if part)
+        ref = " ".join(
+            part for part in (m["kind"].upper(), m["number"] and f"NR {m['number']}") if part
+        )
         ref = f"{ref} {m['precedence']}"
         first = m["received_at"] or m["logged_at"]
         if m["direction"] == "sent":

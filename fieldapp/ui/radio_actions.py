@@ -50,8 +50,14 @@ class RadioActions(QObject):
         self.logs_menu.addAction(self.ics309_action)
         self.logs_menu.addAction(self.ics214_action)
         desk.toolbar.addSeparator()
-        for action in (self.relay_action, self.deliver_action, self.service_action,
-                       self.report_action, self.print_action, self.copy_action):  # fmt: skip
+        for action in (
+            self.relay_action,
+            self.deliver_action,
+            self.service_action,
+            self.report_action,
+            self.print_action,
+            self.copy_action,
+        ):
             desk.toolbar.addAction(action)
         desk.message_changed.connect(self._on_desk_message_changed)
         self._on_desk_message_changed(None)
@@ -68,8 +74,14 @@ class RadioActions(QObject):
 
     @Slot(object)
     def _on_desk_message_changed(self, message: dict | None) -> None:
-        for action in (self.relay_action, self.deliver_action, self.service_action,
-                       self.report_action, self.print_action, self.copy_action):  # fmt: skip
+        for action in (
+            self.relay_action,
+            self.deliver_action,
+            self.service_action,
+            self.report_action,
+            self.print_action,
+            self.copy_action,
+        ):
             action.setEnabled(message is not None)
 
     # -- status ---------------------------------------------------------------------------
@@ -94,13 +106,13 @@ class RadioActions(QObject):
             return
         values = dialog.values()
         try:
-            self.desk.store.relay_message(
-                message["id"], station=self.desk.station(), **values
-            )
+            self.desk.store.relay_message(message["id"], station=self.desk.station(), **values)
         except ValidationError as exc:
             self._refused(message, exc)
             return
-        self._done(message["id"], self.tr("Relayed to %1.").replace("%1", values["to_station"] or ""))
+        self._done(
+            message["id"], self.tr("Relayed to %1.").replace("%1", values["to_station"] or "")
+        )
         self.relay_dialog = None
         dialog.deleteLater()
 
@@ -192,14 +204,20 @@ class RadioActions(QObject):
         assert message is not None
         return radio_print.message_pdf(message, path, exercise=self._exercise())
 
-    def print_ics309(self, path: Path | str, period: tuple[str, str], net: str = "",
-                     operator: str = "") -> int:  # fmt: skip
+    def print_ics309(
+        self, path: Path | str, period: tuple[str, str], net: str = "", operator: str = ""
+    ) -> int:
         desk = self.desk
         messages = desk.store.list_messages(desk.operation["id"], since=period[0], until=period[1])
         log = forms.build_ics309(
-            desk.operation, messages, period=period, station=desk.station(),
-            operator=operator, net=net, prepared_at=utc_now()[:16].replace("T", " "),
-        )  # fmt: skip
+            desk.operation,
+            messages,
+            period=period,
+            station=desk.station(),
+            operator=operator,
+            net=net,
+            prepared_at=utc_now()[:16].replace("T", " "),
+        )
         return radio_print.ics309_pdf(log, path)
 
     def print_ics214(self, path: Path | str, period: tuple[str, str], operator: str = "") -> int:

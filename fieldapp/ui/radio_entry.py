@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,80 +36,11 @@ from fieldapp.radio.check import check_to_send, compute_check, normalise
 from fieldapp.store import Store
 from fieldapp.ui import i18n, radio_fields
 from fieldapp.ui.radio_models import direction_labels, kind_labels
+from fieldapp.ui.radio_page import NOTE_STYLE, FieldPage
 
-NOTE_STYLE = "color: #8d5a00;"
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 QUIET_STYLE = "color: #616161;"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class _Page(QWidget):
-    """The fields of one kind, label | field | note, in on-air order."""
-
-    def __init__(self, kind: str, parent: QWidget):
-        super().__init__(parent)
-        self.kind = kind
-        self.widgets: dict[str, QLineEdit | QPlainTextEdit] = {}
-        self.labels: dict[str, QLabel] = {}
-        self.notes: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(3)
-        for row, name in enumerate(radio_fields.ORDER[kind]):
-            widget = self._make_widget(name)
-            label = QLabel(self)
-            label.setBuddy(widget)
-            note = QLabel(self)
-            note.setWordWrap(True)
-            note.setMinimumWidth(200)
-            note.setStyleSheet(NOTE_STYLE)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(widget, row, 1)
-            grid.addWidget(note, row, 2, Qt.AlignmentFlag.AlignTop)
-            self.widgets[name], self.labels[name], self.notes[name] = widget, label, note
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
-        grid.setRowStretch(len(radio_fields.ORDER[kind]), 1)
-
-    def _make_widget(self, name: str) -> QLineEdit | QPlainTextEdit:
-        if name in radio_fields.MULTILINE:
-            edit = QPlainTextEdit(self)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(110 if name == "text" else 56)
-            edit.setObjectName(name)
-            return edit
-        line = QLineEdit(self)
-        line.setObjectName(name)
-        return line
-
-    def first(self) -> QWidget:
-        return self.widgets[radio_fields.ORDER[self.kind][0]]
-
-    def last(self) -> QWidget:
-        return self.widgets[radio_fields.ORDER[self.kind][-1]]
-
-    def value(self, name: str) -> str:
-        widget = self.widgets[name]
-        text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-        return text.upper() if name in radio_fields.UPPER else text
-
-    def set_value(self, name: str, value: str) -> None:
-        widget = self.widgets[name]
-        if isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value)
-        else:
-            widget.setText(value)
-
-    def values(self) -> dict[str, str]:
-        return {name: self.value(name) for name in self.widgets}
-
-    def retranslate(self) -> None:
-        hints = radio_fields.hints(self.kind)
-        for name, text in radio_fields.labels(self.kind).items():
-            if name in self.labels:
-                self.labels[name].setText(text)
-                widget = self.widgets[name]
-                widget.setPlaceholderText(hints.get(name, ""))
 
 
 class RadioEntryForm(QWidget):
@@ -133,7 +63,7 @@ class RadioEntryForm(QWidget):
         self.kind_label, self.direction_label = QLabel(self), QLabel(self)
         self.kind_label.setBuddy(self.kind_combo)
         self.direction_label.setBuddy(self.direction_combo)
-        self.pages = {kind: _Page(kind, self) for kind in radio_fields.KINDS}
+        self.pages = {kind: FieldPage(kind, self) for kind in radio_fields.KINDS}
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -189,7 +119,7 @@ class RadioEntryForm(QWidget):
     # -- state -----------------------------------------------------------------------
 
     @property
-    def page(self) -> _Page:
+    def page(self) -> FieldPage:
         return self.pages[self.kind()]
 
     def kind(self) -> str:
@@ -407,8 +337,9 @@ class RadioEntryForm(QWidget):
             self._show_errors(exc.errors)
             return None
         self.clear()
-        self.state_label.setText(self.tr("Saved NR %1. Ready for the next one.").replace(
-            "%1", message["number"] or "—"))  # fmt: skip
+        self.state_label.setText(
+            self.tr("Saved NR %1. Ready for the next one.").replace("%1", message["number"] or "—")
+        )
         self.message_saved.emit(message)
         return message
 

@@ -18,22 +18,58 @@ from fieldapp.ui.i18n import translate
 
 ORDER: dict[str, tuple[str, ...]] = {
     "radiogram": (
-        "received_from", "received_net", "number", "precedence", "handling",
-        "origin_station", "check_received", "place_of_origin", "time_filed", "date_filed",
-        "to_name", "address", "phone", "text", "signature",
+        "received_from",
+        "received_net",
+        "number",
+        "precedence",
+        "handling",
+        "origin_station",
+        "check_received",
+        "place_of_origin",
+        "time_filed",
+        "date_filed",
+        "to_name",
+        "address",
+        "phone",
+        "text",
+        "signature",
     ),
     "ics213": (
-        "received_from", "received_net", "incident", "to_name", "to_position", "from_name",
-        "from_position", "subject", "msg_date", "msg_time", "text", "approved_by",
-        "approved_position", "reply", "replied_by", "replied_position", "reply_date",
+        "received_from",
+        "received_net",
+        "incident",
+        "to_name",
+        "to_position",
+        "from_name",
+        "from_position",
+        "subject",
+        "msg_date",
+        "msg_time",
+        "text",
+        "approved_by",
+        "approved_position",
+        "reply",
+        "replied_by",
+        "replied_position",
+        "reply_date",
         "reply_time",
     ),
     "adrasec": (
-        "received_from", "received_net", "origin_station", "number", "precedence",
-        "from_name", "to_name", "msg_date", "msg_time", "text", "signature",
-        "author_contact", "qsl_time",
+        "received_from",
+        "received_net",
+        "origin_station",
+        "number",
+        "precedence",
+        "from_name",
+        "to_name",
+        "msg_date",
+        "msg_time",
+        "text",
+        "signature",
+        "author_contact",
+        "qsl_time",
     ),
-}  # fmt: skip
+}
 KINDS = tuple(ORDER)
 MULTILINE = ("address", "text", "reply")
 UPPER = ("received_from", "origin_station", "precedence", "handling")
@@ -138,5 +174,8 @@ def now_defaults(kind: str, now: datetime | None = None) -> dict[str, str]:
     """Date and time fields of a message this station writes now (UTC)."""
     now = now or datetime.now(UTC)
     if kind == "radiogram":
-        return {"time_filed": now.strftime("%H%MZ"), "date_filed": f"{_MONTHS[now.month - 1]} {now.day}"}
+        return {
+            "time_filed": now.strftime("%H%MZ"),
+            "date_filed": f"{_MONTHS[now.month - 1]} {now.day}",
+        }
     return {"msg_date": now.strftime("%Y-%m-%d"), "msg_time": now.strftime("%H:%M")}

@@ -32,8 +32,7 @@ th { background: #e0e0e0; font-size: 8pt; text-align: left; }
 """
 
 
-def t(text: str) -> str:
-    return QCoreApplication.translate("RadioPrint", text)
+translate = QCoreApplication.translate
 
 
 def _e(value: Any) -> str:
@@ -44,13 +43,21 @@ def _cells(pairs: Sequence[tuple[str, Any]]) -> str:
     return "".join(f"<td><span class='label'>{_e(k)}</span><br>{_e(v)}</td>" for k, v in pairs)
 
 
+def _heads(*names: str) -> str:
+    return "".join(f"<th>{_e(name)}</th>" for name in names)
+
+
 def radiogram_html(m: Mapping[str, Any]) -> str:
     preamble = [
-        (t("NUMBER"), m["number"]), (t("PRECEDENCE"), forms.precedence_word(m)),
-        (t("HX"), m["handling"]), (t("STATION OF ORIGIN"), m["origin_station"]),
-        (t("CHECK"), m["check"]), (t("PLACE OF ORIGIN"), m["place_of_origin"]),
-        (t("TIME FILED"), m["time_filed"]), (t("DATE"), m["date_filed"]),
-    ]  # fmt: skip
+        (translate("RadioPrint", "NUMBER"), m["number"]),
+        (translate("RadioPrint", "PRECEDENCE"), forms.precedence_word(m)),
+        (translate("RadioPrint", "HX"), m["handling"]),
+        (translate("RadioPrint", "STATION OF ORIGIN"), m["origin_station"]),
+        (translate("RadioPrint", "CHECK"), m["check"]),
+        (translate("RadioPrint", "PLACE OF ORIGIN"), m["place_of_origin"]),
+        (translate("RadioPrint", "TIME FILED"), m["time_filed"]),
+        (translate("RadioPrint", "DATE"), m["date_filed"]),
+    ]
     words = m["text"].split()
     rows = "".join(
         "<tr>" + "".join(f"<td>{_e(w)}</td>" for w in words[i : i + 5]) + "</tr>"
@@ -58,19 +65,22 @@ def radiogram_html(m: Mapping[str, Any]) -> str:
     )
     address = "\n".join(v for v in (m["to_name"], m["address"], m["phone"]) if v)
     handling = [
-        (t("RECEIVED FROM"), m["received_from"]), (t("NET"), m["received_net"]),
-        (t("DATE/TIME"), (m["received_at"] or "")[:16].replace("T", " ")),
-        (t("SENT TO"), m["sent_to"]), (t("NET"), m["sent_net"]),
-        (t("DATE/TIME"), (m["sent_at"] or "")[:16].replace("T", " ")),
-    ]  # fmt: skip
+        (translate("RadioPrint", "RECEIVED FROM"), m["received_from"]),
+        (translate("RadioPrint", "NET"), m["received_net"]),
+        (translate("RadioPrint", "DATE/TIME"), (m["received_at"] or "")[:16].replace("T", " ")),
+        (translate("RadioPrint", "SENT TO"), m["sent_to"]),
+        (translate("RadioPrint", "NET"), m["sent_net"]),
+        (translate("RadioPrint", "DATE/TIME"), (m["sent_at"] or "")[:16].replace("T", " ")),
+    ]
+    signature = [(translate("RadioPrint", "SIGNATURE"), m["signature"])]
     return (
-        f"<h1>{t('THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM')}</h1>"
+        f"<h1>{translate('RadioPrint', 'THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM')}</h1>"
         f"<table><tr>{_cells(preamble)}</tr></table><br>"
-        f"<table><tr>{_cells([(t('TO'), address)])}</tr></table><br>"
+        f"<table><tr>{_cells([(translate('RadioPrint', 'TO'), address)])}</tr></table><br>"
         f"<table class='words'>{rows}</table><br>"
-        f"<table><tr>{_cells([(t('SIGNATURE'), m['signature'])])}</tr></table><br>"
+        f"<table><tr>{_cells(signature)}</tr></table><br>"
         f"<table><tr>{_cells(handling[:3])}</tr><tr>{_cells(handling[3:])}</tr>"
-        f"<tr>{_cells([(t('DELIVERED TO'), m['delivered_to'])])}</tr></table>"
+        f"<tr>{_cells([(translate('RadioPrint', 'DELIVERED TO'), m['delivered_to'])])}</tr></table>"
     )
 
 
@@ -79,19 +89,30 @@ def ics213_html(m: Mapping[str, Any]) -> str:
         return f"{m[name]} — {m[position]}" if m[position] else m[name]
 
     replied = f"{m['reply_date']} {m['reply_time']}".strip()
-    return (
-        f"<h1>{t('GENERAL MESSAGE (ICS 213)')}</h1><table>"
-        f"<tr>{_cells([(t('1. Incident Name'), m['incident'])])}</tr>"
-        f"<tr>{_cells([(t('2. To (Name and Position)'), person('to_name', 'to_position'))])}</tr>"
-        f"<tr>{_cells([(t('3. From (Name and Position)'), person('from_name', 'from_position'))])}</tr>"
-        f"<tr>{_cells([(t('4. Subject'), m['subject'])])}</tr>"
-        f"<tr>{_cells([(t('5. Date'), m['msg_date']), (t('6. Time'), m['msg_time'])])}</tr>"
-        f"<tr>{_cells([(t('7. Message'), m['text'])])}</tr>"
-        f"<tr>{_cells([(t('8. Approved by'), person('approved_by', 'approved_position'))])}</tr>"
-        f"<tr>{_cells([(t('9. Reply'), m['reply'])])}</tr>"
-        f"<tr>{_cells([(t('10. Replied by'), person('replied_by', 'replied_position')), (t('Date/Time'), replied)])}</tr>"
-        "</table>"
-    )  # fmt: skip
+    rows = [
+        [(translate("RadioPrint", "1. Incident Name"), m["incident"])],
+        [(translate("RadioPrint", "2. To (Name and Position)"), person("to_name", "to_position"))],
+        [
+            (
+                translate("RadioPrint", "3. From (Name and Position)"),
+                person("from_name", "from_position"),
+            )
+        ],
+        [(translate("RadioPrint", "4. Subject"), m["subject"])],
+        [
+            (translate("RadioPrint", "5. Date"), m["msg_date"]),
+            (translate("RadioPrint", "6. Time"), m["msg_time"]),
+        ],
+        [(translate("RadioPrint", "7. Message"), m["text"])],
+        [(translate("RadioPrint", "8. Approved by"), person("approved_by", "approved_position"))],
+        [(translate("RadioPrint", "9. Reply"), m["reply"])],
+        [
+            (translate("RadioPrint", "10. Replied by"), person("replied_by", "replied_position")),
+            (translate("RadioPrint", "Date/Time"), replied),
+        ],
+    ]
+    cells = "".join(f"<tr>{_cells(row)}</tr>" for row in rows)
+    return f"<h1>{translate('RadioPrint', 'GENERAL MESSAGE (ICS 213)')}</h1><table>{cells}</table>"
 
 
 def message_html(message: Mapping[str, Any], *, exercise: bool = False) -> str:
@@ -101,7 +122,7 @@ def message_html(message: Mapping[str, Any], *, exercise: bool = False) -> str:
     if message["kind"] == "ics213":
         return ics213_html(message)
     text = forms.message_text(message, exercise=False)
-    return f"<h1>{_e(t('MESSAGE'))}</h1><pre>{_e(text)}</pre>"
+    return f"<h1>{_e(translate('RadioPrint', 'MESSAGE'))}</h1><pre>{_e(text)}</pre>"
 
 
 def ics309_html(log: Ics309Log) -> str:
@@ -111,30 +132,51 @@ def ics309_html(log: Ics309Log) -> str:
         for r in log.rows
     )
     head = [
-        (t("1. Incident Name"), log.incident),
-        (t("2. Operational Period (UTC)"), f"{log.period_from[:16]} → {log.period_to[:16]}"),
-        (t("3. Radio Net Name"), log.net), (t("4. Radio Operator"), log.operator),
-    ]  # fmt: skip
+        (translate("RadioPrint", "1. Incident Name"), log.incident),
+        (
+            translate("RadioPrint", "2. Operational Period (UTC)"),
+            f"{log.period_from[:16]} → {log.period_to[:16]}",
+        ),
+        (translate("RadioPrint", "3. Radio Net Name"), log.net),
+        (translate("RadioPrint", "4. Radio Operator"), log.operator),
+    ]
+    foot = [
+        (translate("RadioPrint", "6. Prepared by"), log.prepared_by),
+        (translate("RadioPrint", "7. Date/Time Prepared"), log.prepared_at),
+    ]
+    columns = _heads(
+        translate("RadioPrint", "Time (UTC)"),
+        translate("RadioPrint", "From (call, NR)"),
+        translate("RadioPrint", "To (call, NR)"),
+        translate("RadioPrint", "Message"),
+    )
     return (
-        f"<h1>{t('COMMUNICATIONS LOG (ICS 309)')}</h1><table><tr>{_cells(head)}</tr></table><br>"
-        f"<table><thead><tr><th>{t('Time (UTC)')}</th><th>{t('From (call, NR)')}</th>"
-        f"<th>{t('To (call, NR)')}</th><th>{t('Message')}</th></tr></thead>{rows}</table><br>"
-        f"<table><tr>{_cells([(t('6. Prepared by'), log.prepared_by), (t('7. Date/Time Prepared'), log.prepared_at)])}</tr></table>"
-    )  # fmt: skip
+        f"<h1>{translate('RadioPrint', 'COMMUNICATIONS LOG (ICS 309)')}</h1>"
+        f"<table><tr>{_cells(head)}</tr></table><br>"
+        f"<table><thead><tr>{columns}</tr></thead>{rows}</table><br>"
+        f"<table><tr>{_cells(foot)}</tr></table>"
+    )
 
 
 def ics214_html(incident: str, period: tuple[str, str], person: str, rows: list[dict]) -> str:
     lines = "".join(f"<tr><td>{_e(r['time'])}</td><td>{_e(r['activity'])}</td></tr>" for r in rows)
     head = [
-        (t("1. Incident Name"), incident),
-        (t("2. Operational Period (UTC)"), f"{period[0][:16]} → {period[1][:16]}"),
-        (t("3. Name, ICS Position"), person), (t("4. ICS Position"), t("Radio operator")),
-    ]  # fmt: skip
+        (translate("RadioPrint", "1. Incident Name"), incident),
+        (
+            translate("RadioPrint", "2. Operational Period (UTC)"),
+            f"{period[0][:16]} → {period[1][:16]}",
+        ),
+        (translate("RadioPrint", "3. Name, ICS Position"), person),
+        (translate("RadioPrint", "4. ICS Position"), translate("RadioPrint", "Radio operator")),
+    ]
+    columns = _heads(
+        translate("RadioPrint", "Date/Time (UTC)"), translate("RadioPrint", "Notable Activities")
+    )
     return (
-        f"<h1>{t('ACTIVITY LOG (ICS 214)')}</h1><table><tr>{_cells(head)}</tr></table><br>"
-        f"<table><thead><tr><th>{t('Date/Time (UTC)')}</th><th>{t('Notable Activities')}</th>"
-        f"</tr></thead>{lines}</table><br>"
-        f"<table><tr>{_cells([(t('Prepared by'), person)])}</tr></table>"
+        f"<h1>{translate('RadioPrint', 'ACTIVITY LOG (ICS 214)')}</h1>"
+        f"<table><tr>{_cells(head)}</tr></table><br>"
+        f"<table><thead><tr>{columns}</tr></thead>{lines}</table><br>"
+        f"<table><tr>{_cells([(translate('RadioPrint', 'Prepared by'), person)])}</tr></table>"
     )
 
 
@@ -145,7 +187,14 @@ def write_pdf(body: str, path: Path | str, *, title: str, exercise: bool = False
     writer.setCreator("FieldApp")
     writer.setResolution(150)
     margins = QMarginsF(12, 12, 12, 12)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))  # fmt: skip
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     band = int(writer.resolution() * 0.35) if exercise else 0
     doc = QTextDocument()

@@ -76,8 +76,11 @@ class RadioMessageView(QTextBrowser):
             none = html.escape(self.tr("No hop recorded yet."))
             return f"<p><b>{title}</b><br><i>{none}</i></p>"
         head = (
-            self.tr("When (UTC)"), self.tr("From"), self.tr("To"), self.tr("Net"),
-        )  # fmt: skip
+            self.tr("When (UTC)"),
+            self.tr("From"),
+            self.tr("To"),
+            self.tr("Net"),
+        )
         rows = "".join(
             f"<tr><td>{html.escape(h['at'][:16].replace('T', ' '))}</td>"
             f"<td>{html.escape(h['from_station'] or '?')}</td>"

@@ -57,8 +57,24 @@ def test_an_operator_logs_relays_and_delivers_by_keyboard_alone(qtbot, make_wind
     qtbot.waitUntil(desk.isActiveWindow)
     qtbot.waitUntil(lambda: focused() is desk.entry.field("received_from"))
     # a radiogram, copied in on-air order; Enter in the signature saves it
-    type_fields(qtbot, "f1pct", "GARD NET", "12", "P", "", "F1PCT", "5", "ALES", "1830Z",
-                "NOV 28", "MAIRIE DE NIMES", "", "", "NEED 40 COTS AT SCHOOL", "PREFECTURE")  # fmt: skip
+    type_fields(
+        qtbot,
+        "f1pct",
+        "GARD NET",
+        "12",
+        "P",
+        "",
+        "F1PCT",
+        "5",
+        "ALES",
+        "1830Z",
+        "NOV 28",
+        "MAIRIE DE NIMES",
+        "",
+        "",
+        "NEED 40 COTS AT SCHOOL",
+        "PREFECTURE",
+    )
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1)
     assert focused() is desk.entry.field("received_from")  # the next blank form, at once
@@ -68,20 +84,43 @@ def test_an_operator_logs_relays_and_delivers_by_keyboard_alone(qtbot, make_wind
     key(qtbot, Qt.Key.Key_F3)
     qtbot.waitUntil(lambda: desk.current is not None)
     key(qtbot, Qt.Key.Key_R, CTRL)
-    qtbot.waitUntil(lambda: desk.actions_.relay_dialog is not None and focused() is not None
-                    and focused().window() is desk.actions_.relay_dialog)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            desk.actions_.relay_dialog is not None
+            and focused() is not None
+            and focused().window() is desk.actions_.relay_dialog
+        )
+    )
     type_fields(qtbot, "f5xyz")
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desk.current["status"] == "relayed")
     hops = desk.current["hops"]
     assert [(h["from_station"], h["to_station"], h["net"]) for h in hops] == [
-        ("F1PCT", "F4ABC", "GARD NET"), ("F4ABC", "F5XYZ", "GARD NET")]  # fmt: skip
+        ("F1PCT", "F4ABC", "GARD NET"),
+        ("F4ABC", "F5XYZ", "GARD NET"),
+    ]
     assert desk.queue_model.rowCount() == 0
     assert "F5XYZ" in desk.view.toPlainText()
     # a second message, for a local addressee: delivered with Ctrl+D
     key(qtbot, Qt.Key.Key_F2)
-    type_fields(qtbot, "F1PCT", "", "13", "R", "", "F1PCT", "2", "ALES", "", "", "MAIRIE",
-                "", "", "ALL SAFE", "JEAN")  # fmt: skip
+    type_fields(
+        qtbot,
+        "F1PCT",
+        "",
+        "13",
+        "R",
+        "",
+        "F1PCT",
+        "2",
+        "ALES",
+        "",
+        "",
+        "MAIRIE",
+        "",
+        "",
+        "ALL SAFE",
+        "JEAN",
+    )
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 1)
     key(qtbot, Qt.Key.Key_F3)
@@ -153,8 +192,12 @@ def test_arl_texts_are_expanded_on_demand(qtbot, desk):
 
 def test_the_queue_puts_emergency_first(qtbot, store, operation, desk):
     for precedence in ("R", "W", "EMERGENCY", "P", "R"):
-        store.add_message(operation["id"], {"text": f"{precedence} TRAFFIC", "precedence": precedence})
-    store.add_message(operation["id"], {"text": "DONE", "precedence": "EMERGENCY", "status": "serviced"})
+        store.add_message(
+            operation["id"], {"text": f"{precedence} TRAFFIC", "precedence": precedence}
+        )
+    store.add_message(
+        operation["id"], {"text": "DONE", "precedence": "EMERGENCY", "status": "serviced"}
+    )
     desk.refresh()
     column = 3
     shown = [desk.queue_model.index(r, column).data() for r in range(desk.queue_model.rowCount())]
@@ -187,8 +230,9 @@ def test_a_refused_status_is_explained_in_words(qtbot, store, operation, desk):
 
 
 def test_a_message_becomes_a_report(qtbot, store, operation, desk):
-    store.add_message(operation["id"], {"text": "BRIDGE AT ALES CLOSED", "number": "12",
-                                        "received_from": "F1PCT"})  # fmt: skip
+    store.add_message(
+        operation["id"], {"text": "BRIDGE AT ALES CLOSED", "number": "12", "received_from": "F1PCT"}
+    )
     desk.refresh()
     key(qtbot, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: desk.current is not None)
