@@ -78,94 +78,91 @@ _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
 
 def labels(kind: str) -> dict[str, str]:
     """Field labels as each form names them, with a mnemonic on the first fields."""
-    t = translate
     common = {
-        "received_from": t("RadioField", "&From station"),
-        "received_net": t("RadioField", "N&et"),
-        "text": t("RadioField", "Te&xt"),
-        "signature": t("RadioField", "Signature"),
+        "received_from": translate("RadioField", "&From station"),
+        "received_net": translate("RadioField", "N&et"),
+        "text": translate("RadioField", "Te&xt"),
+        "signature": translate("RadioField", "Signature"),
     }
     if kind == "radiogram":
         return common | {
-            "number": t("RadioField", "Number"),
-            "precedence": t("RadioField", "Precedence"),
-            "handling": t("RadioField", "HX"),
-            "origin_station": t("RadioField", "Station of origin"),
-            "check_received": t("RadioField", "Check"),
-            "place_of_origin": t("RadioField", "Place of origin"),
-            "time_filed": t("RadioField", "Time filed"),
-            "date_filed": t("RadioField", "Date"),
-            "to_name": t("RadioField", "To"),
-            "address": t("RadioField", "Address"),
-            "phone": t("RadioField", "Telephone"),
+            "number": translate("RadioField", "Number"),
+            "precedence": translate("RadioField", "Precedence"),
+            "handling": translate("RadioField", "HX"),
+            "origin_station": translate("RadioField", "Station of origin"),
+            "check_received": translate("RadioField", "Check"),
+            "place_of_origin": translate("RadioField", "Place of origin"),
+            "time_filed": translate("RadioField", "Time filed"),
+            "date_filed": translate("RadioField", "Date"),
+            "to_name": translate("RadioField", "To"),
+            "address": translate("RadioField", "Address"),
+            "phone": translate("RadioField", "Telephone"),
         }
     if kind == "ics213":
         return common | {
-            "incident": t("RadioField", "1 Incident name"),
-            "to_name": t("RadioField", "2 To (name)"),
-            "to_position": t("RadioField", "To (position)"),
-            "from_name": t("RadioField", "3 From (name)"),
-            "from_position": t("RadioField", "From (position)"),
-            "subject": t("RadioField", "4 Subject"),
-            "msg_date": t("RadioField", "5 Date"),
-            "msg_time": t("RadioField", "6 Time"),
-            "text": t("RadioField", "7 Me&ssage"),
-            "approved_by": t("RadioField", "8 Approved by"),
-            "approved_position": t("RadioField", "Approved (position)"),
-            "reply": t("RadioField", "9 Reply"),
-            "replied_by": t("RadioField", "10 Replied by"),
-            "replied_position": t("RadioField", "Replied (position)"),
-            "reply_date": t("RadioField", "Reply date"),
-            "reply_time": t("RadioField", "Reply time"),
+            "incident": translate("RadioField", "1 Incident name"),
+            "to_name": translate("RadioField", "2 To (name)"),
+            "to_position": translate("RadioField", "To (position)"),
+            "from_name": translate("RadioField", "3 From (name)"),
+            "from_position": translate("RadioField", "From (position)"),
+            "subject": translate("RadioField", "4 Subject"),
+            "msg_date": translate("RadioField", "5 Date"),
+            "msg_time": translate("RadioField", "6 Time"),
+            "text": translate("RadioField", "7 Me&ssage"),
+            "approved_by": translate("RadioField", "8 Approved by"),
+            "approved_position": translate("RadioField", "Approved (position)"),
+            "reply": translate("RadioField", "9 Reply"),
+            "replied_by": translate("RadioField", "10 Replied by"),
+            "replied_position": translate("RadioField", "Replied (position)"),
+            "reply_date": translate("RadioField", "Reply date"),
+            "reply_time": translate("RadioField", "Reply time"),
         }
     return common | {
-        "origin_station": t("RadioField", "Indicatif"),
-        "number": t("RadioField", "Numéro"),
-        "precedence": t("RadioField", "Priorité"),
-        "from_name": t("RadioField", "Origine"),
-        "to_name": t("RadioField", "Destinataire"),
-        "msg_date": t("RadioField", "Date"),
-        "msg_time": t("RadioField", "Heure"),
-        "author_contact": t("RadioField", "Joindre l’auteur"),
-        "qsl_time": t("RadioField", "Heure QSL"),
+        "origin_station": translate("RadioField", "Indicatif"),
+        "number": translate("RadioField", "Numéro"),
+        "precedence": translate("RadioField", "Priorité"),
+        "from_name": translate("RadioField", "Origine"),
+        "to_name": translate("RadioField", "Destinataire"),
+        "msg_date": translate("RadioField", "Date"),
+        "msg_time": translate("RadioField", "Heure"),
+        "author_contact": translate("RadioField", "Joindre l’auteur"),
+        "qsl_time": translate("RadioField", "Heure QSL"),
     }
 
 
 def hints(kind: str) -> dict[str, str]:
     """Placeholder texts: what an operator would write there."""
-    t = translate
     if kind == "radiogram":
         return {
-            "precedence": t("RadioField", "R, W, P or EMERGENCY (TEST R in an exercise)"),
-            "handling": t("RadioField", "e.g. HXG"),
-            "check_received": t("RadioField", "as received, e.g. 12 or ARL 5"),
-            "time_filed": t("RadioField", "e.g. 1830Z"),
-            "date_filed": t("RadioField", "e.g. NOV 28"),
+            "precedence": translate("RadioField", "R, W, P or EMERGENCY (TEST R in an exercise)"),
+            "handling": translate("RadioField", "e.g. HXG"),
+            "check_received": translate("RadioField", "as received, e.g. 12 or ARL 5"),
+            "time_filed": translate("RadioField", "e.g. 1830Z"),
+            "date_filed": translate("RadioField", "e.g. NOV 28"),
         }
     if kind == "adrasec":
-        return {"precedence": t("RadioField", "routine, urgent, très urgent")}
-    return {"msg_time": t("RadioField", "24 h, e.g. 14:05")}
+        return {"precedence": translate("RadioField", "routine, urgent, très urgent")}
+    return {"msg_time": translate("RadioField", "24 h, e.g. 14:05")}
 
 
 def warning_text(code: str, english: str, counted: str = "", to_send: str = "") -> str:
     """A warning of the core (its code) as a short translated sentence for the form."""
-    t = translate
     texts = {
-        "unknown_precedence": t(
+        "unknown_precedence": translate(
             "RadioWarning", "Not a precedence: kept as copied, queued as PRIORITY."
         ),
-        "check_mismatch": t("RadioWarning", "Counted %1 words: pass it on as %2.")
+        "check_mismatch": translate("RadioWarning", "Counted %1 words: pass it on as %2.")
         .replace("%1", counted)
         .replace("%2", to_send),
-        "arl_prefix": t("RadioWarning", "ARL texts: the check should be %1.").replace(
+        "arl_prefix": translate("RadioWarning", "ARL texts: the check should be %1.").replace(
             "%1", counted
         ),
-        "bad_check": t("RadioWarning", "Not a check (a number, e.g. 12 or ARL 5)."),
-        "not_a_number": t("RadioWarning", "A radiogram number is digits."),
-        "unreadable_time": t("RadioWarning", "Not a time like 1830Z."),
-        "impossible_time": t("RadioWarning", "Not a time of day (00:00 to 23:59)."),
-        "unreadable_date": t("RadioWarning", "Not a date like NOV 28 or 2026-11-28."),
-        "impossible_date": t("RadioWarning", "This day does not exist."),
+        "bad_check": translate("RadioWarning", "Not a check (a number, e.g. 12 or ARL 5)."),
+        "not_a_number": translate("RadioWarning", "A radiogram number is digits."),
+        "unreadable_time": translate("RadioWarning", "Not a time like 1830Z."),
+        "impossible_time": translate("RadioWarning", "Not a time of day (00:00 to 23:59)."),
+        "unreadable_date": translate("RadioWarning", "Not a date like NOV 28 or 2026-11-28."),
+        "impossible_date": translate("RadioWarning", "This day does not exist."),
     }
     return texts.get(code, english)
 
