@@ -14,6 +14,7 @@ import sys
 import demo_bench
 import map_bench
 import radio_bench
+import radio_ui_bench
 import scroll_bench
 import search_bench
 import startup_bench
@@ -29,6 +30,7 @@ def main() -> None:
         tiles_bench,
         map_bench,
         radio_bench,
+        radio_ui_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

@@ -33,6 +33,7 @@ class Settings:
     user_name: str = ""
     last_operation_id: str = ""
     tile_url: str = ""  # the last tile server the user downloaded from; never a default
+    station: str = ""  # this station's call sign, for the radio desk
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:

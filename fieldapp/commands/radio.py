@@ -98,9 +98,9 @@ def _log_parser(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--format",
         default="ics309-csv",
-        choices=("ics309-csv", "ics309-flmsg"),
-        help="ics309-csv (default) or flmsg's .309; the PDF is printed from the window"
-        " (Radio > Communications log), not here",
+        choices=("ics309-csv", "ics309-flmsg", "pdf"),
+        help="ics309-csv (default), flmsg's .309, or pdf (the printed ICS-309 form as a PDF;"
+        " needs -o)",
     )
     sub.add_argument("--net", default="", help="radio net name for the form")
     sub.add_argument("--operator", default="", help="radio operator's name for the form")
@@ -224,11 +224,24 @@ def log(args: argparse.Namespace) -> int:
         op, messages, period=(since, until), station=args.station.upper(),
         operator=args.operator, net=args.net, prepared_at=utc_now()[:16].replace("T", " "),
     )  # fmt: skip
-    if args.format == "ics309-csv":
+    if args.format == "pdf":
+        _write_pdf(sheet, args.output)
+    elif args.format == "ics309-csv":
         _write(forms.ics309_csv(sheet).encode("utf-8"), args.output)
     else:
         _write(forms.ics309_flmsg(sheet), args.output)
     return 0
+
+
+def _write_pdf(sheet: forms.Ics309Log, output: Path | None) -> None:
+    """The ICS-309 form as PDF, drawn by Qt offscreen (the PDF code lives in the UI layer)."""
+    if output is None:
+        raise CliError("a PDF needs a file: add -o FILE.pdf")
+    from fieldapp.ui import radio_print  # Qt only for this format: the rest stays Qt-free
+
+    radio_print.pdf_application()
+    pages = radio_print.ics309_pdf(sheet, output)
+    print(f"wrote {output} ({pages} pages)", file=sys.stderr)
 
 
 def relay(args: argparse.Namespace) -> int:

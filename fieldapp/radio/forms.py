@@ -236,3 +236,33 @@ def _row(message: Mapping[str, Any], station: str) -> dict[str, str]:
         "to": target,
         "message": f"{message['precedence']} {summary}".strip(),
     }
+
+
+# -- ICS-214 activity log -------------------------------------------------------------------
+
+
+def build_ics214(messages: Sequence[Mapping[str, Any]], station: str = "") -> list[dict[str, str]]:
+    """The notable activities of a radio position: each message logged, relayed, delivered.
+
+    Rows (`time`, `activity`) in time order; times are UTC as "2026-11-28 14:05".
+    """
+    rows: list[tuple[str, str]] = []
+    for m in messages:
+        ref = " ".join(
+            part for part in (m["kind"].upper(), m["number"] and f"NR {m['number']}") if part
+        )
+        ref = f"{ref} {m['precedence']}"
+        first = m["received_at"] or m["logged_at"]
+        if m["direction"] == "sent":
+            rows.append((first, f"{ref} originated by {m['origin_station'] or station}"))
+        else:
+            source = m["received_from"] or m["origin_station"] or "?"
+            rows.append((first, f"{ref} received from {source}"))
+        if m["sent_at"] and m["sent_to"]:
+            net = f" on {m['sent_net']}" if m["sent_net"] else ""
+            rows.append((m["sent_at"], f"{ref} passed to {m['sent_to']}{net}"))
+        if m["delivered_at"]:
+            to = f" to {m['delivered_to']}" if m["delivered_to"] else ""
+            rows.append((m["delivered_at"], f"{ref} delivered{to}"))
+    rows.sort()
+    return [{"time": when[:16].replace("T", " "), "activity": what} for when, what in rows]

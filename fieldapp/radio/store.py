@@ -212,6 +212,39 @@ class RadioStore(StorePart):
         )
         return [message_from_row(row) for row in rows]
 
+    def message_seqs(self, operation_id: str, text: str = "") -> list[int]:
+        """Row numbers of the log, newest first; with `text`, of the messages matching it.
+
+        The desk's table model keeps only these and reads rows a page at a time
+        (messages_by_seq): 50,000 integers are one index walk.
+        """
+        words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
+        if not words:
+            rows = self.conn.execute(
+                "SELECT seq FROM radio_messages WHERE operation_id = ? AND deleted = 0"
+                " ORDER BY logged_at DESC, seq DESC",
+                [operation_id],
+            )
+        else:
+            rows = self.conn.execute(
+                "SELECT m.seq FROM radio_fts f JOIN radio_messages m ON m.seq = f.rowid"
+                " WHERE radio_fts MATCH ? AND m.operation_id = ? AND m.deleted = 0"
+                " ORDER BY m.logged_at DESC, m.seq DESC",
+                [" ".join(f'"{w}"*' for w in words), operation_id],
+            )
+        return [row[0] for row in rows]
+
+    def messages_by_seq(self, seqs: Iterable[int]) -> dict[int, dict]:
+        """The messages with these row numbers (a page of the log), by row number."""
+        wanted = list(seqs)
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.conn.execute(
+            f"SELECT * FROM radio_messages WHERE seq IN ({marks}) AND deleted = 0", wanted
+        )
+        return {row["seq"]: message_from_row(row) for row in rows}
+
     # -- internals ------------------------------------------------------------------------
 
     def _message_row(

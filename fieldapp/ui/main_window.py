@@ -27,6 +27,7 @@ from fieldapp.ui.i18n import LanguageManager
 from fieldapp.ui.main_chrome import EmptyOperationPage, WindowChrome
 from fieldapp.ui.map_controller import MapController
 from fieldapp.ui.query_worker import ReportQueryRunner
+from fieldapp.ui.radio_launch import RadioLauncher
 from fieldapp.ui.report_list import ReportListPanel
 from fieldapp.ui.reports_pane import ReportsPane
 from fieldapp.ui.status import FieldStatusBar
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.reports_pane.build_menu(self.menuBar())
         self.tile_actions = TileActions(self, self.data_dir, settings)
         self.map_controller = MapController(self)
+        self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)

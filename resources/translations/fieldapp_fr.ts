@@ -624,10 +624,820 @@
     </message>
 </context>
 <context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>&amp;From (UTC)</source>
+        <translation>&amp;Du (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;To (UTC)</source>
+        <translation>&amp;Au (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Net</source>
+        <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>&amp;Opérateur</translation>
+    </message>
+    <message>
+        <source>Enter times like 2026-11-28 14:05 (UTC).</source>
+        <translation>Saisissez des heures comme 2026-11-28 14:05 (UTC).</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La période finit avant de commencer.</translation>
+    </message>
+</context>
+<context>
     <name>PositionReadout</name>
     <message>
         <source>Cursor position: decimal degrees · degrees, minutes, seconds · locator</source>
         <translation>Position du curseur : degrés décimaux · degrés, minutes, secondes · locator</translation>
+    </message>
+</context>
+<context>
+    <name>RadioActions</name>
+    <message>
+        <source>Relayed to %1.</source>
+        <translation>Relayé à %1.</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>Remis.</translation>
+    </message>
+    <message>
+        <source>Serviced: the originator has been told.</source>
+        <translation>Service fait : l’expéditeur a été prévenu.</translation>
+    </message>
+    <message>
+        <source>Not done: a message that is “%1” can become %2, not “%3”.</source>
+        <translation>Non fait : un message « %1 » peut devenir %2, pas « %3 ».</translation>
+    </message>
+    <message>
+        <source>Not done: this message is “%1”: its handling is finished.</source>
+        <translation>Non fait : ce message est « %1 » : son traitement est terminé.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non fait : %1</translation>
+    </message>
+    <message>
+        <source>Radio message</source>
+        <translation>Message radio</translation>
+    </message>
+    <message>
+        <source>Report created: %1</source>
+        <translation>Rapport créé : %1</translation>
+    </message>
+    <message>
+        <source>Copied: ready to read on air.</source>
+        <translation>Copié : prêt à lire sur l’air.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 pages)</source>
+        <translation>Écrit : %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>ICS-309 communications log</source>
+        <translation>Journal des communications ICS-309</translation>
+    </message>
+    <message>
+        <source>ICS-214 activity log</source>
+        <translation>Journal d’activité ICS-214</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Journaux</translation>
+    </message>
+    <message>
+        <source>&amp;Relay…</source>
+        <translation>&amp;Relayer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered</source>
+        <translation>Re&amp;mis</translation>
+    </message>
+    <message>
+        <source>S&amp;erviced</source>
+        <translation>S&amp;ervice fait</translation>
+    </message>
+    <message>
+        <source>Make a re&amp;port</source>
+        <translation>En faire un ra&amp;pport</translation>
+    </message>
+    <message>
+        <source>&amp;Print form (PDF)…</source>
+        <translation>&amp;Imprimer le formulaire (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy for the air</source>
+        <translation>&amp;Copier pour l’air</translation>
+    </message>
+    <message>
+        <source>ICS-309 communications log (PDF)…</source>
+        <translation>Journal des communications ICS-309 (PDF)…</translation>
+    </message>
+    <message>
+        <source>ICS-214 activity log (PDF)…</source>
+        <translation>Journal d’activité ICS-214 (PDF)…</translation>
+    </message>
+</context>
+<context>
+    <name>RadioColumns</name>
+    <message>
+        <source>Logged (UTC)</source>
+        <translation>Noté (UTC)</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Precedence</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>NR</source>
+        <translation>NR</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>RadioDesk</name>
+    <message>
+        <source> (with warnings: see the message)</source>
+        <translation> (avec des avertissements : voir le message)</translation>
+    </message>
+    <message>
+        <source>Message NR %1 logged%2.</source>
+        <translation>Message NR %1 noté%2.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the notes beside the fields.</source>
+        <translation>Non enregistré : voir les notes à côté des champs.</translation>
+    </message>
+    <message>
+        <source>EXERCISE — Radio desk — %1</source>
+        <translation>EXERCICE — Poste radio — %1</translation>
+    </message>
+    <message>
+        <source>Radio desk — %1</source>
+        <translation>Poste radio — %1</translation>
+    </message>
+    <message>
+        <source>This &amp;station:</source>
+        <translation>Cette &amp;station :</translation>
+    </message>
+    <message>
+        <source>call sign</source>
+        <translation>indicatif</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F):</source>
+        <translation>Chercher dans le journal (Ctrl+F) :</translation>
+    </message>
+    <message>
+        <source>number, call, words…</source>
+        <translation>numéro, indicatif, mots…</translation>
+    </message>
+    <message>
+        <source>To pass on, in handling order (F3)</source>
+        <translation>À transmettre, par ordre de priorité (F3)</translation>
+    </message>
+    <message>
+        <source>Message log, newest first (F4)</source>
+        <translation>Journal des messages, les plus récents d’abord (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>RadioDirection</name>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Relayed</source>
+        <translation>Relayé</translation>
+    </message>
+</context>
+<context>
+    <name>RadioEntryForm</name>
+    <message>
+        <source>Ready: start copying</source>
+        <translation>Prêt : commencez à noter</translation>
+    </message>
+    <message>
+        <source>Copying since %1 UTC</source>
+        <translation>Noté depuis %1 UTC</translation>
+    </message>
+    <message>
+        <source>Counted %1: matches</source>
+        <translation>Compté %1 : concorde</translation>
+    </message>
+    <message>
+        <source>Counted %1 (the check to send)</source>
+        <translation>Compté %1 (le contrôle à envoyer)</translation>
+    </message>
+    <message>
+        <source>The text is already in radiogram form.</source>
+        <translation>Le texte est déjà au format radiogramme.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source> … and %1 more</source>
+        <translation> … et %1 de plus</translation>
+    </message>
+    <message>
+        <source>Normalised: %1%2. Ctrl+Z undoes it.</source>
+        <translation>Normalisé : %1%2. Ctrl+Z annule.</translation>
+    </message>
+    <message>
+        <source>No ARL numbered text in this message.</source>
+        <translation>Aucun texte ARL numéroté dans ce message.</translation>
+    </message>
+    <message>
+        <source>For delivery:</source>
+        <translation>Pour la remise :</translation>
+    </message>
+    <message>
+        <source>Saved NR %1. Ready for the next one.</source>
+        <translation>NR %1 enregistré. Prêt pour le suivant.</translation>
+    </message>
+    <message>
+        <source>A message needs a text.</source>
+        <translation>Un message a besoin d’un texte.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>&amp;Sens</translation>
+    </message>
+    <message>
+        <source>Normalise text (Ctrl+T)</source>
+        <translation>Normaliser le texte (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Capitals, X for a period, QUERY for a question mark; Ctrl+Z undoes it</source>
+        <translation>Majuscules, X pour un point, QUERY pour un point d’interrogation ; Ctrl+Z annule</translation>
+    </message>
+    <message>
+        <source>ARL in plain language (Ctrl+L)</source>
+        <translation>ARL en clair (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>RadioField</name>
+    <message>
+        <source>&amp;From station</source>
+        <translation>Station &amp;émettrice</translation>
+    </message>
+    <message>
+        <source>N&amp;et</source>
+        <translation>Ré&amp;seau</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xte</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Precedence</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>HX</source>
+        <translation>HX</translation>
+    </message>
+    <message>
+        <source>Station of origin</source>
+        <translation>Station d’origine</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Lieu d’origine</translation>
+    </message>
+    <message>
+        <source>Time filed</source>
+        <translation>Heure de dépôt</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>1 Incident name</source>
+        <translation>1 Nom de l’incident</translation>
+    </message>
+    <message>
+        <source>2 To (name)</source>
+        <translation>2 À (nom)</translation>
+    </message>
+    <message>
+        <source>To (position)</source>
+        <translation>À (fonction)</translation>
+    </message>
+    <message>
+        <source>3 From (name)</source>
+        <translation>3 De (nom)</translation>
+    </message>
+    <message>
+        <source>From (position)</source>
+        <translation>De (fonction)</translation>
+    </message>
+    <message>
+        <source>4 Subject</source>
+        <translation>4 Objet</translation>
+    </message>
+    <message>
+        <source>5 Date</source>
+        <translation>5 Date</translation>
+    </message>
+    <message>
+        <source>6 Time</source>
+        <translation>6 Heure</translation>
+    </message>
+    <message>
+        <source>7 Me&amp;ssage</source>
+        <translation>7 Me&amp;ssage</translation>
+    </message>
+    <message>
+        <source>8 Approved by</source>
+        <translation>8 Approuvé par</translation>
+    </message>
+    <message>
+        <source>Approved (position)</source>
+        <translation>Approuvé (fonction)</translation>
+    </message>
+    <message>
+        <source>9 Reply</source>
+        <translation>9 Réponse</translation>
+    </message>
+    <message>
+        <source>10 Replied by</source>
+        <translation>10 Réponse de</translation>
+    </message>
+    <message>
+        <source>Replied (position)</source>
+        <translation>Réponse (fonction)</translation>
+    </message>
+    <message>
+        <source>Reply date</source>
+        <translation>Date de réponse</translation>
+    </message>
+    <message>
+        <source>Reply time</source>
+        <translation>Heure de réponse</translation>
+    </message>
+    <message>
+        <source>Indicatif</source>
+        <translation>Indicatif</translation>
+    </message>
+    <message>
+        <source>Numéro</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Priorité</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Destinataire</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Joindre l’auteur</source>
+        <translation>Joindre l’auteur</translation>
+    </message>
+    <message>
+        <source>Heure QSL</source>
+        <translation>Heure QSL</translation>
+    </message>
+    <message>
+        <source>R, W, P or EMERGENCY (TEST R in an exercise)</source>
+        <translation>R, W, P ou EMERGENCY (TEST R en exercice)</translation>
+    </message>
+    <message>
+        <source>e.g. HXG</source>
+        <translation>ex. HXG</translation>
+    </message>
+    <message>
+        <source>as received, e.g. 12 or ARL 5</source>
+        <translation>tel que reçu, ex. 12 ou ARL 5</translation>
+    </message>
+    <message>
+        <source>e.g. 1830Z</source>
+        <translation>ex. 1830Z</translation>
+    </message>
+    <message>
+        <source>e.g. NOV 28</source>
+        <translation>ex. NOV 28</translation>
+    </message>
+    <message>
+        <source>routine, urgent, très urgent</source>
+        <translation>routine, urgent, très urgent</translation>
+    </message>
+    <message>
+        <source>24 h, e.g. 14:05</source>
+        <translation>24 h, ex. 14:05</translation>
+    </message>
+</context>
+<context>
+    <name>RadioKind</name>
+    <message>
+        <source>Radiogram</source>
+        <translation>Radiogramme</translation>
+    </message>
+    <message>
+        <source>ICS-213</source>
+        <translation>ICS-213</translation>
+    </message>
+    <message>
+        <source>ADRASEC message</source>
+        <translation>Message ADRASEC</translation>
+    </message>
+    <message>
+        <source>Plain message</source>
+        <translation>Message simple</translation>
+    </message>
+</context>
+<context>
+    <name>RadioLauncher</name>
+    <message>
+        <source>Choose a report first.</source>
+        <translation>Choisissez d’abord un rapport.</translation>
+    </message>
+    <message>
+        <source>R&amp;adio</source>
+        <translation>R&amp;adio</translation>
+    </message>
+    <message>
+        <source>Radio &amp;desk</source>
+        <translation>&amp;Poste radio</translation>
+    </message>
+    <message>
+        <source>Send the report as a &amp;radiogram</source>
+        <translation>Envoyer le rapport en &amp;radiogramme</translation>
+    </message>
+    <message>
+        <source>Send the report as an &amp;ICS-213</source>
+        <translation>Envoyer le rapport en &amp;ICS-213</translation>
+    </message>
+</context>
+<context>
+    <name>RadioMessageView</name>
+    <message>
+        <source>Choose a message in the queue (F3) or the log (F4).</source>
+        <translation>Choisissez un message dans la file (F3) ou le journal (F4).</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Look at:</source>
+        <translation>À vérifier :</translation>
+    </message>
+    <message>
+        <source>Relay chain</source>
+        <translation>Chaîne de relais</translation>
+    </message>
+    <message>
+        <source>No hop recorded yet.</source>
+        <translation>Aucun relais noté pour l’instant.</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Réseau</translation>
+    </message>
+</context>
+<context>
+    <name>RadioPrint</name>
+    <message>
+        <source>NUMBER</source>
+        <translation>NUMÉRO</translation>
+    </message>
+    <message>
+        <source>PRECEDENCE</source>
+        <translation>PRIORITÉ</translation>
+    </message>
+    <message>
+        <source>HX</source>
+        <translation>HX</translation>
+    </message>
+    <message>
+        <source>STATION OF ORIGIN</source>
+        <translation>STATION D’ORIGINE</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>CONTRÔLE</translation>
+    </message>
+    <message>
+        <source>PLACE OF ORIGIN</source>
+        <translation>LIEU D’ORIGINE</translation>
+    </message>
+    <message>
+        <source>TIME FILED</source>
+        <translation>HEURE DE DÉPÔT</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>RECEIVED FROM</source>
+        <translation>REÇU DE</translation>
+    </message>
+    <message>
+        <source>NET</source>
+        <translation>RÉSEAU</translation>
+    </message>
+    <message>
+        <source>DATE/TIME</source>
+        <translation>DATE/HEURE</translation>
+    </message>
+    <message>
+        <source>SENT TO</source>
+        <translation>ENVOYÉ À</translation>
+    </message>
+    <message>
+        <source>SIGNATURE</source>
+        <translation>SIGNATURE</translation>
+    </message>
+    <message>
+        <source>1. Incident Name</source>
+        <translation>1. Nom de l’incident</translation>
+    </message>
+    <message>
+        <source>2. To (Name and Position)</source>
+        <translation>2. À (nom et fonction)</translation>
+    </message>
+    <message>
+        <source>3. From (Name and Position)</source>
+        <translation>3. De (nom et fonction)</translation>
+    </message>
+    <message>
+        <source>4. Subject</source>
+        <translation>4. Objet</translation>
+    </message>
+    <message>
+        <source>5. Date</source>
+        <translation>5. Date</translation>
+    </message>
+    <message>
+        <source>6. Time</source>
+        <translation>6. Heure</translation>
+    </message>
+    <message>
+        <source>7. Message</source>
+        <translation>7. Message</translation>
+    </message>
+    <message>
+        <source>8. Approved by</source>
+        <translation>8. Approuvé par</translation>
+    </message>
+    <message>
+        <source>9. Reply</source>
+        <translation>9. Réponse</translation>
+    </message>
+    <message>
+        <source>10. Replied by</source>
+        <translation>10. Réponse de</translation>
+    </message>
+    <message>
+        <source>Date/Time</source>
+        <translation>Date/heure</translation>
+    </message>
+    <message>
+        <source>2. Operational Period (UTC)</source>
+        <translation>2. Période opérationnelle (UTC)</translation>
+    </message>
+    <message>
+        <source>3. Radio Net Name</source>
+        <translation>3. Nom du réseau radio</translation>
+    </message>
+    <message>
+        <source>4. Radio Operator</source>
+        <translation>4. Opérateur radio</translation>
+    </message>
+    <message>
+        <source>6. Prepared by</source>
+        <translation>6. Préparé par</translation>
+    </message>
+    <message>
+        <source>7. Date/Time Prepared</source>
+        <translation>7. Date/heure de préparation</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>From (call, NR)</source>
+        <translation>De (indicatif, NR)</translation>
+    </message>
+    <message>
+        <source>To (call, NR)</source>
+        <translation>À (indicatif, NR)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>3. Name, ICS Position</source>
+        <translation>3. Nom, fonction ICS</translation>
+    </message>
+    <message>
+        <source>4. ICS Position</source>
+        <translation>4. Fonction ICS</translation>
+    </message>
+    <message>
+        <source>Radio operator</source>
+        <translation>Opérateur radio</translation>
+    </message>
+    <message>
+        <source>Date/Time (UTC)</source>
+        <translation>Date/heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Notable Activities</source>
+        <translation>Activités notables</translation>
+    </message>
+</context>
+<context>
+    <name>RadioStatus</name>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Waiting for relay</source>
+        <translation>En attente de relais</translation>
+    </message>
+    <message>
+        <source>Relayed</source>
+        <translation>Relayé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Serviced</source>
+        <translation>Service fait</translation>
+    </message>
+</context>
+<context>
+    <name>RadioWarning</name>
+    <message>
+        <source>Not a precedence: kept as copied, queued as PRIORITY.</source>
+        <translation>Pas une priorité : gardée telle que notée, classée comme PRIORITY.</translation>
+    </message>
+    <message>
+        <source>Counted %1 words: pass it on as %2.</source>
+        <translation>%1 mots comptés : à transmettre comme %2.</translation>
+    </message>
+    <message>
+        <source>ARL texts: the check should be %1.</source>
+        <translation>Textes ARL : le contrôle devrait être %1.</translation>
+    </message>
+    <message>
+        <source>Not a check (a number, e.g. 12 or ARL 5).</source>
+        <translation>Pas un contrôle (un nombre, ex. 12 ou ARL 5).</translation>
+    </message>
+    <message>
+        <source>A radiogram number is digits.</source>
+        <translation>Le numéro d’un radiogramme est fait de chiffres.</translation>
+    </message>
+    <message>
+        <source>Not a time like 1830Z.</source>
+        <translation>Pas une heure comme 1830Z.</translation>
+    </message>
+    <message>
+        <source>Not a time of day (00:00 to 23:59).</source>
+        <translation>Pas une heure du jour (00:00 à 23:59).</translation>
+    </message>
+    <message>
+        <source>Not a date like NOV 28 or 2026-11-28.</source>
+        <translation>Pas une date comme NOV 28 ou 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>This day does not exist.</source>
+        <translation>Ce jour n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayDialog</name>
+    <message>
+        <source>Relay the message</source>
+        <translation>Relayer le message</translation>
+    </message>
+    <message>
+        <source>Passed &amp;to (call sign)</source>
+        <translation>Transmis &amp;à (indicatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Net</source>
+        <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>&amp;When (UTC)</source>
+        <translation>&amp;Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>Say to whom it was passed.</source>
+        <translation>Indiquez à qui il a été transmis.</translation>
+    </message>
+    <message>
+        <source>Enter a time like 2026-11-28 14:05 (UTC).</source>
+        <translation>Saisissez une heure comme 2026-11-28 14:05 (UTC).</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,297 @@
+"""What an operator does with the chosen message of the radio desk, and the logs to print.
+
+Relay (Ctrl+R: to whom, which net, when; adds a hop), delivered (Ctrl+D), serviced
+(Ctrl+E), make a report of it (Ctrl+Shift+R), print it as its form (Ctrl+P), copy it as
+text to read on air (Ctrl+Shift+C); print the ICS-309 and ICS-214 logs of a period.
+Status changes go through the store, which knows the allowed transitions: a refusal is
+explained in words in the message view, nothing changes. GUI thread only (the writes
+are single-row transactions on the GUI thread's Store, like the report editor's).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from fieldapp.domain import ValidationError, utc_now
+from fieldapp.radio import forms, model
+from fieldapp.ui import radio_print
+from fieldapp.ui.radio_dialogs import PeriodDialog, RelayDialog
+from fieldapp.ui.radio_models import status_labels
+
+
+class RadioActions(QObject):
+    """The desk's message actions and its Message and Logs menus."""
+
+    def __init__(self, desk):
+        super().__init__(desk)
+        self.desk = desk
+        self.relay_dialog: RelayDialog | None = None
+        self.period_dialog: PeriodDialog | None = None
+        self.relay_action = self._action("Ctrl+R", self.relay)
+        self.deliver_action = self._action("Ctrl+D", self.deliver)
+        self.service_action = self._action("Ctrl+E", self.service)
+        self.report_action = self._action("Ctrl+Shift+R", self.make_report)
+        self.print_action = self._action(QKeySequence.StandardKey.Print, self._on_print_triggered)
+        self.copy_action = self._action("Ctrl+Shift+C", self.copy_for_air)
+        self.ics309_action = self._action("Ctrl+Shift+L", self._on_ics309_triggered)
+        self.ics214_action = self._action(None, self._on_ics214_triggered)
+        bar = desk.menuBar()
+        self.message_menu = bar.addMenu("")
+        for action in (self.relay_action, self.deliver_action, self.service_action):
+            self.message_menu.addAction(action)
+        self.message_menu.addSeparator()
+        for action in (self.report_action, self.print_action, self.copy_action):
+            self.message_menu.addAction(action)
+        self.logs_menu = bar.addMenu("")
+        self.logs_menu.addAction(self.ics309_action)
+        self.logs_menu.addAction(self.ics214_action)
+        desk.toolbar.addSeparator()
+        for action in (
+            self.relay_action,
+            self.deliver_action,
+            self.service_action,
+            self.report_action,
+            self.print_action,
+            self.copy_action,
+        ):
+            desk.toolbar.addAction(action)
+        desk.message_changed.connect(self._on_desk_message_changed)
+        self._on_desk_message_changed(None)
+        self.retranslate()
+
+    def _action(self, keys, slot) -> QAction:
+        action = QAction(self.desk)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.desk.addAction(action)
+        return action
+
+    @Slot(object)
+    def _on_desk_message_changed(self, message: dict | None) -> None:
+        for action in (
+            self.relay_action,
+            self.deliver_action,
+            self.service_action,
+            self.report_action,
+            self.print_action,
+            self.copy_action,
+        ):
+            action.setEnabled(message is not None)
+
+    # -- status ---------------------------------------------------------------------------
+
+    @Slot()
+    def relay(self) -> None:
+        """Ask to whom, which net and when; Enter records the hop."""
+        message = self.desk.current
+        if message is None:
+            return
+        summary = forms.message_text(message).splitlines()[0]
+        dialog = RelayDialog(summary, message["received_net"], self.desk)
+        dialog.accepted.connect(self._on_relay_dialog_accepted)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.relay_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_relay_dialog_accepted(self) -> None:
+        dialog, message = self.relay_dialog, self.desk.current
+        if dialog is None or message is None:
+            return
+        values = dialog.values()
+        try:
+            self.desk.store.relay_message(message["id"], station=self.desk.station(), **values)
+        except ValidationError as exc:
+            self._refused(message, exc)
+            return
+        self._done(
+            message["id"], self.tr("Relayed to %1.").replace("%1", values["to_station"] or "")
+        )
+        self.relay_dialog = None
+        dialog.deleteLater()
+
+    @Slot()
+    def _on_dialog_finished(self) -> None:
+        """Back to the desk, the keyboard in the queue: the operator goes on at once."""
+        self.desk.activateWindow()
+        self.desk.queue_view.setFocus()
+
+    @Slot()
+    def deliver(self) -> None:
+        self._set_status("delivered", self.tr("Delivered."))
+
+    @Slot()
+    def service(self) -> None:
+        self._set_status("serviced", self.tr("Serviced: the originator has been told."))
+
+    def _set_status(self, status: str, done: str) -> None:
+        message = self.desk.current
+        if message is None:
+            return
+        try:
+            self.desk.store.set_message_status(message["id"], status)
+        except ValidationError as exc:
+            self._refused(message, exc, status)
+            return
+        self._done(message["id"], done)
+
+    def _refused(self, message: dict, exc: ValidationError, wanted: str = "relayed") -> None:
+        labels = status_labels()
+        allowed = model.TRANSITIONS[message["status"]]
+        if "status" in exc.errors and allowed:
+            names = ", ".join(labels[s].lower() for s in allowed)
+            text = self.tr("Not done: a message that is “%1” can become %2, not “%3”.")
+            text = text.replace("%1", labels[message["status"]].lower()).replace("%2", names)
+            text = text.replace("%3", labels[wanted].lower())
+        elif "status" in exc.errors:
+            text = self.tr("Not done: this message is “%1”: its handling is finished.")
+            text = text.replace("%1", labels[message["status"]].lower())
+        else:
+            text = self.tr("Not done: %1").replace("%1", str(exc))
+        self.desk.view.show_problem(text)
+        self.desk.statusBar().showMessage(text, 8000)
+
+    def _done(self, message_id: str, text: str) -> None:
+        self.desk.refresh(keep=message_id)
+        self.desk.statusBar().showMessage(text, 6000)
+        self.desk.queue_view.setFocus()
+
+    # -- report, print, copy -------------------------------------------------------------
+
+    @Slot()
+    def make_report(self) -> dict | None:
+        """The message as a report of the operation (source radio, the station as reference)."""
+        message, desk = self.desk.current, self.desk
+        if message is None or desk.operation is None:
+            return None
+        text = message["text"] or message["reply"]
+        title = message["subject"] or " ".join(text.split()[:10]) or self.tr("Radio message")
+        station = message["received_from"] or message["origin_station"] or desk.station()
+        number = f" NR {message['number']}" if message["number"] else ""
+        values = {
+            "title": title[:200],
+            "body": forms.message_text(message),
+            "kind": "information",
+            "source": "radio",
+            "source_ref": f"{station}{number}".strip(),
+        }
+        report = desk.store.add_report(desk.operation["id"], values)
+        desk.report_added.emit(report)
+        desk.statusBar().showMessage(self.tr("Report created: %1").replace("%1", title), 6000)
+        return report
+
+    @Slot()
+    def copy_for_air(self) -> str:
+        message = self.desk.current
+        if message is None:
+            return ""
+        text = forms.message_text(message, exercise=self._exercise())
+        QGuiApplication.clipboard().setText(text)
+        self.desk.statusBar().showMessage(self.tr("Copied: ready to read on air."), 4000)
+        return text
+
+    def _exercise(self) -> bool:
+        return bool(self.desk.operation and self.desk.operation["exercise"])
+
+    def print_message(self, path: Path | str) -> int:
+        message = self.desk.current
+        assert message is not None
+        return radio_print.message_pdf(message, path, exercise=self._exercise())
+
+    def print_ics309(
+        self, path: Path | str, period: tuple[str, str], net: str = "", operator: str = ""
+    ) -> int:
+        desk = self.desk
+        messages = desk.store.list_messages(desk.operation["id"], since=period[0], until=period[1])
+        log = forms.build_ics309(
+            desk.operation,
+            messages,
+            period=period,
+            station=desk.station(),
+            operator=operator,
+            net=net,
+            prepared_at=utc_now()[:16].replace("T", " "),
+        )
+        return radio_print.ics309_pdf(log, path)
+
+    def print_ics214(self, path: Path | str, period: tuple[str, str], operator: str = "") -> int:
+        desk = self.desk
+        messages = desk.store.list_messages(desk.operation["id"], since=period[0], until=period[1])
+        rows = forms.build_ics214(messages, desk.station())
+        person = " ".join(part for part in (operator, desk.station()) if part)
+        body = radio_print.ics214_html(desk.operation["name"], period, person, rows)
+        return radio_print.write_pdf(body, path, title="ICS 214", exercise=self._exercise())
+
+    def _ask_path(self, name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self.desk, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF (*.pdf)")
+        )
+        return path
+
+    @Slot()
+    def _on_print_triggered(self) -> None:
+        message = self.desk.current
+        if message is None:
+            return
+        path = self._ask_path(f"{message['kind']}-{message['number'] or 'message'}.pdf")
+        if path:
+            pages = self.print_message(path)
+            self._printed(path, pages)
+
+    def _printed(self, path: str, pages: int) -> None:
+        text = self.tr("Written: %1 (%2 pages)").replace("%1", path).replace("%2", str(pages))
+        self.desk.statusBar().showMessage(text, 8000)
+
+    @Slot()
+    def _on_ics309_triggered(self) -> None:
+        self._ask_period(self.tr("ICS-309 communications log"), "ics309")
+
+    @Slot()
+    def _on_ics214_triggered(self) -> None:
+        self._ask_period(self.tr("ICS-214 activity log"), "ics214")
+
+    def _ask_period(self, title: str, which: str) -> None:
+        if self.desk.operation is None:
+            return
+        dialog = PeriodDialog(title, self.desk)
+        self.period_dialog = dialog
+
+        def accepted() -> None:
+            path = self._ask_path(f"{which}.pdf")
+            if not path:
+                return
+            period = dialog.period()
+            operator = dialog.operator_edit.text().strip()
+            if which == "ics309":
+                pages = self.print_ics309(path, period, dialog.net_edit.text().strip(), operator)
+            else:
+                pages = self.print_ics214(path, period, operator)
+            self._printed(path, pages)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+
+    def retranslate(self) -> None:
+        self.message_menu.setTitle(self.tr("&Message"))
+        self.logs_menu.setTitle(self.tr("&Logs"))
+        texts = {
+            self.relay_action: self.tr("&Relay…"),
+            self.deliver_action: self.tr("&Delivered"),
+            self.service_action: self.tr("S&erviced"),
+            self.report_action: self.tr("Make a re&port"),
+            self.print_action: self.tr("&Print form (PDF)…"),
+            self.copy_action: self.tr("&Copy for the air"),
+            self.ics309_action: self.tr("ICS-309 communications log (PDF)…"),
+            self.ics214_action: self.tr("ICS-214 activity log (PDF)…"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})" if keys else text)

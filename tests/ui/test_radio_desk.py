@@ -1,0 +1,270 @@
+"""The radio desk driven as an operator drives it: keyboard only, under pressure."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.settings import Settings
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def type_fields(qtbot, *values: str) -> None:
+    """Type each value into the focused field, Tab between them (as an operator copies)."""
+    for index, value in enumerate(values):
+        if value:
+            qtbot.keyClicks(focused(), value)
+        if index < len(values) - 1:
+            qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+
+
+def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.waitUntil(lambda: focused() is not None)  # a dialog just closed: focus comes back
+    qtbot.keyClick(focused(), k, modifier)
+
+
+@pytest.fixture
+def desk(qtbot, store, operation):
+    from fieldapp.ui.radio_desk import RadioDesk
+
+    made = RadioDesk(store, None, station="F4ABC")
+    made.set_operation(operation)
+    made.show()
+    made.activateWindow()
+    qtbot.waitExposed(made)
+    qtbot.waitUntil(made.isActiveWindow)
+    made.focus_entry()
+    qtbot.waitUntil(lambda: focused() is made.entry.field("received_from"))
+    yield made
+    made.close()
+    made.deleteLater()
+
+
+def test_an_operator_logs_relays_and_delivers_by_keyboard_alone(qtbot, make_window, operation):
+    window = make_window(Settings(last_operation_id=operation["id"], station="F4ABC"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.report_list.view, Qt.Key.Key_3, CTRL)
+    qtbot.waitUntil(lambda: window.radio._desk is not None and window.radio._desk.isVisible())
+    desk = window.radio._desk
+    qtbot.waitUntil(desk.isActiveWindow)
+    qtbot.waitUntil(lambda: focused() is desk.entry.field("received_from"))
+    # a radiogram, copied in on-air order; Enter in the signature saves it
+    type_fields(
+        qtbot,
+        "f1pct",
+        "GARD NET",
+        "12",
+        "P",
+        "",
+        "F1PCT",
+        "5",
+        "ALES",
+        "1830Z",
+        "NOV 28",
+        "MAIRIE DE NIMES",
+        "",
+        "",
+        "NEED 40 COTS AT SCHOOL",
+        "PREFECTURE",
+    )
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1)
+    assert focused() is desk.entry.field("received_from")  # the next blank form, at once
+    assert desk.entry.field("text").toPlainText() == ""
+    assert "NR 12" in desk.statusBar().currentMessage()
+    # F3: the queue; Ctrl+R: to whom, which net (kept from the message), Enter
+    key(qtbot, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    key(qtbot, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(
+        lambda: (
+            desk.actions_.relay_dialog is not None
+            and focused() is not None
+            and focused().window() is desk.actions_.relay_dialog
+        )
+    )
+    type_fields(qtbot, "f5xyz")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.current["status"] == "relayed")
+    hops = desk.current["hops"]
+    assert [(h["from_station"], h["to_station"], h["net"]) for h in hops] == [
+        ("F1PCT", "F4ABC", "GARD NET"),
+        ("F4ABC", "F5XYZ", "GARD NET"),
+    ]
+    assert desk.queue_model.rowCount() == 0
+    assert "F5XYZ" in desk.view.toPlainText()
+    # a second message, for a local addressee: delivered with Ctrl+D
+    key(qtbot, Qt.Key.Key_F2)
+    type_fields(
+        qtbot,
+        "F1PCT",
+        "",
+        "13",
+        "R",
+        "",
+        "F1PCT",
+        "2",
+        "ALES",
+        "",
+        "",
+        "MAIRIE",
+        "",
+        "",
+        "ALL SAFE",
+        "JEAN",
+    )
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 1)
+    key(qtbot, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: desk.current is not None and desk.current["number"] == "13")
+    key(qtbot, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: desk.current["status"] == "delivered")
+    assert desk.current["delivered_at"] and desk.queue_model.rowCount() == 0
+    statuses = {m["number"]: m["status"] for m in window.store.list_messages(operation["id"])}
+    assert statuses == {"12": "relayed", "13": "delivered"}
+
+
+def test_the_received_check_is_kept_and_the_recount_shown_live(qtbot, desk):
+    entry = desk.entry
+    type_fields(qtbot, "W1AW", "", "7", "R", "", "W1AW", "10", "NEWINGTON", "", "", "", "", "", "")
+    assert focused() is entry.field("text")
+    assert entry.note_text("check_received") == ""  # no recount before the text comes
+    qtbot.keyClicks(focused(), "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT")
+    assert "10/8" in entry.note_text("check_received")
+    qtbot.keyClicks(focused(), " NINE")  # each keystroke recounts
+    assert "10/9" in entry.note_text("check_received")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1)
+    saved = desk.log_model.message_at(0)
+    assert (saved["check_received"], saved["check"]) == ("10", "10/9")
+
+
+def test_warnings_sit_beside_the_field_and_the_value_is_kept(qtbot, desk):
+    type_fields(qtbot, "F1PCT", "", "1", "FLASH", "", "", "", "", "2561Z")
+    entry = desk.entry
+    assert "Not a precedence" in entry.note_text("precedence")
+    assert "Not a time of day" in entry.note_text("time_filed")
+    assert entry.field("precedence").text() == "FLASH"
+    type_fields(qtbot, "", "", "", "", "", "WATER")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1)
+    saved = desk.log_model.message_at(0)
+    assert (saved["precedence"], saved["time_filed"]) == ("FLASH", "2561Z")
+
+
+def test_saving_without_text_says_so_beside_the_text(qtbot, desk):
+    type_fields(qtbot, "F1PCT")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert desk.entry.note_text("text") == "A message needs a text."
+    assert focused() is desk.entry.field("text") and desk.log_model.rowCount() == 0
+
+
+def test_normalising_shows_what_changed_and_ctrl_z_undoes_it(qtbot, desk):
+    entry = desk.entry
+    entry.field("text").setFocus()
+    qtbot.keyClicks(focused(), "Need water. Is it 146.52?")
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    assert entry.field("text").toPlainText() == "NEED WATER X IS IT 146R52"
+    assert entry.changes_label.isVisible() and "→ X" in entry.changes_label.text()
+    assert "Counted 6" in entry.note_text("check_received")
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert entry.field("text").toPlainText() == "Need water. Is it 146.52?"
+    assert not entry.changes_label.isVisible()
+
+
+def test_arl_texts_are_expanded_on_demand(qtbot, desk):
+    entry = desk.entry
+    entry.field("text").setFocus()
+    qtbot.keyClicks(focused(), "ARL SIXTY FOUR NEWINGTON")
+    assert not entry.arl_label.isVisible()
+    key(qtbot, Qt.Key.Key_L, CTRL)
+    assert "Arrived safely at NEWINGTON" in entry.arl_label.text()
+    assert entry.field("text").toPlainText() == "ARL SIXTY FOUR NEWINGTON"  # never rewritten
+
+
+def test_the_queue_puts_emergency_first(qtbot, store, operation, desk):
+    for precedence in ("R", "W", "EMERGENCY", "P", "R"):
+        store.add_message(
+            operation["id"], {"text": f"{precedence} TRAFFIC", "precedence": precedence}
+        )
+    store.add_message(
+        operation["id"], {"text": "DONE", "precedence": "EMERGENCY", "status": "serviced"}
+    )
+    desk.refresh()
+    column = 3
+    shown = [desk.queue_model.index(r, column).data() for r in range(desk.queue_model.rowCount())]
+    assert shown == ["EMERGENCY", "PRIORITY", "WELFARE", "ROUTINE", "ROUTINE"]
+    assert desk.log_model.rowCount() == 6
+
+
+def test_sent_messages_get_the_station_serial_and_utc_time(qtbot, store, operation, desk):
+    store.add_message(operation["id"], {"text": "FIRST", "direction": "sent"}, station="F4ABC")
+    entry = desk.entry
+    entry.direction_combo.setCurrentIndex(entry.direction_combo.findData("sent"))
+    assert entry.field("number").text() == "2"
+    assert entry.field("origin_station").text() == "F4ABC"
+    assert entry.field("time_filed").text().endswith("Z")
+
+
+def test_a_refused_status_is_explained_in_words(qtbot, store, operation, desk):
+    message = store.add_message(operation["id"], {"text": "X", "received_from": "F1PCT"})
+    store.set_message_status(message["id"], "delivered")
+    desk.refresh()
+    key(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    key(qtbot, Qt.Key.Key_R, CTRL)
+    dialog = desk.actions_.relay_dialog
+    qtbot.keyClicks(dialog.to_edit, "F5XYZ")
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(desk.view.problem()))
+    assert "“delivered” can become serviced, not “relayed”" in desk.view.problem()
+    assert store.get_message(message["id"])["status"] == "delivered"
+
+
+def test_a_message_becomes_a_report(qtbot, store, operation, desk):
+    store.add_message(
+        operation["id"], {"text": "BRIDGE AT ALES CLOSED", "number": "12", "received_from": "F1PCT"}
+    )
+    desk.refresh()
+    key(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    with qtbot.waitSignal(desk.report_added) as signal:
+        key(qtbot, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    report = store.get_report(signal.args[0]["id"])
+    assert report["title"] == "BRIDGE AT ALES CLOSED"
+    assert (report["source"], report["source_ref"]) == ("radio", "F1PCT NR 12")
+    assert "BRIDGE AT ALES CLOSED" in report["body"]
+
+
+def test_a_report_goes_out_as_a_radiogram_or_an_ics213(qtbot, window):
+    window.report_list.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.editor.current_report() is not None)
+    report = window.editor.current_report()
+    window.radio.radiogram_action.trigger()
+    entry = window.radio.desk.entry
+    assert entry.direction() == "sent" and entry.kind() == "radiogram"
+    assert entry.field("text").toPlainText() == (report["body"] or report["title"])
+    window.radio.ics213_action.trigger()
+    assert entry.kind() == "ics213" and entry.field("subject").text() == report["title"]
+    assert entry.field("incident").text() == "Gard floods"
+
+
+def test_the_tables_pass_the_model_tester_and_search(qtbot, store, operation, desk):
+    items = [({"text": f"MESSAGE {i} WATER", "number": str(i)}, {}) for i in range(250)]
+    store.add_messages(operation["id"], items)
+    desk.refresh()
+    QAbstractItemModelTester(desk.log_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(desk.queue_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert desk.log_model.rowCount() == 250
+    assert desk.log_model.index(0, 4).data() == "249"  # newest first
+    assert desk.log_model.cached_pages() <= 1
+    desk.search_edit.setText("249")
+    assert [desk.log_model.index(r, 4).data() for r in range(desk.log_model.rowCount())] == ["249"]

@@ -1,0 +1,109 @@
+"""Radio forms printed through Qt: real PDF files, EXERCISE on every page of an exercise."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.radio import forms
+from fieldapp.ui import radio_print
+
+QtPdf = pytest.importorskip("PySide6.QtPdf")
+
+
+def read_pdf(path) -> list[str]:
+    """The text of each page, as a reader of the file would find it."""
+    document = QtPdf.QPdfDocument()
+    assert document.load(str(path)) == QtPdf.QPdfDocument.Error.None_
+    pages = [document.getAllText(page).text() for page in range(document.pageCount())]
+    document.close()
+    return pages
+
+
+@pytest.fixture
+def exercise(store):
+    return store.create_operation("Exercice Rhône", exercise=True)
+
+
+def radiogram(store, operation, **values) -> dict:
+    fields = {
+        "text": "NEED 40 COTS AT SCHOOL X",
+        "number": "12",
+        "precedence": "P",
+        "received_from": "F1PCT",
+        "check_received": "6",
+        "place_of_origin": "ALES",
+        "to_name": "MAIRIE DE NIMES",
+        "signature": "PREFECTURE",
+        **values,
+    }
+    return store.add_message(operation["id"], fields, station="F4ABC")
+
+
+def test_a_radiogram_prints_as_its_form(qapp, store, operation, tmp_path):
+    message = radiogram(store, operation)
+    path = tmp_path / "radiogram.pdf"
+    assert radio_print.message_pdf(message, path, exercise=False) == 1
+    (page,) = read_pdf(path)
+    for expected in ("RADIOGRAM", "PLACE OF ORIGIN", "ALES", "COTS", "PREFECTURE", "F1PCT"):
+        assert expected in page
+    assert "EXERCISE" not in page
+
+
+def test_every_page_of_an_exercise_says_exercise(qapp, store, exercise, tmp_path):
+    items = [
+        (
+            {
+                "text": f"MESSAGE {i} SHELTER FULL NEED WATER",
+                "received_from": "F1PCT",
+                "number": str(i),
+            },
+            {},
+        )
+        for i in range(120)
+    ]
+    store.add_messages(exercise["id"], items)
+    messages = store.list_messages(exercise["id"])
+    log = forms.build_ics309(
+        exercise, messages, period=("2000-01-01", "2100-01-01"), station="F4ABC"
+    )
+    path = tmp_path / "ics309.pdf"
+    pages = radio_print.ics309_pdf(log, path)
+    texts = read_pdf(path)
+    assert pages == len(texts) > 1
+    assert all("EXERCISE" in text for text in texts)
+    assert "COMMUNICATIONS LOG" in texts[0] and "MESSAGE 119" in texts[-1]
+
+
+def test_an_ics213_and_the_activity_log_print(qapp, store, exercise, tmp_path):
+    message = store.add_message(
+        exercise["id"],
+        {"kind": "ics213", "subject": "Water", "text": "Send water", "incident": "Rhône"},
+    )
+    path = tmp_path / "ics213.pdf"
+    radio_print.message_pdf(message, path, exercise=True)
+    (page,) = read_pdf(path)
+    assert "GENERAL MESSAGE" in page and "Send water" in page and "EXERCISE" in page
+    relayed = radiogram(store, exercise)
+    store.relay_message(relayed["id"], to_station="F5XYZ", net="GARD NET", station="F4ABC")
+    rows = forms.build_ics214(store.list_messages(exercise["id"]), "F4ABC")
+    body = radio_print.ics214_html("Rhône", ("2000-01-01", "2100-01-01"), "F4ABC", rows)
+    path = tmp_path / "ics214.pdf"
+    radio_print.write_pdf(body, path, title="ICS 214", exercise=True)
+    (page,) = read_pdf(path)
+    assert "ACTIVITY LOG" in page and "passed to F5XYZ on GARD NET" in page
+
+
+def test_the_command_line_writes_the_ics309_pdf(qapp, cli, tmp_path):
+    data = tmp_path / "data"
+    cli(data, "operation", "create")("Exercice Rhône", "--exercise")
+    run = cli(data, "radio")
+    run("add", "--text", "EAU POTABLE", "--received-from", "F1PCT", "--number", "7")
+    out = tmp_path / "log.pdf"
+    code, _, err = run(
+        "log", "--from", "2000-01-01", "--to", "2100-01-01", "--format", "pdf", "-o", str(out)
+    )
+    assert code == 0 and "1 pages" in err
+    (page,) = read_pdf(out)
+    assert "EXERCISE" in page and "F1PCT #7" in page
+    code, _, err = run("log", "--from", "2000-01-01", "--to", "2100-01-01", "--format", "pdf")
+    assert code != 0 and "-o" in err
