@@ -15,13 +15,27 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
+from types import ModuleType
 from typing import Any
 
 from fieldapp.domain import utc_now
-from fieldapp.radio import model
-from fieldapp.radio.check import check_to_send, compute_check
 from fieldapp.schema import RADIO_RANK_SQL
 from fieldapp.store_part import StorePart
+
+
+def _model() -> ModuleType:
+    """fieldapp.radio.model, imported on first use: its tables and patterns cost ~20 ms,
+    and this module is imported with the Store, on the window's start-up path."""
+    from fieldapp.radio import model
+
+    return model
+
+
+def _checks() -> ModuleType:
+    from fieldapp.radio import check
+
+    return check
+
 
 _HOP_FIELDS = ("from_station", "to_station", "net", "frequency", "mode", "at")
 _ORIGINATED = ("radiogram", "adrasec")  # kinds that carry a station's serial number
@@ -60,7 +74,7 @@ class RadioStore(StorePart):
         Every item is validated before anything is written (imports, bulk loads).
         """
         self.get_operation(operation_id)
-        cleaned = [(model.validate_message(values), dict(meta)) for values, meta in items]
+        cleaned = [(_model().validate_message(values), dict(meta)) for values, meta in items]
         station = station.strip().upper()
         with self._write():
             serials: dict[str, int] = {}
@@ -77,11 +91,11 @@ class RadioStore(StorePart):
     def update_message(self, message_id: str, changes: Mapping[str, Any]) -> dict:
         """Apply a partial edit; a status change must be an allowed transition."""
         current = dict(self._message_row_by_id(message_id))
-        user_fields = {name: current[name] for name in model.MESSAGE_FIELDS}
+        user_fields = {name: current[name] for name in _model().MESSAGE_FIELDS}
         user_fields["test"] = bool(user_fields["test"])
-        clean = model.validate_message({**user_fields, **changes})
+        clean = _model().validate_message({**user_fields, **changes})
         if clean["status"] != current["status"]:
-            model.check_transition(current["status"], clean["status"])
+            _model().check_transition(current["status"], clean["status"])
         clean["test"] = int(clean["test"])
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
@@ -92,7 +106,7 @@ class RadioStore(StorePart):
     def set_message_status(self, message_id: str, status: str) -> dict:
         """Move a message along received -> waiting_relay -> relayed | delivered -> serviced."""
         current = dict(self._message_row_by_id(message_id))
-        model.check_transition(current["status"], status)
+        _model().check_transition(current["status"], status)
         changes: dict[str, Any] = {"status": status}
         if status == "delivered" and not current["delivered_at"]:
             changes["delivered_at"] = utc_now()
@@ -112,13 +126,13 @@ class RadioStore(StorePart):
         """Record that this station passed the message on: a new hop, status relayed."""
         current = dict(self._message_row_by_id(message_id))
         if current["status"] != "relayed":
-            model.check_transition(current["status"], "relayed")
+            _model().check_transition(current["status"], "relayed")
         to_station = to_station.strip().upper()
         if not to_station:
             from fieldapp.domain import ValidationError
 
             raise ValidationError({"to_station": ("required", "say to whom it was passed")})
-        when = model._stamp(at, "at", errors := {}) or utc_now()
+        when = _model()._stamp(at, "at", errors := {}) or utc_now()
         if errors:
             from fieldapp.domain import ValidationError
 
@@ -326,13 +340,13 @@ def message_from_row(row: sqlite3.Row | Mapping[str, Any]) -> dict:
     message["format_meta"] = json.loads(message["format_meta"])
     message["field_hlc"] = json.loads(message["field_hlc"])
     if message["kind"] == "radiogram":
-        message["check_counted"] = compute_check(message["text"])
-        message["check"] = check_to_send(message["check_received"], message["text"])
+        message["check_counted"] = _checks().compute_check(message["text"])
+        message["check"] = _checks().check_to_send(message["check_received"], message["text"])
     else:
         message["check_counted"] = message["check"] = ""
     message["warnings"] = {
         name: {"code": code, "message": text}
-        for name, (code, text) in model.warnings(message).items()
+        for name, (code, text) in _model().warnings(message).items()
     }
     return message
 

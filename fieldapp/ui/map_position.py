@@ -13,8 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from fieldapp.geo import PositionError, format_decimal, format_dms, maidenhead, parse_position
-
 # The report form's error style, not imported: the form loads with the editor, after
 # start-up, and this module is part of start-up.
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -24,7 +22,11 @@ LOCATOR_ZOOM = {4: 9, 6: 12, 8: 15}  # a 4-character square is ~100 km across
 
 def position_text(lat: float, lon: float) -> str:
     """'43.83670, 4.36010 · 43°50'12.1"N 4°21'36.4"E · JN23eu'."""
-    return " · ".join((format_decimal(lat, lon), format_dms(lat, lon), maidenhead(lat, lon)))
+    from fieldapp import geo  # on first use: its patterns cost start-up, the readout not
+
+    return " · ".join(
+        (geo.format_decimal(lat, lon), geo.format_dms(lat, lon), geo.maidenhead(lat, lon))
+    )
 
 
 def zoom_for(text: str) -> int:
@@ -103,10 +105,12 @@ class GoToBar(QWidget):
     @Slot()
     def go(self) -> bool:
         """Read the box; fly there, or say in words what is wrong (and move nothing)."""
+        from fieldapp import geo
+
         text = self.edit.text()
         try:
-            lat, lon = parse_position(text)
-        except PositionError as exc:
+            lat, lon = geo.parse_position(text)
+        except geo.PositionError as exc:
             message = str(exc) if text.strip() else self.tr("Type a position first.")
             self.error_label.setText(self.tr("Cannot go there: %1").replace("%1", message))
             self.error_label.show()
