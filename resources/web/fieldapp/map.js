@@ -28,6 +28,15 @@
     danger_zone: "#b71c1c", shelter: "#2e7d32", meeting_point: "#6a1b9a", other: "#455a64"
   };
 
+  // Phase marks (epoch ms) for bench/map_bench.py: when each step of a map's start ended.
+  var marks = {};
+
+  function mark(name) {
+    marks[name] = performance.timeOrigin + performance.now();
+  }
+
+  mark("script");
+
   var state = {
     map: null, control: null, texts: {}, bridge: null, queue: [],
     cluster: null, markers: new Map(), icons: new Map(), latest: 0,
@@ -157,11 +166,13 @@
 
   function loadReports(url, generation) {
     state.latest = generation;
+    mark("fetch");
     fetch(url).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (doc) {
       if (generation !== state.latest) return;
+      mark("parsed");
       showReports(doc, generation);
     }).catch(function (error) {
       call("pageFailed", String(error));
@@ -173,8 +184,11 @@
     state.cluster.clearLayers();
     setExercise(doc.exercise);
     var list = makeMarkers(doc.rows);
+    mark("markers");
     var finished = function () {
       if (generation !== state.latest) return;
+      mark("clustered");
+      requestAnimationFrame(function () { mark("painted"); });
       placeLocationMarker();
       setTimeout(function () { call("reportsShown", generation, list.length); }, 0);
     };
@@ -337,6 +351,7 @@
   }
 
   function start(map, control, config) {
+    mark("start");
     state.map = map;
     state.control = control;
     state.texts = config.texts || {};
@@ -350,6 +365,7 @@
     setUpDrawing(map, state.texts.lang);
     if (window.qt && window.qt.webChannelTransport) {
       new QWebChannel(window.qt.webChannelTransport, function (channel) {
+        mark("channel");
         state.bridge = channel.objects.bridge;
         state.queue.splice(0).forEach(function (item) {
           state.bridge[item[0]].apply(state.bridge, item[1]);
@@ -423,6 +439,7 @@
     flyTo: function (lat, lon, zoom) { state.map.flyTo([lat, lon], zoom); },
     center: function () { var c = state.map.getCenter(); return [c.lat, c.lng]; },
     markerCount: function () { return state.markers.size; },
+    marks: function () { return marks; },
     locationAt: function () {
       return state.locationMarker ? [state.locationMarker.getLatLng().lat,
         state.locationMarker.getLatLng().lng] : null;
