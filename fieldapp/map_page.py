@@ -2,8 +2,11 @@
 
 `build_map_page(layers, texts)` returns the HTML that the map view loads from
 `fieldapp://app/map.html`. folium's defaults point at CDNs (Leaflet, jQuery, Bootstrap,
-awesome-markers, Font Awesome); `OfflineMap` replaces them with the vendored copies under
+awesome-markers, Font Awesome); `OfflineMap` (fieldapp.map_folium, imported only when a
+page is rendered: folium is slow to import) replaces them with the vendored copies under
 resources/web, served as `fieldapp://app/web/...`, and drops what the page does not use.
+`prepare_map_page` keeps the last pages it built: a second map, or a reload with the same
+tile sets and language, costs no rendering.
 The page holds no report: FieldApp's map script (resources/web/fieldapp/map.js) fetches
 them from the scheme and talks to Qt through QWebChannel.
 
@@ -12,20 +15,16 @@ markup and which come from imported MBTiles files) is escaped here; every other 
 handed to the script as JSON data and shown with textContent.
 
 build_map_page is pure, no I/O: any thread. prepare_map_page reads the tile sets' files:
-call it from a worker thread.
+call it from a worker thread (its cache is guarded by a lock).
 """
 
 from __future__ import annotations
 
-import html
+import json
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
-
-import folium
-from branca.element import Element
-from folium.elements import JSCSSMixin
-from jinja2 import Template
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from fieldapp.tiles import TileRegistry
@@ -37,6 +36,9 @@ QWEBCHANNEL_URL = f"{APP_ORIGIN}/qwebchannel.js"
 BASEMAP_URL = f"{SCHEME}://basemap/{{z}}/{{x}}/{{y}}"
 # Leaflet scales the deepest tiles of a set up beyond its last zoom, to street level.
 MAX_ZOOM = 18
+_PAGES_KEPT = 4
+_pages: dict[str, str] = {}  # (layers, texts) as JSON -> page, oldest first
+_pages_lock = threading.Lock()
 
 
 def asset_url(path: str) -> str:
@@ -63,63 +65,6 @@ class MapLayer:
     base: bool = False
 
 
-class OfflineMap(folium.Map):
-    """folium.Map loading Leaflet from the app's scheme, and nothing from anywhere else."""
-
-    default_js: ClassVar = [("leaflet", asset_url("leaflet/leaflet.js"))]
-    default_css: ClassVar = [("leaflet_css", asset_url("leaflet/leaflet.css"))]
-
-
-class FieldAppLayer(JSCSSMixin):
-    """The reports, drawing and the Qt bridge: FieldApp's script started on the map."""
-
-    default_js: ClassVar = [
-        ("markercluster", asset_url("markercluster/leaflet.markercluster.js")),
-        ("geoman", asset_url("geoman/leaflet-geoman.min.js")),
-        ("qwebchannel", QWEBCHANNEL_URL),
-        ("fieldapp_map", asset_url("fieldapp/map.js")),
-    ]
-    default_css: ClassVar = [
-        ("markercluster_css", asset_url("markercluster/MarkerCluster.css")),
-        ("markercluster_default_css", asset_url("markercluster/MarkerCluster.Default.css")),
-        ("geoman_css", asset_url("geoman/leaflet-geoman.css")),
-        ("fieldapp_css", asset_url("fieldapp/map.css")),
-    ]
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        FieldAppMap.start(
-            {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, control: folium.LayerControl, config: Mapping[str, object]):
-        super().__init__()
-        self._name = "FieldAppLayer"
-        self.control = control.get_name()
-        self.config = dict(config)
-
-
-def _tile_layer(layer: MapLayer) -> folium.TileLayer:
-    options: dict[str, object] = {
-        "max_native_zoom": layer.max_zoom,
-        "min_native_zoom": layer.min_zoom,
-    }
-    if layer.bounds is not None:
-        west, south, east, north = layer.bounds
-        options["bounds"] = [[south, west], [north, east]]
-    return folium.TileLayer(
-        tiles=layer.url,
-        name=html.escape(layer.name),
-        attr=html.escape(layer.attribution) or " ",
-        overlay=not layer.base,
-        control=True,
-        show=True,
-        min_zoom=0,
-        max_zoom=MAX_ZOOM,
-        **options,
-    )
-
-
 def build_map_page(
     layers: Sequence[MapLayer],
     texts: Mapping[str, object],
@@ -128,23 +73,9 @@ def build_map_page(
     zoom: int = 5,
 ) -> str:
     """The whole page as HTML. `texts` holds the translated words the script shows."""
-    page = OfflineMap(
-        location=list(center),
-        zoom_start=zoom,
-        tiles=None,
-        control_scale=True,
-        prefer_canvas=False,
-        max_zoom=MAX_ZOOM,
-        world_copy_jump=True,
-    )
-    root = page.get_root()
-    root.header.add_child(Element('<meta name="referrer" content="no-referrer">'), name="ref")
-    for layer in layers:
-        _tile_layer(layer).add_to(page)
-    control = folium.LayerControl(position="topright", collapsed=True)
-    control.add_to(page)
-    FieldAppLayer(control, {"texts": dict(texts)}).add_to(page)
-    return root.render()
+    from fieldapp.map_folium import render_map_page
+
+    return render_map_page(layers, texts, center=center, zoom=zoom)
 
 
 def basemap_layer(name: str) -> MapLayer:
@@ -187,4 +118,13 @@ def registry_layers(registry: TileRegistry) -> list[MapLayer]:
 def prepare_map_page(registry: TileRegistry, texts: Mapping[str, object]) -> str:
     """The page with the basemap and every tile set of `registry` (disk reads: a worker)."""
     layers = [basemap_layer(str(texts.get("basemap", "World"))), *registry_layers(registry)]
-    return build_map_page(layers, texts)
+    key = json.dumps([[repr(layer) for layer in layers], texts], sort_keys=True, default=str)
+    with _pages_lock:
+        page = _pages.get(key)
+    if page is None:
+        page = build_map_page(layers, texts)
+        with _pages_lock:
+            _pages[key] = page
+            for old in list(_pages)[:-_PAGES_KEPT]:
+                del _pages[old]
+    return page

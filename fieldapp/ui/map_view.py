@@ -6,8 +6,9 @@ request guard (map_guard.py) blocks and records any other request. The page talk
 through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
 
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
-reports' JSON is read (fieldapp.map_data, its own SQLite connection) in worker threads;
-the UI thread only hands bytes to the page. Importing this module imports QtWebEngine:
+reports' JSON is read (fieldapp.map_data, its own SQLite connection) in worker threads,
+the first while the UI thread creates the browser profile and view; the UI thread only
+hands bytes to the page. Importing this module imports QtWebEngine:
 import it when the map is first needed, never at start-up.
 """
 
@@ -73,8 +74,9 @@ class MapView(QWidget):
         self._location_at: tuple[float, float] | None = None
         self._features: dict | None = None
         self._closed = False
-        self._build_web()
+        # The page is built (folium imported, on a first map) while Chromium starts.
         self.reload()
+        self._build_web()
 
     # -- construction ------------------------------------------------------------------
 
