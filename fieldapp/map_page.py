@@ -5,8 +5,8 @@
 awesome-markers, Font Awesome); `OfflineMap` (fieldapp.map_folium, imported only when a
 page is rendered: folium is slow to import) replaces them with the vendored copies under
 resources/web, served as `fieldapp://app/web/...`, and drops what the page does not use.
-`prepare_map_page` keeps the last pages it built: a second map, or a reload with the same
-tile sets and language, costs no rendering.
+`prepare_map_page` keeps the last pages it built, in memory and in a cache folder: a
+second map, a reload or a new start with the same tile sets and language renders nothing.
 The page holds no report: FieldApp's map script (resources/web/fieldapp/map.js) fetches
 them from the scheme and talks to Qt through QWebChannel.
 
@@ -20,11 +20,17 @@ call it from a worker thread (its cache is guarded by a lock).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fieldapp import __version__
 
 if TYPE_CHECKING:
     from fieldapp.tiles import TileRegistry
@@ -115,16 +121,63 @@ def registry_layers(registry: TileRegistry) -> list[MapLayer]:
     return layers
 
 
-def prepare_map_page(registry: TileRegistry, texts: Mapping[str, object]) -> str:
-    """The page with the basemap and every tile set of `registry` (disk reads: a worker)."""
-    layers = [basemap_layer(str(texts.get("basemap", "World"))), *registry_layers(registry)]
-    key = json.dumps([[repr(layer) for layer in layers], texts], sort_keys=True, default=str)
+def _page_key(layers: Sequence[MapLayer], texts: Mapping[str, object]) -> str:
+    """What a rendered page depends on: its layers, its texts and the code that renders."""
+    spec = importlib.util.find_spec("fieldapp.map_folium")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    # A source checkout renders with whatever map_folium.py says now; a bundle with its
+    # release: either way an edited renderer never meets a page cached by the old one.
+    code = origin.read_bytes() if origin and origin.is_file() else __version__.encode()
+    folium_version = importlib.metadata.version("folium")
+    payload = json.dumps(
+        [[repr(layer) for layer in layers], texts, folium_version], sort_keys=True, default=str
+    )
+    return hashlib.sha256(code + payload.encode()).hexdigest()[:32]
+
+
+def _cached_page(key: str, cache_dir: Path | None) -> str | None:
     with _pages_lock:
         page = _pages.get(key)
+    if page is None and cache_dir is not None:
+        try:
+            page = (cache_dir / f"map-{key}.html").read_text(encoding="utf-8")
+        except OSError:
+            return None
+    return page
+
+
+def _keep_page(key: str, page: str, cache_dir: Path | None) -> None:
+    with _pages_lock:
+        _pages[key] = page
+        for old in list(_pages)[:-_PAGES_KEPT]:
+            del _pages[old]
+    if cache_dir is None:
+        return
+    try:  # a cache that cannot be written only costs the next start a rendering
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for stale in sorted(cache_dir.glob("map-*.html"), key=lambda p: p.stat().st_mtime)[
+            : -_PAGES_KEPT + 1
+        ]:
+            stale.unlink(missing_ok=True)
+        temp = cache_dir / f"map-{key}.tmp"
+        temp.write_text(page, encoding="utf-8")
+        temp.replace(cache_dir / f"map-{key}.html")
+    except OSError:
+        pass
+
+
+def prepare_map_page(
+    registry: TileRegistry, texts: Mapping[str, object], cache_dir: Path | None = None
+) -> str:
+    """The page with the basemap and every tile set of `registry` (disk reads: a worker).
+
+    A page rendered before for the same layers and texts comes from memory or from
+    `cache_dir`, so a fresh process does not import folium (half a second or more).
+    """
+    layers = [basemap_layer(str(texts.get("basemap", "World"))), *registry_layers(registry)]
+    key = _page_key(layers, texts)
+    page = _cached_page(key, cache_dir)
     if page is None:
         page = build_map_page(layers, texts)
-        with _pages_lock:
-            _pages[key] = page
-            for old in list(_pages)[:-_PAGES_KEPT]:
-                del _pages[old]
+        _keep_page(key, page, cache_dir)
     return page

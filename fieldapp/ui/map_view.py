@@ -36,11 +36,13 @@ from fieldapp.ui.map_guard import MapRequestGuard
 from fieldapp.ui.map_scheme import SCHEME_BYTES, MapSchemeHandler, register_map_scheme
 from fieldapp.ui.workers import TaskRunner
 
+PAGE_CACHE_DIR = "cache"
+
 
 def _build_page(data_dir: Path, texts: dict[str, Any]) -> str:
     """Worker: the page HTML with the basemap and the data directory's tile sets."""
     with TileRegistry(data_dir) as registry:
-        return prepare_map_page(registry, texts)
+        return prepare_map_page(registry, texts, cache_dir=data_dir / PAGE_CACHE_DIR)
 
 
 class MapView(QWidget):
