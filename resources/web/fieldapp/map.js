@@ -155,7 +155,7 @@
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
       var marker = L.marker([row[1], row[2]], {
-        icon: iconFor(row[4], row[3], row[6]), keyboard: false
+        icon: iconFor(row[4], row[3], row[6]), keyboard: false, pmIgnore: true
       });
       marker.fa = row;
       state.markers.set(row[0], marker);
@@ -329,7 +329,17 @@
     map.on("pm:create", onAreaDrawn);
   }
 
+  // leaflet-geoman gives every Leaflet marker it sees an editing helper, clusters
+  // included: reports and clusters are never edited with it, and 10,000 reports make
+  // tens of thousands of cluster objects, so it is told to leave them alone.
+  function ignoreClustersInGeoman() {
+    if (L.MarkerCluster && Object.prototype.hasOwnProperty.call(L.MarkerCluster.prototype, "options")) {
+      L.MarkerCluster.mergeOptions({ pmIgnore: true });
+    }
+  }
+
   function setUpLayers(map, control, texts) {
+    ignoreClustersInGeoman();
     // Clustering stops at street level (zoom 15, ~3 m a pixel, a view ~4 km wide):
     // markercluster builds its grid for every zoom it clusters at, and the deepest levels,
     // where nearly every marker is its own cluster, cost the most (10,000 reports:
