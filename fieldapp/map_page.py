@@ -128,7 +128,10 @@ def _page_key(layers: Sequence[MapLayer], texts: Mapping[str, object]) -> str:
     # A source checkout renders with whatever map_folium.py says now; a bundle with its
     # release: either way an edited renderer never meets a page cached by the old one.
     code = origin.read_bytes() if origin and origin.is_file() else __version__.encode()
-    folium_version = importlib.metadata.version("folium")
+    try:
+        folium_version = importlib.metadata.version("folium")
+    except importlib.metadata.PackageNotFoundError:  # a bundle without its metadata
+        folium_version = ""
     payload = json.dumps(
         [[repr(layer) for layer in layers], texts, folium_version], sort_keys=True, default=str
     )
