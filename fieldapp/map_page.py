@@ -2,8 +2,11 @@
 
 `build_map_page(layers, texts)` returns the HTML that the map view loads from
 `fieldapp://app/map.html`. folium's defaults point at CDNs (Leaflet, jQuery, Bootstrap,
-awesome-markers, Font Awesome); `OfflineMap` replaces them with the vendored copies under
+awesome-markers, Font Awesome); `OfflineMap` (fieldapp.map_folium, imported only when a
+page is rendered: folium is slow to import) replaces them with the vendored copies under
 resources/web, served as `fieldapp://app/web/...`, and drops what the page does not use.
+`prepare_map_page` keeps the last pages it built, in memory and in a cache folder: a
+second map, a reload or a new start with the same tile sets and language renders nothing.
 The page holds no report: FieldApp's map script (resources/web/fieldapp/map.js) fetches
 them from the scheme and talks to Qt through QWebChannel.
 
@@ -12,20 +15,22 @@ markup and which come from imported MBTiles files) is escaped here; every other 
 handed to the script as JSON data and shown with textContent.
 
 build_map_page is pure, no I/O: any thread. prepare_map_page reads the tile sets' files:
-call it from a worker thread.
+call it from a worker thread (its cache is guarded by a lock).
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
-from branca.element import Element
-from folium.elements import JSCSSMixin
-from jinja2 import Template
+from fieldapp import __version__
 
 if TYPE_CHECKING:
     from fieldapp.tiles import TileRegistry
@@ -37,6 +42,9 @@ QWEBCHANNEL_URL = f"{APP_ORIGIN}/qwebchannel.js"
 BASEMAP_URL = f"{SCHEME}://basemap/{{z}}/{{x}}/{{y}}"
 # Leaflet scales the deepest tiles of a set up beyond its last zoom, to street level.
 MAX_ZOOM = 18
+_PAGES_KEPT = 4
+_pages: dict[str, str] = {}  # (layers, texts) as JSON -> page, oldest first
+_pages_lock = threading.Lock()
 
 
 def asset_url(path: str) -> str:
@@ -63,63 +71,6 @@ class MapLayer:
     base: bool = False
 
 
-class OfflineMap(folium.Map):
-    """folium.Map loading Leaflet from the app's scheme, and nothing from anywhere else."""
-
-    default_js: ClassVar = [("leaflet", asset_url("leaflet/leaflet.js"))]
-    default_css: ClassVar = [("leaflet_css", asset_url("leaflet/leaflet.css"))]
-
-
-class FieldAppLayer(JSCSSMixin):
-    """The reports, drawing and the Qt bridge: FieldApp's script started on the map."""
-
-    default_js: ClassVar = [
-        ("markercluster", asset_url("markercluster/leaflet.markercluster.js")),
-        ("geoman", asset_url("geoman/leaflet-geoman.min.js")),
-        ("qwebchannel", QWEBCHANNEL_URL),
-        ("fieldapp_map", asset_url("fieldapp/map.js")),
-    ]
-    default_css: ClassVar = [
-        ("markercluster_css", asset_url("markercluster/MarkerCluster.css")),
-        ("markercluster_default_css", asset_url("markercluster/MarkerCluster.Default.css")),
-        ("geoman_css", asset_url("geoman/leaflet-geoman.css")),
-        ("fieldapp_css", asset_url("fieldapp/map.css")),
-    ]
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        FieldAppMap.start(
-            {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, control: folium.LayerControl, config: Mapping[str, object]):
-        super().__init__()
-        self._name = "FieldAppLayer"
-        self.control = control.get_name()
-        self.config = dict(config)
-
-
-def _tile_layer(layer: MapLayer) -> folium.TileLayer:
-    options: dict[str, object] = {
-        "max_native_zoom": layer.max_zoom,
-        "min_native_zoom": layer.min_zoom,
-    }
-    if layer.bounds is not None:
-        west, south, east, north = layer.bounds
-        options["bounds"] = [[south, west], [north, east]]
-    return folium.TileLayer(
-        tiles=layer.url,
-        name=html.escape(layer.name),
-        attr=html.escape(layer.attribution) or " ",
-        overlay=not layer.base,
-        control=True,
-        show=True,
-        min_zoom=0,
-        max_zoom=MAX_ZOOM,
-        **options,
-    )
-
-
 def build_map_page(
     layers: Sequence[MapLayer],
     texts: Mapping[str, object],
@@ -128,23 +79,9 @@ def build_map_page(
     zoom: int = 5,
 ) -> str:
     """The whole page as HTML. `texts` holds the translated words the script shows."""
-    page = OfflineMap(
-        location=list(center),
-        zoom_start=zoom,
-        tiles=None,
-        control_scale=True,
-        prefer_canvas=False,
-        max_zoom=MAX_ZOOM,
-        world_copy_jump=True,
-    )
-    root = page.get_root()
-    root.header.add_child(Element('<meta name="referrer" content="no-referrer">'), name="ref")
-    for layer in layers:
-        _tile_layer(layer).add_to(page)
-    control = folium.LayerControl(position="topright", collapsed=True)
-    control.add_to(page)
-    FieldAppLayer(control, {"texts": dict(texts)}).add_to(page)
-    return root.render()
+    from fieldapp.map_folium import render_map_page
+
+    return render_map_page(layers, texts, center=center, zoom=zoom)
 
 
 def basemap_layer(name: str) -> MapLayer:
@@ -184,7 +121,66 @@ def registry_layers(registry: TileRegistry) -> list[MapLayer]:
     return layers
 
 
-def prepare_map_page(registry: TileRegistry, texts: Mapping[str, object]) -> str:
-    """The page with the basemap and every tile set of `registry` (disk reads: a worker)."""
+def _page_key(layers: Sequence[MapLayer], texts: Mapping[str, object]) -> str:
+    """What a rendered page depends on: its layers, its texts and the code that renders."""
+    spec = importlib.util.find_spec("fieldapp.map_folium")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    # A source checkout renders with whatever map_folium.py says now; a bundle with its
+    # release: either way an edited renderer never meets a page cached by the old one.
+    code = origin.read_bytes() if origin and origin.is_file() else __version__.encode()
+    try:
+        folium_version = importlib.metadata.version("folium")
+    except importlib.metadata.PackageNotFoundError:  # a bundle without its metadata
+        folium_version = ""
+    payload = json.dumps(
+        [[repr(layer) for layer in layers], texts, folium_version], sort_keys=True, default=str
+    )
+    return hashlib.sha256(code + payload.encode()).hexdigest()[:32]
+
+
+def _cached_page(key: str, cache_dir: Path | None) -> str | None:
+    with _pages_lock:
+        page = _pages.get(key)
+    if page is None and cache_dir is not None:
+        try:
+            page = (cache_dir / f"map-{key}.html").read_text(encoding="utf-8")
+        except OSError:
+            return None
+    return page
+
+
+def _keep_page(key: str, page: str, cache_dir: Path | None) -> None:
+    with _pages_lock:
+        _pages[key] = page
+        for old in list(_pages)[:-_PAGES_KEPT]:
+            del _pages[old]
+    if cache_dir is None:
+        return
+    try:  # a cache that cannot be written only costs the next start a rendering
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for stale in sorted(cache_dir.glob("map-*.html"), key=lambda p: p.stat().st_mtime)[
+            : -_PAGES_KEPT + 1
+        ]:
+            stale.unlink(missing_ok=True)
+        temp = cache_dir / f"map-{key}.tmp"
+        temp.write_text(page, encoding="utf-8")
+        temp.replace(cache_dir / f"map-{key}.html")
+    except OSError:
+        pass
+
+
+def prepare_map_page(
+    registry: TileRegistry, texts: Mapping[str, object], cache_dir: Path | None = None
+) -> str:
+    """The page with the basemap and every tile set of `registry` (disk reads: a worker).
+
+    A page rendered before for the same layers and texts comes from memory or from
+    `cache_dir`, so a fresh process does not import folium (half a second or more).
+    """
     layers = [basemap_layer(str(texts.get("basemap", "World"))), *registry_layers(registry)]
-    return build_map_page(layers, texts)
+    key = _page_key(layers, texts)
+    page = _cached_page(key, cache_dir)
+    if page is None:
+        page = build_map_page(layers, texts)
+        _keep_page(key, page, cache_dir)
+    return page

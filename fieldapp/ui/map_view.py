@@ -6,8 +6,9 @@ request guard (map_guard.py) blocks and records any other request. The page talk
 through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
 
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
-reports' JSON is read (fieldapp.map_data, its own SQLite connection) in worker threads;
-the UI thread only hands bytes to the page. Importing this module imports QtWebEngine:
+reports' JSON is read (fieldapp.map_data, its own SQLite connection) in worker threads,
+the first while the UI thread creates the browser profile and view; the UI thread only
+hands bytes to the page. Importing this module imports QtWebEngine:
 import it when the map is first needed, never at start-up.
 """
 
@@ -35,11 +36,13 @@ from fieldapp.ui.map_guard import MapRequestGuard
 from fieldapp.ui.map_scheme import SCHEME_BYTES, MapSchemeHandler, register_map_scheme
 from fieldapp.ui.workers import TaskRunner
 
+PAGE_CACHE_DIR = "cache"
+
 
 def _build_page(data_dir: Path, texts: dict[str, Any]) -> str:
     """Worker: the page HTML with the basemap and the data directory's tile sets."""
     with TileRegistry(data_dir) as registry:
-        return prepare_map_page(registry, texts)
+        return prepare_map_page(registry, texts, cache_dir=data_dir / PAGE_CACHE_DIR)
 
 
 class MapView(QWidget):
@@ -73,8 +76,9 @@ class MapView(QWidget):
         self._location_at: tuple[float, float] | None = None
         self._features: dict | None = None
         self._closed = False
-        self._build_web()
+        # The page is built (folium imported, on a first map) while Chromium starts.
         self.reload()
+        self._build_web()
 
     # -- construction ------------------------------------------------------------------
 
