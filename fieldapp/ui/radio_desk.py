@@ -317,12 +317,13 @@ class RadioDesk(QMainWindow):
         self.refresh()  # messages may have come in by sync or import while it was closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()  # closing only hides the desk: the thread starts again on show
+        self.runner.stop()  # closing only hides the desk: the thread starts again on show
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the query thread (its answers are no longer wanted); safe to call twice."""
+        """Stop the query thread, cancel and wait for PDFs (closing the app); idempotent."""
         self.runner.stop()
+        self.actions_.shutdown()
 
     # -- language -------------------------------------------------------------------------------
 
