@@ -927,6 +927,10 @@
         <translation>Normalisé : %1%2. Ctrl+Z annule.</translation>
     </message>
     <message>
+        <source>The question mark at the end was removed: the NTS text rules the app follows (the shared ectlogger vectors) end a text without X or QUERY. If the message asks a question, say so in words: type QUERY where it belongs.</source>
+        <translation>Le point d’interrogation final a été supprimé : les règles de texte NTS que suit l’application (les vecteurs partagés d’ectlogger) terminent un texte sans X ni QUERY. Si le message pose une question, dites-le en mots : tapez QUERY là où il faut.</translation>
+    </message>
+    <message>
         <source>No ARL numbered text in this message.</source>
         <translation>Aucun texte ARL numéroté dans ce message.</translation>
     </message>

@@ -318,3 +318,16 @@ def test_the_chosen_message_stays_chosen_when_new_traffic_is_logged(qtbot, store
     assert [desk.log_model.message_at(i.row())["id"] for i in log_rows] == [chosen_log]
     assert [desk.queue_model.message_at(i.row())["id"] for i in queue_rows] == [chosen_queue]
     assert desk.queue_model.index(0, 3).data() == "EMERGENCY"  # the new one went on top
+
+
+def test_a_dropped_final_question_mark_is_explained(qtbot, desk):
+    entry = desk.entry
+    entry.field("text").setFocus()
+    # many changes before it: the note must not be lost in "… and N more"
+    qtbot.keyClicks(focused(), "please, please send nine more cots to the school now?")
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    assert entry.field("text").toPlainText().endswith("SCHOOL NOW")
+    note = entry.changes_label.text()
+    assert "question mark at the end was removed" in note and "QUERY" in note
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert entry.field("text").toPlainText().endswith("now?")
