@@ -12,6 +12,13 @@ and `denormalise` can undo it exactly. The rules follow the public test vectors 
 ectlogger (tests/samples/radio/ectlogger_nts_text_vectors.json); flmsg differs (it spells
 a comma COMMA): the choice is documented here and tested.
 
+A final question mark is dropped, not turned into QUERY: RADIO.md gives QUERY for a
+question mark, but the shared vectors end texts without X or QUERY ("Is this a test?" ->
+`IS THIS A TEST`, "Ends with question?" -> `ENDS WITH QUESTION`), and they are the rule
+set the app follows. The question would be lost silently, so the dropped mark is a change
+of its own, rule `final_query`, that the entry form explains (a "?" inside the text
+still becomes QUERY).
+
 No I/O, no state: safe from any thread, cheap enough for every keystroke.
 """
 
@@ -241,5 +248,7 @@ def _drop_trailing(pieces: list[Piece]) -> None:
         if piece.text:
             if piece.rule in _SEPARATORS and piece.text.split()[-1] in ("X", "QUERY"):
                 piece.text = ""
+                if piece.rule == "query":
+                    piece.rule = "final_query"  # a question is lost: the form must say so
                 continue
             return

@@ -375,5 +375,6 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.tile_actions.shutdown()
         self.runner.stop()
+        self.radio.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.wait()

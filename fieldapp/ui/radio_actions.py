@@ -5,22 +5,26 @@ Relay (Ctrl+R: to whom, which net, when; adds a hop), delivered (Ctrl+D), servic
 text to read on air (Ctrl+Shift+C); print the ICS-309 and ICS-214 logs of a period.
 Status changes go through the store, which knows the allowed transitions: a refusal is
 explained in words in the message view, nothing changes. GUI thread only (the writes
-are single-row transactions on the GUI thread's Store, like the report editor's).
+are single-row transactions on the GUI thread's Store, like the report editor's), except
+the PDFs: they are read, laid out and written by a PdfJob in the actions' own pool
+thread (radio_pdf_job), with a progress dialog that can cancel them.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from fieldapp.domain import ValidationError, utc_now
+from fieldapp.domain import ValidationError
 from fieldapp.radio import forms, model
-from fieldapp.ui import radio_print
+from fieldapp.ui import radio_pdf_job as pdf
 from fieldapp.ui.radio_dialogs import PeriodDialog, RelayDialog
 from fieldapp.ui.radio_models import status_labels
+from fieldapp.ui.radio_pdf_job import PdfJob
 
 
 class RadioActions(QObject):
@@ -31,6 +35,10 @@ class RadioActions(QObject):
         self.desk = desk
         self.relay_dialog: RelayDialog | None = None
         self.period_dialog: PeriodDialog | None = None
+        self.progress: pdf.PdfProgress | None = None  # of the last PDF started
+        self.jobs: set[pdf.PdfJob] = set()  # PDFs being written (kept alive until done)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one PDF at a time; the desk never waits for it
         self.relay_action = self._action("Ctrl+R", self.relay)
         self.deliver_action = self._action("Ctrl+D", self.deliver)
         self.service_action = self._action("Ctrl+E", self.service)
@@ -199,34 +207,56 @@ class RadioActions(QObject):
     def _exercise(self) -> bool:
         return bool(self.desk.operation and self.desk.operation["exercise"])
 
-    def print_message(self, path: Path | str) -> int:
+    def print_message(self, path: Path | str) -> PdfJob:
+        """Write the chosen message's form in the background; the job says when it is done."""
         message = self.desk.current
         assert message is not None
-        return radio_print.message_pdf(message, path, exercise=self._exercise())
+        build = pdf.message_build(message, exercise=self._exercise())
+        return self._write(build, path, self.tr("Writing the message form…"))
 
     def print_ics309(
         self, path: Path | str, period: tuple[str, str], net: str = "", operator: str = ""
-    ) -> int:
+    ) -> PdfJob:
         desk = self.desk
-        messages = desk.store.list_messages(desk.operation["id"], since=period[0], until=period[1])
-        log = forms.build_ics309(
-            desk.operation,
-            messages,
-            period=period,
-            station=desk.station(),
-            operator=operator,
-            net=net,
-            prepared_at=utc_now()[:16].replace("T", " "),
-        )
-        return radio_print.ics309_pdf(log, path)
+        build = pdf.ics309_build(desk.operation, period, desk.station(), operator, net)
+        return self._write(build, path, self.tr("Writing the ICS-309 communications log…"))
 
-    def print_ics214(self, path: Path | str, period: tuple[str, str], operator: str = "") -> int:
+    def print_ics214(self, path: Path | str, period: tuple[str, str], operator: str = "") -> PdfJob:
         desk = self.desk
-        messages = desk.store.list_messages(desk.operation["id"], since=period[0], until=period[1])
-        rows = forms.build_ics214(messages, desk.station())
-        person = " ".join(part for part in (operator, desk.station()) if part)
-        body = radio_print.ics214_html(desk.operation["name"], period, person, rows)
-        return radio_print.write_pdf(body, path, title="ICS 214", exercise=self._exercise())
+        build = pdf.ics214_build(desk.operation, period, desk.station(), operator)
+        return self._write(build, path, self.tr("Writing the ICS-214 activity log…"))
+
+    def _write(self, build: pdf.Build, path: Path | str, label: str) -> PdfJob:
+        """Run a PdfJob in the actions' pool, its progress shown, the desk still usable."""
+        job = pdf.PdfJob(self.desk.store.data_dir, build, path, self)
+        job.written.connect(self._printed)
+        job.failed.connect(self._on_job_failed)
+        job.cancelled.connect(self._on_job_cancelled)
+        for signal in (job.written, job.failed, job.cancelled):
+            signal.connect(partial(self._forget, job))
+        self.jobs.add(job)
+        self.progress = pdf.PdfProgress(job, label, self.desk)
+        job.start(self._pool)
+        return job
+
+    def _forget(self, job: pdf.PdfJob, *_outcome: object) -> None:
+        self.jobs.discard(job)
+        job.deleteLater()
+
+    @Slot(str)
+    def _on_job_failed(self, message: str) -> None:
+        text = self.tr("Not written: %1").replace("%1", message)
+        self.desk.statusBar().showMessage(text, 8000)
+
+    @Slot()
+    def _on_job_cancelled(self) -> None:
+        self.desk.statusBar().showMessage(self.tr("Cancelled: no PDF written."), 6000)
+
+    def shutdown(self) -> None:
+        """Cancel the PDFs being written and wait for their threads (closing the app)."""
+        for job in list(self.jobs):
+            job.cancel()
+        self._pool.waitForDone()
 
     def _ask_path(self, name: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
@@ -241,9 +271,9 @@ class RadioActions(QObject):
             return
         path = self._ask_path(f"{message['kind']}-{message['number'] or 'message'}.pdf")
         if path:
-            pages = self.print_message(path)
-            self._printed(path, pages)
+            self.print_message(path)
 
+    @Slot(str, int)
     def _printed(self, path: str, pages: int) -> None:
         text = self.tr("Written: %1 (%2 pages)").replace("%1", path).replace("%2", str(pages))
         self.desk.statusBar().showMessage(text, 8000)
@@ -269,10 +299,9 @@ class RadioActions(QObject):
             period = dialog.period()
             operator = dialog.operator_edit.text().strip()
             if which == "ics309":
-                pages = self.print_ics309(path, period, dialog.net_edit.text().strip(), operator)
+                self.print_ics309(path, period, dialog.net_edit.text().strip(), operator)
             else:
-                pages = self.print_ics214(path, period, operator)
-            self._printed(path, pages)
+                self.print_ics214(path, period, operator)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(self._on_dialog_finished)

@@ -5,7 +5,13 @@ keeps it open full size, often on a second screen, while the report list and the
 stay where they are. Left: the fast entry form. Right: the queue (what must still be
 passed on, EMERGENCY first), the log (every message, newest first, searchable) and the
 chosen message with its relay chain. Keys: F2 entry, F3 queue, F4 log, Ctrl+F search;
-the actions on the chosen message are in radio_actions. GUI thread only.
+the actions on the chosen message are in radio_actions.
+
+GUI thread only. The log's row numbers and the queue are read by RadioQueryRunner's
+thread (its own Store): after a save, a status change or a keystroke in the search box
+the desk only asks for them, and the tables change when the answer arrives, each keeping
+its selected message. The GUI thread reads single messages (the chosen one, a page of
+the log as it scrolls into view) and writes one message per user action.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,6 +37,7 @@ from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.banner import ExerciseBanner
 from fieldapp.ui.radio_entry import RadioEntryForm
 from fieldapp.ui.radio_models import COLUMNS, RadioLogModel, RadioQueueModel
+from fieldapp.ui.radio_query import RadioQueryRunner, RadioRows
 from fieldapp.ui.radio_view import RadioMessageView
 
 
@@ -58,6 +65,7 @@ class RadioDesk(QMainWindow):
     message_changed = Signal(object)  # the chosen message (dict) or None
     station_changed = Signal(str)
     report_added = Signal(dict)
+    rows_loaded = Signal()  # the log and the queue show the answer of the newest read
 
     def __init__(self, store: Store, parent: QWidget | None = None, station: str = ""):
         super().__init__(parent, Qt.WindowType.Window)
@@ -70,6 +78,8 @@ class RadioDesk(QMainWindow):
         self.entry = RadioEntryForm(store, self)
         self.queue_model = RadioQueueModel(store, self)
         self.log_model = RadioLogModel(store, self)
+        self.runner = RadioQueryRunner(store.data_dir, self)
+        self._keep: str | None = None  # the message to choose in the queue once rows arrive
         self.view = RadioMessageView(self)
         self.banner = ExerciseBanner(self)
         self.banner.hide()
@@ -142,7 +152,9 @@ class RadioDesk(QMainWindow):
     def _connect(self) -> None:
         self.entry.message_saved.connect(self._on_entry_message_saved)
         self.entry.save_failed.connect(self._on_entry_save_failed)
-        self.search_edit.textChanged.connect(self.log_model.set_search)
+        self.search_edit.textChanged.connect(self._on_search_edit_changed)
+        self.runner.rows_arrived.connect(self._on_runner_rows_arrived)
+        self.runner.query_failed.connect(self._on_runner_query_failed)
         self.station_edit.editingFinished.connect(self._on_station_edit_finished)
         for view in (self.queue_view, self.log_view):
             view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -151,10 +163,11 @@ class RadioDesk(QMainWindow):
 
     def set_operation(self, operation: dict | None) -> None:
         self.operation = operation
-        op_id = operation["id"] if operation else None
         self.entry.set_operation(operation, self.station())
-        self.queue_model.set_operation(op_id)
-        self.log_model.set_operation(op_id)
+        self.queue_model.apply([])  # never the former operation's rows while reading
+        self.log_model.apply([], {})
+        self._keep = None
+        self.refresh()
         self.show_message(None)
         self.banner.setVisible(bool(operation and operation["exercise"]))
         self._update_title()
@@ -195,21 +208,66 @@ class RadioDesk(QMainWindow):
             self.show_message(rows[0].data(Qt.ItemDataRole.UserRole + 1))
 
     def refresh(self, keep: str | None = None) -> None:
-        """Re-read queue and log after a change; `keep` stays the chosen message."""
-        self.queue_model.refresh()
-        self.log_model.refresh()
+        """Re-read queue and log (in the query thread); `keep` is chosen in the queue."""
         if keep is not None:
+            self._keep = keep
             self.show_message(keep)
-            row = self.queue_model.row_of(keep)
-            if row >= 0:
-                self.queue_view.selectionModel().blockSignals(True)
-                self.queue_view.setCurrentIndex(self.queue_model.index(row, 0))
-                self.queue_view.selectRow(row)
-                self.queue_view.selectionModel().blockSignals(False)
+        if self.operation is not None:
+            self.runner.submit(self.operation["id"], self.search_edit.text().strip())
+
+    @Slot(str)
+    def _on_search_edit_changed(self, _text: str) -> None:
+        self.refresh()
+
+    @Slot(object)
+    def _on_runner_rows_arrived(self, rows: RadioRows) -> None:
+        if self.operation is None or rows.operation_id != self.operation["id"]:
+            return
+        chosen = [(view, self._chosen_in(view)) for view in (self.queue_view, self.log_view)]
+        self.queue_model.apply(rows.queue)
+        self.log_model.apply(rows.seqs, rows.first_page)
+        for view, message in chosen:
+            if message is not None:
+                self._choose_again(view, message)
+        keep, self._keep = self._keep, None
+        if keep is not None:
+            self._select_quietly(self.queue_view, self.queue_model.row_of(keep))
+        self.rows_loaded.emit()
+
+    @Slot(str)
+    def _on_runner_query_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Could not read the log: %1").replace("%1", message))
+
+    @staticmethod
+    def _chosen_in(view: QTableView) -> dict | None:
+        rows = view.selectionModel().selectedRows()
+        return view.model().message_at(rows[0].row()) if rows else None
+
+    def _choose_again(self, view: QTableView, message: dict) -> None:
+        """After the rows changed, the view's chosen message is chosen again if still there."""
+        if view is self.log_view:
+            row = self.log_model.row_of_seq(message["seq"])
+        else:
+            row = self.queue_model.row_of(message["id"])
+        selected = view.selectionModel().selectedRows()
+        if not (selected and selected[0].row() == row):
+            self._select_quietly(view, row)
+
+    @staticmethod
+    def _select_quietly(view: QTableView, row: int) -> None:
+        """Select a row without choosing it anew (the message view stays as it is)."""
+        if row < 0:
+            return
+        selection = view.selectionModel()
+        selection.blockSignals(True)
+        view.setCurrentIndex(view.model().index(row, 0))
+        view.selectRow(row)
+        selection.blockSignals(False)
+        view.viewport().update()
 
     @Slot(dict)
     def _on_entry_message_saved(self, message: dict) -> None:
-        # The blank form paints first; the log's re-read (~0.1 s at 50,000) comes after.
+        # The blank form paints first; the log and queue are read in the query thread.
         QTimer.singleShot(0, partial(self._after_save, message["id"]))
         number = message["number"] or "—"
         warned = self.tr(" (with warnings: see the message)") if message["warnings"] else ""
@@ -217,7 +275,7 @@ class RadioDesk(QMainWindow):
         self.statusBar().showMessage(text, 6000)
 
     def _after_save(self, message_id: str) -> None:
-        self.refresh()
+        self.refresh()  # asks the query thread: the GUI thread goes back to the form at once
         self.show_message(message_id)
 
     @Slot(str)
@@ -251,6 +309,21 @@ class RadioDesk(QMainWindow):
 
     def current_index(self) -> QModelIndex:
         return self.queue_view.currentIndex()
+
+    # -- showing and closing ------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # messages may have come in by sync or import while it was closed
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.stop()  # closing only hides the desk: the thread starts again on show
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the query thread, cancel and wait for PDFs (closing the app); idempotent."""
+        self.runner.stop()
+        self.actions_.shutdown()
 
     # -- language -------------------------------------------------------------------------------
 

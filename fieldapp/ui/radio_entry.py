@@ -6,8 +6,9 @@ ready at once with the cursor in its first field. The check is counted live from
 text; a received check that differs stays as copied and the note beside it says what to
 pass on (`10/9`). Warnings (unknown precedence, impossible time...) show beside their
 field and never block a save nor rewrite a value. Normalising the text (X, QUERY...) is
-an explicit action, done as one edit of the text box so that Ctrl+Z undoes it; ARL texts
-are expanded to plain language on demand. GUI thread only; per keystroke the form runs
+an explicit action, done as one edit of the text box so that Ctrl+Z undoes it, and the
+form says what changed (radio_text: a dropped final question mark is always named); ARL
+texts are expanded to plain language on demand. GUI thread only; per keystroke the form runs
 only pure functions of the core (no SQL), so it stays fast however long the log is.
 """
 
@@ -31,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import ValidationError
-from fieldapp.radio import arl, model
+from fieldapp.radio import model
 from fieldapp.radio.check import check_to_send, compute_check, normalise
 from fieldapp.store import Store
-from fieldapp.ui import i18n, radio_fields
+from fieldapp.ui import i18n, radio_fields, radio_text
 from fieldapp.ui.radio_models import direction_labels, kind_labels
 from fieldapp.ui.radio_page import NOTE_STYLE, FieldPage
 
@@ -264,6 +265,7 @@ class RadioEntryForm(QWidget):
         changes = result.changes()
         if not changes:
             self.changes_label.setText(self.tr("The text is already in radiogram form."))
+            self.changes_label.setStyleSheet(QUIET_STYLE)
             self.changes_label.show()
             return []
         cursor = edit.textCursor()
@@ -273,22 +275,12 @@ class RadioEntryForm(QWidget):
         cursor.endEditBlock()
         edit.setTextCursor(cursor)
         self._normalised = result.text
-        self.changes_label.setText(self._describe(changes))
+        self.changes_label.setText(radio_text.describe_changes(changes))
+        lost = radio_text.lost_question(changes)  # a question gone: not a quiet detail
+        self.changes_label.setStyleSheet(NOTE_STYLE if lost else QUIET_STYLE)
         self.changes_label.show()
         edit.setFocus()
         return changes
-
-    def _describe(self, changes: list[dict]) -> str:
-        shown = []
-        for change in changes[:8]:
-            before = str(change["from"]).replace("\n", "⏎")
-            after = str(change["to"]).strip() or self.tr("(removed)")
-            if before.strip() or after != self.tr("(removed)"):
-                shown.append(f"“{before}” → {after}")
-        more = len(changes) - 8
-        tail = self.tr(" … and %1 more").replace("%1", str(more)) if more > 0 else ""
-        text = self.tr("Normalised: %1%2. Ctrl+Z undoes it.")
-        return text.replace("%1", ", ".join(shown)).replace("%2", tail)
 
     @Slot()
     def expand_arl(self) -> None:
@@ -300,16 +292,7 @@ class RadioEntryForm(QWidget):
         self.arl_label.show()
 
     def _show_arl(self) -> None:
-        text = self.page.value("text")
-        found = arl.find(text)
-        if not found:
-            self.arl_label.setText(self.tr("No ARL numbered text in this message."))
-            return
-        lines = [f"<b>{item.code}</b>: {item.plain}" for item in found]
-        plain = arl.plain_language(text.upper())
-        self.arl_label.setText(
-            "<br>".join(lines) + "<br><i>" + self.tr("For delivery:") + "</i> " + plain
-        )
+        self.arl_label.setText(radio_text.arl_html(self.page.value("text")))
 
     def values(self) -> dict[str, Any]:
         """What is saved: the fields of the kind, the kind, direction and UTC times."""

@@ -115,6 +115,7 @@ class RadioLauncher(QObject):
     def shutdown(self) -> None:
         if self._desk is not None:
             self._desk.close()
+            self._desk.shutdown()  # its query thread, even if it was never shown
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

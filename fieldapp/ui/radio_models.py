@@ -6,7 +6,10 @@ a time with `Store.messages_by_seq`, keeping a bounded number of pages. `RadioQu
 shows the first rows of `Store.message_queue` (EMERGENCY first, then PRIORITY, WELFARE,
 ROUTINE, oldest first within each): the queue is what an operator can still act on, so
 it is bounded and read whole. Labels of the radio vocabulary live here too.
-GUI thread only: reads are small indexed lookups on the GUI thread's own Store.
+
+GUI thread only. The long reads (the log's row numbers, its first page, the queue) are
+made by RadioQueryRunner's thread and handed to `apply`; the models themselves only read
+a page of the log when the view scrolls to it (one indexed lookup of 100 rows).
 """
 
 from __future__ import annotations
@@ -19,10 +22,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldapp.store import Store
 from fieldapp.ui.i18n import translate
+from fieldapp.ui.radio_query import PAGE_SIZE
 
-PAGE_SIZE = 100
 MAX_PAGES = 30
-QUEUE_LIMIT = 200
 MessageIdRole = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -75,16 +77,20 @@ def headers() -> list[str]:
     ]
 
 
-def cells(message: dict) -> tuple[str, ...]:
-    """The display texts of one message, in COLUMNS order."""
+def cells(message: dict, labels: tuple[dict, dict] | None = None) -> tuple[str, ...]:
+    """The display texts of one message, in COLUMNS order.
+
+    `labels` (direction_labels(), status_labels()) saves making them again for each row.
+    """
+    directions, statuses = labels or (direction_labels(), status_labels())
     station = message["received_from"] or message["origin_station"]
     text = (message["subject"] or message["text"]).replace("\n", " ")
     precedence = ("TEST " if message["test"] else "") + message["precedence"]
     stamp = message["logged_at"] or ""
     return (
         f"{stamp[:10]} {stamp[11:16]}",
-        direction_labels().get(message["direction"], message["direction"]),
-        status_labels().get(message["status"], message["status"]),
+        directions.get(message["direction"], message["direction"]),
+        statuses.get(message["status"], message["status"]),
         precedence,
         message["number"],
         station,
@@ -100,6 +106,7 @@ class _MessageTable(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._headers = headers()
+        self._labels = (direction_labels(), status_labels())
         self._urgent = QBrush(QColor("#b71c1c"))
         self._warned = QBrush(QColor("#8d5a00"))
         self._bold = QFont()
@@ -148,34 +155,58 @@ class _MessageTable(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._headers = headers()
+        self._labels = (direction_labels(), status_labels())
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
 
 class RadioLogModel(_MessageTable):
-    """Every message of an operation, newest first; `set_search` narrows it."""
+    """Every message of an operation, newest first, or the matches of a search.
+
+    `apply` takes the row numbers and first page that RadioQueryRunner read; a list that
+    only gained messages at the top becomes inserted rows, so a selection stays on its
+    message. Other pages are read when the view asks for them (a page of indexed rows).
+    """
 
     def __init__(self, store: Store, parent: Any = None):
         super().__init__(store, parent)
-        self._operation_id: str | None = None
-        self._search = ""
         self._seqs: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple[dict, tuple[str, ...]]]] = OrderedDict()
 
-    def set_operation(self, operation_id: str | None) -> None:
-        self._operation_id = operation_id
-        self.refresh()
+    def apply(self, seqs: list[int], first_page: dict[int, dict]) -> None:
+        """Show these rows (newest first); `first_page` holds the messages of seqs[:PAGE_SIZE]."""
+        old, labels = self._seqs, self._labels
+        page = {seq: (m, cells(m, labels)) for seq, m in first_page.items()}
+        added = len(seqs) - len(old)
+        if added > 0 and seqs[added:] == old:
+            self.beginInsertRows(QModelIndex(), 0, added - 1)
+            self._seqs = seqs
+            self._set_first_page(page)
+            self.endInsertRows()
+            self._changed(added)  # statuses of older messages may have moved on too
+        elif seqs == old:
+            self._set_first_page(page)
+            self._changed(0)
+        else:
+            self.beginResetModel()
+            self._seqs = seqs
+            self._set_first_page(page)
+            self.endResetModel()
 
-    def set_search(self, text: str) -> None:
-        self._search = text.strip()
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Re-read the row numbers (one index walk) and forget the cached pages."""
-        self.beginResetModel()
-        op = self._operation_id
-        self._seqs = self._store.message_seqs(op, self._search) if op else []
+    def _set_first_page(self, page: dict[int, tuple[dict, tuple[str, ...]]]) -> None:
         self._pages.clear()
-        self.endResetModel()
+        if self._seqs:
+            self._pages[0] = page
+
+    def _changed(self, first: int) -> None:
+        if first < len(self._seqs):
+            last = self.index(len(self._seqs) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(first, 0), last)
+
+    def row_of_seq(self, seq: int) -> int:
+        try:
+            return self._seqs.index(seq)
+        except ValueError:
+            return -1
 
     def row_of(self, message_id: str) -> int:
         for row in range(min(len(self._seqs), PAGE_SIZE)):
@@ -192,7 +223,7 @@ class RadioLogModel(_MessageTable):
         if page is None:
             first = number * PAGE_SIZE
             found = self._store.messages_by_seq(self._seqs[first : first + PAGE_SIZE])
-            page = {seq: (m, cells(m)) for seq, m in found.items()}
+            page = {seq: (m, cells(m, self._labels)) for seq, m in found.items()}
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -206,24 +237,23 @@ class RadioLogModel(_MessageTable):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._seqs)
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._pages.clear()  # the cached cell texts hold the old language's labels
+        self._changed(0)
+
 
 class RadioQueueModel(_MessageTable):
-    """What must still be passed on or delivered, in handling order."""
+    """What must still be passed on or delivered, in handling order (read whole)."""
 
     def __init__(self, store: Store, parent: Any = None):
         super().__init__(store, parent)
-        self._operation_id: str | None = None
         self._rows: list[tuple[dict, tuple[str, ...]]] = []
 
-    def set_operation(self, operation_id: str | None) -> None:
-        self._operation_id = operation_id
-        self.refresh()
-
-    def refresh(self) -> None:
+    def apply(self, messages: list[dict]) -> None:
+        """Show these messages (Store.message_queue's order), read by RadioQueryRunner."""
         self.beginResetModel()
-        op = self._operation_id
-        found = self._store.message_queue(op, QUEUE_LIMIT) if op else []
-        self._rows = [(m, cells(m)) for m in found]
+        self._rows = [(m, cells(m, self._labels)) for m in messages]
         self.endResetModel()
 
     def row_of(self, message_id: str) -> int:
@@ -234,3 +264,7 @@ class RadioQueueModel(_MessageTable):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.apply([m for m, _ in self._rows])

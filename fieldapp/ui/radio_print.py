@@ -4,14 +4,19 @@ The data comes from the Qt-free core (fieldapp.radio.forms); this module lays it
 HTML, flows it with QTextDocument onto QPdfWriter pages and draws, on every page of an
 exercise, EXERCISE above and below the content, so that no sheet of an exercise can be
 taken for real traffic. No external tool. `pdf_application()` gives the CLI an offscreen
-QGuiApplication. Any thread that owns its QGuiApplication; in the app, the GUI thread.
+QGuiApplication.
+
+Threads: any thread, once a QGuiApplication exists. Each call makes its own QPdfWriter,
+QTextDocument and QPainter, which Qt allows in a non-GUI thread (fonts included), and the
+labels come from QCoreApplication.translate, which is thread-safe. In the app the desk
+writes its PDFs in a worker (radio_pdf_job); `progress` reports pages and can cancel.
 """
 
 from __future__ import annotations
 
 import html
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from fieldapp.radio import forms
-from fieldapp.radio.forms import EXERCISE_LINE, Ics309Log
+from fieldapp.radio.forms import Ics309Log
 
 STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
@@ -30,9 +35,6 @@ th { background: #e0e0e0; font-size: 8pt; text-align: left; }
 .label { font-size: 7pt; color: #333; }
 .words td { font-family: monospace; font-size: 12pt; width: 20%; }
 """
-
-
-translate = QCoreApplication.translate
 
 
 def _e(value: Any) -> str:
@@ -49,14 +51,14 @@ def _heads(*names: str) -> str:
 
 def radiogram_html(m: Mapping[str, Any]) -> str:
     preamble = [
-        (translate("RadioPrint", "NUMBER"), m["number"]),
-        (translate("RadioPrint", "PRECEDENCE"), forms.precedence_word(m)),
-        (translate("RadioPrint", "HX"), m["handling"]),
-        (translate("RadioPrint", "STATION OF ORIGIN"), m["origin_station"]),
-        (translate("RadioPrint", "CHECK"), m["check"]),
-        (translate("RadioPrint", "PLACE OF ORIGIN"), m["place_of_origin"]),
-        (translate("RadioPrint", "TIME FILED"), m["time_filed"]),
-        (translate("RadioPrint", "DATE"), m["date_filed"]),
+        (QCoreApplication.translate("RadioPrint", "NUMBER"), m["number"]),
+        (QCoreApplication.translate("RadioPrint", "PRECEDENCE"), forms.precedence_word(m)),
+        (QCoreApplication.translate("RadioPrint", "HX"), m["handling"]),
+        (QCoreApplication.translate("RadioPrint", "STATION OF ORIGIN"), m["origin_station"]),
+        (QCoreApplication.translate("RadioPrint", "CHECK"), m["check"]),
+        (QCoreApplication.translate("RadioPrint", "PLACE OF ORIGIN"), m["place_of_origin"]),
+        (QCoreApplication.translate("RadioPrint", "TIME FILED"), m["time_filed"]),
+        (QCoreApplication.translate("RadioPrint", "DATE"), m["date_filed"]),
     ]
     words = m["text"].split()
     rows = "".join(
@@ -65,22 +67,33 @@ def radiogram_html(m: Mapping[str, Any]) -> str:
     )
     address = "\n".join(v for v in (m["to_name"], m["address"], m["phone"]) if v)
     handling = [
-        (translate("RadioPrint", "RECEIVED FROM"), m["received_from"]),
-        (translate("RadioPrint", "NET"), m["received_net"]),
-        (translate("RadioPrint", "DATE/TIME"), (m["received_at"] or "")[:16].replace("T", " ")),
-        (translate("RadioPrint", "SENT TO"), m["sent_to"]),
-        (translate("RadioPrint", "NET"), m["sent_net"]),
-        (translate("RadioPrint", "DATE/TIME"), (m["sent_at"] or "")[:16].replace("T", " ")),
+        (QCoreApplication.translate("RadioPrint", "RECEIVED FROM"), m["received_from"]),
+        (QCoreApplication.translate("RadioPrint", "NET"), m["received_net"]),
+        (
+            QCoreApplication.translate("RadioPrint", "DATE/TIME"),
+            (m["received_at"] or "")[:16].replace("T", " "),
+        ),
+        (QCoreApplication.translate("RadioPrint", "SENT TO"), m["sent_to"]),
+        (QCoreApplication.translate("RadioPrint", "NET"), m["sent_net"]),
+        (
+            QCoreApplication.translate("RadioPrint", "DATE/TIME"),
+            (m["sent_at"] or "")[:16].replace("T", " "),
+        ),
     ]
-    signature = [(translate("RadioPrint", "SIGNATURE"), m["signature"])]
+    signature = [(QCoreApplication.translate("RadioPrint", "SIGNATURE"), m["signature"])]
+    heading = QCoreApplication.translate(
+        "RadioPrint", "THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM"
+    )
+    to = [(QCoreApplication.translate("RadioPrint", "TO"), address)]
+    delivered = [(QCoreApplication.translate("RadioPrint", "DELIVERED TO"), m["delivered_to"])]
     return (
-        f"<h1>{translate('RadioPrint', 'THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM')}</h1>"
+        f"<h1>{_e(heading)}</h1>"
         f"<table><tr>{_cells(preamble)}</tr></table><br>"
-        f"<table><tr>{_cells([(translate('RadioPrint', 'TO'), address)])}</tr></table><br>"
+        f"<table><tr>{_cells(to)}</tr></table><br>"
         f"<table class='words'>{rows}</table><br>"
         f"<table><tr>{_cells(signature)}</tr></table><br>"
         f"<table><tr>{_cells(handling[:3])}</tr><tr>{_cells(handling[3:])}</tr>"
-        f"<tr>{_cells([(translate('RadioPrint', 'DELIVERED TO'), m['delivered_to'])])}</tr></table>"
+        f"<tr>{_cells(delivered)}</tr></table>"
     )
 
 
@@ -90,29 +103,43 @@ def ics213_html(m: Mapping[str, Any]) -> str:
 
     replied = f"{m['reply_date']} {m['reply_time']}".strip()
     rows = [
-        [(translate("RadioPrint", "1. Incident Name"), m["incident"])],
-        [(translate("RadioPrint", "2. To (Name and Position)"), person("to_name", "to_position"))],
+        [(QCoreApplication.translate("RadioPrint", "1. Incident Name"), m["incident"])],
         [
             (
-                translate("RadioPrint", "3. From (Name and Position)"),
+                QCoreApplication.translate("RadioPrint", "2. To (Name and Position)"),
+                person("to_name", "to_position"),
+            )
+        ],
+        [
+            (
+                QCoreApplication.translate("RadioPrint", "3. From (Name and Position)"),
                 person("from_name", "from_position"),
             )
         ],
-        [(translate("RadioPrint", "4. Subject"), m["subject"])],
+        [(QCoreApplication.translate("RadioPrint", "4. Subject"), m["subject"])],
         [
-            (translate("RadioPrint", "5. Date"), m["msg_date"]),
-            (translate("RadioPrint", "6. Time"), m["msg_time"]),
+            (QCoreApplication.translate("RadioPrint", "5. Date"), m["msg_date"]),
+            (QCoreApplication.translate("RadioPrint", "6. Time"), m["msg_time"]),
         ],
-        [(translate("RadioPrint", "7. Message"), m["text"])],
-        [(translate("RadioPrint", "8. Approved by"), person("approved_by", "approved_position"))],
-        [(translate("RadioPrint", "9. Reply"), m["reply"])],
+        [(QCoreApplication.translate("RadioPrint", "7. Message"), m["text"])],
         [
-            (translate("RadioPrint", "10. Replied by"), person("replied_by", "replied_position")),
-            (translate("RadioPrint", "Date/Time"), replied),
+            (
+                QCoreApplication.translate("RadioPrint", "8. Approved by"),
+                person("approved_by", "approved_position"),
+            )
+        ],
+        [(QCoreApplication.translate("RadioPrint", "9. Reply"), m["reply"])],
+        [
+            (
+                QCoreApplication.translate("RadioPrint", "10. Replied by"),
+                person("replied_by", "replied_position"),
+            ),
+            (QCoreApplication.translate("RadioPrint", "Date/Time"), replied),
         ],
     ]
     cells = "".join(f"<tr>{_cells(row)}</tr>" for row in rows)
-    return f"<h1>{translate('RadioPrint', 'GENERAL MESSAGE (ICS 213)')}</h1><table>{cells}</table>"
+    heading = QCoreApplication.translate("RadioPrint", "GENERAL MESSAGE (ICS 213)")
+    return f"<h1>{_e(heading)}</h1><table>{cells}</table>"
 
 
 def message_html(message: Mapping[str, Any], *, exercise: bool = False) -> str:
@@ -122,7 +149,8 @@ def message_html(message: Mapping[str, Any], *, exercise: bool = False) -> str:
     if message["kind"] == "ics213":
         return ics213_html(message)
     text = forms.message_text(message, exercise=False)
-    return f"<h1>{_e(translate('RadioPrint', 'MESSAGE'))}</h1><pre>{_e(text)}</pre>"
+    heading = QCoreApplication.translate("RadioPrint", "MESSAGE")
+    return f"<h1>{_e(heading)}</h1><pre>{_e(text)}</pre>"
 
 
 def ics309_html(log: Ics309Log) -> str:
@@ -132,26 +160,27 @@ def ics309_html(log: Ics309Log) -> str:
         for r in log.rows
     )
     head = [
-        (translate("RadioPrint", "1. Incident Name"), log.incident),
+        (QCoreApplication.translate("RadioPrint", "1. Incident Name"), log.incident),
         (
-            translate("RadioPrint", "2. Operational Period (UTC)"),
+            QCoreApplication.translate("RadioPrint", "2. Operational Period (UTC)"),
             f"{log.period_from[:16]} → {log.period_to[:16]}",
         ),
-        (translate("RadioPrint", "3. Radio Net Name"), log.net),
-        (translate("RadioPrint", "4. Radio Operator"), log.operator),
+        (QCoreApplication.translate("RadioPrint", "3. Radio Net Name"), log.net),
+        (QCoreApplication.translate("RadioPrint", "4. Radio Operator"), log.operator),
     ]
     foot = [
-        (translate("RadioPrint", "6. Prepared by"), log.prepared_by),
-        (translate("RadioPrint", "7. Date/Time Prepared"), log.prepared_at),
+        (QCoreApplication.translate("RadioPrint", "6. Prepared by"), log.prepared_by),
+        (QCoreApplication.translate("RadioPrint", "7. Date/Time Prepared"), log.prepared_at),
     ]
     columns = _heads(
-        translate("RadioPrint", "Time (UTC)"),
-        translate("RadioPrint", "From (call, NR)"),
-        translate("RadioPrint", "To (call, NR)"),
-        translate("RadioPrint", "Message"),
+        QCoreApplication.translate("RadioPrint", "Time (UTC)"),
+        QCoreApplication.translate("RadioPrint", "From (call, NR)"),
+        QCoreApplication.translate("RadioPrint", "To (call, NR)"),
+        QCoreApplication.translate("RadioPrint", "Message"),
     )
+    heading = QCoreApplication.translate("RadioPrint", "COMMUNICATIONS LOG (ICS 309)")
     return (
-        f"<h1>{translate('RadioPrint', 'COMMUNICATIONS LOG (ICS 309)')}</h1>"
+        f"<h1>{_e(heading)}</h1>"
         f"<table><tr>{_cells(head)}</tr></table><br>"
         f"<table><thead><tr>{columns}</tr></thead>{rows}</table><br>"
         f"<table><tr>{_cells(foot)}</tr></table>"
@@ -161,42 +190,57 @@ def ics309_html(log: Ics309Log) -> str:
 def ics214_html(incident: str, period: tuple[str, str], person: str, rows: list[dict]) -> str:
     lines = "".join(f"<tr><td>{_e(r['time'])}</td><td>{_e(r['activity'])}</td></tr>" for r in rows)
     head = [
-        (translate("RadioPrint", "1. Incident Name"), incident),
+        (QCoreApplication.translate("RadioPrint", "1. Incident Name"), incident),
         (
-            translate("RadioPrint", "2. Operational Period (UTC)"),
+            QCoreApplication.translate("RadioPrint", "2. Operational Period (UTC)"),
             f"{period[0][:16]} → {period[1][:16]}",
         ),
-        (translate("RadioPrint", "3. Name, ICS Position"), person),
-        (translate("RadioPrint", "4. ICS Position"), translate("RadioPrint", "Radio operator")),
+        (QCoreApplication.translate("RadioPrint", "3. Name, ICS Position"), person),
+        (
+            QCoreApplication.translate("RadioPrint", "4. ICS Position"),
+            QCoreApplication.translate("RadioPrint", "Radio operator"),
+        ),
     ]
     columns = _heads(
-        translate("RadioPrint", "Date/Time (UTC)"), translate("RadioPrint", "Notable Activities")
+        QCoreApplication.translate("RadioPrint", "Date/Time (UTC)"),
+        QCoreApplication.translate("RadioPrint", "Notable Activities"),
     )
+    heading = QCoreApplication.translate("RadioPrint", "ACTIVITY LOG (ICS 214)")
+    prepared = [(QCoreApplication.translate("RadioPrint", "Prepared by"), person)]
     return (
-        f"<h1>{translate('RadioPrint', 'ACTIVITY LOG (ICS 214)')}</h1>"
+        f"<h1>{_e(heading)}</h1>"
         f"<table><tr>{_cells(head)}</tr></table><br>"
         f"<table><thead><tr>{columns}</tr></thead>{lines}</table><br>"
-        f"<table><tr>{_cells([(translate('RadioPrint', 'Prepared by'), person)])}</tr></table>"
+        f"<table><tr>{_cells(prepared)}</tr></table>"
     )
 
 
-def write_pdf(body: str, path: Path | str, *, title: str, exercise: bool = False) -> int:
-    """Lay `body` (HTML) out on A4 pages of a PDF at `path`; returns the page count."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator("FieldApp")
-    writer.setResolution(150)
-    margins = QMarginsF(12, 12, 12, 12)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            margins,
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+class PrintCancelled(Exception):
+    """The person printing cancelled; the partial file has been removed."""
+
+
+Progress = Callable[[int, int], bool]  # (pages drawn, pages; 0 while laying out) -> go on?
+
+
+def write_pdf(
+    body: str,
+    path: Path | str,
+    *,
+    title: str,
+    exercise: bool = False,
+    progress: Progress | None = None,
+) -> int:
+    """Lay `body` (HTML) out on A4 pages of a PDF at `path`; returns the page count.
+
+    `progress` is called before the layout (0, 0) and after each page; when it returns
+    False, the file is removed and PrintCancelled raised.
+    """
+    go_on = progress or (lambda _done, _pages: True)
+    writer = _pdf_writer(path, title)
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     band = int(writer.resolution() * 0.35) if exercise else 0
+    if not go_on(0, 0):
+        _discard(path)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultStyleSheet(STYLE)
@@ -215,9 +259,36 @@ def write_pdf(body: str, path: Path | str, *, title: str, exercise: bool = False
             painter.restore()
             if exercise:
                 _exercise_bands(painter, area.width(), area.height(), band)
+            if not go_on(page + 1, pages):
+                painter.end()
+                _discard(path)
     finally:
-        painter.end()
+        if painter.isActive():
+            painter.end()
     return pages
+
+
+def _pdf_writer(path: Path | str, title: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("FieldApp")
+    writer.setResolution(150)
+    margins = QMarginsF(12, 12, 12, 12)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
+def _discard(path: Path | str) -> None:
+    """Remove what was written (the painter has ended: the file is closed) and stop."""
+    Path(path).unlink(missing_ok=True)
+    raise PrintCancelled(str(path))
 
 
 def _exercise_bands(painter: QPainter, width: int, height: int, band: int) -> None:
@@ -227,8 +298,11 @@ def _exercise_bands(painter: QPainter, width: int, height: int, band: int) -> No
     painter.setFont(font)
     painter.setPen(Qt.GlobalColor.darkRed)
     centre = Qt.AlignmentFlag.AlignCenter
-    painter.drawText(QRectF(0, 0, width, band), centre, EXERCISE_LINE)
-    painter.drawText(QRectF(0, height - band, width, band), centre, EXERCISE_LINE)
+    # The procedure word of the language of the sheet (EXERCICE in French); EXERCISE_LINE
+    # is the core's text, read on the air.
+    line = QCoreApplication.translate("RadioPrint", "EXERCISE EXERCISE EXERCISE")
+    painter.drawText(QRectF(0, 0, width, band), centre, line)
+    painter.drawText(QRectF(0, height - band, width, band), centre, line)
 
 
 def message_pdf(message: Mapping[str, Any], path: Path | str, *, exercise: bool) -> int:

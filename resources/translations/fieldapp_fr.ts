@@ -624,6 +624,21 @@
     </message>
 </context>
 <context>
+    <name>PdfProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Writing the PDF</source>
+        <translation>Écriture du PDF</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <source>&amp;From (UTC)</source>
@@ -694,6 +709,26 @@
     <message>
         <source>Copied: ready to read on air.</source>
         <translation>Copié : prêt à lire sur l’air.</translation>
+    </message>
+    <message>
+        <source>Writing the message form…</source>
+        <translation>Écriture du formulaire du message…</translation>
+    </message>
+    <message>
+        <source>Writing the ICS-309 communications log…</source>
+        <translation>Écriture du journal des communications ICS-309…</translation>
+    </message>
+    <message>
+        <source>Writing the ICS-214 activity log…</source>
+        <translation>Écriture du journal d’activité ICS-214…</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no PDF written.</source>
+        <translation>Annulé : aucun PDF écrit.</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -794,6 +829,10 @@
 <context>
     <name>RadioDesk</name>
     <message>
+        <source>Could not read the log: %1</source>
+        <translation>Lecture du journal impossible : %1</translation>
+    </message>
+    <message>
         <source> (with warnings: see the message)</source>
         <translation> (avec des avertissements : voir le message)</translation>
     </message>
@@ -886,6 +925,10 @@
     <message>
         <source>Normalised: %1%2. Ctrl+Z undoes it.</source>
         <translation>Normalisé : %1%2. Ctrl+Z annule.</translation>
+    </message>
+    <message>
+        <source>The question mark at the end was removed: the NTS text rules the app follows (the shared ectlogger vectors) end a text without X or QUERY. If the message asks a question, say so in words: type QUERY where it belongs.</source>
+        <translation>Le point d’interrogation final a été supprimé : les règles de texte NTS que suit l’application (les vecteurs partagés d’ectlogger) terminent un texte sans X ni QUERY. Si le message pose une question, dites-le en mots : tapez QUERY là où il faut.</translation>
     </message>
     <message>
         <source>No ARL numbered text in this message.</source>
@@ -1251,6 +1294,18 @@
         <translation>SIGNATURE</translation>
     </message>
     <message>
+        <source>THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM</source>
+        <translation>THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAMME</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>DESTINATAIRE</translation>
+    </message>
+    <message>
+        <source>DELIVERED TO</source>
+        <translation>REMIS À</translation>
+    </message>
+    <message>
         <source>1. Incident Name</source>
         <translation>1. Nom de l’incident</translation>
     </message>
@@ -1295,6 +1350,14 @@
         <translation>Date/heure</translation>
     </message>
     <message>
+        <source>GENERAL MESSAGE (ICS 213)</source>
+        <translation>MESSAGE GÉNÉRAL (ICS 213)</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGE</translation>
+    </message>
+    <message>
         <source>2. Operational Period (UTC)</source>
         <translation>2. Période opérationnelle (UTC)</translation>
     </message>
@@ -1331,6 +1394,10 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>COMMUNICATIONS LOG (ICS 309)</source>
+        <translation>JOURNAL DES COMMUNICATIONS (ICS 309)</translation>
+    </message>
+    <message>
         <source>3. Name, ICS Position</source>
         <translation>3. Nom, fonction ICS</translation>
     </message>
@@ -1349,6 +1416,18 @@
     <message>
         <source>Notable Activities</source>
         <translation>Activités notables</translation>
+    </message>
+    <message>
+        <source>ACTIVITY LOG (ICS 214)</source>
+        <translation>JOURNAL D’ACTIVITÉ (ICS 214)</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Préparé par</translation>
+    </message>
+    <message>
+        <source>EXERCISE EXERCISE EXERCISE</source>
+        <translation>EXERCICE EXERCICE EXERCICE</translation>
     </message>
 </context>
 <context>

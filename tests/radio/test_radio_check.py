@@ -105,3 +105,11 @@ def test_arl_texts_expand_to_plain_language():
     assert [f.number for f in found] == [50, 61]  # SIXTY ONE, not SIXTY
     two = arl.plain_language("ARL SIXTY FIVE BOSTON X JUNE 5")
     assert two == "Arriving BOSTON on JUNE 5. Please arrange to meet me there."
+
+
+def test_a_final_question_mark_is_dropped_as_the_vectors_say_and_named():
+    result = normalise("Send 9 more cots?")
+    assert result.text == "SEND 9 MORE COTS"  # ectlogger: "Ends with question?" -> no QUERY
+    assert ("final_query", "?", "") in [(c["rule"], c["from"], c["to"]) for c in result.changes()]
+    inside = normalise("Cots? Send 9").changes()
+    assert [c["rule"] for c in inside if c["from"] == "?"] == ["query"]  # inside: QUERY

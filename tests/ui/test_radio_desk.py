@@ -25,6 +25,12 @@ def type_fields(qtbot, *values: str) -> None:
             qtbot.keyClick(focused(), Qt.Key.Key_Tab)
 
 
+def reread(qtbot, desk) -> None:
+    """Re-read the log and queue after the store changed behind the desk's back."""
+    with qtbot.waitSignal(desk.rows_loaded):
+        desk.refresh()
+
+
 def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.waitUntil(lambda: focused() is not None)  # a dialog just closed: focus comes back
     qtbot.keyClick(focused(), k, modifier)
@@ -99,7 +105,7 @@ def test_an_operator_logs_relays_and_delivers_by_keyboard_alone(qtbot, make_wind
         ("F1PCT", "F4ABC", "GARD NET"),
         ("F4ABC", "F5XYZ", "GARD NET"),
     ]
-    assert desk.queue_model.rowCount() == 0
+    qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 0)  # read in the query thread
     assert "F5XYZ" in desk.view.toPlainText()
     # a second message, for a local addressee: delivered with Ctrl+D
     key(qtbot, Qt.Key.Key_F2)
@@ -127,7 +133,8 @@ def test_an_operator_logs_relays_and_delivers_by_keyboard_alone(qtbot, make_wind
     qtbot.waitUntil(lambda: desk.current is not None and desk.current["number"] == "13")
     key(qtbot, Qt.Key.Key_D, CTRL)
     qtbot.waitUntil(lambda: desk.current["status"] == "delivered")
-    assert desk.current["delivered_at"] and desk.queue_model.rowCount() == 0
+    assert desk.current["delivered_at"]
+    qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 0)
     statuses = {m["number"]: m["status"] for m in window.store.list_messages(operation["id"])}
     assert statuses == {"12": "relayed", "13": "delivered"}
 
@@ -198,7 +205,7 @@ def test_the_queue_puts_emergency_first(qtbot, store, operation, desk):
     store.add_message(
         operation["id"], {"text": "DONE", "precedence": "EMERGENCY", "status": "serviced"}
     )
-    desk.refresh()
+    reread(qtbot, desk)
     column = 3
     shown = [desk.queue_model.index(r, column).data() for r in range(desk.queue_model.rowCount())]
     assert shown == ["EMERGENCY", "PRIORITY", "WELFARE", "ROUTINE", "ROUTINE"]
@@ -217,7 +224,7 @@ def test_sent_messages_get_the_station_serial_and_utc_time(qtbot, store, operati
 def test_a_refused_status_is_explained_in_words(qtbot, store, operation, desk):
     message = store.add_message(operation["id"], {"text": "X", "received_from": "F1PCT"})
     store.set_message_status(message["id"], "delivered")
-    desk.refresh()
+    reread(qtbot, desk)
     key(qtbot, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: desk.current is not None)
     key(qtbot, Qt.Key.Key_R, CTRL)
@@ -233,7 +240,7 @@ def test_a_message_becomes_a_report(qtbot, store, operation, desk):
     store.add_message(
         operation["id"], {"text": "BRIDGE AT ALES CLOSED", "number": "12", "received_from": "F1PCT"}
     )
-    desk.refresh()
+    reread(qtbot, desk)
     key(qtbot, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: desk.current is not None)
     with qtbot.waitSignal(desk.report_added) as signal:
@@ -260,11 +267,67 @@ def test_a_report_goes_out_as_a_radiogram_or_an_ics213(qtbot, window):
 def test_the_tables_pass_the_model_tester_and_search(qtbot, store, operation, desk):
     items = [({"text": f"MESSAGE {i} WATER", "number": str(i)}, {}) for i in range(250)]
     store.add_messages(operation["id"], items)
-    desk.refresh()
+    reread(qtbot, desk)
     QAbstractItemModelTester(desk.log_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     QAbstractItemModelTester(desk.queue_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert desk.log_model.rowCount() == 250
     assert desk.log_model.index(0, 4).data() == "249"  # newest first
     assert desk.log_model.cached_pages() <= 1
-    desk.search_edit.setText("249")
+    with qtbot.waitSignal(desk.rows_loaded):
+        desk.search_edit.setText("249")
     assert [desk.log_model.index(r, 4).data() for r in range(desk.log_model.rowCount())] == ["249"]
+
+
+def test_after_a_save_the_log_and_queue_are_read_off_the_ui_thread(
+    qtbot, store, operation, desk, monkeypatch
+):
+    import threading
+
+    from fieldapp.store import Store
+
+    readers: list[str] = []
+    for name in ("message_seqs", "message_queue"):
+        original = getattr(Store, name)
+
+        def spy(self, *args, _original=original, **kwargs):
+            readers.append(threading.current_thread().name)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, name, spy)
+    type_fields(qtbot, "F1PCT", "", "12", "P", "", "", "", "", "", "", "", "", "", "WATER")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1 and desk.queue_model.rowCount() == 1)
+    assert readers and threading.main_thread().name not in readers
+
+
+def test_the_chosen_message_stays_chosen_when_new_traffic_is_logged(qtbot, store, operation, desk):
+    for number in ("1", "2", "3"):
+        store.add_message(operation["id"], {"text": f"MESSAGE {number}", "number": number})
+    reread(qtbot, desk)
+    desk.log_view.selectRow(1)
+    desk.queue_view.selectRow(2)
+    chosen_log = desk.log_model.message_at(1)["id"]
+    chosen_queue = desk.queue_model.message_at(2)["id"]
+    desk.focus_entry()
+    type_fields(qtbot, "F1PCT", "", "4", "EMERGENCY", "", "", "", "", "", "", "", "", "", "FIRE")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 4)
+    log_rows = desk.log_view.selectionModel().selectedRows()
+    queue_rows = desk.queue_view.selectionModel().selectedRows()
+    assert [desk.log_model.message_at(i.row())["id"] for i in log_rows] == [chosen_log]
+    assert [desk.queue_model.message_at(i.row())["id"] for i in queue_rows] == [chosen_queue]
+    assert desk.queue_model.index(0, 3).data() == "EMERGENCY"  # the new one went on top
+
+
+def test_a_dropped_final_question_mark_is_explained(qtbot, desk):
+    entry = desk.entry
+    entry.field("text").setFocus()
+    # many changes before it: the note must not be lost in "… and N more"
+    qtbot.keyClicks(focused(), "please, please send nine more cots to the school now?")
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    assert entry.field("text").toPlainText().endswith("SCHOOL NOW")
+    note = entry.changes_label.text()
+    assert "question mark at the end was removed" in note and "QUERY" in note
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert entry.field("text").toPlainText().endswith("now?")

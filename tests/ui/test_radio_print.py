@@ -107,3 +107,85 @@ def test_the_command_line_writes_the_ics309_pdf(qapp, cli, tmp_path):
     assert "EXERCISE" in page and "F1PCT #7" in page
     code, _, err = run("log", "--from", "2000-01-01", "--to", "2100-01-01", "--format", "pdf")
     assert code != 0 and "-o" in err
+
+
+@pytest.fixture
+def french(qapp):
+    from fieldapp.ui.i18n import LanguageManager
+
+    manager = LanguageManager(qapp)
+    manager.apply("fr")
+    yield manager
+    manager.apply("en")
+
+
+def test_forms_print_in_the_language_of_the_ui(french, store, exercise, tmp_path):
+    message = radiogram(store, exercise, delivered_to="MAIRIE")
+    path = tmp_path / "radiogramme.pdf"
+    radio_print.message_pdf(message, path, exercise=True)
+    (page,) = read_pdf(path)
+    for heading in ("RADIOGRAMME", "DESTINATAIRE", "REMIS À", "LIEU D’ORIGINE", "EXERCICE"):
+        assert heading in page
+    assert "DELIVERED TO" not in page and "EXERCISE" not in page
+    ics213 = store.add_message(exercise["id"], {"kind": "ics213", "text": "Envoyez de l’eau"})
+    radio_print.message_pdf(ics213, path, exercise=False)
+    (page,) = read_pdf(path)
+    assert "MESSAGE GÉNÉRAL (ICS 213)" in page  # the form's name stays as operators know it
+    log = forms.build_ics309(exercise, [message], period=("2000-01-01", "2100-01-01"))
+    radio_print.ics309_pdf(log, path)
+    assert "JOURNAL DES COMMUNICATIONS (ICS 309)" in read_pdf(path)[0]
+    body = radio_print.ics214_html("Rhône", ("2000-01-01", "2100-01-01"), "F4ABC", [])
+    radio_print.write_pdf(body, path, title="ICS 214")
+    assert "JOURNAL D’ACTIVITÉ (ICS 214)" in read_pdf(path)[0]
+
+
+@pytest.fixture
+def desk(qtbot, store, exercise):
+    from fieldapp.ui.radio_desk import RadioDesk
+
+    made = RadioDesk(store, None, station="F4ABC")
+    made.set_operation(exercise)
+    made.show()
+    qtbot.waitExposed(made)
+    yield made
+    made.shutdown()
+    made.close()
+    made.deleteLater()
+
+
+def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise, desk, tmp_path):
+    import threading
+
+    items = [({"text": f"MESSAGE {i} SHELTER FULL", "number": str(i)}, {}) for i in range(400)]
+    store.add_messages(exercise["id"], items)
+    calls = []
+    original = radio_print.write_pdf
+
+    def spy(*args, progress, **kwargs):
+        def seen(done, pages):
+            calls.append((threading.current_thread() is threading.main_thread(), done, pages))
+            return progress(done, pages)
+
+        return original(*args, progress=seen, **kwargs)
+
+    path = tmp_path / "ics309.pdf"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(radio_print, "write_pdf", spy)
+        desk.actions_.print_ics309(path, ("2000-01-01", "2100-01-01"), "GARD NET", "Jean")
+        assert desk.actions_.jobs  # the call returned at once; the job runs
+        qtbot.waitUntil(lambda: not desk.actions_.jobs, timeout=60_000)
+    pages = len(read_pdf(path))
+    assert pages > 3 and f"({pages} pages)" in desk.statusBar().currentMessage()
+    assert not any(on_gui for on_gui, _, _ in calls)
+    assert [done for _, done, _ in calls] == list(range(pages + 1))
+
+
+def test_a_pdf_being_written_can_be_cancelled(qtbot, store, exercise, tmp_path):
+    from fieldapp.ui import radio_pdf_job
+
+    build = radio_pdf_job.ics309_build(exercise, ("2000-01-01", "2100-01-01"), "F4ABC", "", "")
+    job = radio_pdf_job.PdfJob(store.data_dir, build, tmp_path / "log.pdf")
+    job.cancel()
+    with qtbot.waitSignal(job.cancelled):
+        job.start()
+    assert job.wait(10) and not (tmp_path / "log.pdf").exists()
