@@ -205,7 +205,8 @@ def test_go_to_a_maidenhead_locator_flies_there_and_garbage_is_explained(
     QTest.keyClick(go_to.edit, Qt.Key.Key_Return)
     assert go_to.error_text().startswith("Cannot go there: ")
     assert "not a position" in go_to.error_text()
-    assert centre(evaluate, view) == before
+    after = centre(evaluate, view)  # the flight's last frame may still settle by a hair
+    assert abs(after[0] - before[0]) < 1e-5 and abs(after[1] - before[1]) < 1e-5
 
 
 def test_a_tile_set_added_from_the_map_menu_appears_as_a_layer(qtbot, map_window, evaluate):
