@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     """One data directory's reports, one operation at a time."""
 
     operation_changed = Signal(object)  # the operation dict, or None
+    start_up_finished = Signal()  # first rows painted, the rest of the window built
 
     def __init__(
         self,
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
             return
         self.tasks.start(read_overview, self.data_dir, on_done=self._on_overview_read)
         self.editor  # noqa: B018 (built now: its imports and widgets cost start-up)
+        self.start_up_finished.emit()
 
     def _on_overview_read(self, overview: Overview) -> None:
         self.chrome.set_operations(overview.operations, self.operation)

@@ -98,3 +98,27 @@ def test_start_up_imports_no_web_engine_and_no_folium(tmp_path):
     )
     answer = json.loads(out.stdout.strip().splitlines()[-1])
     assert answer == {"heavy": [], "ok": True}
+
+
+def test_the_garbage_collector_pauses_during_start_up_only(tmp_path):
+    """Collecting while start-up builds objects that all live on is wasted time; after it,
+    the collector must run again (or cyclic garbage would pile up for the whole day)."""
+    code = (
+        "import gc, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from fieldapp.ui import main_window\n"
+        "original = main_window.MainWindow._build_the_rest\n"
+        "def finish(self):\n"
+        "    print('during', gc.isenabled(), flush=True)\n"
+        "    original(self)\n"
+        "    QTimer.singleShot(0, lambda: (print('after', gc.isenabled()), self.close()))\n"
+        "main_window.MainWindow._build_the_rest = finish\n"
+        "from fieldapp.cli import main\n"
+        f"sys.exit(main(['--data-dir', {str(tmp_path / 'data')!r}]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["during", "False", "after", "True"]
