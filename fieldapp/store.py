@@ -26,6 +26,7 @@ from fieldapp.report_query import ReportQuery
 from fieldapp.report_reads import ReportReads, report_from_row
 from fieldapp.schema import DatabaseError, connect
 from fieldapp.sync.hlc import HybridClock, Stamp
+from fieldapp.sync.local import record_bases
 
 if TYPE_CHECKING:
     from fieldapp.attachments import BlobStore
@@ -239,6 +240,8 @@ class Store(ReportReads, FeatureStore, RadioStore):
         diff: Mapping[str, tuple[Any, Any]],
         action: str = "updated",
     ) -> None:
+        # The protocol's base stamps are the stamps before this edit: read them first.
+        record_bases(self.conn, table.rstrip("s"), table, current["id"], diff)
         stamp = self.clock.tick().encode()
         sets = ", ".join(f"{name} = ?" for name in diff)
         patch = _dumps(dict.fromkeys(diff, stamp))
