@@ -59,6 +59,20 @@ def pending_batch(store: Store) -> Batch | None:
 
 def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     """The next entries after `after_seq` (less `skip` op ids), saved as the batch in flight."""
+    batch = build_batch(store, after_seq, skip, "b-")
+    if batch is None:
+        return None
+    with store._write() as conn:
+        conn.execute("DELETE FROM sync_batch")
+        conn.execute(
+            "INSERT INTO sync_batch VALUES (?, ?, ?, ?)",
+            [batch.key, json.dumps(batch.seqs), batch.body, now_text()],
+        )
+    return batch
+
+
+def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Batch | None:
+    """The next entries after `after_seq` as one push body under a new key (not saved)."""
     from fieldapp.store import new_id
 
     entries, wired, size = [], [], 0
@@ -79,16 +93,9 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
                 break
     if not wired:
         return None
-    key = "b-" + new_id()
+    key = prefix + new_id()
     body = wire.encode_body(wire.push_body(key, int(time.time() * 1000), wired))
-    batch = Batch(key, entries, body)
-    with store._write() as conn:
-        conn.execute("DELETE FROM sync_batch")
-        conn.execute(
-            "INSERT INTO sync_batch VALUES (?, ?, ?, ?)",
-            [key, json.dumps(batch.seqs), body, now_text()],
-        )
-    return batch
+    return Batch(key, entries, body)
 
 
 def entry_to_wire(store: Store, entry: dict) -> dict:
