@@ -89,7 +89,7 @@ class Transport:
                 answer = self.session.request(method, url, **kwargs)
             except requests.exceptions.SSLError as exc:
                 raise SyncError(f"the server's certificate is not trusted ({_short(exc)})") from None
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except requests.RequestException as exc:  # reset, timeout, cut mid-answer…
                 self._count(kwargs, None)
                 last = f"cannot reach {self.base_url} ({_short(exc)})"
                 continue

@@ -47,6 +47,11 @@ class Peer:
         skip = {"seq", "updated_hlc", "field_hlc"}
         return {r["id"]: {k: r[k] for k in r.keys() if k not in skip} for r in rows}
 
+    def client_conflicts(self) -> list[dict]:
+        from fieldapp.sync.client import conflicts
+
+        return conflicts(self.store.conn, unresolved=False)
+
     def close(self) -> None:
         self.store.close()
 

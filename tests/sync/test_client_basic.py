@@ -6,6 +6,7 @@ import pytest
 from clientkit import Peer, enroll, start_server
 
 from fieldapp.report_query import ReportQuery
+from fieldapp.sync.client import record_states, resolve_conflict, sync_status
 
 
 @pytest.fixture
@@ -35,3 +36,48 @@ def test_a_report_made_on_one_device_arrives_on_the_other(server, tmp_path):
     assert history[-1]["action"] == "synced" and history[-1]["author"].startswith("sync from")
     found = a.store.list_reports(ReportQuery(op["id"], search="open"))
     assert [r["id"] for r in found] == [report["id"]]  # the search index followed
+
+
+def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(
+    server, tmp_path
+):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
+    op = a.store.create_operation("Floods")
+    rid = a.store.add_report(op["id"], {"title": "Bridge", "severity": 2})["id"]
+    a.sync_ok()
+    b.sync_ok()
+    a.store.update_report(rid, {"title": "Bridge closed"})  # both offline
+    b.store.update_report(rid, {"title": "Bridge open"})
+    other = a.store.add_report(op["id"], {"title": "Dam"})["id"]
+    b.store.delete_report(rid)
+    a.sync_ok()
+    b.sync_ok()
+    a.sync_ok()
+    assert a.reports(op["id"]) == b.reports(op["id"])
+    found = {(c["field"], c["kind"]) for c in a.client_conflicts()}
+    assert found == {("title", "edit"), ("title", "delete")}
+    assert {c["id"] for c in b.client_conflicts()} == {c["id"] for c in a.client_conflicts()}
+    edit = next(c for c in a.client_conflicts() if c["kind"] == "edit")
+    assert {edit["older"]["v"], edit["newer"]["v"]} == {"Bridge closed", "Bridge open"}
+    resolve_conflict(a.store, edit["id"], "Bridge closed (checked)")
+    a.sync_ok()
+    b.sync_ok()
+    settled = next(c for c in b.client_conflicts() if c["id"] == edit["id"])
+    assert settled["resolved_by"] == "anna"
+    assert b.reports(op["id"])[rid]["title"] == "Bridge closed (checked)"
+    assert b.store.get_report(other)["title"] == "Dam"
+
+
+def test_the_ui_sees_local_only_then_on_the_server(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    op = a.store.create_operation("Floods")
+    rid = a.store.add_report(op["id"], {"title": "Bridge"})["id"]
+    before = record_states(a.store.conn, "report", [rid])[rid]
+    assert before == {"on_server": False, "on_server_at": None, "pending": 1}
+    status = sync_status(a.store)
+    assert status.pending == 2 and status.oldest_age_s is not None and status.last_success is None
+    a.sync_ok()
+    after = record_states(a.store.conn, "report", [rid])[rid]
+    assert after["on_server"] and after["on_server_at"] > 0 and after["pending"] == 0
+    assert sync_status(a.store).last_success
