@@ -90,7 +90,8 @@ class SyncReport:
 
     @property
     def complete(self) -> bool:
-        return not self.errors and not self.pending and not self.parked
+        held = self.originals_held_back
+        return not self.errors and not self.pending and not self.parked and not held
 
     def summary(self) -> str:
         moved = (
@@ -102,6 +103,8 @@ class SyncReport:
             return "Synchronised: " + moved
         left = [f"{self.pending} change(s) not on the server yet"] if self.pending else []
         left += [f"{self.parked} received record(s) not stored yet"] if self.parked else []
+        if self.originals_held_back:
+            left.append(f"{self.originals_held_back} original file(s) held back (metered link)")
         return "NOT fully synchronised: " + "; ".join(left + self.errors) + ". Moved: " + moved
 
     def as_json(self) -> dict[str, Any]:

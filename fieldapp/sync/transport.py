@@ -87,6 +87,8 @@ class Transport:
                 self.sleep(self._delay(attempt))
             try:
                 answer = self.session.request(method, url, **kwargs)
+                if not kwargs.get("stream"):
+                    _ = answer.content  # a cut mid-answer raises here, and is retried
             except requests.exceptions.SSLError as exc:
                 raise SyncError(f"the server's certificate is not trusted ({_short(exc)})") from None
             except requests.RequestException as exc:  # reset, timeout, cut mid-answer…
@@ -123,7 +125,12 @@ class Transport:
         self.counters.bytes_up += 200 + (len(data) if isinstance(data, bytes | bytearray) else 0)
         if answer is not None:
             length = answer.headers.get("Content-Length")
-            body = int(length) if length and length.isdigit() else len(answer.content)
+            if length and length.isdigit():
+                body = int(length)
+            elif kwargs.get("stream"):
+                body = 0  # read later by the caller, who must not lose it to a count
+            else:
+                body = len(answer.content)
             head = sum(len(k) + len(v) + 4 for k, v in answer.headers.items()) + 20
             self.counters.bytes_down += body + head
 
