@@ -81,3 +81,26 @@ def test_the_ui_sees_local_only_then_on_the_server(server, tmp_path):
     after = record_states(a.store.conn, "report", [rid])[rid]
     assert after["on_server"] and after["on_server_at"] > 0 and after["pending"] == 0
     assert sync_status(a.store).last_success
+
+
+def test_radio_messages_their_hops_and_map_features_sync_too(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna", "volunteer"))
+    b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
+    op = b.store.create_operation("Floods")["id"]  # a volunteer may not create operations
+    b.sync_ok()
+    a.sync_ok()
+    message = a.store.add_message(
+        op, {"text": "NEED SANDBAGS AT BRIDGE", "received_from": "F4XYZ"}, station="F4ABC"
+    )
+    a.store.relay_message(message["id"], to_station="F1AAA", net="ARES", station="F4ABC")
+    square = {"type": "Polygon", "coordinates": [[[2, 48], [2.1, 48], [2.1, 48.1], [2, 48]]]}
+    feature = a.store.add_feature(op, name="Flooded field", category="flooded_area",
+                                  geometry=square)  # fmt: skip
+    sent = a.sync_ok()
+    assert sent.pushed == a.store.outbox_count() + sent.pushed and sent.rejected == 0
+    b.sync_ok()
+    got = b.store.get_message(message["id"])
+    assert got["text"] == "NEED SANDBAGS AT BRIDGE" and got["status"] == "relayed"
+    assert [h["to_station"] for h in got["hops"]] == ["F4ABC", "F1AAA"]
+    assert [m["id"] for m in b.store.search_messages(op, "sandbags")] == [message["id"]]
+    assert b.store.get_feature(feature["id"])["geometry"] == square
