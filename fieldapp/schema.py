@@ -293,6 +293,7 @@ _M003 = [
     END""",
 ]
 
+
 def _m004_sync(db: Any) -> None:
     for statement in _M004:
         db.execute(statement)

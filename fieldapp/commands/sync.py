@@ -93,7 +93,8 @@ def status(args: argparse.Namespace) -> int:
 
 
 def export_bundle(args: argparse.Namespace) -> int:
-    from fieldapp.sync.bundle import BundleError, export_bundle as do_export
+    from fieldapp.sync.bundle import BundleError
+    from fieldapp.sync.bundle import export_bundle as do_export
 
     with open_store(args) as store:
         try:

@@ -55,7 +55,9 @@ def _done(store: Store, direction: str) -> set[str]:
 
 def _mark(store: Store, sha: str, direction: str) -> None:
     with store._write() as conn:
-        conn.execute("INSERT OR REPLACE INTO sync_blobs VALUES (?, ?, ?)", [sha, direction, now_text()])
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_blobs VALUES (?, ?, ?)", [sha, direction, now_text()]
+        )
 
 
 def sync_blobs(store: Store, http: Transport, metered: bool) -> BlobResult:
@@ -64,9 +66,7 @@ def sync_blobs(store: Store, http: Transport, metered: bool) -> BlobResult:
     up_done = _done(store, "up")
     if metered:
         originals = {sha for sha, kind in wanted(store, False) if kind == "original"}
-        result.held_back = len(
-            [s for s in originals if s not in up_done or not store.blobs.has(s)]
-        )
+        result.held_back = len([s for s in originals if s not in up_done or not store.blobs.has(s)])
     for sha, kind in items:
         if sha in up_done or not store.blobs.has(sha):
             continue
@@ -135,7 +135,9 @@ def download(store: Store, http: Transport, sha: str) -> None:
                 for block in answer.iter_content(1 << 16):
                     out.write(block)
         except requests.RequestException as exc:
-            raise SyncError(f"the download was cut ({type(exc).__name__}); it will resume")
+            raise SyncError(
+                f"the download was cut ({type(exc).__name__}); it will resume"
+            ) from None
         finally:
             out.flush()
             os.fsync(out.fileno())

@@ -49,7 +49,7 @@ def export_bundle(store: Store, path: Path) -> dict[str, Any]:
             entries += len(batch.entries)
             after = max(batch.seqs)
             blobs.update(_blobs_of(store, batch.entries))
-        for sha, kind in blobs.items():
+        for sha in blobs:
             bundle.write(store.blobs.path(sha), f"blobs/{sha}")
         manifest = {
             "format": FORMAT,
@@ -94,5 +94,7 @@ def read_manifest(bundle: zipfile.ZipFile) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError("not a FieldApp bundle (its manifest has another format)")
     if manifest.get("version") != VERSION:
-        raise BundleError(f"bundle version {manifest.get('version')!r}; this server reads {VERSION}")
+        raise BundleError(
+            f"bundle version {manifest.get('version')!r}; this server reads {VERSION}"
+        )
     return manifest

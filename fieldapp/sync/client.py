@@ -213,7 +213,10 @@ class SyncClient:
         finally:
             if http is not None:
                 report.requests = http.counters.requests
-                report.bytes_up, report.bytes_down = http.counters.bytes_up, http.counters.bytes_down
+                report.bytes_up, report.bytes_down = (
+                    http.counters.bytes_up,
+                    http.counters.bytes_down,
+                )
                 http.close()
             report.seconds = time.monotonic() - started
             self._finish(report)

@@ -165,7 +165,8 @@ def record_states(conn: sqlite3.Connection, entity: str, row_ids: list[str]) -> 
         chunk = row_ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         for rid, at in conn.execute(
-            f"SELECT row_id, on_server_at FROM sync_records WHERE entity = ? AND row_id IN ({marks})",
+            "SELECT row_id, on_server_at FROM sync_records"
+            f" WHERE entity = ? AND row_id IN ({marks})",
             [entity, *chunk],
         ):
             out[rid].update(on_server=True, on_server_at=at)

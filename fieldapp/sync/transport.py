@@ -90,7 +90,9 @@ class Transport:
                 if not kwargs.get("stream"):
                     _ = answer.content  # a cut mid-answer raises here, and is retried
             except requests.exceptions.SSLError as exc:
-                raise SyncError(f"the server's certificate is not trusted ({_short(exc)})") from None
+                raise SyncError(
+                    f"the server's certificate is not trusted ({_short(exc)})"
+                ) from None
             except requests.RequestException as exc:  # reset, timeout, cut mid-answer…
                 self._count(kwargs, None)
                 last = f"cannot reach {self.base_url} ({_short(exc)})"

@@ -45,7 +45,7 @@ class Peer:
             "SELECT * FROM reports WHERE operation_id = ? ORDER BY id", [operation_id]
         )
         skip = {"seq", "updated_hlc", "field_hlc"}
-        return {r["id"]: {k: r[k] for k in r.keys() if k not in skip} for r in rows}
+        return {r["id"]: {k: r[k] for k in r.keys() if k not in skip} for r in rows}  # noqa: SIM118
 
     def client_conflicts(self) -> list[dict]:
         from fieldapp.sync.client import conflicts

@@ -38,9 +38,7 @@ def test_a_report_made_on_one_device_arrives_on_the_other(server, tmp_path):
     assert [r["id"] for r in found] == [report["id"]]  # the search index followed
 
 
-def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(
-    server, tmp_path
-):
+def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
     op = a.store.create_operation("Floods")

@@ -63,7 +63,7 @@ def test_a_bad_code_is_refused_in_words_and_changes_nothing(server, tmp_path, ca
     else:
         Peer(tmp_path, "first", server.url, code).close()
     home = tmp_path / "dev"
-    status, out, err = run(capsys, "--data-dir", str(home), "join", server.url, code)
+    status, _out, err = run(capsys, "--data-dir", str(home), "join", server.url, code)
     assert status == 1
     assert "could not join" in err and "Traceback" not in err
     assert "expired" in err or "used" in err or "unknown" in err
@@ -89,7 +89,7 @@ def test_a_revoked_device_is_told_and_keeps_its_changes(server, tmp_path, capsys
     assert "Synchronised:" not in out
     with Store(tmp_path / "dev") as store:
         assert store.outbox_count() == 1  # nothing was lost
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "dev"), "sync", "status")
+    _code, out, _ = run(capsys, "--data-dir", str(tmp_path / "dev"), "sync", "status")
     assert "1 change(s)" in out and "revoked" in out
 
 

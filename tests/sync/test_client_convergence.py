@@ -33,9 +33,7 @@ sync_step = st.tuples(
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_three_devices_converge_whatever_the_order_and_the_failures(
-    backend, tmp_path, request
-):
+def test_three_devices_converge_whatever_the_order_and_the_failures(backend, tmp_path, request):
     url = None
     if backend == "postgresql":
         url = _pg_url(request)
@@ -114,8 +112,8 @@ def _check(server, peers, op, expected, finals, deleted_by) -> None:
     assert states[1] == states[0] and states[2] == states[0]
     assert set(states[0]) == expected  # none lost, none doubled (ids are unique keys)
     with server.db.read() as conn:
-        rows = conn.execute(select(t.records).where(t.records.c.entity == "report",
-                                                    t.records.c.operation_id == op)).all()  # fmt: skip
+        mine = (t.records.c.entity == "report", t.records.c.operation_id == op)
+        rows = conn.execute(select(t.records).where(*mine)).all()
     assert {r.id for r in rows} == expected
     for row in rows:
         fields = {k: v for k, (v, _s) in json.loads(row.fields).items()}
