@@ -17,6 +17,7 @@ import radio_bench
 import scroll_bench
 import search_bench
 import startup_bench
+import sync_bench
 import tiles_bench
 
 
@@ -29,6 +30,7 @@ def main() -> None:
         tiles_bench,
         map_bench,
         radio_bench,
+        sync_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
