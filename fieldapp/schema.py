@@ -304,6 +304,8 @@ def _m004_sync(db: Any) -> None:
 _M004 = [
     # server URL, device id, user, role, pull cursor, last success/error, settings
     "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # pending edits of one record (base stamps, acknowledgements): ~2 us more per write
+    "CREATE INDEX outbox_row ON outbox(row_id)",
     # b of the protocol: the stamp a field had before its first unsynced local edit
     """CREATE TABLE sync_base (
         entity TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, base TEXT NOT NULL,

@@ -63,8 +63,8 @@ def _seen_stamp(conn: sqlite3.Connection, entity: str, row_id: str, stamps: dict
 def pending_fields(conn: sqlite3.Connection, entity: str, row_id: str) -> set[str]:
     rows = conn.execute(
         "SELECT DISTINCT j.value FROM outbox o, json_each(o.fields) j"
-        " WHERE o.entity = ? AND o.row_id = ?",
-        [entity, row_id],
+        " WHERE o.row_id = ? AND o.entity = ?",
+        [row_id, entity],
     )
     return {row[0] for row in rows}
 
@@ -95,7 +95,12 @@ def acknowledge(
         " SET on_server_at = excluded.on_server_at",
         [(entity, row_id, server_time) for entity, row_id in rows],
     )
+    with_bases = {
+        tuple(r) for r in conn.execute("SELECT DISTINCT entity, row_id FROM sync_base")
+    } if len(rows) > 50 else set(rows)  # fmt: skip
     for entity, row_id in rows:
+        if (entity, row_id) not in with_bases:
+            continue  # a new record has no bases to clean up
         pending = sorted(pending_fields(conn, entity, row_id))
         conn.execute(
             "DELETE FROM sync_base WHERE entity = ? AND row_id = ? AND field NOT IN"
