@@ -15,6 +15,7 @@ API (the GUI sync panel and conflict view build on these):
     report.complete, report.summary(), report.as_json()   # link or server trouble)
     sync_status(store) -> SyncStatus   # pending count, oldest age, last success/error
     client.set_metered(True)           # originals wait, thumbnails go
+    client.probe() / retry_delay(n)    # background sync: probe with backoff, then sync
     conflicts(store) / resolve_conflict(store, conflict_id, value)
     record_states(store.conn, "report", ids)   # local only / on the server since when
 
@@ -62,6 +63,7 @@ __all__ = [
     "join",
     "record_states",
     "resolve_conflict",
+    "retry_delay",
     "sync_status",
 ]
 Progress = Callable[[str, int, int], None]  # (phase, done, total or 0 when unknown)
@@ -181,6 +183,18 @@ class SyncClient:
         self.store = store
         self.attempts, self.backoff_s, self.page_size = attempts, backoff_s, page_size
 
+    def probe(self) -> dict:
+        """One quick GET /status (no retries): is the server there and does it know us?
+
+        For background sync: probe with `retry_delay` between failures, sync when it
+        answers. Raises SyncError (AuthError when this device was revoked)."""
+        http = self.transport()
+        http.attempts = 1
+        try:
+            return http.json("GET", "/status", timeout=(5, 10))
+        finally:
+            http.close()
+
     def set_metered(self, metered: bool) -> None:
         with self.store._write() as conn:
             set_state(conn, {"metered": int(metered)})
@@ -233,6 +247,13 @@ class SyncClient:
             values["last_error"] = report.summary()
         with store._write() as conn:
             set_state(conn, values)
+
+
+def retry_delay(failures: int, base_s: float = 5.0, cap_s: float = 300.0) -> float:
+    """Seconds to wait before the next probe after `failures` failed ones (full jitter)."""
+    import random
+
+    return random.uniform(base_s / 2, min(cap_s, base_s * 2 ** min(failures, 16)))
 
 
 def _quiet(_phase: str, _done: int, _total: int) -> None:

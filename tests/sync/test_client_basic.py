@@ -6,7 +6,13 @@ import pytest
 from clientkit import Peer, enroll, start_server
 
 from fieldapp.report_query import ReportQuery
-from fieldapp.sync.client import record_states, resolve_conflict, sync_status
+from fieldapp.sync.client import (
+    LinkError,
+    record_states,
+    resolve_conflict,
+    retry_delay,
+    sync_status,
+)
 
 
 @pytest.fixture
@@ -102,3 +108,18 @@ def test_radio_messages_their_hops_and_map_features_sync_too(server, tmp_path):
     assert [h["to_station"] for h in got["hops"]] == ["F4ABC", "F1AAA"]
     assert [m["id"] for m in b.store.search_messages(op, "sandbags")] == [message["id"]]
     assert b.store.get_feature(feature["id"])["geometry"] == square
+
+
+def test_probe_and_cancel_tell_the_truth(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    assert a.client.probe()["user"] == "anna"
+    a.store.create_operation("Floods")
+    phases = []
+    report = a.client.sync(progress=lambda *p: phases.append(p[0]), cancel=lambda: True)
+    assert not report.complete and "cancelled" in report.summary()
+    assert a.store.outbox_count() == 1
+    assert a.sync_ok().pushed == 1
+    server.stop()
+    with pytest.raises(LinkError, match="cannot reach"):
+        a.client.probe()
+    assert 2.5 <= retry_delay(0) <= 5 and retry_delay(20) <= 300
