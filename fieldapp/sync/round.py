@@ -18,7 +18,7 @@ from fieldapp.sync.blobsync import sync_blobs
 from fieldapp.sync.config import get_state, load_config
 from fieldapp.sync.incoming import apply_page
 from fieldapp.sync.local import acknowledge, reject
-from fieldapp.sync.outgoing import Batch, next_batch, pending_batch
+from fieldapp.sync.outgoing import Batch, forget_batch, next_batch, pending_batch
 from fieldapp.sync.transport import SyncError, Transport
 
 if TYPE_CHECKING:
@@ -71,7 +71,14 @@ def push_all(
         if cancel():
             raise Cancelled("cancelled")
         progress("push", report.pushed, total)
-        answer = http.json("POST", "/push", batch.body)
+        try:
+            answer = http.json("POST", "/push", batch.body)
+        except SyncError as exc:
+            if exc.status in (400, 413, 415):
+                # A refused body changed nothing on the server: build the batch anew next
+                # time (after an update) rather than resend these bytes for ever.
+                forget_batch(store)
+            raise
         _take_answer(client, batch, answer, report)
         batch = None
 

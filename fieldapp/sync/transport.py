@@ -28,7 +28,10 @@ READ_TIMEOUT_S = 75.0  # the server answers within 60 s or says 503
 
 
 class SyncError(Exception):
-    """A sync call that failed; the message says what happened in words."""
+    """A sync call that failed; the message says what happened in words. `status` is the
+    HTTP status of a refusal (None when there was no answer)."""
+
+    status: int | None = None
 
 
 class AuthError(SyncError):
@@ -63,7 +66,9 @@ class Transport:
     ):
         self.base_url = base_url.rstrip("/")
         self.session = requests.Session()
-        self.session.verify = verify
+        # Per request, not on the session: requests lets REQUESTS_CA_BUNDLE override a
+        # session's `verify`, which would silently drop a pinned certificate.
+        self.verify = verify
         self.session.headers["Accept-Encoding"] = "gzip"
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
@@ -80,6 +85,7 @@ class Transport:
         """One request, retried on link failures and 5xx; SyncError unless status in `ok`."""
         url = self.base_url + path
         kwargs.setdefault("timeout", (CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
+        kwargs.setdefault("verify", self.verify)
         last = "no attempt"
         for attempt in range(self.attempts):
             if attempt:
@@ -151,16 +157,19 @@ def detail(answer: requests.Response) -> str:
 def _refusal(answer: requests.Response) -> SyncError:
     words = detail(answer)
     if answer.status_code == 401:
-        return AuthError(f"the server does not accept this device: {words}")
-    if answer.status_code == 403:
-        return AuthError(f"the server refused: {words}")
-    return SyncError(f"the server refused the request ({answer.status_code}): {words}")
+        error: SyncError = AuthError(f"the server does not accept this device: {words}")
+    elif answer.status_code == 403:
+        error = AuthError(f"the server refused: {words}")
+    else:
+        error = SyncError(f"the server refused the request ({answer.status_code}): {words}")
+    error.status = answer.status_code
+    return error
 
 
 def _short(exc: BaseException) -> str:
     text = str(exc)
     # requests nests the reason deep in a repr; the last clause is the useful one
-    for marker in ("Errno", "Connection refused", "timed out", "Read timed out"):
+    for marker in ("certificate verify failed", "Errno", "Connection refused", "timed out"):
         if marker in text:
             start = text.find(marker)
             return text[start : start + 80].rstrip(")'\"")
