@@ -81,7 +81,7 @@ def _property(server, link, peers) -> None:
             if kind == "delete":
                 who.store.delete_report(rid)
                 deleted_by.setdefault(rid, set()).add(action[1])
-            else:
+            elif who.store.get_report(rid)[action[3]] != action[4]:  # else: no edit is made
                 who.store.update_report(rid, {action[3]: action[4]})
                 finals.setdefault((rid, action[3]), {})[action[1]] = action[4]
         for device, faults in order:
