@@ -1,7 +1,8 @@
 """The local store: every write of the app goes through here.
 
 Each user action is one SQLite transaction that writes the row, its per-field clock
-stamps, an outbox entry (what sync will ship) and a history entry (who changed what).
+stamps, an outbox entry (what sync will ship), a history entry (who changed what) and,
+for a record the server has, the base stamps of the edited fields (fieldapp/sync/local.py).
 A Store owns one connection and must be used from the thread that opened it; a
 worker thread opens its own Store on the same file. Writes from several connections
 serialise on SQLite's write lock, and the clock is re-read under that lock, so stamps

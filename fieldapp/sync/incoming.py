@@ -6,7 +6,9 @@ matches its rows. Fields are merged with fieldapp.sync.merge (highest stamp wins
 local unsynced edit with a newer stamp survives and goes to the server later; a local
 unsynced edit that loses to a newer remote one is kept as a local conflict, so nothing
 is silently dropped. Pulled changes never write outbox entries; they write history
-entries (action "synced", author "sync from NODE", the stamp's device node) and keep
+entries (action "received" or "synced", author "sync from" the record's author for a new
+record, else the clock node of the device that made the change: pulls do not name
+people) and keep
 the FTS tables right through the tables' triggers. The clock observes every pulled
 stamp, except one too far ahead of this device's clock (the skew guard), which is
 applied but not adopted, and reported.
@@ -173,6 +175,8 @@ def _history(
 ) -> None:  # fmt: skip
     stamp = max(s for _v, s in fields.values()) if fields else ""
     node = merge.node_of(stamp) if stamp else "server"
+    if action == "received" and fields.get("author", ("",))[0]:
+        node = str(fields["author"][0])  # a new record: its author made this change
     store.conn.execute(
         "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

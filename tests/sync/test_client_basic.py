@@ -42,6 +42,14 @@ def test_a_report_made_on_one_device_arrives_on_the_other(server, tmp_path):
     assert history[-1]["action"] == "synced" and history[-1]["author"].startswith("sync from")
     found = a.store.list_reports(ReportQuery(op["id"], search="open"))
     assert [r["id"] for r in found] == [report["id"]]  # the search index followed
+    a.store.update_report(report["id"], {"severity": 5})
+    a.sync_ok()
+    b.sync_ok()
+    b.store.delete_report(report["id"])  # b had seen a's last edit: no conflict either
+    b.sync_ok()
+    a.sync_ok()
+    assert a.store.list_reports(ReportQuery(op["id"])) == []
+    assert a.client_conflicts() == [] and b.client_conflicts() == []
 
 
 def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(server, tmp_path):
