@@ -18,6 +18,7 @@ import radio_ui_bench
 import scroll_bench
 import search_bench
 import startup_bench
+import sync_bench
 import tiles_bench
 
 
@@ -31,6 +32,7 @@ def main() -> None:
         map_bench,
         radio_bench,
         radio_ui_bench,
+        sync_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

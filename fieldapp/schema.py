@@ -293,11 +293,62 @@ _M003 = [
     END""",
 ]
 
+
+def _m004_sync(db: Any) -> None:
+    for statement in _M004:
+        db.execute(statement)
+
+
+# The sync client's local side (fieldapp/sync/local.py). The token is not here: it is a
+# file only the user can read (fieldapp/sync/config.py), so a copied database leaks nothing.
+_M004 = [
+    # server URL, device id, user, role, pull cursor, last success/error, settings
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # pending edits of one record (base stamps, acknowledgements): ~2 us more per write
+    "CREATE INDEX outbox_row ON outbox(row_id)",
+    # b of the protocol: the stamp a field had before its first unsynced local edit
+    """CREATE TABLE sync_base (
+        entity TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, base TEXT NOT NULL,
+        PRIMARY KEY (entity, row_id, field)) WITHOUT ROWID""",
+    # records the server has (acknowledged or pulled): absent means local only
+    """CREATE TABLE sync_records (
+        entity TEXT NOT NULL, row_id TEXT NOT NULL, on_server_at INTEGER NOT NULL,
+        PRIMARY KEY (entity, row_id)) WITHOUT ROWID""",
+    """CREATE TABLE sync_conflicts (
+        id TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        operation_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        field TEXT NOT NULL,
+        body TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        resolved_by TEXT,
+        received_at TEXT NOT NULL)""",
+    "CREATE INDEX sync_conflicts_row ON sync_conflicts(row_id)",
+    # the batch in flight: resent byte for byte, same key, until the server answers it
+    """CREATE TABLE sync_batch (
+        batch_key TEXT PRIMARY KEY, seqs TEXT NOT NULL, body BLOB NOT NULL,
+        created_at TEXT NOT NULL)""",
+    "CREATE TABLE sync_rejected (op_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL)",
+    # pulled records that could not be stored yet (e.g. their operation comes later)
+    """CREATE TABLE sync_parked (
+        entity TEXT NOT NULL, row_id TEXT NOT NULL, body TEXT NOT NULL, reason TEXT NOT NULL,
+        PRIMARY KEY (entity, row_id))""",
+    "CREATE TABLE sync_resolves (op_id TEXT NOT NULL, conflict_id TEXT NOT NULL,"
+    " PRIMARY KEY (op_id, conflict_id))",
+    # blobs known to be on the server (up) or fetched from it (down)
+    """CREATE TABLE sync_blobs (
+        sha256 TEXT NOT NULL, direction TEXT NOT NULL, done_at TEXT NOT NULL,
+        PRIMARY KEY (sha256, direction))""",
+]
+
 # Append new migrations here; never edit or reorder a released one.
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_features", _m002_features),
     ("m003_radio", _m003_radio),
+    ("m004_sync", _m004_sync),
 ]
 KNOWN = [name for name, _ in MIGRATIONS]
 

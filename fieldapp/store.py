@@ -1,7 +1,8 @@
 """The local store: every write of the app goes through here.
 
 Each user action is one SQLite transaction that writes the row, its per-field clock
-stamps, an outbox entry (what sync will ship) and a history entry (who changed what).
+stamps, an outbox entry (what sync will ship), a history entry (who changed what) and,
+for a record the server has, the base stamps of the edited fields (fieldapp/sync/local.py).
 A Store owns one connection and must be used from the thread that opened it; a
 worker thread opens its own Store on the same file. Writes from several connections
 serialise on SQLite's write lock, and the clock is re-read under that lock, so stamps
@@ -26,6 +27,7 @@ from fieldapp.report_query import ReportQuery
 from fieldapp.report_reads import ReportReads, report_from_row
 from fieldapp.schema import DatabaseError, connect
 from fieldapp.sync.hlc import HybridClock, Stamp
+from fieldapp.sync.local import record_bases
 
 if TYPE_CHECKING:
     from fieldapp.attachments import BlobStore
@@ -239,6 +241,8 @@ class Store(ReportReads, FeatureStore, RadioStore):
         diff: Mapping[str, tuple[Any, Any]],
         action: str = "updated",
     ) -> None:
+        # The protocol's base stamps are the stamps before this edit: read them first.
+        record_bases(self.conn, table.rstrip("s"), table, current["id"], diff)
         stamp = self.clock.tick().encode()
         sets = ", ".join(f"{name} = ?" for name in diff)
         patch = _dumps(dict.fromkeys(diff, stamp))

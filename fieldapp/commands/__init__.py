@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldapp import __version__
-from fieldapp.commands import features, operations, radio, reports, server, tiles, tools
+from fieldapp.commands import features, operations, radio, reports, server, sync, tiles, tools
 from fieldapp.commands.common import PROG
 
 
@@ -33,6 +33,6 @@ def build_parser(global_parser: Callable[..., argparse.ArgumentParser]) -> argpa
             sub.set_defaults(run=run)
         return sub
 
-    for module in (operations, reports, features, radio, tools, tiles, server):
+    for module in (operations, reports, features, radio, tools, tiles, server, sync):
         module.add_parsers(subparsers, command)
     return parser

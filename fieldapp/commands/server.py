@@ -68,6 +68,18 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     _db_option(sub)
     json_flag(sub)
     _operation_parsers(admin, command)
+    sub = command(
+        admin, "import-bundle", import_bundle, "apply a device's USB bundle (safe to repeat)"
+    )
+    _db_option(sub)
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument(
+        "--blobs",
+        type=Path,
+        metavar="DIR",
+        help="attachment folder (default: server-blobs in the data folder)",
+    )
+    json_flag(sub)
 
 
 def _operation_parsers(admin: Any, command: Callable) -> None:
@@ -224,6 +236,29 @@ def open_operation(args: argparse.Namespace) -> int:
     with _database(args) as db:
         policy.open_to_all(db, args.operation)
     print(f"operation {args.operation} is open to every user")
+    return 0
+
+
+def import_bundle(args: argparse.Namespace) -> int:
+    from fieldapp.sync.bundle import BundleError
+    from fieldapp.sync.server.bundles import import_bundle as do_import
+
+    blobs = args.blobs or Path(args.data_dir) / "server-blobs"
+    with _database(args) as db:
+        try:
+            counts = do_import(db, blobs, args.file)
+        except BundleError as exc:
+            raise CliError(str(exc), 1) from None
+    if args.json:
+        print_json(counts)
+        return 0
+    print(
+        f"imported {args.file} from device {counts['device_id']}: {counts['applied']} applied,"
+        f" {counts['conflict']} with conflicts, {counts['duplicate']} already here,"
+        f" {counts['rejected']} refused; {counts['files']} file(s)"
+    )
+    if counts["replayed_batches"] == counts["batches"] and counts["batches"]:
+        print("this bundle had been imported before: nothing changed")
     return 0
 
 

@@ -50,6 +50,27 @@ ENTITIES: dict[str, frozenset[str]] = {
     "attachment": frozenset(
         ("report_id", "sha256", "size", "mime", "filename", "thumb_sha256", *_REPLICATED)
     ),
+    # The radio log (fieldapp/radio/): every form field is a column, relay hops are rows.
+    "radio_message": frozenset(
+        (
+            *("kind", "direction", "status", "test"),
+            *("number", "precedence", "handling", "origin_station", "check_received"),
+            *("place_of_origin", "time_filed", "date_filed", "incident", "subject"),
+            *("msg_date", "msg_time", "to_name", "to_position", "address", "phone"),
+            *("from_name", "from_position", "author_contact", "text", "signature"),
+            *("op_note", "op_note2", "approved_by", "approved_position", "reply"),
+            *("replied_by", "replied_position", "reply_date", "reply_time"),
+            *("received_from", "received_net", "sent_to", "sent_net", "delivered_to"),
+            *("frequency", "mode", "qsl_time", "received_at", "sent_at", "delivered_at"),
+            *("logged_at", "format_meta", "author", *_REPLICATED),
+        )
+    ),
+    "radio_hop": frozenset(
+        (
+            *("message_id", "from_station", "to_station", "net", "frequency", "mode"),
+            *("at", "author", *_REPLICATED),
+        )
+    ),
 }
 BLOB_KINDS = ("original", "thumb")
 

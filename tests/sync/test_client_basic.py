@@ -1,0 +1,133 @@
+"""Two devices and a server: what one saves, the other gets; the outbox empties."""
+
+from __future__ import annotations
+
+import pytest
+from clientkit import Peer, enroll, start_server
+
+from fieldapp.report_query import ReportQuery
+from fieldapp.sync.client import (
+    LinkError,
+    record_states,
+    resolve_conflict,
+    retry_delay,
+    sync_status,
+)
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = start_server(tmp_path)
+    yield running
+    running.stop()
+    running.db.close()
+
+
+def test_a_report_made_on_one_device_arrives_on_the_other(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
+    op = a.store.create_operation("Floods")
+    report = a.store.add_report(op["id"], {"title": "Bridge closed", "severity": 4})
+    first = a.sync_ok()
+    assert first.pushed == 2 and a.store.outbox_count() == 0
+    got = b.sync_ok()
+    assert got.pulled == 2
+    assert b.store.get_report(report["id"])["title"] == "Bridge closed"
+    assert b.store.outbox_count() == 0  # pulled changes are not sent back
+    b.store.update_report(report["id"], {"title": "Bridge open again"})
+    b.sync_ok()
+    a.sync_ok()
+    assert a.store.get_report(report["id"])["title"] == "Bridge open again"
+    history = a.store.history(report["id"])
+    assert history[-1]["action"] == "synced" and history[-1]["author"].startswith("sync from")
+    found = a.store.list_reports(ReportQuery(op["id"], search="open"))
+    assert [r["id"] for r in found] == [report["id"]]  # the search index followed
+    a.store.update_report(report["id"], {"severity": 5})
+    a.sync_ok()
+    b.sync_ok()
+    b.store.delete_report(report["id"])  # b had seen a's last edit: no conflict either
+    b.sync_ok()
+    a.sync_ok()
+    assert a.store.list_reports(ReportQuery(op["id"])) == []
+    assert a.client_conflicts() == [] and b.client_conflicts() == []
+
+
+def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
+    op = a.store.create_operation("Floods")
+    rid = a.store.add_report(op["id"], {"title": "Bridge", "severity": 2})["id"]
+    a.sync_ok()
+    b.sync_ok()
+    a.store.update_report(rid, {"title": "Bridge closed"})  # both offline
+    b.store.update_report(rid, {"title": "Bridge open"})
+    other = a.store.add_report(op["id"], {"title": "Dam"})["id"]
+    b.store.delete_report(rid)
+    a.sync_ok()
+    b.sync_ok()
+    a.sync_ok()
+    assert a.reports(op["id"]) == b.reports(op["id"])
+    found = {(c["field"], c["kind"]) for c in a.client_conflicts()}
+    assert found == {("title", "edit"), ("title", "delete")}
+    assert {c["id"] for c in b.client_conflicts()} == {c["id"] for c in a.client_conflicts()}
+    edit = next(c for c in a.client_conflicts() if c["kind"] == "edit")
+    assert {edit["older"]["v"], edit["newer"]["v"]} == {"Bridge closed", "Bridge open"}
+    resolve_conflict(a.store, edit["id"], "Bridge closed (checked)")
+    a.sync_ok()
+    b.sync_ok()
+    settled = next(c for c in b.client_conflicts() if c["id"] == edit["id"])
+    assert settled["resolved_by"] == "anna"
+    assert b.reports(op["id"])[rid]["title"] == "Bridge closed (checked)"
+    assert b.store.get_report(other)["title"] == "Dam"
+
+
+def test_the_ui_sees_local_only_then_on_the_server(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    op = a.store.create_operation("Floods")
+    rid = a.store.add_report(op["id"], {"title": "Bridge"})["id"]
+    before = record_states(a.store.conn, "report", [rid])[rid]
+    assert before == {"on_server": False, "on_server_at": None, "pending": 1}
+    status = sync_status(a.store)
+    assert status.pending == 2 and status.oldest_age_s is not None and status.last_success is None
+    a.sync_ok()
+    after = record_states(a.store.conn, "report", [rid])[rid]
+    assert after["on_server"] and after["on_server_at"] > 0 and after["pending"] == 0
+    assert sync_status(a.store).last_success
+
+
+def test_radio_messages_their_hops_and_map_features_sync_too(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna", "volunteer"))
+    b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
+    op = b.store.create_operation("Floods")["id"]  # a volunteer may not create operations
+    b.sync_ok()
+    a.sync_ok()
+    message = a.store.add_message(
+        op, {"text": "NEED SANDBAGS AT BRIDGE", "received_from": "F4XYZ"}, station="F4ABC"
+    )
+    a.store.relay_message(message["id"], to_station="F1AAA", net="ARES", station="F4ABC")
+    square = {"type": "Polygon", "coordinates": [[[2, 48], [2.1, 48], [2.1, 48.1], [2, 48]]]}
+    feature = a.store.add_feature(op, name="Flooded field", category="flooded_area",
+                                  geometry=square)  # fmt: skip
+    sent = a.sync_ok()
+    assert sent.pushed == a.store.outbox_count() + sent.pushed and sent.rejected == 0
+    b.sync_ok()
+    got = b.store.get_message(message["id"])
+    assert got["text"] == "NEED SANDBAGS AT BRIDGE" and got["status"] == "relayed"
+    assert [h["to_station"] for h in got["hops"]] == ["F4ABC", "F1AAA"]
+    assert [m["id"] for m in b.store.search_messages(op, "sandbags")] == [message["id"]]
+    assert b.store.get_feature(feature["id"])["geometry"] == square
+
+
+def test_probe_and_cancel_tell_the_truth(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    assert a.client.probe()["user"] == "anna"
+    a.store.create_operation("Floods")
+    phases = []
+    report = a.client.sync(progress=lambda *p: phases.append(p[0]), cancel=lambda: True)
+    assert not report.complete and "cancelled" in report.summary()
+    assert a.store.outbox_count() == 1
+    assert a.sync_ok().pushed == 1
+    server.stop()
+    with pytest.raises(LinkError, match="cannot reach"):
+        a.client.probe()
+    assert 2.5 <= retry_delay(0) <= 5 and retry_delay(20) <= 300
