@@ -393,9 +393,17 @@ def parse_join(body: Any) -> tuple[str, str]:
     _no_extra(body, {"code", "device_name"}, "body")
     code = normalise_code(_need(body, "code", "body"))
     name = _need(body, "device_name", "body")
-    if not isinstance(name, str) or not name.strip() or len(name) > 100:
-        raise WireError("body.device_name must be 1-100 characters")
+    if not is_plain_name(name):
+        raise WireError("body.device_name must be 1-100 characters, none of them control ones")
     return code, name.strip()
+
+
+def is_plain_name(name: Any) -> bool:
+    """A user or device name: 1-100 characters, no control characters (PostgreSQL refuses
+    NUL in text, and a name is shown in lists and logs)."""
+    if not isinstance(name, str) or not name.strip() or len(name) > 100:
+        return False
+    return not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name)
 
 
 def parse_blob_kind(kind: Any) -> str:

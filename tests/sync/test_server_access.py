@@ -113,3 +113,16 @@ def test_only_coordinators_and_admins_restrict_operations(server, operation, rol
     answer = device.http.put(f"{server.url}/operations/{operation}/members",
                              json={"members": ["someone"]}, timeout=10)  # fmt: skip
     assert answer.status_code == 403
+
+
+def test_names_with_control_characters_are_refused_in_words(server, coordinator, operation):
+    """PostgreSQL cannot store NUL in text: such a name must be a 400, never a 500."""
+    answer = coordinator.http.put(f"{server.url}/operations/{operation}/members",
+                                  json={"members": ["ca\x00rla"]}, timeout=10)  # fmt: skip
+    assert answer.status_code == 400 and "user names" in answer.text
+    code, _ = accounts.enroll(server.db, "carla")
+    answer = requests.post(f"{server.url}/join", json={"code": code, "device_name": "lap\x00"},
+                           timeout=10)  # fmt: skip
+    assert answer.status_code == 400 and "control" in answer.text
+    with pytest.raises(accounts.AccountError, match="control"):
+        accounts.add_user(server.db, "bad\x07name", "volunteer")

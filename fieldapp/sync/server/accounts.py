@@ -49,8 +49,8 @@ def add_user(db: Database, name: str, role: str) -> dict:
     name = name.strip()
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
-    if not name or len(name) > 100:
-        raise AccountError("a user name is 1-100 characters")
+    if not wire.is_plain_name(name):
+        raise AccountError("a user name is 1-100 characters, none of them control ones")
     with db.write() as conn:
         if _user(conn, name) is not None:
             raise AccountError(f"there is already a user named {name!r}")

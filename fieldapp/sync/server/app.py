@@ -207,7 +207,7 @@ def _member_routes(app: FastAPI, db: Database) -> None:
                 raise HTTPException(403, f"a {who.role} cannot restrict operations")
             body = decode_json(request, data)
             names = body.get("members") if isinstance(body, dict) else None
-            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            if not isinstance(names, list) or not all(wire.is_plain_name(n) for n in names):
                 raise HTTPException(400, "body.members must be a list of user names, or null")
             try:
                 policy.restrict(db, operation_id, names)

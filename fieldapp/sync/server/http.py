@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any
 
 from fastapi import HTTPException, Request
+from starlette.requests import ClientDisconnect
 
 from fieldapp.sync import wire
+
+log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT_S = 60.0
 
@@ -24,11 +28,17 @@ async def read_body(request: Request, limit: int = wire.MAX_BODY_BYTES) -> bytes
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise HTTPException(413, f"body of {declared} bytes is over the limit of {limit}")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, f"body is over the limit of {limit} bytes")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise HTTPException(413, f"body is over the limit of {limit} bytes")
+            chunks.append(chunk)
+    except ClientDisconnect:
+        # The link dropped mid-request (common in the field): nothing was applied, and
+        # nobody is left to answer; say so in one line rather than a traceback.
+        log.info("%s %s: the client went away mid-request", request.method, request.url.path)
+        raise HTTPException(400, "the request body was cut off") from None
     return b"".join(chunks)
 
 
