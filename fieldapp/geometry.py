@@ -150,6 +150,22 @@ def vertex_count(geometry: Mapping[str, Any]) -> int:
     return len(items) if depth == 0 else sum(len(item) for item in items)
 
 
+def positions(geometry: Mapping[str, Any]) -> list[list[float]]:
+    """Every [lon, lat] of a checked geometry, flattened."""
+    items = [geometry["coordinates"]]
+    for _ in range(_DEPTH[geometry["type"]]):
+        items = [inner for outer in items for inner in outer]
+    return items
+
+
+def bounding_box(geometry: Mapping[str, Any]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a checked geometry, e.g. to download its map tiles."""
+    points = positions(geometry)
+    lons = [point[0] for point in points]
+    lats = [point[1] for point in points]
+    return (min(lons), min(lats), max(lons), max(lats))
+
+
 def encode_geometry(geometry: Mapping[str, Any]) -> str:
     """A checked geometry as stored in SQLite: compact JSON text."""
     return json.dumps(geometry, separators=(",", ":"))

@@ -308,3 +308,17 @@ def test_feature_commands_say_exercise(run, run_json):
     assert code == 2 and "nothing to change" in err
     code, out, _ = run("check")
     assert code == 0
+
+
+def test_the_bounding_box_of_a_shape_spans_all_its_parts():
+    from fieldapp.geometry import bounding_box, read_geometry
+
+    two_islands = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [[[4.3, 43.8], [4.4, 43.8], [4.4, 43.9], [4.3, 43.8]]],
+            [[[5.3, 42.8], [5.4, 42.8], [5.4, 42.9], [5.3, 42.8]]],
+        ],
+    }
+    assert bounding_box(read_geometry(two_islands)) == (4.3, 42.8, 5.4, 43.9)
+    assert bounding_box(read_geometry({"type": "Point", "coordinates": [2, 48]})) == (2, 48, 2, 48)

@@ -38,16 +38,21 @@ class FeatureDialog(QDialog):
     """Name, category and notes of one map feature."""
 
     delete_requested = Signal()
+    tiles_requested = Signal(object)  # (west, south, east, north) of the area
 
     def __init__(
         self,
         save: Callable[[dict[str, Any]], object],
         feature: dict | None = None,
         parent: QWidget | None = None,
+        *,
+        area: tuple[float, float, float, float] | None = None,
     ):
+        """`area`: the bounding box of an area shape, to offer downloading its tiles."""
         super().__init__(parent)
         self._save = save
         self.feature = feature
+        self.area = area
         self.name_edit = QLineEdit(self)
         self.category_combo = QComboBox(self)
         for code in CATEGORIES:
@@ -66,6 +71,10 @@ class FeatureDialog(QDialog):
                 "", QDialogButtonBox.ButtonRole.DestructiveRole
             )
             self.delete_button.clicked.connect(self.delete_requested)
+        self.tiles_button: QPushButton | None = None
+        if area is not None:
+            self.tiles_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+            self.tiles_button.clicked.connect(lambda: self.tiles_requested.emit(self.area))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self._layout()
@@ -163,3 +172,8 @@ class FeatureDialog(QDialog):
             self.category_combo.setItemText(i, labels.get(code, code))
         if self.delete_button is not None:
             self.delete_button.setText(self.tr("&Delete…"))
+        if self.tiles_button is not None:
+            self.tiles_button.setText(self.tr("Download map &tiles of this area…"))
+            self.tiles_button.setToolTip(
+                self.tr("Keep the map of this area on this computer, for use with no network")
+            )

@@ -46,6 +46,7 @@ class MapController(QObject):
         panel.load_failed.connect(self._on_panel_load_failed)
         window.operation_changed.connect(self._on_window_operation_changed)
         window.tile_actions.tile_sets_changed.connect(self._on_tile_sets_changed)
+        panel.tiles_requested.connect(window.tile_actions.download_area)
         window.report_list.filter_bar.filters_changed.connect(self._on_filter_bar_changed)
         window.report_list.current_changed.connect(self._on_report_list_current_changed)
         panel.set_operation(window.operation, window.report_list.current_query())

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from fieldapp.geometry import GeometryError, bounding_box, read_geometry
 from fieldapp.map_data import read_feature_collection
 from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.feature_dialog import FeatureDialog
@@ -32,6 +33,7 @@ class MapFeatures(QObject):
 
     features_changed = Signal(str)  # what happened, in words (for the status bar)
     read_failed = Signal(str)
+    tiles_requested = Signal(object)  # (west, south, east, north) of a drawn or saved area
 
     def __init__(self, store: Store, view: MapView, parent: QWidget):
         super().__init__(parent)
@@ -81,9 +83,11 @@ class MapFeatures(QObject):
         def save(values: dict[str, Any]) -> object:
             return self.store.add_feature(operation_id, geometry=geojson, **values)
 
-        dialog = self._open_dialog(FeatureDialog(save, None, self.window))
+        area = _area_of(geojson)
+        dialog = self._open_dialog(FeatureDialog(save, None, self.window, area=area))
         dialog.accepted.connect(lambda: self._saved(self.tr("Map feature saved.")))
         dialog.rejected.connect(self.view.clear_drawn)
+        dialog.tiles_requested.connect(self.tiles_requested)
 
     # -- a saved feature ---------------------------------------------------------------
 
@@ -98,9 +102,11 @@ class MapFeatures(QObject):
         def save(values: dict[str, Any]) -> object:
             return self.store.edit_feature(feature_id, **values)
 
-        dialog = self._open_dialog(FeatureDialog(save, dict(feature), self.window))
+        area = _area_of(feature["geometry"])
+        dialog = self._open_dialog(FeatureDialog(save, dict(feature), self.window, area=area))
         dialog.accepted.connect(lambda: self._saved(self.tr("Map feature saved.")))
         dialog.delete_requested.connect(lambda: self._delete(dialog, feature_id))
+        dialog.tiles_requested.connect(self.tiles_requested)
 
     def _delete(self, dialog: FeatureDialog, feature_id: str) -> None:
         name = dialog.feature["name"] if dialog.feature else ""
@@ -143,3 +149,12 @@ class MapFeatures(QObject):
     def _on_tasks_features_read(self, generation: int, collection: dict) -> None:
         if generation == self._generation:
             self.view.show_features(collection)
+
+
+def _area_of(geometry: Any) -> tuple[float, float, float, float] | None:
+    """The bounding box of an area (polygon) shape; None for a point, a line or bad data."""
+    try:
+        shape = read_geometry(geometry)
+    except GeometryError:
+        return None
+    return bounding_box(shape) if shape["type"] in ("Polygon", "MultiPolygon") else None

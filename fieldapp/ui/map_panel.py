@@ -81,6 +81,7 @@ class MapPanel(QWidget):
     cursor_moved = Signal(float, float)
     cursor_left = Signal()
     features_changed = Signal(str)
+    tiles_requested = Signal(object)  # (west, south, east, north): download this area
     load_failed = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -135,6 +136,7 @@ class MapPanel(QWidget):
         view.load_failed.connect(self.load_failed)
         self.features = MapFeatures(self.store, view, self.window())
         self.features.features_changed.connect(self.features_changed)
+        self.features.tiles_requested.connect(self.tiles_requested)
         self.features.read_failed.connect(self.load_failed)
         view.set_operation(self.operation, self.query)
         self.features.set_operation(self.operation)

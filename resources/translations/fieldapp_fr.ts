@@ -211,6 +211,14 @@
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
+    <message>
+        <source>Download map &amp;tiles of this area…</source>
+        <translation>&amp;Télécharger les tuiles de cette zone…</translation>
+    </message>
+    <message>
+        <source>Keep the map of this area on this computer, for use with no network</source>
+        <translation>Garder la carte de cette zone sur cet ordinateur, pour l’utiliser sans réseau</translation>
+    </message>
 </context>
 <context>
     <name>Field</name>

@@ -192,3 +192,28 @@ def test_switching_operation_shows_that_operations_features_and_exercise_marking
     qtbot.waitUntil(lambda: names_on_map(evaluate, map_window) == ["Drill zone"], timeout=10_000)
     label = "getComputedStyle(document.querySelector('.fa-exercise-label')).display"
     qtbot.waitUntil(lambda: evaluate(view, label) == "block", timeout=10_000)
+
+
+def test_the_map_tiles_of_a_drawn_area_can_be_downloaded(qtbot, map_window, store, operation):
+    """Drawing the area is how a volunteer says which map to keep for the field."""
+    dialog = draw(qtbot, map_window)
+    assert dialog.tiles_button.text() == "Download map &tiles of this area…"
+    dialog.tiles_button.click()
+    download = map_window.tile_actions.download_dialog
+    qtbot.waitUntil(lambda: download is not None and download.isVisible())
+    edges = [download.form.edges[side].text() for side in ("west", "south", "east", "north")]
+    assert edges == ["4.3", "43.8", "4.4", "43.9"]
+    assert "tiles" in download.form.estimate_label.text()  # the count, before anything starts
+    download.reject()
+    press(dialog, CANCEL)
+    assert store.list_features(operation["id"]) == []  # only the tiles were wanted
+
+
+def test_a_line_offers_no_tile_download(qtbot, map_window):
+    line = {
+        **POLYGON,
+        "geometry": {"type": "LineString", "coordinates": [[4.3, 43.8], [4.4, 43.9]]},
+    }
+    dialog = draw(qtbot, map_window, line)
+    assert dialog.tiles_button is None
+    press(dialog, CANCEL)
