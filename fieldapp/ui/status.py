@@ -14,8 +14,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fieldapp.sync.status import SyncStatus
-from fieldapp.ui.sync_texts import age_text, error_words, state_text, time_text
-from fieldapp.ui.sync_worker import NOT_SET_UP, ONLINE
+from fieldapp.ui.sync_texts import (
+    NOT_SET_UP,
+    ONLINE,
+    age_text,
+    error_words,
+    state_text,
+    time_text,
+)
 
 ERROR_STYLE = "color: #b00020;"
 

@@ -11,6 +11,7 @@ GUI thread only.
 from __future__ import annotations
 
 import socket
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,10 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, SyncReport, record_states, sync_status
+from fieldapp.sync.local import record_states
+from fieldapp.sync.status import sync_status
 from fieldapp.ui.status import ERROR_STYLE
 from fieldapp.ui.sync_texts import age_text, error_words, state_text, time_text
 from fieldapp.ui.sync_worker import SyncRunner
+
+if TYPE_CHECKING:
+    from fieldapp.sync.client import SyncReport
 
 
 class SyncPanel(QWidget):
@@ -161,6 +166,8 @@ class SyncPanel(QWidget):
 
     @Slot(bool)
     def _on_metered_box_toggled(self, metered: bool) -> None:
+        from fieldapp.sync.client import SyncClient
+
         SyncClient(self.store).set_metered(metered)  # a local setting: no request
 
     @Slot()
@@ -175,8 +182,14 @@ class SyncPanel(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        captions = (self.tr("Server:"), self.tr("State:"), self.tr("Not on the server:"),
-                    self.tr("Last success:"), self.tr("Last error:"), self.tr("This report:"))  # fmt: skip
+        captions = (
+            self.tr("Server:"),
+            self.tr("State:"),
+            self.tr("Not on the server:"),
+            self.tr("Last success:"),
+            self.tr("Last error:"),
+            self.tr("This report:"),
+        )
         for label, caption in zip(self._rows, captions, strict=True):
             label.setText(caption)
         self.sync_button.setText(self.tr("Sync &now"))

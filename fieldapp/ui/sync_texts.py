@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from fieldapp.ui.sync_worker import NOT_SET_UP, OFFLINE, ONLINE, SYNCING
-
 translate = QCoreApplication.translate
+ONLINE, OFFLINE, NOT_SET_UP, SYNCING = "online", "offline", "not_set_up", "syncing"
 
 
 def state_text(state: str) -> str:

@@ -19,15 +19,18 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, SyncError, SyncReport, join, retry_delay
 from fieldapp.sync.config import load_config
+from fieldapp.ui.sync_texts import NOT_SET_UP, OFFLINE, ONLINE, SYNCING
+
+if TYPE_CHECKING:  # the client (requests…) is imported on first use: start-up stays light
+    from fieldapp.sync.client import SyncClient, SyncReport
 
 log = logging.getLogger(__name__)
-ONLINE, OFFLINE, NOT_SET_UP, SYNCING = "online", "offline", "not_set_up", "syncing"
 
 
 class _SyncWorker(QObject):
@@ -45,12 +48,16 @@ class _SyncWorker(QObject):
         self._store: Store | None = None
 
     def _client(self) -> SyncClient:
+        from fieldapp.sync.client import SyncClient
+
         if self._store is None:
             self._store = Store(self.data_dir)
         return SyncClient(self._store)
 
     @Slot()
     def sync(self) -> None:
+        from fieldapp.sync.client import SyncReport
+
         client = self._client()
         try:
             report = client.sync(progress=self.progressed.emit, cancel=lambda: self.cancelled)
@@ -61,6 +68,8 @@ class _SyncWorker(QObject):
         self.synced.emit(report, reachable)
 
     def _reachable(self, client: SyncClient) -> bool:
+        from fieldapp.sync.client import SyncError
+
         if self.cancelled:
             return True  # the user stopped it; the link was not the trouble
         try:
@@ -71,6 +80,8 @@ class _SyncWorker(QObject):
 
     @Slot()
     def probe(self) -> None:
+        from fieldapp.sync.client import SyncError
+
         client = self._client()
         try:
             client.probe()
@@ -84,6 +95,8 @@ class _SyncWorker(QObject):
 
     @Slot(str, str, str)
     def join(self, url: str, code: str, device_name: str) -> None:
+        from fieldapp.sync.client import SyncError, join
+
         self._client()
         assert self._store is not None
         try:
@@ -223,7 +236,7 @@ class SyncRunner(QObject):
         if not reachable:
             self.failures += 1
             self._set_state(OFFLINE)
-            self._schedule(retry_delay(self.failures, self.BASE_S, self.CAP_S))
+            self._schedule(_retry_delay(self.failures, self.BASE_S, self.CAP_S))
             return
         came_back = self.state != ONLINE
         self.failures = 0
@@ -247,7 +260,7 @@ class SyncRunner(QObject):
         if reachable:
             self._schedule(self.ONLINE_S)
         else:
-            self._schedule(retry_delay(self.failures, self.BASE_S, self.CAP_S))
+            self._schedule(_retry_delay(self.failures, self.BASE_S, self.CAP_S))
 
     @Slot(bool, str)
     def _on_worker_joined(self, ok: bool, words: str) -> None:
@@ -263,3 +276,9 @@ class SyncRunner(QObject):
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
+
+
+def _retry_delay(failures: int, base_s: float, cap_s: float) -> float:
+    from fieldapp.sync.client import retry_delay
+
+    return retry_delay(failures, base_s, cap_s)
