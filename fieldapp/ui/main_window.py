@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _on_overview_read(self, overview: Overview) -> None:
         self.chrome.set_operations(overview.operations, self.operation)
-        self.status.show_outbox(overview.outbox_count)
+        self.sync.refresh()  # the outbox count with the age of the oldest change
 
     # -- operations --------------------------------------------------------------------
 
