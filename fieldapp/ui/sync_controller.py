@@ -62,6 +62,8 @@ class SyncController(QObject):
 
     @Slot()
     def refresh(self) -> None:
+        if self.panel.shut_down:
+            return
         status = sync_status(self.window.store)
         self.window.status.show_sync(self.runner.state, status)
         self.panel.refresh()
@@ -116,4 +118,5 @@ class SyncController(QObject):
         self.conflicts_action.setText(self.tr("&Conflicts…"))
 
     def shutdown(self) -> None:
+        self.panel.shut_down = True
         self.runner.stop()

@@ -46,6 +46,7 @@ class SyncPanel(QWidget):
         super().__init__(parent)
         self.store, self.runner = store, runner
         self._report_id: str | None = None
+        self.shut_down = False  # set when the window closes: its Store is closed next
         self._build()
         self._retranslate()
         runner.sync_started.connect(self._on_runner_sync_started)
@@ -95,6 +96,8 @@ class SyncPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read where sync stands (cheap) and show it."""
+        if self.shut_down:
+            return
         status = sync_status(self.store)
         none = self.tr("none")
         self.server_value.setText(status.server or self.tr("not set up"))
