@@ -170,3 +170,42 @@ def test_a_conflict_of_two_devices_is_shown_and_resolving_it_syncs(
     assert other.get_report(report["id"])["title"] == "Bridge open to pedestrians"
     assert sync_status(other).conflicts == 0
     other.close()
+
+
+def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
+    qtbot, window, server, monkeypatch
+):
+    from fieldapp.ui.sync_panel import JoinDialog
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+    panel = window.sync.panel
+    window.sync.show_panel()
+    panel.join_button.click()
+    dialog = panel.findChild(JoinDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.url_edit.setText(f"127.0.0.1:{server.port}")
+    dialog.code_edit.setText("AAA-AAA-AAA")
+    with qtbot.waitSignal(window.sync.runner.join_finished, timeout=30_000):
+        dialog.buttons.accepted.emit()
+    assert dialog.error_label.text().startswith("Could not join: ")
+    assert dialog.error_label.text().endswith("Nothing was changed.")
+    assert dialog.isVisible()
+    dialog.code_edit.setText(code_for(server, "tester"))
+    with qtbot.waitSignal(window.sync.runner.sync_finished, timeout=30_000):
+        dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: panel.findChild(JoinDialog) is None)  # closed and deleted
+    assert panel.server_value.text() == f"http://127.0.0.1:{server.port}/api/v1"
+    qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Not sent yet: 0")
+    assert window.status.connection_label.text().startswith("Online — 127.0.0.1:")
+    assert "Bridge over the Gardon closed" in server_titles(server)
+
+
+def test_the_conflict_list_is_a_well_behaved_model(qtbot, store):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from fieldapp.ui.conflict_view import ConflictModel
+
+    model = ConflictModel(store)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.reload()
+    assert model.rowCount() == 0
