@@ -257,7 +257,9 @@ class SyncRunner(QObject):
         self.failures = 0 if reachable else self.failures + 1
         self._set_state(ONLINE if reachable else OFFLINE)
         self.sync_finished.emit(report)
-        if reachable:
+        if reachable and report.pushed and self._pending():
+            self._schedule(self.NUDGE_MS / 1000)  # edits saved during the round: send them
+        elif reachable:
             self._schedule(self.ONLINE_S)
         else:
             self._schedule(_retry_delay(self.failures, self.BASE_S, self.CAP_S))
