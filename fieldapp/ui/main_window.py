@@ -31,6 +31,7 @@ from fieldapp.ui.radio_launch import RadioLauncher
 from fieldapp.ui.report_list import ReportListPanel
 from fieldapp.ui.reports_pane import ReportsPane
 from fieldapp.ui.status import FieldStatusBar
+from fieldapp.ui.sync_controller import SyncController
 from fieldapp.ui.tasks import Overview, read_overview
 from fieldapp.ui.tiles_menu import TileActions
 from fieldapp.ui.workers import TaskRunner
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tile_actions = TileActions(self, self.data_dir, settings)
         self.map_controller = MapController(self)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
+        self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)
@@ -173,11 +175,12 @@ class MainWindow(QMainWindow):
             return
         self.tasks.start(read_overview, self.data_dir, on_done=self._on_overview_read)
         self.editor  # noqa: B018 (built now: its imports and widgets cost start-up)
+        self.sync.start()
         self.start_up_finished.emit()
 
     def _on_overview_read(self, overview: Overview) -> None:
         self.chrome.set_operations(overview.operations, self.operation)
-        self.status.show_outbox(overview.outbox_count)
+        self.sync.refresh()  # the outbox count with the age of the oldest change
 
     # -- operations --------------------------------------------------------------------
 
@@ -286,6 +289,7 @@ class MainWindow(QMainWindow):
     def _on_editor_report_saved(self, report_id: str, action: str) -> None:
         report = self.editor.current_report()
         self.report_list.refresh(keep_seq=report["seq"] if report else None)
+        self.sync.report_shown(report_id)
         self.update_outbox()
         message = self.tr("Report created.") if action == "created" else self.tr("Report saved.")
         self.status.showMessage(message, 4000)
@@ -315,7 +319,8 @@ class MainWindow(QMainWindow):
         self.status.showMessage(self.tr("The list could not be read: %1").replace("%1", message))
 
     def update_outbox(self) -> None:
-        self.status.show_outbox(self.store.outbox_count())
+        """After a local write: the status bar and the sync panel, and send it soon."""
+        self.sync.local_change_saved()
 
     # -- settings and language ---------------------------------------------------------
 
@@ -378,5 +383,6 @@ class MainWindow(QMainWindow):
         self.tile_actions.shutdown()
         self.runner.stop()
         self.radio.shutdown()
+        self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.wait()

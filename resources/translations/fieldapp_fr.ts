@@ -137,6 +137,76 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>Valeur gardée</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Autre valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>No conflict to settle.</source>
+        <translation>Aucun conflit à régler.</translation>
+    </message>
+    <message>
+        <source>Kept version</source>
+        <translation>Version gardée</translation>
+    </message>
+    <message>
+        <source>Other version</source>
+        <translation>Autre version</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Garder celle-ci</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Garder celle-là</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve with this value</source>
+        <translation>&amp;Résoudre avec cette valeur</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Champ : %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>by %1 on %2, %3</source>
+        <translation>par %1 sur %2, %3</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Non résolu : %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePicker</name>
     <message>
         <source>Type words of the original report to find it</source>
@@ -365,8 +435,28 @@
         <translation>Pas encore envoyés : %1</translation>
     </message>
     <message>
+        <source>(oldest %1)</source>
+        <translation>(la plus ancienne : %1)</translation>
+    </message>
+    <message>
         <source>Changes saved on this computer that no server has received yet</source>
         <translation>Modifications enregistrées sur cet ordinateur qu’aucun serveur n’a encore reçues</translation>
+    </message>
+    <message>
+        <source>Online — %1</source>
+        <translation>En ligne — %1</translation>
+    </message>
+    <message>
+        <source>Click for the sync panel</source>
+        <translation>Cliquez pour le panneau de synchronisation</translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation>Dernière synchronisation échouée</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchronisation : %1</translation>
     </message>
     <message>
         <source>Offline — sync not set up</source>
@@ -472,6 +562,41 @@
     <message>
         <source>(empty)</source>
         <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a server</source>
+        <translation>Rejoindre un serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>Re&amp;joindre</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Adresse du serveur :</translation>
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation>Code à usage unique :</translation>
+    </message>
+    <message>
+        <source>This device&apos;s name:</source>
+        <translation>Nom de cet appareil :</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and the code.</source>
+        <translation>Saisissez l’adresse du serveur et le code.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <source>Could not join: %1. Nothing was changed.</source>
+        <translation>Impossible de rejoindre le serveur : %1. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2109,183 @@
     <message>
         <source>Duplicate</source>
         <translation>Doublon</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline — server not reachable</source>
+        <translation>Hors ligne — serveur injoignable</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline — sync not set up</source>
+        <translation>Hors ligne — synchronisation non configurée</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>This device has not joined a server yet.</source>
+        <translation>Cet appareil n’a encore rejoint aucun serveur.</translation>
+    </message>
+    <message>
+        <source>The server refused this device: ask its admin for a new code.</source>
+        <translation>Le serveur refuse cet appareil : demandez un nouveau code à son administrateur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation>Le certificat du serveur n’est pas reconnu.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: check the network. Nothing is lost.</source>
+        <translation>Le serveur est injoignable : vérifiez le réseau. Rien n’est perdu.</translation>
+    </message>
+    <message>
+        <source>Some changes are not on the server yet.</source>
+        <translation>Des modifications ne sont pas encore sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Sync did not finish.</source>
+        <translation>La synchronisation n’a pas abouti.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchro</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync &amp;panel</source>
+        <translation>&amp;Panneau de synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflits…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>non configuré</translation>
+    </message>
+    <message>
+        <source>%1 change(s)</source>
+        <translation>%1 modification(s)</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>(la plus ancienne : %1)</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle: %1</source>
+        <translation>Conflits à régler : %1</translation>
+    </message>
+    <message>
+        <source>no report open</source>
+        <translation>aucun rapport ouvert</translation>
+    </message>
+    <message>
+        <source>only on this computer</source>
+        <translation>seulement sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>on the server since %1</source>
+        <translation>sur le serveur depuis le %1</translation>
+    </message>
+    <message>
+        <source>newer changes not sent yet</source>
+        <translation>modifications plus récentes pas encore envoyées</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>Synchronisé : %1 envoyé(s), %2 reçu(s).</translation>
+    </message>
+    <message>
+        <source>Not fully synchronised: %1 change(s) not on the server yet.</source>
+        <translation>Synchronisation incomplète : %1 modification(s) pas encore sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Not on the server:</source>
+        <translation>Pas sur le serveur :</translation>
+    </message>
+    <message>
+        <source>Last success:</source>
+        <translation>Dernier succès :</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Dernière erreur :</translation>
+    </message>
+    <message>
+        <source>This report:</source>
+        <translation>Ce rapport :</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Metered link: hold original photos back</source>
+        <translation>Connexion limitée : garder les photos originales</translation>
+    </message>
+    <message>
+        <source>&amp;Join a server…</source>
+        <translation>Re&amp;joindre un serveur…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,122 @@
+"""Wires sync into the main window: the runner, the panel (a dock), the menu, the status bar.
+
+`SyncController` builds a SyncRunner (its own thread and Store) and starts background
+sync only if this device has joined a server (no request otherwise: see sync_worker). It
+refreshes the status bar and the panel after each round and each local write, shows the
+editor's report state, and opens the conflict view. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from fieldapp.sync.status import sync_status
+from fieldapp.ui.sync_panel import SyncPanel
+from fieldapp.ui.sync_worker import SyncRunner
+
+if TYPE_CHECKING:
+    from fieldapp.sync.client import SyncReport
+    from fieldapp.ui.main_window import MainWindow
+
+
+class SyncController(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.runner = SyncRunner(window.store, self)
+        self.panel = SyncPanel(window.store, self.runner)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("sync_dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self._conflict_view = None
+        self._build_menu()
+        self.runner.state_changed.connect(self.refresh)
+        self.runner.sync_finished.connect(self._on_runner_sync_finished)
+        self.panel.conflicts_requested.connect(self.show_conflicts)
+        window.status.sync_panel_requested.connect(self.show_panel)
+        window.report_list.current_changed.connect(self.panel.show_record)
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def _build_menu(self) -> None:
+        self.menu = self.window.menuBar().addMenu("")
+        self.panel_action = self.dock.toggleViewAction()
+        self.sync_now_action = QAction(self.window)
+        self.sync_now_action.setShortcut(QKeySequence("F5"))
+        self.sync_now_action.triggered.connect(self.runner.sync_now)
+        self.conflicts_action = QAction(self.window)
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        for action in (self.panel_action, self.sync_now_action, self.conflicts_action):
+            self.menu.addAction(action)
+
+    def start(self) -> None:
+        """After start-up: background sync if joined (no network request otherwise)."""
+        self.runner.start(sync_status(self.window.store).joined)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        if self.panel.shut_down:
+            return
+        status = sync_status(self.window.store)
+        self.window.status.show_sync(self.runner.state, status)
+        self.panel.refresh()
+        if self._conflict_view is not None:
+            self._conflict_view.reload()
+
+    def local_change_saved(self) -> None:
+        self.refresh()
+        self.runner.nudge()
+
+    def report_shown(self, report_id: str | None) -> None:
+        self.panel.show_record(report_id)
+
+    @Slot()
+    def show_panel(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.refresh()
+
+    @Slot()
+    def show_conflicts(self) -> None:
+        from fieldapp.ui.conflict_view import ConflictView
+
+        if self._conflict_view is None:
+            self._conflict_view = ConflictView(self.window.store, self.window)
+            self._conflict_view.conflict_resolved.connect(self._on_conflict_view_conflict_resolved)
+        self._conflict_view.reload()
+        self._conflict_view.show()
+        self._conflict_view.raise_()
+
+    @Slot(str)
+    def _on_conflict_view_conflict_resolved(self, _conflict_id: str) -> None:
+        self.window.report_list.refresh()
+        self.local_change_saved()
+
+    @Slot(object)
+    def _on_runner_sync_finished(self, report: SyncReport) -> None:
+        self.refresh()
+        if report.pulled or report.changed:
+            self.window.report_list.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("S&ync"))
+        self.dock.setWindowTitle(self.tr("Sync"))
+        self.panel_action.setText(self.tr("Sync &panel"))
+        self.sync_now_action.setText(self.tr("Sync &now"))
+        self.conflicts_action.setText(self.tr("&Conflicts…"))
+
+    def shutdown(self) -> None:
+        self.panel.shut_down = True
+        self.runner.stop()

@@ -1,0 +1,78 @@
+"""Sync state in words: link state, ages, times and errors, translated at call time.
+
+The sync core words its errors in English for the log and the command line; here they
+get a translated sentence in front that says what it means for the user, the detail
+after it. Pure functions; call them on the GUI thread (translators live there).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+translate = QCoreApplication.translate
+ONLINE, OFFLINE, NOT_SET_UP, SYNCING = "online", "offline", "not_set_up", "syncing"
+
+
+def state_text(state: str) -> str:
+    return {
+        ONLINE: translate("Sync", "Online"),
+        OFFLINE: translate("Sync", "Offline — server not reachable"),
+        SYNCING: translate("Sync", "Syncing…"),
+        NOT_SET_UP: translate("Sync", "Offline — sync not set up"),
+    }[state]
+
+
+def age_text(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    locale = QLocale()
+    if seconds < 120:
+        return translate("Sync", "%1 s").replace("%1", locale.toString(int(seconds)))
+    if seconds < 7200:
+        return translate("Sync", "%1 min").replace("%1", locale.toString(int(seconds // 60)))
+    if seconds < 2 * 86400:
+        return translate("Sync", "%1 h").replace("%1", locale.toString(int(seconds // 3600)))
+    return translate("Sync", "%1 days").replace("%1", locale.toString(int(seconds // 86400)))
+
+
+def time_text(stamp: str | float | None) -> str:
+    """A UTC ISO stamp (or ms since the epoch) as local date and time, short form."""
+    if stamp is None or stamp == "":
+        return translate("Sync", "never")
+    if isinstance(stamp, int | float):
+        moment = QDateTime.fromMSecsSinceEpoch(int(stamp))
+    else:
+        try:
+            parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            return stamp
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        moment = QDateTime.fromMSecsSinceEpoch(int(parsed.timestamp() * 1000))
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def error_words(error: str | None) -> str:
+    """The last sync error as a sentence the user can act on, with the detail after it."""
+    if not error:
+        return ""
+    low = error.lower()
+    if "not joined" in low:
+        sentence = translate("Sync", "This device has not joined a server yet.")
+    elif "does not accept this device" in low or "refused:" in low:
+        sentence = translate(
+            "Sync", "The server refused this device: ask its admin for a new code."
+        )
+    elif "certificate" in low:
+        sentence = translate("Sync", "The server's certificate is not trusted.")
+    elif "cannot reach" in low or "gave up after" in low or "timed out" in low:
+        sentence = translate(
+            "Sync", "The server could not be reached: check the network. Nothing is lost."
+        )
+    elif "not fully synchronised" in low:
+        sentence = translate("Sync", "Some changes are not on the server yet.")
+    else:
+        sentence = translate("Sync", "Sync did not finish.")
+    return sentence + " (" + error + ")"

@@ -1,0 +1,211 @@
+"""Sync in the window: Sync now, offline in words, background sync, the conflict view.
+
+A real `fieldapp serve` subprocess on loopback (the Server class of tests/sync/conftest.py,
+loaded from its file: both test folders have a module named conftest).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+from pathlib import Path
+
+import pytest
+
+from fieldapp.settings import Settings
+from fieldapp.store import Store
+from fieldapp.sync.client import SyncClient, join, sync_status
+from fieldapp.sync.server import accounts
+from fieldapp.ui.sync_worker import SyncRunner
+
+_SPEC = importlib.util.spec_from_file_location(
+    "sync_server_kit", Path(__file__).parents[1] / "sync" / "conftest.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+kit = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(kit)
+
+
+@pytest.fixture(autouse=True)
+def quick_backoff(monkeypatch):
+    monkeypatch.setattr(SyncRunner, "BASE_S", 0.2)
+    monkeypatch.setattr(SyncRunner, "CAP_S", 0.5)
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = kit.Server(str(tmp_path / "server.db"), tmp_path / "srv").start()
+    yield running
+    running.stop()
+    running.db.close()
+
+
+def code_for(server, user: str) -> str:
+    if user not in {u["name"] for u in accounts.users(server.db)}:
+        accounts.add_user(server.db, user, "coordinator")
+    return accounts.enroll(server.db, user)[0]
+
+
+def server_titles(server, user: str = "zoe") -> set[str]:
+    """What another device gets from the server: the titles of its reports."""
+    device = server.device(user, "coordinator")
+    records, _, _ = device.pull_all()
+    return {r["fields"].get("title") for r in records if r["entity"] == "report"}
+
+
+def test_sync_now_from_the_panel_moves_a_report_to_the_server(
+    qtbot, make_window, store, operation, server, monkeypatch
+):
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)  # no background round
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    report = store.add_report(operation["id"], {"title": "Levee breached", "severity": 5})
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    runner, panel = window.sync.runner, window.sync.panel
+    window.status.connection_label.clicked.emit()
+    assert window.sync.dock.isVisible()
+    assert panel.pending_value.text().startswith("2 change(s) (oldest")
+    panel.show_record(report["id"])
+    assert panel.record_value.text() == "only on this computer"
+    with qtbot.waitSignal(runner.sync_finished, timeout=30_000):
+        panel.sync_button.click()
+    assert "Levee breached" in server_titles(server)
+    assert panel.pending_value.text().startswith("0 change")
+    assert panel.summary_value.text().startswith("Synchronised")
+    assert panel.record_value.text().startswith("on the server since")
+    assert window.status.outbox_label.text() == "Not sent yet: 0"
+    assert window.status.connection_label.text().startswith("Online — 127.0.0.1:")
+    assert window.status.last_label.text().startswith("Last sync: ")
+
+
+def test_an_unreachable_server_shows_offline_and_the_error_in_words(
+    qtbot, make_window, store, operation, reports, server
+):
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    server.stop()
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    runner = window.sync.runner
+    qtbot.waitUntil(lambda: runner.state == "offline" and runner.failures >= 1, timeout=20_000)
+    assert window.status.connection_label.text() == "Offline — server not reachable"
+    assert "Not sent yet: 6" in window.status.outbox_label.text()
+    assert "oldest" in window.status.outbox_label.text()
+    with qtbot.waitSignal(runner.sync_finished, timeout=30_000):
+        qtbot.waitUntil(runner.sync_now, timeout=10_000)
+    panel = window.sync.panel
+    error = panel.error_value.text()
+    assert error.startswith("The server could not be reached: check the network.")
+    assert "Traceback" not in error
+    assert window.status.last_label.text() == "Last sync failed"
+    assert panel.summary_value.text().startswith("Not fully synchronised: 6 change(s)")
+
+
+def test_nothing_is_sent_when_sync_is_not_set_up(qtbot, window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(socket.socket, "connect", lambda *a: calls.append(a))
+    qtbot.waitUntil(lambda: window.sync.runner._running, timeout=10_000)
+    assert window.sync.runner.state == "not_set_up"
+    assert not window.sync.runner.sync_now()
+    assert window.status.connection_label.text() == "Offline — sync not set up"
+    assert not window.sync.panel.sync_button.isEnabled()
+    assert calls == []
+
+
+def test_background_sync_starts_by_itself_when_the_server_comes_up(
+    qtbot, make_window, store, operation, tmp_path
+):
+    server = kit.Server(str(tmp_path / "server.db"), tmp_path / "srv")
+    server.start()
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    server.stop()
+    store.add_report(operation["id"], {"title": "Road to the camp cut", "severity": 4})
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    runner = window.sync.runner
+    qtbot.waitUntil(lambda: runner.failures >= 1, timeout=20_000)
+    assert window.status.connection_label.text() == "Offline — server not reachable"
+    again = kit.Server(str(tmp_path / "server.db"), tmp_path / "srv")
+    again.port, again.url = server.port, server.url
+    again.start()
+    try:
+        qtbot.waitUntil(
+            lambda: window.status.outbox_label.text() == "Not sent yet: 0", timeout=30_000
+        )
+        assert window.status.connection_label.text().startswith("Online")
+        assert "Road to the camp cut" in server_titles(again)
+    finally:
+        window.sync.runner.stop()
+        again.stop()
+        again.db.close()
+        server.db.close()
+
+
+def test_a_conflict_of_two_devices_is_shown_and_resolving_it_syncs(
+    qtbot, make_window, store, operation, server, tmp_path
+):
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    report = store.add_report(operation["id"], {"title": "Bridge open", "severity": 2})
+    here = SyncClient(store, backoff_s=0.01)
+    assert here.sync().complete
+    other = Store(tmp_path / "other", user="olga")
+    join(other, server.url, code_for(server, "olga"), "tablet")
+    there = SyncClient(other, backoff_s=0.01)
+    assert there.sync().complete
+    other.update_report(report["id"], {"title": "Bridge closed"})
+    store.update_report(report["id"], {"title": "Bridge half open"})
+    assert there.sync().complete
+    here.sync()
+    assert sync_status(store).conflicts == 1
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    window.sync.show_conflicts()
+    view = window.sync._conflict_view
+    assert view.model.rowCount() == 1
+    titles = {view.kept_value.text(), view.other_value.text()}
+    assert titles == {"Bridge closed", "Bridge half open"}
+    assert view.field_label.text() == "Field: Title"
+    view.result_edit.setText("Bridge open to pedestrians")
+    with qtbot.waitSignal(window.sync.runner.sync_finished, timeout=30_000):
+        view.resolve_button.click()
+    assert view.model.rowCount() == 0
+    assert view.empty_label.isVisible()
+    assert store.outbox_count() == 0
+    there.sync()
+    assert other.get_report(report["id"])["title"] == "Bridge open to pedestrians"
+    assert sync_status(other).conflicts == 0
+    other.close()
+
+
+def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
+    qtbot, window, server, monkeypatch
+):
+    from fieldapp.ui.sync_panel import JoinDialog
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+    panel = window.sync.panel
+    window.sync.show_panel()
+    panel.join_button.click()
+    dialog = panel.findChild(JoinDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.url_edit.setText(f"127.0.0.1:{server.port}")
+    dialog.code_edit.setText("AAA-AAA-AAA")
+    with qtbot.waitSignal(window.sync.runner.join_finished, timeout=30_000):
+        dialog.buttons.accepted.emit()
+    assert dialog.error_label.text().startswith("Could not join: ")
+    assert dialog.error_label.text().endswith("Nothing was changed.")
+    assert dialog.isVisible()
+    dialog.code_edit.setText(code_for(server, "tester"))
+    with qtbot.waitSignal(window.sync.runner.sync_finished, timeout=30_000):
+        dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: panel.findChild(JoinDialog) is None)  # closed and deleted
+    assert panel.server_value.text() == f"http://127.0.0.1:{server.port}/api/v1"
+    qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Not sent yet: 0")
+    assert window.status.connection_label.text().startswith("Online — 127.0.0.1:")
+    assert "Bridge over the Gardon closed" in server_titles(server)
+
+
+def test_the_conflict_list_is_a_well_behaved_model(qtbot, store):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from fieldapp.ui.conflict_view import ConflictModel
+
+    model = ConflictModel(store)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.reload()
+    assert model.rowCount() == 0
