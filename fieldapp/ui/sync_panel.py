@@ -14,6 +14,7 @@ import socket
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -53,7 +54,8 @@ class SyncPanel(QWidget):
         runner.sync_progressed.connect(self._on_runner_sync_progressed)
         runner.sync_finished.connect(self._on_runner_sync_finished)
         runner.state_changed.connect(self.refresh)
-        self.refresh()
+        # No read here: the panel is built with the window, whose start-up is benchmarked;
+        # it is filled when shown and after the window's first overview read.
 
     def _build(self) -> None:
         self.server_value, self.state_value = QLabel(self), QLabel(self)
@@ -199,8 +201,12 @@ class SyncPanel(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.metered_box.setText(self.tr("Metered link: hold original photos back"))
         self.join_button.setText(self.tr("&Join a server…"))
-        if hasattr(self, "store"):
+        if self.isVisible():
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
 
 
 class JoinDialog(QDialog):
