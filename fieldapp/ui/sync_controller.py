@@ -15,12 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from fieldapp.sync.status import sync_status
-from fieldapp.ui.sync_panel import SyncPanel
 from fieldapp.ui.sync_worker import SyncRunner
 
 if TYPE_CHECKING:
     from fieldapp.sync.client import SyncReport
     from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.sync_panel import SyncPanel
 
 
 class SyncController(QObject):
@@ -28,21 +28,45 @@ class SyncController(QObject):
         super().__init__(window)
         self.window = window
         self.runner = SyncRunner(window.store, self)
-        self.panel = SyncPanel(window.store, self.runner)
+        self._panel: SyncPanel | None = None  # built when first shown (start-up is timed)
+        self._shut_down = False
+        self._record: str | None = None
+        self._last_report: SyncReport | None = None
         self.dock = QDockWidget(window)
         self.dock.setObjectName("sync_dock")
-        self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self._conflict_view = None
         self._build_menu()
         self.runner.state_changed.connect(self.refresh)
         self.runner.sync_finished.connect(self._on_runner_sync_finished)
-        self.panel.conflicts_requested.connect(self.show_conflicts)
         window.status.sync_panel_requested.connect(self.show_panel)
-        window.report_list.current_changed.connect(self.panel.show_record)
+        window.report_list.current_changed.connect(self.report_shown)
         self.retranslate()
         window.installEventFilter(self)
+
+    @property
+    def panel(self) -> SyncPanel:
+        """The sync panel, built on first use."""
+        if self._panel is None:
+            from fieldapp.ui.sync_panel import SyncPanel
+
+            panel = SyncPanel(self.window.store, self.runner)
+            panel.shut_down = self._shut_down
+            panel.conflicts_requested.connect(self.show_conflicts)
+            panel.show_record(self._record)
+            if self._last_report is not None:  # say how the last round went
+                panel.show_report(self._last_report)
+            panel.refresh()
+            self.dock.setWidget(panel)
+            self._panel = panel
+        return self._panel
+
+    @Slot(bool)
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.panel.refresh()
 
     def _build_menu(self) -> None:
         self.menu = self.window.menuBar().addMenu("")
@@ -62,11 +86,12 @@ class SyncController(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        if self.panel.shut_down:
+        if self._shut_down:
             return
         status = sync_status(self.window.store)
         self.window.status.show_sync(self.runner.state, status)
-        self.panel.refresh()
+        if self._panel is not None:
+            self._panel.refresh()
         if self._conflict_view is not None:
             self._conflict_view.reload()
 
@@ -74,14 +99,18 @@ class SyncController(QObject):
         self.refresh()
         self.runner.nudge()
 
+    @Slot(object)
     def report_shown(self, report_id: str | None) -> None:
-        self.panel.show_record(report_id)
+        self._record = report_id
+        if self._panel is not None:
+            self._panel.show_record(report_id)
 
     @Slot()
     def show_panel(self) -> None:
+        panel = self.panel
         self.dock.show()
         self.dock.raise_()
-        self.panel.refresh()
+        panel.refresh()
 
     @Slot()
     def show_conflicts(self) -> None:
@@ -101,6 +130,7 @@ class SyncController(QObject):
 
     @Slot(object)
     def _on_runner_sync_finished(self, report: SyncReport) -> None:
+        self._last_report = report
         self.refresh()
         if report.pulled or report.changed:
             self.window.report_list.refresh()
@@ -118,5 +148,7 @@ class SyncController(QObject):
         self.conflicts_action.setText(self.tr("&Conflicts…"))
 
     def shutdown(self) -> None:
-        self.panel.shut_down = True
+        self._shut_down = True
+        if self._panel is not None:
+            self._panel.shut_down = True
         self.runner.stop()

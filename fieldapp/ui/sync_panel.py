@@ -160,6 +160,10 @@ class SyncPanel(QWidget):
     def _on_runner_sync_finished(self, report: SyncReport) -> None:
         self.cancel_button.setEnabled(False)
         self.progress.setVisible(False)
+        self.show_report(report)
+
+    def show_report(self, report: SyncReport) -> None:
+        """One line on how a round went."""
         if report.complete:
             text = self.tr("Synchronised: %1 sent, %2 received.")
             text = text.replace("%1", str(report.pushed)).replace("%2", str(report.pulled))
