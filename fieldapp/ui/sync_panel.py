@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -223,6 +224,13 @@ class JoinDialog(QDialog):
         self.setWindowTitle(self.tr("Join a server"))
         self.url_edit, self.code_edit = QLineEdit(self), QLineEdit(self)
         self.name_edit = QLineEdit(socket.gethostname(), self)
+        self.cert_edit = QLineEdit(self)
+        self.cert_edit.setPlaceholderText(self.tr("only for a self-signed server"))
+        self.cert_button = QPushButton(self.tr("C&hoose…"), self)
+        self.cert_button.clicked.connect(self._on_cert_button_clicked)
+        cert_row = QHBoxLayout()
+        cert_row.addWidget(self.cert_edit, 1)
+        cert_row.addWidget(self.cert_button)
         self.url_edit.setPlaceholderText("https://sync.example.org:8765")
         self.code_edit.setPlaceholderText("K7P-4QX-9M3")
         self.error_label = QLabel(self)
@@ -236,6 +244,7 @@ class JoinDialog(QDialog):
         form.addRow(self.tr("Server address:"), self.url_edit)
         form.addRow(self.tr("One-time code:"), self.code_edit)
         form.addRow(self.tr("This device's name:"), self.name_edit)
+        form.addRow(self.tr("Server certificate (PEM):"), cert_row)
         form.addRow(self.error_label)
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -250,7 +259,21 @@ class JoinDialog(QDialog):
         self.error_label.setText(self.tr("Joining…"))
         self.buttons.setEnabled(False)
         name = self.name_edit.text().strip() or socket.gethostname()
-        self.runner.join(self.url_edit.text(), self.code_edit.text(), name)
+        self.runner.join(self.url_edit.text(), self.code_edit.text(), name, self._cert())
+
+    def _cert(self) -> str:
+        return self.cert_edit.text().strip()
+
+    @Slot()
+    def _on_cert_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The server's certificate"),
+            self._cert(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.cert_edit.setText(path)
 
     @Slot(bool, str)
     def _on_runner_join_finished(self, ok: bool, words: str) -> None:

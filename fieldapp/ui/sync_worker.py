@@ -93,14 +93,15 @@ class _SyncWorker(QObject):
         else:
             self.probed.emit(True, "")
 
-    @Slot(str, str, str)
-    def join(self, url: str, code: str, device_name: str) -> None:
+    @Slot(str, str, str, str)
+    def join(self, url: str, code: str, device_name: str, pin: str) -> None:
+        """Enroll with a one-time code; `pin` is a self-signed certificate's file, or ""."""
         from fieldapp.sync.client import SyncError, join
 
         self._client()
         assert self._store is not None
         try:
-            config = join(self._store, url, code, device_name)
+            config = join(self._store, url, code, device_name, pin=Path(pin) if pin else None)
         except SyncError as exc:
             self.joined.emit(False, str(exc))
         except Exception as exc:
@@ -131,7 +132,7 @@ class SyncRunner(QObject):
 
     _sync_requested = Signal()
     _probe_requested = Signal()
-    _join_requested = Signal(str, str, str)
+    _join_requested = Signal(str, str, str, str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         """`store` is the GUI thread's Store: only cheap reads (joined? pending?) on it."""
@@ -143,6 +144,7 @@ class SyncRunner(QObject):
         self.failures = 0
         self._busy = False
         self._running = False
+        self._stopped = False  # after stop(): answers still queued from the worker are dropped
         self._last_sync = 0.0
         self._thread = QThread()
         self._thread.setObjectName("sync")
@@ -192,9 +194,9 @@ class SyncRunner(QObject):
         if self._running and self.state == ONLINE and not self._busy:
             self._schedule(self.NUDGE_MS / 1000)
 
-    def join(self, url: str, code: str, device_name: str) -> None:
+    def join(self, url: str, code: str, device_name: str, pin: str = "") -> None:
         self._busy = True
-        self._join_requested.emit(url, code, device_name)
+        self._join_requested.emit(url, code, device_name, pin)
 
     def is_busy(self) -> bool:
         return self._busy
@@ -202,6 +204,7 @@ class SyncRunner(QObject):
     def stop(self) -> None:
         """Cancel, close the worker's Store and end the thread; safe to call twice."""
         self._running = False
+        self._stopped = True
         self._timer.stop()
         if not self._thread.isRunning():
             return
@@ -231,6 +234,8 @@ class SyncRunner(QObject):
 
     @Slot(bool, str)
     def _on_worker_probed(self, reachable: bool, error: str) -> None:
+        if self._stopped:  # the window closed: its Store too
+            return
         self._busy = False
         self.last_probe_error = error
         if not reachable:
@@ -252,6 +257,8 @@ class SyncRunner(QObject):
 
     @Slot(object, bool)
     def _on_worker_synced(self, report: SyncReport, reachable: bool) -> None:
+        if self._stopped:  # the window closed: its Store too
+            return
         self._busy = False
         self._last_sync = time.monotonic()
         self.failures = 0 if reachable else self.failures + 1
@@ -266,6 +273,8 @@ class SyncRunner(QObject):
 
     @Slot(bool, str)
     def _on_worker_joined(self, ok: bool, words: str) -> None:
+        if self._stopped:  # the window closed: its Store too
+            return
         self._busy = False
         self.join_finished.emit(ok, words)
         if ok:

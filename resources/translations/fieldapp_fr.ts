@@ -571,6 +571,14 @@
         <translation>Rejoindre un serveur</translation>
     </message>
     <message>
+        <source>only for a self-signed server</source>
+        <translation>seulement pour un serveur auto-signé</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
         <source>&amp;Join</source>
         <translation>Re&amp;joindre</translation>
     </message>
@@ -587,12 +595,24 @@
         <translation>Nom de cet appareil :</translation>
     </message>
     <message>
+        <source>Server certificate (PEM):</source>
+        <translation>Certificat du serveur (PEM) :</translation>
+    </message>
+    <message>
         <source>Enter the server&apos;s address and the code.</source>
         <translation>Saisissez l’adresse du serveur et le code.</translation>
     </message>
     <message>
         <source>Joining…</source>
         <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate</source>
+        <translation>Le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Could not join: %1. Nothing was changed.</source>

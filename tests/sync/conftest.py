@@ -95,6 +95,16 @@ def db_url(request, tmp_path):
     return f"{admin}/{name}"
 
 
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate (and its key) for 127.0.0.1, made by openssl."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True,
+                   capture_output=True)  # fmt: skip
+    return cert, key
+
+
 class Server:
     """A `fieldapp serve` subprocess and helpers to enroll devices and call its API."""
 
@@ -106,9 +116,13 @@ class Server:
         self.db = open_database(db_url)
         self.proc: subprocess.Popen | None = None
 
-    def start(self) -> Server:
+    def start(self, tls: tuple[Path, Path] | None = None) -> Server:
+        """Start `fieldapp serve`; with `tls` (certificate, key) it serves HTTPS."""
         cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(self.data_dir), "serve",
                "--db", self.db_url, "--port", str(self.port)]  # fmt: skip
+        if tls is not None:
+            cmd += ["--cert", str(tls[0]), "--key", str(tls[1])]
+            self.url = f"https://127.0.0.1:{self.port}{wire.API}"
         self.proc = subprocess.Popen(cmd, env=self.env, stdout=subprocess.DEVNULL)
         wait_until(self._listening, what="the server to listen")
         return self

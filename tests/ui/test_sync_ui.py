@@ -209,3 +209,32 @@ def test_the_conflict_list_is_a_well_behaved_model(qtbot, store):
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.reload()
     assert model.rowCount() == 0
+
+
+def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from fieldapp.ui.sync_panel import JoinDialog
+
+    cert, key = kit.self_signed_certificate(tmp_path)
+    server = kit.Server(str(tmp_path / "tls.db"), tmp_path / "srv").start(tls=(cert, key))
+    try:
+        monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+        window.sync.show_panel()
+        window.sync.panel.join_button.click()
+        dialog = window.sync.panel.findChild(JoinDialog)
+        dialog.url_edit.setText(f"https://127.0.0.1:{server.port}")
+        dialog.code_edit.setText(code_for(server, "tester"))
+        with qtbot.waitSignal(window.sync.runner.join_finished, timeout=30_000):
+            dialog.buttons.accepted.emit()
+        assert "certificate" in dialog.error_label.text()
+        assert not (window.store.data_dir / "sync-token").exists()
+        dialog.cert_edit.setText(str(cert))
+        with qtbot.waitSignal(window.sync.runner.join_finished, timeout=30_000):
+            dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: window.sync.panel.findChild(JoinDialog) is None)
+        assert window.sync.panel.server_value.text() == server.url
+        assert (window.store.data_dir / "sync-token").exists()
+    finally:
+        server.stop()
+        server.db.close()
