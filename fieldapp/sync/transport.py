@@ -14,6 +14,7 @@ not shared.
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,7 +101,7 @@ class Transport:
                     f"the server's certificate is not trusted ({_short(exc)})"
                 ) from None
             except requests.RequestException as exc:  # reset, timeout, cut mid-answer…
-                self._count(kwargs, None)
+                self._count(kwargs, None, sent=not _never_connected(exc))
                 last = f"cannot reach {self.base_url} ({_short(exc)})"
                 continue
             self._count(kwargs, answer)
@@ -127,8 +128,10 @@ class Transport:
         # Full jitter (AWS architecture blog): uniform in [0, min(cap, base * 2^n)].
         return random.uniform(0, min(self.max_backoff_s, self.backoff_s * 2**attempt))
 
-    def _count(self, kwargs: dict, answer: requests.Response | None) -> None:
+    def _count(self, kwargs: dict, answer: requests.Response | None, sent: bool = True) -> None:
         self.counters.requests += 1
+        if not sent:  # no connection was made: no byte left this computer
+            return
         data = kwargs.get("data")
         self.counters.bytes_up += 200 + (len(data) if isinstance(data, bytes | bytearray) else 0)
         if answer is not None:
@@ -166,10 +169,23 @@ def _refusal(answer: requests.Response) -> SyncError:
     return error
 
 
+def _never_connected(exc: requests.RequestException) -> bool:
+    """True when the connection itself failed (refused, no route, connect timeout)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    text = str(exc)
+    return isinstance(exc, requests.ConnectionError) and (
+        "NewConnectionError" in text or "NameResolutionError" in text
+    )
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc)
-    # requests nests the reason deep in a repr; the last clause is the useful one
-    for marker in ("certificate verify failed", "Errno", "Connection refused", "timed out"):
+    # requests nests the reason deep in a repr, like "...: [Errno 111] Connection refused'))"
+    errno = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", text)
+    if errno:
+        return errno.group(1).strip()
+    for marker in ("certificate verify failed", "Connection refused", "timed out"):
         if marker in text:
             start = text.find(marker)
             return text[start : start + 80].rstrip(")'\"")

@@ -128,6 +128,10 @@ def test_probe_and_cancel_tell_the_truth(server, tmp_path):
     assert a.store.outbox_count() == 1
     assert a.sync_ok().pushed == 1
     server.stop()
-    with pytest.raises(LinkError, match="cannot reach"):
+    with pytest.raises(LinkError, match=r"cannot reach .* \(Connection refused\); gave up"):
         a.client.probe()
+    a.store.create_operation("Fires")
+    offline = a.client.sync()
+    assert not offline.complete and offline.pushed == 0
+    assert offline.bytes_up == 0, "no connection was made: nothing went out"
     assert 2.5 <= retry_delay(0) <= 5 and retry_delay(20) <= 300
