@@ -74,11 +74,16 @@ class Store(ReportReads, FeatureStore, RadioStore):
     def __init__(self, data_dir: Path | str, *, user: str | None = None):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
-        self.user = user or default_user()
         self.conn = connect(self.path)
         self.conn.row_factory = sqlite3.Row
+        self.user = user or self._server_user() or default_user()
         node = self.conn.execute("SELECT value FROM meta WHERE key = 'node_id'").fetchone()[0]
         self.clock = HybridClock(node)
+
+    def _server_user(self) -> str:
+        """The user this device joined a sync server as: the name its changes go out under."""
+        row = self.conn.execute("SELECT value FROM sync_state WHERE key = 'user'").fetchone()
+        return row[0] if row else ""
 
     def close(self) -> None:
         self.conn.close()

@@ -52,6 +52,22 @@ def test_join_then_sync_prints_what_moved_and_status_is_clean(server, tmp_path, 
     assert state["pending"] == 0 and state["last_success"] and not state["last_error"]
 
 
+def test_after_joining_changes_are_signed_with_the_server_user_name(server, tmp_path, capsys):
+    home = str(tmp_path / "dev")
+    assert run(capsys, "--data-dir", home, "join", server.url, enroll(server, "carla"))[0] == 0
+    assert run(capsys, "--data-dir", home, "operation", "create", "Floods")[0] == 0
+    assert run(capsys, "--data-dir", home, "report", "add", "--title", "Dyke breach")[0] == 0
+    _, out, _ = run(capsys, "--data-dir", home, "report", "list", "--json")
+    _, out, _ = run(capsys, "--data-dir", home, "report", "show", json.loads(out)[0]["id"])
+    assert "by carla" in out  # not the login name of the laptop, which means nothing there
+    _, out, _ = run(capsys, "--data-dir", home, "--user", "Carla M.", "report", "list", "--json")
+    _, out, _ = run(capsys, "--data-dir", home, "--user", "Carla M.", "report", "edit",
+                    json.loads(out)[0]["id"], "--status", "triaged")  # fmt: skip
+    with Store(tmp_path / "dev") as store:
+        history = store.conn.execute("SELECT author FROM history ORDER BY seq").fetchall()
+    assert [h[0] for h in history][-1] == "Carla M."  # a name given explicitly wins
+
+
 @pytest.mark.parametrize("trouble", ["wrong", "expired", "used"])
 def test_a_bad_code_is_refused_in_words_and_changes_nothing(server, tmp_path, capsys, trouble):
     code = enroll(server, "carla")
