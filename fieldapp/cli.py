@@ -64,7 +64,8 @@ def _global_parser(suppress: bool = False) -> argparse.ArgumentParser:
         "--user",
         metavar="NAME",
         default=default,
-        help="name recorded in the history of changes (default: the settings, else the OS user)",
+        help="name recorded in the history of changes (default: the settings, else the "
+        "user this device joined a sync server as, else the OS user)",
     )
     return parser
 
