@@ -151,13 +151,23 @@ def init(args: argparse.Namespace) -> int:
             )
         accounts.add_user(db, args.name, "admin")
         code, expires = accounts.enroll(db, args.name)
+    here = _here(args)
     print(f"created admin {args.name!r} in {_url(args)}")
-    print("start the server:   fieldapp serve" + (f" --db {args.db}" if args.db else ""))
+    print(f"start the server:   {here} serve" + (f" --db {args.db}" if args.db else ""))
     print(f"enroll a device:    fieldapp join URL {code}   (one use, until {_time(expires)})")
-    print(
-        "more users, codes:  fieldapp server user add NAME --role ROLE; fieldapp server enroll NAME"
-    )
+    print(f"more users, codes:  {here} server user add NAME --role ROLE; {here} server enroll NAME")
     return 0
+
+
+def _here(args: argparse.Namespace) -> str:
+    """`fieldapp`, with --data-dir when the server's folder is not the default one."""
+    import shlex
+
+    from fieldapp.settings import resolve_data_dir
+
+    if Path(args.data_dir) == resolve_data_dir():
+        return "fieldapp"
+    return f"fieldapp --data-dir {shlex.quote(str(args.data_dir))}"
 
 
 def user_add(args: argparse.Namespace) -> int:
@@ -165,7 +175,9 @@ def user_add(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         user = accounts.add_user(db, args.name, args.role)
-    print(f"added {user['role']} {user['name']!r}; enroll a device: fieldapp server enroll NAME")
+    print(
+        f"added {user['role']} {user['name']!r}; enroll a device: {_here(args)} server enroll NAME"
+    )
     return 0
 
 
