@@ -87,6 +87,7 @@ class SyncReport:
     pending: int = 0  # outbox entries not on the server after this round
     parked: int = 0  # received records that could not be stored yet
     seconds: float = 0.0
+    cancelled: bool = False  # stopped by the user
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

@@ -44,6 +44,7 @@ def run_round(
         progress("files", 0, 0)
         blobs = sync_blobs(client.store, http, load_config(client.store.conn).metered)
     except Cancelled:
+        report.cancelled = True
         report.errors.append("cancelled; what moved so far is kept")
         return
     report.files_up, report.files_down = blobs.uploaded, blobs.downloaded

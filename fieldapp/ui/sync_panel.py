@@ -168,6 +168,11 @@ class SyncPanel(QWidget):
         if report.complete:
             text = self.tr("Synchronised: %1 sent, %2 received.")
             text = text.replace("%1", str(report.pushed)).replace("%2", str(report.pulled))
+        elif report.cancelled:
+            text = self.tr(
+                "Cancelled: %1 change(s) not on the server yet; they go with the next sync."
+            )
+            text = text.replace("%1", str(report.pending))
         else:
             text = self.tr("Not fully synchronised: %1 change(s) not on the server yet.")
             text = text.replace("%1", str(report.pending))

@@ -2264,6 +2264,10 @@
         <translation>Synchronisé : %1 envoyé(s), %2 reçu(s).</translation>
     </message>
     <message>
+        <source>Cancelled: %1 change(s) not on the server yet; they go with the next sync.</source>
+        <translation>Annulé : %1 modification(s) pas encore sur le serveur ; elles partiront à la prochaine synchronisation.</translation>
+    </message>
+    <message>
         <source>Not fully synchronised: %1 change(s) not on the server yet.</source>
         <translation>Synchronisation incomplète : %1 modification(s) pas encore sur le serveur.</translation>
     </message>

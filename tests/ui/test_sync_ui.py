@@ -238,3 +238,41 @@ def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(
     finally:
         server.stop()
         server.db.close()
+
+
+def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
+    qtbot, make_window, store, server, monkeypatch
+):
+    from fieldapp.demo import create_demo
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    operation = create_demo(store, 5000, seed=3)  # three pushes of at most 2,000 changes
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    runner, panel = window.sync.runner, window.sync.panel
+    window.sync.show_panel()
+    seen: list[tuple[str, int, int]] = []
+
+    def on_progress(phase: str, done: int, total: int) -> None:
+        seen.append((phase, done, total))
+        if phase == "push" and panel.cancel_button.isEnabled():
+            assert panel.progress.isVisible() and panel.progress.maximum() == total
+            panel.cancel_button.click()
+
+    runner.sync_progressed.connect(on_progress)
+    with qtbot.waitSignal(runner.sync_finished, timeout=60_000) as finished:
+        panel.sync_button.click()
+    report = finished.args[0]
+    assert not report.complete and "cancelled" in report.summary()
+    assert seen[0] == ("push", 0, 5001)
+    assert 0 < store.outbox_count() < 5001  # what went out stays out; the rest waits
+    assert not panel.progress.isVisible() and panel.sync_button.isEnabled()
+    left = f"Cancelled: {store.outbox_count()} change(s) not on the server yet; they go with"
+    assert panel.summary_value.text().startswith(left)
+    runner.sync_progressed.disconnect(on_progress)
+    with qtbot.waitSignal(runner.sync_finished, timeout=60_000) as finished:
+        panel.sync_button.click()
+    assert finished.args[0].complete and store.outbox_count() == 0
+    device = server.device("zoe", "coordinator")
+    records, _, _ = device.pull_all()
+    assert sum(r["entity"] == "report" for r in records) == 5000  # each once
