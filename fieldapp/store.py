@@ -82,8 +82,24 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
     def _server_user(self) -> str:
         """The user this device joined a sync server as: the name its changes go out under."""
-        row = self.conn.execute("SELECT value FROM sync_state WHERE key = 'user'").fetchone()
+        return self._sync_state("user")
+
+    def _sync_state(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
         return row[0] if row else ""
+
+    def _check_server_role(self, exercise: bool) -> None:
+        """Refuse an operation the sync server this device joined would refuse for ever."""
+        from fieldapp.sync.roles import operation_refusal
+
+        role = self._sync_state("role")
+        refusal = role and operation_refusal(role, exercise)
+        if refusal:
+            server = self._sync_state("url")
+            raise ValidationError({"operation": ("server_role", (
+                f"this device joined {server} as {self._sync_state('user')}, and {refusal}: "
+                "ask a coordinator to create it, then sync to get it"
+            ))})  # fmt: skip
 
     def close(self) -> None:
         self.conn.close()
@@ -150,6 +166,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         name = name.strip()
         if not name:
             raise ValidationError({"name": ("required", "an operation needs a name")})
+        self._check_server_role(exercise)
         op_id = new_id()
         values = {"name": name, "description": description.strip(), "exercise": int(exercise)}
         with self._write():

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.commands.common import CliError, json_flag, print_json
+from fieldapp.sync.roles import ROLES
 
 SERVER_DB = "server.db"
 
@@ -45,9 +46,7 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     sub = command(user, "add", user_add, "add a user")
     _db_option(sub)
     sub.add_argument("name", metavar="NAME")
-    sub.add_argument(
-        "--role", required=True, choices=("volunteer", "coordinator", "trainer", "admin")
-    )
+    sub.add_argument("--role", required=True, choices=ROLES)
     sub = command(user, "list", user_list, "list the users")
     _db_option(sub)
     json_flag(sub)

@@ -232,13 +232,21 @@ class MainWindow(QMainWindow):
             try:
                 operation = self.store.create_operation(**values)
             except ValidationError as exc:
-                dialog.show_error(str(exc))
+                dialog.show_error(self._operation_error(exc))
                 continue
             self._switch_to(operation)
             self._reload_operations()
             self.update_outbox()
             return operation
         return None
+
+    def _operation_error(self, error: ValidationError) -> str:
+        if "operation" in error.errors and error.errors["operation"][0] == "server_role":
+            return self.tr(
+                "The sync server this computer joined does not accept new operations from"
+                " your role. Ask a coordinator to create it; it arrives with the next sync."
+            )
+        return str(error)
 
     @Slot(int)
     def _on_operation_combo_activated(self, index: int) -> None:

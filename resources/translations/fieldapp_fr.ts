@@ -668,6 +668,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The sync server this computer joined does not accept new operations from your role. Ask a coordinator to create it; it arrives with the next sync.</source>
+        <translation>Le serveur de synchronisation rejoint par cet ordinateur n’accepte pas de nouvelles opérations de votre rôle. Demandez à un coordinateur de la créer ; elle arrivera à la prochaine synchronisation.</translation>
+    </message>
+    <message>
         <source>Report created.</source>
         <translation>Rapport créé.</translation>
     </message>

@@ -68,6 +68,27 @@ def test_after_joining_changes_are_signed_with_the_server_user_name(server, tmp_
     assert [h[0] for h in history][-1] == "Carla M."  # a name given explicitly wins
 
 
+def test_a_volunteer_device_cannot_create_an_operation_the_server_would_refuse(
+    server, tmp_path, capsys
+):
+    home = str(tmp_path / "dev")
+    code = enroll(server, "vera", role="volunteer")
+    assert run(capsys, "--data-dir", home, "join", server.url, code)[0] == 0
+    status, _, err = run(capsys, "--data-dir", home, "operation", "create", "Floods")
+    assert status != 0 and "a volunteer cannot create or edit operations" in err
+    assert "ask a coordinator" in err and "Traceback" not in err
+    with Store(tmp_path / "dev") as store:
+        assert store.list_operations() == [] and store.outbox_count() == 0
+    trainer_home = str(tmp_path / "trainer")
+    code = enroll(server, "tom", role="trainer")
+    assert run(capsys, "--data-dir", trainer_home, "join", server.url, code)[0] == 0
+    assert run(capsys, "--data-dir", trainer_home, "operation", "create", "Floods")[0] != 0
+    assert run(capsys, "--data-dir", trainer_home, "operation", "create", "Drill",
+               "--exercise")[0] == 0  # fmt: skip
+    status, out, _ = run(capsys, "--data-dir", trainer_home, "sync")
+    assert status == 0, out  # the server took it
+
+
 @pytest.mark.parametrize("trouble", ["wrong", "expired", "used"])
 def test_a_bad_code_is_refused_in_words_and_changes_nothing(server, tmp_path, capsys, trouble):
     code = enroll(server, "carla")

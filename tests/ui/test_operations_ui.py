@@ -83,3 +83,28 @@ def test_status_bar_says_offline_and_counts_unsent_changes(qtbot, window, store)
     assert window.editor.save()
     assert status.outbox_count() == before + 1
     assert status.outbox_label.text().startswith(f"Not sent yet: {before + 1} (oldest ")
+
+
+def test_a_volunteer_device_is_told_at_once_that_the_server_takes_no_new_operation(
+    qtbot, window, store, monkeypatch
+):
+    from fieldapp.sync.config import set_state
+
+    with store._write() as conn:  # what joining a server as a volunteer records
+        set_state(conn, {"url": "https://sync.example.org/api/v1", "user": "vera",
+                         "role": "volunteer", "device_id": "d1"})  # fmt: skip
+    shown: list[str] = []
+
+    def fill_then_read_the_error(dialog):
+        if dialog.error_label.text():
+            shown.append(dialog.error_label.text())
+            return 0  # the user cancels after reading it
+        dialog.name_edit.setText("My own operation")
+        return 1
+
+    monkeypatch.setattr(dialogs.NewOperationDialog, "exec", fill_then_read_the_error)
+    before = store.outbox_count()
+    assert window.new_operation() is None
+    assert shown and shown[0].startswith("The sync server this computer joined does not accept")
+    assert "My own operation" not in [op["name"] for op in store.list_operations()]
+    assert store.outbox_count() == before

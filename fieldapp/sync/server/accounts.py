@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, insert, select, update
 
 from fieldapp.sync import wire
+from fieldapp.sync.roles import ROLES
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
 
-ROLES = ("volunteer", "coordinator", "trainer", "admin")
 ENROLL_MINUTES = 30
 
 

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, delete, insert, select, true
 
+from fieldapp.sync.roles import EDITORS, operation_refusal
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import AccountError, Principal
 from fieldapp.sync.server.db import Database, now_ms
-
-_EDITORS = ("admin", "coordinator")
 
 
 @dataclass(frozen=True)
@@ -48,14 +47,10 @@ class Access:
             return "this device may not see that operation"
         role = self.principal.role
         if entity == "operation":
-            if role in _EDITORS or (role == "trainer" and exercise):
-                return None
-            return f"a {role} cannot create or edit operations" + (
-                " other than exercises" if role == "trainer" else ""
-            )
+            return operation_refusal(role, bool(exercise))
         if exercise is None:
             return "unknown operation: push the operation record first"
-        if role in _EDITORS or (role == "trainer" and exercise):
+        if role in EDITORS or (role == "trainer" and exercise):
             return None
         if owner_id is None or owner_id == self.principal.user_id:
             return None
@@ -113,4 +108,4 @@ def open_to_all(db: Database, operation_id: str) -> None:
 
 
 def may_manage_members(principal: Principal) -> bool:
-    return principal.role in _EDITORS
+    return principal.role in EDITORS
