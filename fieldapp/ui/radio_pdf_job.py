@@ -161,7 +161,7 @@ def ics309_build(
     operation: dict, period: tuple[str, str], station: str, operator: str, net: str
 ) -> Build:
     def build(store: Store) -> PdfContent:
-        messages = store.list_messages(operation["id"], since=period[0], until=period[1])
+        messages = store.period_messages(operation["id"], since=period[0], until=period[1])
         sheet = forms.build_ics309(
             operation,
             messages,
@@ -178,8 +178,8 @@ def ics309_build(
 
 def ics214_build(operation: dict, period: tuple[str, str], station: str, operator: str) -> Build:
     def build(store: Store) -> PdfContent:
-        messages = store.list_messages(operation["id"], since=period[0], until=period[1])
-        rows = forms.build_ics214(messages, station)
+        messages = store.period_messages(operation["id"], since=period[0], until=period[1])
+        rows = forms.build_ics214(messages, station, period=period)
         person = " ".join(part for part in (operator, station) if part)
         body = radio_print.ics214_html(operation["name"], period, person, rows)
         return PdfContent(body, "ICS 214", bool(operation["exercise"]))

@@ -90,7 +90,7 @@ def test_an_ics213_and_the_activity_log_print(qapp, store, exercise, tmp_path):
     path = tmp_path / "ics214.pdf"
     radio_print.write_pdf(body, path, title="ICS 214", exercise=True)
     (page,) = read_pdf(path)
-    assert "ACTIVITY LOG" in page and "passed to F5XYZ on GARD NET" in page
+    assert "ACTIVITY LOG" in page and "passed by F4ABC to F5XYZ on GARD NET" in page
 
 
 def test_the_command_line_writes_the_ics309_pdf(qapp, cli, tmp_path):
