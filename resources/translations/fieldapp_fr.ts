@@ -856,12 +856,24 @@
         <translation>Écriture du journal d’activité ICS-214…</translation>
     </message>
     <message>
+        <source>Writing the CSV file</source>
+        <translation>Écriture du fichier CSV</translation>
+    </message>
+    <message>
         <source>Not written: %1</source>
         <translation>Non écrit : %1</translation>
     </message>
     <message>
-        <source>Cancelled: no PDF written.</source>
-        <translation>Annulé : aucun PDF écrit.</translation>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Enregistrer en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -874,6 +886,10 @@
     <message>
         <source>Written: %1 (%2 pages)</source>
         <translation>Écrit : %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 log lines)</source>
+        <translation>Écrit : %1 (%2 lignes de journal)</translation>
     </message>
     <message>
         <source>ICS-309 communications log</source>
@@ -922,6 +938,14 @@
     <message>
         <source>ICS-214 activity log (PDF)…</source>
         <translation>Journal d’activité ICS-214 (PDF)…</translation>
+    </message>
+    <message>
+        <source>ICS-309 communications log (CSV)…</source>
+        <translation>Journal des communications ICS-309 (CSV)…</translation>
+    </message>
+    <message>
+        <source>ICS-214 activity log (CSV)…</source>
+        <translation>Journal d’activité ICS-214 (CSV)…</translation>
     </message>
 </context>
 <context>
