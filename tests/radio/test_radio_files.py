@@ -132,7 +132,7 @@ def test_an_ics309_file_round_trips_and_imports_its_lines(store, operation, tmp_
         (b"<flmsg>4.0.20\r\n<radiogram>\r\n\x00\x01\x02junk\r\n", 3, "binary"),
         (RADIOGRAM.replace(b":tel:12", b"tel 12"), 15, "expected a field"),
         (b"\x89PNG\r\n\x1a\n", 1, "neither an flmsg form"),
-        ((SAMPLES / "flmsg_ics213_textout.txt").read_bytes(), 1, "neither"),
+        ((SAMPLES / "flmsg_ics213_textout.txt").read_bytes(), 1, "text view of an ICS-213"),
         ((SAMPLES / "flmsg_W1HKJ-14.c2s").read_bytes(), 7, "<csvform> forms cannot"),
     ],
 )
