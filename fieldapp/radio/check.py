@@ -12,12 +12,13 @@ and `denormalise` can undo it exactly. The rules follow the public test vectors 
 ectlogger (tests/samples/radio/ectlogger_nts_text_vectors.json); flmsg differs (it spells
 a comma COMMA): the choice is documented here and tested.
 
-A final question mark is dropped, not turned into QUERY: RADIO.md gives QUERY for a
-question mark, but the shared vectors end texts without X or QUERY ("Is this a test?" ->
-`IS THIS A TEST`, "Ends with question?" -> `ENDS WITH QUESTION`), and they are the rule
-set the app follows. The question would be lost silently, so the dropped mark is a change
-of its own, rule `final_query`, that the entry form explains (a "?" inside the text
-still becomes QUERY).
+A question mark inside the text becomes QUERY (RADIO.md), and is never lost there: after
+a period or dash (`Ok. ? Yes`) QUERY takes the place of the X. A final question mark is
+dropped, not turned into QUERY: RADIO.md gives QUERY for a question mark, but the shared
+vectors end texts without X or QUERY ("Is this a test?" -> `IS THIS A TEST`, "Ends with
+question?" -> `ENDS WITH QUESTION`), and they are the rule set the app follows. Every
+dropped or replaced mark is a change with a rule of its own (`final_query`,
+`repeated_query`, `leading_query`, `replaced_by_query`) that the entry form explains.
 
 No I/O, no state: safe from any thread, cheap enough for every keystroke.
 """
@@ -216,14 +217,27 @@ def _is_space(text: str, index: int) -> bool:
 def _tidy_spaces(pieces: list[Piece]) -> None:
     """Single spaces between words, none at either end, no final X or QUERY, no X X.
 
-    Only the new text of pieces changes, so the original is always kept whole.
+    A question mark is never lost inside the text: after an X made from punctuation
+    (`Ok. ? Yes`) the X gives way to QUERY (rule `replaced_by_query`); it is dropped only
+    where the text already asks (`??`, `QUERY?`: `repeated_query`) or before any word
+    (`leading_query`). Only the new text of pieces changes: the original is kept whole.
     """
-    emitted = ""
-    for piece in pieces:
+    last_x: int | None = None  # the piece that wrote the last word, if it was an X
+    for index, piece in enumerate(pieces):
         if piece.rule in _SEPARATORS and piece.text.strip():
+            emitted = "".join(p.text for p in pieces[:index])
             words = emitted.split()
-            if not words or words[-1] in ("X", "QUERY"):
-                piece.text = ""  # nothing to separate yet, or already separated
+            if not words:
+                piece.text = ""  # nothing to separate yet
+                piece.rule = "leading_query" if piece.rule == "query" else piece.rule
+            elif words[-1] == "QUERY":
+                piece.text = ""  # already separated, and already a question
+                piece.rule = "repeated_query" if piece.rule == "query" else piece.rule
+            elif words[-1] == "X" and piece.rule == "query" and last_x is not None:
+                pieces[last_x].text, pieces[last_x].rule = "", "replaced_by_query"
+            elif words[-1] == "X" and piece.rule != "query":
+                piece.text = ""  # X X: already separated
+        emitted = "".join(p.text for p in pieces[:index])
         out = ""
         for ch in piece.text:
             if ch.isspace():
@@ -232,7 +246,9 @@ def _tidy_spaces(pieces: list[Piece]) -> None:
                 ch = " "
             out += ch
         piece.text = out
-        emitted += out
+        if out.strip():
+            made_x = piece.rule in _SEPARATORS and out.split()[-1] == "X"
+            last_x = index if made_x else None
     _drop_trailing(pieces)
     for piece in pieces:
         if piece.rule is None and piece.text != piece.original:

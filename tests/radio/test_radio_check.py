@@ -147,3 +147,29 @@ def test_a_final_question_mark_is_dropped_as_the_vectors_say_and_named():
     assert ("final_query", "?", "") in [(c["rule"], c["from"], c["to"]) for c in result.changes()]
     inside = normalise("Cots? Send 9").changes()
     assert [c["rule"] for c in inside if c["from"] == "?"] == ["query"]  # inside: QUERY
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "rules"),
+    [
+        ("Ok. ? Yes", "OK QUERY YES", [("replaced_by_query", "."), ("query", "?")]),
+        ("Shelter full - ? Send cots", "SHELTER FULL QUERY SEND COTS",
+         [("replaced_by_query", "-"), ("query", "?")]),
+        ("Why?? Now", "WHY QUERY NOW", [("query", "?"), ("repeated_query", "?")]),
+        ("QUERY? yes", "QUERY YES", [("repeated_query", "?")]),
+        ("?Where", "WHERE", [("leading_query", "?")]),
+        ("Cots?Send 9", "COTS QUERY SEND 9", [("query", "?")]),
+    ],
+)  # fmt: skip
+def test_a_question_mark_inside_the_text_is_never_lost_and_each_change_is_named(raw, text, rules):
+    result = normalise(raw)
+    assert result.text == text
+    named = [(c["rule"], c["from"]) for c in result.changes() if c["from"] in ".-?"]
+    assert named == rules
+    assert denormalise(result) == raw
+
+
+@given(st.text(alphabet="ab .?-!", max_size=40))
+def test_a_question_mark_between_two_words_always_leaves_a_query(text):
+    if re.search(r"[ab][^ab]*\?[^ab]*[ab]", text):
+        assert "QUERY" in normalise(text).text.split()

@@ -331,3 +331,39 @@ def test_a_dropped_final_question_mark_is_explained(qtbot, desk):
     assert "question mark at the end was removed" in note and "QUERY" in note
     key(qtbot, Qt.Key.Key_Z, CTRL)
     assert entry.field("text").toPlainText().endswith("now?")
+
+
+def test_a_question_after_a_period_becomes_query_and_the_form_says_why(qtbot, desk):
+    entry = desk.entry
+    entry.field("text").setFocus()
+    qtbot.keyClicks(focused(), "Shelter full. ? Send cots")
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    assert entry.field("text").toPlainText() == "SHELTER FULL QUERY SEND COTS"
+    note = entry.changes_label.text()
+    assert "“.” → (removed)" in note and "“?” → QUERY" in note
+    assert "QUERY takes the place of the X, so the question is kept" in note
+    tip = entry.changes_label.toolTip()
+    assert "“.” → (removed): removed: the “?” after it becomes QUERY instead" in tip
+    assert "“?” → QUERY: QUERY for a question mark" in tip
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert entry.field("text").toPlainText() == "Shelter full. ? Send cots"
+
+
+def test_a_removed_question_mark_is_never_hidden_among_many_changes(qtbot, desk):
+    from fieldapp.radio.check import normalise
+
+    entry = desk.entry
+    entry.field("text").setFocus()
+    typed = "one, two, three, four, five, six, seven, eight, nine?? ten"
+    qtbot.keyClicks(focused(), typed)
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    assert entry.field("text").toPlainText().endswith("NINE QUERY TEN")
+    note = entry.changes_label.text()
+    assert "more" in note  # the list is cut short...
+    assert note.count("“?” →") == 2  # ...but not what became of either question mark
+    assert "“?” → QUERY" in note and "“?” → (removed)" in note
+    assert "the question is already asked there" in note
+    tip = entry.changes_label.toolTip().splitlines()
+    assert len(tip) == 1 + len(normalise(typed).changes())  # every change, a line each
+    assert "“nine” → NINE: capitals, without accents" in tip
+    assert "“,” → X: X for a period (and for , ; : !)" in tip
