@@ -87,6 +87,30 @@ def test_an_imported_radiogram_reads_as_copied(store, operation, tmp_path):
     assert "HAPPY BIRTHDAY X SEE YOU\nSOON X LOVE\nBT\nDIANE" in text
 
 
+DOUBTFUL = _form(
+    "radiogram",
+    ("form", ""), ("nbr", "7"), ("prec", "9"), ("d1", "FEB 30"), ("t1", "2561Z"),
+    ("msg", "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"), ("ck", "10"), ("sta", "W1AW"),
+)  # fmt: skip
+
+
+def test_an_imported_radiogram_keeps_its_doubtful_values_with_warnings(store, operation, tmp_path):
+    """Unknown precedence, impossible time and date, check mismatch: all kept as copied,
+    each a warning, and the file exported again is the file received (nothing rewritten)."""
+    [message] = _import(store, operation, tmp_path, DOUBTFUL, "doubtful.m2s")
+    assert (message["precedence"], message["time_filed"], message["date_filed"]) == (
+        "9", "2561Z", "FEB 30",
+    )  # fmt: skip
+    assert (message["check_received"], message["check"]) == ("10", "10/8")
+    assert {name: w["code"] for name, w in message["warnings"].items()} == {
+        "precedence": "unknown_precedence",
+        "time_filed": "impossible_time",
+        "date_filed": "impossible_date",
+        "check_received": "check_mismatch",
+    }
+    assert files.export_message(store, message, "flmsg", exercise=False) == DOUBTFUL
+
+
 def test_an_edited_field_is_written_from_the_message(store, operation, tmp_path):
     [message] = _import(store, operation, tmp_path, RADIOGRAM, "a.m2s")
     edited = store.update_message(message["id"], {"signature": "DIANE AND BOB"})

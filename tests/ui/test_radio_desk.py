@@ -367,3 +367,23 @@ def test_a_removed_question_mark_is_never_hidden_among_many_changes(qtbot, desk)
     assert len(tip) == 1 + len(normalise(typed).changes())  # every change, a line each
     assert "“nine” → NINE: capitals, without accents" in tip
     assert "“,” → X: X for a period (and for , ; : !)" in tip
+
+
+def test_a_doubtful_message_shows_its_warnings_with_the_values_as_copied(
+    qtbot, store, operation, desk
+):
+    store.add_message(
+        operation["id"],
+        {"text": "ONE TWO THREE", "number": "9", "precedence": "FLASH", "check_received": "4",
+         "time_filed": "2561Z", "date_filed": "FEB 30", "received_from": "F1PCT"},
+    )  # fmt: skip
+    reread(qtbot, desk)
+    key(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    shown = desk.view.toPlainText()
+    assert "Look at:" in shown
+    assert "Precedence “FLASH”: Not a precedence: kept as copied, queued as PRIORITY." in shown
+    assert "Check “4”: Counted 3 words: pass it on as 4/3." in shown
+    assert "Time filed “2561Z”: Not a time of day (00:00 to 23:59)." in shown
+    assert "Date “FEB 30”: This day does not exist." in shown
+    assert "NR 9 FLASH 4/3 2561Z FEB 30" in shown  # on air: as copied, the check both ways
