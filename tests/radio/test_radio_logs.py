@@ -11,31 +11,9 @@ from fieldapp.radio import forms
 ALL_TIME = ("2000-01-01T00:00:00.000Z", "2100-01-01T00:00:00.000Z")
 
 
-def _relayed_twice(store, operation) -> dict:
-    """NR 12 from F1PCT at 10:00 on GARD NET, passed to F5XYZ at 10:05, to F6AAA at 10:20."""
-    message = store.add_message(
-        operation["id"],
-        {
-            "text": "NEED 40 COTS AT SCHOOL",
-            "number": "12",
-            "precedence": "P",
-            "received_from": "F1PCT",
-            "received_net": "GARD NET",
-            "received_at": "2026-11-28T10:00Z",
-        },
-        station="F4ABC",
-    )
-    store.relay_message(
-        message["id"], to_station="F5XYZ", net="RDRF 80m", at="2026-11-28T10:05Z",
-        station="F4ABC", frequency="3.603", mode="LSB",
-    )  # fmt: skip
-    return store.relay_message(
-        message["id"], to_station="F6AAA", net="VHF", at="2026-11-28T10:20Z", station="F4ABC"
-    )
-
-
-def test_the_activity_log_lists_every_hop_of_a_message_relayed_twice(store, operation):
-    _relayed_twice(store, operation)
+def test_the_activity_log_lists_every_hop_of_a_message_relayed_twice(
+    store, operation, relayed_twice
+):
     messages = store.period_messages(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
     rows = forms.build_ics214(messages, "F4ABC", period=ALL_TIME)
     assert rows == [
@@ -54,8 +32,7 @@ def test_the_activity_log_lists_every_hop_of_a_message_relayed_twice(store, oper
     ]
 
 
-def test_the_communications_log_has_a_line_per_hop(store, operation):
-    _relayed_twice(store, operation)
+def test_the_communications_log_has_a_line_per_hop(store, operation, relayed_twice):
     messages = store.period_messages(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
     sheet = forms.build_ics309(operation, messages, period=ALL_TIME, station="F4ABC")
     lines = [(r["time"], r["from"], r["to"]) for r in sheet.rows]
@@ -108,8 +85,7 @@ def test_originated_and_delivered_messages_have_their_lines(store, operation):
     assert sent["number"] == "1"
 
 
-def test_the_activity_log_as_csv(store, operation):
-    _relayed_twice(store, operation)
+def test_the_activity_log_as_csv(store, operation, relayed_twice):
     messages = store.period_messages(operation["id"])
     rows = forms.build_ics214(messages, "F4ABC")
     text = forms.ics214_csv("Crue", ALL_TIME, "Jean F4ABC", rows, exercise=True)

@@ -13,38 +13,8 @@ from fieldapp.radio import forms
 
 
 @pytest.fixture
-def desk(qtbot, store, operation):
-    from fieldapp.ui.radio_desk import RadioDesk
-
-    made = RadioDesk(store, None, station="F4ABC")
-    made.set_operation(operation)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    made.shutdown()
-    made.close()
-    made.deleteLater()
-
-
-@pytest.fixture
-def relayed_twice(store, operation):
-    message = store.add_message(
-        operation["id"],
-        {
-            "text": "NEED 40 COTS AT SCHOOL",
-            "number": "12",
-            "precedence": "P",
-            "received_from": "F1PCT",
-            "received_net": "GARD NET",
-            "received_at": "2026-11-28T10:00Z",
-        },
-        station="F4ABC",
-    )
-    for to, net, at in (("F5XYZ", "RDRF", "10:05"), ("F6AAA", "VHF", "10:20")):
-        store.relay_message(
-            message["id"], to_station=to, net=net, at=f"2026-11-28T{at}Z", station="F4ABC"
-        )
-    return message
+def desk(make_radio_desk, operation):
+    return make_radio_desk(operation)
 
 
 def _save_as(tmp_path, monkeypatch, name: str):
@@ -113,7 +83,7 @@ def test_the_ics214_of_the_period_is_written_as_csv(
     activities = [row[1] for row in rows if row and row[0].startswith("2026-11-28")]
     assert activities == [
         "RADIOGRAM NR 12 PRIORITY received from F1PCT by F4ABC on GARD NET",
-        "RADIOGRAM NR 12 PRIORITY passed by F4ABC to F5XYZ on RDRF",
+        "RADIOGRAM NR 12 PRIORITY passed by F4ABC to F5XYZ on RDRF 80m (3.603 LSB)",
         "RADIOGRAM NR 12 PRIORITY passed by F4ABC to F6AAA on VHF",
     ]
     assert "(3 log lines)" in desk.statusBar().currentMessage()

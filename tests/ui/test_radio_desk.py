@@ -36,6 +36,14 @@ def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), k, modifier)
 
 
+def normalise_typed(qtbot, desk, text: str):
+    """Type `text` into the entry form's text box, then Ctrl+T; returns the entry form."""
+    desk.entry.field("text").setFocus()
+    qtbot.keyClicks(focused(), text)
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    return desk.entry
+
+
 @pytest.fixture
 def desk(qtbot, store, operation):
     from fieldapp.ui.radio_desk import RadioDesk
@@ -175,10 +183,7 @@ def test_saving_without_text_says_so_beside_the_text(qtbot, desk):
 
 
 def test_normalising_shows_what_changed_and_ctrl_z_undoes_it(qtbot, desk):
-    entry = desk.entry
-    entry.field("text").setFocus()
-    qtbot.keyClicks(focused(), "Need water. Is it 146.52?")
-    key(qtbot, Qt.Key.Key_T, CTRL)
+    entry = normalise_typed(qtbot, desk, "Need water. Is it 146.52?")
     assert entry.field("text").toPlainText() == "NEED WATER X IS IT 146R52"
     assert entry.changes_label.isVisible() and "→ X" in entry.changes_label.text()
     assert "Counted 6" in entry.note_text("check_received")
@@ -321,11 +326,8 @@ def test_the_chosen_message_stays_chosen_when_new_traffic_is_logged(qtbot, store
 
 
 def test_a_dropped_final_question_mark_is_explained(qtbot, desk):
-    entry = desk.entry
-    entry.field("text").setFocus()
     # many changes before it: the note must not be lost in "… and N more"
-    qtbot.keyClicks(focused(), "please, please send nine more cots to the school now?")
-    key(qtbot, Qt.Key.Key_T, CTRL)
+    entry = normalise_typed(qtbot, desk, "please, please send nine more cots to the school now?")
     assert entry.field("text").toPlainText().endswith("SCHOOL NOW")
     note = entry.changes_label.text()
     assert "question mark at the end was removed" in note and "QUERY" in note
@@ -334,10 +336,7 @@ def test_a_dropped_final_question_mark_is_explained(qtbot, desk):
 
 
 def test_a_question_after_a_period_becomes_query_and_the_form_says_why(qtbot, desk):
-    entry = desk.entry
-    entry.field("text").setFocus()
-    qtbot.keyClicks(focused(), "Shelter full. ? Send cots")
-    key(qtbot, Qt.Key.Key_T, CTRL)
+    entry = normalise_typed(qtbot, desk, "Shelter full. ? Send cots")
     assert entry.field("text").toPlainText() == "SHELTER FULL QUERY SEND COTS"
     note = entry.changes_label.text()
     assert "“.” → (removed)" in note and "“?” → QUERY" in note
@@ -352,11 +351,8 @@ def test_a_question_after_a_period_becomes_query_and_the_form_says_why(qtbot, de
 def test_a_removed_question_mark_is_never_hidden_among_many_changes(qtbot, desk):
     from fieldapp.radio.check import normalise
 
-    entry = desk.entry
-    entry.field("text").setFocus()
     typed = "one, two, three, four, five, six, seven, eight, nine?? ten"
-    qtbot.keyClicks(focused(), typed)
-    key(qtbot, Qt.Key.Key_T, CTRL)
+    entry = normalise_typed(qtbot, desk, typed)
     assert entry.field("text").toPlainText().endswith("NINE QUERY TEN")
     note = entry.changes_label.text()
     assert "more" in note  # the list is cut short...

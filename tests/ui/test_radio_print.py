@@ -140,17 +140,8 @@ def test_forms_print_in_the_language_of_the_ui(french, store, exercise, tmp_path
 
 
 @pytest.fixture
-def desk(qtbot, store, exercise):
-    from fieldapp.ui.radio_desk import RadioDesk
-
-    made = RadioDesk(store, None, station="F4ABC")
-    made.set_operation(exercise)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    made.shutdown()
-    made.close()
-    made.deleteLater()
+def desk(make_radio_desk, exercise):
+    return make_radio_desk(exercise)
 
 
 def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise, desk, tmp_path):
