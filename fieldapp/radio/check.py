@@ -222,37 +222,50 @@ def _tidy_spaces(pieces: list[Piece]) -> None:
     where the text already asks (`??`, `QUERY?`: `repeated_query`) or before any word
     (`leading_query`). Only the new text of pieces changes: the original is kept whole.
     """
-    last_x: int | None = None  # the piece that wrote the last word, if it was an X
+    # What was written so far, kept as a state rather than joined again at each piece (a
+    # long text stays linear): nothing yet, ends with a space, its last word.
+    state = (True, False, "")
+    last_x: tuple[int, tuple[bool, bool, str]] | None = None  # an X piece, state before it
     for index, piece in enumerate(pieces):
+        empty, _space, last_word = state
         if piece.rule in _SEPARATORS and piece.text.strip():
-            emitted = "".join(p.text for p in pieces[:index])
-            words = emitted.split()
-            if not words:
+            if empty:
                 piece.text = ""  # nothing to separate yet
                 piece.rule = "leading_query" if piece.rule == "query" else piece.rule
-            elif words[-1] == "QUERY":
+            elif last_word == "QUERY":
                 piece.text = ""  # already separated, and already a question
                 piece.rule = "repeated_query" if piece.rule == "query" else piece.rule
-            elif words[-1] == "X" and piece.rule == "query" and last_x is not None:
-                pieces[last_x].text, pieces[last_x].rule = "", "replaced_by_query"
-            elif words[-1] == "X" and piece.rule != "query":
+            elif last_word == "X" and piece.rule == "query" and last_x is not None:
+                x_index, state = last_x
+                pieces[x_index].text, pieces[x_index].rule = "", "replaced_by_query"
+            elif last_word == "X" and piece.rule != "query":
                 piece.text = ""  # X X: already separated
-        emitted = "".join(p.text for p in pieces[:index])
-        out = ""
-        for ch in piece.text:
-            if ch.isspace():
-                if not (emitted + out) or (emitted + out)[-1] == " ":
-                    continue
-                ch = " "
-            out += ch
-        piece.text = out
-        if out.strip():
-            made_x = piece.rule in _SEPARATORS and out.split()[-1] == "X"
-            last_x = index if made_x else None
+        before = state
+        piece.text, state = _spaced(piece.text, state)
+        if piece.text.strip():
+            made_x = piece.rule in _SEPARATORS and piece.text.split()[-1] == "X"
+            last_x = (index, before) if made_x else None
     _drop_trailing(pieces)
     for piece in pieces:
         if piece.rule is None and piece.text != piece.original:
             piece.rule = "spaces"
+
+
+def _spaced(text: str, state: tuple[bool, bool, str]) -> tuple[str, tuple[bool, bool, str]]:
+    """`text` with no space at the start of the whole text nor after another space, and
+    the state (empty, ends with a space, last word) once it is written."""
+    empty, space, last_word = state
+    out = ""
+    for ch in text:
+        if ch.isspace():
+            if (empty and not out) or (out[-1:] == " " if out else space):
+                continue
+            ch = " "
+        out += ch
+    if not out:
+        return out, state
+    words = (("" if space else last_word) + out).split()
+    return out, (False, out[-1] == " ", words[-1] if words else last_word)
 
 
 def _drop_trailing(pieces: list[Piece]) -> None:
