@@ -22,6 +22,31 @@ def operation(store):
 
 
 @pytest.fixture
+def relayed_twice(store, operation):
+    """Radiogram NR 12 from F1PCT at 10:00 on GARD NET, passed by F4ABC to F5XYZ at 10:05
+    on RDRF 80m (3.603 LSB), then to F6AAA at 10:20 on VHF: three hops."""
+    message = store.add_message(
+        operation["id"],
+        {
+            "text": "NEED 40 COTS AT SCHOOL",
+            "number": "12",
+            "precedence": "P",
+            "received_from": "F1PCT",
+            "received_net": "GARD NET",
+            "received_at": "2026-11-28T10:00Z",
+        },
+        station="F4ABC",
+    )
+    hops = (("F5XYZ", "RDRF 80m", "10:05", "3.603", "LSB"), ("F6AAA", "VHF", "10:20", "", ""))
+    for to, net, at, frequency, mode in hops:
+        store.relay_message(
+            message["id"], to_station=to, net=net, at=f"2026-11-28T{at}Z", station="F4ABC",
+            frequency=frequency, mode=mode,
+        )  # fmt: skip
+    return store.get_message(message["id"])
+
+
+@pytest.fixture
 def cli(capsys):
     """cli(data_dir, *words) -> run(*args): runs `fieldapp --data-dir DIR words args`.
 

@@ -219,7 +219,7 @@ def log(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     with open_store(args) as store:
         op = choose_operation(store, args)
-        messages = store.list_messages(op["id"], since=since, until=until)
+        messages = store.period_messages(op["id"], since=since, until=until)
     sheet = forms.build_ics309(
         op, messages, period=(since, until), station=args.station.upper(),
         operator=args.operator, net=args.net, prepared_at=utc_now()[:16].replace("T", " "),

@@ -12,12 +12,13 @@ and `denormalise` can undo it exactly. The rules follow the public test vectors 
 ectlogger (tests/samples/radio/ectlogger_nts_text_vectors.json); flmsg differs (it spells
 a comma COMMA): the choice is documented here and tested.
 
-A final question mark is dropped, not turned into QUERY: RADIO.md gives QUERY for a
-question mark, but the shared vectors end texts without X or QUERY ("Is this a test?" ->
-`IS THIS A TEST`, "Ends with question?" -> `ENDS WITH QUESTION`), and they are the rule
-set the app follows. The question would be lost silently, so the dropped mark is a change
-of its own, rule `final_query`, that the entry form explains (a "?" inside the text
-still becomes QUERY).
+A question mark inside the text becomes QUERY (RADIO.md), and is never lost there: after
+a period or dash (`Ok. ? Yes`) QUERY takes the place of the X. A final question mark is
+dropped, not turned into QUERY: RADIO.md gives QUERY for a question mark, but the shared
+vectors end texts without X or QUERY ("Is this a test?" -> `IS THIS A TEST`, "Ends with
+question?" -> `ENDS WITH QUESTION`), and they are the rule set the app follows. Every
+dropped or replaced mark is a change with a rule of its own (`final_query`,
+`repeated_query`, `leading_query`, `replaced_by_query`) that the entry form explains.
 
 No I/O, no state: safe from any thread, cheap enough for every keystroke.
 """
@@ -216,27 +217,55 @@ def _is_space(text: str, index: int) -> bool:
 def _tidy_spaces(pieces: list[Piece]) -> None:
     """Single spaces between words, none at either end, no final X or QUERY, no X X.
 
-    Only the new text of pieces changes, so the original is always kept whole.
+    A question mark is never lost inside the text: after an X made from punctuation
+    (`Ok. ? Yes`) the X gives way to QUERY (rule `replaced_by_query`); it is dropped only
+    where the text already asks (`??`, `QUERY?`: `repeated_query`) or before any word
+    (`leading_query`). Only the new text of pieces changes: the original is kept whole.
     """
-    emitted = ""
-    for piece in pieces:
+    # What was written so far, kept as a state rather than joined again at each piece (a
+    # long text stays linear): nothing yet, ends with a space, its last word.
+    state = (True, False, "")
+    last_x: tuple[int, tuple[bool, bool, str]] | None = None  # an X piece, state before it
+    for index, piece in enumerate(pieces):
+        empty, _space, last_word = state
         if piece.rule in _SEPARATORS and piece.text.strip():
-            words = emitted.split()
-            if not words or words[-1] in ("X", "QUERY"):
-                piece.text = ""  # nothing to separate yet, or already separated
-        out = ""
-        for ch in piece.text:
-            if ch.isspace():
-                if not (emitted + out) or (emitted + out)[-1] == " ":
-                    continue
-                ch = " "
-            out += ch
-        piece.text = out
-        emitted += out
+            if empty:
+                piece.text = ""  # nothing to separate yet
+                piece.rule = "leading_query" if piece.rule == "query" else piece.rule
+            elif last_word == "QUERY":
+                piece.text = ""  # already separated, and already a question
+                piece.rule = "repeated_query" if piece.rule == "query" else piece.rule
+            elif last_word == "X" and piece.rule == "query" and last_x is not None:
+                x_index, state = last_x
+                pieces[x_index].text, pieces[x_index].rule = "", "replaced_by_query"
+            elif last_word == "X" and piece.rule != "query":
+                piece.text = ""  # X X: already separated
+        before = state
+        piece.text, state = _spaced(piece.text, state)
+        if piece.text.strip():
+            made_x = piece.rule in _SEPARATORS and piece.text.split()[-1] == "X"
+            last_x = (index, before) if made_x else None
     _drop_trailing(pieces)
     for piece in pieces:
         if piece.rule is None and piece.text != piece.original:
             piece.rule = "spaces"
+
+
+def _spaced(text: str, state: tuple[bool, bool, str]) -> tuple[str, tuple[bool, bool, str]]:
+    """`text` with no space at the start of the whole text nor after another space, and
+    the state (empty, ends with a space, last word) once it is written."""
+    empty, space, last_word = state
+    out = ""
+    for ch in text:
+        if ch.isspace():
+            if (empty and not out) or (out[-1:] == " " if out else space):
+                continue
+            ch = " "
+        out += ch
+    if not out:
+        return out, state
+    words = (("" if space else last_word) + out).split()
+    return out, (False, out[-1] == " ", words[-1] if words else last_word)
 
 
 def _drop_trailing(pieces: list[Piece]) -> None:

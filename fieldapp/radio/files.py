@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.radio import b2f, convert, forms
+from fieldapp.radio import b2f, convert, flmsg, forms
 from fieldapp.radio.b2f import B2fError, B2fMessage
 from fieldapp.radio.flmsg import FlmsgError
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 FORMATS = ("radiogram", "ics213", "flmsg", "b2f", "text")
 FormatError = (FlmsgError, B2fError)
 _B2F_START = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,40}:")
+_FLMSG_TEXT_VIEW = re.compile(rb"^ICS (\d{3}) [A-Z]")  # "ICS 213 GENERAL MESSAGE<br>"
 
 
 def read_file(data: bytes) -> tuple[str, list[tuple[dict, dict]], list[tuple[str, bytes]]]:
@@ -37,6 +38,15 @@ def read_file(data: bytes) -> tuple[str, list[tuple[dict, dict]], list[tuple[str
     if _B2F_START.match(data):
         message = b2f.parse(data)
         return "b2f", [_values_from_b2f(message)], message.files
+    view = _FLMSG_TEXT_VIEW.match(data)
+    if view:
+        form = f"ics{view[1].decode()}"
+        saved = flmsg.EXTENSIONS.get(form, "form")
+        raise FlmsgError(
+            f"this is flmsg's text view of an ICS-{view[1].decode()} form, not the form"
+            f" file: save the form in flmsg (a {saved} file) and import that",
+            1,
+        )
     raise FlmsgError(
         "neither an flmsg form (it would start with <flmsg>) nor a Winlink B2F message"
         " (it would start with a header such as Mid:)",

@@ -3,8 +3,11 @@
 `message_text` gives a message laid out as it is read on the air or pasted into a
 digital mode (a radiogram's preamble, address, BT, text five words a line, BT,
 signature). `build_ics309` gathers the communications log of an operational period as
-an `Ics309Log`; `ics309_csv` and `ics309_flmsg` write it. The PDF of a form is drawn by
-the UI layer (Qt) from these same objects: this module stays free of Qt.
+an `Ics309Log`; `ics309_csv` and `ics309_flmsg` write it. `build_ics214` gives the
+activity log's rows, `ics214_csv` writes them. Both logs come from `handling`: every
+step of a message at this station, each relay hop a step of its own (a message relayed
+twice shows both hops, from whom, to whom, when, on which net). The PDF of a form is
+drawn by the UI layer (Qt) from these same objects: this module stays free of Qt.
 
 Everything produced for an exercise operation says EXERCISE. Pure functions: any thread.
 """
@@ -165,7 +168,12 @@ def build_ics309(
     net: str = "",
     prepared_at: str = "",
 ) -> Ics309Log:
-    """One row per message logged in the period, oldest first (times are UTC)."""
+    """One row per communication of the period, oldest first (times are UTC).
+
+    Each hop of a message is a communication of its own (F1PCT to us, us to F5XYZ, then
+    to F6AAA): a message relayed twice gives three rows. A message without any hop (sent
+    to nobody yet) still gets its row.
+    """
     log = Ics309Log(
         incident=operation["name"],
         period_from=period[0],
@@ -176,8 +184,18 @@ def build_ics309(
         prepared_at=prepared_at,
         exercise=bool(operation["exercise"]),
     )
+    rows: list[tuple[str, dict[str, str]]] = []
     for message in messages:
-        log.rows.append(_row(message, station))
+        number = f" #{message['number']}" if message["number"] else ""
+        summary = message["subject"] or " ".join(message["text"].split()[:10])
+        text = f"{message['precedence']} {summary}".strip()
+        for event in _in_period(message, handling(message, station), period):
+            if event.verb == "delivered" or (event.verb == "originated" and _hops_of(message)):
+                continue  # a delivery and an origination are no radio contact
+            row = {"from": f"{event.source}{number}".strip(), "to": event.target, "message": text}
+            rows.append((event.at, row))
+    rows.sort(key=lambda item: item[0])
+    log.rows = [{"time": _minute(at), **row} for at, row in rows]
     return log
 
 
@@ -221,30 +239,88 @@ def ics309_flmsg(log: Ics309Log) -> bytes:
     return convert.log_to_ics309(header, rows)
 
 
-def _row(message: Mapping[str, Any], station: str) -> dict[str, str]:
-    when = message["received_at"] or message["sent_at"] or message["logged_at"]
-    number = f" #{message['number']}" if message["number"] else ""
+# -- what happened to a message at this station: both logs are made of it -------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step of a message's handling: originated, received, passed (a hop), delivered."""
+
+    at: str  # UTC, ISO 8601
+    verb: str
+    source: str = ""
+    target: str = ""
+    net: str = ""
+    frequency: str = ""
+    mode: str = ""
+
+
+def _hops_of(message: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The message's hops as stored (Store.period_messages); a message read without them
+    has the one its own columns tell: the last station it was passed to."""
+    if "hops" in message:
+        return message["hops"]
+    if message["sent_at"] and message["sent_to"]:
+        return [{"from_station": "", "to_station": message["sent_to"],
+                 "net": message["sent_net"], "at": message["sent_at"]}]  # fmt: skip
+    return []
+
+
+def handling(message: Mapping[str, Any], station: str = "") -> list[Event]:
+    """Every step of a message at this station, in time order: each hop is one step.
+
+    A hop with no station on one side was recorded by this station (`station`, or `?`
+    when the station's call is not set). The arrival hop (from the station it was
+    received from) is the reception itself.
+    """
+    me = station or "?"
+    hops = _hops_of(message)
+    sender = message["received_from"]
+    arrived = message["direction"] != "sent" and any(
+        sender and hop["from_station"] == sender for hop in hops
+    )
+    first = message["received_at"] or message["logged_at"]
+    events = []
     if message["direction"] == "sent":
-        source, target = (message["origin_station"] or station) + number, message["sent_to"]
-    else:
-        source = (message["received_from"] or message["origin_station"]) + number
-        target = message["sent_to"] or station
-    summary = message["subject"] or " ".join(message["text"].split()[:10])
-    return {
-        "time": when[:16].replace("T", " "),
-        "from": source.strip(),
-        "to": target,
-        "message": f"{message['precedence']} {summary}".strip(),
-    }
+        origin = message["origin_station"] or me
+        events.append(Event(first, "originated", origin, message["sent_to"]))
+    elif not arrived:
+        source = sender or message["origin_station"] or "?"
+        events.append(Event(first, "received", source, me, message["received_net"]))
+    for hop in hops:
+        source, target = hop["from_station"] or me, hop["to_station"] or me
+        verb = "received" if arrived and hop["from_station"] == sender else "passed"
+        extra = (hop.get("frequency", ""), hop.get("mode", ""))
+        events.append(Event(hop["at"], verb, source, target, hop["net"], *extra))
+    if message["delivered_at"]:
+        events.append(Event(message["delivered_at"], "delivered", me, message["delivered_to"]))
+    return sorted(events, key=lambda event: event.at)
+
+
+def _in_period(
+    message: Mapping[str, Any], events: list[Event], period: tuple[str, str] | None
+) -> list[Event]:
+    """All the steps of a message logged in the period; of an older one, those in it."""
+    if period is None or period[0] <= message["logged_at"] < period[1]:
+        return events
+    return [event for event in events if period[0] <= event.at < period[1]]
+
+
+def _minute(at: str) -> str:
+    return at[:16].replace("T", " ")
 
 
 # -- ICS-214 activity log -------------------------------------------------------------------
 
 
-def build_ics214(messages: Sequence[Mapping[str, Any]], station: str = "") -> list[dict[str, str]]:
-    """The notable activities of a radio position: each message logged, relayed, delivered.
-
-    Rows (`time`, `activity`) in time order; times are UTC as "2026-11-28 14:05".
+def build_ics214(
+    messages: Sequence[Mapping[str, Any]],
+    station: str = "",
+    *,
+    period: tuple[str, str] | None = None,
+) -> list[dict[str, str]]:
+    """The notable activities of a radio position: each message logged, every hop, each
+    delivery. Rows (`time`, `activity`) in time order; times are UTC as "2026-11-28 14:05".
     """
     rows: list[tuple[str, str]] = []
     for m in messages:
@@ -252,17 +328,48 @@ def build_ics214(messages: Sequence[Mapping[str, Any]], station: str = "") -> li
             part for part in (m["kind"].upper(), m["number"] and f"NR {m['number']}") if part
         )
         ref = f"{ref} {m['precedence']}"
-        first = m["received_at"] or m["logged_at"]
-        if m["direction"] == "sent":
-            rows.append((first, f"{ref} originated by {m['origin_station'] or station}"))
-        else:
-            source = m["received_from"] or m["origin_station"] or "?"
-            rows.append((first, f"{ref} received from {source}"))
-        if m["sent_at"] and m["sent_to"]:
-            net = f" on {m['sent_net']}" if m["sent_net"] else ""
-            rows.append((m["sent_at"], f"{ref} passed to {m['sent_to']}{net}"))
-        if m["delivered_at"]:
-            to = f" to {m['delivered_to']}" if m["delivered_to"] else ""
-            rows.append((m["delivered_at"], f"{ref} delivered{to}"))
-    rows.sort()
-    return [{"time": when[:16].replace("T", " "), "activity": what} for when, what in rows]
+        for event in _in_period(m, handling(m, station), period):
+            rows.append((event.at, f"{ref} {_activity(event)}"))
+    rows.sort(key=lambda row: row[0])
+    return [{"time": _minute(when), "activity": what} for when, what in rows]
+
+
+def _activity(event: Event) -> str:
+    on = f" on {event.net}" if event.net else ""
+    tuned = " ".join(part for part in (event.frequency, event.mode) if part)
+    on += f" ({tuned})" if tuned else ""
+    if event.verb == "originated":
+        return f"originated by {event.source}"
+    if event.verb == "delivered":
+        return f"delivered to {event.target}" if event.target else "delivered"
+    if event.verb == "received":
+        return f"received from {event.source} by {event.target}{on}"
+    return f"passed by {event.source} to {event.target}{on}"
+
+
+def ics214_csv(
+    incident: str,
+    period: tuple[str, str],
+    person: str,
+    rows: Sequence[Mapping[str, str]],
+    *,
+    exercise: bool = False,
+) -> str:
+    """The activity log as CSV: the form's header lines, then one line per activity."""
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    if exercise:
+        out.writerow([EXERCISE_LINE])
+    out.writerow(["ICS 214 ACTIVITY LOG"])
+    out.writerow(["Incident name", incident])
+    out.writerow(["Operational period from", period[0], "to", period[1]])
+    out.writerow(["Name, ICS position, home agency", person])
+    out.writerow([])
+    out.writerow(["Date/time (UTC)", "Notable activities"])
+    for row in rows:
+        out.writerow([row["time"], row["activity"]])
+    out.writerow([])
+    out.writerow(["Prepared by", person])
+    if exercise:
+        out.writerow([EXERCISE_LINE])
+    return buffer.getvalue()

@@ -170,6 +170,37 @@ class RadioStore(StorePart):
         )
         return [dict(row) for row in rows]
 
+    def period_messages(
+        self, operation_id: str, *, since: str | None = None, until: str | None = None
+    ) -> list[dict]:
+        """The traffic of an operational period for its logs, each message with its hops.
+
+        A message is in when it was logged in the period or has a hop in it (logged
+        yesterday, relayed today); `since`/`until` bound logged_at and hop times (UTC).
+        Oldest first. One pass over the operation's hops: for the logs' worker thread.
+        """
+        self.get_operation(operation_id)
+        bounds = [since or "", until or "~"]
+        rows = self.conn.execute(
+            "SELECT * FROM radio_messages WHERE operation_id = ? AND deleted = 0"
+            " AND (logged_at >= ? AND logged_at < ? OR id IN (SELECT message_id FROM"
+            " radio_hops WHERE operation_id = ? AND deleted = 0 AND at >= ? AND at < ?))"
+            " ORDER BY logged_at, seq",
+            [operation_id, *bounds, operation_id, *bounds],
+        )
+        messages = [message_from_row(row) for row in rows]
+        hops: dict[str, list[dict]] = {message["id"]: [] for message in messages}
+        for row in self.conn.execute(
+            "SELECT message_id, id, from_station, to_station, net, frequency, mode, at, author"
+            " FROM radio_hops WHERE operation_id = ? AND deleted = 0 ORDER BY at, seq",
+            [operation_id],
+        ):
+            if row["message_id"] in hops:
+                hops[row["message_id"]].append(dict(row))
+        for message in messages:
+            message["hops"] = hops[message["id"]]
+        return messages
+
     def list_messages(
         self,
         operation_id: str,

@@ -2,18 +2,20 @@
 
 Relay (Ctrl+R: to whom, which net, when; adds a hop), delivered (Ctrl+D), serviced
 (Ctrl+E), make a report of it (Ctrl+Shift+R), print it as its form (Ctrl+P), copy it as
-text to read on air (Ctrl+Shift+C); print the ICS-309 and ICS-214 logs of a period.
+text to read on air (Ctrl+Shift+C); the ICS-309 and ICS-214 logs of a period as PDF or
+CSV (Logs menu).
 Status changes go through the store, which knows the allowed transitions: a refusal is
 explained in words in the message view, nothing changes. GUI thread only (the writes
 are single-row transactions on the GUI thread's Store, like the report editor's), except
-the PDFs: they are read, laid out and written by a PdfJob in the actions' own pool
-thread (radio_pdf_job), with a progress dialog that can cancel them.
+the files: PDFs and CSV logs are read, laid out and written by a job in the actions' own
+pool thread (radio_pdf_job), with a progress dialog that can cancel them.
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -24,7 +26,9 @@ from fieldapp.radio import forms, model
 from fieldapp.ui import radio_pdf_job as pdf
 from fieldapp.ui.radio_dialogs import PeriodDialog, RelayDialog
 from fieldapp.ui.radio_models import status_labels
-from fieldapp.ui.radio_pdf_job import PdfJob
+from fieldapp.ui.radio_pdf_job import CsvJob, FileJob, PdfJob
+
+Job = TypeVar("Job", bound=FileJob)
 
 
 class RadioActions(QObject):
@@ -36,9 +40,9 @@ class RadioActions(QObject):
         self.relay_dialog: RelayDialog | None = None
         self.period_dialog: PeriodDialog | None = None
         self.progress: pdf.PdfProgress | None = None  # of the last PDF started
-        self.jobs: set[pdf.PdfJob] = set()  # PDFs being written (kept alive until done)
+        self.jobs: set[FileJob] = set()  # files being written (kept alive until done)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one PDF at a time; the desk never waits for it
+        self._pool.setMaxThreadCount(1)  # one file at a time; the desk never waits for it
         self.relay_action = self._action("Ctrl+R", self.relay)
         self.deliver_action = self._action("Ctrl+D", self.deliver)
         self.service_action = self._action("Ctrl+E", self.service)
@@ -47,6 +51,8 @@ class RadioActions(QObject):
         self.copy_action = self._action("Ctrl+Shift+C", self.copy_for_air)
         self.ics309_action = self._action("Ctrl+Shift+L", self._on_ics309_triggered)
         self.ics214_action = self._action(None, self._on_ics214_triggered)
+        self.ics309_csv_action = self._action(None, self._on_ics309_csv_triggered)
+        self.ics214_csv_action = self._action(None, self._on_ics214_csv_triggered)
         bar = desk.menuBar()
         self.message_menu = bar.addMenu("")
         for action in (self.relay_action, self.deliver_action, self.service_action):
@@ -57,6 +63,9 @@ class RadioActions(QObject):
         self.logs_menu = bar.addMenu("")
         self.logs_menu.addAction(self.ics309_action)
         self.logs_menu.addAction(self.ics214_action)
+        self.logs_menu.addSeparator()
+        self.logs_menu.addAction(self.ics309_csv_action)
+        self.logs_menu.addAction(self.ics214_csv_action)
         desk.toolbar.addSeparator()
         for action in (
             self.relay_action,
@@ -226,20 +235,42 @@ class RadioActions(QObject):
         build = pdf.ics214_build(desk.operation, period, desk.station(), operator)
         return self._write(build, path, self.tr("Writing the ICS-214 activity log…"))
 
+    def ics309_csv(
+        self, path: Path | str, period: tuple[str, str], net: str = "", operator: str = ""
+    ) -> CsvJob:
+        """Write the ICS-309 of a period as CSV in the background."""
+        desk = self.desk
+        build = pdf.ics309_csv_build(desk.operation, period, desk.station(), operator, net)
+        job = CsvJob(desk.store.data_dir, build, path, self)
+        job.written.connect(self._on_csv_written)
+        return self._start(job, self.tr("Writing the ICS-309 communications log…"), csv=True)
+
+    def ics214_csv(self, path: Path | str, period: tuple[str, str], operator: str = "") -> CsvJob:
+        """Write the ICS-214 of a period as CSV in the background."""
+        desk = self.desk
+        build = pdf.ics214_csv_build(desk.operation, period, desk.station(), operator)
+        job = CsvJob(desk.store.data_dir, build, path, self)
+        job.written.connect(self._on_csv_written)
+        return self._start(job, self.tr("Writing the ICS-214 activity log…"), csv=True)
+
     def _write(self, build: pdf.Build, path: Path | str, label: str) -> PdfJob:
-        """Run a PdfJob in the actions' pool, its progress shown, the desk still usable."""
-        job = pdf.PdfJob(self.desk.store.data_dir, build, path, self)
+        job = PdfJob(self.desk.store.data_dir, build, path, self)
         job.written.connect(self._printed)
+        return self._start(job, label)
+
+    def _start(self, job: Job, label: str, *, csv: bool = False) -> Job:
+        """Run a job in the actions' pool, its progress shown, the desk still usable."""
         job.failed.connect(self._on_job_failed)
         job.cancelled.connect(self._on_job_cancelled)
         for signal in (job.written, job.failed, job.cancelled):
             signal.connect(partial(self._forget, job))
         self.jobs.add(job)
-        self.progress = pdf.PdfProgress(job, label, self.desk)
+        title = self.tr("Writing the CSV file") if csv else ""
+        self.progress = pdf.PdfProgress(job, label, self.desk, title)
         job.start(self._pool)
         return job
 
-    def _forget(self, job: pdf.PdfJob, *_outcome: object) -> None:
+    def _forget(self, job: FileJob, *_outcome: object) -> None:
         self.jobs.discard(job)
         job.deleteLater()
 
@@ -250,18 +281,20 @@ class RadioActions(QObject):
 
     @Slot()
     def _on_job_cancelled(self) -> None:
-        self.desk.statusBar().showMessage(self.tr("Cancelled: no PDF written."), 6000)
+        self.desk.statusBar().showMessage(self.tr("Cancelled: no file written."), 6000)
 
     def shutdown(self) -> None:
-        """Cancel the PDFs being written and wait for their threads (closing the app)."""
+        """Cancel the files being written and wait for their threads (closing the app)."""
         for job in list(self.jobs):
             job.cancel()
         self._pool.waitForDone()
 
     def _ask_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self.desk, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF (*.pdf)")
-        )
+        if name.endswith(".csv"):
+            title, kinds = self.tr("Save as CSV"), self.tr("CSV (*.csv)")
+        else:
+            title, kinds = self.tr("Save as PDF"), self.tr("PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self.desk, title, str(Path.home() / name), kinds)
         return path
 
     @Slot()
@@ -278,6 +311,11 @@ class RadioActions(QObject):
         text = self.tr("Written: %1 (%2 pages)").replace("%1", path).replace("%2", str(pages))
         self.desk.statusBar().showMessage(text, 8000)
 
+    @Slot(str, int)
+    def _on_csv_written(self, path: str, lines: int) -> None:
+        text = self.tr("Written: %1 (%2 log lines)").replace("%1", path)
+        self.desk.statusBar().showMessage(text.replace("%2", str(lines)), 8000)
+
     @Slot()
     def _on_ics309_triggered(self) -> None:
         self._ask_period(self.tr("ICS-309 communications log"), "ics309")
@@ -286,22 +324,32 @@ class RadioActions(QObject):
     def _on_ics214_triggered(self) -> None:
         self._ask_period(self.tr("ICS-214 activity log"), "ics214")
 
-    def _ask_period(self, title: str, which: str) -> None:
+    @Slot()
+    def _on_ics309_csv_triggered(self) -> None:
+        self._ask_period(self.tr("ICS-309 communications log"), "ics309", "csv")
+
+    @Slot()
+    def _on_ics214_csv_triggered(self) -> None:
+        self._ask_period(self.tr("ICS-214 activity log"), "ics214", "csv")
+
+    def _ask_period(self, title: str, which: str, suffix: str = "pdf") -> None:
         if self.desk.operation is None:
             return
         dialog = PeriodDialog(title, self.desk)
         self.period_dialog = dialog
 
         def accepted() -> None:
-            path = self._ask_path(f"{which}.pdf")
+            path = self._ask_path(f"{which}.{suffix}")
             if not path:
                 return
             period = dialog.period()
             operator = dialog.operator_edit.text().strip()
             if which == "ics309":
-                self.print_ics309(path, period, dialog.net_edit.text().strip(), operator)
+                log309 = self.print_ics309 if suffix == "pdf" else self.ics309_csv
+                log309(path, period, dialog.net_edit.text().strip(), operator)
             else:
-                self.print_ics214(path, period, operator)
+                log214 = self.print_ics214 if suffix == "pdf" else self.ics214_csv
+                log214(path, period, operator)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(self._on_dialog_finished)
@@ -319,6 +367,8 @@ class RadioActions(QObject):
             self.copy_action: self.tr("&Copy for the air"),
             self.ics309_action: self.tr("ICS-309 communications log (PDF)…"),
             self.ics214_action: self.tr("ICS-214 activity log (PDF)…"),
+            self.ics309_csv_action: self.tr("ICS-309 communications log (CSV)…"),
+            self.ics214_csv_action: self.tr("ICS-214 activity log (CSV)…"),
         }
         for action, text in texts.items():
             action.setText(text)

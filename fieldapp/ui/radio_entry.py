@@ -7,9 +7,10 @@ text; a received check that differs stays as copied and the note beside it says 
 pass on (`10/9`). Warnings (unknown precedence, impossible time...) show beside their
 field and never block a save nor rewrite a value. Normalising the text (X, QUERY...) is
 an explicit action, done as one edit of the text box so that Ctrl+Z undoes it, and the
-form says what changed (radio_text: a dropped final question mark is always named); ARL
-texts are expanded to plain language on demand. GUI thread only; per keystroke the form runs
-only pure functions of the core (no SQL), so it stays fast however long the log is.
+form says what changed, every change with its reason in the note's tooltip (radio_text:
+what became of each question mark is always said); ARL texts are expanded to plain
+language on demand. GUI thread only; per keystroke the form runs only pure functions of
+the core (no SQL), so it stays fast however long the log is.
 """
 
 from __future__ import annotations
@@ -265,6 +266,7 @@ class RadioEntryForm(QWidget):
         changes = result.changes()
         if not changes:
             self.changes_label.setText(self.tr("The text is already in radiogram form."))
+            self.changes_label.setToolTip("")
             self.changes_label.setStyleSheet(QUIET_STYLE)
             self.changes_label.show()
             return []
@@ -276,6 +278,7 @@ class RadioEntryForm(QWidget):
         edit.setTextCursor(cursor)
         self._normalised = result.text
         self.changes_label.setText(radio_text.describe_changes(changes))
+        self.changes_label.setToolTip(radio_text.changes_tooltip(changes))
         lost = radio_text.lost_question(changes)  # a question gone: not a quiet detail
         self.changes_label.setStyleSheet(NOTE_STYLE if lost else QUIET_STYLE)
         self.changes_label.show()

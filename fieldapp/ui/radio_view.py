@@ -1,8 +1,10 @@
 """The message view of the radio desk: the message as read on air, its relay chain, warnings.
 
 Every hop of the relay chain is listed, oldest first: from whom, to whom, when, on
-which net. A refused action (a status the message cannot take) is explained in words
-above the message. GUI thread only; it shows what it is given and reads nothing.
+which net. Warnings (unknown precedence, check mismatch, impossible time) name the field
+and the value as copied, in the words of the entry form. A refused action (a status the
+message cannot take) is explained in words above the message. GUI thread only; it shows
+what it is given and reads nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldapp.radio import forms
+from fieldapp.ui import radio_fields
 from fieldapp.ui.radio_models import direction_labels, kind_labels, status_labels
 
 
@@ -63,9 +66,20 @@ class RadioMessageView(QTextBrowser):
         self.setHtml("".join(parts))
 
     def _warnings_html(self, m: dict) -> str:
+        """Each warning as the entry form words it, after the field and the value as copied:
+        the operator sees what was kept, never a corrected value."""
         if not m["warnings"]:
             return ""
-        items = "".join(f"<li>{html.escape(w['message'])}</li>" for w in m["warnings"].values())
+        labels = radio_fields.labels(m["kind"]) if m["kind"] in radio_fields.KINDS else {}
+        items = ""
+        for name, warning in m["warnings"].items():
+            label = labels.get(name, name).replace("&", "")
+            value = m.get(name) or ""
+            sentence = radio_fields.warning_text(
+                warning["code"], warning["message"], m.get("check_counted", ""), m["check"]
+            )
+            items += f"<li><b>{html.escape(label)}</b> “{html.escape(value)}”: "
+            items += f"{html.escape(sentence)}</li>"
         title = html.escape(self.tr("Look at:"))
         return f"<p style='color:#8d5a00'><b>{title}</b></p><ul style='color:#8d5a00'>{items}</ul>"
 

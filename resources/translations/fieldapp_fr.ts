@@ -880,12 +880,24 @@
         <translation>Écriture du journal d’activité ICS-214…</translation>
     </message>
     <message>
+        <source>Writing the CSV file</source>
+        <translation>Écriture du fichier CSV</translation>
+    </message>
+    <message>
         <source>Not written: %1</source>
         <translation>Non écrit : %1</translation>
     </message>
     <message>
-        <source>Cancelled: no PDF written.</source>
-        <translation>Annulé : aucun PDF écrit.</translation>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Enregistrer en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -898,6 +910,10 @@
     <message>
         <source>Written: %1 (%2 pages)</source>
         <translation>Écrit : %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 log lines)</source>
+        <translation>Écrit : %1 (%2 lignes de journal)</translation>
     </message>
     <message>
         <source>ICS-309 communications log</source>
@@ -946,6 +962,14 @@
     <message>
         <source>ICS-214 activity log (PDF)…</source>
         <translation>Journal d’activité ICS-214 (PDF)…</translation>
+    </message>
+    <message>
+        <source>ICS-309 communications log (CSV)…</source>
+        <translation>Journal des communications ICS-309 (CSV)…</translation>
+    </message>
+    <message>
+        <source>ICS-214 activity log (CSV)…</source>
+        <translation>Journal d’activité ICS-214 (CSV)…</translation>
     </message>
 </context>
 <context>
@@ -1084,8 +1108,72 @@
         <translation>Normalisé : %1%2. Ctrl+Z annule.</translation>
     </message>
     <message>
+        <source>A “?” came right after a period or dash: QUERY takes the place of the X, so the question is kept.</source>
+        <translation>Un « ? » suivait un point ou un tiret : QUERY prend la place du X, la question est gardée.</translation>
+    </message>
+    <message>
+        <source>A “?” right after QUERY (or another “?”) was removed: the question is already asked there.</source>
+        <translation>Un « ? » juste après QUERY (ou un autre « ? ») a été supprimé : la question y est déjà posée.</translation>
+    </message>
+    <message>
+        <source>The question mark at the start was removed: there is no word before it. If the message asks a question, type QUERY where it belongs.</source>
+        <translation>Le point d’interrogation du début a été supprimé : aucun mot ne le précède. Si le message pose une question, tapez QUERY là où il faut.</translation>
+    </message>
+    <message>
         <source>The question mark at the end was removed: the NTS text rules the app follows (the shared ectlogger vectors) end a text without X or QUERY. If the message asks a question, say so in words: type QUERY where it belongs.</source>
         <translation>Le point d’interrogation final a été supprimé : les règles de texte NTS que suit l’application (les vecteurs partagés d’ectlogger) terminent un texte sans X ni QUERY. Si le message pose une question, dites-le en mots : tapez QUERY là où il faut.</translation>
+    </message>
+    <message>
+        <source>Every change, in order (Ctrl+Z undoes them all):</source>
+        <translation>Chaque modification, dans l’ordre (Ctrl+Z les annule toutes) :</translation>
+    </message>
+    <message>
+        <source>removed: no X at either end of the text nor twice in a row</source>
+        <translation>supprimé : pas de X au début ni à la fin du texte, ni deux fois de suite</translation>
+    </message>
+    <message>
+        <source>a hyphen inside a word or at an end: a space at most</source>
+        <translation>un trait d’union dans un mot ou à une extrémité : au plus une espace</translation>
+    </message>
+    <message>
+        <source>capitals, without accents</source>
+        <translation>majuscules, sans accents</translation>
+    </message>
+    <message>
+        <source>spaces tidied</source>
+        <translation>espaces remises en ordre</translation>
+    </message>
+    <message>
+        <source>R for a decimal point or a separator between digits (146R52)</source>
+        <translation>R pour une virgule décimale ou un séparateur entre chiffres (146R52)</translation>
+    </message>
+    <message>
+        <source>QUERY for a question mark</source>
+        <translation>QUERY pour un point d’interrogation</translation>
+    </message>
+    <message>
+        <source>AND for &amp;</source>
+        <translation>AND pour &amp;</translation>
+    </message>
+    <message>
+        <source>AT for @</source>
+        <translation>AT pour @</translation>
+    </message>
+    <message>
+        <source>removed: radiogram text has no such sign</source>
+        <translation>supprimé : le texte d’un radiogramme n’a pas ce signe</translation>
+    </message>
+    <message>
+        <source>removed: the “?” after it becomes QUERY instead</source>
+        <translation>supprimé : le « ? » qui suit devient QUERY à sa place</translation>
+    </message>
+    <message>
+        <source>X for a period (and for , ; : !)</source>
+        <translation>X pour un point (et pour , ; : !)</translation>
+    </message>
+    <message>
+        <source>X for a dash between words</source>
+        <translation>X pour un tiret entre deux mots</translation>
     </message>
     <message>
         <source>No ARL numbered text in this message.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,22 +23,55 @@ from fieldapp.radio.check import (
 VECTORS = Path(__file__).parent.parent / "samples" / "radio" / "ectlogger_nts_text_vectors.json"
 
 
-@pytest.mark.parametrize(
-    ("text", "check"),
-    [
-        ("HAPPY BIRTHDAY X SEE YOU SOON X LOVE", "8"),
-        ("NEW YORK CITY", "3"),
-        ("NYC", "1"),
-        ("527B", "1"),
-        ("W1YL/4", "1"),
-        ("860 594 0301", "3"),
-        ("ARL FIFTY ARL SIXTY ONE", "ARL 5"),
-        ("ARL FORTY SIX", "ARL 3"),
-        ("", "0"),
-    ],
-)
+# RADIO.md's check examples, verbatim; when the shared RADIO.md is at hand its examples
+# are read from it as well, so that an example added there is tested at once.
+RADIO_MD = Path(__file__).parents[3] / "shared" / "RADIO.md"
+CHECK_EXAMPLES = [
+    ("HAPPY BIRTHDAY X SEE YOU SOON X LOVE", "8"),
+    ("NEW YORK CITY", "3"),
+    ("NYC", "1"),
+    ("527B", "1"),
+    ("W1YL/4", "1"),
+    ("860 594 0301", "3"),
+    ("ARL FIFTY ARL SIXTY ONE", "ARL 5"),
+    ("ARL FORTY SIX", "ARL 3"),
+]
+_EXAMPLE = re.compile(r"`([^`]+)`\s*→\s*(?:`([^`]+)`|(\d+))")
+
+
+def radio_md_examples(text: str) -> list[tuple[str, str]]:
+    """The `TEXT` → check pairs of RADIO.md's paragraph on the check."""
+    section = text[text.index("Check = ") : text.index("ARL numbered radiograms:")]
+    return [(m[1], m[2] or m[3]) for m in _EXAMPLE.finditer(section)]
+
+
+def _examples() -> list[tuple[str, str]]:
+    found = list(CHECK_EXAMPLES)
+    if RADIO_MD.is_file():
+        found += [pair for pair in radio_md_examples(RADIO_MD.read_text()) if pair not in found]
+    return found
+
+
+@pytest.mark.parametrize(("text", "check"), _examples())
 def test_the_check_examples_of_radio_md(text, check):
     assert compute_check(text) == check
+
+
+def test_the_examples_are_read_from_radio_md_as_written():
+    sample = (
+        "Check = number of words\n- `HAPPY X LOVE` → 3;\n- `NYC` → 1, `527B` → 1;\n"
+        "- `ARL FIFTY ARL SIXTY ONE`\n  → `ARL 5`; `ARL FORTY SIX` → `ARL 3`;\n"
+        "ARL numbered radiograms: `ONE` → 9"
+    )
+    assert radio_md_examples(sample) == [
+        ("HAPPY X LOVE", "3"), ("NYC", "1"), ("527B", "1"),
+        ("ARL FIFTY ARL SIXTY ONE", "ARL 5"), ("ARL FORTY SIX", "ARL 3"),
+    ]  # fmt: skip
+
+
+def test_x_query_and_an_empty_text_count_as_radio_md_says():
+    assert compute_check("WHERE ARE YOU QUERY") == "4"  # X and QUERY count
+    assert compute_check("") == "0"
 
 
 def test_a_relay_that_counts_otherwise_sends_both_counts():
@@ -113,3 +147,39 @@ def test_a_final_question_mark_is_dropped_as_the_vectors_say_and_named():
     assert ("final_query", "?", "") in [(c["rule"], c["from"], c["to"]) for c in result.changes()]
     inside = normalise("Cots? Send 9").changes()
     assert [c["rule"] for c in inside if c["from"] == "?"] == ["query"]  # inside: QUERY
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "rules"),
+    [
+        ("Ok. ? Yes", "OK QUERY YES", [("replaced_by_query", "."), ("query", "?")]),
+        ("Shelter full - ? Send cots", "SHELTER FULL QUERY SEND COTS",
+         [("replaced_by_query", "-"), ("query", "?")]),
+        ("Why?? Now", "WHY QUERY NOW", [("query", "?"), ("repeated_query", "?")]),
+        ("QUERY? yes", "QUERY YES", [("repeated_query", "?")]),
+        ("?Where", "WHERE", [("leading_query", "?")]),
+        ("Cots?Send 9", "COTS QUERY SEND 9", [("query", "?")]),
+    ],
+)  # fmt: skip
+def test_a_question_mark_inside_the_text_is_never_lost_and_each_change_is_named(raw, text, rules):
+    result = normalise(raw)
+    assert result.text == text
+    named = [(c["rule"], c["from"]) for c in result.changes() if c["from"] in ".-?"]
+    assert named == rules
+    assert denormalise(result) == raw
+
+
+@given(st.text(alphabet="ab .?-!", max_size=40))
+def test_a_question_mark_between_two_words_always_leaves_a_query(text):
+    if re.search(r"[ab][^ab]*\?[^ab]*[ab]", text):
+        assert "QUERY" in normalise(text).text.split()
+
+
+def test_a_long_text_is_normalised_at_once():
+    import time
+
+    text = "Shelter full. ? Send 9 more cots, please; now! " * 400  # 19,000 characters
+    started = time.perf_counter()
+    result = normalise(text)
+    assert time.perf_counter() - started < 1.0  # linear: ~50 ms; it was quadratic (seconds)
+    assert result.text.count("QUERY") == 400 and denormalise(result) == text

@@ -72,6 +72,39 @@ def test_a_malformed_file_is_refused_naming_the_line(run, run_json, tmp_path):
     assert run_json("list") == []
 
 
+def _radiogram_file() -> bytes:
+    fields = [("nbr", "101"), ("prec", "1"), ("msg", "NEED WATER X SEND COTS"), ("sig", "JEAN")]
+    lines = [f":{tag}:{len(value.encode())} {value}" for tag, value in fields]
+    return "\r\n".join(["<flmsg>4.0.20", "<radiogram>", *lines, ""]).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "spoil", "line", "words"),
+    [
+        ("a.m2s", lambda d: d.replace(b":msg:22 ", b":msg:25 "), 5, "length of :msg:"),
+        ("a.m2s", lambda d: d[:-12], 6, "ends in the middle of a line: truncated"),
+        ("a.m2s", lambda d: d.replace(b"JEAN", b"\xff\xfe\x00\x01"), 6, "binary"),
+        ("b.b2f", lambda d: d.replace(b"Body: 104", b"Body: 99"), 2, "where Body says"),
+        ("b.b2f", lambda d: d.replace(b"File: 31028", b"File: 41028"), 6, "truncated"),
+        ("b.b2f", lambda d: d[:300], 2, "body should be 104 bytes, only 56 are left"),
+        ("b.b2f", lambda d: d.replace(b"Type: Private", b"\x89PNG\x00\x1a"), 11, "not a header"),
+    ],
+)
+def test_malformed_flmsg_and_b2f_files_are_refused_in_one_line(
+    run, run_json, tmp_path, name, spoil, line, words
+):
+    good = B2F_SAMPLE.read_bytes() if name.endswith(".b2f") else _radiogram_file()
+    bad = tmp_path / name
+    bad.write_bytes(spoil(good))
+    assert bad.read_bytes() != good
+    code, out, err = run("import", str(bad))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert f"{bad}: line {line}: " in err and words in err and "nothing was imported" in err
+    assert run_json("list") == []
+    (tmp_path / "good").write_bytes(good)  # the same file unspoilt imports
+    assert len(run_json("import", str(tmp_path / "good"))) == 1
+
+
 def test_the_ics309_log_of_a_period_as_csv(run, run_json, tmp_path):
     run_json("add", "--text", "EAU POTABLE", "--received-from", "F1PCT", "--number", "7",
              "--received-at", "2026-11-28T09:15Z")  # fmt: skip

@@ -87,6 +87,30 @@ def test_an_imported_radiogram_reads_as_copied(store, operation, tmp_path):
     assert "HAPPY BIRTHDAY X SEE YOU\nSOON X LOVE\nBT\nDIANE" in text
 
 
+DOUBTFUL = _form(
+    "radiogram",
+    ("form", ""), ("nbr", "7"), ("prec", "9"), ("d1", "FEB 30"), ("t1", "2561Z"),
+    ("msg", "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"), ("ck", "10"), ("sta", "W1AW"),
+)  # fmt: skip
+
+
+def test_an_imported_radiogram_keeps_its_doubtful_values_with_warnings(store, operation, tmp_path):
+    """Unknown precedence, impossible time and date, check mismatch: all kept as copied,
+    each a warning, and the file exported again is the file received (nothing rewritten)."""
+    [message] = _import(store, operation, tmp_path, DOUBTFUL, "doubtful.m2s")
+    assert (message["precedence"], message["time_filed"], message["date_filed"]) == (
+        "9", "2561Z", "FEB 30",
+    )  # fmt: skip
+    assert (message["check_received"], message["check"]) == ("10", "10/8")
+    assert {name: w["code"] for name, w in message["warnings"].items()} == {
+        "precedence": "unknown_precedence",
+        "time_filed": "impossible_time",
+        "date_filed": "impossible_date",
+        "check_received": "check_mismatch",
+    }
+    assert files.export_message(store, message, "flmsg", exercise=False) == DOUBTFUL
+
+
 def test_an_edited_field_is_written_from_the_message(store, operation, tmp_path):
     [message] = _import(store, operation, tmp_path, RADIOGRAM, "a.m2s")
     edited = store.update_message(message["id"], {"signature": "DIANE AND BOB"})
@@ -132,7 +156,7 @@ def test_an_ics309_file_round_trips_and_imports_its_lines(store, operation, tmp_
         (b"<flmsg>4.0.20\r\n<radiogram>\r\n\x00\x01\x02junk\r\n", 3, "binary"),
         (RADIOGRAM.replace(b":tel:12", b"tel 12"), 15, "expected a field"),
         (b"\x89PNG\r\n\x1a\n", 1, "neither an flmsg form"),
-        ((SAMPLES / "flmsg_ics213_textout.txt").read_bytes(), 1, "neither"),
+        ((SAMPLES / "flmsg_ics213_textout.txt").read_bytes(), 1, "text view of an ICS-213"),
         ((SAMPLES / "flmsg_W1HKJ-14.c2s").read_bytes(), 7, "<csvform> forms cannot"),
     ],
 )

@@ -114,6 +114,29 @@ def make_window(qtbot, store: Store):
 
 
 @pytest.fixture
+def make_radio_desk(qtbot, store: Store):
+    """make_radio_desk(operation): a shown radio desk of station F4ABC on that operation;
+    its threads stopped and closed after the test."""
+    from fieldapp.ui.radio_desk import RadioDesk
+
+    made = []
+
+    def make(operation: dict) -> RadioDesk:
+        desk = RadioDesk(store, None, station="F4ABC")
+        made.append(desk)
+        desk.set_operation(operation)
+        desk.show()
+        qtbot.waitExposed(desk)
+        return desk
+
+    yield make
+    for desk in made:
+        desk.shutdown()
+        desk.close()
+        desk.deleteLater()
+
+
+@pytest.fixture
 def window(make_window, operation: dict, reports: list[dict]):
     """The main window on the "Gard floods" operation with its five reports."""
     return make_window(Settings(last_operation_id=operation["id"]))

@@ -36,6 +36,14 @@ def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), k, modifier)
 
 
+def normalise_typed(qtbot, desk, text: str):
+    """Type `text` into the entry form's text box, then Ctrl+T; returns the entry form."""
+    desk.entry.field("text").setFocus()
+    qtbot.keyClicks(focused(), text)
+    key(qtbot, Qt.Key.Key_T, CTRL)
+    return desk.entry
+
+
 @pytest.fixture
 def desk(qtbot, store, operation):
     from fieldapp.ui.radio_desk import RadioDesk
@@ -175,10 +183,7 @@ def test_saving_without_text_says_so_beside_the_text(qtbot, desk):
 
 
 def test_normalising_shows_what_changed_and_ctrl_z_undoes_it(qtbot, desk):
-    entry = desk.entry
-    entry.field("text").setFocus()
-    qtbot.keyClicks(focused(), "Need water. Is it 146.52?")
-    key(qtbot, Qt.Key.Key_T, CTRL)
+    entry = normalise_typed(qtbot, desk, "Need water. Is it 146.52?")
     assert entry.field("text").toPlainText() == "NEED WATER X IS IT 146R52"
     assert entry.changes_label.isVisible() and "→ X" in entry.changes_label.text()
     assert "Counted 6" in entry.note_text("check_received")
@@ -321,13 +326,60 @@ def test_the_chosen_message_stays_chosen_when_new_traffic_is_logged(qtbot, store
 
 
 def test_a_dropped_final_question_mark_is_explained(qtbot, desk):
-    entry = desk.entry
-    entry.field("text").setFocus()
     # many changes before it: the note must not be lost in "… and N more"
-    qtbot.keyClicks(focused(), "please, please send nine more cots to the school now?")
-    key(qtbot, Qt.Key.Key_T, CTRL)
+    entry = normalise_typed(qtbot, desk, "please, please send nine more cots to the school now?")
     assert entry.field("text").toPlainText().endswith("SCHOOL NOW")
     note = entry.changes_label.text()
     assert "question mark at the end was removed" in note and "QUERY" in note
     key(qtbot, Qt.Key.Key_Z, CTRL)
     assert entry.field("text").toPlainText().endswith("now?")
+
+
+def test_a_question_after_a_period_becomes_query_and_the_form_says_why(qtbot, desk):
+    entry = normalise_typed(qtbot, desk, "Shelter full. ? Send cots")
+    assert entry.field("text").toPlainText() == "SHELTER FULL QUERY SEND COTS"
+    note = entry.changes_label.text()
+    assert "“.” → (removed)" in note and "“?” → QUERY" in note
+    assert "QUERY takes the place of the X, so the question is kept" in note
+    tip = entry.changes_label.toolTip()
+    assert "“.” → (removed): removed: the “?” after it becomes QUERY instead" in tip
+    assert "“?” → QUERY: QUERY for a question mark" in tip
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert entry.field("text").toPlainText() == "Shelter full. ? Send cots"
+
+
+def test_a_removed_question_mark_is_never_hidden_among_many_changes(qtbot, desk):
+    from fieldapp.radio.check import normalise
+
+    typed = "one, two, three, four, five, six, seven, eight, nine?? ten"
+    entry = normalise_typed(qtbot, desk, typed)
+    assert entry.field("text").toPlainText().endswith("NINE QUERY TEN")
+    note = entry.changes_label.text()
+    assert "more" in note  # the list is cut short...
+    assert note.count("“?” →") == 2  # ...but not what became of either question mark
+    assert "“?” → QUERY" in note and "“?” → (removed)" in note
+    assert "the question is already asked there" in note
+    tip = entry.changes_label.toolTip().splitlines()
+    assert len(tip) == 1 + len(normalise(typed).changes())  # every change, a line each
+    assert "“nine” → NINE: capitals, without accents" in tip
+    assert "“,” → X: X for a period (and for , ; : !)" in tip
+
+
+def test_a_doubtful_message_shows_its_warnings_with_the_values_as_copied(
+    qtbot, store, operation, desk
+):
+    store.add_message(
+        operation["id"],
+        {"text": "ONE TWO THREE", "number": "9", "precedence": "FLASH", "check_received": "4",
+         "time_filed": "2561Z", "date_filed": "FEB 30", "received_from": "F1PCT"},
+    )  # fmt: skip
+    reread(qtbot, desk)
+    key(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    shown = desk.view.toPlainText()
+    assert "Look at:" in shown
+    assert "Precedence “FLASH”: Not a precedence: kept as copied, queued as PRIORITY." in shown
+    assert "Check “4”: Counted 3 words: pass it on as 4/3." in shown
+    assert "Time filed “2561Z”: Not a time of day (00:00 to 23:59)." in shown
+    assert "Date “FEB 30”: This day does not exist." in shown
+    assert "NR 9 FLASH 4/3 2561Z FEB 30" in shown  # on air: as copied, the check both ways

@@ -90,7 +90,7 @@ def test_an_ics213_and_the_activity_log_print(qapp, store, exercise, tmp_path):
     path = tmp_path / "ics214.pdf"
     radio_print.write_pdf(body, path, title="ICS 214", exercise=True)
     (page,) = read_pdf(path)
-    assert "ACTIVITY LOG" in page and "passed to F5XYZ on GARD NET" in page
+    assert "ACTIVITY LOG" in page and "passed by F4ABC to F5XYZ on GARD NET" in page
 
 
 def test_the_command_line_writes_the_ics309_pdf(qapp, cli, tmp_path):
@@ -140,17 +140,8 @@ def test_forms_print_in_the_language_of_the_ui(french, store, exercise, tmp_path
 
 
 @pytest.fixture
-def desk(qtbot, store, exercise):
-    from fieldapp.ui.radio_desk import RadioDesk
-
-    made = RadioDesk(store, None, station="F4ABC")
-    made.set_operation(exercise)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    made.shutdown()
-    made.close()
-    made.deleteLater()
+def desk(make_radio_desk, exercise):
+    return make_radio_desk(exercise)
 
 
 def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise, desk, tmp_path):
