@@ -118,13 +118,13 @@ class SyncController(QObject):
 
         if self._conflict_view is None:
             self._conflict_view = ConflictView(self.window.store, self.window)
-            self._conflict_view.conflict_resolved.connect(self._on_conflict_view_conflict_resolved)
+            self._conflict_view.record_resolved.connect(self._on_conflict_view_record_resolved)
         self._conflict_view.reload()
         self._conflict_view.show()
         self._conflict_view.raise_()
 
-    @Slot(str)
-    def _on_conflict_view_conflict_resolved(self, _conflict_id: str) -> None:
+    @Slot(str, str)
+    def _on_conflict_view_record_resolved(self, _entity: str, _row_id: str) -> None:
         self.window.report_list.refresh()
         self.local_change_saved()
 
