@@ -2097,6 +2097,33 @@
     </message>
 </context>
 <context>
+    <name>ServerChangeNotice</name>
+    <message>
+        <source>This report was changed on the server while you were editing it (%1).</source>
+        <translation>Ce rapport a été modifié sur le serveur pendant que vous le modifiiez (%1).</translation>
+    </message>
+    <message>
+        <source>You changed %1 too: saving keeps your text there.</source>
+        <translation>Vous avez aussi modifié %1 : enregistrer garde votre texte pour ces champs.</translation>
+    </message>
+    <message>
+        <source>Reload to see the new version (your unsaved changes are dropped), or save to keep your changes.</source>
+        <translation>Rechargez pour voir la nouvelle version (vos modifications non enregistrées sont abandonnées), ou enregistrez pour garder vos modifications.</translation>
+    </message>
+    <message>
+        <source>Reloa&amp;d</source>
+        <translation>Rec&amp;harger</translation>
+    </message>
+    <message>
+        <source>This report was deleted on another device while you were editing it: your changes cannot be saved to it. Copy what you need, then close it.</source>
+        <translation>Ce rapport a été supprimé sur un autre appareil pendant que vous le modifiiez : vos modifications ne peuvent pas y être enregistrées. Copiez ce dont vous avez besoin, puis fermez-le.</translation>
+    </message>
+    <message>
+        <source>Close the report</source>
+        <translation>Fermer le rapport</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2265,6 +2292,14 @@
 </context>
 <context>
     <name>SyncController</name>
+    <message>
+        <source>The open report was reloaded: it changed on the server.</source>
+        <translation>Le rapport ouvert a été rechargé : il a été modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The report you had open was deleted on another device.</source>
+        <translation>Le rapport que vous aviez ouvert a été supprimé sur un autre appareil.</translation>
+    </message>
     <message>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchro</translation>

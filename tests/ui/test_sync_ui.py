@@ -120,6 +120,8 @@ def test_a_conflict_resolved_in_the_window_syncs_to_the_other_device(
                        {"title": "Bridge half open"})  # fmt: skip
     assert sync_status(store).conflicts == 1
     window = make_window(Settings(last_operation_id=operation["id"]))
+    window.report_list.select_seq(clash.report["seq"], notify=True)
+    qtbot.waitUntil(lambda: window.editor.current_report_id() == clash.report["id"])
     window.sync.show_panel()
     assert window.sync.panel.conflicts_button.text() == "Conflicts to settle: 1"
     window.sync.panel.conflicts_button.click()
@@ -130,6 +132,7 @@ def test_a_conflict_resolved_in_the_window_syncs_to_the_other_device(
     qtbot.waitUntil(lambda: runner.state == "online" and not runner.is_busy(), timeout=30_000)
     view.resolve_button.click()
     assert store.outbox_count() == 1  # the resolution, sent by the background sync
+    assert window.editor.form.value("title") == "Bridge open to pedestrians"
     qtbot.waitUntil(lambda: store.outbox_count() == 0, timeout=30_000)
     assert view.model.rowCount() == 0
     assert view.empty_label.isVisible()

@@ -30,8 +30,8 @@ def code_for(server, user: str) -> str:
 
 
 @dataclass
-class Clash:
-    """Two devices that edited the same report offline, both synced: here and there."""
+class Shared:
+    """A report on two devices, both joined and synced: here (tester) and olga's tablet."""
 
     report: dict
     here: SyncClient
@@ -39,10 +39,8 @@ class Clash:
     there: SyncClient
 
 
-def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dict,
-               theirs: dict, ours: dict) -> Clash:  # fmt: skip
-    """`base` is created here and synced to both; olga's tablet saves `theirs`, then this
-    device saves `ours` (so ours is the newer, kept value); both sync: conflicts."""
+def share_report(store: Store, operation: dict, server, other_dir: Path, base: dict) -> Shared:
+    """`base` created here, then synced to the server and to olga's tablet."""
     join(store, server.url, code_for(server, "tester"), "laptop")
     report = store.add_report(operation["id"], base)
     here = SyncClient(store, backoff_s=0.01)
@@ -51,8 +49,16 @@ def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dic
     join(other, server.url, code_for(server, "olga"), "tablet")
     there = SyncClient(other, backoff_s=0.01)
     assert there.sync().complete
-    other.update_report(report["id"], theirs)
-    store.update_report(report["id"], ours)
-    assert there.sync().complete
-    here.sync()
-    return Clash(report, here, other, there)
+    return Shared(report, here, other, there)
+
+
+def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dict,
+               theirs: dict, ours: dict) -> Shared:  # fmt: skip
+    """A shared report that olga's tablet saves as `theirs`, then this device as `ours`
+    (so ours is the newer, kept value); both sync: conflicts on the fields of both."""
+    shared = share_report(store, operation, server, other_dir, base)
+    shared.other.update_report(shared.report["id"], theirs)
+    store.update_report(shared.report["id"], ours)
+    assert shared.there.sync().complete
+    shared.here.sync()
+    return shared
