@@ -3,8 +3,8 @@
 `ConflictListModel` lists the records with open conflicts (one row per record, read with
 `conflict_records` from the store): what it is, how many fields clash, when, who.
 `ConflictRecordModel` shows one of them field by field: a row per field of the record,
-a column per competing version (one per device) and the result. Fields in conflict are
-highlighted; the others are shown for context and cannot be changed. For a field in
+a column per competing version (one per device) and the result. Fields in conflict come
+first, highlighted; the others follow for context and cannot be changed. For a field in
 conflict the user checks the version to keep (mouse, or Space on the cell) or types the
 result (`set_result_text`); `result_values` gives what `resolve_record` writes. A few
 rows of plain reads on the GUI thread's Store. GUI thread only.
@@ -34,7 +34,7 @@ from fieldapp.ui.sync_texts import time_text
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
-CELL_CHARS = 160  # longer values are cut in the table; the comparison below shows them whole
+CELL_CHARS = 160  # the table shows a line of each value; the comparison below, the whole
 CLASH = QBrush(QColor("#fff3cd"))  # a field in conflict
 CHOSEN = QBrush(QColor("#d4edda"))  # the version that is the result
 # Coded fields: the result is one of the versions, never free text.
@@ -62,7 +62,7 @@ def value_text(name: str, value: Any, limit: int | None = None) -> str:
         if value:
             return translate("Conflicts", "Deleted")
         return translate("Conflicts", "Kept (not deleted)")
-    return value_words(name, value, limit)
+    return value_words(name, value, limit) or value_words(name, None)  # no tags: "(empty)"
 
 
 def when_text(stamp: str) -> str:
@@ -159,7 +159,8 @@ class ConflictRecordModel(QAbstractTableModel):
         self.record = record
         self._clashing = set(record.fields) if record else set()
         names = shown_fields(record.entity, record.current) if record else []
-        self._fields = [n for n in names if n != DELETED or n in self._clashing]
+        clashing = [n for n in names if n in self._clashing]  # on top: what needs a choice
+        self._fields = clashing + [n for n in names if n not in self._clashing and n != DELETED]
         self._results = {n: record.current.get(n) for n in self._clashing} if record else {}
         self._results.update(results)
         self._typed = typed
@@ -315,15 +316,16 @@ class ConflictRecordModel(QAbstractTableModel):
         if column == 0:
             return field_label(name)
         if column == self.result_column:
-            text = self.result_text(row)
+            text = self.result_text(row) or value_text(name, None)
         else:
             written, value = self.version_value(row, column - 1)
             if self.is_clashing(row) and not written:
                 return self.tr("(not changed)")
             text = value_text(name, value)
-        if not full and len(text) > CELL_CHARS:
-            text = text[: CELL_CHARS - 1] + "…"
-        return text
+        if full:
+            return text
+        line = text.split("\n", 1)[0][: CELL_CHARS - 1]
+        return line if line == text else line + "…"
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable(index):

@@ -67,31 +67,27 @@ class ConflictView(QDialog):
         self.record_label.setWordWrap(True)
         self.fields_view = QTableView(self)
         self.fields_view.setModel(self.record_model)
-        self.fields_view.setWordWrap(True)
+        self.fields_view.setWordWrap(False)  # one line a field; the whole text is below
         self.fields_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.fields_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields_view.verticalHeader().hide()
         self.compare = FieldCompare(self)
-        self.detail = QSplitter(Qt.Orientation.Vertical, self)
-        self.detail.addWidget(self.fields_view)
-        self.detail.addWidget(self.compare)
-        self.detail.setStretchFactor(0, 3)
-        self.detail.setStretchFactor(1, 2)
-        self.detail.setChildrenCollapsible(False)
+        self.detail = _splitter(_column(self.record_label, self.fields_view), self.compare)
+        self.detail.setSizes([330, 270])
+        self.splitter = _splitter(_column(self.list_label, self.table, self.empty_label),
+                                  self.detail)  # fmt: skip
+        self.splitter.setSizes([150, 600])
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.resolve_button = QPushButton(self.tr("Re&solve this record"), self)
-        self.resolve_button.setAutoDefault(False)
-        role = QDialogButtonBox.ButtonRole.ApplyRole
-        self.buttons.addButton(self.resolve_button, role)
+        self.buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        for button in self.buttons.buttons():  # Enter in the table picks; it closes nothing
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.list_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.record_label)
-        layout.addWidget(self.detail, 4)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -155,7 +151,6 @@ class ConflictView(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for column in range(1, self.record_model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.fields_view.resizeRowsToContents()
 
     def _current_row(self) -> int:
         return self.fields_view.currentIndex().row()
@@ -186,7 +181,6 @@ class ConflictView(QDialog):
     @Slot(int)
     def _on_record_model_result_changed(self, row: int) -> None:
         self.compare.show_result(self.record_model, row)
-        self.fields_view.resizeRowToContents(row)
 
     @Slot()
     def _on_resolve_button_clicked(self) -> None:
@@ -212,3 +206,21 @@ class ConflictView(QDialog):
             for name, (code, english) in exc.errors.items()
         ]
         return self.tr("Not resolved:") + " " + " ".join(lines)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other, as one pane of a splitter."""
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return pane
+
+
+def _splitter(*panes: QWidget) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    for pane in panes:
+        splitter.addWidget(pane)
+    splitter.setChildrenCollapsible(False)
+    return splitter

@@ -156,6 +156,21 @@ def test_the_mouse_keeps_a_version_with_its_button_or_a_double_click(qtbot, view
     assert title.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
+def test_enter_or_ctrl_and_a_number_keeps_a_version_and_the_dialog_stays_open(qtbot, view):
+    model, table = view.record_model, view.fields_view
+    olga, mine = version_of(view, "olga"), version_of(view, "tester")
+    table.setFocus()
+    table.setCurrentIndex(model.index(model.row_of("title"), olga))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert cell(view, "title", model.result_column) == "Bridge closed"
+    assert view.isVisible()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the next field in conflict: Text
+    qtbot.keyClick(table, Qt.Key.Key_0 + olga, Qt.KeyboardModifier.ControlModifier)
+    assert view.compare.result_edit.toPlainText() == THEIRS["body"]
+    qtbot.keyClick(table, Qt.Key.Key_0 + mine, Qt.KeyboardModifier.ControlModifier)
+    assert view.compare.result_edit.toPlainText() == OURS["body"]
+
+
 def test_a_bad_result_is_said_in_words_and_changes_nothing(qtbot, view, store, clash):
     model = view.record_model
     view.fields_view.setCurrentIndex(model.index(model.row_of("title"), 0))
