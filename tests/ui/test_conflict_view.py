@@ -198,3 +198,32 @@ def test_both_models_are_well_behaved(qtbot, view):
     view.record_model.pick(view.record_model.row_of("title"), 0)
     view.record_model.set_record(None)
     assert view.record_model.rowCount() == 0
+
+
+def test_a_delete_against_an_edit_can_bring_the_report_back(
+    qtbot, store, operation, server, tmp_path
+):
+    from ui_synckit import share_report
+
+    shared = share_report(store, operation, server, tmp_path / "other", BASE)
+    shared.other.delete_report(shared.report["id"])
+    store.update_report(shared.report["id"], {"title": "Bridge open again"})
+    assert shared.there.sync().complete
+    shared.here.sync()
+    view = ConflictView(store)
+    qtbot.addWidget(view)
+    view.reload()
+    model = view.record_model
+    assert model.record is not None and model.record.fields == ["title", "deleted"]
+    assert cell(view, "deleted", version_of(view, "olga")) == "Deleted"
+    assert cell(view, "deleted", model.result_column) == "Deleted"  # what the record holds
+    model.pick(model.row_of("deleted"), version_of(view, "tester") - 1)
+    assert cell(view, "deleted", model.result_column) == "Kept (not deleted)"
+    view.resolve_button.click()
+    assert view.error_label.text() == ""
+    assert store.get_report(shared.report["id"])["title"] == "Bridge open again"
+    assert view.model.rowCount() == 0
+    assert shared.here.sync().complete and shared.there.sync().complete
+    assert shared.other.get_report(shared.report["id"])["title"] == "Bridge open again"
+    assert sync_status(shared.other).conflicts == sync_status(store).conflicts == 0
+    shared.other.close()
