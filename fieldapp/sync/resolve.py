@@ -55,9 +55,11 @@ def resolve_record(store: Store, entity: str, row_id: str, values: Mapping[str, 
         raise NotFoundError(f"no open conflict on {entity} {row_id}")
     current = _current(store, entity, row_id)
     names = {c["field"] for c in found} | ({DELETED} if _has_delete(found) else set())
-    result = {name: values.get(name, current[name]) for name in sorted(names)}
+    given = {name: values[name] for name in names if name in values}
     if entity == "report":
-        result = _report_result(current, result)
+        result = _report_result(current, names, given)
+    else:
+        result = {name: given.get(name, current[name]) for name in names}
     _settle(store, entity, row_id, found, result)
     return [c["id"] for c in found]
 
@@ -66,16 +68,18 @@ def _has_delete(found: list[dict]) -> bool:
     return any(c["kind"] == "delete" for c in found)
 
 
-def _report_result(current: Mapping[str, Any], result: dict[str, Any]) -> dict[str, Any]:
-    """A report's result validated like an edit, in stored form (tags as JSON text)."""
+def _report_result(
+    current: Mapping[str, Any], names: set[str], given: dict[str, Any]
+) -> dict[str, Any]:
+    """A report's result validated like an edit, in stored form (tags as JSON text);
+    the fields not `given` keep their stored value."""
     fields = {name: current[name] for name in domain.REPORT_FIELDS}
     fields["tags"] = stored_tags(fields["tags"])
-    edited = {k: v for k, v in result.items() if k != DELETED}
-    clean = domain.validate_report({**fields, **edited})
+    clean = domain.validate_report({**fields, **{k: v for k, v in given.items() if k != DELETED}})
     clean["tags"] = domain.encode_tags(clean["tags"])
-    out = {name: clean[name] for name in edited}
-    if DELETED in result:
-        out[DELETED] = 1 if result[DELETED] else 0
+    out = {name: clean[name] for name in names if name != DELETED}
+    if DELETED in names:
+        out[DELETED] = 1 if given.get(DELETED, current[DELETED]) else 0
     return out
 
 

@@ -37,8 +37,9 @@ translate = QCoreApplication.translate
 CELL_CHARS = 160  # the table shows a line of each value; the comparison below, the whole
 CLASH = QBrush(QColor("#fff3cd"))  # a field in conflict
 CHOSEN = QBrush(QColor("#d4edda"))  # the version that is the result
-# Coded fields: the result is one of the versions, never free text.
-PICK_ONLY = {"kind", "source", "status", "verification", "verification_confidence", DELETED}
+# Coded fields (shown in words): the result is one of the versions, never free text.
+PICK_ONLY = {"kind", "source", "status", "verification", "verification_confidence", "severity",
+             DELETED}  # fmt: skip
 
 
 def field_label(name: str) -> str:
