@@ -24,6 +24,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 DELETED = "deleted"
+# A conflict settled on this device whose resolution has not reached the server yet.
+NOT_PENDING = "id NOT IN (SELECT conflict_id FROM sync_resolves)"
 
 
 def record_bases(
@@ -151,11 +153,12 @@ def conflicts(
     conn: sqlite3.Connection, *, unresolved: bool = True, row_id: str | None = None
 ) -> list[dict]:
     """Conflicts for the conflict view: each with `older` and `newer` writes (value, stamp,
-    device, user), `newer` being the value the record kept; origin server or local."""
+    device, user), `newer` being the value the record kept; origin server or local.
+    `unresolved`: the open ones, less those settled here whose resolution is not sent yet."""
     query = "SELECT body, origin, resolved_by FROM sync_conflicts WHERE 1"
     params: list[Any] = []
-    if unresolved:
-        query += " AND resolved_by IS NULL"
+    if unresolved:  # settled here and waiting to be sent counts as settled
+        query += f" AND resolved_by IS NULL AND {NOT_PENDING}"
     if row_id is not None:
         query += " AND row_id = ?"
         params.append(row_id)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.sync.config import get_state, load_config
+from fieldapp.sync.local import NOT_PENDING
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -59,7 +60,9 @@ def sync_status(store: Store) -> SyncStatus:
         oldest_pending=oldest,
         oldest_age_s=_age(oldest),
         rejected=count("SELECT count(*) FROM sync_rejected"),
-        conflicts=count("SELECT count(*) FROM sync_conflicts WHERE resolved_by IS NULL"),
+        conflicts=count(
+            f"SELECT count(*) FROM sync_conflicts WHERE resolved_by IS NULL AND {NOT_PENDING}"
+        ),
         parked=count("SELECT count(*) FROM sync_parked"),
         last_success=get_state(conn, "last_success") or None,
         last_attempt=get_state(conn, "last_attempt") or None,

@@ -1,25 +1,28 @@
-"""The conflict view: the open conflicts, and one conflict's versions side by side.
+"""The conflict view: the records in conflict, and one record's versions side by side.
 
-`ConflictModel` (a QAbstractTableModel) lists the unresolved conflicts read with
-`conflicts(store.conn)`; for the selected one, `ConflictView` shows the version the
-record kept and the other one next to each other (value, who, on which device, when).
-The user keeps one or edits the value; "Resolve" calls `resolve_conflict`, an ordinary
-edit that goes into the outbox and syncs like any other. A few rows of plain queries on
-the GUI thread's Store. GUI thread only.
+On top, one row per record with open conflicts (`ConflictListModel`). Selecting one shows
+it field by field (`ConflictRecordModel`): a column per competing version, the result on
+the right, the fields in conflict highlighted, the others for context. For each field in
+conflict the user checks the version to keep (a click, Space on the cell, Enter, or
+Ctrl+1…9 for version 1…9) or edits the result below the table, where the current field's
+versions are shown whole with their differences marked (`FieldCompare`). "Resolve"
+settles the whole record with one edit through `resolve_record`: it goes into the outbox
+and syncs like any other. A few rows of plain reads on the GUI thread's Store. GUI
+thread only.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
-    QGridLayout,
-    QHBoxLayout,
+    QDialogButtonBox,
+    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,196 +30,197 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import ValidationError
 from fieldapp.store import NotFoundError, Store
-from fieldapp.sync.local import conflicts
-from fieldapp.sync.resolve import resolve_conflict
-from fieldapp.ui.i18n import field_labels
+from fieldapp.sync.config import load_config
+from fieldapp.sync.conflict_records import ConflictRecord
+from fieldapp.sync.resolve import resolve_record
+from fieldapp.ui import i18n
+from fieldapp.ui.conflict_compare import FieldCompare
+from fieldapp.ui.conflict_models import ConflictListModel, ConflictRecordModel, field_label
 from fieldapp.ui.status import ERROR_STYLE
-from fieldapp.ui.sync_texts import time_text
-
-COL_REPORT, COL_FIELD, COL_KEPT, COL_OTHER = range(4)
-Index = QModelIndex | QPersistentModelIndex
-
-
-def value_text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-class ConflictModel(QAbstractTableModel):
-    """Unresolved conflicts, oldest first."""
-
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self._rows: list[dict] = []
-        self._titles: dict[str, str] = {}
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = conflicts(self.store.conn)
-        ids = [c["row_id"] for c in self._rows if c["entity"] == "report"]
-        marks = ", ".join("?" * len(ids))
-        self._titles = dict(
-            self.store.conn.execute(f"SELECT id, title FROM reports WHERE id IN ({marks})", ids)
-        ) if ids else {}  # fmt: skip
-        self.endResetModel()
-
-    def conflict_at(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        conflict = self._rows[index.row()]
-        column = index.column()
-        if column == COL_REPORT:
-            return self._titles.get(conflict["row_id"], conflict["row_id"][:8])
-        if column == COL_FIELD:
-            return field_labels().get(conflict["field"], conflict["field"])
-        write = conflict["newer" if column == COL_KEPT else "older"]
-        return value_text(write.get("v"))
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Report"), self.tr("Field"), self.tr("Kept value"),
-                self.tr("Other value"))[section]  # fmt: skip
 
 
 class ConflictView(QDialog):
-    """The list of open conflicts and the versions of the selected one."""
+    """The records in conflict; the selected one side by side, settled as a whole."""
 
-    conflict_resolved = Signal(str)  # conflict id
+    record_resolved = Signal(str, str)  # entity, record id
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Conflicts"))
-        self.model = ConflictModel(store, self)
+        self.model = ConflictListModel(store, self)
+        self.record_model = ConflictRecordModel(self)
+        self._build()
+        self._connect()
+        self.resize(1100, 760)
+
+    def _build(self) -> None:
+        self.list_label = QLabel(self.tr("Records changed on two devices at once:"), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_label = QLabel(self.tr("No conflict to settle."), self)
-        self._conflict: dict | None = None
-        self._build_detail()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.detail)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
-        self.resize(760, 520)
-
-    def _build_detail(self) -> None:
-        self.detail = QWidget(self)
-        grid = QGridLayout()
-        self.field_label = QLabel(self.detail)
-        self.kept_caption = QLabel(self.tr("Kept version"), self.detail)
-        self.other_caption = QLabel(self.tr("Other version"), self.detail)
-        self.kept_value, self.other_value = QLabel(self.detail), QLabel(self.detail)
-        self.kept_who, self.other_who = QLabel(self.detail), QLabel(self.detail)
-        for label in (self.kept_value, self.other_value):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.keep_kept_button = QPushButton(self.tr("Keep this"), self.detail)
-        self.keep_other_button = QPushButton(self.tr("Keep this one"), self.detail)
-        grid.addWidget(self.field_label, 0, 0, 1, 2)
-        for column, widgets in enumerate(
-            [(self.kept_caption, self.kept_value, self.kept_who, self.keep_kept_button),
-             (self.other_caption, self.other_value, self.other_who, self.keep_other_button)]
-        ):  # fmt: skip
-            for row, widget in enumerate(widgets, start=1):
-                grid.addWidget(widget, row, column)
-        self.result_edit = QLineEdit(self.detail)
-        self.resolve_button = QPushButton(self.tr("&Resolve with this value"), self.detail)
-        self.error_label = QLabel(self.detail)
+        self.record_label = QLabel(self)
+        self.record_label.setWordWrap(True)
+        self.fields_view = QTableView(self)
+        self.fields_view.setModel(self.record_model)
+        self.fields_view.setWordWrap(False)  # one line a field; the whole text is below
+        self.fields_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.fields_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields_view.verticalHeader().hide()
+        self.compare = FieldCompare(self)
+        self.detail = _splitter(_column(self.record_label, self.fields_view), self.compare)
+        self.detail.setSizes([330, 270])
+        self.splitter = _splitter(_column(self.list_label, self.table, self.empty_label),
+                                  self.detail)  # fmt: skip
+        self.splitter.setSizes([150, 600])
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
-        result_row = QHBoxLayout()
-        result_row.addWidget(QLabel(self.tr("Result:"), self.detail))
-        result_row.addWidget(self.result_edit, 1)
-        result_row.addWidget(self.resolve_button)
-        layout = QVBoxLayout(self.detail)
-        layout.addLayout(grid)
-        layout.addLayout(result_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.resolve_button = QPushButton(self.tr("Re&solve this record"), self)
+        self.buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        for button in self.buttons.buttons():  # Enter in the table picks; it closes nothing
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error_label)
-        self.keep_kept_button.clicked.connect(lambda: self._pick("newer"))
-        self.keep_other_button.clicked.connect(lambda: self._pick("older"))
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        selection = self.fields_view.selectionModel()
+        selection.currentChanged.connect(self._on_fields_view_current_changed)
+        self.fields_view.activated.connect(self._on_fields_view_activated)
+        self.record_model.result_changed.connect(self._on_record_model_result_changed)
+        self.compare.version_picked.connect(self._on_compare_version_picked)
+        self.compare.result_edited.connect(self._on_compare_result_edited)
         self.resolve_button.clicked.connect(self._on_resolve_button_clicked)
+        self.buttons.rejected.connect(self.reject)
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+            shortcut.activated.connect(lambda n=n: self._pick(self._current_row(), n - 1))
+
+    # -- showing -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        current = self._conflict["id"] if self._conflict else None
+        """Read the open conflicts again; the record shown stays, with the user's choices,
+        if it is still in conflict (a sync round ended, say)."""
+        shown = self.record_model.record
+        own = load_config(self.store.conn).device_id
+        self.model.own_device = self.record_model.own_device = own
         self.model.reload()
-        rows = [self.model.conflict_at(r)["id"] for r in range(self.model.rowCount())]  # type: ignore[index]
-        self.empty_label.setVisible(not rows)
-        self.table.selectRow(rows.index(current) if current in rows else 0)
-        if not rows:
+        self.table.resizeColumnsToContents()
+        count = self.model.rowCount()
+        self.empty_label.setVisible(count == 0)
+        row = self.model.row_of(shown.entity, shown.row_id) if shown else -1
+        if count:
+            self.table.selectRow(max(row, 0))
+        else:
             self._show(None)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show(self.model.conflict_at(current.row()) if current.isValid() else None)
+        self._show(self.model.record_at(current.row()) if current.isValid() else None)
 
-    def _show(self, conflict: dict | None) -> None:
-        self._conflict = conflict
-        self.detail.setVisible(conflict is not None)
-        self.error_label.setText("")
-        if conflict is None:
+    def _show(self, record: ConflictRecord | None) -> None:
+        cell = self.fields_view.currentIndex()
+        cell_at = (cell.row(), cell.column())
+        kept = self.record_model.set_record(record)
+        for widget in (self.record_label, self.detail, self.resolve_button):
+            widget.setVisible(record is not None)
+        if record is None:
             return
-        name = field_labels().get(conflict["field"], conflict["field"])
-        self.field_label.setText(self.tr("Field: %1").replace("%1", name))
-        for key, value_label, who_label in (
-            ("newer", self.kept_value, self.kept_who),
-            ("older", self.other_value, self.other_who),
-        ):
-            write = conflict[key]
-            value_label.setText(value_text(write.get("v")) or self.tr("(empty)"))
-            who_label.setText(self._who(write))
-        self.result_edit.setText(value_text(conflict["newer"].get("v")))
+        self._size_fields_view()
+        names = ", ".join(field_label(n) for n in record.fields)
+        text = self.tr("“%1”: %2 in conflict. Check the version to keep for each, or edit the"
+                       " result, then resolve.")  # fmt: skip
+        self.record_label.setText(text.replace("%1", record.title).replace("%2", names))
+        if not kept:
+            self.error_label.setText("")
+            rows = self.record_model.clashing_rows()
+            cell_at = (rows[0] if rows else 0, 1)
+        self.fields_view.setCurrentIndex(self.record_model.index(*cell_at))
 
-    def _who(self, write: dict) -> str:
-        stamp = str(write.get("s") or "")
-        when = time_text(int(stamp[:13])) if stamp[:13].isdigit() else ""
-        text = self.tr("by %1 on %2, %3")
-        return (
-            text.replace("%1", str(write.get("user") or "?"))
-            .replace("%2", str(write.get("device") or "?"))
-            .replace("%3", when)
-        )
+    def _size_fields_view(self) -> None:
+        header = self.fields_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, self.record_model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
-    def _pick(self, key: str) -> None:
-        if self._conflict is not None:
-            self.result_edit.setText(value_text(self._conflict[key].get("v")))
+    def _current_row(self) -> int:
+        return self.fields_view.currentIndex().row()
 
-    def _value(self) -> Any:
-        """The result as stored: a version's own value, else the text as the field's type."""
-        assert self._conflict is not None
-        text = self.result_edit.text()
-        for key in ("newer", "older"):
-            if value_text(self._conflict[key].get("v")) == text:
-                return self._conflict[key].get("v")
-        kept = self._conflict["newer"].get("v")
-        if isinstance(kept, bool | int) and not isinstance(kept, bool):
-            return int(text)
-        if isinstance(kept, float):
-            return float(text)
-        return text
+    @Slot(QModelIndex, QModelIndex)
+    def _on_fields_view_current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.compare.show_field(self.record_model, current.row())
+
+    # -- the user's choices ----------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _on_fields_view_activated(self, index: QModelIndex) -> None:
+        self._pick(index.row(), index.column() - 1)
+
+    @Slot(int)
+    def _on_compare_version_picked(self, version: int) -> None:
+        self._pick(self._current_row(), version)
+
+    def _pick(self, row: int, version: int) -> None:
+        if row >= 0 and 0 <= version < len(self.record_model.versions):
+            self.record_model.pick(row, version)
+
+    @Slot(str)
+    def _on_compare_result_edited(self, text: str) -> None:
+        self.record_model.set_result_text(self._current_row(), text)
+
+    @Slot(int)
+    def _on_record_model_result_changed(self, row: int) -> None:
+        self.compare.show_result(self.record_model, row)
 
     @Slot()
     def _on_resolve_button_clicked(self) -> None:
-        if self._conflict is None:
+        record = self.record_model.record
+        if record is None:
             return
-        conflict_id = self._conflict["id"]
         try:
-            resolve_conflict(self.store, conflict_id, self._value())
-        except (ValueError, ValidationError, NotFoundError) as exc:
+            values = self.record_model.result_values()
+            resolve_record(self.store, record.entity, record.row_id, values)
+        except ValidationError as exc:
+            self.error_label.setText(self._errors_text(exc))
+            return
+        except NotFoundError as exc:
             self.error_label.setText(self.tr("Not resolved: %1").replace("%1", str(exc)))
             return
-        self._conflict = None
-        self.conflict_resolved.emit(conflict_id)
+        self.record_model.set_record(None)
+        self.record_resolved.emit(record.entity, record.row_id)
         self.reload()
+
+    def _errors_text(self, exc: ValidationError) -> str:
+        lines = [
+            f"{field_label(name)}: {i18n.error_message(name, code, english)}"
+            for name, (code, english) in exc.errors.items()
+        ]
+        return self.tr("Not resolved:") + " " + " ".join(lines)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other, as one pane of a splitter."""
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return pane
+
+
+def _splitter(*panes: QWidget) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    for pane in panes:
+        splitter.addWidget(pane)
+    splitter.setChildrenCollapsible(False)
+    return splitter

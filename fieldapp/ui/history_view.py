@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +24,7 @@ from fieldapp.ui.report_form import to_text
 
 MAX_VALUE_CHARS = 60
 _Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 
 def _vocabulary() -> dict[str, dict]:
@@ -33,6 +35,23 @@ def _vocabulary() -> dict[str, dict]:
         "source": i18n.source_labels(),
         "verification_confidence": i18n.confidence_labels(),
     }
+
+
+def value_words(field: str, value: Any, limit: int | None = None) -> str:
+    """A stored report value in words (vocabulary labels, tags listed), cut at `limit`."""
+    if value is None or value == "":
+        return translate("HistoryModel", "(empty)")
+    if field == "tags" and isinstance(value, str):
+        value = json.loads(value)
+    if field == "severity":
+        text = i18n.severity_labels().get(value, str(value))
+    elif field in (words := _vocabulary()):
+        text = words[field].get(value, str(value))
+    else:
+        text = str(to_text(field, value))
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
 
 
 class HistoryModel(QAbstractTableModel):
@@ -81,28 +100,12 @@ class HistoryModel(QAbstractTableModel):
         if action == "deleted":
             return self.tr("Deleted the report")
         names = i18n.field_labels()
-        words = _vocabulary()
+        limit = None if full else MAX_VALUE_CHARS
         parts = []
         for field, (old, new) in entry["changes"].items():
-            before = self._value(field, old, words, full)
-            after = self._value(field, new, words, full)
+            before, after = value_words(field, old, limit), value_words(field, new, limit)
             parts.append(f"{names.get(field, field)}: {before} → {after}")
         return "\n".join(parts) if full else "; ".join(parts)
-
-    def _value(self, field: str, value: Any, words: dict[str, dict], full: bool) -> str:
-        if value is None or value == "":
-            return self.tr("(empty)")
-        if field == "tags" and isinstance(value, str):
-            value = json.loads(value)
-        if field == "severity":
-            text = i18n.severity_labels().get(value, str(value))
-        elif field in words:
-            text = words[field].get(value, str(value))
-        else:
-            text = str(to_text(field, value))
-        if not full and len(text) > MAX_VALUE_CHARS:
-            text = text[: MAX_VALUE_CHARS - 1] + "…"
-        return text
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)

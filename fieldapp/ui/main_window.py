@@ -326,6 +326,11 @@ class MainWindow(QMainWindow):
     def _on_report_model_query_failed(self, message: str) -> None:
         self.status.showMessage(self.tr("The list could not be read: %1").replace("%1", message))
 
+    def reload_open_report(self) -> str:
+        """The store changed under the editor (a pull, a settled conflict): the editor
+        reloads the open report, or says so over it if it has unsaved edits."""
+        return self._editor.take_outside_change() if self._editor is not None else "unchanged"
+
     def update_outbox(self) -> None:
         """After a local write: the status bar and the sync panel, and send it soon."""
         self.sync.local_change_saved()

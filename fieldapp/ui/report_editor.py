@@ -3,7 +3,10 @@
 Saving calls the store (one transaction per save); a ValidationError saves nothing and
 its per-field errors are shown next to the fields. Files dropped anywhere on the editor
 are attached by `ReportFiles` in a worker thread (pending until a new report is first
-saved). GUI thread only.
+saved). When the store changes under the open report (a pull, a settled conflict),
+`take_outside_change` reloads it, or, over unsaved edits, says in words what changed
+and offers to reload (ServerChangeNotice): the user's typing is never overwritten.
+GUI thread only.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from fieldapp.ui.duplicate_picker import DuplicatePicker
 from fieldapp.ui.history_view import HistoryView
 from fieldapp.ui.report_files import ReportFiles
 from fieldapp.ui.report_form import ERROR_STYLE, ReportForm
+from fieldapp.ui.report_notice import ServerChangeNotice, changed_fields
 from fieldapp.ui.workers import TaskRunner
 
 TAB_REPORT, TAB_PHOTOS, TAB_HISTORY = range(3)
@@ -120,6 +124,8 @@ class ReportEditor(QWidget):
         self.error_summary.setStyleSheet(ERROR_STYLE)
         self.error_summary.setWordWrap(True)
         self.error_summary.hide()
+        self.notice = ServerChangeNotice(self.page)
+        self.notice.reload_requested.connect(self.discard_changes)
 
     def _build_buttons(self) -> None:
         self.save_button = QPushButton(self.page)
@@ -138,7 +144,7 @@ class ReportEditor(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self.page)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.banner, self.heading, self.id_label, self.error_summary):
+        for widget in (self.banner, self.heading, self.id_label, self.notice, self.error_summary):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -187,11 +193,33 @@ class ReportEditor(QWidget):
         self.form.widget("title").setFocus()
 
     def discard_changes(self) -> None:
-        """Forget unsaved edits without asking (the caller asked already)."""
-        if self._report is not None:
-            self._open(self._report)
-        else:
+        """Forget unsaved edits without asking (the caller asked already): the report as
+        stored now (it may have changed on the server meanwhile)."""
+        if self._report is None or not self.show_report(self._report["id"]):
             self._show_placeholder()
+
+    def take_outside_change(self) -> str:
+        """The store changed under the open report (a pull, a settled conflict). Without
+        unsaved edits, reload it; with some, keep the user's typing and say what changed.
+        Returns "unchanged", "reloaded", "deleted" or "notified"."""
+        if not self._editing or self._report is None:
+            return "unchanged"
+        try:
+            fresh = self._store.get_report(self._report["id"])
+        except NotFoundError:
+            if self.is_dirty():
+                self.notice.show_deleted()
+                return "notified"
+            self._show_placeholder()
+            return "deleted"
+        changed = changed_fields(self._report, fresh)
+        if not changed:
+            return "unchanged"
+        if not self.is_dirty():
+            self._open(fresh)
+            return "reloaded"
+        self.notice.show_changed(changed, [n for n in self.form.changed_values() if n in changed])
+        return "notified"
 
     def _open(self, report: dict) -> None:
         self._report = report
@@ -201,6 +229,7 @@ class ReportEditor(QWidget):
     def _enter_editing(self) -> None:
         self._editing = True
         self.error_summary.hide()
+        self.notice.hide()
         self.stack.setCurrentWidget(self.page)
         self._update_heading()
         self.files.show(self.current_report_id())
@@ -209,6 +238,7 @@ class ReportEditor(QWidget):
 
     def _show_placeholder(self) -> None:
         self._editing = False
+        self.notice.hide()
         self._report = None
         self.files.show(None)
         self.stack.setCurrentWidget(self.placeholder)
@@ -231,7 +261,12 @@ class ReportEditor(QWidget):
             else:
                 changes = self.form.changed_values()
                 report_id = self._report["id"]
-                report = self._store.update_report(report_id, changes) if changes else self._report
+                store = self._store  # nothing changed: read it anyway, it may be newer
+                report = (
+                    store.update_report(report_id, changes)
+                    if changes
+                    else store.get_report(report_id)
+                )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return False

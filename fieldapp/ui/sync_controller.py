@@ -3,7 +3,10 @@
 `SyncController` builds a SyncRunner (its own thread and Store) and starts background
 sync only if this device has joined a server (no request otherwise: see sync_worker). It
 refreshes the status bar and the panel after each round and each local write, shows the
-editor's report state, and opens the conflict view. GUI thread only.
+editor's report state, and opens the conflict view. After a round that pulled changes
+(or a settled conflict) the editor reloads the open report, or, if the user has unsaved
+edits in it, says over it that it changed (ReportEditor.take_outside_change). GUI
+thread only.
 """
 
 from __future__ import annotations
@@ -118,14 +121,15 @@ class SyncController(QObject):
 
         if self._conflict_view is None:
             self._conflict_view = ConflictView(self.window.store, self.window)
-            self._conflict_view.conflict_resolved.connect(self._on_conflict_view_conflict_resolved)
+            self._conflict_view.record_resolved.connect(self._on_conflict_view_record_resolved)
         self._conflict_view.reload()
         self._conflict_view.show()
         self._conflict_view.raise_()
 
-    @Slot(str)
-    def _on_conflict_view_conflict_resolved(self, _conflict_id: str) -> None:
+    @Slot(str, str)
+    def _on_conflict_view_record_resolved(self, _entity: str, _row_id: str) -> None:
         self.window.report_list.refresh()
+        self.window.reload_open_report()
         self.local_change_saved()
 
     @Slot(object)
@@ -134,6 +138,17 @@ class SyncController(QObject):
         self.refresh()
         if report.pulled or report.changed:
             self.window.report_list.refresh()
+            self._reload_open_report()
+
+    def _reload_open_report(self) -> None:
+        """A pull changed records: the report open in the editor must not stay stale."""
+        outcome = self.window.reload_open_report()
+        if outcome == "reloaded":
+            text = self.tr("The open report was reloaded: it changed on the server.")
+            self.window.status.showMessage(text, 8000)
+        elif outcome == "deleted":
+            text = self.tr("The report you had open was deleted on another device.")
+            self.window.status.showMessage(text, 8000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

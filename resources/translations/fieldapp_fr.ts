@@ -137,22 +137,49 @@
     </message>
 </context>
 <context>
-    <name>ConflictModel</name>
+    <name>ConflictListModel</name>
     <message>
-        <source>Report</source>
-        <translation>Rapport</translation>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>En conflit</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Versions from</source>
+        <translation>Versions de</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictRecordModel</name>
+    <message>
+        <source>(not changed)</source>
+        <translation>(pas modifié)</translation>
     </message>
     <message>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <source>Kept value</source>
-        <translation>Valeur gardée</translation>
+        <source>Result</source>
+        <translation>Résultat</translation>
     </message>
     <message>
-        <source>Other value</source>
-        <translation>Autre valeur</translation>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>Modifiée le %1</translation>
     </message>
 </context>
 <context>
@@ -162,48 +189,79 @@
         <translation>Conflits</translation>
     </message>
     <message>
+        <source>Records changed on two devices at once:</source>
+        <translation>Fiches modifiées sur deux appareils à la fois :</translation>
+    </message>
+    <message>
         <source>No conflict to settle.</source>
         <translation>Aucun conflit à régler.</translation>
     </message>
     <message>
-        <source>Kept version</source>
-        <translation>Version gardée</translation>
+        <source>Re&amp;solve this record</source>
+        <translation>Ré&amp;soudre cette fiche</translation>
     </message>
     <message>
-        <source>Other version</source>
-        <translation>Autre version</translation>
+        <source>“%1”: %2 in conflict. Check the version to keep for each, or edit the result, then resolve.</source>
+        <translation>« %1 » : %2 en conflit. Cochez la version à garder pour chacun, ou modifiez le résultat, puis résolvez.</translation>
     </message>
     <message>
-        <source>Keep this</source>
-        <translation>Garder celle-ci</translation>
-    </message>
-    <message>
-        <source>Keep this one</source>
-        <translation>Garder celle-là</translation>
-    </message>
-    <message>
-        <source>&amp;Resolve with this value</source>
-        <translation>&amp;Résoudre avec cette valeur</translation>
-    </message>
-    <message>
-        <source>Result:</source>
-        <translation>Résultat :</translation>
-    </message>
-    <message>
-        <source>Field: %1</source>
-        <translation>Champ : %1</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(vide)</translation>
-    </message>
-    <message>
-        <source>by %1 on %2, %3</source>
-        <translation>par %1 sur %2, %3</translation>
+        <source>Not resolved:</source>
+        <translation>Non résolu :</translation>
     </message>
     <message>
         <source>Not resolved: %1</source>
         <translation>Non résolu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Map feature</source>
+        <translation>Élément de carte</translation>
+    </message>
+    <message>
+        <source>Attached file</source>
+        <translation>Fichier joint</translation>
+    </message>
+    <message>
+        <source>Radio message</source>
+        <translation>Message radio</translation>
+    </message>
+    <message>
+        <source>Radio relay</source>
+        <translation>Relais radio</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Kept (not deleted)</source>
+        <translation>Gardé (pas supprimé)</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1, this device</source>
+        <translation>%1, cet appareil</translation>
+    </message>
+    <message>
+        <source>%1, another device</source>
+        <translation>%1, un autre appareil</translation>
+    </message>
+    <message>
+        <source>%1, device %2</source>
+        <translation>%1, appareil %2</translation>
     </message>
 </context>
 <context>
@@ -375,6 +433,37 @@
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCompare</name>
+    <message>
+        <source>Version %1 — %2</source>
+        <translation>Version %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 is in conflict: compare the versions, keep one or edit the result.</source>
+        <translation>%1 est en conflit : comparez les versions, gardez-en une ou modifiez le résultat.</translation>
+    </message>
+    <message>
+        <source>%1 is not in conflict: shown for context.</source>
+        <translation>%1 n’est pas en conflit : affiché pour le contexte.</translation>
+    </message>
+    <message>
+        <source>&amp;Result for %1:</source>
+        <translation>&amp;Résultat pour %1 :</translation>
+    </message>
+    <message>
+        <source>Keep one of the versions above.</source>
+        <translation>Gardez l’une des versions ci-dessus.</translation>
+    </message>
+    <message>
+        <source>(not changed by this device)</source>
+        <translation>(pas modifié par cet appareil)</translation>
+    </message>
+    <message>
+        <source>Keep version &amp;%1</source>
+        <translation>Garder la version &amp;%1</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2209,33 @@
     </message>
 </context>
 <context>
+    <name>ServerChangeNotice</name>
+    <message>
+        <source>This report was changed on the server while you were editing it (%1).</source>
+        <translation>Ce rapport a été modifié sur le serveur pendant que vous le modifiiez (%1).</translation>
+    </message>
+    <message>
+        <source>You changed %1 too: saving keeps your text there.</source>
+        <translation>Vous avez aussi modifié %1 : enregistrer garde votre texte pour ces champs.</translation>
+    </message>
+    <message>
+        <source>Reload to see the new version (your unsaved changes are dropped), or save to keep your changes.</source>
+        <translation>Rechargez pour voir la nouvelle version (vos modifications non enregistrées sont abandonnées), ou enregistrez pour garder vos modifications.</translation>
+    </message>
+    <message>
+        <source>Reloa&amp;d</source>
+        <translation>Rec&amp;harger</translation>
+    </message>
+    <message>
+        <source>This report was deleted on another device while you were editing it: your changes cannot be saved to it. Copy what you need, then close it.</source>
+        <translation>Ce rapport a été supprimé sur un autre appareil pendant que vous le modifiiez : vos modifications ne peuvent pas y être enregistrées. Copiez ce dont vous avez besoin, puis fermez-le.</translation>
+    </message>
+    <message>
+        <source>Close the report</source>
+        <translation>Fermer le rapport</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2288,6 +2404,14 @@
 </context>
 <context>
     <name>SyncController</name>
+    <message>
+        <source>The open report was reloaded: it changed on the server.</source>
+        <translation>Le rapport ouvert a été rechargé : il a été modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The report you had open was deleted on another device.</source>
+        <translation>Le rapport que vous aviez ouvert a été supprimé sur un autre appareil.</translation>
+    </message>
     <message>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchro</translation>

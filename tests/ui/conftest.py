@@ -88,6 +88,17 @@ def reports(store: Store, operation: dict) -> list[dict]:
 
 
 @pytest.fixture
+def server(tmp_path: Path):
+    """A real `fieldapp serve` on a free loopback port, with its own SQLite database."""
+    from ui_synckit import kit
+
+    running = kit.Server(str(tmp_path / "server.db"), tmp_path / "srv").start()
+    yield running
+    running.stop()
+    running.db.close()
+
+
+@pytest.fixture
 def make_window(qtbot, store: Store):
     """Build a shown MainWindow on `store`, its list loaded; closed after the test."""
     from fieldapp.ui.main_window import MainWindow

@@ -1,49 +1,24 @@
 """Sync in the window: Sync now, offline in words, background sync, the conflict view.
 
-A real `fieldapp serve` subprocess on loopback (the Server class of tests/sync/conftest.py,
-loaded from its file: both test folders have a module named conftest).
+A real `fieldapp serve` subprocess on loopback (the `server` fixture of conftest.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-from pathlib import Path
 
 import pytest
+from ui_synckit import code_for, kit, make_clash
 
 from fieldapp.settings import Settings
-from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, join, sync_status
-from fieldapp.sync.server import accounts
+from fieldapp.sync.client import join, sync_status
 from fieldapp.ui.sync_worker import SyncRunner
-
-_SPEC = importlib.util.spec_from_file_location(
-    "sync_server_kit", Path(__file__).parents[1] / "sync" / "conftest.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-kit = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(kit)
 
 
 @pytest.fixture(autouse=True)
 def quick_backoff(monkeypatch):
     monkeypatch.setattr(SyncRunner, "BASE_S", 0.2)
     monkeypatch.setattr(SyncRunner, "CAP_S", 0.5)
-
-
-@pytest.fixture
-def server(tmp_path):
-    running = kit.Server(str(tmp_path / "server.db"), tmp_path / "srv").start()
-    yield running
-    running.stop()
-    running.db.close()
-
-
-def code_for(server, user: str) -> str:
-    if user not in {u["name"] for u in accounts.users(server.db)}:
-        accounts.add_user(server.db, user, "coordinator")
-    return accounts.enroll(server.db, user)[0]
 
 
 def server_titles(server, user: str = "zoe") -> set[str]:
@@ -137,39 +112,36 @@ def test_background_sync_starts_by_itself_when_the_server_comes_up(
         server.db.close()
 
 
-def test_a_conflict_of_two_devices_is_shown_and_resolving_it_syncs(
+def test_a_conflict_resolved_in_the_window_syncs_to_the_other_device(
     qtbot, make_window, store, operation, server, tmp_path
 ):
-    join(store, server.url, code_for(server, "tester"), "laptop")
-    report = store.add_report(operation["id"], {"title": "Bridge open", "severity": 2})
-    here = SyncClient(store, backoff_s=0.01)
-    assert here.sync().complete
-    other = Store(tmp_path / "other", user="olga")
-    join(other, server.url, code_for(server, "olga"), "tablet")
-    there = SyncClient(other, backoff_s=0.01)
-    assert there.sync().complete
-    other.update_report(report["id"], {"title": "Bridge closed"})
-    store.update_report(report["id"], {"title": "Bridge half open"})
-    assert there.sync().complete
-    here.sync()
+    clash = make_clash(store, operation, server, tmp_path / "other",
+                       {"title": "Bridge open", "severity": 2}, {"title": "Bridge closed"},
+                       {"title": "Bridge half open"})  # fmt: skip
     assert sync_status(store).conflicts == 1
     window = make_window(Settings(last_operation_id=operation["id"]))
-    window.sync.show_conflicts()
+    window.report_list.select_seq(clash.report["seq"], notify=True)
+    qtbot.waitUntil(lambda: window.editor.current_report_id() == clash.report["id"])
+    window.sync.show_panel()
+    assert window.sync.panel.conflicts_button.text() == "Conflicts to settle: 1"
+    window.sync.panel.conflicts_button.click()
     view = window.sync._conflict_view
-    assert view.model.rowCount() == 1
-    titles = {view.kept_value.text(), view.other_value.text()}
-    assert titles == {"Bridge closed", "Bridge half open"}
-    assert view.field_label.text() == "Field: Title"
-    view.result_edit.setText("Bridge open to pedestrians")
-    with qtbot.waitSignal(window.sync.runner.sync_finished, timeout=30_000):
-        view.resolve_button.click()
+    assert view.isVisible() and view.model.rowCount() == 1
+    view.compare.result_edit.setPlainText("Bridge open to pedestrians")
+    runner = window.sync.runner
+    qtbot.waitUntil(lambda: runner.state == "online" and not runner.is_busy(), timeout=30_000)
+    view.resolve_button.click()
+    assert store.outbox_count() == 1  # the resolution, sent by the background sync
+    assert window.editor.form.value("title") == "Bridge open to pedestrians"
+    qtbot.waitUntil(lambda: store.outbox_count() == 0, timeout=30_000)
     assert view.model.rowCount() == 0
     assert view.empty_label.isVisible()
     assert store.outbox_count() == 0
-    there.sync()
-    assert other.get_report(report["id"])["title"] == "Bridge open to pedestrians"
-    assert sync_status(other).conflicts == 0
-    other.close()
+    assert window.sync.panel.conflicts_button.text() == "Conflicts to settle: 0"
+    clash.there.sync()
+    assert clash.other.get_report(clash.report["id"])["title"] == "Bridge open to pedestrians"
+    assert sync_status(clash.other).conflicts == 0
+    clash.other.close()
 
 
 def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
@@ -198,17 +170,6 @@ def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
     qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Not sent yet: 0")
     assert window.status.connection_label.text().startswith("Online — 127.0.0.1:")
     assert "Bridge over the Gardon closed" in server_titles(server)
-
-
-def test_the_conflict_list_is_a_well_behaved_model(qtbot, store):
-    from PySide6.QtTest import QAbstractItemModelTester
-
-    from fieldapp.ui.conflict_view import ConflictModel
-
-    model = ConflictModel(store)
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.reload()
-    assert model.rowCount() == 0
 
 
 def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(

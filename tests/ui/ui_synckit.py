@@ -1,0 +1,64 @@
+"""Sync helpers of the UI tests: a real `fieldapp serve` on loopback, enrolled devices, and
+a real conflict made by two devices editing the same report offline.
+
+The Server class comes from tests/sync/conftest.py, loaded from its file: both test
+folders have a module named conftest.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.store import Store
+from fieldapp.sync.client import SyncClient, join
+from fieldapp.sync.server import accounts
+
+_SPEC = importlib.util.spec_from_file_location(
+    "sync_server_kit", Path(__file__).parents[1] / "sync" / "conftest.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+kit = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(kit)
+
+
+def code_for(server, user: str) -> str:
+    if user not in {u["name"] for u in accounts.users(server.db)}:
+        accounts.add_user(server.db, user, "coordinator")
+    return accounts.enroll(server.db, user)[0]
+
+
+@dataclass
+class Shared:
+    """A report on two devices, both joined and synced: here (tester) and olga's tablet."""
+
+    report: dict
+    here: SyncClient
+    other: Store
+    there: SyncClient
+
+
+def share_report(store: Store, operation: dict, server, other_dir: Path, base: dict) -> Shared:
+    """`base` created here, then synced to the server and to olga's tablet."""
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    report = store.add_report(operation["id"], base)
+    here = SyncClient(store, backoff_s=0.01)
+    assert here.sync().complete
+    other = Store(other_dir, user="olga")
+    join(other, server.url, code_for(server, "olga"), "tablet")
+    there = SyncClient(other, backoff_s=0.01)
+    assert there.sync().complete
+    return Shared(report, here, other, there)
+
+
+def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dict,
+               theirs: dict, ours: dict) -> Shared:  # fmt: skip
+    """A shared report that olga's tablet saves as `theirs`, then this device as `ours`
+    (so ours is the newer, kept value); both sync: conflicts on the fields of both."""
+    shared = share_report(store, operation, server, other_dir, base)
+    shared.other.update_report(shared.report["id"], theirs)
+    store.update_report(shared.report["id"], ours)
+    assert shared.there.sync().complete
+    shared.here.sync()
+    return shared
