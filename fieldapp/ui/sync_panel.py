@@ -65,7 +65,6 @@ class SyncPanel(QWidget):
         self.summary_value = QLabel(self)
         for label in (self.error_value, self.record_value, self.summary_value, self.server_value):
             label.setWordWrap(True)
-        self.error_value.setStyleSheet(ERROR_STYLE)
         self.form = QFormLayout()
         self._rows = [QLabel(self) for _ in range(6)]
         values = (self.server_value, self.state_value, self.pending_value, self.success_value,
@@ -111,6 +110,7 @@ class SyncPanel(QWidget):
         self.pending_value.setText(pending)
         self.success_value.setText(time_text(status.last_success))
         self.error_value.setText(error_words(status.last_error) or none)
+        self.error_value.setStyleSheet(ERROR_STYLE if status.last_error else "")  # red: a problem
         self.metered_box.blockSignals(True)
         self.metered_box.setChecked(status.metered)
         self.metered_box.blockSignals(False)

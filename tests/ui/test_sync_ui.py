@@ -50,6 +50,7 @@ def test_sync_now_from_the_panel_moves_a_report_to_the_server(
     assert window.status.outbox_label.text() == "Not sent yet: 0"
     assert window.status.connection_label.text().startswith("Online — 127.0.0.1:")
     assert window.status.last_label.text().startswith("Last sync: ")
+    assert panel.error_value.text() == "none" and not panel.error_value.styleSheet()
 
 
 def test_an_unreachable_server_shows_offline_and_the_error_in_words(
@@ -68,6 +69,7 @@ def test_an_unreachable_server_shows_offline_and_the_error_in_words(
     panel = window.sync.panel
     error = panel.error_value.text()
     assert error.startswith("The server could not be reached: check the network.")
+    assert panel.error_value.styleSheet()  # shown as a problem
     assert "Traceback" not in error
     assert window.status.last_label.text() == "Last sync failed"
     assert panel.summary_value.text().startswith("Not fully synchronised: 6 change(s)")
