@@ -85,7 +85,7 @@ def status(args: argparse.Namespace) -> int:
     age = f", oldest {_age(state.oldest_age_s)} old" if state.oldest_age_s is not None else ""
     print(f"not on the server yet: {state.pending} change(s){age}"
           + (f" ({state.rejected} refused)" if state.rejected else ""))  # fmt: skip
-    print(f"unresolved conflicts: {state.conflicts}")
+    print(f"records in conflict: {state.conflicts} (settle them in the window: Sync ▸ Conflicts…)")
     print(f"last success: {state.last_success or 'never'}")
     if state.last_error:
         print(f"last error: {state.last_error}")

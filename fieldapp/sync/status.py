@@ -30,7 +30,7 @@ class SyncStatus:
     oldest_pending: str | None  # when the oldest of them was made (UTC ISO)
     oldest_age_s: float | None
     rejected: int  # of the pending ones, refused by the server (see last_error)
-    conflicts: int  # unresolved
+    conflicts: int  # records with unresolved conflicts (a record counts once)
     parked: int  # received records waiting for their parent
     last_success: str | None
     last_attempt: str | None
@@ -61,7 +61,8 @@ def sync_status(store: Store) -> SyncStatus:
         oldest_age_s=_age(oldest),
         rejected=count("SELECT count(*) FROM sync_rejected"),
         conflicts=count(
-            f"SELECT count(*) FROM sync_conflicts WHERE resolved_by IS NULL AND {NOT_PENDING}"
+            "SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_conflicts"
+            f" WHERE resolved_by IS NULL AND {NOT_PENDING})"
         ),
         parked=count("SELECT count(*) FROM sync_parked"),
         last_success=get_state(conn, "last_success") or None,
