@@ -145,6 +145,7 @@ class SyncRunner(QObject):
         self._busy = False
         self._running = False
         self._stopped = False  # after stop(): answers still queued from the worker are dropped
+        self._nudged = False  # a change was saved while the worker was busy
         self._last_sync = 0.0
         self._thread = QThread()
         self._thread.setObjectName("sync")
@@ -191,7 +192,11 @@ class SyncRunner(QObject):
 
     def nudge(self) -> None:
         """A local change was saved: send it soon if the server is there."""
-        if self._running and self.state == ONLINE and not self._busy:
+        if not self._running:
+            return
+        if self._busy:
+            self._nudged = True  # saved while a round or probe runs: send it right after
+        elif self.state == ONLINE:
             self._schedule(self.NUDGE_MS / 1000)
 
     def join(self, url: str, code: str, device_name: str, pin: str = "") -> None:
@@ -264,7 +269,8 @@ class SyncRunner(QObject):
         self.failures = 0 if reachable else self.failures + 1
         self._set_state(ONLINE if reachable else OFFLINE)
         self.sync_finished.emit(report)
-        if reachable and report.pushed and self._pending():
+        nudged, self._nudged = self._nudged, False
+        if reachable and (report.pushed or nudged) and self._pending():
             self._schedule(self.NUDGE_MS / 1000)  # edits saved during the round: send them
         elif reachable:
             self._schedule(self.ONLINE_S)

@@ -239,3 +239,38 @@ def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
     device = server.device("zoe", "coordinator")
     records, _, _ = device.pull_all()
     assert sum(r["entity"] == "report" for r in records) == 5000  # each once
+
+
+def test_a_report_saved_while_a_round_pulls_goes_out_right_after_it(
+    qtbot, make_window, store, server, tmp_path, monkeypatch
+):
+    from fieldapp.demo import create_demo
+    from fieldapp.store import Store
+    from fieldapp.sync.client import SyncClient
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    mine = store.create_operation("Mine")
+    assert SyncClient(store).sync().complete
+    with Store(tmp_path / "other", user="olga") as other:  # then 3,000 reports to pull
+        join(other, server.url, code_for(server, "olga"), "tablet")
+        create_demo(other, 3000, seed=5)
+        assert SyncClient(other).sync().complete
+    window = make_window(Settings(last_operation_id=mine["id"]))
+    runner = window.sync.runner
+    runner._running = True  # background sync on (start() without its first probe)
+    saved: list[dict] = []
+
+    def save_during_the_pull(phase: str, _done: int, _total: int) -> None:
+        if phase == "pull" and not saved:
+            saved.append(store.add_report(mine["id"], {"title": "Saved mid-round"}))
+            window.sync.local_change_saved()
+
+    runner.sync_progressed.connect(save_during_the_pull)
+    with qtbot.waitSignal(runner.sync_finished, timeout=60_000) as first:
+        runner.sync_now()
+    assert saved and first.args[0].pulled >= 3000 and first.args[0].pushed == 0
+    with qtbot.waitSignal(runner.sync_finished, timeout=15_000) as second:
+        pass  # not the 60 s of the idle schedule
+    assert second.args[0].pushed == 1 and store.outbox_count() == 0
+    assert "Saved mid-round" in server_titles(server)
