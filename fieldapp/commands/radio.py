@@ -98,9 +98,9 @@ def _log_parser(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--format",
         default="ics309-csv",
-        choices=("ics309-csv", "ics309-flmsg", "pdf"),
-        help="ics309-csv (default), flmsg's .309, or pdf (the printed ICS-309 form as a PDF;"
-        " needs -o)",
+        choices=("ics309-csv", "ics309-flmsg", "ics214-csv", "pdf"),
+        help="ics309-csv (default), flmsg's .309, ics214-csv (the station's activity log), or"
+        " pdf (the printed ICS-309 form as a PDF; needs -o)",
     )
     sub.add_argument("--net", default="", help="radio net name for the form")
     sub.add_argument("--operator", default="", help="radio operator's name for the form")
@@ -220,6 +220,13 @@ def log(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         op = choose_operation(store, args)
         messages = store.period_messages(op["id"], since=since, until=until)
+    if args.format == "ics214-csv":
+        station = args.station.upper()
+        rows = forms.build_ics214(messages, station, period=(since, until))
+        person = " ".join(part for part in (args.operator, station) if part)
+        text = forms.ics214_csv(op["name"], (since, until), person, rows, exercise=op["exercise"])
+        _write(text.encode("utf-8"), args.output)
+        return 0
     sheet = forms.build_ics309(
         op, messages, period=(since, until), station=args.station.upper(),
         operator=args.operator, net=args.net, prepared_at=utc_now()[:16].replace("T", " "),

@@ -116,6 +116,23 @@ def test_the_ics309_log_of_a_period_as_csv(run, run_json, tmp_path):
     assert code == 0 and "F1PCT" not in out
 
 
+def test_the_ics214_activity_log_of_a_period_as_csv_names_every_hop(run, run_json):
+    saved = run_json("add", "--text", "EAU POTABLE", "--received-from", "F1PCT", "--number", "7",
+                     "--received-at", "2026-11-28T09:15Z", "--station", "F4ABC")  # fmt: skip
+    for to, at in (("F5XYZ", "2026-11-28T09:20Z"), ("F6KRT", "2026-11-28T09:40Z")):
+        assert run("relay", saved["id"], "--to", to, "--net", "GARD NET", "--at", at,
+                   "--station", "F4ABC")[0] == 0  # fmt: skip
+    code, out, _ = run("log", "--from", "2026-11-28", "--to", "2026-11-29", "--station", "F4ABC",
+                       "--operator", "Anne", "--format", "ics214-csv")  # fmt: skip
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and rows[0] == ["ICS 214 ACTIVITY LOG"]
+    assert ["Name, ICS position, home agency", "Anne F4ABC"] in rows
+    activities = [r for r in rows if len(r) == 2 and r[0].startswith("2026-11-28")]
+    assert [r[0] for r in activities] == ["2026-11-28 09:15", "2026-11-28 09:20",
+                                          "2026-11-28 09:40"]  # fmt: skip
+    assert "F5XYZ" in activities[1][1] and "F6KRT" in activities[2][1]
+
+
 def test_an_exercise_says_so_everywhere(cli, tmp_path):
     data = tmp_path / "ex"
     cli(data, "operation", "create")("Exercice Rhône", "--exercise")
