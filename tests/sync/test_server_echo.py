@@ -19,6 +19,15 @@ def _batch_seq(answer) -> int:
     return answer.json()["batch_seq"]
 
 
+def _shared_report(server, coordinator, operation, title: str):
+    """A report the coordinator pushed, and vera, another device that can edit it:
+    (report id, the push's batch_seq, its title stamp, vera)."""
+    rid, created = coordinator.new_report(operation, title)
+    batch_seq = _batch_seq(coordinator.push([created]))
+    vera = server.device("vera", "coordinator", "tablet")
+    return rid, batch_seq, created["fields"]["title"]["s"], vera
+
+
 def test_a_pusher_naming_its_batch_gets_none_of_it_back_and_others_get_all(
     server, coordinator, operation
 ):
@@ -37,10 +46,7 @@ def test_a_pusher_naming_its_batch_gets_none_of_it_back_and_others_get_all(
 def test_a_record_carries_the_fields_other_devices_wrote_in_the_same_window(
     server, coordinator, operation
 ):
-    rid, created = coordinator.new_report(operation, "Shelter open")
-    since = _batch_seq(coordinator.push([created]))
-    seen = created["fields"]["title"]["s"]
-    vera = server.device("vera", "coordinator", "tablet")
+    rid, since, seen, vera = _shared_report(server, coordinator, operation, "Shelter open")
     statuses(vera.push([vera.entry("report", rid, operation, base=seen, body="Beds: 40")]))
     mine = _batch_seq(
         coordinator.push([coordinator.entry("report", rid, operation, base=seen, title="Full")])
@@ -54,11 +60,8 @@ def test_a_record_carries_the_fields_other_devices_wrote_in_the_same_window(
 def test_an_old_record_of_this_device_changed_elsewhere_brings_only_the_change(
     server, coordinator, operation
 ):
-    rid, created = coordinator.new_report(operation, "Water on the road")
-    statuses(coordinator.push([created]))
+    rid, _, seen, vera = _shared_report(server, coordinator, operation, "Water on the road")
     _, _, cursor = coordinator.pull_all()  # the device pulls past its own push
-    vera = server.device("vera", "coordinator", "tablet")
-    seen = created["fields"]["title"]["s"]
     statuses(vera.push([vera.entry("report", rid, operation, base=seen, severity=5)]))
     [record], _, _ = coordinator.pull_all(cursor)
     assert record["fields"] == {"severity": 5}
@@ -69,10 +72,7 @@ def test_an_old_record_of_this_device_changed_elsewhere_brings_only_the_change(
 def test_what_the_merge_kept_instead_and_tombstones_come_back_with_the_conflicts(
     server, coordinator, operation
 ):
-    rid, created = coordinator.new_report(operation, "Road cut")
-    since = _batch_seq(coordinator.push([created]))
-    seen = created["fields"]["title"]["s"]
-    vera = server.device("vera", "coordinator", "tablet")
+    rid, since, seen, vera = _shared_report(server, coordinator, operation, "Road cut")
     older = coordinator.entry("report", rid, operation, base=seen, title="Road open")
     vera.wall = max(vera.wall, coordinator.wall + 5)  # vera edits later, offline too
     newer = vera.entry("report", rid, operation, base=seen, title="Road flooded", deleted=1)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, Table, select
 
 from fieldapp.sync import wire
 from fieldapp.sync.server import origins as echo
@@ -73,26 +73,23 @@ def _window(
             t.records.c.fields,
             t.records.c.origins,
         )
-        .where(
-            t.records.c.seq > since,
-            t.records.c.seq <= top,
-            access.visible(t.records.c.operation_id),
-        )
+        .where(*_between(t.records, access, since, top))
         .order_by(t.records.c.seq)
         .limit(limit + 1)
     ).all()
     conflicts = conn.execute(
         select(t.conflicts)
-        .where(
-            t.conflicts.c.seq > since,
-            t.conflicts.c.seq <= top,
-            access.visible(t.conflicts.c.operation_id),
-        )
+        .where(*_between(t.conflicts, access, since, top))
         .order_by(t.conflicts.c.seq)
         .limit(limit + 1)
     ).all()
     rows = sorted([*records, *conflicts], key=lambda row: row.seq)
     return rows[:limit], len(rows) > limit
+
+
+def _between(table: Table, access: Access, since: int, top: int) -> tuple:
+    """Rows numbered after `since` up to `top`, of operations the caller may see."""
+    return (table.c.seq > since, table.c.seq <= top, access.visible(table.c.operation_id))
 
 
 def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> dict | None:
