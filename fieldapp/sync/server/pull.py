@@ -33,7 +33,7 @@ def pull(
     db: Database, principal: Principal, since: int, limit: int, have: frozenset[int] = frozenset()
 ) -> dict:
     """{records, conflicts, next, more, server_time}: changes after `since`, at most `limit`,
-    less the values written by the caller's own batches named in `have`."""
+    less the values the caller wrote itself (`have`: its pushes it holds; origins.py)."""
     records: list[dict] = []
     conflicts: list[dict] = []
     cursor, scanned, more = since, 0, True
