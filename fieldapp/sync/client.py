@@ -44,7 +44,7 @@ from fieldapp.sync.config import (
     verify_setting,
     write_token,
 )
-from fieldapp.sync.local import conflicts, now_text, record_states
+from fieldapp.sync.local import conflicts, forget_pushed, now_text, record_states
 from fieldapp.sync.resolve import resolve_conflict
 from fieldapp.sync.status import SyncStatus, sync_status
 from fieldapp.sync.transport import AuthError, LinkError, SyncError, Transport
@@ -165,6 +165,7 @@ def join(
         set_state(conn, {**values, "url": base, "device_name": device_name})
         if previous != base:  # another server: its sequence numbers mean nothing here
             set_state(conn, {"cursor": 0})
+            forget_pushed(conn)
             conn.execute("DELETE FROM sync_batch")
     return load_config(store.conn)
 

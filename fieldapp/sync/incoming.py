@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.sync import merge, wire
 from fieldapp.sync.config import set_state
 from fieldapp.sync.hlc import ClockSkewError, Stamp
-from fieldapp.sync.local import mark_on_server, now_text, pending_fields, save_conflict
+from fieldapp.sync.local import (
+    forget_pushed,
+    mark_on_server,
+    now_text,
+    pending_fields,
+    save_conflict,
+)
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -68,6 +74,7 @@ def apply_page(store: Store, page: dict) -> PageResult:
             if _well_formed(conflict) and save_conflict(conn, conflict, "server"):
                 result.conflicts += 1
         set_state(conn, {"cursor": page["next"]})
+        forget_pushed(conn, page["next"])
         result.parked = conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0]
     return result
 

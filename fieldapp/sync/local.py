@@ -10,6 +10,13 @@ user edits, not guessed when sync runs:
   fields count with their base, others with their stamp;
 - a record the server has never had (not in sync_records) has no base (null).
 
+The pushes this device holds (`have` in sync_state: the server's batch_seq of each
+acknowledged push, noted in the transaction that acknowledges it) let the server leave
+this device's own values out of its pulls; once the pull cursor has passed one, the
+cursor says as much and it is forgotten. They live in this database, with the rows they
+stand for: a database restored from a backup names only the pushes it holds, and is
+sent back whatever it lost.
+
 Read helpers for the UI (`record_states`, `conflicts`, `sync_status`) are plain queries.
 Every function takes the connection of the calling thread's Store and never commits:
 the caller owns the transaction.
@@ -23,9 +30,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from fieldapp.sync.config import get_state, set_state
+
 DELETED = "deleted"
 # A conflict settled on this device whose resolution has not reached the server yet.
 NOT_PENDING = "id NOT IN (SELECT conflict_id FROM sync_resolves)"
+_HAVE_KEY, _HAVE_KEEP = "have", 1000
 
 
 def record_bases(
@@ -109,6 +119,27 @@ def acknowledge(
             f" ({', '.join('?' * len(pending))})",
             [entity, row_id, *pending],
         )
+
+
+def remember_pushed(conn: sqlite3.Connection, batch_seq: object) -> None:
+    """Note an acknowledged push by its batch_seq (ignored unless a plausible number)."""
+    if type(batch_seq) is not int or not 0 < batch_seq < 10**18:
+        return
+    held = sorted({*pushed_after(conn, 0), batch_seq})[:_HAVE_KEEP]
+    set_state(conn, {_HAVE_KEY: ",".join(map(str, held))})
+
+
+def pushed_after(conn: sqlite3.Connection, cursor: int) -> list[int]:
+    """The batch_seq of the pushes this device holds that the cursor has not passed."""
+    text = get_state(conn, _HAVE_KEY)
+    return [n for n in map(int, text.split(",")) if n > cursor] if text else []
+
+
+def forget_pushed(conn: sqlite3.Connection, cursor: int | None = None) -> None:
+    """Drop the pushes the cursor has passed (with the cursor: same transaction); all of
+    them when `cursor` is None (the cursor starts again from 0)."""
+    held = [] if cursor is None else pushed_after(conn, cursor)
+    set_state(conn, {_HAVE_KEY: ",".join(map(str, held))})
 
 
 def reject(conn: sqlite3.Connection, op_id: str, reason: str) -> None:

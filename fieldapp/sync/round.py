@@ -17,7 +17,7 @@ from fieldapp.sync import wire
 from fieldapp.sync.blobsync import sync_blobs
 from fieldapp.sync.config import get_state, load_config
 from fieldapp.sync.incoming import apply_page
-from fieldapp.sync.local import acknowledge, reject
+from fieldapp.sync.local import acknowledge, pushed_after, reject, remember_pushed
 from fieldapp.sync.outgoing import Batch, forget_batch, next_batch, pending_batch
 from fieldapp.sync.transport import SyncError, Transport
 
@@ -94,6 +94,7 @@ def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncRep
     statuses = [s for e, s in zip(batch.entries, results, strict=True) if e["op_id"] is not None]
     with client.store._write() as conn:
         acknowledge(conn, entries, statuses, int(answer.get("server_time") or 0))
+        remember_pushed(conn, answer.get("batch_seq"))
         for n, (entry, status) in enumerate(zip(batch.entries, results, strict=True)):
             if status == wire.REJECTED and entry["op_id"]:
                 reject(conn, entry["op_id"], str(reasons.get(str(n), "no reason given")))
@@ -119,7 +120,11 @@ def pull_all(
         if cancel():
             raise Cancelled("cancelled")
         progress("pull", report.pulled, 0)
-        answer = http.json("GET", "/pull", params={"since": cursor, "limit": client.page_size})
+        params: dict[str, int | str] = {"since": cursor, "limit": client.page_size}
+        held = pushed_after(store.conn, cursor)
+        if held:  # our own pushes: the server leaves out the values they wrote
+            params["have"] = wire.have_param(held)
+        answer = http.json("GET", "/pull", params=params)
         try:
             page = wire.parse_pull_answer(answer)
         except wire.WireError as exc:

@@ -23,7 +23,9 @@ from fieldapp.domain import REPORT_FIELDS
 from fieldapp.features import FEATURE_FIELDS
 
 API = "/api/v1"
-PROTOCOL_VERSION = 1
+# 2: push answers carry `batch_seq`, pulls take `have` (echo suppression); both optional,
+# so version 1 peers keep working with full pages.
+PROTOCOL_VERSION = 2
 
 # Size limits (both directions). Bodies are gzip-compressed JSON.
 MAX_BODY_BYTES = 8 * 1024 * 1024  # compressed, as received
@@ -35,6 +37,10 @@ MAX_VALUE_CHARS = 1_000_000  # one field value (a long geometry fits)
 MAX_CHUNK_BYTES = 4 * 1024 * 1024  # one blob chunk
 MAX_BLOB_BYTES = 512 * 1024 * 1024
 MAX_KEY_CHARS = 100  # op ids, record ids, batch keys
+MAX_HAVE = 100  # batch numbers named in one pull's `have`
+# `have` of a pull: batch numbers, comma-separated (also the server's query schema)
+_HAVE = rf"(\d{{1,18}}(,\d{{1,18}}){{0,{MAX_HAVE - 1}}})?"
+HAVE_PATTERN = f"^{_HAVE}$"
 
 _ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 _STAMP = re.compile(r"^\d{13}-[0-9a-f]{4}-[A-Za-z0-9_]{1,64}$")
@@ -367,6 +373,19 @@ def pull_params(since: Any, limit: Any) -> tuple[int, int]:
     since = _integer(since, "since")
     limit = _integer(limit, "limit", 1, MAX_PULL_LIMIT)
     return since, limit
+
+
+def parse_have(text: Any) -> frozenset[int]:
+    """The `have` of a pull ("" or "12,40") -> the batch numbers it names."""
+    if not isinstance(text, str) or not re.fullmatch(_HAVE, text):
+        raise WireError(f"have must be at most {MAX_HAVE} batch numbers separated by commas")
+    return frozenset(int(n) for n in text.split(",")) if text else frozenset()
+
+
+def have_param(batch_seqs: list[int]) -> str:
+    """The `have` of a pull from the batch numbers a client holds (the lowest MAX_HAVE:
+    the next pages reach those first)."""
+    return ",".join(str(n) for n in sorted(batch_seqs)[:MAX_HAVE])
 
 
 # -- join ------------------------------------------------------------------------------

@@ -169,14 +169,14 @@ class Device:
         return self.http.post(f"{self.server.url}/push", data=wire.encode_body(body),
                               headers={"Content-Encoding": "gzip"}, timeout=30)  # fmt: skip
 
-    def pull(self, since: int = 0, limit: int = 1000) -> requests.Response:
-        return self.http.get(f"{self.server.url}/pull", params={"since": since, "limit": limit},
-                             timeout=30)  # fmt: skip
+    def pull(self, since: int = 0, limit: int = 1000, have: str = "") -> requests.Response:
+        params: dict = {"since": since, "limit": limit, **({"have": have} if have else {})}
+        return self.http.get(f"{self.server.url}/pull", params=params, timeout=30)
 
-    def pull_all(self, since: int = 0, limit: int = 1000) -> tuple[list, list, int]:
+    def pull_all(self, since: int = 0, limit: int = 1000, have: str = "") -> tuple[list, list, int]:
         records, conflicts = [], []
         while True:
-            page = self.pull(since, limit)
+            page = self.pull(since, limit, have)
             assert page.status_code == 200, page.text
             body = wire.parse_pull_answer(page.json())
             records += body["records"]

@@ -117,8 +117,16 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         who: Caller,
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL_LIMIT)] = wire.DEFAULT_PULL_LIMIT,
+        have: Annotated[
+            str,
+            Query(
+                pattern=wire.HAVE_PATTERN,
+                description="batch_seq of this device's pushes it holds: their values are"
+                " left out (comma-separated)",
+            ),
+        ] = "",
     ) -> dict:
-        return pull(db, who, since, limit)
+        return pull(db, who, since, limit, wire.parse_have(have))
 
     _blob_routes(app, db, blobs)
     _member_routes(app, db)

@@ -5,64 +5,101 @@ row up to it. Writes commit in sequence order (db.py), so every number up to `to
 already visible and a cursor never skips a change. Records are compacted: one row per
 record with its latest field values and stamps (wire.compact_record). Rows of
 operations the caller may not see are left out, yet the cursor moves past them.
-Called from a request thread.
+
+Echo: the values the caller already holds because it wrote them are left out
+(origins.py has the rule), and a record with no field left is not sent; conflicts
+always are. Since such rows cost no bytes, a page reads on past them (up to SCAN_ROWS
+rows) to fill itself: a device that pushed 10,000 records pulls past them in one
+request. Called from a request thread.
 """
 
 from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Row, Table, select
 
 from fieldapp.sync import wire
+from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal
 from fieldapp.sync.server.db import Database, current_seq, now_ms
-from fieldapp.sync.server.policy import load_access
+from fieldapp.sync.server.policy import Access, load_access
+
+SCAN_ROWS = 10_000  # rows one page may read, sent or left out
 
 
-def pull(db: Database, principal: Principal, since: int, limit: int) -> dict:
-    """{records, conflicts, next, more, server_time}: changes after `since`, at most `limit`."""
+def pull(
+    db: Database, principal: Principal, since: int, limit: int, have: frozenset[int] = frozenset()
+) -> dict:
+    """{records, conflicts, next, more, server_time}: changes after `since`, at most `limit`,
+    less the values the caller wrote itself (`have`: its pushes it holds; origins.py)."""
+    records: list[dict] = []
+    conflicts: list[dict] = []
+    cursor, scanned, more = since, 0, True
     with db.read() as conn:
         access = load_access(conn, principal)
         top = current_seq(conn)
-        window = (t.records.c.seq > since, t.records.c.seq <= top)
-        records = conn.execute(
-            select(
-                t.records.c.entity,
-                t.records.c.id,
-                t.records.c.operation_id,
-                t.records.c.seq,
-                t.records.c.fields,
-            )
-            .where(*window, access.visible(t.records.c.operation_id))
-            .order_by(t.records.c.seq)
-            .limit(limit + 1)
-        ).all()
-        conflicts = conn.execute(
-            select(t.conflicts)
-            .where(
-                t.conflicts.c.seq > since,
-                t.conflicts.c.seq <= top,
-                access.visible(t.conflicts.c.operation_id),
-            )
-            .order_by(t.conflicts.c.seq)
-            .limit(limit + 1)
-        ).all()
-    rows = sorted([*records, *conflicts], key=lambda row: row.seq)
-    page, more = rows[:limit], len(rows) > limit
-    next_cursor = page[-1].seq if more else max(top, since)
+        while more and len(records) + len(conflicts) < limit and scanned < SCAN_ROWS:
+            wanted = min(limit - len(records) - len(conflicts), SCAN_ROWS - scanned)
+            rows, more = _window(conn, access, cursor, top, wanted)
+            scanned += len(rows)
+            for row in rows:
+                if hasattr(row, "body"):
+                    conflicts.append(_conflict(row))
+                elif (record := _record(row, principal.device_id, since, have)) is not None:
+                    records.append(record)
+            cursor = rows[-1].seq if more else max(top, cursor)
     return {
-        "records": [_record(row) for row in page if hasattr(row, "fields")],
-        "conflicts": [_conflict(row) for row in page if hasattr(row, "body")],
-        "next": next_cursor,
+        "records": records,
+        "conflicts": conflicts,
+        "next": cursor,
         "more": more,
         "server_time": now_ms(),
     }
 
 
-def _record(row) -> dict:  # type: ignore[no-untyped-def]
+def _window(
+    conn: Connection, access: Access, since: int, top: int, limit: int
+) -> tuple[list[Row], bool]:
+    """The next `limit` record and conflict rows after `since`, in sequence order, and
+    whether more follow up to `top`."""
+    records = conn.execute(
+        select(
+            t.records.c.entity,
+            t.records.c.id,
+            t.records.c.operation_id,
+            t.records.c.seq,
+            t.records.c.fields,
+            t.records.c.origins,
+        )
+        .where(*_between(t.records, access, since, top))
+        .order_by(t.records.c.seq)
+        .limit(limit + 1)
+    ).all()
+    conflicts = conn.execute(
+        select(t.conflicts)
+        .where(*_between(t.conflicts, access, since, top))
+        .order_by(t.conflicts.c.seq)
+        .limit(limit + 1)
+    ).all()
+    rows = sorted([*records, *conflicts], key=lambda row: row.seq)
+    return rows[:limit], len(rows) > limit
+
+
+def _between(table: Table, access: Access, since: int, top: int) -> tuple:
+    """Rows numbered after `since` up to `top`, of operations the caller may see."""
+    return (table.c.seq > since, table.c.seq <= top, access.visible(table.c.operation_id))
+
+
+def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> dict | None:
+    """A record in pull form less the caller's echo; None when nothing is left."""
     state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
+    if row.origins:
+        skip = echo.left_out(echo.parse(row.origins), device_id, since, have)
+        state = {name: vs for name, vs in state.items() if name not in skip}
+        if not state:
+            return None
     return wire.compact_record(row.entity, row.id, row.operation_id, state)
 
 

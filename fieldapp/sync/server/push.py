@@ -6,6 +6,10 @@ whole batch, and the client's retry applies it once). Called from a request thre
 
 Idempotency: an op_id is applied at most once (primary key of `changes`); a batch_key
 already answered for this device gets the stored answer back, whatever the body says.
+
+Echo: every batch that changed something has a `batch_seq` (the last server sequence
+number it took), given in its answer and written with the device's id, per field, into
+`records.origins` for the values it set (origins.py says what a pull then leaves out).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from fieldapp.sync import wire
 from fieldapp.sync.hlc import MAX_DRIFT_MS, Stamp
 from fieldapp.sync.merge import Conflict, Write, merge
+from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
 from fieldapp.sync.server.db import Database, next_seqs, now_ms
@@ -37,6 +42,8 @@ class _Record:
     history: list[Write]
     new: bool
     dirty: bool = False
+    origins: echo.Origins = field(default_factory=dict)  # who wrote each current value
+    mine: set[str] = field(default_factory=set)  # fields whose value this batch set
 
 
 @dataclass
@@ -66,8 +73,8 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
         batch = _Batch(conn, load_access(conn, principal), now_ms())
         _preload(batch, request.entries)
         outcomes = [_apply(batch, principal, entry) for entry in request.entries]
-        _flush(batch)
-        answer = _answer(outcomes, batch.now)
+        batch_seq = _flush(batch)
+        answer = _answer(outcomes, batch.now, batch_seq)
         conn.execute(
             insert(t.batches).values(
                 device_id=principal.device_id,
@@ -81,18 +88,24 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
     return answer
 
 
-def _answer(outcomes: list[tuple[str, str | list[str] | None]], now: int) -> dict:
-    """Statuses aligned with the entries; reasons and conflict ids keyed by entry index."""
+def _answer(
+    outcomes: list[tuple[str, str | list[str] | None]], now: int, batch_seq: int | None
+) -> dict:
+    """Statuses aligned with the entries; reasons and conflict ids keyed by entry index;
+    `batch_seq` when the batch changed anything (what the device names in `have`)."""
     reasons = {str(n): extra for n, (status, extra) in enumerate(outcomes) if status == "rejected"}
     conflicts = {
         str(n): extra for n, (status, extra) in enumerate(outcomes) if status == "conflict"
     }
-    return {
+    answer = {
         "server_time": now,
         "results": [status for status, _extra in outcomes],
         "reasons": reasons,
         "conflicts": conflicts,
     }
+    if batch_seq is not None:
+        answer["batch_seq"] = batch_seq
+    return answer
 
 
 def _preload(batch: _Batch, entries: list[wire.Entry]) -> None:
@@ -109,7 +122,7 @@ def _preload(batch: _Batch, entries: list[wire.Entry]) -> None:
         for row in conn.execute(select(t.records).where(t.records.c.id.in_(chunk))):
             state = {name: (v, s) for name, (v, s) in json.loads(row.fields).items()}
             batch.records[(row.entity, row.id)] = _Record(
-                row.operation_id, row.owner_id, state, [], new=False
+                row.operation_id, row.owner_id, state, [], False, origins=echo.parse(row.origins)
             )
         stored = [i for (_e, i) in batch.records if i in in_chunk]
         for row in conn.execute(select(t.changes).where(t.changes.c.row_id.in_(stored))):
@@ -145,6 +158,7 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
     ]
     changed, conflicts = merge(entry.entity, entry.id, record.state, record.history, writes)
     record.dirty = record.dirty or bool(changed) or record.new
+    record.mine.update(changed)
     batch.seen_ops.add(entry.op_id)
     batch.changes.append(
         {
@@ -192,8 +206,9 @@ def _scope_problem(batch: _Batch, entry: wire.Entry) -> str | None:
     return batch.access.write_problem(entry.entity, entry.operation_id, exercise, owner)
 
 
-def _flush(batch: _Batch) -> None:
-    """Write the batch's records, changes, conflicts and blob references, numbered in order."""
+def _flush(batch: _Batch) -> int | None:
+    """Write the batch's records, changes, conflicts and blob references, numbered in order;
+    returns the batch_seq (the last number taken), None when nothing was written."""
     conn = batch.conn
     dirty = [(key, r) for key, r in batch.records.items() if r.dirty]
     known = _existing_conflicts(conn, list(batch.conflicts))
@@ -201,9 +216,10 @@ def _flush(batch: _Batch) -> None:
     resolving = _resolvable(batch)
     count = len(dirty) + len(fresh) + len(resolving)
     if not batch.changes and not count:
-        return
+        return None
     seq = next_seqs(conn, max(count, 1))
-    _write_records(conn, dirty, seq)
+    batch_seq = seq + max(count, 1) - 1
+    _write_records(conn, dirty, seq, (batch_seq, batch.access.principal.device_id))
     seq += len(dirty)
     if batch.changes:
         conn.execute(insert(t.changes), [{**c, "seq": seq} for c in batch.changes])
@@ -228,11 +244,13 @@ def _flush(batch: _Batch) -> None:
             .values(resolved_by=batch.access.principal.user_name, seq=seq + n)
         )
     _write_blob_refs(conn, dirty)
+    return batch_seq
 
 
-def _write_records(conn: Connection, dirty: list, first_seq: int) -> None:
+def _write_records(conn: Connection, dirty: list, first_seq: int, origin: tuple[int, str]) -> None:
     new, old = [], []
     for n, ((entity, row_id), record) in enumerate(dirty):
+        origins = {**record.origins, **dict.fromkeys(record.mine, origin)}
         row = {
             "entity": entity,
             "id": row_id,
@@ -241,6 +259,7 @@ def _write_records(conn: Connection, dirty: list, first_seq: int) -> None:
             "seq": first_seq + n,
             "deleted": bool(record.state.get("deleted", (0,))[0]),
             "fields": _dumps({name: list(vs) for name, vs in record.state.items()}),
+            "origins": echo.dump(origins),
         }
         (new if record.new else old).append(row)
     if new:
@@ -249,7 +268,12 @@ def _write_records(conn: Connection, dirty: list, first_seq: int) -> None:
         conn.execute(
             update(t.records)
             .where(t.records.c.entity == bindparam("k_entity"), t.records.c.id == bindparam("k_id"))
-            .values(seq=bindparam("seq"), deleted=bindparam("deleted"), fields=bindparam("fields")),
+            .values(
+                seq=bindparam("seq"),
+                deleted=bindparam("deleted"),
+                fields=bindparam("fields"),
+                origins=bindparam("origins"),
+            ),
             [{**row, "k_entity": row["entity"], "k_id": row["id"]} for row in old],
         )
 

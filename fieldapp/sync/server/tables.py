@@ -60,7 +60,8 @@ counters = Table(
     Column("value", BigInteger, nullable=False),
 )
 
-# Current state of every synced record: fields is JSON {name: [value, stamp]}.
+# Current state of every synced record: fields is JSON {name: [value, stamp]}; origins is
+# JSON {device_id: {name: batch_seq}}, who pushed each current value (origins.py).
 records = Table(
     "records",
     metadata,
@@ -71,6 +72,7 @@ records = Table(
     Column("seq", BigInteger, nullable=False),
     Column("deleted", Boolean, nullable=False),
     Column("fields", Text, nullable=False),
+    Column("origins", Text),
     Index("records_seq", "seq"),
 )
 
