@@ -85,7 +85,12 @@ class Store(ReportReads, FeatureStore, RadioStore):
         return self._sync_state("user")
 
     def _sync_state(self, key: str) -> str:
-        row = self.conn.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
+        """A sync setting, "" if unset (or the schema predates sync: a check reads old ones)."""
+        try:
+            sql = "SELECT value FROM sync_state WHERE key = ?"
+            row = self.conn.execute(sql, [key]).fetchone()
+        except sqlite3.OperationalError:
+            return ""
         return row[0] if row else ""
 
     def _check_server_role(self, exercise: bool) -> None:
