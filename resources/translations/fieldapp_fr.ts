@@ -1519,7 +1519,7 @@
     </message>
     <message>
         <source>R&amp;adio</source>
-        <translation>R&amp;adio</translation>
+        <translation>Ra&amp;dio</translation>
     </message>
     <message>
         <source>Radio &amp;desk</source>
@@ -1999,11 +1999,7 @@
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation>T&amp;ype</translation>
-    </message>
-    <message>
-        <source>Se&amp;verity</source>
-        <translation>&amp;Gravité</translation>
+        <translation>Ty&amp;pe</translation>
     </message>
     <message>
         <source>Ta&amp;gs</source>
@@ -2018,10 +2014,6 @@
         <translation>L&amp;ongitude</translation>
     </message>
     <message>
-        <source>&amp;Accuracy (m)</source>
-        <translation>Pré&amp;cision (m)</translation>
-    </message>
-    <message>
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
@@ -2031,7 +2023,7 @@
     </message>
     <message>
         <source>Aut&amp;hor</source>
-        <translation>&amp;Auteur</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Sour&amp;ce</source>
@@ -2039,34 +2031,42 @@
     </message>
     <message>
         <source>Source refere&amp;nce</source>
-        <translation>Référe&amp;nce de la source</translation>
+        <translation>Référence de la source</translation>
     </message>
     <message>
         <source>Stat&amp;us</source>
         <translation>Stat&amp;ut</translation>
     </message>
     <message>
-        <source>Duplicate o&amp;f</source>
-        <translation>&amp;Doublon de</translation>
-    </message>
-    <message>
         <source>V&amp;erdict</source>
         <translation>&amp;Verdict</translation>
-    </message>
-    <message>
-        <source>Verified b&amp;y</source>
-        <translation>Vérifié &amp;par</translation>
     </message>
     <message>
         <source>Verified at (UTC)</source>
         <translation>Vérifié le (UTC)</translation>
     </message>
     <message>
-        <source>&amp;Method</source>
+        <source>Sever&amp;ity</source>
+        <translation>&amp;Gravité</translation>
+    </message>
+    <message>
+        <source>Accuracy (m)</source>
+        <translation>Précision (m)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate of</source>
+        <translation>Doublo&amp;n de</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Vérifié par</translation>
+    </message>
+    <message>
+        <source>Method</source>
         <translation>&amp;Méthode</translation>
     </message>
     <message>
-        <source>Co&amp;nfidence</source>
+        <source>Confidence</source>
         <translation>Confiance</translation>
     </message>
     <message>

@@ -200,3 +200,13 @@ def evaluate(qtbot):
         return results[0]
 
     return run
+
+
+@pytest.fixture
+def languages(qapp):
+    """The app's language manager; English again after the test."""
+    from fieldapp.ui.i18n import LanguageManager
+
+    manager = LanguageManager(qapp)
+    yield manager
+    manager.apply("en")

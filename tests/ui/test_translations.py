@@ -8,12 +8,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from fieldapp.settings import Settings
 from fieldapp.ui import i18n
-from fieldapp.ui.i18n import LanguageManager, resolve_language
+from fieldapp.ui.i18n import resolve_language
 from fieldapp.ui.report_model import column_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,13 +65,6 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path):
     lrelease = pyside_tool("pyside6-lrelease")
     subprocess.run([lrelease, str(TS), "-qm", str(compiled)], check=True, capture_output=True)
     assert QM.read_bytes() == compiled.read_bytes()
-
-
-@pytest.fixture
-def languages(qapp):
-    manager = LanguageManager(qapp)
-    yield manager
-    manager.apply("en")
 
 
 def test_system_locale_picks_french_or_falls_back_to_english():
