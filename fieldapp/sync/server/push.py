@@ -221,8 +221,8 @@ def _flush(batch: _Batch) -> int | None:
     batch_seq = seq + max(count, 1) - 1
     _write_records(conn, dirty, seq, (batch_seq, batch.access.principal.device_id))
     seq += len(dirty)
-    if batch.changes:
-        conn.execute(insert(t.changes), [{**c, "seq": seq} for c in batch.changes])
+    if batch.changes:  # numbered by the push that stored them
+        conn.execute(insert(t.changes), [{**c, "seq": batch_seq} for c in batch.changes])
     if fresh:
         rows = [
             {
