@@ -101,7 +101,8 @@ def message_labels(kind: str) -> dict[str, str]:
         "delivered_at": translate("Conflicts", "Delivered at (UTC)"),
     }
     own = kind if kind in radio_fields.KINDS else "radiogram"
-    for other in (*(k for k in radio_fields.KINDS if k != own), own):
+    others = [k for k in ("adrasec", "ics213", "radiogram") if k != own]  # English last
+    for other in (*others, own):
         for name, label in radio_fields.labels(other).items():
             text = _plain(label)
             if other != own:

@@ -271,3 +271,13 @@ def test_in_french_the_feature_and_its_shape_are_in_french(qtbot, store, feature
                                   "3: Nom, Catégorie, Forme"]  # fmt: skip
     assert cell(view, "geometry", version_of(view, "olga")).startswith("Polygone, 5 points")
     assert cell(view, "category", version_of(view, "olga")) == "Zone dangereuse"
+
+
+def test_a_field_its_kind_of_form_lacks_takes_the_english_name_of_another_form(qapp):
+    from fieldapp.ui.conflict_models import field_label
+
+    assert field_label("precedence", "radio_message", "ics213") == "Precedence"
+    assert field_label("number", "radio_message", "ics213") == "Number"
+    assert field_label("number", "radio_message", "adrasec") == "Numéro"  # the French form
+    assert field_label("subject", "radio_message", "ics213") == "4 Subject"
+    assert field_label("incident", "radio_message", "radiogram") == "Incident name"
