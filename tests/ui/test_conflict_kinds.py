@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from ui_synckit import make_feature_clash, make_message_clash
 
 from fieldapp.sync.client import sync_status
@@ -53,6 +54,8 @@ def open_view(qtbot, store) -> ConflictView:
     dialog.reload()
     dialog.show()
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # keyboard shortcuts (Ctrl+1…9) work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     return dialog
 
 
@@ -133,8 +136,11 @@ def test_a_shape_is_shown_in_words_and_can_only_be_picked(qtbot, store, feature_
     qtbot.keyClicks(view.compare.result_edit, '{"type": "Point"}')
     assert cell(view, "geometry", model.result_column).startswith("Polygon, 3 points")
     assert not model.set_result_text(model.row_of("geometry"), '{"type": "Point"}')
-    qtbot.mouseClick(view.compare.buttons[olga - 1], Qt.MouseButton.LeftButton)  # "Keep version 1"
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_0 + olga, Qt.KeyboardModifier.ControlModifier)
     assert cell(view, "geometry", model.result_column).startswith("Polygon, 5 points")
+    qtbot.mouseClick(view.compare.buttons[mine - 1], Qt.MouseButton.LeftButton)
+    assert cell(view, "geometry", model.result_column).startswith("Polygon, 3 points")
     # The category too is picked, never typed.
     table.setCurrentIndex(model.index(model.row_of("category"), olga))
     assert view.compare.result_edit.isReadOnly()
