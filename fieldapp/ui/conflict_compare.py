@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui.conflict_models import ConflictRecordModel, field_label, value_text, who_text
+from fieldapp.ui.conflict_models import ConflictRecordModel, who_text
 
 DIFF_COLOUR = QColor("#ffd8a8")
 MAX_DIFF_TOKENS = 20_000  # above this, no highlight: the comparison is quadratic at worst
@@ -98,8 +98,9 @@ class FieldCompare(QWidget):
             text = self.tr("%1 is in conflict: compare the versions, keep one or edit the result.")
         else:
             text = self.tr("%1 is not in conflict: shown for context.")
-        self.caption.setText(text.replace("%1", field_label(name)))
-        self.result_label.setText(self.tr("&Result for %1:").replace("%1", field_label(name)))
+        label = model.label(name)
+        self.caption.setText(text.replace("%1", label))
+        self.result_label.setText(self.tr("&Result for %1:").replace("%1", label))
         self.show_result(model, row)
 
     def show_result(self, model: ConflictRecordModel, row: int) -> None:
@@ -120,7 +121,7 @@ class FieldCompare(QWidget):
         written, value = model.version_value(row, version)
         if model.is_clashing(row) and not written:
             return self.tr("(not changed by this device)")
-        return value_text(model.field_at(row), value)
+        return model.words(model.field_at(row), value)
 
     def _make_columns(self, count: int) -> None:
         while len(self.texts) < count:

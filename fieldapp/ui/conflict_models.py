@@ -12,6 +12,7 @@ rows of plain reads on the GUI thread's Store. GUI thread only.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,11 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fieldapp.geometry import GeometryError, bounding_box, read_geometry, vertex_count
 from fieldapp.store import Store
 from fieldapp.sync.conflict_records import ConflictRecord, Version, conflict_records, shown_fields
 from fieldapp.sync.conflict_records import stored_tags as _stored_tags
 from fieldapp.sync.merge import DELETED, canonical
-from fieldapp.ui import i18n
+from fieldapp.ui import i18n, radio_fields, radio_models
 from fieldapp.ui.history_view import value_words
 from fieldapp.ui.sync_texts import time_text
 
@@ -40,10 +42,116 @@ CHOSEN = QBrush(QColor("#d4edda"))  # the version that is the result
 # Coded fields (shown in words): the result is one of the versions, never free text.
 PICK_ONLY = {"kind", "source", "status", "verification", "verification_confidence", "severity",
              DELETED}  # fmt: skip
+PICK_ONLY_OF = {
+    "feature": {"category", "geometry", DELETED},  # a shape is drawn, never typed as JSON
+    "radio_message": {"kind", "direction", "status", "test", "precedence", DELETED},
+}
+_MULTI_RINGS = {"Polygon": 1, "MultiPolygon": 2}  # nesting of rings whose last point repeats
 
 
-def field_label(name: str) -> str:
-    return i18n.field_labels().get(name) or name.replace("_", " ").capitalize()
+def pick_only(entity: str, name: str) -> bool:
+    """Whether a field's result can only be one of the versions (coded values, shapes)."""
+    return name in PICK_ONLY_OF.get(entity, PICK_ONLY)
+
+
+def field_label(name: str, entity: str = "report", kind: str = "") -> str:
+    """A field as people name it; `kind` is a radio message's kind (its form's names)."""
+    if entity == "feature":
+        labels = feature_labels()
+    elif entity == "radio_message":
+        labels = message_labels(kind)
+    else:
+        labels = {}
+    return labels.get(name) or i18n.field_labels().get(name) or name.replace("_", " ").capitalize()
+
+
+def _plain(label: str) -> str:
+    """A form label without its mnemonic."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def feature_labels() -> dict[str, str]:
+    """The names of the map feature dialog (without its mnemonics), and the shape."""
+    return {
+        "name": _plain(translate("FeatureDialog", "&Name")),
+        "category": _plain(translate("FeatureDialog", "&Category")),
+        "notes": _plain(translate("FeatureDialog", "N&otes")),
+        "geometry": translate("Conflicts", "Shape"),
+    }
+
+
+def message_labels(kind: str) -> dict[str, str]:
+    """The names of the radio entry form for a kind of message; a field that kind's form
+    lacks takes another form's name (without the box number of the ICS-213)."""
+    named: dict[str, str] = {
+        "kind": _plain(translate("RadioEntryForm", "&Kind")),
+        "direction": _plain(translate("RadioEntryForm", "&Direction")),
+        "status": translate("RadioColumns", "Status"),
+        "test": translate("Conflicts", "Exercise (TEST)"),
+        "subject": translate("Conflicts", "Subject"),
+        "op_note": translate("Conflicts", "Operator note"),
+        "op_note2": translate("Conflicts", "Second operator note"),
+        "sent_to": translate("Conflicts", "Passed to"),
+        "sent_net": translate("Conflicts", "Net passed on"),
+        "delivered_to": translate("Conflicts", "Delivered to"),
+        "frequency": translate("Conflicts", "Frequency"),
+        "mode": translate("Conflicts", "Mode"),
+        "received_at": translate("Conflicts", "Received at (UTC)"),
+        "sent_at": translate("Conflicts", "Passed on at (UTC)"),
+        "delivered_at": translate("Conflicts", "Delivered at (UTC)"),
+    }
+    own = kind if kind in radio_fields.KINDS else "radiogram"
+    others = [k for k in ("adrasec", "ics213", "radiogram") if k != own]  # English last
+    for other in (*others, own):
+        for name, label in radio_fields.labels(other).items():
+            text = _plain(label)
+            if other != own:
+                text = re.sub(r"^\d+ ", "", text)
+            named[name] = text
+    return named
+
+
+def record_title(record: ConflictRecord) -> str:
+    """What the record is: a report's title, a feature's name, a message's number and
+    station."""
+    current = record.current
+    if record.entity == "radio_message" and current:
+        station = current.get("received_from") or current.get("origin_station") or ""
+        number = current.get("number") or "—"
+        if station:
+            text = translate("Conflicts", "NR %1 from %2").replace("%2", station)
+        else:
+            text = translate("Conflicts", "NR %1")
+        return text.replace("%1", number)
+    return record.title
+
+
+def geometry_words(value: Any) -> str:
+    """A shape in words: "Polygon, 12 points", then where it lies on a second line."""
+    try:
+        shape = read_geometry(value)
+    except GeometryError:
+        return str(value)
+    kind = shape["type"]
+    points = vertex_count(shape)
+    rings = [shape["coordinates"]]
+    for _ in range(_MULTI_RINGS.get(kind, 0) - 1):
+        rings = [ring for polygon in rings for ring in polygon]
+    if kind in _MULTI_RINGS:
+        points -= len(rings[0]) if kind == "Polygon" else sum(len(p) for p in rings)
+    west, south, east, north = bounding_box(shape)
+    where = translate("Conflicts", "around %1, %2 (latitude, longitude)")
+    where = where.replace("%1", f"{(south + north) / 2:.5f}")
+    where = where.replace("%2", f"{(west + east) / 2:.5f}")
+    if kind == "Point":
+        return translate("Conflicts", "Point") + "\n" + where
+    names = {
+        "LineString": translate("Conflicts", "Line"),
+        "Polygon": translate("Conflicts", "Polygon"),
+        "MultiPolygon": translate("Conflicts", "Multi-polygon"),
+    }
+    text = translate("Conflicts", "%1, %2 points").replace("%1", names.get(kind, kind))
+    return text.replace("%2", str(points)) + "\n" + where
 
 
 def entity_label(entity: str) -> str:
@@ -57,13 +165,40 @@ def entity_label(entity: str) -> str:
     }.get(entity, entity)
 
 
-def value_text(name: str, value: Any, limit: int | None = None) -> str:
+def value_text(name: str, value: Any, limit: int | None = None, entity: str = "report") -> str:
     """A stored value in words; for `deleted`, what it means for the record."""
     if name == DELETED:
         if value:
             return translate("Conflicts", "Deleted")
         return translate("Conflicts", "Kept (not deleted)")
-    return value_words(name, value, limit) or value_words(name, None)  # no tags: "(empty)"
+    if entity not in ("feature", "radio_message") or value is None or value == "":
+        return value_words(name, value, limit) or value_words(name, None)  # no tags: "(empty)"
+    words = _feature_words if entity == "feature" else _message_words
+    text = words(name, value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def _feature_words(name: str, value: Any) -> str:
+    if name == "geometry":
+        return geometry_words(value)
+    if name == "category":
+        return i18n.category_labels().get(value, str(value))
+    return str(value)
+
+
+def _message_words(name: str, value: Any) -> str:
+    if name == "test":
+        return translate("Conflicts", "Yes: an exercise") if value else translate("Conflicts", "No")
+    words = {
+        "kind": radio_models.kind_labels,
+        "direction": radio_models.direction_labels,
+        "status": radio_models.status_labels,
+    }
+    if name in words:
+        return words[name]().get(value, str(value))
+    return str(value)
 
 
 def when_text(stamp: str) -> str:
@@ -119,12 +254,13 @@ class ConflictListModel(QAbstractTableModel):
         record = self._rows[index.row()]
         column = index.column()
         if column == 0:
-            return record.title
+            return record_title(record)
         if column == 1:
             kind = record.current.get("kind") if record.entity == "report" else None
             return i18n.kind_labels().get(kind or "", entity_label(record.entity))
         if column == 2:
-            names = [field_label(name) for name in record.fields]
+            kind = str(record.current.get("kind") or "")
+            names = [field_label(name, record.entity, kind) for name in record.fields]
             return f"{len(names)}: {', '.join(names)}"
         if column == 3:
             return when_text(record.newest)
@@ -160,7 +296,7 @@ class ConflictRecordModel(QAbstractTableModel):
         self.record = record
         self._clashing = set(record.fields) if record else set()
         names = shown_fields(record.entity, record.current) if record else []
-        clashing = [n for n in names if n in self._clashing]  # on top: what needs a choice
+        clashing = record.fields if record else []  # on top: what needs a choice
         self._fields = clashing + [n for n in names if n not in self._clashing and n != DELETED]
         self._results = {n: record.current.get(n) for n in self._clashing} if record else {}
         self._results.update(results)
@@ -203,7 +339,7 @@ class ConflictRecordModel(QAbstractTableModel):
         if name in self._typed:
             return str(self._results[name])
         value = self._results.get(name) if name in self._clashing else self._current(name)
-        return "" if value is None or value == "" else value_text(name, value)
+        return "" if value is None or value == "" else self.words(name, value)
 
     def chosen_version(self, row: int) -> int | None:
         """The version the result equals (the first such), or None when edited by hand."""
@@ -234,7 +370,7 @@ class ConflictRecordModel(QAbstractTableModel):
     def set_result_text(self, row: int, text: str) -> bool:
         """The user typed the result of a free-text field in conflict."""
         name = self._fields[row]
-        if not self.is_clashing(row) or name in PICK_ONLY:
+        if not self.is_clashing(row) or self._pick_only(name):
             return False
         if text == self.result_text(row):
             return True  # no change: a picked version stays picked
@@ -244,7 +380,21 @@ class ConflictRecordModel(QAbstractTableModel):
         return True
 
     def is_editable(self, row: int) -> bool:
-        return self.is_clashing(row) and self._fields[row] not in PICK_ONLY
+        return self.is_clashing(row) and not self._pick_only(self._fields[row])
+
+    def label(self, name: str) -> str:
+        """A field of the record shown, as people name it."""
+        if self.record is None:
+            return field_label(name)
+        kind = str(self.record.current.get("kind") or "")
+        return field_label(name, self.record.entity, kind)
+
+    def words(self, name: str, value: Any, limit: int | None = None) -> str:
+        """A value of a field of the record shown, in words."""
+        return value_text(name, value, limit, self.record.entity if self.record else "report")
+
+    def _pick_only(self, name: str) -> bool:
+        return pick_only(self.record.entity if self.record else "report", name)
 
     def result_values(self) -> dict[str, Any]:
         """Each field's result as `resolve_record` takes it (typed text as typed)."""
@@ -315,14 +465,14 @@ class ConflictRecordModel(QAbstractTableModel):
     def _text(self, row: int, column: int, full: bool) -> str:
         name = self._fields[row]
         if column == 0:
-            return field_label(name)
+            return self.label(name)
         if column == self.result_column:
-            text = self.result_text(row) or value_text(name, None)
+            text = self.result_text(row) or self.words(name, None)
         else:
             written, value = self.version_value(row, column - 1)
             if self.is_clashing(row) and not written:
                 return self.tr("(not changed)")
-            text = value_text(name, value)
+            text = self.words(name, value)
         if full:
             return text
         line = text.split("\n", 1)[0][: CELL_CHARS - 1]

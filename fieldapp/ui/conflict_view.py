@@ -35,7 +35,7 @@ from fieldapp.sync.conflict_records import ConflictRecord
 from fieldapp.sync.resolve import resolve_record
 from fieldapp.ui import i18n
 from fieldapp.ui.conflict_compare import FieldCompare
-from fieldapp.ui.conflict_models import ConflictListModel, ConflictRecordModel, field_label
+from fieldapp.ui.conflict_models import ConflictListModel, ConflictRecordModel, record_title
 from fieldapp.ui.status import ERROR_STYLE
 
 
@@ -136,10 +136,10 @@ class ConflictView(QDialog):
         if record is None:
             return
         self._size_fields_view()
-        names = ", ".join(field_label(n) for n in record.fields)
+        names = ", ".join(self.record_model.label(n) for n in record.fields)
         text = self.tr("“%1”: %2 in conflict. Check the version to keep for each, or edit the"
                        " result, then resolve.")  # fmt: skip
-        self.record_label.setText(text.replace("%1", record.title).replace("%2", names))
+        self.record_label.setText(text.replace("%1", record_title(record)).replace("%2", names))
         if not kept:
             self.error_label.setText("")
             rows = self.record_model.clashing_rows()
@@ -202,7 +202,7 @@ class ConflictView(QDialog):
 
     def _errors_text(self, exc: ValidationError) -> str:
         lines = [
-            f"{field_label(name)}: {i18n.error_message(name, code, english)}"
+            f"{self.record_model.label(name)}: {i18n.error_message(name, code, english)}"
             for name, (code, english) in exc.errors.items()
         ]
         return self.tr("Not resolved:") + " " + " ".join(lines)

@@ -216,6 +216,90 @@
 <context>
     <name>Conflicts</name>
     <message>
+        <source>Shape</source>
+        <translation>Forme</translation>
+    </message>
+    <message>
+        <source>Exercise (TEST)</source>
+        <translation>Exercice (TEST)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Operator note</source>
+        <translation>Note de l’opérateur</translation>
+    </message>
+    <message>
+        <source>Second operator note</source>
+        <translation>Seconde note de l’opérateur</translation>
+    </message>
+    <message>
+        <source>Passed to</source>
+        <translation>Transmis à</translation>
+    </message>
+    <message>
+        <source>Net passed on</source>
+        <translation>Réseau de transmission</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>Remis à</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Fréquence</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Received at (UTC)</source>
+        <translation>Reçu le (UTC)</translation>
+    </message>
+    <message>
+        <source>Passed on at (UTC)</source>
+        <translation>Transmis le (UTC)</translation>
+    </message>
+    <message>
+        <source>Delivered at (UTC)</source>
+        <translation>Remis le (UTC)</translation>
+    </message>
+    <message>
+        <source>NR %1 from %2</source>
+        <translation>N° %1 de %2</translation>
+    </message>
+    <message>
+        <source>NR %1</source>
+        <translation>N° %1</translation>
+    </message>
+    <message>
+        <source>around %1, %2 (latitude, longitude)</source>
+        <translation>vers %1, %2 (latitude, longitude)</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygone</translation>
+    </message>
+    <message>
+        <source>Multi-polygon</source>
+        <translation>Multipolygone</translation>
+    </message>
+    <message>
+        <source>%1, %2 points</source>
+        <translation>%1, %2 points</translation>
+    </message>
+    <message>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
@@ -246,6 +330,14 @@
     <message>
         <source>Kept (not deleted)</source>
         <translation>Gardé (pas supprimé)</translation>
+    </message>
+    <message>
+        <source>Yes: an exercise</source>
+        <translation>Oui : un exercice</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
     <message>
         <source>someone</source>

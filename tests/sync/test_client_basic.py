@@ -117,6 +117,49 @@ def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
     assert conflict_records(b.store.conn) == []
 
 
+def test_a_feature_and_a_message_are_settled_as_validated_edits_and_sync(server, tmp_path):
+    a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
+    op = a.store.create_operation("Floods")["id"]
+    square = {"type": "Polygon", "coordinates": [[[2, 48], [2.1, 48], [2.1, 48.1], [2, 48]]]}
+    fid = a.store.add_feature(op, name="Field", category="flooded_area", geometry=square)["id"]
+    mid = a.store.add_message(op, {"text": "NEED SANDBAGS", "received_from": "F4XYZ"})["id"]
+    a.sync_ok()
+    b.sync_ok()
+    b.store.edit_feature(fid, name="Flooded field", category="danger_zone")
+    a.store.edit_feature(fid, name="Field under water", category="shelter")
+    b.store.update_message(mid, {"text": "NEED 50 SANDBAGS", "precedence": "PRIORITY"})
+    a.store.update_message(mid, {"text": "NEED 80 SANDBAGS", "precedence": "EMERGENCY"})
+    b.sync_ok()
+    a.sync_ok()
+    assert {r.entity: r.fields for r in conflict_records(a.store.conn)} == {
+        "feature": ["name", "category"],
+        "radio_message": ["precedence", "text"],
+    }
+
+    bad = [
+        ("feature", fid, {"name": "  "}, "name"),
+        ("feature", fid, {"category": "lake"}, "category"),
+        ("radio_message", mid, {"text": ""}, "text"),
+    ]
+    for entity, row_id, values, field in bad:
+        with pytest.raises(ValidationError) as refused:
+            resolve_record(a.store, entity, row_id, values)
+        assert field in refused.value.errors
+    assert a.store.outbox_count() == 0 and sync_status(a.store).conflicts == 2
+
+    resolve_record(a.store, "feature", fid, {"name": " Flooded field ", "category": "danger_zone"})
+    resolve_record(a.store, "radio_message", mid, {"text": " NEED 50 SANDBAGS",
+                                                   "precedence": "priority"})  # fmt: skip
+    assert a.store.outbox_count() == 2 and sync_status(a.store).conflicts == 0
+    a.sync_ok()
+    b.sync_ok()
+    feature, message = b.store.get_feature(fid), b.store.get_message(mid)
+    assert (feature["name"], feature["category"]) == ("Flooded field", "danger_zone")
+    assert (message["text"], message["precedence"]) == ("NEED 50 SANDBAGS", "PRIORITY")
+    assert sync_status(b.store).conflicts == 0
+
+
 def test_the_ui_sees_local_only_then_on_the_server(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     op = a.store.create_operation("Floods")

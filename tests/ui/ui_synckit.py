@@ -8,6 +8,7 @@ folders have a module named conftest.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,60 @@ def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dic
     shared = share_report(store, operation, server, other_dir, base)
     shared.other.update_report(shared.report["id"], theirs)
     store.update_report(shared.report["id"], ours)
+    assert shared.there.sync().complete
+    shared.here.sync()
+    return shared
+
+
+@dataclass
+class SharedRecord:
+    """A map feature or radio message on two devices, both joined and synced."""
+
+    record_id: str
+    here: SyncClient
+    other: Store
+    there: SyncClient
+
+
+def share_record(
+    store: Store, server, other_dir: Path, create: Callable[[Store], str]
+) -> SharedRecord:
+    """`create(store)` (returns the new record's id) run here, then synced to the server
+    and to olga's tablet."""
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    record_id = create(store)
+    here = SyncClient(store, backoff_s=0.01)
+    assert here.sync().complete
+    other = Store(other_dir, user="olga")
+    join(other, server.url, code_for(server, "olga"), "tablet")
+    there = SyncClient(other, backoff_s=0.01)
+    assert there.sync().complete
+    return SharedRecord(record_id, here, other, there)
+
+
+def make_feature_clash(store: Store, operation: dict, server, other_dir: Path, base: dict,
+                       theirs: dict, ours: dict) -> SharedRecord:  # fmt: skip
+    """A shared map feature that olga's tablet edits to `theirs`, then this device to
+    `ours` (the newer, kept values); both sync: conflicts on the fields of both."""
+    shared = share_record(
+        store, server, other_dir, lambda s: s.add_feature(operation["id"], **base)["id"]
+    )
+    shared.other.edit_feature(shared.record_id, **theirs)
+    store.edit_feature(shared.record_id, **ours)
+    assert shared.there.sync().complete
+    shared.here.sync()
+    return shared
+
+
+def make_message_clash(store: Store, operation: dict, server, other_dir: Path, base: dict,
+                       theirs: dict, ours: dict) -> SharedRecord:  # fmt: skip
+    """A shared radio message that olga's tablet edits to `theirs`, then this device to
+    `ours` (the newer, kept values); both sync: conflicts on the fields of both."""
+    shared = share_record(
+        store, server, other_dir, lambda s: s.add_message(operation["id"], base)["id"]
+    )
+    shared.other.update_message(shared.record_id, theirs)
+    store.update_message(shared.record_id, ours)
     assert shared.there.sync().complete
     shared.here.sync()
     return shared
