@@ -53,13 +53,14 @@ class RadioActions(QObject):
         self.ics214_action = self._action(None, self._on_ics214_triggered)
         self.ics309_csv_action = self._action(None, self._on_ics309_csv_triggered)
         self.ics214_csv_action = self._action(None, self._on_ics214_csv_triggered)
+        handling = (self.relay_action, self.deliver_action, self.service_action)
+        using = (self.report_action, self.print_action, self.copy_action)
+        self.message_actions = handling + using  # need a message chosen in the log
         bar = desk.menuBar()
         self.message_menu = bar.addMenu("")
-        for action in (self.relay_action, self.deliver_action, self.service_action):
-            self.message_menu.addAction(action)
+        self.message_menu.addActions(handling)
         self.message_menu.addSeparator()
-        for action in (self.report_action, self.print_action, self.copy_action):
-            self.message_menu.addAction(action)
+        self.message_menu.addActions(using)
         self.logs_menu = bar.addMenu("")
         self.logs_menu.addAction(self.ics309_action)
         self.logs_menu.addAction(self.ics214_action)
@@ -67,15 +68,7 @@ class RadioActions(QObject):
         self.logs_menu.addAction(self.ics309_csv_action)
         self.logs_menu.addAction(self.ics214_csv_action)
         desk.toolbar.addSeparator()
-        for action in (
-            self.relay_action,
-            self.deliver_action,
-            self.service_action,
-            self.report_action,
-            self.print_action,
-            self.copy_action,
-        ):
-            desk.toolbar.addAction(action)
+        desk.toolbar.addActions(self.message_actions)
         desk.message_changed.connect(self._on_desk_message_changed)
         self._on_desk_message_changed(None)
         self.retranslate()
@@ -91,14 +84,7 @@ class RadioActions(QObject):
 
     @Slot(object)
     def _on_desk_message_changed(self, message: dict | None) -> None:
-        for action in (
-            self.relay_action,
-            self.deliver_action,
-            self.service_action,
-            self.report_action,
-            self.print_action,
-            self.copy_action,
-        ):
+        for action in self.message_actions:
             action.setEnabled(message is not None)
 
     # -- status ---------------------------------------------------------------------------
