@@ -42,15 +42,11 @@ class Shared:
 
 def share_report(store: Store, operation: dict, server, other_dir: Path, base: dict) -> Shared:
     """`base` created here, then synced to the server and to olga's tablet."""
-    join(store, server.url, code_for(server, "tester"), "laptop")
-    report = store.add_report(operation["id"], base)
-    here = SyncClient(store, backoff_s=0.01)
-    assert here.sync().complete
-    other = Store(other_dir, user="olga")
-    join(other, server.url, code_for(server, "olga"), "tablet")
-    there = SyncClient(other, backoff_s=0.01)
-    assert there.sync().complete
-    return Shared(report, here, other, there)
+    shared = share_record(
+        store, server, other_dir, lambda s: s.add_report(operation["id"], base)["id"]
+    )
+    report = store.get_report(shared.record_id)
+    return Shared(report, shared.here, shared.other, shared.there)
 
 
 def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dict,
@@ -58,10 +54,8 @@ def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dic
     """A shared report that olga's tablet saves as `theirs`, then this device as `ours`
     (so ours is the newer, kept value); both sync: conflicts on the fields of both."""
     shared = share_report(store, operation, server, other_dir, base)
-    shared.other.update_report(shared.report["id"], theirs)
-    store.update_report(shared.report["id"], ours)
-    assert shared.there.sync().complete
-    shared.here.sync()
+    _clash(shared, lambda s: s.update_report(shared.report["id"], theirs),
+           lambda s: s.update_report(shared.report["id"], ours))  # fmt: skip
     return shared
 
 
@@ -98,10 +92,8 @@ def make_feature_clash(store: Store, operation: dict, server, other_dir: Path, b
     shared = share_record(
         store, server, other_dir, lambda s: s.add_feature(operation["id"], **base)["id"]
     )
-    shared.other.edit_feature(shared.record_id, **theirs)
-    store.edit_feature(shared.record_id, **ours)
-    assert shared.there.sync().complete
-    shared.here.sync()
+    _clash(shared, lambda s: s.edit_feature(shared.record_id, **theirs),
+           lambda s: s.edit_feature(shared.record_id, **ours))  # fmt: skip
     return shared
 
 
@@ -112,8 +104,15 @@ def make_message_clash(store: Store, operation: dict, server, other_dir: Path, b
     shared = share_record(
         store, server, other_dir, lambda s: s.add_message(operation["id"], base)["id"]
     )
-    shared.other.update_message(shared.record_id, theirs)
-    store.update_message(shared.record_id, ours)
+    _clash(shared, lambda s: s.update_message(shared.record_id, theirs),
+           lambda s: s.update_message(shared.record_id, ours))  # fmt: skip
+    return shared
+
+
+def _clash(shared: Shared | SharedRecord, theirs: Callable[[Store], object],
+           ours: Callable[[Store], object]) -> None:  # fmt: skip
+    """Olga's tablet edits first, then this device (the newer, kept values); both sync."""
+    theirs(shared.other)
+    ours(shared.here.store)
     assert shared.there.sync().complete
     shared.here.sync()
-    return shared
