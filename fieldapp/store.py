@@ -26,6 +26,7 @@ from fieldapp.radio.store import RadioStore
 from fieldapp.report_query import ReportQuery
 from fieldapp.report_reads import ReportReads, report_from_row
 from fieldapp.schema import DatabaseError, connect
+from fieldapp.sync.config import get_state
 from fieldapp.sync.hlc import HybridClock, Stamp
 from fieldapp.sync.local import record_bases
 
@@ -87,11 +88,9 @@ class Store(ReportReads, FeatureStore, RadioStore):
     def _sync_state(self, key: str) -> str:
         """A sync setting, "" if unset (or the schema predates sync: a check reads old ones)."""
         try:
-            sql = "SELECT value FROM sync_state WHERE key = ?"
-            row = self.conn.execute(sql, [key]).fetchone()
+            return get_state(self.conn, key)
         except sqlite3.OperationalError:
             return ""
-        return row[0] if row else ""
 
     def _check_server_role(self, exercise: bool) -> None:
         """Refuse an operation the sync server this device joined would refuse for ever."""
