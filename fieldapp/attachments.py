@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.durable import fsync_dir
+from fieldapp.livefiles import LiveDatabaseError, refuse_live_file
 
 THUMB_SIZE = (256, 256)
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -53,6 +54,10 @@ class BlobStore:
         source = Path(source)
         if not source.is_file():
             raise AttachmentError(f"{source} is not a file")
+        try:
+            refuse_live_file(source, self.root.parent)
+        except LiveDatabaseError as exc:
+            raise AttachmentError(str(exc)) from None
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise AttachmentError(f"{source.name} is larger than {MAX_ATTACHMENT_BYTES >> 20} MB")

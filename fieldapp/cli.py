@@ -90,11 +90,13 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from fieldapp.attachments import AttachmentError
     from fieldapp.commands.common import CliError
     from fieldapp.domain import ValidationError
+    from fieldapp.livefiles import LiveDatabaseError
     from fieldapp.schema import DatabaseError
     from fieldapp.store import NotFoundError
 
     return (
         CliError,
+        LiveDatabaseError,
         ValidationError,
         AttachmentError,
         DatabaseError,
@@ -118,6 +120,7 @@ def _report_error(exc: BaseException) -> int:
     from fieldapp.attachments import AttachmentError
     from fieldapp.commands.common import CliError
     from fieldapp.domain import ValidationError
+    from fieldapp.livefiles import LiveDatabaseError
 
     if isinstance(exc, CliError):
         _error(str(exc))
@@ -135,6 +138,9 @@ def _report_error(exc: BaseException) -> int:
     if isinstance(exc, AttachmentError):
         _error(f"{exc}; nothing was saved")
         return 2
+    if isinstance(exc, LiveDatabaseError):
+        _error(f"{exc}; nothing was changed")
+        return 1
     if isinstance(exc, LookupError):
         _error(str(exc.args[0] if exc.args else exc))
         return 1

@@ -18,7 +18,10 @@ from typing import Any
 APPLICATION_ID = 0x46415050  # "FAPP" in the SQLite header
 MIGRATION_SET = "fieldapp"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+# SQLite result codes (their numbers are part of SQLite's stable interface)
+_SQLITE_IOERR = 10
+_SQLITE_NOTADB = 26
+_SQLITE_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 class DatabaseError(Exception):
@@ -353,18 +356,18 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
 KNOWN = [name for name, _ in MIGRATIONS]
 
 
-def _inspect_readonly(path: Path) -> list[str]:
-    """Check an existing file without writing to it; returns the applied migrations."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if not header.startswith(_SQLITE_MAGIC):
-        raise DatabaseError(f"{path} is not a FieldApp database (it is not an SQLite file)")
+def _inspect(path: Path) -> list[str]:
+    """Check an existing file without changing it; returns the applied migrations.
+
+    Only SQLite opens the file, with its usual locks: a plain open()/close() of a database
+    file drops every POSIX lock this process holds on it, those of its live connections
+    included, and lets another process delete the WAL under them ("How To Corrupt An
+    SQLite Database File", 2.2). Nor is `immutable` claimed: another process may be
+    writing. Reading commits nothing; a WAL that this connection creates, SQLite removes
+    when the last connection closes.
+    """
     try:
-        # A read-only open of a WAL database still creates -wal and -shm files; with no
-        # -wal present the file alone is the whole database, so "immutable" reads it as is.
-        has_wal = path.with_name(path.name + "-wal").exists()
-        flags = "mode=ro" if has_wal else "mode=ro&immutable=1"
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+        conn = sqlite3.connect(path, timeout=10.0)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} cannot be opened: {exc}") from None
     try:
@@ -381,9 +384,20 @@ def _inspect_readonly(path: Path) -> list[str]:
             )
         ]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is damaged or not a FieldApp database: {exc}") from None
+        raise _in_words(path, exc) from None
     finally:
         conn.close()
+
+
+def _in_words(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
+    primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # extended codes keep it in the low byte
+    if primary == _SQLITE_NOTADB:
+        return DatabaseError(f"{path} is not a FieldApp database (it is not an SQLite file)")
+    if primary in _SQLITE_BUSY:
+        return DatabaseError(f"{path} is locked by another program for too long ({exc}); try again")
+    if primary == _SQLITE_IOERR:
+        return DatabaseError(f"{path} cannot be read: {exc}")
+    return DatabaseError(f"{path} is damaged or not a FieldApp database: {exc}")
 
 
 def check_schema(path: Path) -> list[str]:
@@ -393,7 +407,7 @@ def check_schema(path: Path) -> list[str]:
     """
     if not path.exists() or path.stat().st_size == 0:
         return KNOWN
-    applied = _inspect_readonly(path)
+    applied = _inspect(path)
     newer = [name for name in applied if name not in KNOWN]
     if newer:
         raise DatabaseError(
@@ -421,9 +435,22 @@ def connect(path: Path, *, migrate: bool = True) -> sqlite3.Connection:
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply what is pending under one write lock: another process starting on the same
+    new data folder at the same moment waits, then finds nothing left to do.
+
+    sqlite-utils reads what is pending after our BEGIN IMMEDIATE, so the check and the
+    migrations are one transaction; each migration is a savepoint inside it.
+    """
     from sqlite_utils import Database, Migrations
 
     migrations = Migrations(MIGRATION_SET)
     for name, func in MIGRATIONS:
         migrations(name=name)(func)
-    migrations.apply(Database(conn))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(Database(conn))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp import domain
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.features import FeatureStore
+from fieldapp.livefiles import DB_NAME
 from fieldapp.radio.store import RadioStore
 from fieldapp.report_query import ReportQuery
 from fieldapp.report_reads import ReportReads, report_from_row
@@ -33,7 +34,7 @@ from fieldapp.sync.local import record_bases
 if TYPE_CHECKING:
     from fieldapp.attachments import BlobStore
 
-DB_NAME = "fieldapp.db"
+
 _KEYS = ("id", "operation_id")
 _TABLES = {
     "operation": "operations",

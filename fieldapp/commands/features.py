@@ -27,6 +27,7 @@ from fieldapp.commands.common import (
 from fieldapp.domain import ValidationError
 from fieldapp.geo import format_decimal
 from fieldapp.geometry import GeometryError, read_geometry, vertex_count
+from fieldapp.livefiles import refuse_live_file
 
 MAX_FILE_BYTES = 20 << 20  # 10,000 positions take well under 1 MB; the rest is properties
 
@@ -109,7 +110,7 @@ def delete(args: argparse.Namespace) -> int:
 
 def _field_values(args: argparse.Namespace) -> dict[str, Any]:
     values = {name: getattr(args, name) for name in ("name", "category", "notes") if name in args}
-    text = args.geojson if args.file is None else _read_file(args.file)
+    text = args.geojson if args.file is None else _read_file(args.file, args.data_dir)
     if text is None:
         if args.index is not None:
             raise CliError("--index chooses a feature of --geojson or --file; give one of them")
@@ -122,10 +123,11 @@ def _field_values(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def _read_file(path: Path) -> str:
+def _read_file(path: Path, data_dir: Path) -> str:
     """The text of a GeoJSON file; a binary, huge or non-UTF-8 file is refused in words."""
     if not path.is_file():
         raise CliError(f"{path} is not a file", code=1)
+    refuse_live_file(path, data_dir)
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CliError(f"{path} is larger than {MAX_FILE_BYTES >> 20} MB: not one map feature")
     try:

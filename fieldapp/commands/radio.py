@@ -26,6 +26,7 @@ from fieldapp.commands.common import (
     operation_option,
     print_json,
 )
+from fieldapp.livefiles import refuse_live_file
 from fieldapp.radio import files, forms, model
 from fieldapp.radio.check import compute_check, normalise
 
@@ -206,7 +207,7 @@ def export(args: argparse.Namespace) -> int:
             )
         except ValueError as exc:
             raise CliError(str(exc)) from None
-    _write(data, args.output)
+    _write(data, args.output, args.data_dir)
     return 0
 
 
@@ -225,25 +226,26 @@ def log(args: argparse.Namespace) -> int:
         rows = forms.build_ics214(messages, station, period=(since, until))
         person = " ".join(part for part in (args.operator, station) if part)
         text = forms.ics214_csv(op["name"], (since, until), person, rows, exercise=op["exercise"])
-        _write(text.encode("utf-8"), args.output)
+        _write(text.encode("utf-8"), args.output, args.data_dir)
         return 0
     sheet = forms.build_ics309(
         op, messages, period=(since, until), station=args.station.upper(),
         operator=args.operator, net=args.net, prepared_at=utc_now()[:16].replace("T", " "),
     )  # fmt: skip
     if args.format == "pdf":
-        _write_pdf(sheet, args.output)
+        _write_pdf(sheet, args.output, args.data_dir)
     elif args.format == "ics309-csv":
-        _write(forms.ics309_csv(sheet).encode("utf-8"), args.output)
+        _write(forms.ics309_csv(sheet).encode("utf-8"), args.output, args.data_dir)
     else:
-        _write(forms.ics309_flmsg(sheet), args.output)
+        _write(forms.ics309_flmsg(sheet), args.output, args.data_dir)
     return 0
 
 
-def _write_pdf(sheet: forms.Ics309Log, output: Path | None) -> None:
+def _write_pdf(sheet: forms.Ics309Log, output: Path | None, data_dir: Path) -> None:
     """The ICS-309 form as PDF, drawn by Qt offscreen (the PDF code lives in the UI layer)."""
     if output is None:
         raise CliError("a PDF needs a file: add -o FILE.pdf")
+    refuse_live_file(output, data_dir, writing=True)
     from fieldapp.ui import radio_print  # Qt only for this format: the rest stays Qt-free
 
     radio_print.pdf_application()
@@ -269,12 +271,13 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(data: bytes, output: Path | None) -> None:
+def _write(data: bytes, output: Path | None, data_dir: Path) -> None:
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    refuse_live_file(output, data_dir, writing=True)
     output.write_bytes(data)
     print(f"wrote {output} ({len(data)} bytes)", file=sys.stderr)
 

@@ -27,6 +27,7 @@ from fieldapp.commands.common import (
     operation_option,
     print_json,
 )
+from fieldapp.livefiles import LiveDatabaseError, refuse_live_file
 from fieldapp.report_query import SORTABLE, ReportQuery
 from fieldapp.store import Store
 
@@ -129,7 +130,7 @@ def _list_options(parser: argparse.ArgumentParser) -> None:
 
 def add(args: argparse.Namespace) -> int:
     values = _field_values(args)
-    photos = _checked_files(args.photos)
+    photos = _checked_files(args.photos, args.data_dir)
     with open_store(args) as store:
         op = choose_operation(store, args)
         report = store.add_report(op["id"], values)
@@ -141,7 +142,7 @@ def add(args: argparse.Namespace) -> int:
 
 def edit(args: argparse.Namespace) -> int:
     values = _field_values(args)
-    photos = _checked_files(args.photos)
+    photos = _checked_files(args.photos, args.data_dir)
     if not values and not photos:
         raise CliError(
             f"nothing to change; give fields, e.g. --status closed ({PROG} report edit -h)"
@@ -166,11 +167,15 @@ def _field_values(args: argparse.Namespace) -> dict[str, str]:
     return {name: getattr(args, name) for name in FIELD_SPECS if hasattr(args, name)}
 
 
-def _checked_files(paths: list[Path]) -> list[Path]:
+def _checked_files(paths: list[Path], data_dir: Path) -> list[Path]:
     """Refuse unusable files before anything is saved (the store checks them again)."""
     for path in paths:
         if not path.is_file():
             raise AttachmentError(f"{path} is not a file")
+        try:
+            refuse_live_file(path, data_dir)  # before the open() below
+        except LiveDatabaseError as exc:
+            raise AttachmentError(str(exc)) from None
         if path.stat().st_size > MAX_ATTACHMENT_BYTES:
             raise AttachmentError(f"{path.name} is larger than {MAX_ATTACHMENT_BYTES >> 20} MB")
         with path.open("rb"):

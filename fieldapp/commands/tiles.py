@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.commands.common import PROG, CliError, json_flag, print_json
+from fieldapp.livefiles import refuse_live_file
 
 MAX_CONNECTIONS = 16  # fieldapp.tiles.fetch.MAX_CONNECTIONS, kept here to import nothing
 # argparse takes `--bbox -5,42,3,51` for an option because of the leading minus; a box
@@ -191,6 +192,7 @@ def get(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(tile.data)
         sys.stdout.flush()
         return 0
+    refuse_live_file(args.output, args.data_dir, writing=True)
     Path(args.output).write_bytes(tile.data)
     if args.json:
         print_json(

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.livefiles import refuse_live_file
 from fieldapp.radio import b2f, convert, flmsg, forms
 from fieldapp.radio.b2f import B2fError, B2fMessage
 from fieldapp.radio.flmsg import FlmsgError
@@ -56,6 +57,7 @@ def read_file(data: bytes) -> tuple[str, list[tuple[dict, dict]], list[tuple[str
 
 def import_file(store: Store, operation_id: str, path: Path, *, station: str = "") -> list[dict]:
     """Save every message of a file; returns them as stored. All or nothing."""
+    refuse_live_file(path, store.data_dir)
     data = path.read_bytes()
     _kind, items, attachments = read_file(data)
     if attachments:

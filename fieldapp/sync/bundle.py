@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.livefiles import LiveDatabaseError, refuse_live_file
 from fieldapp.sync.config import load_config
 from fieldapp.sync.local import now_text
 from fieldapp.sync.outgoing import build_batch
@@ -38,6 +39,10 @@ def export_bundle(store: Store, path: Path) -> dict[str, Any]:
     if not config.joined:
         raise BundleError("join a server first (fieldapp join URL CODE): a bundle names its device")
     path = Path(path)
+    try:
+        refuse_live_file(path, store.data_dir, writing=True)
+    except LiveDatabaseError as exc:
+        raise BundleError(str(exc)) from None
     tmp = path.with_name(path.name + ".part")
     names, entries, after = [], 0, 0
     blobs: dict[str, str] = {}

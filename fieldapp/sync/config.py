@@ -15,6 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.livefiles import LiveDatabaseError, refuse_live_file
+
 TOKEN_FILE = "sync-token"
 CERT_FILE = "sync-server.pem"
 
@@ -78,6 +80,10 @@ def read_token(data_dir: Path) -> str | None:
 
 def pin_certificate(data_dir: Path, source: Path) -> Path:
     """Copy a PEM certificate into the data dir; requests then trusts it alone."""
+    try:
+        refuse_live_file(source, data_dir)
+    except LiveDatabaseError as exc:
+        raise ValueError(str(exc)) from None
     text = Path(source).read_text(errors="replace")
     if "BEGIN CERTIFICATE" not in text:
         raise ValueError(f"{source} is not a PEM certificate")

@@ -28,6 +28,7 @@ from .errors import (
     InvalidRequestError,
     InvalidTileSetError,
     TileError,
+    TileSetBusyError,
     TileSetExistsError,
     UnknownTileSetError,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "Tile",
     "TileError",
     "TileRegistry",
+    "TileSetBusyError",
     "TileSetExistsError",
     "TileSetInfo",
     "UnknownTileSetError",

@@ -28,3 +28,7 @@ class InvalidRequestError(TileError, ValueError):
 
 class ExportError(TileError):
     """An export that could not be written; nothing is left at the destination."""
+
+
+class TileSetBusyError(TileError):
+    """A tile set that another program has open cannot be replaced or removed now."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.durable import commit_temp, temp_beside
+from fieldapp.livefiles import LiveDatabaseError, refuse_live_file
 
 from .errors import ExportError, InvalidRequestError
 from .grid import MAX_LAT, BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts, tile_ranges
@@ -62,6 +63,10 @@ def export_tiles(
     sources = _sources(data_dir, set_ids)
     if destination.exists() and not overwrite:
         raise ExportError(f"{destination} already exists; choose another file or overwrite it")
+    try:
+        refuse_live_file(destination, data_dir, writing=True)
+    except LiveDatabaseError as exc:
+        raise ExportError(str(exc)) from None
     job = _Export(sources, box, levels, progress, cancel or threading.Event())
     try:
         with temp_beside(destination) as tmp:

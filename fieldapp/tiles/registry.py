@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.durable import commit_temp, copy_bytes, free_bytes, temp_beside
+from fieldapp.livefiles import TILE_SUFFIX, TILES_DIR, LiveDatabaseError, refuse_live_file
 
 from .errors import (
     InvalidRequestError,
     InvalidTileSetError,
+    TileSetBusyError,
     TileSetExistsError,
     UnknownTileSetError,
 )
@@ -35,8 +37,7 @@ from .mbtiles import (
     parse_int,
 )
 
-TILES_DIR = "tiles"
-SUFFIX = ".mbtiles"
+SUFFIX = TILE_SUFFIX
 SEED_KEY = "fieldapp:seed"
 _SET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -248,6 +249,10 @@ def import_mbtiles(
     truncated, damaged, vector, empty) or TileSetExistsError; either way nothing is added.
     """
     source = Path(source)
+    try:
+        refuse_live_file(source, data_dir)  # before check_mbtiles opens it
+    except LiveDatabaseError as exc:
+        raise InvalidTileSetError(str(exc)) from None
     check_mbtiles(source)
     set_id = check_set_id(name) if name else make_set_id(source.name)
     target = set_path(data_dir, set_id)
@@ -263,10 +268,30 @@ def import_mbtiles(
         )
     with temp_beside(target) as tmp:
         _copy_database(source, tmp)
-        for sidecar in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-            sidecar.unlink(missing_ok=True)  # a stale WAL would be replayed onto the new file
+        _take_over(target, set_id)  # no WAL of the old file may be replayed onto the new one
         commit_temp(tmp, target)
     return read_info(target)
+
+
+def _take_over(path: Path, set_id: str) -> None:
+    """Fold a set's WAL into it and leave WAL mode, through SQLite, before it is replaced
+    or removed: SQLite itself then deletes the -wal and -shm. Another program that has the
+    set open (a download, a map showing it) holds them: the change is refused in words
+    rather than pulling the files from under it."""
+    if not path.exists():
+        return
+    conn = sqlite3.connect(path, timeout=1.0)
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        mode = str(exc)
+    finally:
+        conn.close()
+    if mode != "delete" or any(Path(f"{path}{s}").exists() for s in ("-wal", "-shm")):
+        raise TileSetBusyError(
+            f"tile set {set_id!r} is in use by another program (a download, or a map showing "
+            "it): close it there, then try again. Nothing was changed."
+        )
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -289,9 +314,8 @@ def remove_tile_set(data_dir: Path | str, set_id: str) -> None:
     path = set_path(data_dir, set_id)
     if not path.exists():
         raise UnknownTileSetError(f"there is no tile set named {set_id!r}")
+    _take_over(path, set_id)
     path.unlink()
-    for sidecar in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        sidecar.unlink(missing_ok=True)
 
 
 def list_tile_sets(data_dir: Path | str) -> list[dict[str, Any]]:

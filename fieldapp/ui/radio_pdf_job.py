@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.domain import utc_now
+from fieldapp.livefiles import refuse_live_file
 from fieldapp.radio import forms
 from fieldapp.store import Store
 from fieldapp.ui import radio_print
@@ -80,6 +81,7 @@ class FileJob(QObject):
     def run_here(self) -> None:
         """The worker's side: read and write; the outcome goes out as a signal."""
         try:
+            refuse_live_file(self.path, self.data_dir, writing=True)
             with Store(self.data_dir) as store:
                 content = self.build(store)
             count = self._write(content)

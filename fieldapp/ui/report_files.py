@@ -138,6 +138,7 @@ class ReportFiles(QObject):
             copy_attachment,
             item.source,
             target,
+            self._store.data_dir,
             on_done=then,
             on_error=self.panel.show_problem,
         )

@@ -42,10 +42,16 @@ def safe_filename(name: str) -> str:
     return cleaned[:180] or "attachment"
 
 
-def copy_attachment(source: Path, target: Path) -> Path:
-    """Copy a stored file to `target` (made with its folder); returns `target`."""
+def copy_attachment(source: Path, target: Path, data_dir: Path) -> Path:
+    """Copy a stored file to `target` (made with its folder); returns `target`.
+
+    A target that is one of the data folder's databases is refused (LiveDatabaseError).
+    """
     import shutil
 
+    from fieldapp.livefiles import refuse_live_file
+
+    refuse_live_file(target, data_dir, writing=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
