@@ -100,7 +100,7 @@ class FilterBar(QWidget):
         for button in self.filter_buttons():
             button.selection_changed.connect(self.filters_changed)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
-        self._count: tuple[int, bool] | None = None
+        self._count: tuple[int | None, bool] | None = None
         self._retranslate()
 
     def _layout_widgets(self) -> None:
@@ -128,10 +128,13 @@ class FilterBar(QWidget):
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
 
-    def show_count(self, rows: int, complete: bool) -> None:
+    def show_count(self, rows: int | None, complete: bool) -> None:
+        """The number of matching reports; None: unknown (the list could not be read)."""
         self._count = (rows, complete)
         locale = QLocale()
-        if complete:
+        if rows is None:
+            text = self.tr("Matching reports: unknown")
+        elif complete:
             text = self.tr("Matching reports: %1").replace("%1", locale.toString(rows))
         else:
             text = self.tr("Matching reports: %1+ (counting…)").replace("%1", locale.toString(rows))

@@ -108,7 +108,6 @@ class MainWindow(QMainWindow):
         self.report_list.current_changed.connect(self._on_report_list_current_changed)
         self.report_list.delete_requested.connect(self._on_delete_report_triggered)
         self.report_list.open_requested.connect(self._on_report_list_open_requested)
-        self.report_model.query_failed.connect(self._on_report_model_query_failed)
         self.empty_page.create_requested.connect(self.new_operation)
         chrome = self.chrome
         chrome.operation_combo.activated.connect(self._on_operation_combo_activated)
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
         single = Qt.ConnectionType.SingleShotConnection
         if model.query is not None and model.rowCount() == 0 and not model.is_complete():
             model.results_loaded.connect(self._after_first_show, single)  # rows to come
+            model.query_failed.connect(self._after_first_show, single)  # or none will
         elif model.rowCount() and not self.report_list.rows_on_screen():
             self.report_list.view.rows_painted.connect(self._after_first_show, single)
         else:
@@ -321,10 +321,6 @@ class MainWindow(QMainWindow):
         if previous is not None and self.report_list.select_seq(previous["seq"]):
             self.editor.show_report(previous["id"])
         self.report_list.view.setFocus()
-
-    @Slot(str)
-    def _on_report_model_query_failed(self, message: str) -> None:
-        self.status.showMessage(self.tr("The list could not be read: %1").replace("%1", message))
 
     def reload_open_report(self) -> str:
         """The store changed under the editor (a pull, a settled conflict): the editor

@@ -8,7 +8,8 @@
   the unsaved-changes prompt work as for typing); Esc or Done ends it, and so does opening
   another report, saving or cancelling;
 - saves and deletes refresh the markers; the cursor position goes to the status bar;
-- tile sets imported, downloaded or removed reload the map's layers.
+- tile sets imported, downloaded or removed reload the map's layers;
+- a failed read is said over the map itself (MapPanel), not in the status bar.
 
 It holds no state of its own beyond the wiring; the store is only read for the report a
 click opens (one row). GUI thread only.
@@ -43,7 +44,6 @@ class MapController(QObject):
         panel.cursor_moved.connect(self.readout.show_position)
         panel.cursor_left.connect(self.readout.clear_position)
         panel.features_changed.connect(self._on_panel_features_changed)
-        panel.load_failed.connect(self._on_panel_load_failed)
         window.operation_changed.connect(self._on_window_operation_changed)
         window.tile_actions.tile_sets_changed.connect(self._on_tile_sets_changed)
         panel.tiles_requested.connect(window.tile_actions.download_area)
@@ -143,9 +143,3 @@ class MapController(QObject):
     def _on_panel_features_changed(self, message: str) -> None:
         self.window.update_outbox()
         self.window.status.showMessage(message, 4000)
-
-    @Slot(str)
-    def _on_panel_load_failed(self, message: str) -> None:
-        self.window.status.showMessage(
-            self.tr("The map could not be loaded: %1").replace("%1", message)
-        )

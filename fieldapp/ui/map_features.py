@@ -7,7 +7,8 @@ dialog open), the map shows the operation's features again; Cancel drops the dra
 and stores nothing. `feature_clicked` opens the same dialog on the saved feature, with a
 Delete button that asks first. Writes are one small transaction each on the GUI thread,
 like the report editor's saves; the features shown are read in a worker with its own
-connection (fieldapp.map_data.read_feature_collection). GUI thread only.
+connection (fieldapp.map_data.read_feature_collection); if that read fails the map shows
+no feature (never the previous operation's) and `read_failed` says why. GUI thread only.
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ from fieldapp.ui.workers import TaskRunner
 if TYPE_CHECKING:
     from fieldapp.ui.map_view import MapView
 
+NO_FEATURES = {"type": "FeatureCollection", "features": []}
+
 
 class MapFeatures(QObject):
     """The saved features of the current operation on one map view, and their dialogs."""
 
     features_changed = Signal(str)  # what happened, in words (for the status bar)
-    read_failed = Signal(str)
+    features_read = Signal()  # the newest read succeeded and is shown
+    read_failed = Signal(str)  # why the newest read failed; the map now shows no feature
     tiles_requested = Signal(object)  # (west, south, east, north) of a drawn or saved area
 
     def __init__(self, store: Store, view: MapView, parent: QWidget):
@@ -57,14 +61,14 @@ class MapFeatures(QObject):
         self._generation += 1
         generation = self._generation
         if self.operation is None:
-            self.view.show_features({"type": "FeatureCollection", "features": []})
+            self.view.show_features(NO_FEATURES)
             return
         self.tasks.start(
             read_feature_collection,
             self.store.data_dir,
             self.operation["id"],
             on_done=lambda collection: self._on_tasks_features_read(generation, collection),
-            on_error=self.read_failed.emit,
+            on_error=lambda message: self._on_tasks_features_failed(generation, message),
         )
 
     def shutdown(self) -> None:
@@ -149,6 +153,12 @@ class MapFeatures(QObject):
     def _on_tasks_features_read(self, generation: int, collection: dict) -> None:
         if generation == self._generation:
             self.view.show_features(collection)
+            self.features_read.emit()
+
+    def _on_tasks_features_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.view.show_features(NO_FEATURES)
+            self.read_failed.emit(message)
 
 
 def _area_of(geometry: Any) -> tuple[float, float, float, float] | None:

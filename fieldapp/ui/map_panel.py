@@ -5,7 +5,9 @@ start-up: `ensure_map()` imports fieldapp.ui.map_view then. Until then, and whil
 is hidden, the panel only remembers the operation and the list's query; a hidden map is
 marked stale instead of re-reading its reports at every keystroke in the search box, and
 catches up when it is shown again. Report data and features are read by the map's
-workers; this panel only routes signals. GUI thread only.
+workers; this panel only routes signals. When a read fails the map shows nothing of it,
+and a bar over the map (ReadProblemBar) says why until a read succeeds; its "Try again"
+reads again. GUI thread only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.map_position import GoToBar
+from fieldapp.ui.read_problem import MAP_AREAS, MAP_PAGE, MAP_REPORTS, ReadProblemBar
 
 if TYPE_CHECKING:
     from fieldapp.ui.map_features import MapFeatures
@@ -82,7 +85,6 @@ class MapPanel(QWidget):
     cursor_left = Signal()
     features_changed = Signal(str)
     tiles_requested = Signal(object)  # (west, south, east, north): download this area
-    load_failed = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,10 +99,13 @@ class MapPanel(QWidget):
         self.go_to.position_chosen.connect(self._on_go_to_position_chosen)
         self.location_bar = LocationBar(self)
         self.location_bar.done_clicked.connect(self.end_location_mode)
+        self.problem = ReadProblemBar(self)
+        self.problem.retry_clicked.connect(self._on_problem_retry_clicked)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 4, 0, 0)
         self._layout.addWidget(self.go_to)
         self._layout.addWidget(self.location_bar)
+        self._layout.addWidget(self.problem)
         self._layout.addStretch(1)  # replaced by the map when it is built
         self._add_escape_shortcut()
 
@@ -133,17 +138,24 @@ class MapPanel(QWidget):
         view.marker_moved.connect(self._on_view_marker_moved)
         view.cursor_moved.connect(self.cursor_moved)
         view.cursor_left.connect(self.cursor_left)
-        view.load_failed.connect(self.load_failed)
         self.features = MapFeatures(self.store, view, self.window())
         self.features.features_changed.connect(self.features_changed)
         self.features.tiles_requested.connect(self.tiles_requested)
-        self.features.read_failed.connect(self.load_failed)
+        self._connect_problems(view, self.features)
         view.set_operation(self.operation, self.query)
         self.features.set_operation(self.operation)
         if self._location is not None:
             view.set_location_mode(*self._location)
         self._stale = False
         self.map_created.emit(view)
+
+    def _connect_problems(self, view: MapView, features: MapFeatures) -> None:
+        view.reports_read.connect(self._on_view_reports_read)
+        view.reports_read_failed.connect(self._on_view_reports_read_failed)
+        view.reports_shown.connect(self._on_view_reports_shown)
+        view.load_failed.connect(self._on_view_load_failed)
+        features.features_read.connect(self._on_features_features_read)
+        features.read_failed.connect(self._on_features_read_failed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -236,6 +248,43 @@ class MapPanel(QWidget):
     @Slot(float, float, int)
     def _on_go_to_position_chosen(self, lat: float, lon: float, zoom: int) -> None:
         self.fly_to(lat, lon, zoom)
+
+    @Slot()
+    def _on_view_reports_read(self) -> None:
+        self.problem.set_problem(MAP_REPORTS, None)
+
+    @Slot(str)
+    def _on_view_reports_read_failed(self, message: str) -> None:
+        log.warning("the map's reports could not be read: %s", message)
+        self.problem.set_problem(MAP_REPORTS, message)
+
+    @Slot(int)
+    def _on_view_reports_shown(self, _count: int) -> None:
+        self.problem.set_problem(MAP_PAGE, None)  # the page works (again)
+
+    @Slot(str)
+    def _on_view_load_failed(self, message: str) -> None:
+        log.warning("the map could not be loaded: %s", message)
+        self.problem.set_problem(MAP_PAGE, message)
+
+    @Slot()
+    def _on_features_features_read(self) -> None:
+        self.problem.set_problem(MAP_AREAS, None)
+
+    @Slot(str)
+    def _on_features_read_failed(self, message: str) -> None:
+        log.warning("the map areas could not be read: %s", message)
+        self.problem.set_problem(MAP_AREAS, message)
+
+    @Slot()
+    def _on_problem_retry_clicked(self) -> None:
+        """Read again what failed: the page (which re-sends the data), reports, areas."""
+        if self.view is None or self.features is None:
+            return
+        if self.problem.problem(MAP_PAGE) is not None:
+            self.view.reload()
+        self.view.refresh()
+        self.features.reload()
 
     def shutdown(self) -> None:
         """Stop the map's workers and release its page (before the window goes)."""

@@ -8,8 +8,10 @@ through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
 reports' JSON is read (fieldapp.map_data, its own SQLite connection) in worker threads,
 the first while the UI thread creates the browser profile and view; the UI thread only
-hands bytes to the page. Importing this module imports QtWebEngine:
-import it when the map is first needed, never at start-up.
+hands bytes to the page. A read that fails empties the map (an empty document, never
+the markers of the previous read) and says so with `reports_read_failed`. Importing
+this module imports QtWebEngine: import it when the map is first needed, never at
+start-up.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from fieldapp.map_data import read_map_json
+from fieldapp.map_data import COLUMNS, read_map_json
 from fieldapp.map_page import APP_ORIGIN, PAGE_URL, prepare_map_page
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
@@ -37,6 +39,12 @@ from fieldapp.ui.map_scheme import SCHEME_BYTES, MapSchemeHandler, register_map_
 from fieldapp.ui.workers import TaskRunner
 
 PAGE_CACHE_DIR = "cache"
+
+
+def empty_document(exercise: bool) -> bytes:
+    """The reports' document with no report (read_map_json's form)."""
+    document = {"columns": COLUMNS, "exercise": exercise, "count": 0, "rows": []}
+    return json.dumps(document).encode()
 
 
 def _build_page(data_dir: Path, texts: dict[str, Any]) -> str:
@@ -57,7 +65,9 @@ class MapView(QWidget):
     feature_clicked = Signal(str)
     map_ready = Signal()
     reports_shown = Signal(int)
-    load_failed = Signal(str)
+    reports_read = Signal()  # the newest read succeeded: its markers go to the page
+    reports_read_failed = Signal(str)  # why; the map now shows no report
+    load_failed = Signal(str)  # the page itself could not be built or fetch its data
 
     def __init__(self, store: Store, tiles: TileRegistry | None = None, parent=None):
         register_map_scheme()  # before the first WebEngine object
@@ -169,7 +179,7 @@ class MapView(QWidget):
             self.data_dir,
             self.query,
             on_done=lambda data: self._on_tasks_data_read(generation, data),
-            on_error=self.load_failed.emit,
+            on_error=lambda message: self._on_tasks_data_failed(generation, message),
         )
 
     def reload(self) -> None:
@@ -249,6 +259,18 @@ class MapView(QWidget):
         self.handler.put_document(f"reports-{generation}.json", data)
         self._sent = generation
         self._send_data()
+        self.reports_read.emit()
+
+    def _on_tasks_data_failed(self, generation: int, message: str) -> None:
+        """The read failed: the page drops every marker (the previous operation's or
+        filter's would pass for this one's), then the panel says why."""
+        if generation != self._generation:
+            return
+        exercise = bool(self.operation and self.operation["exercise"])
+        self.handler.put_document(f"reports-{generation}.json", empty_document(exercise))
+        self._sent = generation
+        self._send_data()
+        self.reports_read_failed.emit(message)
 
     def _send_data(self) -> None:
         if self._sent:

@@ -11,7 +11,9 @@ GUI thread only. The log's row numbers and the queue are read by RadioQueryRunne
 thread (its own Store): after a save, a status change or a keystroke in the search box
 the desk only asks for them, and the tables change when the answer arrives, each keeping
 its selected message. The GUI thread reads single messages (the chosen one, a page of
-the log as it scrolls into view) and writes one message per user action.
+the log as it scrolls into view) and writes one message per user action. A read that
+fails empties the queue and the log (never the rows of another operation or search) and
+a bar above them says why until a read succeeds; its "Try again" reads again.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from fieldapp.ui.radio_entry import RadioEntryForm
 from fieldapp.ui.radio_models import COLUMNS, RadioLogModel, RadioQueueModel
 from fieldapp.ui.radio_query import RadioQueryRunner, RadioRows
 from fieldapp.ui.radio_view import RadioMessageView
+from fieldapp.ui.read_problem import RADIO, ReadProblemBar
 
 
 def _table(model, parent: QWidget) -> QTableView:
@@ -83,6 +86,7 @@ class RadioDesk(QMainWindow):
         self.view = RadioMessageView(self)
         self.banner = ExerciseBanner(self)
         self.banner.hide()
+        self.problem = ReadProblemBar(self)
         self._build()
         self.focus_actions = [
             self._action("F2", self.focus_entry),
@@ -126,6 +130,7 @@ class RadioDesk(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.problem)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.toolbar = QToolBar(self)
@@ -155,6 +160,8 @@ class RadioDesk(QMainWindow):
         self.search_edit.textChanged.connect(self._on_search_edit_changed)
         self.runner.rows_arrived.connect(self._on_runner_rows_arrived)
         self.runner.query_failed.connect(self._on_runner_query_failed)
+        self.log_model.page_read_failed.connect(self._on_runner_query_failed)
+        self.problem.retry_clicked.connect(self.refresh)
         self.station_edit.editingFinished.connect(self._on_station_edit_finished)
         for view in (self.queue_view, self.log_view):
             view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -232,11 +239,14 @@ class RadioDesk(QMainWindow):
         keep, self._keep = self._keep, None
         if keep is not None:
             self._select_quietly(self.queue_view, self.queue_model.row_of(keep))
+        self.problem.set_problem(RADIO, None)
         self.rows_loaded.emit()
 
     @Slot(str)
     def _on_runner_query_failed(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Could not read the log: %1").replace("%1", message))
+        self.queue_model.apply([])  # what they showed answered another request
+        self.log_model.apply([], {})
+        self.problem.set_problem(RADIO, message)
 
     @staticmethod
     def _chosen_in(view: QTableView) -> dict | None:

@@ -9,15 +9,26 @@ it is bounded and read whole. Labels of the radio vocabulary live here too.
 
 GUI thread only. The long reads (the log's row numbers, its first page, the queue) are
 made by RadioQueryRunner's thread and handed to `apply`; the models themselves only read
-a page of the log when the view scrolls to it (one indexed lookup of 100 rows).
+a page of the log when the view scrolls to it (one indexed lookup of 100 rows). If that
+read fails the rows stay blank and `page_read_failed` says why (once per `apply`), after
+the paint: the desk then empties the tables and says so.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldapp.store import Store
@@ -167,14 +178,18 @@ class RadioLogModel(_MessageTable):
     message. Other pages are read when the view asks for them (a page of indexed rows).
     """
 
+    page_read_failed = Signal(str)
+
     def __init__(self, store: Store, parent: Any = None):
         super().__init__(store, parent)
         self._seqs: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple[dict, tuple[str, ...]]]] = OrderedDict()
+        self._failure_said = False
 
     def apply(self, seqs: list[int], first_page: dict[int, dict]) -> None:
         """Show these rows (newest first); `first_page` holds the messages of seqs[:PAGE_SIZE]."""
         old, labels = self._seqs, self._labels
+        self._failure_said = False
         page = {seq: (m, cells(m, labels)) for seq, m in first_page.items()}
         added = len(seqs) - len(old)
         if added > 0 and seqs[added:] == old:
@@ -222,7 +237,11 @@ class RadioLogModel(_MessageTable):
         page = self._pages.get(number)
         if page is None:
             first = number * PAGE_SIZE
-            found = self._store.messages_by_seq(self._seqs[first : first + PAGE_SIZE])
+            try:
+                found = self._store.messages_by_seq(self._seqs[first : first + PAGE_SIZE])
+            except sqlite3.Error as exc:
+                self._say_failure(str(exc) or type(exc).__name__)
+                return None
             page = {seq: (m, cells(m, self._labels)) for seq, m in found.items()}
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
@@ -230,6 +249,12 @@ class RadioLogModel(_MessageTable):
         else:
             self._pages.move_to_end(number)
         return page.get(self._seqs[row])
+
+    def _say_failure(self, message: str) -> None:
+        """Once per answer, after the paint that asked (no reset in the middle of one)."""
+        if not self._failure_said:
+            self._failure_said = True
+            QTimer.singleShot(0, partial(self.page_read_failed.emit, message))
 
     def cached_pages(self) -> int:
         return len(self._pages)

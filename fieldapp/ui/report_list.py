@@ -2,7 +2,9 @@
 
 It turns the filter bar and the header's sort indicator into a ReportQuery for the
 lazy `ReportTableModel`, and keeps the chosen report selected across re-queries (the
-rows arrive asynchronously from the query thread). GUI thread only.
+rows arrive asynchronously from the query thread). When a read fails the model is empty
+and a bar above the table says why until a read succeeds; its "Try again" reads again.
+GUI thread only.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from fieldapp.report_query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.filter_bar import FilterBar
 from fieldapp.ui.query_worker import ReportQueryRunner
+from fieldapp.ui.read_problem import REPORTS, ReadProblemBar
 from fieldapp.ui.report_model import COLUMNS, ReportTableModel, column_of
 
 DEFAULT_SORT = "created_at"
@@ -59,6 +62,7 @@ class ReportListPanel(QWidget):
         self.model = ReportTableModel(store, runner, self)
         self.filter_bar = FilterBar(self)
         self.view = ReportTableView(self)
+        self.problem = ReadProblemBar(self)
         self._operation_id: str | None = None
         self._wanted_seq: int | None = None
         self._quiet = False  # True while the panel itself moves the selection
@@ -67,9 +71,12 @@ class ReportListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.problem)
         layout.addWidget(self.view, 1)
         self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
         self.model.results_loaded.connect(self._on_model_results_loaded)
+        self.model.query_failed.connect(self._on_model_query_failed)
+        self.problem.retry_clicked.connect(self._on_problem_retry_clicked)
         self._rows_painted = True
         self.model.paint_pending = lambda: self.view.isVisible() and not self._rows_painted
         self.view.rows_painted.connect(self._on_view_rows_painted)
@@ -118,6 +125,7 @@ class ReportListPanel(QWidget):
         self.filter_bar.reset()
         if operation_id is None:
             self.model.clear()
+            self.problem.set_problem(REPORTS, None)  # nothing to read, nothing missing
         else:
             self.requery()
 
@@ -196,10 +204,20 @@ class ReportListPanel(QWidget):
 
     @Slot(int)
     def _on_model_results_loaded(self, rows: int) -> None:
+        self.problem.set_problem(REPORTS, None)
         self.filter_bar.show_count(rows, self.model.is_complete())
         wanted = self._wanted_seq
         if wanted is not None and self.current_report_id() is None:
             self.select_seq(wanted)
+
+    @Slot(str)
+    def _on_model_query_failed(self, message: str) -> None:
+        self.problem.set_problem(REPORTS, message)
+        self.filter_bar.show_count(None, True)
+
+    @Slot()
+    def _on_problem_retry_clicked(self) -> None:
+        self.refresh()
 
     @Slot()
     def _on_filter_bar_filters_changed(self) -> None:

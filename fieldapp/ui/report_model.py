@@ -5,10 +5,17 @@ that finds them runs in `ReportQueryRunner`'s thread. Rows are read on demand in
 `data()`, a page at a time with `Store.reports_by_seq`, and a bounded number of pages
 is kept (least recently used first out). GUI thread only: the page reads are small
 indexed lookups on the GUI thread's own Store.
+
+A read that fails (the query in the thread, or a page or first page here: a disk I/O
+error, a lock held too long, a damaged file) empties the list and emits `query_failed`:
+rows of an earlier query must never pass for the answer to the current one. The next
+successful read shows the rows again.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,6 +39,7 @@ from fieldapp.store import Store
 from fieldapp.ui import i18n
 from fieldapp.ui.query_worker import ReportQueryRunner
 
+log = logging.getLogger(__name__)
 PAGE_SIZE = 100
 REST_DELAY_MS = 150
 REST_PAINT_TIMEOUT_MS = 1000
@@ -103,7 +111,7 @@ class ReportTableModel(QAbstractTableModel):
     """Reports of one query; `set_query` reloads, `refresh` re-reads after a change."""
 
     results_loaded = Signal(int)  # rows now shown; is_complete() says if more will come
-    query_failed = Signal(str)
+    query_failed = Signal(str)  # why the newest read failed; the list is now empty
 
     def __init__(self, store: Store, runner: ReportQueryRunner, parent: Any = None):
         super().__init__(parent)
@@ -118,6 +126,7 @@ class ReportTableModel(QAbstractTableModel):
         self._labels: dict[str, dict] = {}
         self._headers: list[str] = []
         self._rest_after_paint: int | None = None
+        self._page_failed = 0  # the generation whose page read failed (said once)
         # Set by the view: True while it is on screen but has not painted the new rows.
         self.paint_pending: Callable[[], bool] = lambda: False
         self._load_labels()
@@ -143,7 +152,12 @@ class ReportTableModel(QAbstractTableModel):
             return
         self._generation = self._runner.submit(query, first_page=False)
         size = self._runner.first_page
-        first = self._store.report_seqs(replace(query, limit=size))
+        try:
+            first = self._store.report_seqs(replace(query, limit=size))
+        except sqlite3.Error as exc:
+            log.warning("the first page of the report list could not be read: %s", exc)
+            self._on_runner_query_failed(self._generation, str(exc) or type(exc).__name__)
+            return
         self._on_runner_results_arrived(self._generation, (first, len(first) < size))
 
     def refresh(self) -> None:
@@ -215,8 +229,13 @@ class ReportTableModel(QAbstractTableModel):
 
     @Slot(int, str)
     def _on_runner_query_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.query_failed.emit(message)
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._seqs, self._complete = [], True
+        self._pages.clear()
+        self.endResetModel()
+        self.query_failed.emit(message)
 
     # -- rows ------------------------------------------------------------------------
 
@@ -240,7 +259,11 @@ class ReportTableModel(QAbstractTableModel):
     def _load_page(self, number: int) -> dict[int, tuple[dict, tuple[str, ...]]]:
         """Read a page of reports and format their cells once (paint asks for each often)."""
         first = number * PAGE_SIZE
-        found = self._store.list_rows(self._seqs[first : first + PAGE_SIZE])
+        try:
+            found = self._store.list_rows(self._seqs[first : first + PAGE_SIZE])
+        except sqlite3.Error as exc:
+            self._on_page_read_failed(str(exc) or type(exc).__name__)
+            return {}  # not kept: blank rows now, an empty list once the paint is over
         cells = self._cell_texts
         page = {
             seq: (report, tuple([text(report) for text in cells])) for seq, report in found.items()
@@ -249,6 +272,15 @@ class ReportTableModel(QAbstractTableModel):
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def _on_page_read_failed(self, message: str) -> None:
+        """A page read failed inside data(): empty the list after this paint (a reset in
+        the middle of one is not allowed), once per query, not once per cell."""
+        if self._page_failed == self._generation:
+            return
+        self._page_failed = self._generation
+        log.warning("a page of the report list could not be read: %s", message)
+        QTimer.singleShot(0, partial(self._on_runner_query_failed, self._generation, message))
 
     def report_id_at(self, row: int) -> str | None:
         report = self.report_at(row)

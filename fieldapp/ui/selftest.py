@@ -96,6 +96,7 @@ def _check_the_map(store, operation, elapsed) -> dict:
     failures: list[str] = []
     view.map_ready.connect(lambda: ready.append(True))
     view.load_failed.connect(failures.append)
+    view.reports_read_failed.connect(failures.append)
     try:
         view.resize(1024, 700)
         view.show()

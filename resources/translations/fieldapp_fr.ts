@@ -651,6 +651,10 @@
 <context>
     <name>FilterBar</name>
     <message>
+        <source>Matching reports: unknown</source>
+        <translation>Rapports trouvés : nombre inconnu</translation>
+    </message>
+    <message>
         <source>Matching reports: %1</source>
         <translation>Rapports trouvés : %1</translation>
     </message>
@@ -869,10 +873,6 @@
         <translation>Fichiers joints.</translation>
     </message>
     <message>
-        <source>The list could not be read: %1</source>
-        <translation>La liste n’a pas pu être lue : %1</translation>
-    </message>
-    <message>
         <source>Settings could not be saved: %1</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : %1</translation>
     </message>
@@ -886,10 +886,6 @@
     <message>
         <source>Position set in the editor: save the report to keep it.</source>
         <translation>Position mise dans l&apos;éditeur : enregistrez le rapport pour la garder.</translation>
-    </message>
-    <message>
-        <source>The map could not be loaded: %1</source>
-        <translation>La carte n&apos;a pas pu être chargée : %1</translation>
     </message>
 </context>
 <context>
@@ -1190,10 +1186,6 @@
 </context>
 <context>
     <name>RadioDesk</name>
-    <message>
-        <source>Could not read the log: %1</source>
-        <translation>Lecture du journal impossible : %1</translation>
-    </message>
     <message>
         <source> (with warnings: see the message)</source>
         <translation> (avec des avertissements : voir le message)</translation>
@@ -1916,6 +1908,37 @@
     <message>
         <source>This day does not exist.</source>
         <translation>Ce jour n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadProblemBar</name>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Read the data from the database again</source>
+        <translation>Relire les données dans la base de données</translation>
+    </message>
+    <message>
+        <source>The reports could not be read from the database: %1. The list shows none until they can be read.</source>
+        <translation>Les rapports n’ont pas pu être lus dans la base de données : %1. La liste n’en montre aucun tant qu’ils ne peuvent pas être lus.</translation>
+    </message>
+    <message>
+        <source>The reports could not be read from the database: %1. The map shows none until they can be read.</source>
+        <translation>Les rapports n’ont pas pu être lus dans la base de données : %1. La carte n’en montre aucun tant qu’ils ne peuvent pas être lus.</translation>
+    </message>
+    <message>
+        <source>The map areas could not be read from the database: %1. The map shows none until they can be read.</source>
+        <translation>Les zones de la carte n’ont pas pu être lues dans la base de données : %1. La carte n’en montre aucune tant qu’elles ne peuvent pas être lues.</translation>
+    </message>
+    <message>
+        <source>The map could not be loaded: %1</source>
+        <translation>La carte n’a pas pu être chargée : %1</translation>
+    </message>
+    <message>
+        <source>The radio messages could not be read from the database: %1. The queue and the log show none until they can be read.</source>
+        <translation>Les messages radio n’ont pas pu être lus dans la base de données : %1. La file à transmettre et le journal n’en montrent aucun tant qu’ils ne peuvent pas être lus.</translation>
     </message>
 </context>
 <context>
