@@ -47,6 +47,10 @@ def empty_document(exercise: bool) -> bytes:
     return json.dumps(document).encode()
 
 
+def _id_of(operation: dict | None) -> str | None:
+    return operation["id"] if operation else None
+
+
 def _build_page(data_dir: Path, texts: dict[str, Any]) -> str:
     """Worker: the page HTML with the basemap and the data directory's tile sets."""
     with TileRegistry(data_dir) as registry:
@@ -154,11 +158,19 @@ class MapView(QWidget):
         return self.guard.blocked
 
     def set_operation(self, operation: dict | None, query: ReportQuery | None = None) -> None:
-        """Show the reports of `operation`: those matching `query`, else all of them."""
+        """Show the reports of `operation`: those matching `query`, else all of them.
+
+        Another operation's markers go at once, not when this one's are read: a slow
+        read (a lock held long) must not leave them passing for this operation's.
+        """
+        changed = _id_of(operation) != _id_of(self.operation)
         self.operation = operation
         self._run_js(
             f"FieldAppMap.setExercise({json.dumps(bool(operation and operation['exercise']))})"
         )
+        if changed and self._sent:
+            self._generation += 1
+            self._send_empty(self._generation)
         if operation is not None and query is None:
             query = ReportQuery(operation["id"])
         self.set_query(query if operation else None)
@@ -266,11 +278,14 @@ class MapView(QWidget):
         filter's would pass for this one's), then the panel says why."""
         if generation != self._generation:
             return
+        self._send_empty(generation)
+        self.reports_read_failed.emit(message)
+
+    def _send_empty(self, generation: int) -> None:
         exercise = bool(self.operation and self.operation["exercise"])
         self.handler.put_document(f"reports-{generation}.json", empty_document(exercise))
         self._sent = generation
         self._send_data()
-        self.reports_read_failed.emit(message)
 
     def _send_data(self) -> None:
         if self._sent:

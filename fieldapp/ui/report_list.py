@@ -119,15 +119,22 @@ class ReportListPanel(QWidget):
     # -- queries -----------------------------------------------------------------------
 
     def set_operation(self, operation_id: str | None) -> None:
-        """Show an operation's reports, unfiltered (None: an empty list)."""
+        """Show an operation's reports, unfiltered (None: an empty list).
+
+        The rows of another operation go at once, not when this one's arrive: a slow
+        read must not leave them passing for this operation's.
+        """
+        changed = operation_id != self._operation_id
         self._operation_id = operation_id
         self._wanted_seq = None
         self.filter_bar.reset()
-        if operation_id is None:
+        query = self.current_query()  # before clear(): the sort order stays
+        if changed or query is None:
             self.model.clear()
+        if query is None:
             self.problem.set_problem(REPORTS, None)  # nothing to read, nothing missing
         else:
-            self.requery()
+            self.model.set_query(query)
 
     def current_query(self) -> ReportQuery | None:
         if self._operation_id is None:

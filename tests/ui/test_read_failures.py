@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from fieldapp.settings import Settings
+from fieldapp.ui.report_model import column_of
 
 BOAT = {"title": "Boat drifting near the weir", "kind": "hazard", "severity": 4}
 
@@ -90,6 +92,20 @@ def test_a_failed_read_of_another_operation_empties_the_list_and_says_why(
     qtbot.waitUntil(lambda: listed_titles(window) == [BOAT["title"]])
     assert not problem.isVisible()
     assert window.report_list.filter_bar.count_label.text() == "Matching reports: 1"
+
+
+def test_rows_of_another_operation_go_at_once_not_when_the_new_ones_arrive(
+    qtbot, window, other, listed_titles
+):
+    model = window.report_model
+    with qtbot.waitSignal(model.results_loaded):
+        model.sort(column_of("title"))  # an order the query thread answers
+    qtbot.waitUntil(model.is_complete)
+    assert len(listed_titles(window)) == 5
+    assert window.switch_operation(other["id"])
+    assert model.rowCount() == 0  # before the thread answered: nothing, not "Gard floods"
+    qtbot.waitUntil(lambda: listed_titles(window) == [BOAT["title"]])
+    assert model.query.sort == "title"
 
 
 def test_rows_of_an_earlier_filter_never_pass_for_a_failed_search(
@@ -183,6 +199,23 @@ def test_the_map_drops_the_markers_of_the_previous_operation_when_it_cannot_read
     assert shown.args == [1]  # the boat of "Drought watch"
     assert markers(evaluate, map_window) == 1
     assert not panel.problem.isVisible()
+
+
+def test_the_markers_of_another_operation_go_while_its_own_are_read(
+    qtbot, map_window, other, evaluate
+):
+    view = map_window.reports_pane.map_panel.view
+    qtbot.waitUntil(lambda: markers(evaluate, map_window) == 3, timeout=10_000)
+    slow = threading.Event()  # the map's reads wait behind two busy workers: a slow read
+    for _ in range(2):
+        view.tasks.start(slow.wait, 30)
+    try:
+        with qtbot.assertNotEmitted(view.reports_read):
+            assert map_window.switch_operation(other["id"])
+            qtbot.waitUntil(lambda: markers(evaluate, map_window) == 0, timeout=10_000)
+    finally:
+        slow.set()
+    qtbot.waitUntil(lambda: markers(evaluate, map_window) == 1, timeout=10_000)
 
 
 def test_the_map_drops_the_areas_of_the_previous_operation_when_it_cannot_read(

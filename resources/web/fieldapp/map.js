@@ -175,6 +175,7 @@
       mark("parsed");
       showReports(doc, generation);
     }).catch(function (error) {
+      if (generation !== state.latest) return;  // a newer document is on its way
       call("pageFailed", String(error));
     });
   }
