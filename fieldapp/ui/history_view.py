@@ -1,14 +1,16 @@
 """Who changed what and when on one report, newest first.
 
 The entries come from `Store.history` (a few per report, read on the GUI thread when a
-report is opened or saved). Field names and coded values are shown in words. GUI thread
-only.
+report is opened or saved). Field names and coded values are shown in words. If the read
+fails, the table holds one line saying why, never the entries of the report shown
+before. GUI thread only.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import sqlite3
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from fieldapp.ui import i18n
 from fieldapp.ui.report_form import to_text
+
+if TYPE_CHECKING:
+    from fieldapp.store import Store
 
 MAX_VALUE_CHARS = 60
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,14 +65,30 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._entries: list[dict] = []
+        self._problem: str | None = None  # why the history could not be read
 
     def set_entries(self, entries: list[dict]) -> None:
         self.beginResetModel()
         self._entries = list(reversed(entries))
+        self._problem = None
         self.endResetModel()
 
+    def set_problem(self, reason: str) -> None:
+        """No entries, and one line saying that they could not be read, and why."""
+        self.beginResetModel()
+        self._entries, self._problem = [], reason
+        self.endResetModel()
+
+    def problem_text(self) -> str:
+        if self._problem is None:
+            return ""
+        text = self.tr("The history could not be read from the database: %1")
+        return text.replace("%1", self._problem)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+        if parent.isValid():
+            return 0
+        return len(self._entries) if self._problem is None else 1
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
@@ -78,6 +99,8 @@ class HistoryModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
+        if self._problem is not None:
+            return self.problem_text() if index.column() == 2 else ""
         entry = self._entries[index.row()]
         if index.column() == 0:
             return to_text("observed_at", entry["at"])
@@ -132,3 +155,13 @@ class HistoryView(QTableView):
     def set_entries(self, entries: list[dict]) -> None:
         self.history_model.set_entries(entries)
         self.resizeRowsToContents()
+
+    def read(self, store: Store, report_id: str | None) -> None:
+        """Show a report's history as `store` has it now (None: no history)."""
+        try:
+            entries = store.history(report_id) if report_id else []
+        except sqlite3.Error as exc:
+            self.history_model.set_problem(str(exc) or type(exc).__name__)
+            self.resizeRowsToContents()
+            return
+        self.set_entries(entries)

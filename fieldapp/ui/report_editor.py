@@ -245,7 +245,7 @@ class ReportEditor(QWidget):
 
     def _reload_history(self) -> None:
         report_id = self.current_report_id()
-        self.history.set_entries(self._store.history(report_id) if report_id else [])
+        self.history.read(self._store, report_id)
 
     # -- actions -----------------------------------------------------------------------
 

@@ -5,12 +5,15 @@ while for big photos, so it runs in a TaskRunner worker that opens its own Store
 outcome comes back on the GUI thread. Files chosen for a report that is not saved yet
 are kept as pending and attached right after its first save. A stored file is opened
 from a copy bearing its own name (the blob store names files by hash), made in a worker
-in a temporary folder that goes with the editor. GUI thread only.
+in a temporary folder that goes with the editor. If the saved files cannot be read,
+the panel shows none (never those of the report shown before) and says why. GUI thread
+only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -95,24 +98,31 @@ class ReportFiles(QObject):
             self.refresh()
 
     def refresh(self) -> None:
-        items = []
-        if self.report_id is not None:
-            for row in self._store.attachments(self.report_id):
-                thumb = row["thumb_sha256"]
-                items.append(
-                    AttachmentItem(
-                        row["filename"],
-                        row["size"],
-                        row["mime"],
-                        self._store.blobs.path(thumb) if thumb else None,
-                        attachment_id=row["id"],
-                        source=self._store.blobs.path(row["sha256"]),
-                    )
-                )
+        try:
+            items = self._saved_items()
+        except sqlite3.Error as exc:
+            items = []
+            text = self.tr("The files of this report could not be read from the database: %1")
+            self.panel.show_problem(text.replace("%1", str(exc) or type(exc).__name__))
         for path in self.pending:
             size = path.stat().st_size
             items.append(AttachmentItem(path.name, size, "", None, pending=True, source=path))
         self.panel.model.set_items(items)
+
+    def _saved_items(self) -> list[AttachmentItem]:
+        if self.report_id is None:
+            return []
+        return [
+            AttachmentItem(
+                row["filename"],
+                row["size"],
+                row["mime"],
+                self._store.blobs.path(row["thumb_sha256"]) if row["thumb_sha256"] else None,
+                attachment_id=row["id"],
+                source=self._store.blobs.path(row["sha256"]),
+            )
+            for row in self._store.attachments(self.report_id)
+        ]
 
     # -- open, save a copy, remove ----------------------------------------------------
 

@@ -725,6 +725,10 @@
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>The history could not be read from the database: %1</source>
+        <translation>L’historique n’a pas pu être lu dans la base de données : %1</translation>
+    </message>
+    <message>
         <source>When (UTC)</source>
         <translation>Quand (UTC)</translation>
     </message>
@@ -2061,6 +2065,10 @@
 </context>
 <context>
     <name>ReportFiles</name>
+    <message>
+        <source>The files of this report could not be read from the database: %1</source>
+        <translation>Les fichiers de ce rapport n’ont pas pu être lus dans la base de données : %1</translation>
+    </message>
     <message>
         <source>Copy saved: %1</source>
         <translation>Copie enregistrée : %1</translation>

@@ -270,3 +270,38 @@ def test_the_radio_desk_empties_its_tables_when_a_search_cannot_be_read(
         qtbot.mouseClick(desk.problem.retry_button, Qt.MouseButton.LeftButton)
     assert desk.log_model.rowCount() == 1
     assert not desk.problem.isVisible()
+
+
+# -- the report editor's history and files ------------------------------------------------
+
+
+def test_the_history_and_files_of_the_report_shown_before_never_stay_beside_another(
+    qtbot, window, store, reports, tables, tmp_path
+):
+    photo = tmp_path / "roof.txt"
+    photo.write_text("a note about the roof")
+    store.attach_file(reports[1]["id"], photo)
+    store.update_report(reports[1]["id"], {"severity": 5})
+    editor = window.editor
+    assert editor.show_report(reports[1]["id"])
+    history = editor.history.history_model
+    assert history.rowCount() == 2  # created, then the severity
+    assert editor.attachments.model.rowCount() == 1
+    tables.hide("history")
+    tables.hide("attachments")
+    assert editor.show_report(reports[2]["id"])
+    assert editor.form.value("title") == reports[2]["title"]
+    assert history.rowCount() == 1
+    assert history.index(0, 2).data() == (
+        "The history could not be read from the database: no such table: history"
+    )
+    assert editor.attachments.model.rowCount() == 0
+    assert not editor.attachments.errors.isHidden()  # on the files tab, when it is shown
+    assert editor.attachments.errors.text() == (
+        "The files of this report could not be read from the database: no such table: attachments"
+    )
+    tables.restore()
+    assert editor.show_report(reports[1]["id"])
+    assert history.rowCount() == 2
+    assert editor.attachments.model.rowCount() == 1
+    assert editor.attachments.errors.isHidden()
