@@ -160,7 +160,7 @@ class RadioDesk(QMainWindow):
         self.search_edit.textChanged.connect(self._on_search_edit_changed)
         self.runner.rows_arrived.connect(self._on_runner_rows_arrived)
         self.runner.query_failed.connect(self._on_runner_query_failed)
-        self.log_model.page_read_failed.connect(self._on_runner_query_failed)
+        self.log_model.page_read_failed.connect(self._on_log_model_page_read_failed)
         self.problem.retry_clicked.connect(self.refresh)
         self.station_edit.editingFinished.connect(self._on_station_edit_finished)
         for view in (self.queue_view, self.log_view):
@@ -174,6 +174,8 @@ class RadioDesk(QMainWindow):
         self.queue_model.apply([])  # never the former operation's rows while reading
         self.log_model.apply([], {})
         self._keep = None
+        if operation is None:
+            self.problem.set_problem(RADIO, None)  # nothing to read, nothing missing
         self.refresh()
         self.show_message(None)
         self.banner.setVisible(bool(operation and operation["exercise"]))
@@ -244,6 +246,13 @@ class RadioDesk(QMainWindow):
 
     @Slot(str)
     def _on_runner_query_failed(self, message: str) -> None:
+        self._show_read_problem(message)
+
+    @Slot(str)
+    def _on_log_model_page_read_failed(self, message: str) -> None:
+        self._show_read_problem(message)
+
+    def _show_read_problem(self, message: str) -> None:
         self.queue_model.apply([])  # what they showed answered another request
         self.log_model.apply([], {})
         self.problem.set_problem(RADIO, message)

@@ -272,6 +272,20 @@ def test_the_radio_desk_empties_its_tables_when_a_search_cannot_be_read(
     assert not desk.problem.isVisible()
 
 
+def test_a_page_of_the_radio_log_that_cannot_be_read_empties_the_tables(
+    qtbot, store, operation, make_radio_desk, tables
+):
+    items = [({"text": f"MESSAGE {i} WATER", "number": str(i)}, {}) for i in range(150)]
+    store.add_messages(operation["id"], items)
+    desk = make_radio_desk(operation)
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 150)
+    tables.hide("radio_messages")
+    desk.log_view.scrollToBottom()  # the second page is read for this paint
+    qtbot.waitUntil(desk.problem.isVisible)
+    assert desk.log_model.rowCount() == 0
+    assert "no such table: radio_messages" in desk.problem.text()
+
+
 # -- the report editor's history and files ------------------------------------------------
 
 
