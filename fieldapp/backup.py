@@ -11,6 +11,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fieldapp.durable import commit_temp, temp_beside
 from fieldapp.schema import check_schema, connect
 
 BACKUP_DIR = "backups"
@@ -30,13 +31,20 @@ def backup_to(db_path: Path, dest: Path) -> Path:
     if not db_path.exists():
         raise FileNotFoundError(f"{db_path} does not exist: there is nothing to back up")
     check_schema(db_path)
-    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(dest)
+    # Read through SQLite with its locks (read-only, never immutable: the window may be
+    # writing); written beside dest and renamed, so a backup cut short is never taken for
+    # a whole one.
+    source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
     try:
-        source.backup(target)
+        with temp_beside(dest) as tmp:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                target.close()
+            commit_temp(tmp, dest)
     finally:
-        target.close()
         source.close()
     return dest
 

@@ -372,6 +372,8 @@ def _inspect(path: Path) -> list[str]:
         raise DatabaseError(f"{path} cannot be opened: {exc}") from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID and _is_empty(conn):
+            return []  # being created by another FieldApp right now: its migration has the lock
         if app_id != APPLICATION_ID:
             raise DatabaseError(
                 f"{path} is an SQLite database of another program, not a FieldApp database"
@@ -387,6 +389,10 @@ def _inspect(path: Path) -> list[str]:
         raise _in_words(path, exc) from None
     finally:
         conn.close()
+
+
+def _is_empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
 def _in_words(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:

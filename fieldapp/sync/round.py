@@ -61,10 +61,15 @@ def push_all(
 ) -> None:
     store = client.store
     total = store.outbox_count()
+    # What is saved while the round runs (the window or a script beside a scheduled sync)
+    # waits for the next round: a round pushing a growing outbox would never end.
+    horizon = store.conn.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
     batch = pending_batch(store)
     after = max(batch.seqs) if batch else 0
     while True:
         if batch is None:
+            if after >= horizon:
+                return
             batch = next_batch(store, after, set())
             if batch is None:
                 return
