@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 DB_NAME = "fieldapp.db"
+SERVER_DB_NAME = "server.db"  # `fieldapp serve` on SQLite, by default
 TILES_DIR = "tiles"
 TILE_SUFFIX = ".mbtiles"
 _SIDECARS = ("", "-wal", "-shm", "-journal")
@@ -29,7 +30,7 @@ class LiveDatabaseError(ValueError):
 def live_files(data_dir: Path | str) -> Iterator[tuple[Path, str]]:
     """(path, what it is) of every SQLite file of the folder that exists now."""
     data_dir = Path(data_dir)
-    bases = [(data_dir / DB_NAME, "database")]
+    bases = [(data_dir / DB_NAME, "database"), (data_dir / SERVER_DB_NAME, "server database")]
     tiles = data_dir / TILES_DIR
     if tiles.is_dir():
         bases += [(path, "tile set") for path in sorted(tiles.glob(f"*{TILE_SUFFIX}"))]
@@ -41,8 +42,9 @@ def live_files(data_dir: Path | str) -> Iterator[tuple[Path, str]]:
 
 
 def live_file_kind(path: Path | str, data_dir: Path | str) -> str | None:
-    """ "database" or "tile set" when `path` is (a link to) one of the folder's SQLite
-    files or their -wal/-shm/-journal; None otherwise, or when `path` does not exist."""
+    """What `path` is when it is (a link to) one of the folder's SQLite files or their
+    -wal/-shm/-journal ("database", "server database", "tile set"); None otherwise, or
+    when `path` does not exist."""
     try:
         target = os.stat(path)
     except OSError:
@@ -68,8 +70,13 @@ def refuse_live_file(path: Path | str, data_dir: Path | str, *, writing: bool = 
             f"{name} is FieldApp's own {what}, in use: writing over it would destroy it; "
             "choose another file name"
         )
-    how = "fieldapp backup -o FILE" if what == "database" else "fieldapp tiles export"
     raise LiveDatabaseError(
-        f"{name} is FieldApp's own {what}, in use, which only SQLite may open: make a copy "
-        f"with `{how}` and use the copy"
+        f"{name} is FieldApp's own {what}, in use, which only SQLite may open: {_HINTS[what]}"
     )
+
+
+_HINTS = {
+    "database": "make a copy with `fieldapp backup -o FILE` and use the copy",
+    "tile set": "make a copy with `fieldapp tiles export` and use the copy",
+    "server database": "it is not a file to import or attach",
+}

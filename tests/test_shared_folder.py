@@ -117,6 +117,7 @@ def test_programs_opening_a_new_folder_at_once_all_succeed(tmp_path):
         (["tiles", "import"], "tiles/aude.mbtiles"),
         (["radio", "log", "--from", "2026-01-01", "--to", "2026-12-31", "-o"], "fieldapp.db"),
         (["tiles", "get", "0", "0", "0", "--set", "aude", "-o"], "fieldapp.db"),
+        (["server", "import-bundle"], "server.db"),
     ],
 )
 def test_the_folders_own_databases_are_refused_as_plain_files(tmp_path, capsys, command, target):
@@ -128,6 +129,7 @@ def test_the_folders_own_databases_are_refused_as_plain_files(tmp_path, capsys, 
         assert (
             main(["--data-dir", str(data), "tiles", "import", str(_tiles()), "--name", "aude"]) == 0
         )
+        assert main(["--data-dir", str(data), "server", "init"]) == 0
         capsys.readouterr()
         before = store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
         code = main(["--data-dir", str(data), *command, str(data / target)])

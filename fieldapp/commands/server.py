@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.commands.common import CliError, json_flag, print_json
+from fieldapp.livefiles import refuse_live_file
 from fieldapp.sync.roles import ROLES
 
 SERVER_DB = "server.db"
@@ -255,6 +256,7 @@ def import_bundle(args: argparse.Namespace) -> int:
     from fieldapp.sync.server.bundles import import_bundle as do_import
 
     blobs = args.blobs or Path(args.data_dir) / "server-blobs"
+    refuse_live_file(args.file, args.data_dir)  # zipfile would open and close it
     with _database(args) as db:
         try:
             counts = do_import(db, blobs, args.file)
