@@ -17,6 +17,7 @@ import radio_bench
 import radio_ui_bench
 import scroll_bench
 import search_bench
+import shared_folder_bench
 import startup_bench
 import sync_bench
 import tiles_bench
@@ -33,6 +34,7 @@ def main() -> None:
         radio_bench,
         radio_ui_bench,
         sync_bench,
+        shared_folder_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

@@ -327,11 +327,14 @@ class Run:
             known = {r[0] for r in conn.execute("SELECT id FROM reports WHERE deleted = 0")}
             known |= {r[0] for r in conn.execute("SELECT id FROM radio_messages")}
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as exc:  # damaged: every save counts as lost
+            known, integrity = set(), [str(exc)]
         finally:
             conn.close()
         self.figures.lost = [i for i in self.writer_ids + self.command_ids if i not in known]
         if integrity != ["ok"]:
             self.figures.problems.append(f"integrity_check: {integrity[:5]}")
+            return
         self.figures.problems += [f"fieldapp check: {p}" for p in check(self.data)]
         for made in sorted((self.data / "backups").glob("*.db")):  # killed ones included
             conn = sqlite3.connect(made)

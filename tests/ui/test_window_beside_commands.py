@@ -22,6 +22,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from shared_folder_kit import deleted_database_files as deleted_in
 
 from fieldapp.settings import Settings
 from fieldapp.ui.dialogs import NewOperationDialog
@@ -48,15 +49,7 @@ def fieldapp(data: Path, *args: str) -> str:
 
 def deleted_database_files() -> list[str]:
     """The database files this process (the window's) holds that are gone from the disk."""
-    found = []
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            continue  # closed meanwhile (the listing's own descriptor)
-        if "fieldapp.db" in target and target.endswith(" (deleted)"):
-            found.append(target)
-    return found
+    return deleted_in(os.getpid())
 
 
 def assert_the_window_keeps_its_files(data: Path) -> None:
