@@ -18,6 +18,7 @@ from shared_folder_kit import Run, deleted_database_files, fieldapp
 
 from fieldapp.cli import main
 from fieldapp.store import Store
+from fieldapp.tiles import MBTilesReader
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads /proc/PID/fd; needs SIGKILL"
@@ -148,7 +149,8 @@ def _tiles() -> Path:
 
 def test_a_tile_set_in_use_elsewhere_is_not_replaced_under_it(tmp_path):
     """A download writing into a set holds its WAL: --replace is refused in words (it
-    would have pulled the WAL from under the download), and works once it has finished."""
+    would have pulled the WAL from under the download), and works once it has finished,
+    even while a map reads the set."""
     data = tmp_path / "data"
     (data / "tiles").mkdir(parents=True)
     writer = subprocess.Popen(
@@ -170,7 +172,10 @@ def test_a_tile_set_in_use_elsewhere_is_not_replaced_under_it(tmp_path):
         writer.stdin.close()
         writer.wait(30)
     assert writer.returncode == 0
-    replaced = run_cli(data, "tiles", "import", str(_tiles()), "--name", "aude", "--replace")
+    # a set at rest: a map that has it open does not stand in the way
+    with MBTilesReader(data / "tiles" / "aude.mbtiles") as shown:
+        assert shown.metadata()["fieldapp:note"] == "one more"
+        replaced = run_cli(data, "tiles", "import", str(_tiles()), "--name", "aude", "--replace")
     assert replaced.returncode == 0, replaced.stderr
 
 

@@ -339,10 +339,13 @@ class MBTilesWriter:
         return max(written, 0)
 
     def close(self, *, checkpoint: bool = True) -> None:
-        """Close; by default fold the WAL back into the file so it stands alone."""
+        """Close; by default fold the WAL back into the file so it stands alone, and leave
+        WAL mode: idle readers of a set at rest then hold no lock, so the set can be
+        replaced or removed (registry._take_over) while a map has it open."""
         try:
             if checkpoint:
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._conn.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.DatabaseError:
             pass  # a reader holds the WAL; SQLite checkpoints later, nothing is lost
         finally:

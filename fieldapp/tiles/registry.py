@@ -298,6 +298,7 @@ def _copy_database(source: Path, target: Path) -> None:
     """Bytes copy; through SQLite's backup when a WAL beside the source holds changes."""
     if not has_pending_wal(source):
         copy_bytes(source, target)
+        _leave_wal_mode(target)
         return
     src = open_readonly(source, foreign=True)
     dst = sqlite3.connect(target)
@@ -307,6 +308,16 @@ def _copy_database(source: Path, target: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+def _leave_wal_mode(path: Path) -> None:
+    """A copy not yet in place (no one else has it): rollback journal, so that idle
+    readers of the set hold no lock (see _take_over)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
 
 
 def remove_tile_set(data_dir: Path | str, set_id: str) -> None:
