@@ -275,9 +275,9 @@ def import_mbtiles(
 
 def _take_over(path: Path, set_id: str) -> None:
     """Fold a set's WAL into it and leave WAL mode, through SQLite, before it is replaced
-    or removed: SQLite itself then deletes the -wal and -shm. Another program that has the
-    set open (a download, a map showing it) holds them: the change is refused in words
-    rather than pulling the files from under it."""
+    or removed: SQLite itself then deletes the -wal and -shm. A program that has the set
+    open in WAL mode (a download; a reader of a set whose download was cut short) holds
+    them: the change is refused in words rather than pulling the files from under it."""
     if not path.exists():
         return
     conn = sqlite3.connect(path, timeout=1.0)
@@ -289,8 +289,8 @@ def _take_over(path: Path, set_id: str) -> None:
         conn.close()
     if mode != "delete" or any(Path(f"{path}{s}").exists() for s in ("-wal", "-shm")):
         raise TileSetBusyError(
-            f"tile set {set_id!r} is in use by another program (a download, or a map showing "
-            "it): close it there, then try again. Nothing was changed."
+            f"tile set {set_id!r} is in use by another program (a download writing into it): "
+            "let it finish or cancel it, then try again. Nothing was changed."
         )
 
 

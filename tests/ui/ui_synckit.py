@@ -113,6 +113,9 @@ def _clash(shared: Shared | SharedRecord, theirs: Callable[[Store], object],
            ours: Callable[[Store], object]) -> None:  # fmt: skip
     """Olga's tablet edits first, then this device (the newer, kept values); both sync."""
     theirs(shared.other)
+    # Ours is certainly the newer: this device has seen the tablet's stamp. Two edits in
+    # one millisecond would otherwise be ordered by the (random) node ids.
+    shared.here.store.clock.observe(shared.other.clock.last)
     ours(shared.here.store)
     assert shared.there.sync().complete
     shared.here.sync()
