@@ -5,8 +5,9 @@ window-like writer (one Store that saves, two worker threads opening and closing
 to read) beside the command line running every command that touches the store (report
 add/list/edit, check, backup, sync with a real `fieldapp serve`, demo, radio add, tiles
 import), one after the other; the writer is killed with SIGKILL every few seconds and
-restarted, three commands in ten are killed mid-run. Prints what was done and what was
-lost (must be 0), and exits 1 if anything was lost or went wrong.
+restarted; a third of the commands get a SIGKILL 0.1-0.9 s after they start (those still
+running then die mid-run). Prints what was done and what was lost (must be 0), and exits
+1 if anything was lost or went wrong.
 
     python bench/shared_folder_bench.py [SECONDS] [SEED]    (default 180 s, seed 1)
 """

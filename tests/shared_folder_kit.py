@@ -127,10 +127,12 @@ class Writer:
     def __init__(self, data: Path, op_id: str, saved: list[str]):
         self.data, self.op_id, self.saved = data, op_id, saved
         self.proc: subprocess.Popen | None = None
+        self.dying = False  # set before a kill: a dying process's files close one by one
         self.generation = 0
         self._reader: threading.Thread | None = None
 
     def start(self) -> None:
+        self.dying = False
         self.generation += 1
         name = f"window-{self.generation}"
         self.proc = subprocess.Popen(
@@ -149,6 +151,7 @@ class Writer:
     def kill(self) -> str:
         """SIGKILL; returns what the writer printed on stderr (its errors, if any)."""
         assert self.proc is not None
+        self.dying = True
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
         if self._reader is not None:
@@ -251,9 +254,12 @@ class Run:
     def _watch(self, writer: Writer) -> None:
         """Every few milliseconds: does the writer hold a deleted database file?"""
         while not self._stop.is_set():
-            if writer.proc is not None:
-                gone = deleted_database_files(writer.proc.pid)
-                if gone:
+            proc = writer.proc
+            if proc is not None:
+                gone = deleted_database_files(proc.pid)
+                # Only a live writer counts: once killed, its locks go before its files
+                # close, and another program rightly removes the WAL it no longer uses.
+                if gone and not writer.dying and writer.proc is proc:
                     self.figures.problems.append(f"deleted under the writer: {gone}")
                     return
             time.sleep(0.005)
@@ -267,9 +273,9 @@ class Run:
             text=True,
         )
         killed = False
-        if self.random.random() < 0.3:  # kill it somewhere in its run
+        if self.random.random() < 0.35:  # kill it somewhere in its run
             try:
-                proc.wait(self.random.uniform(0.05, 1.5))
+                proc.wait(self.random.uniform(0.1, 0.9))
             except subprocess.TimeoutExpired:
                 proc.send_signal(signal.SIGKILL)
                 killed = True

@@ -4,7 +4,8 @@ Start-up is kept short (it is benchmarked against a bare Qt window): only QtCore
 QtGui and QtWidgets are imported here (no QtWebEngine, no folium), the window is shown
 as soon as it is built, and the slow chores (a rotating backup, an integrity check) run
 after the first paint in a worker thread with its own connection. A database that
-cannot be used is explained in a message box, never a traceback. GUI thread only.
+cannot be used is explained in a message box, never a traceback; an error no view caught
+goes to the status bar in words (error_hook.py). GUI thread only.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from fieldapp import APP_NAME, __version__
 from fieldapp.schema import DatabaseError
 from fieldapp.settings import Settings
 from fieldapp.store import Store
+from fieldapp.ui import error_hook
 from fieldapp.ui.i18n import LanguageManager
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.readiness import report_ready_and_quit
@@ -82,6 +84,7 @@ def run_gui(data_dir: Path, user: str | None = None) -> int:
         explain_open_error(data_dir, exc)
         return EXIT_CANNOT_OPEN
     window = MainWindow(store, settings, languages=languages)
+    uninstall_hook = error_hook.install(window.status.showMessage, window)
     window.start_up_finished.connect(collect_from_now_on)
     _watcher = report_ready_and_quit(window)
     window.show()
@@ -91,6 +94,7 @@ def run_gui(data_dir: Path, user: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        uninstall_hook()
         window.shutdown()
         store.close()
 

@@ -379,6 +379,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>The database could not be used: %1. Try again; if it goes on, check the data folder (fieldapp check).</source>
+        <translation>La base de données n’a pas pu être utilisée : %1. Réessayez ; si cela continue, vérifiez le dossier de données (fieldapp check).</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1. The details are in the log.</source>
+        <translation>Une erreur s’est produite : %1. Les détails sont dans le journal.</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseBanner</name>
     <message>
         <source>EXERCISE — this report belongs to an exercise</source>
