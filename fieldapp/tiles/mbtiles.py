@@ -44,20 +44,22 @@ def open_readonly(path: Path | str, *, foreign: bool = False) -> sqlite3.Connect
 
     foreign=True is for files that are not ours (an import source on a USB stick): even
     read-only, SQLite creates -wal and -shm files beside a WAL-mode database, so such a
-    file is opened as immutable unless a WAL beside it holds changes that must be read.
+    file is opened as immutable, which takes no lock, but only when no other program shows
+    signs of using it (may_be_in_use): immutable is never claimed for a file being written.
     """
     path = Path(path)
     options = "mode=ro"
-    if foreign and not has_pending_wal(path):
+    if foreign and not may_be_in_use(path):
         options += "&immutable=1"
     return sqlite3.connect(
         f"{path.resolve().as_uri()}?{options}", uri=True, check_same_thread=False
     )
 
 
-def has_pending_wal(path: Path) -> bool:
-    wal = Path(f"{path}-wal")
-    return wal.exists() and wal.stat().st_size > 0
+def may_be_in_use(path: Path) -> bool:
+    """True when a program may have the file open to write: a WAL-mode connection keeps
+    -wal and -shm beside it while open, a rollback write has its -journal."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
 
 
 @dataclass

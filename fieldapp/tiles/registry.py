@@ -31,7 +31,7 @@ from .grid import valid_tile
 from .mbtiles import (
     MBTilesReader,
     check_mbtiles,
-    has_pending_wal,
+    may_be_in_use,
     open_readonly,
     parse_bounds,
     parse_int,
@@ -295,8 +295,9 @@ def _take_over(path: Path, set_id: str) -> None:
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    """Bytes copy; through SQLite's backup when a WAL beside the source holds changes."""
-    if not has_pending_wal(source):
+    """Bytes copy; through SQLite's backup (a consistent snapshot, under its locks) when
+    another program may be using the source."""
+    if not may_be_in_use(source):
         copy_bytes(source, target)
         _leave_wal_mode(target)
         return

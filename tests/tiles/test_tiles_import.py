@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -164,8 +165,10 @@ def test_importing_from_a_stick_leaves_no_files_beside_the_source(tmp_path, data
     source = stick / "pack.mbtiles"
     with sqlite3.connect(sample("one_tile.mbtiles")) as conn:
         tile = conn.execute("SELECT tile_data FROM tiles WHERE zoom_level=0").fetchone()[0]
-    with MBTilesWriter(source) as writer:  # WAL mode, closed cleanly: no -wal left
+    with MBTilesWriter(source) as writer:
         writer.write([(0, 0, 0, tile)], metadata={"name": "pack"})
+    with contextlib.closing(sqlite3.connect(source)) as conn:  # WAL mode, closed cleanly:
+        assert conn.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)  # no -wal left
     assert sorted(p.name for p in stick.iterdir()) == ["pack.mbtiles"]
     before = source.read_bytes()
 
