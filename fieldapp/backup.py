@@ -11,8 +11,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fieldapp.core.database import check_schema, connect
 from fieldapp.durable import commit_temp, temp_beside
-from fieldapp.schema import check_schema, connect
 
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 7

@@ -28,7 +28,7 @@ def load_reports(
     """Insert and log every item; the caller holds the write transaction."""
     conn = store.conn
     first_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM reports").fetchone()[0]
-    # The insert trigger skips the search index while this row exists (schema.py).
+    # The insert trigger skips the search index while this row exists (fieldapp/core/migrations/).
     conn.execute("INSERT INTO meta(key, value) VALUES ('fts_deferred', '1')")
     index_sql = conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = ?", [_LATE_INDEX]

@@ -89,9 +89,9 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
     from fieldapp.attachments import AttachmentError
     from fieldapp.commands.common import CliError
+    from fieldapp.core.database import DatabaseError
     from fieldapp.domain import ValidationError
     from fieldapp.livefiles import LiveDatabaseError
-    from fieldapp.schema import DatabaseError
     from fieldapp.store import NotFoundError
 
     return (

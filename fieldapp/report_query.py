@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Columns the list may sort by; each has an index (see schema.py).
+# Columns the list may sort by; each has an index (see fieldapp/core/migrations/).
 SORTABLE = {
     "created_at": "created_at",
     "observed_at": "observed_at",
@@ -20,7 +20,7 @@ SORTABLE = {
     "title": "title COLLATE NOCASE",
     "place": "place COLLATE NOCASE",
 }
-# Sorts served straight from an index (schema.py): a page at any offset costs one index
+# Sorts served straight from an index (core/migrations/): a page at any offset costs one index
 # walk (~25 ms at 200,000 reports), so a list can page through them without an id list.
 INDEXED_SORTS = frozenset({"created_at", "observed_at", "severity"})
 # Below this many search hits, reading the hits row by row (~7 us each) beats walking an

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldapp import domain
+from fieldapp.core.database import DatabaseError, connect
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.features import FeatureStore
 from fieldapp.livefiles import DB_NAME
 from fieldapp.radio.store import RadioStore
 from fieldapp.report_query import ReportQuery
 from fieldapp.report_reads import ReportReads, report_from_row
-from fieldapp.schema import DatabaseError, connect
 from fieldapp.sync.config import get_state
 from fieldapp.sync.hlc import HybridClock, Stamp
 from fieldapp.sync.local import record_bases

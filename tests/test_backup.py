@@ -40,7 +40,7 @@ def test_check_is_clean_then_finds_a_damaged_photo(store, operation, tmp_path):
 def test_a_check_reads_an_older_schema_without_migrating_it(tmp_path, monkeypatch):
     import hashlib
 
-    from fieldapp import schema
+    from fieldapp.core import database as schema
 
     with monkeypatch.context() as old_version:
         old_version.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])

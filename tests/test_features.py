@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp import schema
 from fieldapp.backup import backup_to, check
+from fieldapp.core import database as schema
 from fieldapp.domain import ValidationError
 from fieldapp.geometry import MAX_VERTICES
 from fieldapp.store import NotFoundError, Store, field_stamp

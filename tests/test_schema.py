@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from fieldapp import schema
+from fieldapp.core import database as schema
 from fieldapp.store import Store
 
 

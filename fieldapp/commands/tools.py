@@ -111,7 +111,7 @@ def check(args: argparse.Namespace) -> int:
 
 def _require_database(args: argparse.Namespace, consequence: str) -> None:
     """Refuse a missing or foreign database before anything is written (backups/...)."""
-    from fieldapp.schema import check_schema
+    from fieldapp.core.database import check_schema
 
     if not has_database(args):
         raise CliError(f"no FieldApp database in {args.data_dir}; {consequence}", code=1)

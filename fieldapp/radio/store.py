@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from types import ModuleType
 from typing import Any
 
+from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
 from fieldapp.domain import utc_now
-from fieldapp.schema import RADIO_RANK_SQL
 from fieldapp.store_part import StorePart
 
 

@@ -1,6 +1,6 @@
 """The sync client's local bookkeeping: base stamps, acknowledgements, conflicts, states.
 
-Tables of migration m004 (fieldapp/schema.py). Store's write path calls `record_bases`
+Tables of migration m004 (fieldapp/core/migrations/). Store's write path calls `record_bases`
 inside each edit's transaction, so the base stamp `b` of the protocol is fixed when the
 user edits, not guessed when sync runs:
 

@@ -47,7 +47,7 @@ _STAMP = re.compile(r"^\d{13}-[0-9a-f]{4}-[A-Za-z0-9_]{1,64}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 _REPLICATED = ("created_at", "deleted")
-# The synced entities and their fields (the columns of the store, fieldapp/schema.py),
+# The synced entities and their fields (the columns of the store, fieldapp/core/migrations/),
 # less the keys (id, operation_id) and the store's own bookkeeping (seq, stamps).
 ENTITIES: dict[str, frozenset[str]] = {
     "operation": frozenset(("name", "description", "exercise", *_REPLICATED)),

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldapp import APP_NAME, __version__
-from fieldapp.schema import DatabaseError
+from fieldapp.core.database import DatabaseError
 from fieldapp.settings import Settings
 from fieldapp.store import Store
 from fieldapp.ui import error_hook

@@ -21,7 +21,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread
 
-from fieldapp.schema import DatabaseError
+from fieldapp.core.database import DatabaseError
 
 log = logging.getLogger(__name__)
 
