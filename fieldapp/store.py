@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp import domain
 from fieldapp.core.database import DatabaseError, connect
+from fieldapp.core.records import ENTITY_OF_TABLE, TABLES
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.features import FeatureStore
 from fieldapp.livefiles import DB_NAME
@@ -36,14 +37,6 @@ if TYPE_CHECKING:
 
 
 _KEYS = ("id", "operation_id")
-_TABLES = {
-    "operation": "operations",
-    "report": "reports",
-    "attachment": "attachments",
-    "feature": "features",
-    "radio_message": "radio_messages",
-    "radio_hop": "radio_hops",
-}
 
 
 class NotFoundError(LookupError):
@@ -269,7 +262,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         action: str = "updated",
     ) -> None:
         # The protocol's base stamps are the stamps before this edit: read them first.
-        record_bases(self.conn, table.rstrip("s"), table, current["id"], diff)
+        record_bases(self.conn, ENTITY_OF_TABLE[table], table, current["id"], diff)
         stamp = self.clock.tick().encode()
         sets = ", ".join(f"{name} = ?" for name in diff)
         patch = _dumps(dict.fromkeys(diff, stamp))
@@ -278,7 +271,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
             " WHERE id = ?",
             [*(new for _old, new in diff.values()), stamp, patch, current["id"]],
         )
-        self._log(table.rstrip("s"), current, stamp, action, diff)
+        self._log(ENTITY_OF_TABLE[table], current, stamp, action, diff)
 
     def _check_duplicate_of(self, operation_id: str, report_id: str | None, clean: dict) -> None:
         target = clean.get("duplicate_of")
@@ -389,7 +382,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         return [self._resolve(dict(row)) for row in rows]
 
     def _resolve(self, entry: dict) -> dict:
-        table = _TABLES[entry["entity"]]
+        table = TABLES[entry["entity"]]
         record = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [entry["row_id"]])
         record = dict(record.fetchone())
         record["field_hlc"] = json.loads(record["field_hlc"])

@@ -16,9 +16,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.core.records import TABLES
 from fieldapp.domain import REPORT_FIELDS
 from fieldapp.features import FEATURE_FIELDS
-from fieldapp.sync.incoming import TABLES
 from fieldapp.sync.local import conflicts
 from fieldapp.sync.merge import DELETED, node_of
 

@@ -25,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.records import TABLES, apply_rank
 from fieldapp.sync import merge, wire
 from fieldapp.sync.config import set_state
 from fieldapp.sync.hlc import ClockSkewError, Stamp
@@ -39,17 +40,6 @@ from fieldapp.sync.local import (
 if TYPE_CHECKING:
     from fieldapp.store import Store
 
-TABLES = {
-    "operation": "operations",
-    "report": "reports",
-    "attachment": "attachments",
-    "feature": "features",
-    "radio_message": "radio_messages",
-    "radio_hop": "radio_hops",
-}
-# Parents before children inside a page: fewer records parked.
-_RANK = {"operation": 0, "report": 1, "feature": 1, "radio_message": 1}
-
 
 @dataclass
 class PageResult:
@@ -63,7 +53,7 @@ class PageResult:
 def apply_page(store: Store, page: dict) -> PageResult:
     """Apply one checked pull answer (wire.parse_pull_answer) and store its cursor."""
     result = PageResult(records=len(page["records"]))
-    records = sorted(page["records"], key=lambda r: _RANK.get(r["entity"], 2))
+    records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
     with store._write() as conn:
         for record in records:
             _observe(store, record, result)
@@ -104,7 +94,7 @@ def _retry_parked(store: Store, server_time: int) -> int:
     while progress:
         progress = False
         parked = store.conn.execute("SELECT entity, row_id, body FROM sync_parked").fetchall()
-        for row in sorted(parked, key=lambda r: _RANK.get(r[0], 2)):
+        for row in sorted(parked, key=lambda r: apply_rank(r[0])):
             _apply_or_park(store, json.loads(row[2]), server_time)
             gone = store.conn.execute(
                 "SELECT 1 FROM sync_parked WHERE entity = ? AND row_id = ?", [row[0], row[1]]

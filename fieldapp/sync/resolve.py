@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldapp import domain
+from fieldapp.core.records import TABLES
 from fieldapp.features import FEATURE_FIELDS, validate_feature
 from fieldapp.sync.conflict_records import stored_tags
-from fieldapp.sync.incoming import TABLES
 from fieldapp.sync.local import conflicts
 from fieldapp.sync.merge import DELETED
 

@@ -19,8 +19,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain import REPORT_FIELDS
-from fieldapp.features import FEATURE_FIELDS
+from fieldapp.core.records import RECORD_TYPES
 
 API = "/api/v1"
 # 2: push answers carry `batch_seq`, pulls take `have` (echo suppression); both optional,
@@ -46,38 +45,8 @@ _ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 _STAMP = re.compile(r"^\d{13}-[0-9a-f]{4}-[A-Za-z0-9_]{1,64}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
-_REPLICATED = ("created_at", "deleted")
-# The synced entities and their fields (the columns of the store, fieldapp/core/migrations/),
-# less the keys (id, operation_id) and the store's own bookkeeping (seq, stamps).
-ENTITIES: dict[str, frozenset[str]] = {
-    "operation": frozenset(("name", "description", "exercise", *_REPLICATED)),
-    "report": frozenset((*REPORT_FIELDS, *_REPLICATED)),
-    "feature": frozenset((*FEATURE_FIELDS, "author", *_REPLICATED)),
-    "attachment": frozenset(
-        ("report_id", "sha256", "size", "mime", "filename", "thumb_sha256", *_REPLICATED)
-    ),
-    # The radio log (fieldapp/radio/): every form field is a column, relay hops are rows.
-    "radio_message": frozenset(
-        (
-            *("kind", "direction", "status", "test"),
-            *("number", "precedence", "handling", "origin_station", "check_received"),
-            *("place_of_origin", "time_filed", "date_filed", "incident", "subject"),
-            *("msg_date", "msg_time", "to_name", "to_position", "address", "phone"),
-            *("from_name", "from_position", "author_contact", "text", "signature"),
-            *("op_note", "op_note2", "approved_by", "approved_position", "reply"),
-            *("replied_by", "replied_position", "reply_date", "reply_time"),
-            *("received_from", "received_net", "sent_to", "sent_net", "delivered_to"),
-            *("frequency", "mode", "qsl_time", "received_at", "sent_at", "delivered_at"),
-            *("logged_at", "format_meta", "author", *_REPLICATED),
-        )
-    ),
-    "radio_hop": frozenset(
-        (
-            *("message_id", "from_station", "to_station", "net", "frequency", "mode"),
-            *("at", "author", *_REPLICATED),
-        )
-    ),
-}
+# The synced entities and their fields, from their declarations (fieldapp/core/records.py).
+ENTITIES: dict[str, frozenset[str]] = {e: t.field_names for e, t in RECORD_TYPES.items()}
 BLOB_KINDS = ("original", "thumb")
 
 # Per-entry statuses of a push answer.
