@@ -56,6 +56,12 @@ class Peer:
         self.store.close()
 
 
+def newer_than(later: Peer, earlier: Peer) -> None:
+    """Make `later`'s next edit certainly newer than `earlier`'s last: it observes its stamp.
+    Two edits in one millisecond would otherwise be ordered by the (random) node ids."""
+    later.store.clock.observe(earlier.store.clock.last)
+
+
 def point_at(peer: Peer, url: str) -> None:
     """Send this device's traffic elsewhere (e.g. through a BadLink proxy)."""
     from fieldapp.sync.client import api_url

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from clientkit import Peer, enroll, start_server
+from clientkit import Peer, enroll, newer_than, start_server
 
 from fieldapp.domain import ValidationError
 from fieldapp.report_query import ReportQuery
@@ -92,6 +92,7 @@ def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
     a.sync_ok()
     b.sync_ok()
     b.store.update_report(rid, {"title": "Bridge open", "tags": ["road", "open"]})
+    newer_than(a, b)
     a.store.update_report(rid, {"title": "Bridge closed", "tags": ["road", "closed"]})
     b.sync_ok()
     a.sync_ok()
@@ -127,8 +128,10 @@ def test_a_feature_and_a_message_are_settled_as_validated_edits_and_sync(server,
     a.sync_ok()
     b.sync_ok()
     b.store.edit_feature(fid, name="Flooded field", category="danger_zone")
+    newer_than(a, b)
     a.store.edit_feature(fid, name="Field under water", category="shelter")
     b.store.update_message(mid, {"text": "NEED 50 SANDBAGS", "precedence": "PRIORITY"})
+    newer_than(a, b)
     a.store.update_message(mid, {"text": "NEED 80 SANDBAGS", "precedence": "EMERGENCY"})
     b.sync_ok()
     a.sync_ok()
