@@ -7,6 +7,7 @@ import json
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from ui_mapkit import show_map
 
 from fieldapp.settings import Settings
 
@@ -24,11 +25,7 @@ HOSTILE = '<img src=x onerror="window.pwned=1">Basse ville'
 @pytest.fixture
 def map_window(qtbot, make_window, operation, reports):
     window = make_window(Settings(last_operation_id=operation["id"]))
-    panel = window.reports_pane.map_panel
-    with qtbot.waitSignal(panel.map_created, timeout=10_000) as created:
-        window.reports_pane.show_map()
-    with qtbot.waitSignal(created.args[0].map_ready, timeout=30_000):
-        pass
+    show_map(qtbot, window)
     return window
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from ui_mapkit import show_map
 
 from fieldapp.geo import format_decimal, format_dms, maidenhead, parse_position
 from fieldapp.settings import Settings
@@ -38,11 +39,8 @@ def active_window(qtbot, make_window, operation):
 def map_window(qtbot, make_window, operation, located):
     """The window on the operation, its Map tab shown (Ctrl+2) and the map ready."""
     window = active_window(qtbot, make_window, operation)
-    panel = window.reports_pane.map_panel
-    with qtbot.waitSignal(panel.map_created, timeout=10_000) as created:
-        QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    with qtbot.waitSignal(created.args[0].map_ready, timeout=30_000):
-        pass
+    ctrl_2 = Qt.KeyboardModifier.ControlModifier
+    show_map(qtbot, window, lambda: QTest.keyClick(window, Qt.Key.Key_2, ctrl_2))
     return window
 
 

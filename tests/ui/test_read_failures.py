@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_mapkit import show_map
 
 from fieldapp.settings import Settings
 from fieldapp.ui.report_model import column_of
@@ -162,11 +163,7 @@ def map_window(qtbot, make_window, store, operation, other):
         geometry={"type": "Point", "coordinates": [4.3, 43.8]},
     )
     window = make_window(Settings(last_operation_id=operation["id"]))
-    panel = window.reports_pane.map_panel
-    with qtbot.waitSignal(panel.map_created, timeout=10_000) as created:
-        window.reports_pane.show_map()
-    with qtbot.waitSignal(created.args[0].map_ready, timeout=30_000):
-        pass
+    show_map(qtbot, window)
     return window
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from shared_folder_kit import deleted_database_files as deleted_in
+from ui_mapkit import show_map
 
 from fieldapp.settings import Settings
 from fieldapp.ui.dialogs import NewOperationDialog
@@ -112,12 +113,8 @@ def test_commands_beside_the_open_window_delete_nothing_and_lose_nothing(
     window.status.messageChanged.connect(status_messages.append)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    panel = window.reports_pane.map_panel
-    with qtbot.waitSignal(panel.map_created, timeout=10_000) as created:
-        QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    view = created.args[0]
-    with qtbot.waitSignal(view.map_ready, timeout=30_000):
-        pass
+    ctrl_2 = Qt.KeyboardModifier.ControlModifier
+    view = show_map(qtbot, window, lambda: QTest.keyClick(window, Qt.Key.Key_2, ctrl_2))
 
     assert demo["name"] in fieldapp(data_dir, "report", "list")  # in another process
     assert_the_window_keeps_its_files(data_dir)
