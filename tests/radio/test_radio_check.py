@@ -175,11 +175,8 @@ def test_a_question_mark_between_two_words_always_leaves_a_query(text):
         assert "QUERY" in normalise(text).text.split()
 
 
-def test_a_long_text_is_normalised_at_once():
-    import time
-
+def test_a_long_text_is_normalised_whole():
+    """Its speed (it was quadratic) is measured in bench/radio_bench.py."""
     text = "Shelter full. ? Send 9 more cots, please; now! " * 400  # 19,000 characters
-    started = time.perf_counter()
     result = normalise(text)
-    assert time.perf_counter() - started < 1.0  # linear: ~50 ms; it was quadratic (seconds)
     assert result.text.count("QUERY") == 400 and denormalise(result) == text
