@@ -373,7 +373,7 @@ def build(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m fieldapp.tiles.basemap", description=__doc__.split("\n")[0]
+        prog="python -m fieldapp.tiles.basemap", description=(__doc__ or "").split("\n")[0]
     )
     parser.add_argument("source", type=Path, help="world-atlas TopoJSON, e.g. countries-50m.json")
     parser.add_argument("out", type=Path, help="the MBTiles file to write")

@@ -174,3 +174,12 @@ def test_build_command_writes_a_readable_set(tmp_path):
         assert reader.tile_count() == 5
         assert reader.schema == "map/images"
     assert not (tmp_path / "squares.mbtiles.part").exists()
+
+
+def test_build_command_runs_without_docstrings(monkeypatch, capsys):
+    # `python -OO` strips docstrings; the command's description comes from the module's.
+    monkeypatch.setattr(basemap, "__doc__", None)
+    with pytest.raises(SystemExit) as stopped:
+        basemap.main(["--help"])
+    assert stopped.value.code == 0
+    assert "usage: python -m fieldapp.tiles.basemap" in capsys.readouterr().out
