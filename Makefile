@@ -15,10 +15,13 @@ $(BIN)/fieldapp: pyproject.toml
 run: $(BIN)/fieldapp
 	$(BIN)/fieldapp
 
+# pyright comes with its own Node.js (the nodejs extra); the variable stops its look-up of a
+# newer release on each run.
 lint: $(BIN)/fieldapp
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(BIN)/pyright
 
 test: lint
 	$(HEADLESS) $(BIN)/python -m pytest

@@ -18,7 +18,9 @@ Pure SQL building, no I/O: safe from any thread. `read_map_json` and
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from fieldapp.report_query import ReportQuery, where_sql
 
@@ -48,7 +50,7 @@ def read_map_json(data_dir: Path | str, query: ReportQuery) -> bytes:
         return store.map_reports_json(query)
 
 
-def feature_collection(features: list[dict]) -> dict:
+def feature_collection(features: Iterable[Mapping[str, Any]]) -> dict:
     """Stored map features as the GeoJSON FeatureCollection the map page shows.
 
     Properties carry the id (for clicks back to the app), name, category and notes; the

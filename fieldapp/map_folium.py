@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import folium
-from branca.element import Element
+from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -57,7 +57,8 @@ class FieldAppLayer(JSCSSMixin):
 
 
 def _tile_layer(layer: MapLayer) -> folium.TileLayer:
-    options: dict[str, object] = {
+    # Passed through folium's **kwargs to Leaflet's TileLayer options (hence Any).
+    options: dict[str, Any] = {
         "max_native_zoom": layer.max_zoom,
         "min_native_zoom": layer.min_zoom,
     }
@@ -95,6 +96,7 @@ def render_map_page(
         world_copy_jump=True,
     )
     root = page.get_root()
+    assert isinstance(root, Figure)  # folium.Map always hangs itself under a Figure
     root.header.add_child(Element('<meta name="referrer" content="no-referrer">'), name="ref")
     for layer in layers:
         _tile_layer(layer).add_to(page)

@@ -9,7 +9,7 @@ is named, as for reports.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +136,7 @@ def _read_file(path: Path, data_dir: Path) -> str:
         raise CliError(f"{path} is not UTF-8 text, so not a GeoJSON file") from None
 
 
-def _print_saved(verb: str, feature: dict, op: dict, as_json: bool) -> None:
+def _print_saved(verb: str, feature: Mapping[str, Any], op: dict, as_json: bool) -> None:
     if as_json:
         print_json({**feature, "exercise": op["exercise"]})
         return
@@ -195,7 +195,7 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shape(feature: dict) -> str:
+def _shape(feature: Mapping[str, Any]) -> str:
     geometry = feature["geometry"]
     if geometry["type"] == "Point":
         return "Point"

@@ -11,7 +11,7 @@ Pure functions: any thread.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fieldapp.radio import flmsg, model
@@ -81,7 +81,7 @@ def message_to_flmsg(message: Mapping[str, Any], *, exercise: bool = False) -> b
     return flmsg.write(doc)
 
 
-def log_to_ics309(header: Mapping[str, str], rows: list[Mapping[str, str]]) -> bytes:
+def log_to_ics309(header: Mapping[str, str], rows: Sequence[Mapping[str, str]]) -> bytes:
     """A .309 file: header fields by tag (inc, dfm... opr), rows of tm, fm, to, msg."""
     fields = [(tag, header.get(tag, "")) for tag in ICS309_HEADER]
     for index, row in enumerate(rows):

@@ -46,7 +46,8 @@ def message_text(message: Mapping[str, Any], *, exercise: bool = False) -> str:
 
 def precedence_word(message: Mapping[str, Any]) -> str:
     """R, W, P or EMERGENCY as sent on air; TEST before it for an exercise message."""
-    word = _LETTER.get(message["precedence"], message["precedence"])
+    precedence: str = message["precedence"]
+    word = _LETTER.get(precedence, precedence)
     return f"TEST {word}" if message.get("test") else word
 
 

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from requests.structures import CaseInsensitiveDict
 
 from .. import APP_NAME, __version__
 from .errors import InvalidRequestError
@@ -102,7 +103,7 @@ class UrlTemplate:
         self.host = parts.netloc.replace("{s}.", "").replace("{s}", "")
 
     def url(self, z: int, x: int, y: int) -> str:
-        values = {"z": z, "x": x, "y": y, "-y": (1 << z) - 1 - y}
+        values: dict[str, int | str] = {"z": z, "x": x, "y": y, "-y": (1 << z) - 1 - y}
         if self.subdomains:
             # The same tile always goes to the same subdomain, so caches on the way help.
             values["s"] = self.subdomains[(x + y) % len(self.subdomains)]
@@ -273,7 +274,7 @@ class TileFetcher:
         self.gate.hold(wait)
         return FetchResult("rate-limited", status=status)
 
-    def _get(self, url: str) -> tuple[int, requests.structures.CaseInsensitiveDict, bytes]:
+    def _get(self, url: str) -> tuple[int, CaseInsensitiveDict, bytes]:
         options = self.options
         deadline = time.monotonic() + options.tile_deadline
         timeout = (options.connect_timeout, options.read_timeout)

@@ -171,8 +171,14 @@ class _SeedRun:
         self._in_a_row = 0
         self._started = time.monotonic()
         self._last_progress = 0.0
-        self._feed: _Feed | None = None
+        self._feed: _Feed | None = None  # set by run() before any thread starts
         self._has_format = False
+
+    @property
+    def feed(self) -> _Feed:
+        """The tiles to fetch; there is one from the start of run() to its end."""
+        assert self._feed is not None, "only while run() runs"
+        return self._feed
 
     def run(self) -> SeedSummary:
         path = Path(self.plan.path)
@@ -226,7 +232,7 @@ class _SeedRun:
         fetcher = TileFetcher(self.template, self.options, self.gate, self.control.halted)
         try:
             while self.control.wait_if_paused():
-                tile = self._feed.next()
+                tile = self.feed.next()
                 if tile is None:
                     return
                 result = fetcher.fetch(*tile)
@@ -276,8 +282,11 @@ class _SeedRun:
             if len(items) < len(batch):
                 return
 
-    def _store(self, writer: MBTilesWriter, items: list[tuple[tuple, FetchResult]]) -> None:
-        tiles = [(*tile, r.data) for tile, r in items if r.kind == "ok"]
+    def _store(
+        self, writer: MBTilesWriter, items: list[tuple[tuple[int, int, int], FetchResult]]
+    ) -> None:
+        # An "ok" result always carries its body: the second test only tells the type checker.
+        tiles = [(*tile, r.data) for tile, r in items if r.kind == "ok" and r.data is not None]
         missing = [(*tile, str(r.status)) for tile, r in items if r.kind == "missing"]
         metadata = None
         if tiles and not self._has_format:
@@ -312,7 +321,7 @@ class _SeedRun:
         if self.progress is None or (not force and now - self._last_progress < interval):
             return
         self._last_progress = now
-        s, feed = self.summary, self._feed
+        s, feed = self.summary, self.feed
         missing = s.missing + feed.known_missing
         done = s.stored + feed.skipped + missing + s.invalid + s.failed
         report = SeedProgress(
@@ -333,7 +342,7 @@ class _SeedRun:
             self.control.stop(f"the progress display failed: {exc!r}")
 
     def _finish_counts(self) -> None:
-        s, feed = self.summary, self._feed
+        s, feed = self.summary, self.feed
         s.skipped, s.missing = feed.skipped, s.missing + feed.known_missing
         s.stopped_reason, s.cancelled = self.control.stop_reason, self.control.cancelled
         s.elapsed = time.monotonic() - self._started

@@ -7,7 +7,7 @@ Copying and hashing the files happens elsewhere, in a worker (see report_editor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +45,8 @@ class AttachmentItem:
     mime: str
     thumb_path: Path | None = None
     pending: bool = False  # chosen for a report that is not saved yet
-    attachment_id: str | None = None
-    source: Path | None = None  # the file itself: the blob, or the pending file
+    attachment_id: str | None = None  # set on every saved (not pending) item
+    source: Path = field(kw_only=True)  # the file itself: the blob, or the pending file
 
 
 class AttachmentModel(QAbstractListModel):

@@ -84,6 +84,7 @@ class ConflictView(QDialog):
         self.resolve_button = QPushButton(self.tr("Re&solve this record"), self)
         self.buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ApplyRole)
         for button in self.buttons.buttons():  # Enter in the table picks; it closes nothing
+            assert isinstance(button, QPushButton)  # a QDialogButtonBox makes push buttons
             button.setAutoDefault(False)
             button.setDefault(False)
         layout = QVBoxLayout(self)

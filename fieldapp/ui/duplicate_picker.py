@@ -39,7 +39,10 @@ class DuplicatePicker(QObject):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCompletionRole(_ID_ROLE)
         self._completer.setWidget(edit)
-        self._completer.activated[QModelIndex].connect(self._on_completer_activated)
+        # The QModelIndex overload of activated; PySide6's stub has no __getitem__ on
+        # SignalInstance although picking an overload by index is its documented use.
+        activated = self._completer.activated[QModelIndex]  # pyright: ignore[reportIndexIssue]
+        activated.connect(self._on_completer_activated)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)

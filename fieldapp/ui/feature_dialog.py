@@ -168,7 +168,7 @@ class FeatureDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("e.g. Lower town flooded"))
         labels = i18n.category_labels()
         for i in range(self.category_combo.count()):
-            code = self.category_combo.itemData(i)
+            code: str = self.category_combo.itemData(i)
             self.category_combo.setItemText(i, labels.get(code, code))
         if self.delete_button is not None:
             self.delete_button.setText(self.tr("&Delete…"))

@@ -85,8 +85,10 @@ def placeholder_png(size: int = 256) -> bytes:
     image.fill(QColor(PLACEHOLDER_GREY))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
+    # PySide6's stub types the format as bytes, but only str passes at run time (bytes raises
+    # ValueError: "called with wrong argument values").
+    image.save(buffer, "PNG")  # pyright: ignore[reportCallIssue, reportArgumentType]
+    return bytes(buffer.data().data())
 
 
 def _qt_resource(path: str) -> bytes:
@@ -94,7 +96,7 @@ def _qt_resource(path: str) -> bytes:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         return b""
     try:
-        return bytes(file.readAll())
+        return bytes(file.readAll().data())
     finally:
         file.close()
 

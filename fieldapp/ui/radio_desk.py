@@ -232,7 +232,13 @@ class RadioDesk(QMainWindow):
     def _on_runner_rows_arrived(self, rows: RadioRows) -> None:
         if self.operation is None or rows.operation_id != self.operation["id"]:
             return
-        chosen = [(view, self._chosen_in(view)) for view in (self.queue_view, self.log_view)]
+        chosen = [
+            (view, self._chosen_in(view, model))
+            for view, model in (
+                (self.queue_view, self.queue_model),
+                (self.log_view, self.log_model),
+            )
+        ]
         self.queue_model.apply(rows.queue)
         self.log_model.apply(rows.seqs, rows.first_page)
         for view, message in chosen:
@@ -258,9 +264,9 @@ class RadioDesk(QMainWindow):
         self.problem.set_problem(RADIO, message)
 
     @staticmethod
-    def _chosen_in(view: QTableView) -> dict | None:
+    def _chosen_in(view: QTableView, model: RadioQueueModel | RadioLogModel) -> dict | None:
         rows = view.selectionModel().selectedRows()
-        return view.model().message_at(rows[0].row()) if rows else None
+        return model.message_at(rows[0].row()) if rows else None
 
     def _choose_again(self, view: QTableView, message: dict) -> None:
         """After the rows changed, the view's chosen message is chosen again if still there."""

@@ -88,7 +88,9 @@ def headers() -> list[str]:
     ]
 
 
-def cells(message: dict, labels: tuple[dict, dict] | None = None) -> tuple[str, ...]:
+def cells(
+    message: dict, labels: tuple[dict[str, str], dict[str, str]] | None = None
+) -> tuple[str, ...]:
     """The display texts of one message, in COLUMNS order.
 
     `labels` (direction_labels(), status_labels()) saves making them again for each row.
@@ -98,10 +100,12 @@ def cells(message: dict, labels: tuple[dict, dict] | None = None) -> tuple[str, 
     text = (message["subject"] or message["text"]).replace("\n", " ")
     precedence = ("TEST " if message["test"] else "") + message["precedence"]
     stamp = message["logged_at"] or ""
+    direction: str = message["direction"]
+    status: str = message["status"]
     return (
         f"{stamp[:10]} {stamp[11:16]}",
-        directions.get(message["direction"], message["direction"]),
-        statuses.get(message["status"], message["status"]),
+        directions.get(direction, direction),
+        statuses.get(status, status),
         precedence,
         message["number"],
         station,

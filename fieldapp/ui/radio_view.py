@@ -54,7 +54,8 @@ class RadioMessageView(QTextBrowser):
         parts = []
         if self._problem:
             parts.append(f"<p style='color:#b71c1c'><b>{html.escape(self._problem)}</b></p>")
-        kind = kind_labels().get(m["kind"], m["kind"])
+        code: str = m["kind"]
+        kind = kind_labels().get(code, code)
         state = self.tr("%1 · %2 · %3").replace("%1", kind)
         state = state.replace("%2", direction_labels()[m["direction"]])
         state = state.replace("%3", status_labels()[m["status"]])
@@ -72,7 +73,8 @@ class RadioMessageView(QTextBrowser):
             return ""
         labels = radio_fields.labels(m["kind"]) if m["kind"] in radio_fields.KINDS else {}
         items = ""
-        for name, warning in m["warnings"].items():
+        warnings: dict[str, dict[str, str]] = m["warnings"]
+        for name, warning in warnings.items():
             label = labels.get(name, name).replace("&", "")
             value = m.get(name) or ""
             sentence = radio_fields.warning_text(

@@ -11,9 +11,13 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # the window module imports much more: only its type is needed here
+    from fieldapp.ui.main_window import MainWindow
 
 READY_ENV = "FIELDAPP_REPORT_READY"
 
@@ -24,7 +28,7 @@ class FirstRowsWatcher(QObject):
     An operation with no reports counts as ready once the window has painted.
     """
 
-    def __init__(self, window: QMainWindow, on_ready: Callable[[float], None]):
+    def __init__(self, window: MainWindow, on_ready: Callable[[float], None]):
         super().__init__(window)
         self._window = window
         self._on_ready = on_ready
@@ -52,7 +56,7 @@ class FirstRowsWatcher(QObject):
         return model.query is None or (model.is_complete() and model.rowCount() == 0)
 
 
-def report_ready_and_quit(window: QMainWindow) -> FirstRowsWatcher | None:
+def report_ready_and_quit(window: MainWindow) -> FirstRowsWatcher | None:
     """With FIELDAPP_REPORT_READY set: print `ready <epoch>` when rows show, then quit."""
     if not os.environ.get(READY_ENV):
         return None

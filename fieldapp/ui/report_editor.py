@@ -76,14 +76,14 @@ class ReportEditor(QWidget):
         self.page = QWidget(self)
         self._build_header()
         self.form = ReportForm()
-        self.scroll = QScrollArea(self.page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.form)
+        self.form_scroll = QScrollArea(self.page)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.form)
         self.attachments = AttachmentsPanel(self.page)
         self.files = ReportFiles(self._store, self._tasks, self.attachments)
         self.history = HistoryView(self.page)
         self.tabs = QTabWidget(self.page)
-        for widget in (self.scroll, self.attachments, self.history):
+        for widget in (self.form_scroll, self.attachments, self.history):
             self.tabs.addTab(widget, "")
         self._build_buttons()
         self._layout_page()
@@ -96,7 +96,7 @@ class ReportEditor(QWidget):
         self.files.attachments_changed.connect(self._on_files_attachments_changed)
         self.form.edited.connect(self._on_form_edited)
         self.duplicate_picker = DuplicatePicker(
-            self.form.widget("duplicate_of"), self._store, self._duplicate_context
+            self.form.line_edit("duplicate_of"), self._store, self._duplicate_context
         )
         self.duplicate_picker.picked.connect(self.form.edited)
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
@@ -256,7 +256,7 @@ class ReportEditor(QWidget):
             return False
         created = self._report is None
         try:
-            if created:
+            if self._report is None:
                 report = self._store.add_report(self._operation["id"], self.form.values())
             else:
                 changes = self.form.changed_values()
@@ -349,7 +349,7 @@ class ReportEditor(QWidget):
         if shown:
             self.tabs.setCurrentIndex(TAB_REPORT)
             first = self.form.widget(shown[0])
-            self.scroll.ensureWidgetVisible(first)
+            self.form_scroll.ensureWidgetVisible(first)
             first.setFocus()
 
     def _show_summary(self, text: str) -> None:

@@ -132,6 +132,7 @@ class ReportFiles(QObject):
         if item.pending:
             self._open(item.source)
             return
+        assert item.attachment_id is not None  # a saved item
         if self._open_dir is None:
             self._open_dir = QTemporaryDir()  # removed when the editor goes
         folder = Path(self._open_dir.path()) / item.attachment_id
@@ -168,6 +169,7 @@ class ReportFiles(QObject):
         answer = QMessageBox.question(self.panel, self.tr("Remove file"), question)
         if answer != QMessageBox.StandardButton.Yes or self.report_id is None:
             return
+        assert item.attachment_id is not None  # a saved item
         # Removed meanwhile (another window, a sync)? The refresh shows it either way.
         with contextlib.suppress(NotFoundError):
             self._store.remove_attachment(item.attachment_id)

@@ -181,6 +181,11 @@ class ReportForm(QWidget):
         assert isinstance(widget, QComboBox)
         return widget
 
+    def line_edit(self, name: str) -> QLineEdit:
+        widget = self.rows[name].widget
+        assert isinstance(widget, QLineEdit)
+        return widget
+
     def value(self, name: str) -> Any:
         widget = self.rows[name].widget
         if isinstance(widget, QComboBox):

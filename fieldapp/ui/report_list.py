@@ -113,7 +113,9 @@ class ReportListPanel(QWidget):
 
     def take_filter_bar(self) -> FilterBar:
         """Hand the filter bar to a parent that shows it above the list and the map."""
-        self.layout().removeWidget(self.filter_bar)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.removeWidget(self.filter_bar)
         return self.filter_bar
 
     # -- queries -----------------------------------------------------------------------

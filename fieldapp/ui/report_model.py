@@ -121,7 +121,8 @@ class ReportTableModel(QAbstractTableModel):
         self._generation = 0
         self._seqs: list[int] = []
         self._complete = False
-        self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
+        # Pages of rows by page number: seq -> (report, display texts by column).
+        self._pages: OrderedDict[int, dict[int, tuple[dict, tuple[str, ...]]]] = OrderedDict()
         self._icons: dict[int, QIcon] = {}
         self._labels: dict[str, dict] = {}
         self._headers: list[str] = []

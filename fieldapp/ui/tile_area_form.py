@@ -181,14 +181,14 @@ class TileAreaForm(QWidget):
 
     def _area_problem(self, show_empty: bool) -> str:
         values = {side: self._number(side) for side in SIDES}
-        if any(v is None for v in values.values()):
-            empty = all(not self.edges[s].text().strip() for s in SIDES if values[s] is None)
+        w, s, e, n = (values[side] for side in SIDES)
+        if w is None or s is None or e is None or n is None:
+            empty = all(not self.edges[d].text().strip() for d in SIDES if values[d] is None)
             return (
                 self.tr("West, south, east and north must be numbers in degrees.")
                 if (show_empty or not empty)
                 else ""
             )
-        w, s, e, n = (values[side] for side in SIDES)
         if not (-180 <= w <= 180 and -180 <= e <= 180):
             return self.tr("Longitudes (west, east) must be between -180 and 180.")
         if not (-90 <= s <= 90 and -90 <= n <= 90):
@@ -213,7 +213,10 @@ class TileAreaForm(QWidget):
         return value if math.isfinite(value) else None
 
     def _bbox(self) -> BBox:
-        return BBox(*(self._number(side) for side in SIDES))
+        """The area; only once _area_problem() found none, so every side is a number."""
+        w, s, e, n = (self._number(side) for side in SIDES)
+        assert w is not None and s is not None and e is not None and n is not None
+        return BBox(w, s, e, n)
 
     def _estimate(self):
         if self._area_problem(True) or self._zoom_problem():

@@ -147,6 +147,7 @@ class TileDownloadDialog(QDialog):
     def _fit(self) -> None:
         """Grow to show every message under the fields (wrapped labels need the width)."""
         layout = self.layout()
+        assert layout is not None  # set in __init__
         layout.activate()
         height = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
         if height > self.height():

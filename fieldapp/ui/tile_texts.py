@@ -133,7 +133,8 @@ def _outcome(s: SeedSummary) -> str:
     ).replace("%1", s.set_id)
 
 
-_REASONS: list[tuple[re.Pattern[str], str]] = [
+# QT_TRANSLATE_NOOP returns its message unchanged, a str; PySide6's stub says object.
+_REASONS: list[tuple[re.Pattern[str], str]] = [  # pyright: ignore[reportAssignmentType]
     (re.compile(r"^timed out$"), QT_TRANSLATE_NOOP("TileTexts", "timed out")),
     (re.compile(r"^connection failed$"), QT_TRANSLATE_NOOP("TileTexts", "connection failed")),
     (
