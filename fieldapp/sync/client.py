@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.changes import Changes
 from fieldapp.sync import wire
 from fieldapp.sync.config import (
     SyncConfig,
@@ -90,6 +91,7 @@ class SyncReport:
     cancelled: bool = False  # stopped by the user
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)  # the local records a pull changed
 
     @property
     def complete(self) -> bool:
@@ -111,7 +113,9 @@ class SyncReport:
         return "NOT fully synchronised: " + "; ".join(left + self.errors) + ". Moved: " + moved
 
     def as_json(self) -> dict[str, Any]:
-        return {**asdict(self), "complete": self.complete, "summary": self.summary()}
+        out = {**asdict(self), "complete": self.complete, "summary": self.summary()}
+        out["changes"] = {entity: sorted(ids) for entity, ids in self.changes.ids.items()}
+        return out
 
 
 def api_url(url: str) -> str:

@@ -25,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.changes import Changes
 from fieldapp.core.records import TABLES, apply_rank
 from fieldapp.sync import merge, wire
 from fieldapp.sync.config import set_state
@@ -48,6 +49,7 @@ class PageResult:
     conflicts: int = 0  # new conflict records
     parked: int = 0  # records waiting in sync_parked after this page
     warnings: list[str] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)  # which records changed
 
 
 def apply_page(store: Store, page: dict) -> PageResult:
@@ -58,8 +60,9 @@ def apply_page(store: Store, page: dict) -> PageResult:
         for record in records:
             _observe(store, record, result)
             if _apply_or_park(store, record, page["server_time"]):
-                result.changed += 1
-        result.changed += _retry_parked(store, page["server_time"])
+                result.changes.add(record["entity"], record["id"])
+        _retry_parked(store, page["server_time"], result.changes)
+        result.changed = sum(len(ids) for ids in result.changes.ids.values())
         for conflict in page["conflicts"]:
             if _well_formed(conflict) and save_conflict(conn, conflict, "server"):
                 result.conflicts += 1
@@ -88,9 +91,9 @@ def _apply_or_park(store: Store, record: dict, server_time: int) -> bool:
     return changed
 
 
-def _retry_parked(store: Store, server_time: int) -> int:
+def _retry_parked(store: Store, server_time: int, changes: Changes) -> None:
     """Parked records whose parents may have arrived now; repeated while it helps."""
-    applied, progress = 0, True
+    progress = True
     while progress:
         progress = False
         parked = store.conn.execute("SELECT entity, row_id, body FROM sync_parked").fetchall()
@@ -100,9 +103,8 @@ def _retry_parked(store: Store, server_time: int) -> int:
                 "SELECT 1 FROM sync_parked WHERE entity = ? AND row_id = ?", [row[0], row[1]]
             ).fetchone()
             if gone is None:
-                applied += 1
+                changes.add(row[0], row[1])
                 progress = True
-    return applied
 
 
 def apply_record(store: Store, record: dict, server_time: int) -> bool:

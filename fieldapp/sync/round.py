@@ -140,6 +140,7 @@ def pull_all(
         result = apply_page(store, page)
         report.pulled += result.records
         report.changed += result.changed
+        report.changes.update(result.changes)
         report.conflicts += result.conflicts
         report.warnings += [w for w in result.warnings if w not in report.warnings]
         cursor = page["next"]

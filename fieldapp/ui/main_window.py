@@ -37,6 +37,7 @@ from fieldapp.ui.tiles_menu import TileActions
 from fieldapp.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
+    from fieldapp.core.changes import Changes
     from fieldapp.ui.report_editor import ReportEditor
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
     """One data directory's reports, one operation at a time."""
 
     operation_changed = Signal(object)  # the operation dict, or None
+    records_changed = Signal(object)  # Changes: records changed elsewhere (a sync pull)
     start_up_finished = Signal()  # first rows painted, the rest of the window built
 
     def __init__(
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.empty_page.create_requested.connect(self.new_operation)
         chrome = self.chrome
         chrome.operation_combo.activated.connect(self._on_operation_combo_activated)
+        self.records_changed.connect(self._on_records_changed)
         chrome.new_operation_action.triggered.connect(self.new_operation)
         chrome.settings_action.triggered.connect(self.open_settings)
         chrome.quit_action.triggered.connect(self.close)
@@ -247,6 +250,14 @@ class MainWindow(QMainWindow):
                 " your role. Ask a coordinator to create it; it arrives with the next sync."
             )
         return str(error)
+
+    @Slot(object)
+    def _on_records_changed(self, changes: Changes) -> None:
+        """Records changed elsewhere (a sync pull): the list and the chooser read again."""
+        if changes.touches("report", "attachment"):
+            self.report_list.refresh()
+        if changes.touches("operation"):
+            self._reload_operations()
 
     @Slot(int)
     def _on_operation_combo_activated(self, index: int) -> None:

@@ -45,6 +45,7 @@ class MapController(QObject):
         panel.cursor_left.connect(self.readout.clear_position)
         panel.features_changed.connect(self._on_panel_features_changed)
         window.operation_changed.connect(self._on_window_operation_changed)
+        window.records_changed.connect(self.panel.show_changes)
         window.tile_actions.tile_sets_changed.connect(self._on_tile_sets_changed)
         panel.tiles_requested.connect(window.tile_actions.download_area)
         window.report_list.filter_bar.filters_changed.connect(self._on_filter_bar_changed)

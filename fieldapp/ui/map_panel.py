@@ -25,6 +25,7 @@ from fieldapp.ui.map_position import GoToBar
 from fieldapp.ui.read_problem import MAP_AREAS, MAP_PAGE, MAP_REPORTS, ReadProblemBar
 
 if TYPE_CHECKING:
+    from fieldapp.core.changes import Changes
     from fieldapp.ui.map_features import MapFeatures
     from fieldapp.ui.map_view import MapView
 
@@ -195,6 +196,13 @@ class MapPanel(QWidget):
             self.view.set_query(self.query)
         else:
             self._stale = True
+
+    def show_changes(self, changes: Changes) -> None:
+        """Records changed elsewhere (a sync): read again what the map shows of them."""
+        if changes.touches("report"):
+            self.refresh()
+        if changes.touches("feature") and self.features is not None:
+            self.features.reload()
 
     def fly_to(self, lat: float, lon: float, zoom: int = 13) -> None:
         self.ensure_map().fly_to(lat, lon, zoom)

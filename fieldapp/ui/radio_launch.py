@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
+    from fieldapp.core.changes import Changes
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.radio_desk import RadioDesk
 
@@ -35,6 +36,7 @@ class RadioLauncher(QObject):
         self.menu.addAction(self.radiogram_action)
         self.menu.addAction(self.ics213_action)
         window.operation_changed.connect(self._on_window_operation_changed)
+        window.records_changed.connect(self._on_window_records_changed)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -68,6 +70,11 @@ class RadioLauncher(QObject):
         desk.activateWindow()
         desk.focus_entry()
         return desk
+
+    @Slot(object)
+    def _on_window_records_changed(self, changes: Changes) -> None:
+        if self._desk is not None and changes.touches("radio_message", "radio_hop"):
+            self._desk.refresh()
 
     @Slot(object)
     def _on_window_operation_changed(self, operation: dict | None) -> None:

@@ -136,8 +136,9 @@ class SyncController(QObject):
     def _on_runner_sync_finished(self, report: SyncReport) -> None:
         self._last_report = report
         self.refresh()
-        if report.pulled or report.changed:
-            self.window.report_list.refresh()
+        if report.changes:  # each view decides what it reads again
+            self.window.records_changed.emit(report.changes)
+        if report.changes.touches("report", "attachment"):
             self._reload_open_report()
 
     def _reload_open_report(self) -> None:
