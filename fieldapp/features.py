@@ -100,7 +100,7 @@ class FeatureStore(StorePart):
             {"name": name, "category": category, "geometry": geometry, "notes": notes}
         )
         feature_id = new_id()
-        with self._write():
+        with self.transaction():
             stamp = self.clock.tick().encode()
             row = {
                 "id": feature_id,
@@ -120,14 +120,14 @@ class FeatureStore(StorePart):
         clean = validate_feature({**{n: current[n] for n in FEATURE_FIELDS}, **changes})
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
-            with self._write():
+            with self.transaction():
                 self._update("features", current, diff)
         return self.get_feature(feature_id)
 
     def delete_feature(self, feature_id: str) -> None:
         """Tombstone a feature: it leaves the map and the lists; its history stays."""
         current = dict(self._feature_row(feature_id))
-        with self._write():
+        with self.transaction():
             self._update("features", current, {"deleted": (0, 1)}, action="deleted")
 
     def get_feature(self, feature_id: str) -> Feature:

@@ -111,8 +111,10 @@ class Store(ReportReads, FeatureStore, RadioStore):
     # -- transactions and the change log -------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One durable transaction; the clock is reloaded under the write lock."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One durable write transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on any
+        error): the public way for every package to write, with the store's clock reloaded
+        under SQLite's write lock so that stamps stay unique across connections."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
@@ -167,7 +169,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         self._check_server_role(exercise)
         op_id = new_id()
         values = {"name": name, "description": description.strip(), "exercise": int(exercise)}
-        with self._write():
+        with self.transaction():
             stamp = self.clock.tick().encode()
             row = {"id": op_id, "operation_id": op_id, "created_at": utc_now(), **values}
             self._insert("operations", row, stamp)
@@ -201,7 +203,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         """Validate and save a new report; returns it as stored."""
         self.get_operation(operation_id)
         clean = domain.validate_report({"author": self.user, **values})
-        with self._write():
+        with self.transaction():
             self._check_duplicate_of(operation_id, None, clean)
             clean = _fill_verification(clean, {}, self.user)
             report_id = new_id()
@@ -222,7 +224,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         from fieldapp.bulk import load_reports
 
         self.get_operation(operation_id)
-        with self._write():
+        with self.transaction():
             return load_reports(self, operation_id, items, batch)
 
     def update_report(self, report_id: str, changes: Mapping[str, Any]) -> dict:
@@ -230,7 +232,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         current = self.get_report(report_id)
         user_fields = {name: current[name] for name in domain.REPORT_FIELDS}
         clean = domain.validate_report({**user_fields, **changes})
-        with self._write():
+        with self.transaction():
             self._check_duplicate_of(current["operation_id"], report_id, clean)
             clean = _fill_verification(clean, current, self.user)
             stored_new, stored_old = _to_db(clean), _to_db(user_fields)
@@ -242,7 +244,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
     def delete_report(self, report_id: str) -> None:
         """Tombstone a report: it disappears everywhere but its history stays."""
         current = self.get_report(report_id)
-        with self._write():
+        with self.transaction():
             self._update("reports", current, {"deleted": (0, 1)}, action="deleted")
 
     def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None:
@@ -335,7 +337,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
             "thumb_sha256": thumb_sha,
             "created_at": utc_now(),
         }
-        with self._write():
+        with self.transaction():
             stamp = self.clock.tick().encode()
             self._insert("attachments", row, stamp)
             self._log("attachment", row, stamp, "created", {k: (None, v) for k, v in row.items()})
@@ -355,7 +357,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no attachment with id {attachment_id}")
-        with self._write():
+        with self.transaction():
             self._update("attachments", dict(row), {"deleted": (0, 1)}, action="deleted")
 
     # -- the outbox -------------------------------------------------------------------

@@ -76,7 +76,7 @@ class RadioStore(StorePart):
         self.get_operation(operation_id)
         cleaned = [(_model().validate_message(values), dict(meta)) for values, meta in items]
         station = station.strip().upper()
-        with self._write():
+        with self.transaction():
             serials: dict[str, int] = {}
             rows, hops = [], []
             now = utc_now()
@@ -99,7 +99,7 @@ class RadioStore(StorePart):
         clean["test"] = int(clean["test"])
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
-            with self._write():
+            with self.transaction():
                 self._update("radio_messages", current, diff)
         return self.get_message(message_id)
 
@@ -142,7 +142,7 @@ class RadioStore(StorePart):
         updates = {"status": "relayed", "sent_to": to_station, "sent_net": net.strip()}
         updates["sent_at"] = when
         diff = {k: (current[k], v) for k, v in updates.items() if current[k] != v}
-        with self._write():
+        with self.transaction():
             self._insert_many("radio_hops", "radio_hop", [hop])
             if diff:
                 self._update("radio_messages", current, diff)
@@ -151,7 +151,7 @@ class RadioStore(StorePart):
     def delete_message(self, message_id: str) -> None:
         """Tombstone a message: it leaves the log and the queue; its history stays."""
         current = dict(self._message_row_by_id(message_id))
-        with self._write():
+        with self.transaction():
             self._update("radio_messages", current, {"deleted": (0, 1)}, action="deleted")
 
     # -- reads ----------------------------------------------------------------------------

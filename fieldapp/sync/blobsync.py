@@ -54,7 +54,7 @@ def _done(store: Store, direction: str) -> set[str]:
 
 
 def _mark(store: Store, sha: str, direction: str) -> None:
-    with store._write() as conn:
+    with store.transaction() as conn:
         conn.execute(
             "INSERT OR REPLACE INTO sync_blobs VALUES (?, ?, ?)", [sha, direction, now_text()]
         )

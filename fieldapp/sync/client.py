@@ -164,7 +164,7 @@ def join(
         pin_certificate(store.data_dir, pin)
     write_token(store.data_dir, answer["token"])
     previous = get_state(store.conn, "url")
-    with store._write() as conn:
+    with store.transaction() as conn:
         values: dict[str, str | int] = {k: answer[k] for k in ("device_id", "user", "role")}
         set_state(conn, {**values, "url": base, "device_name": device_name})
         if previous != base:  # another server: its sequence numbers mean nothing here
@@ -202,7 +202,7 @@ class SyncClient:
             http.close()
 
     def set_metered(self, metered: bool) -> None:
-        with self.store._write() as conn:
+        with self.store.transaction() as conn:
             set_state(conn, {"metered": int(metered)})
 
     def transport(self) -> Transport:
@@ -251,7 +251,7 @@ class SyncClient:
             values.update(last_success=now_text(), last_error="")
         else:
             values["last_error"] = report.summary()
-        with store._write() as conn:
+        with store.transaction() as conn:
             set_state(conn, values)
 
 

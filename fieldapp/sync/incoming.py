@@ -56,7 +56,7 @@ def apply_page(store: Store, page: dict) -> PageResult:
     """Apply one checked pull answer (wire.parse_pull_answer) and store its cursor."""
     result = PageResult(records=len(page["records"]))
     records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
-    with store._write() as conn:
+    with store.transaction() as conn:
         for record in records:
             _observe(store, record, result)
             if _apply_or_park(store, record, page["server_time"]):

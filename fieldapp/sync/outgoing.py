@@ -62,7 +62,7 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     batch = build_batch(store, after_seq, skip, "b-")
     if batch is None:
         return None
-    with store._write() as conn:
+    with store.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")
         conn.execute(
             "INSERT INTO sync_batch VALUES (?, ?, ?, ?)",
@@ -139,5 +139,5 @@ def _most_common(values: Any) -> Any:
 
 
 def forget_batch(store: Store) -> None:
-    with store._write() as conn:
+    with store.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")

@@ -147,7 +147,7 @@ def _settle(
     """One edit writing `values`, whose outbox entry carries the settled conflicts."""
     table = TABLES[entity]
     current = _current(store, entity, row_id)
-    with store._write() as conn:
+    with store.transaction() as conn:
         diff = {name: (current[name], value) for name, value in values.items()}
         store._update(table, current, diff, action="resolved")
         winning: dict[str, str] = {}

@@ -97,7 +97,7 @@ def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncRep
     _check_clock(answer, report)
     entries = [e for e in batch.entries if e["op_id"] is not None]
     statuses = [s for e, s in zip(batch.entries, results, strict=True) if e["op_id"] is not None]
-    with client.store._write() as conn:
+    with client.store.transaction() as conn:
         acknowledge(conn, entries, statuses, int(answer.get("server_time") or 0))
         remember_pushed(conn, answer.get("batch_seq"))
         for n, (entry, status) in enumerate(zip(batch.entries, results, strict=True)):

@@ -67,5 +67,5 @@ def point_at(peer: Peer, url: str) -> None:
     from fieldapp.sync.client import api_url
     from fieldapp.sync.config import set_state
 
-    with peer.store._write() as conn:
+    with peer.store.transaction() as conn:
         set_state(conn, {"url": api_url(url)})

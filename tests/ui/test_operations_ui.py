@@ -90,7 +90,7 @@ def test_a_volunteer_device_is_told_at_once_that_the_server_takes_no_new_operati
 ):
     from fieldapp.sync.config import set_state
 
-    with store._write() as conn:  # what joining a server as a volunteer records
+    with store.transaction() as conn:  # what joining a server as a volunteer records
         set_state(conn, {"url": "https://sync.example.org/api/v1", "user": "vera",
                          "role": "volunteer", "device_id": "d1"})  # fmt: skip
     shown: list[str] = []
