@@ -101,7 +101,6 @@ class FeatureStore(StorePart):
         )
         feature_id = new_id()
         with self.transaction():
-            stamp = self.clock.tick().encode()
             row = {
                 "id": feature_id,
                 "operation_id": operation_id,
@@ -109,8 +108,7 @@ class FeatureStore(StorePart):
                 "author": self.user,
                 **clean,
             }
-            self._insert("features", row, stamp)
-            self._log("feature", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+            self.insert_records("feature", [row])
         return self.get_feature(feature_id)
 
     def edit_feature(self, feature_id: str, **changes: Any) -> Feature:
@@ -121,14 +119,14 @@ class FeatureStore(StorePart):
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
             with self.transaction():
-                self._update("features", current, diff)
+                self.update_record("feature", current, diff)
         return self.get_feature(feature_id)
 
     def delete_feature(self, feature_id: str) -> None:
         """Tombstone a feature: it leaves the map and the lists; its history stays."""
         current = dict(self._feature_row(feature_id))
         with self.transaction():
-            self._update("features", current, {"deleted": (0, 1)}, action="deleted")
+            self.update_record("feature", current, {"deleted": (0, 1)}, action="deleted")
 
     def get_feature(self, feature_id: str) -> Feature:
         return _feature(self._feature_row(feature_id))

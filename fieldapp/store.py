@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp import domain
 from fieldapp.core.database import DatabaseError, connect
-from fieldapp.core.records import ENTITY_OF_TABLE, TABLES
+from fieldapp.core.records import TABLES
 from fieldapp.domain import ValidationError, utc_now
 from fieldapp.features import FeatureStore
 from fieldapp.livefiles import DB_NAME
@@ -131,35 +131,6 @@ class Store(ReportReads, FeatureStore, RadioStore):
                 self.conn.execute("ROLLBACK")
             raise
 
-    def _log(
-        self,
-        entity: str,
-        row: Mapping[str, Any],
-        stamp: str,
-        action: str,
-        changes: Mapping[str, tuple[Any, Any]],
-    ) -> None:
-        """Record a change in the outbox (for sync) and in the history (for people).
-
-        The outbox names the changed fields; their values and stamps are read from the row
-        when sync ships them. A later edit then ships the newer value under its newer stamp,
-        which per-field merge accepts either way, and a bulk load writes no second copy.
-        """
-        now = utc_now()
-        fields = [name for name in changes if name not in _KEYS]
-        if action == "created":
-            changes = {}  # the history shows "created"; the values are the record itself
-        self.conn.execute(
-            "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [new_id(), entity, row["id"], row["operation_id"], stamp, _dumps(fields), now],
-        )
-        self.conn.execute(
-            "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [entity, row["id"], stamp, now, self.user, action, _dumps(changes)],
-        )
-
     # -- operations ---------------------------------------------------------------
 
     def create_operation(self, name: str, *, exercise: bool = False, description: str = "") -> dict:
@@ -170,10 +141,8 @@ class Store(ReportReads, FeatureStore, RadioStore):
         op_id = new_id()
         values = {"name": name, "description": description.strip(), "exercise": int(exercise)}
         with self.transaction():
-            stamp = self.clock.tick().encode()
             row = {"id": op_id, "operation_id": op_id, "created_at": utc_now(), **values}
-            self._insert("operations", row, stamp)
-            self._log("operation", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+            self.insert_records("operation", [row])
         return self.get_operation(op_id)
 
     def list_operations(self, *, with_counts: bool = False) -> list[dict]:
@@ -207,11 +176,9 @@ class Store(ReportReads, FeatureStore, RadioStore):
             self._check_duplicate_of(operation_id, None, clean)
             clean = _fill_verification(clean, {}, self.user)
             report_id = new_id()
-            stamp = self.clock.tick().encode()
             row = {"id": report_id, "operation_id": operation_id, "created_at": utc_now()}
             row.update(_to_db(clean))
-            self._insert("reports", row, stamp)
-            self._log("report", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+            self.insert_records("report", [row])
         return self.get_report(report_id)
 
     def add_reports_bulk(
@@ -238,33 +205,54 @@ class Store(ReportReads, FeatureStore, RadioStore):
             stored_new, stored_old = _to_db(clean), _to_db(user_fields)
             diff = {k: (stored_old[k], v) for k, v in stored_new.items() if stored_old[k] != v}
             if diff:
-                self._update("reports", current, diff)
+                self.update_record("report", current, diff)
         return self.get_report(report_id)
 
     def delete_report(self, report_id: str) -> None:
         """Tombstone a report: it disappears everywhere but its history stays."""
         current = self.get_report(report_id)
         with self.transaction():
-            self._update("reports", current, {"deleted": (0, 1)}, action="deleted")
+            self.update_record("report", current, {"deleted": (0, 1)}, action="deleted")
 
-    def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None:
-        # "*" stamps every field not edited since creation; edits add their own keys.
-        field_hlc = _dumps({"*": stamp})
-        names = [*row, "updated_hlc", "field_hlc"]
-        self.conn.execute(
-            f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [*row.values(), stamp, field_hlc],
+    # -- the replicated write path: every record's row, stamps, outbox and history ----
+
+    def insert_records(self, entity: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Save new records of one type (rows with the same keys) in the open transaction:
+        each row with its stamps ("*": every field stamped at creation), an outbox entry
+        naming its fields (sync reads their values from the row when it ships them) and a
+        history entry "created"; one statement per table however many rows."""
+        if not rows:
+            return
+        assert self.conn.in_transaction, "insert_records runs inside Store.transaction()"
+        names = [*rows[0], "updated_hlc", "field_hlc"]
+        fields = _dumps([name for name in rows[0] if name not in _KEYS])
+        now = utc_now()
+        values, outbox, history = [], [], []
+        for row in rows:
+            stamp = self.clock.tick().encode()
+            values.append([*row.values(), stamp, _dumps({"*": stamp})])
+            outbox.append((new_id(), entity, row["id"], row["operation_id"], stamp, fields, now))
+            history.append((entity, row["id"], stamp, now, self.user))
+        marks = ", ".join("?" * len(names))
+        _run(
+            self.conn, f"INSERT INTO {TABLES[entity]}({', '.join(names)}) VALUES ({marks})", values
         )
+        self._add_outbox_and_history(outbox, [(*h, "created", "{}") for h in history])
 
-    def _update(
+    def update_record(
         self,
-        table: str,
+        entity: str,
         current: Mapping[str, Any],
         diff: Mapping[str, tuple[Any, Any]],
         action: str = "updated",
     ) -> None:
+        """Change fields of one record (`diff`: name -> (old, new)) in the open transaction:
+        new values under one new stamp, the base stamps the protocol needs, an outbox entry
+        and a history entry with the old and new values."""
+        assert self.conn.in_transaction, "update_record runs inside Store.transaction()"
+        table = TABLES[entity]
         # The protocol's base stamps are the stamps before this edit: read them first.
-        record_bases(self.conn, ENTITY_OF_TABLE[table], table, current["id"], diff)
+        record_bases(self.conn, entity, table, current["id"], diff)
         stamp = self.clock.tick().encode()
         sets = ", ".join(f"{name} = ?" for name in diff)
         patch = _dumps(dict.fromkeys(diff, stamp))
@@ -273,7 +261,16 @@ class Store(ReportReads, FeatureStore, RadioStore):
             " WHERE id = ?",
             [*(new for _old, new in diff.values()), stamp, patch, current["id"]],
         )
-        self._log(ENTITY_OF_TABLE[table], current, stamp, action, diff)
+        now, row_id = utc_now(), current["id"]
+        fields = _dumps([name for name in diff if name not in _KEYS])
+        self._add_outbox_and_history(
+            [(new_id(), entity, row_id, current["operation_id"], stamp, fields, now)],
+            [(entity, row_id, stamp, now, self.user, action, _dumps(diff))],
+        )
+
+    def _add_outbox_and_history(self, outbox: list[tuple], history: list[tuple]) -> None:
+        _run(self.conn, _OUTBOX_SQL, outbox)
+        _run(self.conn, _HISTORY_SQL, history)
 
     def _check_duplicate_of(self, operation_id: str, report_id: str | None, clean: dict) -> None:
         target = clean.get("duplicate_of")
@@ -338,9 +335,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
             "created_at": utc_now(),
         }
         with self.transaction():
-            stamp = self.clock.tick().encode()
-            self._insert("attachments", row, stamp)
-            self._log("attachment", row, stamp, "created", {k: (None, v) for k, v in row.items()})
+            self.insert_records("attachment", [row])
         return row
 
     def attachments(self, report_id: str) -> list[dict]:
@@ -358,7 +353,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         if row is None:
             raise NotFoundError(f"no attachment with id {attachment_id}")
         with self.transaction():
-            self._update("attachments", dict(row), {"deleted": (0, 1)}, action="deleted")
+            self.update_record("attachment", dict(row), {"deleted": (0, 1)}, action="deleted")
 
     # -- the outbox -------------------------------------------------------------------
 
@@ -401,6 +396,24 @@ def field_stamp(record: Mapping[str, Any], name: str) -> str:
 
 
 # One encoder for every call: json.dumps with options builds a new JSONEncoder each time.
+_OUTBOX_SQL = (
+    "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_HISTORY_SQL = (
+    "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _run(conn: sqlite3.Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """One statement for many rows; a plain execute for one (the common case: cheaper)."""
+    if len(rows) == 1:
+        conn.execute(sql, rows[0])
+    else:
+        conn.executemany(sql, rows)
+
+
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 

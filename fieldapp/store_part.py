@@ -2,14 +2,14 @@
 
 The store is split by subject (report reads, map features, radio traffic) into mixins
 that `Store` combines; each part uses Store's connection, user and clock and its write
-path (`_write`, `_insert`, `_update`, `_log`), declared here once so type checkers see
+path (`transaction`, `insert_records`, `update_record`), declared here once so type checkers see
 them. The same rules hold for every part: one store, one connection, one thread.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,11 +28,8 @@ class StorePart:
     if TYPE_CHECKING:
 
         def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _insert(self, table: str, row: Mapping[str, Any], stamp: str) -> None: ...
-        def _update(
-            self, table: str, current: Mapping[str, Any], diff: Any, action: str = ...
-        ) -> None: ...
-        def _log(
-            self, entity: str, row: Mapping[str, Any], stamp: str, action: str, changes: Any
+        def insert_records(self, entity: str, rows: Sequence[Mapping[str, Any]]) -> None: ...
+        def update_record(
+            self, entity: str, current: Mapping[str, Any], diff: Any, action: str = ...
         ) -> None: ...
         def get_operation(self, op_id: str) -> dict: ...

@@ -84,8 +84,8 @@ class RadioStore(StorePart):
                 row = self._message_row(operation_id, clean, meta, station, serials, now)
                 rows.append(row)
                 hops += _arrival_hops(row, station, self.user, now)
-            self._insert_many("radio_messages", "radio_message", rows)
-            self._insert_many("radio_hops", "radio_hop", hops)
+            self.insert_records("radio_message", rows)
+            self.insert_records("radio_hop", hops)
         return [row["id"] for row in rows]
 
     def update_message(self, message_id: str, changes: Mapping[str, Any]) -> dict:
@@ -100,7 +100,7 @@ class RadioStore(StorePart):
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
             with self.transaction():
-                self._update("radio_messages", current, diff)
+                self.update_record("radio_message", current, diff)
         return self.get_message(message_id)
 
     def set_message_status(self, message_id: str, status: str) -> dict:
@@ -143,16 +143,16 @@ class RadioStore(StorePart):
         updates["sent_at"] = when
         diff = {k: (current[k], v) for k, v in updates.items() if current[k] != v}
         with self.transaction():
-            self._insert_many("radio_hops", "radio_hop", [hop])
+            self.insert_records("radio_hop", [hop])
             if diff:
-                self._update("radio_messages", current, diff)
+                self.update_record("radio_message", current, diff)
         return self.get_message(message_id)
 
     def delete_message(self, message_id: str) -> None:
         """Tombstone a message: it leaves the log and the queue; its history stays."""
         current = dict(self._message_row_by_id(message_id))
         with self.transaction():
-            self._update("radio_messages", current, {"deleted": (0, 1)}, action="deleted")
+            self.update_record("radio_message", current, {"deleted": (0, 1)}, action="deleted")
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -322,36 +322,6 @@ class RadioStore(StorePart):
             "author": self.user,
             "created_at": now,
         }
-
-    def _insert_many(self, table: str, entity: str, rows: list[dict[str, Any]]) -> None:
-        """Rows, outbox and history with executemany: one statement per table."""
-        if not rows:
-            return
-        from fieldapp.store import new_id
-
-        names = [*rows[0], "updated_hlc", "field_hlc"]
-        values, outbox, history = [], [], []
-        fields = _dumps([n for n in rows[0] if n not in ("id", "operation_id")])
-        now = utc_now()
-        for row in rows:
-            stamp = self.clock.tick().encode()
-            values.append([*row.values(), stamp, f'{{"*":"{stamp}"}}'])
-            outbox.append((new_id(), entity, row["id"], row["operation_id"], stamp, fields, now))
-            history.append((entity, row["id"], stamp, now, self.user))
-        self.conn.executemany(
-            f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            values,
-        )
-        self.conn.executemany(
-            "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            outbox,
-        )
-        self.conn.executemany(
-            "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
-            " VALUES (?, ?, ?, ?, ?, 'created', '{}')",
-            history,
-        )
 
     def _message_row_by_id(self, message_id: str) -> sqlite3.Row:
         row = self.conn.execute(

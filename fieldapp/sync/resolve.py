@@ -145,11 +145,10 @@ def _settle(
     store: Store, entity: str, row_id: str, settled: list[dict], values: Mapping[str, Any]
 ) -> None:
     """One edit writing `values`, whose outbox entry carries the settled conflicts."""
-    table = TABLES[entity]
     current = _current(store, entity, row_id)
     with store.transaction() as conn:
         diff = {name: (current[name], value) for name, value in values.items()}
-        store._update(table, current, diff, action="resolved")
+        store.update_record(entity, current, diff, action="resolved")
         winning: dict[str, str] = {}
         for conflict in settled:
             name = conflict["field"]
