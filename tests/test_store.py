@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.domain import ValidationError
+from fieldapp.domain import ValidationError, utc_now
 from fieldapp.report_query import ReportQuery
 from fieldapp.store import NotFoundError, Store, field_stamp
 
@@ -108,13 +108,18 @@ def test_field_stamps_move_only_for_edited_fields(store, operation):
 
 def test_verdict_is_signed_with_who_and_when(store, operation):
     report = _add(store, operation)
+    before = utc_now()
     confirmed = store.update_report(
         report["id"],
         {"verification": "confirmed", "verification_method": "photo geolocated"},
     )
     assert confirmed["verified_by"] == "alice"
-    assert confirmed["verified_at"] is not None
+    assert before <= confirmed["verified_at"] <= utc_now()  # the moment of the verdict
     assert confirmed["verification_method"] == "photo geolocated"
+    store.user = "bruno"  # another volunteer debunks it: signed anew, by them, later
+    debunked = store.update_report(report["id"], {"verification": "debunked"})
+    assert debunked["verified_by"] == "bruno"
+    assert debunked["verified_at"] >= confirmed["verified_at"]
 
 
 def test_duplicate_must_point_at_a_report_of_the_operation(store, operation):
