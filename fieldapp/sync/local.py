@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fieldapp.sync.config import get_state, set_state
+from fieldapp.sync.merge import Conflict, preferred
 
 DELETED = "deleted"
 # A conflict settled on this device whose resolution has not reached the server yet.
@@ -156,12 +157,17 @@ def mark_on_server(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]], at
 
 
 def save_conflict(conn: sqlite3.Connection, conflict: dict, origin: str) -> bool:
-    """Store a conflict (from the server, or found here); True if it is new or changed."""
+    """Store a conflict (from the server, or found here); True if it is new.
+
+    An id already stored is rewritten when its verdict changed, or when the new record is
+    the one every peer prefers (two writes that shared a stamp: merge.preferred)."""
     old = conn.execute(
-        "SELECT resolved_by FROM sync_conflicts WHERE id = ?", [conflict["id"]]
+        "SELECT resolved_by, body FROM sync_conflicts WHERE id = ?", [conflict["id"]]
     ).fetchone()
     if old is not None and old[0] == conflict.get("resolved_by"):
-        return False
+        stored, incoming = Conflict.from_json(json.loads(old[1])), Conflict.from_json(conflict)
+        if stored == incoming or preferred(stored, incoming) == stored:
+            return False
     conn.execute(
         "INSERT OR REPLACE INTO sync_conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

@@ -19,7 +19,9 @@ the same set, each exactly once, by a deterministic id):
   seen; they conflict ("delete"): the record stays deleted, the edit is kept in the record.
 
 The set of conflicts only grows as writes arrive, so applying any permutation of the same
-writes gives the same state and the same conflicts (tests/sync/test_merge.py).
+writes gives the same state and the same conflicts (tests/sync/test_merge.py); where one
+id could name two records (writes sharing a stamp), `preferred` picks the same one
+everywhere, and whoever stores conflicts keeps the preferred record of an id.
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ class Conflict:
     field: str  # the edited field (for "delete": the field of the edit)
     older: Write
     newer: Write
+
+    @classmethod
+    def from_json(cls, data: dict) -> Conflict:
+        older, newer = Write.from_json(data["older"]), Write.from_json(data["newer"])
+        return cls(data["id"], data["entity"], data["row_id"], data["kind"], data["field"],
+                   older, newer)  # fmt: skip
 
     def as_json(self) -> dict:
         return {
@@ -146,6 +154,21 @@ def pair_conflict(entity: str, row_id: str, a: Write, b: Write) -> Conflict | No
     )
 
 
+def preferred(a: Conflict, b: Conflict) -> Conflict:
+    """Which of two records of one conflict id to keep, the same on every peer.
+
+    An id names the pair of stamps, not the values: two writes that share a stamp (a
+    malformed duplicate) give two records with one id. Keeping the first one seen would make
+    the record depend on arrival order; this total order does not.
+    """
+    return max(a, b, key=_conflict_order)
+
+
+def _conflict_order(conflict: Conflict) -> tuple:
+    older, newer = conflict.older, conflict.newer
+    return (conflict.kind, _order(older), _order(newer), older.base or "", newer.base or "")
+
+
 def conflict_id(entity: str, row_id: str, older: Write, newer: Write) -> str:
     key = "\x1f".join((entity, row_id, older.field, older.stamp, newer.field, newer.stamp))
     return hashlib.sha256(key.encode()).hexdigest()[:32]
@@ -165,7 +188,8 @@ def find_conflicts(
         for other in seen:
             conflict = pair_conflict(entity, row_id, write, other)
             if conflict is not None:
-                found.setdefault(conflict.id, conflict)
+                kept = found.get(conflict.id)
+                found[conflict.id] = conflict if kept is None else preferred(kept, conflict)
         seen.append(write)
     return list(found.values())
 

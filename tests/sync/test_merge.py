@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldapp.sync.merge import Write, merge
+from fieldapp.sync.merge import Write, merge, preferred
 
 NODES = ("aaaa", "bbbb", "cccc")
 FIELDS = ("title", "severity", "deleted")
@@ -18,9 +18,10 @@ def _stamp(wall: int, node: str) -> str:
 
 @st.composite
 def writes(draw):
-    """Writes of one record by three devices, each with a base it may or may not have seen."""
+    """Writes of one record by three devices, each with a base it may or may not have seen;
+    two may share a stamp (a malformed duplicate: the case the tie-breaks exist for)."""
     count = draw(st.integers(1, 8))
-    walls = draw(st.lists(st.integers(1, 50), min_size=count, max_size=count, unique=True))
+    walls = draw(st.lists(st.integers(1, 50), min_size=count, max_size=count))
     out = []
     for wall in walls:
         node = draw(st.sampled_from(NODES))
@@ -35,12 +36,14 @@ def writes(draw):
 
 
 def _apply_in_order(items: list[Write]):
+    """As a peer stores them: the preferred record of each conflict id."""
     state, history, conflicts = {}, [], {}
     for write in items:
         _changed, found = merge("report", "r1", state, history, [write])
         for conflict in found:
-            conflicts.setdefault(conflict.id, conflict.as_json())
-    return state, conflicts
+            kept = conflicts.get(conflict.id)
+            conflicts[conflict.id] = conflict if kept is None else preferred(kept, conflict)
+    return state, {cid: c.as_json() for cid, c in conflicts.items()}
 
 
 @settings(max_examples=300, deadline=None)
@@ -70,3 +73,23 @@ def test_one_devices_own_successive_edits_never_conflict():
     first = Write("title", "a", _stamp(10, "aaaa"), None)
     second = Write("title", "b", _stamp(12, "aaaa"), None)
     assert _apply_in_order([second, first]) == ({"title": ("b", second.stamp)}, {})
+
+
+def test_a_device_keeps_the_preferred_record_of_a_conflict_id_whatever_came_first(tmp_path):
+    """The server sends an id again when a twin write made a preferred record of it; the
+    device must take it, and never go back to the other one."""
+    from fieldapp.store import Store
+    from fieldapp.sync.local import conflicts, save_conflict
+    from fieldapp.sync.merge import pair_conflict
+
+    mine = Write("title", "Shelter full", _stamp(10, "aaaa"), _stamp(5, "cccc"), "a", "anna")
+    closed = Write("title", "Shelter closed", _stamp(11, "bbbb"), _stamp(5, "cccc"), "b", "ben")
+    shut = Write("title", "Shelter shut", closed.stamp, closed.base, "b", "ben")  # its twin
+    first, second = (pair_conflict("report", "r1", mine, w) for w in (closed, shut))
+    assert first is not None and second is not None and first.id == second.id
+    with Store(tmp_path / "data") as store, store.transaction() as conn:
+        assert save_conflict(conn, first.as_json(), "server") is True
+        save_conflict(conn, second.as_json(), "server")
+        save_conflict(conn, first.as_json(), "server")  # an old copy arrives again
+        [kept] = conflicts(conn, row_id="r1")
+    assert kept["newer"]["v"] == "Shelter shut" == preferred(first, second).newer.value

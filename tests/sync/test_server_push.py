@@ -145,3 +145,25 @@ def test_answers_are_gzip_compressed(server, coordinator, operation):
     answer = coordinator.pull()
     assert answer.headers["Content-Encoding"] == "gzip"
     assert len(answer.content) > 0 and json.loads(answer.content)["records"]
+
+
+def test_writes_sharing_a_stamp_leave_the_same_conflict_record_in_any_order(
+    server, coordinator, operation
+):
+    """A malformed device sends two values under one stamp. The conflict id names the
+    stamps, not the values: every peer must end with the same record of it, whichever of
+    the two arrived first (the preferred one), not the first one each happened to see."""
+    rid, created = coordinator.new_report(operation, "Shelter open")
+    statuses(coordinator.push([created]))
+    base = created["fields"]["title"]["s"]
+    vera = server.device("vera", "coordinator", "tablet")
+    mine = coordinator.entry("report", rid, operation, base=base, title="Shelter full")
+    assert statuses(coordinator.push([mine])) == ["applied"]
+    theirs = vera.entry("report", rid, operation, base=base, title="Shelter closed")
+    twin = {**theirs, "op_id": "twin-" + theirs["op_id"]}
+    twin["fields"] = {"title": {**theirs["fields"]["title"], "v": "Shelter shut"}}
+    for entry in (theirs, twin):  # "Shelter shut" > "Shelter closed": the preferred one
+        assert statuses(vera.push([entry])) == ["conflict"]
+    _, conflicts, _ = coordinator.pull_all()
+    [conflict] = [c for c in conflicts if c["row_id"] == rid]
+    assert conflict["newer"]["v"] == "Shelter shut"  # not the first one the server saw

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fieldapp.sync import wire
 from fieldapp.sync.hlc import MAX_DRIFT_MS, Stamp
-from fieldapp.sync.merge import Conflict, Write, merge
+from fieldapp.sync.merge import Conflict, Write, merge, preferred
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
@@ -177,7 +177,8 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         }
     )
     for conflict in conflicts:
-        batch.conflicts.setdefault(conflict.id, conflict)
+        kept = batch.conflicts.get(conflict.id)
+        batch.conflicts[conflict.id] = conflict if kept is None else preferred(kept, conflict)
         batch.conflict_ops[conflict.id] = entry.operation_id
     batch.resolves.update(entry.resolves)
     if conflicts:
@@ -213,8 +214,14 @@ def _flush(batch: _Batch) -> int | None:
     dirty = [(key, r) for key, r in batch.records.items() if r.dirty]
     known = _existing_conflicts(conn, list(batch.conflicts))
     fresh = [c for cid, c in batch.conflicts.items() if cid not in known]
+    # an id already stored, now with a record every peer prefers (writes sharing a stamp)
+    better = [
+        c
+        for cid, c in batch.conflicts.items()
+        if cid in known and c != known[cid] and preferred(known[cid], c) == c
+    ]
     resolving = _resolvable(batch)
-    count = len(dirty) + len(fresh) + len(resolving)
+    count = len(dirty) + len(fresh) + len(better) + len(resolving)
     if not batch.changes and not count:
         return None
     seq = next_seqs(conn, max(count, 1))
@@ -237,6 +244,13 @@ def _flush(batch: _Batch) -> int | None:
         ]
         conn.execute(insert(t.conflicts), rows)
         seq += len(fresh)
+    for n, conflict in enumerate(better):  # a new seq: every peer pulls it again
+        conn.execute(
+            update(t.conflicts)
+            .where(t.conflicts.c.id == conflict.id)
+            .values(body=_dumps(conflict.as_json()), seq=seq + n)
+        )
+    seq += len(better)
     for n, conflict_id in enumerate(resolving):
         conn.execute(
             update(t.conflicts)
@@ -278,12 +292,13 @@ def _write_records(conn: Connection, dirty: list, first_seq: int, origin: tuple[
         )
 
 
-def _existing_conflicts(conn: Connection, ids: list[str]) -> set[str]:
-    found: set[str] = set()
+def _existing_conflicts(conn: Connection, ids: list[str]) -> dict[str, Conflict]:
+    found: dict[str, Conflict] = {}
     for chunk in _chunks(ids):
-        found.update(
-            conn.execute(select(t.conflicts.c.id).where(t.conflicts.c.id.in_(chunk))).scalars()
+        rows = conn.execute(
+            select(t.conflicts.c.id, t.conflicts.c.body).where(t.conflicts.c.id.in_(chunk))
         )
+        found.update((cid, Conflict.from_json(json.loads(body))) for cid, body in rows)
     return found
 
 
