@@ -164,9 +164,9 @@ def save_conflict(conn: sqlite3.Connection, conflict: dict, origin: str) -> bool
     old = conn.execute(
         "SELECT resolved_by, body FROM sync_conflicts WHERE id = ?", [conflict["id"]]
     ).fetchone()
-    if old is not None and old[0] == conflict.get("resolved_by"):
-        stored, incoming = Conflict.from_json(json.loads(old[1])), Conflict.from_json(conflict)
-        if stored == incoming or preferred(stored, incoming) == stored:
+    if old is not None:
+        same_verdict = old[0] == conflict.get("resolved_by")
+        if same_verdict and not _is_preferred(conflict, json.loads(old[1])):
             return False
     conn.execute(
         "INSERT OR REPLACE INTO sync_conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -184,6 +184,15 @@ def save_conflict(conn: sqlite3.Connection, conflict: dict, origin: str) -> bool
         ],
     )
     return old is None
+
+
+def _is_preferred(incoming: dict, stored: dict) -> bool:
+    """Whether `incoming` should replace `stored` (a record of the same conflict id)."""
+    try:
+        new, kept = Conflict.from_json(incoming), Conflict.from_json(stored)
+    except (KeyError, TypeError):
+        return False  # a record missing its writes: keep what is stored
+    return new != kept and preferred(kept, new) == new
 
 
 def conflicts(
