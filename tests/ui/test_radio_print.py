@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PySide6 import QtPdf  # PySide6 (with its add-ons) is a dependency: never skipped
 
 from fieldapp.radio import forms
 from fieldapp.ui import radio_print
-
-QtPdf = pytest.importorskip("PySide6.QtPdf")
 
 
 def read_pdf(path) -> list[str]:
