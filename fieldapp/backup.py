@@ -108,6 +108,7 @@ def _check_blobs(conn: sqlite3.Connection, root: Path) -> list[str]:
 
 
 def _sha256(path: Path) -> str:
+    # an attachment file (content-addressed), never a database file: a plain read is safe
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):

@@ -35,7 +35,6 @@ from fieldapp.sync.local import record_bases
 if TYPE_CHECKING:
     from fieldapp.attachments import BlobStore
 
-
 _KEYS = ("id", "operation_id")
 
 
@@ -395,7 +394,6 @@ def field_stamp(record: Mapping[str, Any], name: str) -> str:
     return stamps.get(name, stamps["*"])
 
 
-# One encoder for every call: json.dumps with options builds a new JSONEncoder each time.
 _OUTBOX_SQL = (
     "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -414,6 +412,7 @@ def _run(conn: sqlite3.Connection, sql: str, rows: Sequence[Sequence[Any]]) -> N
         conn.executemany(sql, rows)
 
 
+# One encoder for every call: json.dumps with options builds a new JSONEncoder each time.
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 

@@ -45,11 +45,15 @@ if TYPE_CHECKING:
 @dataclass
 class PageResult:
     records: int = 0  # records received
-    changed: int = 0  # records whose local copy changed
     conflicts: int = 0  # new conflict records
     parked: int = 0  # records waiting in sync_parked after this page
     warnings: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)  # which records changed
+
+    @property
+    def changed(self) -> int:
+        """Records whose local copy changed."""
+        return sum(len(ids) for ids in self.changes.ids.values())
 
 
 def apply_page(store: Store, page: dict) -> PageResult:
@@ -62,7 +66,6 @@ def apply_page(store: Store, page: dict) -> PageResult:
             if _apply_or_park(store, record, page["server_time"]):
                 result.changes.add(record["entity"], record["id"])
         _retry_parked(store, page["server_time"], result.changes)
-        result.changed = sum(len(ids) for ids in result.changes.ids.values())
         for conflict in page["conflicts"]:
             if _well_formed(conflict) and save_conflict(conn, conflict, "server"):
                 result.conflicts += 1

@@ -37,7 +37,6 @@ from .mbtiles import (
     parse_int,
 )
 
-SUFFIX = TILE_SUFFIX
 SEED_KEY = "fieldapp:seed"
 _SET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -84,7 +83,7 @@ def tiles_dir(data_dir: Path | str) -> Path:
 
 def make_set_id(text: str) -> str:
     """A safe set id from any text (a file name, a host name)."""
-    text = text[: -len(SUFFIX)] if text.lower().endswith(SUFFIX) else text
+    text = text[: -len(TILE_SUFFIX)] if text.lower().endswith(TILE_SUFFIX) else text
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:64]
     return slug or "tiles"
 
@@ -99,7 +98,7 @@ def check_set_id(set_id: str) -> str:
 
 
 def set_path(data_dir: Path | str, set_id: str) -> Path:
-    return tiles_dir(data_dir) / f"{check_set_id(set_id)}{SUFFIX}"
+    return tiles_dir(data_dir) / f"{check_set_id(set_id)}{TILE_SUFFIX}"
 
 
 def _file_size(path: Path) -> int:
@@ -154,7 +153,7 @@ class TileRegistry:
         """Every *.mbtiles in tiles/, sorted by id, broken ones included with their error."""
         if not self.tiles_dir.is_dir():
             return []
-        paths = sorted(self.tiles_dir.glob(f"*{SUFFIX}"))
+        paths = sorted(self.tiles_dir.glob(f"*{TILE_SUFFIX}"))
         return [read_info(p) for p in paths if _SET_ID.match(p.stem)]
 
     def path(self, set_id: str) -> Path:
@@ -280,13 +279,10 @@ def _take_over(path: Path, set_id: str) -> None:
     them: the change is refused in words rather than pulling the files from under it."""
     if not path.exists():
         return
-    conn = sqlite3.connect(path, timeout=1.0)
     try:
-        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+        mode = _leave_wal_mode(path, timeout=1.0)
+    except sqlite3.DatabaseError as exc:  # locked by the program that has it open
         mode = str(exc)
-    finally:
-        conn.close()
     if mode != "delete" or any(Path(f"{path}{s}").exists() for s in ("-wal", "-shm")):
         raise TileSetBusyError(
             f"tile set {set_id!r} is in use by another program (a download writing into it): "
@@ -311,12 +307,13 @@ def _copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
-def _leave_wal_mode(path: Path) -> None:
-    """A copy not yet in place (no one else has it): rollback journal, so that idle
-    readers of the set hold no lock (see _take_over)."""
-    conn = sqlite3.connect(path)
+def _leave_wal_mode(path: Path, timeout: float = 5.0) -> str:
+    """Switch a set to a rollback journal through SQLite; returns the mode it is in after.
+
+    A set at rest out of WAL mode: its idle readers hold no lock (see _take_over)."""
+    conn = sqlite3.connect(path, timeout=timeout)
     try:
-        conn.execute("PRAGMA journal_mode = DELETE")
+        return conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     finally:
         conn.close()
 

@@ -12,8 +12,9 @@ GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from fieldapp.ui.banner import tint
 
 PROBLEM_BACKGROUND = "#fdecea"
 PROBLEM_TEXT = "#5f2120"
@@ -34,12 +35,7 @@ class ReadProblemBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("read_problem")
-        # A palette, not a style sheet: a style sheet slows the first paint of the window.
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(PROBLEM_BACKGROUND))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(PROBLEM_TEXT))
-        self.setPalette(palette)
-        self.setAutoFillBackground(True)
+        tint(self, PROBLEM_BACKGROUND, PROBLEM_TEXT)
         self.setFrameShape(QFrame.Shape.Box)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
