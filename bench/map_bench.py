@@ -53,7 +53,7 @@ PHASES = (
 def _data_dir():
     folder = OUT / f"map-{REPORTS}"
     if not (folder / "ready").exists():
-        from fieldapp.demo import create_demo
+        from fieldapp.demo.builder import create_demo
         from fieldapp.store import Store
 
         with Store(folder) as store:
@@ -131,7 +131,7 @@ def _tiles_per_s(folder) -> tuple[float, float]:
     from PySide6.QtWidgets import QApplication
 
     from fieldapp.tiles import TileRegistry, import_mbtiles
-    from fieldapp.ui.map_scheme import MapSchemeHandler
+    from fieldapp.ui.maps.scheme import MapSchemeHandler
 
     _app = QApplication.instance() or QApplication([])
     sample = ROOT / "tests" / "samples" / "geo" / "mbtiles" / "plain_1.mbtiles"
@@ -158,7 +158,7 @@ def _tiles_per_s(folder) -> tuple[float, float]:
 
 def _cold_start(folder: Path) -> float:
     """One start with no cached page, as after an install or a new tile set."""
-    from fieldapp.ui.map_view import PAGE_CACHE_DIR
+    from fieldapp.ui.maps.view import PAGE_CACHE_DIR
 
     shutil.rmtree(folder / PAGE_CACHE_DIR, ignore_errors=True)
     return _map_start(folder)["ready"]

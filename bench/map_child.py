@@ -19,7 +19,7 @@ from pathlib import Path
 if len(sys.argv) > 2:
     sys.path.insert(0, sys.argv[2])
 
-from fieldapp.ui.app import create_application
+from fieldapp.ui.shell.app import create_application
 
 _TICK = os.sysconf("SC_CLK_TCK")
 MARKS = "JSON.stringify(window.FieldAppMap && FieldAppMap.marks ? FieldAppMap.marks() : {})"
@@ -51,7 +51,7 @@ def _descendants_cpu(root: int) -> float:
 def main() -> None:
     app = create_application()
     from fieldapp.store import Store
-    from fieldapp.ui.map_view import MapView
+    from fieldapp.ui.maps.view import MapView
 
     store = Store(Path(sys.argv[1]))
     operation = store.list_operations()[0]

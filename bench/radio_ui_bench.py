@@ -69,7 +69,7 @@ def _blocks_until(app, done) -> tuple[list[float], float]:
 def main() -> dict:
     import random
 
-    from fieldapp.ui.radio_desk import RadioDesk
+    from fieldapp.ui.radio.desk import RadioDesk
 
     app = QApplication.instance() or QApplication([])
     folder = OUT / f"radio-ui-{MESSAGES}"

@@ -23,9 +23,9 @@ REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 
 def _window(folder):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from fieldapp.settings import Settings
-    from fieldapp.ui.app import create_application, open_store
-    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.core.settings import Settings
+    from fieldapp.ui.shell.app import create_application, open_store
+    from fieldapp.ui.shell.main_window import MainWindow
 
     app = create_application()
     store = open_store(folder, Settings.load(folder))

@@ -18,10 +18,10 @@ import time
 
 from common import demo_data, percentile, summary_ms
 
-from fieldapp.report_query import ReportQuery
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
-FIRST_PAGE = 200  # as fieldapp.ui.query_worker.FIRST_PAGE (not imported: no Qt here)
+FIRST_PAGE = 200  # as fieldapp.ui.reports.query_worker.FIRST_PAGE (not imported: no Qt here)
 REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 
 

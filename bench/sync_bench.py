@@ -28,10 +28,10 @@ from common import OUT, ROOT
 sys.path.insert(0, str(ROOT / "tests" / "sync"))
 from badlink import BadLink
 
-from fieldapp.demo import generate_reports
+from fieldapp.demo.builder import generate_reports
 from fieldapp.store import Store
-from fieldapp.sync import wire
-from fieldapp.sync.client import SyncClient, join
+from fieldapp.sync.client.session import SyncClient, join
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts
 from fieldapp.sync.server.serve import open_database
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import requests
 from common import percentile, summary_ms
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts
 
 DEVICES = int(sys.argv[1]) if len(sys.argv) > 1 else 50

@@ -2,7 +2,7 @@
 
 import sys
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):

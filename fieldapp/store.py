@@ -2,7 +2,7 @@
 
 Each user action is one SQLite transaction that writes the row, its per-field clock
 stamps, an outbox entry (what sync will ship), a history entry (who changed what) and,
-for a record the server has, the base stamps of the edited fields (fieldapp/sync/local.py).
+for a record the server has, the base stamps of the edited fields (fieldapp/sync/client/local.py).
 A Store owns one connection and must be used from the thread that opened it; a
 worker thread opens its own Store on the same file. Writes from several connections
 serialise on SQLite's write lock, and the clock is re-read under that lock, so stamps
@@ -19,21 +19,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldapp import domain
 from fieldapp.core.database import DatabaseError, connect
+from fieldapp.core.livefiles import DB_NAME
 from fieldapp.core.records import TABLES
-from fieldapp.domain import ValidationError, utc_now
-from fieldapp.features import FeatureStore
-from fieldapp.livefiles import DB_NAME
+from fieldapp.maps.features import FeatureStore
 from fieldapp.radio.store import RadioStore
-from fieldapp.report_query import ReportQuery
-from fieldapp.report_reads import ReportReads, report_from_row
-from fieldapp.sync.config import get_state
-from fieldapp.sync.hlc import HybridClock, Stamp
-from fieldapp.sync.local import record_bases
+from fieldapp.reports import domain
+from fieldapp.reports.domain import ValidationError, utc_now
+from fieldapp.reports.query import ReportQuery
+from fieldapp.reports.reads import ReportReads, report_from_row
+from fieldapp.sync.client.config import get_state
+from fieldapp.sync.client.local import record_bases
+from fieldapp.sync.protocol.hlc import HybridClock, Stamp
 
 if TYPE_CHECKING:
-    from fieldapp.attachments import BlobStore
+    from fieldapp.reports.attachments import BlobStore
 
 _KEYS = ("id", "operation_id")
 
@@ -87,7 +87,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
     def _check_server_role(self, exercise: bool) -> None:
         """Refuse an operation the sync server this device joined would refuse for ever."""
-        from fieldapp.sync.roles import operation_refusal
+        from fieldapp.sync.protocol.roles import operation_refusal
 
         role = self._sync_state("role")
         refusal = role and operation_refusal(role, exercise)
@@ -187,7 +187,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
         Every item is validated; the first invalid one aborts the whole load. See bulk.py.
         """
-        from fieldapp.bulk import load_reports
+        from fieldapp.reports.bulk import load_reports
 
         self.get_operation(operation_id)
         with self.transaction():
@@ -309,7 +309,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
     @cached_property
     def blobs(self) -> BlobStore:
         """The attachment files of this data directory (imported late: start-up time)."""
-        from fieldapp.attachments import BlobStore
+        from fieldapp.reports.attachments import BlobStore
 
         return BlobStore(self.data_dir / "attachments")
 
@@ -317,7 +317,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         """Copy a file into the blob store (with a thumbnail for photos) and link it."""
         report = self.get_report(report_id)
         source = Path(source)
-        from fieldapp.attachments import make_thumbnail
+        from fieldapp.reports.attachments import make_thumbnail
 
         blob = self.blobs.put_file(source)
         thumb = make_thumbnail(source) if blob.mime.startswith("image/") else None

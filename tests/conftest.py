@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 from fieldapp.store import Store
 
 

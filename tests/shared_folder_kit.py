@@ -40,7 +40,7 @@ BAD_WORDS = ("disk I/O error", "malformed", "is damaged", "Traceback")
 WRITER = textwrap.dedent(
     """
     import sys, threading
-    from fieldapp.report_query import ReportQuery
+    from fieldapp.reports.query import ReportQuery
     from fieldapp.store import Store
 
     data, op_id, name = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -325,7 +325,7 @@ class Run:
     def _verdict(self) -> None:
         import sqlite3
 
-        from fieldapp.backup import check
+        from fieldapp.core.backup import check
 
         self.figures.writer_saves = len(self.writer_ids)
         conn = sqlite3.connect(self.data / "fieldapp.db")

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from PIL import Image
 
-from fieldapp.attachments import AttachmentError
+from fieldapp.reports.attachments import AttachmentError
 
 
 @pytest.fixture

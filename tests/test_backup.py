@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PIL import Image
 
-from fieldapp import backup
-from fieldapp.report_query import ReportQuery
+from fieldapp.core import backup
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
 

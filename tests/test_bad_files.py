@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 from fieldapp.store import Store
 
 

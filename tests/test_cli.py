@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
-from fieldapp.report_query import ReportQuery
+from fieldapp.cli.main import main
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
 
@@ -283,9 +283,9 @@ def test_usage_errors_exit_2(run):
 
 
 def test_selftest_prints_json_and_fails_loudly(run, monkeypatch):
-    fake = types.ModuleType("fieldapp.ui.selftest")
+    fake = types.ModuleType("fieldapp.ui.shell.selftest")
     fake.run_selftest = lambda data_dir: {"ok": True, "window_shown_ms": 12.5}
-    monkeypatch.setitem(sys.modules, "fieldapp.ui.selftest", fake)
+    monkeypatch.setitem(sys.modules, "fieldapp.ui.shell.selftest", fake)
     code, out, _ = run("selftest")
     assert code == 0 and json.loads(out)["window_shown_ms"] == 12.5
 
@@ -325,14 +325,14 @@ def test_no_command_opens_the_gui_without_loading_the_store(tmp_path):
     script = textwrap.dedent(
         """
         import json, sys, types
-        ui_app = types.ModuleType("fieldapp.ui.app")
+        ui_app = types.ModuleType("fieldapp.ui.shell.app")
         def run_gui(data_dir, user=None):
             loaded = [m for m in ("fieldapp.store", "sqlite_utils", "folium") if m in sys.modules]
             print(json.dumps([str(data_dir), user, loaded]))
             return 7
         ui_app.run_gui = run_gui
-        sys.modules["fieldapp.ui.app"] = ui_app
-        from fieldapp.cli import main
+        sys.modules["fieldapp.ui.shell.app"] = ui_app
+        from fieldapp.cli.main import main
         sys.exit(main(sys.argv[1:]))
         """
     )
@@ -348,7 +348,7 @@ def test_no_command_opens_the_gui_without_loading_the_store(tmp_path):
 
 
 def test_no_window_without_qt_says_so(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "fieldapp.ui.app", None)  # as if PySide6 were missing
+    monkeypatch.setitem(sys.modules, "fieldapp.ui.shell.app", None)  # as if PySide6 were missing
     assert main([]) == 1
     err = capsys.readouterr().err
     assert err.startswith("fieldapp: error: cannot open the window") and "--help" in err

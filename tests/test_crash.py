@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.backup import check
-from fieldapp.report_query import ReportQuery
+from fieldapp.core.backup import check
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
@@ -35,7 +35,7 @@ SAVER = textwrap.dedent(
 BULK = textwrap.dedent(
     """
     import sys
-    from fieldapp.demo import create_demo
+    from fieldapp.demo.builder import create_demo
     from fieldapp.store import Store
 
     store = Store(sys.argv[1])

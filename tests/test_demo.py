@@ -10,9 +10,9 @@ from collections import Counter
 
 import pytest
 
-from fieldapp import domain
-from fieldapp.cli import main
-from fieldapp.demo import generate_reports
+from fieldapp.cli.main import main
+from fieldapp.demo.builder import generate_reports
+from fieldapp.reports import domain
 
 CONTENT = (
     "title",
@@ -72,7 +72,7 @@ def test_demo_is_an_exercise_with_the_reports_asked_for(tmp_path, capsys):
 def test_same_seed_in_another_process():
     # Hash randomisation differs between processes: the content must not depend on it.
     code = (
-        "import hashlib, json; from fieldapp.demo import generate_reports;"
+        "import hashlib, json; from fieldapp.demo.builder import generate_reports;"
         "print(hashlib.sha256(json.dumps(list(generate_reports(500, 3))).encode()).hexdigest())"
     )
     digests = {
@@ -131,6 +131,6 @@ def test_verified_reports_say_by_whom(sample):
 
 
 def test_large_demos_made_in_a_helper_process_are_the_same():
-    from fieldapp.demo import _made_by_a_helper_process, generate_reports
+    from fieldapp.demo.builder import _made_by_a_helper_process, generate_reports
 
     assert list(_made_by_a_helper_process(4500, 9)) == list(generate_reports(4500, 9))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.backup import backup_to, check
 from fieldapp.core import database as schema
-from fieldapp.domain import ValidationError
-from fieldapp.geometry import MAX_VERTICES
+from fieldapp.core.backup import backup_to, check
+from fieldapp.maps.geometry import MAX_VERTICES
+from fieldapp.reports.domain import ValidationError
 from fieldapp.store import NotFoundError, Store, field_stamp
 
 SAMPLES = Path(__file__).parent / "samples" / "geo"
@@ -193,7 +193,7 @@ def _tables(conn) -> set[str]:
     ],
 )
 def test_real_geojson_files_are_read(store, operation, sample, pick, kind):
-    from fieldapp.geometry import read_geometry
+    from fieldapp.maps.geometry import read_geometry
 
     text = (SAMPLES / sample).read_text(encoding="utf-8")
     geometry = read_geometry(text, pick=pick)
@@ -311,7 +311,7 @@ def test_feature_commands_say_exercise(run, run_json):
 
 
 def test_the_bounding_box_of_a_shape_spans_all_its_parts():
-    from fieldapp.geometry import bounding_box, read_geometry
+    from fieldapp.maps.geometry import bounding_box, read_geometry
 
     two_islands = {
         "type": "MultiPolygon",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldapp.geo import (
+from fieldapp.core.geo import (
     PositionError,
     format_decimal,
     format_dms,

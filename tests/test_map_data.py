@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from fieldapp.map_data import COLUMNS, map_reports_sql, read_map_json
+from fieldapp.maps.data import COLUMNS, map_reports_sql, read_map_json
 from fieldapp.store import ReportQuery
 
 PLACES = [

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fieldapp.map_page import MapLayer, build_map_page, prepare_map_page, tile_url
-from fieldapp.resources import web_dir
+from fieldapp.core.resources import web_dir
+from fieldapp.maps.page import MapLayer, build_map_page, prepare_map_page, tile_url
 from fieldapp.tiles import TileRegistry
 
 SAMPLES = Path(__file__).resolve().parent / "samples" / "geo" / "mbtiles"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.backup import check
 from fieldapp.core import database
+from fieldapp.core.backup import check
 from fieldapp.core.migrations import MIGRATIONS
-from fieldapp.report_query import ReportQuery
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
 OLD = Path(__file__).parent / "data" / "old_databases"

@@ -6,9 +6,9 @@ import pytest
 
 from fieldapp.core import records
 from fieldapp.core.records import BOOKKEEPING, KEYS, RECORD_TYPES
-from fieldapp.domain import REPORT_FIELDS
-from fieldapp.features import FEATURE_FIELDS
-from fieldapp.sync import wire
+from fieldapp.maps.features import FEATURE_FIELDS
+from fieldapp.reports.domain import REPORT_FIELDS
+from fieldapp.sync.protocol import wire
 
 COLUMN_TYPE = {
     records.TEXT: "TEXT",

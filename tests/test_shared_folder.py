@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from shared_folder_kit import Run, deleted_database_files, fieldapp
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 from fieldapp.store import Store
 from fieldapp.tiles import MBTilesReader
 

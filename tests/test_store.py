@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.domain import ValidationError, utc_now
-from fieldapp.report_query import ReportQuery
+from fieldapp.reports.domain import ValidationError, utc_now
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import NotFoundError, Store, field_stamp
 
 

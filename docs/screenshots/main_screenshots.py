@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from fieldapp.demo import generate_reports
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
+from fieldapp.demo.builder import generate_reports
 from fieldapp.store import Store
 
 HERE = Path(__file__).parent
@@ -32,7 +32,7 @@ def wait(app: QApplication, seconds: float = 0.5) -> None:
 
 
 def shoot(app: QApplication, store: Store, operation: dict, name: str, panel: bool) -> None:
-    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.shell.main_window import MainWindow
 
     window = MainWindow(store, Settings(last_operation_id=operation["id"], user_name="camille"))
     window.resize(1440, 860)

@@ -115,8 +115,8 @@ def pdf_page(pdf: Path, name: str, width: int = 1100) -> None:
 
 def main() -> int:
     app = QApplication(sys.argv)
-    from fieldapp.ui import radio_print
-    from fieldapp.ui.radio_desk import RadioDesk
+    from fieldapp.ui.radio import printing as radio_print
+    from fieldapp.ui.radio.desk import RadioDesk
 
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "data", user="jean") as store:
         op = store.create_operation("Crue du Gard")

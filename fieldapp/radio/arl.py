@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from fieldapp.resources import resources_dir
+from fieldapp.core.resources import resources_dir
 
 BLANK = "____"
 

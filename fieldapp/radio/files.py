@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.livefiles import refuse_live_file
+from fieldapp.core.livefiles import refuse_live_file
 from fieldapp.radio import b2f, convert, flmsg, forms
 from fieldapp.radio.b2f import B2fError, B2fMessage
 from fieldapp.radio.flmsg import FlmsgError

@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from fieldapp.domain import ValidationError, parse_time
 from fieldapp.radio import check as checks
+from fieldapp.reports.domain import ValidationError, parse_time
 
 KINDS = ("radiogram", "ics213", "adrasec", "plain")
 DIRECTIONS = ("received", "sent", "relayed")

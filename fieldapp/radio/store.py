@@ -19,8 +19,8 @@ from types import ModuleType
 from typing import Any
 
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
-from fieldapp.domain import utc_now
-from fieldapp.store_part import StorePart
+from fieldapp.core.store_part import StorePart
+from fieldapp.reports.domain import utc_now
 
 
 def _model() -> ModuleType:
@@ -129,12 +129,12 @@ class RadioStore(StorePart):
             _model().check_transition(current["status"], "relayed")
         to_station = to_station.strip().upper()
         if not to_station:
-            from fieldapp.domain import ValidationError
+            from fieldapp.reports.domain import ValidationError
 
             raise ValidationError({"to_station": ("required", "say to whom it was passed")})
         when = _model()._stamp(at, "at", errors := {}) or utc_now()
         if errors:
-            from fieldapp.domain import ValidationError
+            from fieldapp.reports.domain import ValidationError
 
             raise ValidationError(errors)
         hop = _hop(current, station.strip().upper(), to_station, net, when, self.user)

@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldapp.durable import commit_temp, temp_beside
-from fieldapp.livefiles import LiveDatabaseError, refuse_live_file
+from fieldapp.core.durable import commit_temp, temp_beside
+from fieldapp.core.livefiles import LiveDatabaseError, refuse_live_file
 
 from .errors import ExportError, InvalidRequestError
 from .grid import MAX_LAT, BBox, ZoomRange, parse_bbox, parse_zooms, tile_counts, tile_ranges

@@ -211,7 +211,7 @@ def _check_header(path: Path) -> None:
     if size == 0:
         raise InvalidTileSetError(f"{path.name} is empty")
     # A plain read is safe: this is an import source, which no connection of this process
-    # has open (import_mbtiles refuses the folder's own sets, fieldapp/livefiles.py).
+    # has open (import_mbtiles refuses the folder's own sets, fieldapp/core/livefiles.py).
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):

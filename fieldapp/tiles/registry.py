@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldapp.durable import commit_temp, copy_bytes, free_bytes, temp_beside
-from fieldapp.livefiles import TILE_SUFFIX, TILES_DIR, LiveDatabaseError, refuse_live_file
+from fieldapp.core.durable import commit_temp, copy_bytes, free_bytes, temp_beside
+from fieldapp.core.livefiles import TILE_SUFFIX, TILES_DIR, LiveDatabaseError, refuse_live_file
 
 from .errors import (
     InvalidRequestError,

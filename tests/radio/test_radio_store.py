@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
-from fieldapp.domain import ValidationError
+from fieldapp.reports.domain import ValidationError
 from fieldapp.store import NotFoundError, Store
 
 TEXT = "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import Server
 
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, SyncReport, join
+from fieldapp.sync.client.session import SyncClient, SyncReport, join
 from fieldapp.sync.server import accounts
 
 
@@ -48,7 +48,7 @@ class Peer:
         return {r["id"]: {k: r[k] for k in r.keys() if k not in skip} for r in rows}  # noqa: SIM118
 
     def client_conflicts(self) -> list[dict]:
-        from fieldapp.sync.client import conflicts
+        from fieldapp.sync.client.session import conflicts
 
         return conflicts(self.store.conn, unresolved=False)
 
@@ -64,8 +64,8 @@ def newer_than(later: Peer, earlier: Peer) -> None:
 
 def point_at(peer: Peer, url: str) -> None:
     """Send this device's traffic elsewhere (e.g. through a BadLink proxy)."""
-    from fieldapp.sync.client import api_url
-    from fieldapp.sync.config import set_state
+    from fieldapp.sync.client.config import set_state
+    from fieldapp.sync.client.session import api_url
 
     with peer.store.transaction() as conn:
         set_state(conn, {"url": api_url(url)})

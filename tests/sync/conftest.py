@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts
 from fieldapp.sync.server.serve import open_database
 

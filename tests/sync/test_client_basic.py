@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 from clientkit import Peer, enroll, newer_than, start_server
 
-from fieldapp.domain import ValidationError
-from fieldapp.report_query import ReportQuery
-from fieldapp.sync.client import (
+from fieldapp.reports.domain import ValidationError
+from fieldapp.reports.query import ReportQuery
+from fieldapp.sync.client.conflict_records import conflict_records
+from fieldapp.sync.client.resolve import resolve_record
+from fieldapp.sync.client.session import (
     LinkError,
     record_states,
     resolve_conflict,
     retry_delay,
     sync_status,
 )
-from fieldapp.sync.conflict_records import conflict_records
-from fieldapp.sync.resolve import resolve_record
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from clientkit import Peer, enroll, start_server
 from conftest import free_port
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 from fieldapp.store import Store
 from fieldapp.sync.server import accounts
 
@@ -163,7 +163,7 @@ def test_a_bundle_imported_twice_applies_once_and_online_sync_clears_the_outbox(
     assert b.store.blobs.path(a_sha := _sha(photo)).read_bytes() == photo.read_bytes(), a_sha
     a = Peer.__new__(Peer)
     a.store = Store(tmp_path / "anna", user="anna")
-    from fieldapp.sync.client import SyncClient
+    from fieldapp.sync.client.session import SyncClient
 
     online = SyncClient(a.store, backoff_s=0.01).sync()
     assert online.complete and online.duplicates == 8 and a.store.outbox_count() == 0

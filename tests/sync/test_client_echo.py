@@ -9,9 +9,9 @@ import shutil
 import pytest
 from clientkit import Peer, enroll
 
-from fieldapp.backup import backup_to
+from fieldapp.core.backup import backup_to
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, join
+from fieldapp.sync.client.session import SyncClient, join
 
 N = 120
 

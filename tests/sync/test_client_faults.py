@@ -82,7 +82,7 @@ _PULL = textwrap.dedent(
     """
     import sys
     from fieldapp.store import Store
-    from fieldapp.sync.client import SyncClient
+    from fieldapp.sync.client.session import SyncClient
     SyncClient(Store(sys.argv[1]), page_size=50).sync()
     """
 )
@@ -111,7 +111,7 @@ def test_a_client_killed_during_a_pull_recovers(server, tmp_path):
         assert have == upto and len(have) < 600  # rows and cursor moved together
         b = Peer.__new__(Peer)
         b.store = Store(tmp_path / "ben", user="ben")
-        from fieldapp.sync.client import SyncClient
+        from fieldapp.sync.client.session import SyncClient
 
         assert SyncClient(b.store).sync().complete
         assert b.store.conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 600

@@ -7,7 +7,7 @@ from clientkit import enroll
 from conftest import Server, self_signed_certificate
 
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, SyncError, join
+from fieldapp.sync.client.session import SyncClient, SyncError, join
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The merge rule (fieldapp.sync.merge): any arrival order gives the same record and the
+"""The merge rule (fieldapp.sync.protocol.merge): any arrival order gives the same record and the
 same conflict records, so every peer converges."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldapp.sync.merge import Write, merge, preferred
+from fieldapp.sync.protocol.merge import Write, merge, preferred
 
 NODES = ("aaaa", "bbbb", "cccc")
 FIELDS = ("title", "severity", "deleted")
@@ -79,8 +79,8 @@ def test_a_device_keeps_the_preferred_record_of_a_conflict_id_whatever_came_firs
     """The server sends an id again when a twin write made a preferred record of it; the
     device must take it, and never go back to the other one."""
     from fieldapp.store import Store
-    from fieldapp.sync.local import conflicts, save_conflict
-    from fieldapp.sync.merge import pair_conflict
+    from fieldapp.sync.client.local import conflicts, save_conflict
+    from fieldapp.sync.protocol.merge import pair_conflict
 
     mine = Write("title", "Shelter full", _stamp(10, "aaaa"), _stamp(5, "cccc"), "a", "anna")
     closed = Write("title", "Shelter closed", _stamp(11, "bbbb"), _stamp(5, "cccc"), "b", "ben")

@@ -8,7 +8,7 @@ import pytest
 import requests
 from conftest import statuses
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts, policy
 
 SHA = "0" * 64

@@ -8,7 +8,7 @@ import uuid
 
 from conftest import statuses
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import policy
 
 PHOTO = os.urandom(300_000)

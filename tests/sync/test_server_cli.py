@@ -8,9 +8,9 @@ import re
 import pytest
 from conftest import Server
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 from fieldapp.store import Store
-from fieldapp.sync.client import AuthError, SyncClient
+from fieldapp.sync.client.session import AuthError, SyncClient
 
 CODE = re.compile(r"\b[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}\b")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from conftest import Server, statuses
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server.db import Database
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
+from fieldapp.cli.main import main
 from fieldapp.tiles.grid import iter_tiles, parse_bbox, parse_zooms
 
 ROOT = Path(__file__).resolve().parents[2]

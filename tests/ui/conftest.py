@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 from fieldapp.store import Store
 
 # The map (Qt WebEngine) needs this before pytest-qt creates the QApplication.
@@ -101,7 +101,7 @@ def server(tmp_path: Path):
 @pytest.fixture
 def make_window(qtbot, store: Store):
     """Build a shown MainWindow on `store`, its list loaded; closed after the test."""
-    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.shell.main_window import MainWindow
 
     made = []
 
@@ -128,7 +128,7 @@ def make_window(qtbot, store: Store):
 def make_radio_desk(qtbot, store: Store):
     """make_radio_desk(operation): a shown radio desk of station F4ABC on that operation;
     its threads stopped and closed after the test."""
-    from fieldapp.ui.radio_desk import RadioDesk
+    from fieldapp.ui.radio.desk import RadioDesk
 
     made = []
 
@@ -166,7 +166,7 @@ def listed_titles():
 @pytest.fixture
 def make_map(qtbot, store: Store):
     """make_map(operation=None): a shown MapView on `store`, its page and data ready."""
-    from fieldapp.ui.map_view import MapView
+    from fieldapp.ui.maps.view import MapView
 
     made = []
 
@@ -205,7 +205,7 @@ def evaluate(qtbot):
 @pytest.fixture
 def languages(qapp):
     """The app's language manager; English again after the test."""
-    from fieldapp.ui.i18n import LanguageManager
+    from fieldapp.ui.kit.i18n import LanguageManager
 
     manager = LanguageManager(qapp)
     yield manager

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldapp.ui.app import EXIT_CANNOT_OPEN, run_gui
-from fieldapp.ui.main_window import MainWindow
-from fieldapp.ui.selftest import run_selftest
+from fieldapp.ui.shell.app import EXIT_CANNOT_OPEN, run_gui
+from fieldapp.ui.shell.main_window import MainWindow
+from fieldapp.ui.shell.selftest import run_selftest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,7 @@ HEAVY = (
     "PySide6.QtWebEngine",
     "folium",
     "fieldapp.radio.model",  # ~20 ms of tables and patterns
-    "fieldapp.geo",
+    "fieldapp.core.geo",
     "fieldapp.sync.server",
     "requests",
 )
@@ -94,7 +94,7 @@ def test_start_up_imports_no_web_engine_and_no_folium(tmp_path):
     """The start-up path is benchmarked: the map stack and other heavy modules stay out."""
     code = (
         "import sys, json\n"
-        "from fieldapp.ui.selftest import run_selftest\n"
+        "from fieldapp.ui.shell.selftest import run_selftest\n"
         f"result = run_selftest({str(tmp_path / 'data')!r}, with_map=False)\n"
         f"heavy = [m for m in sys.modules for h in {HEAVY!r} if m == h or m.startswith(h + '.')]\n"
         "print(json.dumps({'heavy': heavy, 'ok': result['ok']}))\n"
@@ -120,7 +120,7 @@ def test_the_garbage_collector_pauses_during_start_up_only(tmp_path):
         "    original(self)\n"
         "    QTimer.singleShot(0, lambda: (print('after', gc.isenabled()), self.close()))\n"
         "main_window.MainWindow._build_the_rest = finish\n"
-        "from fieldapp.cli import main\n"
+        "from fieldapp.cli.main import main\n"
         f"sys.exit(main(['--data-dir', {str(tmp_path / 'data')!r}]))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

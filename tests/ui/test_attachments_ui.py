@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from fieldapp.report_query import ReportQuery
+from fieldapp.reports.query import ReportQuery
 
 
 def make_photo(folder: Path, name: str = "flood.png") -> Path:
@@ -98,13 +98,13 @@ def test_files_dropped_on_a_new_report_are_attached_after_its_first_save(
 
 
 def test_a_file_that_cannot_be_attached_is_explained(qtbot, window, tmp_path, monkeypatch):
-    import fieldapp.attachments
+    import fieldapp.reports.attachments
 
     open_first(qtbot, window)
     editor = window.editor
     big = tmp_path / "huge.bin"
     big.write_bytes(b"x" * 2048)
-    monkeypatch.setattr(fieldapp.attachments, "MAX_ATTACHMENT_BYTES", 1024)
+    monkeypatch.setattr(fieldapp.reports.attachments, "MAX_ATTACHMENT_BYTES", 1024)
     assert drop_files(editor, [big])
     qtbot.waitUntil(lambda: not editor.is_attaching(), timeout=10_000)
     assert editor.attachments.errors.isVisibleTo(editor)
@@ -174,7 +174,7 @@ def test_removing_a_file_asks_first_and_is_recorded_for_sync(
 
 
 def test_file_names_from_elsewhere_cannot_leave_their_folder():
-    from fieldapp.ui.tasks import safe_filename
+    from fieldapp.ui.shell.tasks import safe_filename
 
     assert "/" not in safe_filename("../../etc/passwd")
     assert safe_filename("..") == "attachment"

@@ -11,10 +11,10 @@ import pytest
 from ui_mapkit import show_map
 from ui_synckit import code_for
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, join
-from fieldapp.ui.sync_worker import SyncRunner
+from fieldapp.sync.client.session import SyncClient, join
+from fieldapp.ui.sync.worker import SyncRunner
 
 AREA = {"type": "Polygon", "coordinates": [[[4.3, 43.8], [4.4, 43.8], [4.4, 43.9], [4.3, 43.8]]]}
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_synckit import make_feature_clash, make_message_clash
 
-from fieldapp.sync.client import sync_status
-from fieldapp.ui.conflict_view import ConflictView
+from fieldapp.sync.client.session import sync_status
+from fieldapp.ui.sync.conflict_view import ConflictView
 
 
 def ring(*corners: tuple[float, float]) -> list[list[float]]:
@@ -280,7 +280,7 @@ def test_in_french_the_feature_and_its_shape_are_in_french(qtbot, store, feature
 
 
 def test_a_field_its_kind_of_form_lacks_takes_the_english_name_of_another_form(qapp):
-    from fieldapp.ui.conflict_models import field_label
+    from fieldapp.ui.sync.conflict_models import field_label
 
     assert field_label("precedence", "radio_message", "ics213") == "Precedence"
     assert field_label("number", "radio_message", "ics213") == "Number"

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from ui_synckit import make_clash
 
-from fieldapp.sync.client import sync_status
-from fieldapp.ui.conflict_view import ConflictView
+from fieldapp.sync.client.session import sync_status
+from fieldapp.ui.sync.conflict_view import ConflictView
 
 BASE = {
     "title": "Bridge open",

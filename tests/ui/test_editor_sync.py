@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_synckit import share_report
 
-from fieldapp.settings import Settings
-from fieldapp.ui.sync_worker import SyncRunner
+from fieldapp.core.settings import Settings
+from fieldapp.ui.sync.worker import SyncRunner
 
 BASE = {"title": "Shelter at the school", "body": "Room for 40 people.", "severity": 2}
 

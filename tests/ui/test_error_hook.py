@@ -8,8 +8,8 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from fieldapp.settings import Settings
-from fieldapp.ui import error_hook
+from fieldapp.core.settings import Settings
+from fieldapp.ui.shell import error_hook
 
 
 def test_a_failed_read_in_a_slot_is_said_in_the_status_bar(qtbot, make_window, store):

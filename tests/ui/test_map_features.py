@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from ui_mapkit import show_map
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 
 POLYGON = {
     "type": "Feature",

@@ -16,7 +16,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "geo" / "mbtiles"
 
 @pytest.fixture
 def handler(qapp, tmp_path):
-    from fieldapp.ui.map_scheme import MapSchemeHandler
+    from fieldapp.ui.maps.scheme import MapSchemeHandler
 
     import_mbtiles(tmp_path, SAMPLES / "plain_1.mbtiles", name="plain")
     import_mbtiles(tmp_path, SAMPLES / "geography-class-jpg.mbtiles", name="geo")
@@ -95,13 +95,13 @@ def test_vendored_files_are_served_with_their_type(handler):
     ],
 )
 def test_no_path_leaves_the_web_folder(handler, path):
-    from fieldapp.ui.map_scheme import DENIED
+    from fieldapp.ui.maps.scheme import DENIED
 
     assert handler.respond(f"fieldapp://app/web/{path}") == DENIED
 
 
 def test_unknown_documents_are_not_found_and_only_the_newest_data_stays(handler):
-    from fieldapp.ui.map_scheme import NOT_FOUND
+    from fieldapp.ui.maps.scheme import NOT_FOUND
 
     assert handler.respond("fieldapp://app/data/reports-1.json") == NOT_FOUND
     for generation in (1, 2, 3):

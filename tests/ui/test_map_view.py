@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from fieldapp.demo import create_demo
+from fieldapp.demo.builder import create_demo
 from fieldapp.store import ReportQuery
 
 HOSTILE = [

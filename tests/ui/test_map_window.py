@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_mapkit import show_map
 
-from fieldapp.geo import format_decimal, format_dms, maidenhead, parse_position
-from fieldapp.settings import Settings
+from fieldapp.core.geo import format_decimal, format_dms, maidenhead, parse_position
+from fieldapp.core.settings import Settings
 
 LOCATED = [
     {"title": "Bridge over the Gardon closed", "kind": "hazard", "severity": 5},

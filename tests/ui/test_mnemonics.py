@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 
 
 def mnemonics(window) -> dict[str, list[str]]:

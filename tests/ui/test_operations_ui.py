@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fieldapp.settings import Settings
-from fieldapp.ui import dialogs
+from fieldapp.core.settings import Settings
+from fieldapp.ui.kit import dialogs
 
 
 def test_real_operation_has_no_exercise_banner(window):
@@ -88,7 +88,7 @@ def test_status_bar_says_offline_and_counts_unsent_changes(qtbot, window, store)
 def test_a_volunteer_device_is_told_at_once_that_the_server_takes_no_new_operation(
     qtbot, window, store, monkeypatch
 ):
-    from fieldapp.sync.config import set_state
+    from fieldapp.sync.client.config import set_state
 
     with store.transaction() as conn:  # what joining a server as a volunteer records
         set_state(conn, {"url": "https://sync.example.org/api/v1", "user": "vera",

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -46,7 +46,7 @@ def normalise_typed(qtbot, desk, text: str):
 
 @pytest.fixture
 def desk(qtbot, store, operation):
-    from fieldapp.ui.radio_desk import RadioDesk
+    from fieldapp.ui.radio.desk import RadioDesk
 
     made = RadioDesk(store, None, station="F4ABC")
     made.set_operation(operation)

@@ -6,7 +6,7 @@ import pytest
 from PySide6 import QtPdf  # PySide6 (with its add-ons) is a dependency: never skipped
 
 from fieldapp.radio import forms
-from fieldapp.ui import radio_print
+from fieldapp.ui.radio import printing as radio_print
 
 
 def read_pdf(path) -> list[str]:
@@ -110,7 +110,7 @@ def test_the_command_line_writes_the_ics309_pdf(qapp, cli, tmp_path):
 
 @pytest.fixture
 def french(qapp):
-    from fieldapp.ui.i18n import LanguageManager
+    from fieldapp.ui.kit.i18n import LanguageManager
 
     manager = LanguageManager(qapp)
     manager.apply("fr")
@@ -171,7 +171,7 @@ def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise,
 
 
 def test_a_pdf_being_written_can_be_cancelled(qtbot, store, exercise, tmp_path):
-    from fieldapp.ui import radio_pdf_job
+    from fieldapp.ui.radio import pdf_job as radio_pdf_job
 
     build = radio_pdf_job.ics309_build(exercise, ("2000-01-01", "2100-01-01"), "F4ABC", "", "")
     job = radio_pdf_job.PdfJob(store.data_dir, build, tmp_path / "log.pdf")

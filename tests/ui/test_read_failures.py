@@ -17,8 +17,8 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_mapkit import show_map
 
-from fieldapp.settings import Settings
-from fieldapp.ui.report_model import column_of
+from fieldapp.core.settings import Settings
+from fieldapp.ui.reports.model import column_of
 
 BOAT = {"title": "Boat drifting near the weir", "kind": "hazard", "severity": 4}
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.report_query import ReportQuery
+from fieldapp.reports.query import ReportQuery
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -234,7 +234,7 @@ def test_verdict_is_signed_by_the_user(qtbot, window, store):
 
 
 def test_exercise_operation_shows_the_banner_in_the_editor(qtbot, make_window, store):
-    from fieldapp.settings import Settings
+    from fieldapp.core.settings import Settings
 
     drill = store.create_operation("Drill", exercise=True)
     store.add_report(drill["id"], {"title": "Simulated flood"})
@@ -260,8 +260,8 @@ def test_delete_key_in_the_list_deletes_after_confirmation(
 def test_settings_dialog_changes_the_name_that_signs_new_reports(
     qtbot, window, store, operation, monkeypatch, data_dir
 ):
-    from fieldapp.settings import Settings
-    from fieldapp.ui import dialogs
+    from fieldapp.core.settings import Settings
+    from fieldapp.ui.kit import dialogs
 
     def choose(dialog):
         dialog.user_edit.setText("Camille (F4ABC)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from fieldapp.ui.report_model import column_of
+from fieldapp.ui.reports.model import column_of
 
 
 def click_header(qtbot, window, field: str) -> None:
@@ -128,9 +128,9 @@ def test_the_full_list_is_read_only_after_the_first_rows_are_painted(
     interpreter in its thread) must not compete with painting those first rows."""
     from PySide6.QtCore import QEvent, QObject
 
-    from fieldapp.ui import report_model
-    from fieldapp.ui.query_worker import ReportQueryRunner
-    from fieldapp.ui.report_list import ReportListPanel
+    from fieldapp.ui.reports import model as report_model
+    from fieldapp.ui.reports.list_view import ReportListPanel
+    from fieldapp.ui.reports.query_worker import ReportQueryRunner
 
     store.add_reports_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(300)))
     monkeypatch.setattr(report_model, "REST_DELAY_MS", 0)  # the timer is not what waits

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from fieldapp.report_query import ReportQuery
-from fieldapp.ui import report_model
-from fieldapp.ui.query_worker import ReportQueryRunner
-from fieldapp.ui.report_model import ReportIdRole, ReportTableModel, column_of
+from fieldapp.reports.query import ReportQuery
+from fieldapp.ui.reports import model as report_model
+from fieldapp.ui.reports.model import ReportIdRole, ReportTableModel, column_of
+from fieldapp.ui.reports.query_worker import ReportQueryRunner
 
 
 def make_model(qtbot, store):

@@ -10,9 +10,9 @@ import socket
 import pytest
 from ui_synckit import code_for, kit, make_clash
 
-from fieldapp.settings import Settings
-from fieldapp.sync.client import join, sync_status
-from fieldapp.ui.sync_worker import SyncRunner
+from fieldapp.core.settings import Settings
+from fieldapp.sync.client.session import join, sync_status
+from fieldapp.ui.sync.worker import SyncRunner
 
 
 @pytest.fixture(autouse=True)
@@ -149,7 +149,7 @@ def test_a_conflict_resolved_in_the_window_syncs_to_the_other_device(
 def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
     qtbot, window, server, monkeypatch
 ):
-    from fieldapp.ui.sync_panel import JoinDialog
+    from fieldapp.ui.sync.panel import JoinDialog
 
     monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
     panel = window.sync.panel
@@ -177,7 +177,7 @@ def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
 def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(
     qtbot, window, tmp_path, monkeypatch
 ):
-    from fieldapp.ui.sync_panel import JoinDialog
+    from fieldapp.ui.sync.panel import JoinDialog
 
     cert, key = kit.self_signed_certificate(tmp_path)
     server = kit.Server(str(tmp_path / "tls.db"), tmp_path / "srv").start(tls=(cert, key))
@@ -206,7 +206,7 @@ def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(
 def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
     qtbot, make_window, store, server, monkeypatch
 ):
-    from fieldapp.demo import create_demo
+    from fieldapp.demo.builder import create_demo
 
     monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
     join(store, server.url, code_for(server, "tester"), "laptop")
@@ -244,9 +244,9 @@ def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
 def test_a_report_saved_while_a_round_pulls_goes_out_right_after_it(
     qtbot, make_window, store, server, tmp_path, monkeypatch
 ):
-    from fieldapp.demo import create_demo
+    from fieldapp.demo.builder import create_demo
     from fieldapp.store import Store
-    from fieldapp.sync.client import SyncClient
+    from fieldapp.sync.client.session import SyncClient
 
     monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
     join(store, server.url, code_for(server, "tester"), "laptop")

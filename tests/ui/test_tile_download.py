@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 from fieldapp.tiles import SeedOptions, TileRegistry, parse_bbox, parse_zooms
 from fieldapp.tiles.grid import iter_tiles
-from fieldapp.ui.tile_download_dialog import TileDownloadDialog
+from fieldapp.ui.tiles.download_dialog import TileDownloadDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tiles"))
 from tileserver import TileServer  # a test helper beside the tile tests

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from fieldapp.settings import Settings
+from fieldapp.core.settings import Settings
 from fieldapp.tiles import import_mbtiles
-from fieldapp.ui.tile_sets_dialog import COLUMNS
+from fieldapp.ui.tiles.sets_dialog import COLUMNS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "geo" / "mbtiles"
 sys.path.insert(0, str(SAMPLES.parents[2] / "tiles"))  # tileserver.py, a test helper

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
-from fieldapp.settings import Settings
-from fieldapp.ui import i18n
-from fieldapp.ui.i18n import resolve_language
-from fieldapp.ui.report_model import column_of
+from fieldapp.core.settings import Settings
+from fieldapp.ui.kit import i18n
+from fieldapp.ui.kit.i18n import resolve_language
+from fieldapp.ui.reports.model import column_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "fieldapp_fr.ts"
@@ -51,7 +51,7 @@ def pyside_tool(name: str) -> str:
 def test_the_ts_file_has_every_string_of_the_ui(tmp_path):
     lupdate = pyside_tool("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "fieldapp" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "fieldapp" / "ui").rglob("*.py"))
     subprocess.run(
         [str(lupdate), *sources, "-ts", str(fresh), "-locations", "none"],
         check=True,
@@ -113,7 +113,7 @@ def test_switching_language_in_the_settings_applies_at_once(
 
 
 def test_vocabulary_has_a_label_for_every_code(languages):
-    from fieldapp import domain
+    from fieldapp.reports import domain
 
     languages.apply("fr")
     assert set(i18n.kind_labels()) == set(domain.KINDS)

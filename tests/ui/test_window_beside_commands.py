@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from shared_folder_kit import deleted_database_files as deleted_in
 from ui_mapkit import show_map
 
-from fieldapp.settings import Settings
-from fieldapp.ui.dialogs import NewOperationDialog
-from fieldapp.ui.main_window import MainWindow
+from fieldapp.core.settings import Settings
+from fieldapp.ui.kit.dialogs import NewOperationDialog
+from fieldapp.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fieldapp.ui.main_window import MainWindow
-from fieldapp.ui.map_view import MapView
+from fieldapp.ui.maps.view import MapView
+from fieldapp.ui.shell.main_window import MainWindow
 
 
 def show_map(qtbot, window: MainWindow, open_tab: Callable[[], object] | None = None) -> MapView:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.store import Store
-from fieldapp.sync.client import SyncClient, join
+from fieldapp.sync.client.session import SyncClient, join
 from fieldapp.sync.server import accounts
 
 _SPEC = importlib.util.spec_from_file_location(

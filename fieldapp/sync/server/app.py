@@ -18,7 +18,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 
 from fieldapp import __version__
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts, policy
 from fieldapp.sync.server.blobs import BlobError, BlobStore
 from fieldapp.sync.server.db import Database, now_ms

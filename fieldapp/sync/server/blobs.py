@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert, select, update
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.policy import Access

@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 from starlette.requests import ClientDisconnect
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 
 log = logging.getLogger(__name__)
 

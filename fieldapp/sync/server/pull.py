@@ -19,7 +19,7 @@ import json
 
 from sqlalchemy import Connection, Row, Table, select
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal

@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from fieldapp.sync import wire
-from fieldapp.sync.hlc import MAX_DRIFT_MS, Stamp
-from fieldapp.sync.merge import Conflict, Write, merge, preferred
+from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.hlc import MAX_DRIFT_MS, Stamp
+from fieldapp.sync.protocol.merge import Conflict, Write, merge, preferred
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch

@@ -1,12 +1,12 @@
 """JSON Schemas of the request bodies, for the OpenAPI document (and so for fuzzing).
 
-Documentation only: the server checks bodies with fieldapp.sync.wire, which is stricter
+Documentation only: the server checks bodies with fieldapp.sync.protocol.wire, which is stricter
 (stamps, sizes, entity and field names). Constants; safe from any thread.
 """
 
 from __future__ import annotations
 
-from fieldapp.sync import wire
+from fieldapp.sync.protocol import wire
 
 _ID = {"type": "string", "pattern": r"^[A-Za-z0-9._:-]{1,100}$"}
 _STAMP = {"type": "string", "pattern": r"^\d{13}-[0-9a-f]{4}-[A-Za-z0-9_]{1,64}$"}

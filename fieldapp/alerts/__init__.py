@@ -1,0 +1,1 @@
+"""Alerts and outreach (issue 15): CAP alerts, their chains, relays and publications."""

@@ -1,0 +1,1 @@
+"""The `fieldapp` command line: `main` is the entry point, one module per family of subcommands."""

@@ -1,0 +1,1 @@
+"""Exercises (issue 16): scenarios, injects on the exercise clock, observations."""

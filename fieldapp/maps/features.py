@@ -1,0 +1,158 @@
+"""Map features: the areas, lines and points a volunteer draws on the map.
+
+A flooded zone, a closed road, a shelter: each is a name, a category, notes and one
+GeoJSON geometry (geometry.py), stored like reports: a UUIDv7 id, per-field clock
+stamps, a tombstone on delete, and an outbox and a history entry in the same
+transaction as the row. The vocabulary and `validate_feature` are pure (any thread).
+`FeatureStore` is the map-feature part of `Store`, mixed into it so that store.py stays
+short; it follows Store's rules: one store, one connection, one thread.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from typing import Any, TypedDict
+
+from fieldapp.core.store_part import StorePart
+from fieldapp.maps.geometry import GeometryError, encode_geometry, read_geometry
+from fieldapp.reports.domain import ValidationError, utc_now
+
+CATEGORIES = (
+    "flooded_area",
+    "closed_road",
+    "evacuation_zone",
+    "danger_zone",
+    "shelter",
+    "meeting_point",
+    "other",
+)
+NAME_MAX = 200
+# Fields a user may set; the store owns the others (id, author, stamps...).
+FEATURE_FIELDS = ("name", "category", "notes", "geometry")
+
+
+class Feature(TypedDict):
+    """A stored map feature, as the store returns it (geometry parsed)."""
+
+    seq: int
+    id: str
+    operation_id: str
+    name: str
+    category: str
+    notes: str
+    geometry: dict[str, Any]
+    author: str
+    created_at: str
+    updated_hlc: str
+    deleted: int
+    field_hlc: dict[str, str]
+
+
+def validate_feature(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Check a full set of feature fields and return them in stored form.
+
+    The geometry may be JSON text or an object: a geometry, a Feature or a
+    FeatureCollection of one; it is stored as compact geometry JSON. Raises
+    ValidationError naming every bad field, unknown field names included.
+    """
+    errors: dict[str, tuple[str, str]] = {}
+    for name in values:
+        if name not in FEATURE_FIELDS:
+            errors[name] = ("unknown_field", "is not a map feature field")
+    name = str(values.get("name") or "").strip()
+    if not name:
+        errors["name"] = ("required", "a name is required")
+    elif len(name) > NAME_MAX:
+        errors["name"] = ("too_long", f"at most {NAME_MAX} characters")
+    category = values.get("category")
+    if category not in CATEGORIES:
+        errors["category"] = (
+            "unknown_value",
+            f"{category!r} is not one of {', '.join(CATEGORIES)}",
+        )
+    geometry = ""
+    if values.get("geometry") in (None, ""):
+        errors["geometry"] = ("required", "a shape is required (GeoJSON geometry)")
+    else:
+        try:
+            geometry = encode_geometry(read_geometry(values["geometry"]))
+        except GeometryError as exc:
+            errors["geometry"] = (exc.code, str(exc))
+    if errors:
+        raise ValidationError(errors)
+    notes = str(values.get("notes") or "").strip()
+    return {"name": name, "category": category, "notes": notes, "geometry": geometry}
+
+
+class FeatureStore(StorePart):
+    """Saving and reading map features; a mixin of Store (see store.py)."""
+
+    def add_feature(
+        self, operation_id: str, *, name: str, category: str, geometry: Any, notes: str = ""
+    ) -> Feature:
+        """Validate and save a new feature; returns it as stored."""
+        from fieldapp.store import new_id  # store.py imports this module
+
+        self.get_operation(operation_id)
+        clean = validate_feature(
+            {"name": name, "category": category, "geometry": geometry, "notes": notes}
+        )
+        feature_id = new_id()
+        with self.transaction():
+            row = {
+                "id": feature_id,
+                "operation_id": operation_id,
+                "created_at": utc_now(),
+                "author": self.user,
+                **clean,
+            }
+            self.insert_records("feature", [row])
+        return self.get_feature(feature_id)
+
+    def edit_feature(self, feature_id: str, **changes: Any) -> Feature:
+        """Apply a partial edit (name, category, notes, geometry); unchanged fields are not
+        logged, and an edit that changes nothing writes nothing."""
+        current = dict(self._feature_row(feature_id))
+        clean = validate_feature({**{n: current[n] for n in FEATURE_FIELDS}, **changes})
+        diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
+        if diff:
+            with self.transaction():
+                self.update_record("feature", current, diff)
+        return self.get_feature(feature_id)
+
+    def delete_feature(self, feature_id: str) -> None:
+        """Tombstone a feature: it leaves the map and the lists; its history stays."""
+        current = dict(self._feature_row(feature_id))
+        with self.transaction():
+            self.update_record("feature", current, {"deleted": (0, 1)}, action="deleted")
+
+    def get_feature(self, feature_id: str) -> Feature:
+        return _feature(self._feature_row(feature_id))
+
+    def list_features(self, operation_id: str) -> list[Feature]:
+        """The live features of an operation, oldest first (the order they were drawn)."""
+        self.get_operation(operation_id)
+        rows = self.conn.execute(
+            "SELECT * FROM features WHERE operation_id = ? AND deleted = 0 ORDER BY seq",
+            [operation_id],
+        )
+        return [_feature(row) for row in rows]
+
+    def _feature_row(self, feature_id: str) -> sqlite3.Row:
+        row = self.conn.execute(
+            "SELECT * FROM features WHERE id = ? AND deleted = 0", [feature_id]
+        ).fetchone()
+        if row is None:
+            from fieldapp.store import NotFoundError  # store.py imports this module
+
+            raise NotFoundError(f"no map feature with id {feature_id}")
+        return row
+
+
+def _feature(row: sqlite3.Row) -> Feature:
+    feature = dict(row)
+    feature["geometry"] = json.loads(feature["geometry"])
+    feature["field_hlc"] = json.loads(feature["field_hlc"])
+    return feature  # type: ignore[return-value]

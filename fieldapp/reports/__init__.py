@@ -1,0 +1,1 @@
+"""Reports: validation, the query and reads, attachments and bulk loads."""

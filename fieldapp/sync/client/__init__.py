@@ -1,0 +1,1 @@
+"""The desktop side of sync: one round against the server, its local bookkeeping, bundles."""

@@ -1,0 +1,202 @@
+"""Applying pulled pages to the local store: per-field merge, no outbox, one transaction.
+
+Each page is one transaction of the sync thread's Store: its records, its conflicts and
+the new cursor commit together, so a client killed mid-pull restarts from a cursor that
+matches its rows. Fields are merged with fieldapp.sync.protocol.merge (highest stamp wins): a
+local unsynced edit with a newer stamp survives and goes to the server later; a local
+unsynced edit that loses to a newer remote one is kept as a local conflict, so nothing
+is silently dropped. Pulled changes never write outbox entries; they write history
+entries (action "received" or "synced", author "sync from" the record's author for a new
+record, else the clock node of the device that made the change: pulls do not name
+people) and keep
+the FTS tables right through the tables' triggers. The clock observes every pulled
+stamp, except one too far ahead of this device's clock (the skew guard), which is
+applied but not adopted, and reported.
+
+A record that cannot be stored yet (its operation or report comes in a later page, or
+the server lacks a required field) is parked in sync_parked and retried after every
+page: the cursor can move on without losing it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.core.changes import Changes
+from fieldapp.core.records import TABLES, apply_rank
+from fieldapp.sync.client.config import set_state
+from fieldapp.sync.client.local import (
+    forget_pushed,
+    mark_on_server,
+    now_text,
+    pending_fields,
+    save_conflict,
+)
+from fieldapp.sync.protocol import merge, wire
+from fieldapp.sync.protocol.hlc import ClockSkewError, Stamp
+
+if TYPE_CHECKING:
+    from fieldapp.store import Store
+
+
+@dataclass
+class PageResult:
+    records: int = 0  # records received
+    conflicts: int = 0  # new conflict records
+    parked: int = 0  # records waiting in sync_parked after this page
+    warnings: list[str] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)  # which records changed
+
+    @property
+    def changed(self) -> int:
+        """Records whose local copy changed."""
+        return sum(len(ids) for ids in self.changes.ids.values())
+
+
+def apply_page(store: Store, page: dict) -> PageResult:
+    """Apply one checked pull answer (wire.parse_pull_answer) and store its cursor."""
+    result = PageResult(records=len(page["records"]))
+    records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
+    with store.transaction() as conn:
+        for record in records:
+            _observe(store, record, result)
+            if _apply_or_park(store, record, page["server_time"]):
+                result.changes.add(record["entity"], record["id"])
+        _retry_parked(store, page["server_time"], result.changes)
+        for conflict in page["conflicts"]:
+            if _well_formed(conflict) and save_conflict(conn, conflict, "server"):
+                result.conflicts += 1
+        set_state(conn, {"cursor": page["next"]})
+        forget_pushed(conn, page["next"])
+        result.parked = conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0]
+    return result
+
+
+def _apply_or_park(store: Store, record: dict, server_time: int) -> bool:
+    conn = store.conn
+    conn.execute("SAVEPOINT record")
+    try:
+        changed = apply_record(store, record, server_time)
+    except sqlite3.IntegrityError as exc:
+        conn.execute("ROLLBACK TO record")
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_parked VALUES (?, ?, ?, ?)",
+            [record["entity"], record["id"], json.dumps(record), str(exc)],
+        )
+        changed = False
+    else:
+        conn.execute("DELETE FROM sync_parked WHERE entity = ? AND row_id = ?",
+                     [record["entity"], record["id"]])  # fmt: skip
+    conn.execute("RELEASE record")
+    return changed
+
+
+def _retry_parked(store: Store, server_time: int, changes: Changes) -> None:
+    """Parked records whose parents may have arrived now; repeated while it helps."""
+    progress = True
+    while progress:
+        progress = False
+        parked = store.conn.execute("SELECT entity, row_id, body FROM sync_parked").fetchall()
+        for row in sorted(parked, key=lambda r: apply_rank(r[0])):
+            _apply_or_park(store, json.loads(row[2]), server_time)
+            gone = store.conn.execute(
+                "SELECT 1 FROM sync_parked WHERE entity = ? AND row_id = ?", [row[0], row[1]]
+            ).fetchone()
+            if gone is None:
+                changes.add(row[0], row[1])
+                progress = True
+
+
+def apply_record(store: Store, record: dict, server_time: int) -> bool:
+    """Merge one pulled record into its table; True if the local copy changed."""
+    entity, row_id = record["entity"], record["id"]
+    table = TABLES[entity]
+    remote = wire.expand_record(record)
+    row = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
+    mark_on_server(store.conn, [(entity, row_id)], server_time)
+    if row is None:
+        _insert(store, table, record)
+        _history(store, entity, row_id, remote, {}, "received")
+        return True
+    if row["operation_id"] != record["operation_id"]:
+        return False  # a hostile or broken answer: never move a record between operations
+    stamps = json.loads(row["field_hlc"])
+    columns = set(row.keys())
+    state = {f: (row[f], stamps.get(f, stamps["*"])) for f in remote if f in columns}
+    writes = [merge.Write(f, v, s, None) for f, (v, s) in remote.items() if f in columns]
+    before = dict(state)
+    changed = merge.apply_writes(state, writes)
+    if not changed:
+        return False
+    _keep_lost_local_edits(store, record, changed, before, state)
+    patch = {f: state[f][1] for f in changed}
+    store.conn.execute(
+        f"UPDATE {table} SET {', '.join(f'{f} = ?' for f in changed)},"
+        " updated_hlc = max(updated_hlc, ?), field_hlc = json_patch(field_hlc, ?) WHERE id = ?",
+        [*(state[f][0] for f in changed), max(patch.values()), json.dumps(patch), row_id],
+    )
+    diff = {f: (before[f][0], state[f][0]) for f in changed}
+    _history(store, entity, row_id, {f: state[f] for f in changed}, diff, "synced")
+    return True
+
+
+def _insert(store: Store, table: str, record: dict) -> None:
+    values = {"id": record["id"], "operation_id": record["operation_id"], **record["fields"]}
+    stamps = {"*": record["s"], **record.get("stamps", {})}
+    names = [*values, "updated_hlc", "field_hlc"]
+    store.conn.execute(
+        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [*values.values(), max(stamps.values()), json.dumps(stamps)],
+    )
+
+
+def _keep_lost_local_edits(
+    store: Store, record: dict, changed: list[str], before: dict, after: dict
+) -> None:
+    """A pending local edit that a newer remote write beat: keep it as a local conflict."""
+    pending = pending_fields(store.conn, record["entity"], record["id"])
+    for name in changed:
+        if name not in pending or merge.canonical(before[name][0]) == merge.canonical(
+            after[name][0]
+        ):
+            continue
+        older = merge.Write(name, before[name][0], before[name][1], None, "this device", store.user)
+        newer = merge.Write(name, after[name][0], after[name][1], None)
+        cid = merge.conflict_id(record["entity"], record["id"], older, newer)
+        conflict = merge.Conflict(cid, record["entity"], record["id"], "edit", name, older, newer)
+        body = {**conflict.as_json(), "operation_id": record["operation_id"], "resolved_by": None}
+        save_conflict(store.conn, body, "local")
+
+
+def _history(
+    store: Store, entity: str, row_id: str, fields: dict[str, tuple[Any, str]], diff: dict,
+    action: str,
+) -> None:  # fmt: skip
+    stamp = max(s for _v, s in fields.values()) if fields else ""
+    node = merge.node_of(stamp) if stamp else "server"
+    if action == "received" and fields.get("author", ("",))[0]:
+        node = str(fields["author"][0])  # a new record: its author made this change
+    store.conn.execute(
+        "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [entity, row_id, stamp, now_text(), f"sync from {node}", action,
+         json.dumps(diff, ensure_ascii=False)],
+    )  # fmt: skip
+
+
+def _observe(store: Store, record: dict, result: PageResult) -> None:
+    stamps = {record["s"], *record.get("stamps", {}).values()}
+    try:
+        store.clock.observe(Stamp.parse(max(stamps)))
+    except ClockSkewError as exc:
+        warning = f"a change is stamped ahead of this device's clock ({exc}); check the clock"
+        if warning not in result.warnings:
+            result.warnings.append(warning)
+
+
+def _well_formed(conflict: Any) -> bool:
+    keys = ("id", "entity", "row_id", "kind", "field", "older", "newer")
+    return isinstance(conflict, dict) and all(k in conflict for k in keys)

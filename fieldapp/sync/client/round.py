@@ -1,0 +1,160 @@
+"""One sync round, step by step: push the outbox, pull since the cursor, move files.
+
+Split from client.py to keep each step short. Every database change is its own
+transaction of the worker's Store: acknowledging a batch (outbox rows, bases, record
+states, the batch in flight) and applying a page (rows, conflicts, cursor) are atomic,
+so a kill -9 at any point leaves a state the next round continues from. Runs in the sync
+worker thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from fieldapp.sync.client.blobsync import sync_blobs
+from fieldapp.sync.client.config import get_state, load_config
+from fieldapp.sync.client.incoming import apply_page
+from fieldapp.sync.client.local import acknowledge, pushed_after, reject, remember_pushed
+from fieldapp.sync.client.outgoing import Batch, forget_batch, next_batch, pending_batch
+from fieldapp.sync.client.transport import SyncError, Transport
+from fieldapp.sync.protocol import wire
+
+if TYPE_CHECKING:
+    from fieldapp.sync.client.session import Progress, SyncClient, SyncReport
+
+SKEW_WARN_MS = 2 * 60 * 1000
+
+
+class Cancelled(SyncError):
+    """The user cancelled; what was done so far is kept."""
+
+
+def run_round(
+    client: SyncClient,
+    http: Transport,
+    report: SyncReport,
+    progress: Progress,
+    cancel: Callable[[], bool],
+) -> None:
+    try:
+        push_all(client, http, report, progress, cancel)
+        pull_all(client, http, report, progress, cancel)
+        progress("files", 0, 0)
+        blobs = sync_blobs(client.store, http, load_config(client.store.conn).metered)
+    except Cancelled:
+        report.cancelled = True
+        report.errors.append("cancelled; what moved so far is kept")
+        return
+    report.files_up, report.files_down = blobs.uploaded, blobs.downloaded
+    report.originals_held_back = blobs.held_back
+    report.errors += blobs.waiting
+
+
+def push_all(
+    client: SyncClient,
+    http: Transport,
+    report: SyncReport,
+    progress: Progress,
+    cancel: Callable[[], bool],
+) -> None:
+    store = client.store
+    total = store.outbox_count()
+    # What is saved while the round runs (the window or a script beside a scheduled sync)
+    # waits for the next round: a round pushing a growing outbox would never end.
+    horizon = store.conn.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
+    batch = pending_batch(store)
+    after = max(batch.seqs) if batch else 0
+    while True:
+        if batch is None:
+            if after >= horizon:
+                return
+            batch = next_batch(store, after, set())
+            if batch is None:
+                return
+            after = max(batch.seqs)
+        if cancel():
+            raise Cancelled("cancelled")
+        progress("push", report.pushed, total)
+        try:
+            answer = http.json("POST", "/push", batch.body)
+        except SyncError as exc:
+            if exc.status in (400, 413, 415):
+                # A refused body changed nothing on the server: build the batch anew next
+                # time (after an update) rather than resend these bytes for ever.
+                forget_batch(store)
+            raise
+        _take_answer(client, batch, answer, report)
+        batch = None
+
+
+def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncReport) -> None:
+    results = answer.get("results") if isinstance(answer, dict) else None
+    if not isinstance(results, list) or len(results) != len(batch.entries):
+        raise SyncError("the server's answer to a push does not match the batch; nothing removed")
+    reasons = answer.get("reasons") or {}
+    _check_clock(answer, report)
+    entries = [e for e in batch.entries if e["op_id"] is not None]
+    statuses = [s for e, s in zip(batch.entries, results, strict=True) if e["op_id"] is not None]
+    with client.store.transaction() as conn:
+        acknowledge(conn, entries, statuses, int(answer.get("server_time") or 0))
+        remember_pushed(conn, answer.get("batch_seq"))
+        for n, (entry, status) in enumerate(zip(batch.entries, results, strict=True)):
+            if status == wire.REJECTED and entry["op_id"]:
+                reject(conn, entry["op_id"], str(reasons.get(str(n), "no reason given")))
+        conn.execute("DELETE FROM sync_batch WHERE batch_key = ?", [batch.key])
+    report.pushed += sum(1 for s in statuses if s != wire.REJECTED)
+    report.duplicates += statuses.count(wire.DUPLICATE)
+    rejected = [str(reasons.get(str(n), "")) for n, s in enumerate(results) if s == wire.REJECTED]
+    report.rejected += len(rejected)
+    for reason in dict.fromkeys(rejected):
+        report.errors.append(f"the server refused {rejected.count(reason)} change(s): {reason}")
+
+
+def pull_all(
+    client: SyncClient,
+    http: Transport,
+    report: SyncReport,
+    progress: Progress,
+    cancel: Callable[[], bool],
+) -> None:
+    store = client.store
+    cursor = int(get_state(store.conn, "cursor", "0") or 0)
+    while True:
+        if cancel():
+            raise Cancelled("cancelled")
+        progress("pull", report.pulled, 0)
+        params: dict[str, int | str] = {"since": cursor, "limit": client.page_size}
+        held = pushed_after(store.conn, cursor)
+        if held:  # our own pushes: the server leaves out the values they wrote
+            params["have"] = wire.have_param(held)
+        answer = http.json("GET", "/pull", params=params)
+        try:
+            page = wire.parse_pull_answer(answer)
+        except wire.WireError as exc:
+            raise SyncError(f"the server sent a malformed page; nothing applied ({exc})") from None
+        if page["next"] < cursor:
+            raise SyncError("the server's cursor went backwards; was its database replaced?")
+        _check_clock(page, report)
+        result = apply_page(store, page)
+        report.pulled += result.records
+        report.changed += result.changed
+        report.changes.update(result.changes)
+        report.conflicts += result.conflicts
+        report.warnings += [w for w in result.warnings if w not in report.warnings]
+        cursor = page["next"]
+        if not page["more"]:
+            return
+
+
+def _check_clock(answer: dict, report: SyncReport) -> None:
+    server_time = answer.get("server_time")
+    if not isinstance(server_time, int):
+        return
+    skew = int(time.time() * 1000) - server_time
+    if abs(skew) > SKEW_WARN_MS:
+        side = "ahead of" if skew > 0 else "behind"
+        warning = f"this device's clock is {abs(skew) // 60000} min {side} the server's; fix it"
+        if warning not in report.warnings:
+            report.warnings.append(warning)

@@ -1,0 +1,1 @@
+"""What client and server share: the wire format, the merge rule, the clock and the roles."""

@@ -1,0 +1,1 @@
+"""Shared widgets and plumbing of the window: translations, banners, dialogs, background work."""

@@ -1,0 +1,143 @@
+"""Small dialogs: a new operation, and the settings (language, user name).
+
+They only collect values; the main window calls the store or saves the settings.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.core.settings import Settings
+from fieldapp.ui.reports.form import ERROR_STYLE
+
+
+class NewOperationDialog(QDialog):
+    """Name, description and the exercise flag of a new operation."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name_edit = QLineEdit(self)
+        self.description_edit = QPlainTextEdit(self)
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setMaximumHeight(90)
+        self.exercise_check = QCheckBox(self)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.name_label = QLabel(self)
+        self.name_label.setBuddy(self.name_edit)
+        self.description_label = QLabel(self)
+        self.description_label.setBuddy(self.description_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.name_label, self.name_edit)
+        form.addRow("", self.error_label)
+        form.addRow(self.description_label, self.description_edit)
+        form.addRow("", self.exercise_check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._retranslate()
+
+    def values(self) -> dict:
+        return {
+            "name": self.name_edit.text().strip(),
+            "description": self.description_edit.toPlainText().strip(),
+            "exercise": self.exercise_check.isChecked(),
+        }
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.name_edit.setFocus()
+
+    @Slot()
+    def _on_buttons_accepted(self) -> None:
+        if not self.values()["name"]:
+            self.show_error(self.tr("An operation needs a name."))
+            return
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New operation"))
+        self.name_label.setText(self.tr("&Name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Gard floods, November 2026"))
+        self.description_label.setText(self.tr("&Description"))
+        self.exercise_check.setText(self.tr("This is an &exercise, not a real incident"))
+
+
+class SettingsDialog(QDialog):
+    """Language and the name that signs reports and changes."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.language_combo = QComboBox(self)
+        for code in ("system", "en", "fr"):
+            self.language_combo.addItem(code, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.user_edit = QLineEdit(settings.user_name, self)
+        self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language_combo)
+        self.user_label = QLabel(self)
+        self.user_label.setBuddy(self.user_edit)
+        self.user_hint = QLabel(self)
+        self.user_hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.language_label, self.language_combo)
+        form.addRow(self.user_label, self.user_edit)
+        form.addRow("", self.user_hint)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._retranslate()
+
+    def language(self) -> str:
+        return self.language_combo.currentData()
+
+    def user_name(self) -> str:
+        return self.user_edit.text().strip()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_label.setText(self.tr("&Language"))
+        # Language names are written in their own language, so anyone can find theirs.
+        names = {"system": self.tr("System language"), "en": "English", "fr": "Français"}
+        for i in range(self.language_combo.count()):
+            self.language_combo.setItemText(i, names[self.language_combo.itemData(i)])
+        self.user_label.setText(self.tr("Your &name"))
+        self.user_edit.setPlaceholderText(self.tr("e.g. Camille (F4ABC)"))
+        self.user_hint.setText(
+            self.tr("Signs the reports you write and the changes you make. Empty: your login.")
+        )

@@ -1,0 +1,1 @@
+"""The map screen: the web view, its scheme and bridge, drawn features and the position box."""

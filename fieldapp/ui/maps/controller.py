@@ -1,0 +1,146 @@
+"""How the map works with the rest of the main window.
+
+- the list's filters and the current operation drive the map (ReportQuery via set_query);
+- a marker clicked opens its report in the editor (after the unsaved-changes prompt) and
+  selects it in the list when the list holds it;
+- "Set on map" in the editor switches to the Map tab in location mode: a map click or a
+  dragged marker fills the editor's latitude and longitude, unsaved (validation, undo and
+  the unsaved-changes prompt work as for typing); Esc or Done ends it, and so does opening
+  another report, saving or cancelling;
+- saves and deletes refresh the markers; the cursor position goes to the status bar;
+- tile sets imported, downloaded or removed reload the map's layers;
+- a failed read is said over the map itself (MapPanel), not in the status bar.
+
+It holds no state of its own beyond the wiring; the store is only read for the report a
+click opens (one row). GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from fieldapp.ui.maps.position import PositionReadout
+
+if TYPE_CHECKING:
+    from fieldapp.ui.reports.editor import ReportEditor
+    from fieldapp.ui.shell.main_window import MainWindow
+
+
+class MapController(QObject):
+    """Connects the Map tab to the list, the editor and the status bar of a window."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.pane = window.reports_pane
+        self.panel = self.pane.map_panel
+        self.readout = PositionReadout(window.status)
+        window.status.addPermanentWidget(self.readout)
+        panel = self.panel
+        panel.report_clicked.connect(self._on_panel_report_clicked)
+        panel.location_picked.connect(self._on_panel_location_picked)
+        panel.cursor_moved.connect(self.readout.show_position)
+        panel.cursor_left.connect(self.readout.clear_position)
+        panel.features_changed.connect(self._on_panel_features_changed)
+        window.operation_changed.connect(self._on_window_operation_changed)
+        window.records_changed.connect(self.panel.show_changes)
+        window.tile_actions.tile_sets_changed.connect(self._on_tile_sets_changed)
+        panel.tiles_requested.connect(window.tile_actions.download_area)
+        window.report_list.filter_bar.filters_changed.connect(self._on_filter_bar_changed)
+        window.report_list.current_changed.connect(self._on_report_list_current_changed)
+        panel.set_operation(window.operation, window.report_list.current_query())
+
+    @Slot()
+    def _on_tile_sets_changed(self) -> None:
+        """A set was imported, downloaded or removed: the map's layers follow."""
+        if self.panel.view is not None:
+            self.panel.view.reload()
+
+    def attach_editor(self, editor: ReportEditor) -> None:
+        """Called once the (lazy) editor exists."""
+        editor.location_requested.connect(self._on_editor_location_requested)
+        editor.report_saved.connect(self._on_editor_report_saved)
+        editor.report_deleted.connect(self._on_editor_report_deleted)
+        editor.editing_cancelled.connect(self.panel.end_location_mode)
+
+    # -- list and operation ------------------------------------------------------------
+
+    @Slot(object)
+    def _on_window_operation_changed(self, operation: dict | None) -> None:
+        self.panel.set_operation(operation, self.window.report_list.current_query())
+
+    @Slot()
+    def _on_filter_bar_changed(self) -> None:
+        self.panel.set_query(self.window.report_list.current_query())
+
+    @Slot(object)
+    def _on_report_list_current_changed(self, _report_id: str | None) -> None:
+        self._end_if_elsewhere()
+
+    # -- markers -> editor -------------------------------------------------------------
+
+    @Slot(str)
+    def _on_panel_report_clicked(self, report_id: str) -> None:
+        editor = self.window.editor
+        if report_id == editor.current_report_id() or not editor.confirm_leave():
+            return
+        if not editor.show_report(report_id):
+            self.panel.refresh()  # gone since the map was drawn
+            return
+        report = editor.current_report()
+        assert report is not None
+        self.window.report_list.select_seq(report["seq"])
+
+    # -- location mode -----------------------------------------------------------------
+
+    @Slot()
+    def _on_editor_location_requested(self) -> None:
+        editor = self.window.editor
+        if not editor.is_editing():
+            return
+        report = editor.current_report()
+        title = editor.form.value("title").strip() or (report["title"] if report else "")
+        self.pane.show_map()
+        self.panel.start_location_mode(
+            report["id"] if report else None, editor.form.position(), title
+        )
+
+    @Slot(float, float)
+    def _on_panel_location_picked(self, lat: float, lon: float) -> None:
+        if self._end_if_elsewhere():
+            return
+        self.window.editor.form.set_position(lat, lon)
+        self.window.status.showMessage(
+            self.tr("Position set in the editor: save the report to keep it."), 4000
+        )
+
+    def _end_if_elsewhere(self) -> bool:
+        """End location mode if the editor no longer shows the report being placed."""
+        target = self.panel.location_target()
+        if target is None:
+            return False
+        editor = self.window.editor
+        current = editor.current_report_id()
+        same = editor.is_editing() and (current == target or (current is None and target == "new"))
+        if not same:
+            self.panel.end_location_mode()
+        return not same
+
+    # -- saves, deletes, features ------------------------------------------------------
+
+    @Slot(str, str)
+    def _on_editor_report_saved(self, _report_id: str, _action: str) -> None:
+        self.panel.end_location_mode()
+        self.panel.refresh()
+
+    @Slot(str)
+    def _on_editor_report_deleted(self, _report_id: str) -> None:
+        self.panel.end_location_mode()
+        self.panel.refresh()
+
+    @Slot(str)
+    def _on_panel_features_changed(self, message: str) -> None:
+        self.window.update_outbox()
+        self.window.status.showMessage(message, 4000)

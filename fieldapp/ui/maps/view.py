@@ -1,0 +1,326 @@
+"""MapView: the offline map of an operation's reports, in a QWebEngineView.
+
+The page (a folium/Leaflet page, fieldapp.maps.page) and everything it loads come from the
+app's `fieldapp:` scheme (map_scheme.py), in a private off-the-record profile whose
+request guard (map_guard.py) blocks and records any other request. The page talks back
+through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
+
+Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
+reports' JSON is read (fieldapp.maps.data, its own SQLite connection) in worker threads,
+the first while the UI thread creates the browser profile and view; the UI thread only
+hands bytes to the page. A read that fails empties the map (an empty document, never
+the markers of the previous read) and says so with `reports_read_failed`. Importing
+this module imports QtWebEngine: import it when the map is first needed, never at
+start-up.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QLocale, QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from fieldapp.maps.data import COLUMNS, read_map_json
+from fieldapp.maps.page import APP_ORIGIN, PAGE_URL, prepare_map_page
+from fieldapp.reports.query import ReportQuery
+from fieldapp.store import Store
+from fieldapp.tiles import TileRegistry
+from fieldapp.ui.kit.i18n import category_labels, kind_labels
+from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.maps.bridge import MapBridge
+from fieldapp.ui.maps.guard import MapRequestGuard
+from fieldapp.ui.maps.scheme import SCHEME_BYTES, MapSchemeHandler, register_map_scheme
+
+PAGE_CACHE_DIR = "cache"
+
+
+def empty_document(exercise: bool) -> bytes:
+    """The reports' document with no report (read_map_json's form)."""
+    document = {"columns": COLUMNS, "exercise": exercise, "count": 0, "rows": []}
+    return json.dumps(document).encode()
+
+
+def _id_of(operation: dict | None) -> str | None:
+    return operation["id"] if operation else None
+
+
+def _build_page(data_dir: Path, texts: dict[str, Any]) -> str:
+    """Worker: the page HTML with the basemap and the data directory's tile sets."""
+    with TileRegistry(data_dir) as registry:
+        return prepare_map_page(registry, texts, cache_dir=data_dir / PAGE_CACHE_DIR)
+
+
+class MapView(QWidget):
+    """The map of one operation's reports, filtered like the report list."""
+
+    report_clicked = Signal(str)
+    map_clicked = Signal(float, float)
+    marker_moved = Signal(str, float, float)
+    cursor_moved = Signal(float, float)
+    cursor_left = Signal()
+    area_drawn = Signal(str)
+    feature_clicked = Signal(str)
+    map_ready = Signal()
+    reports_shown = Signal(int)
+    reports_read = Signal()  # the newest read succeeded: its markers go to the page
+    reports_read_failed = Signal(str)  # why; the map now shows no report
+    load_failed = Signal(str)  # the page itself could not be built or fetch its data
+
+    def __init__(self, store: Store, tiles: TileRegistry | None = None, parent=None):
+        register_map_scheme()  # before the first WebEngine object
+        super().__init__(parent)
+        self.data_dir = Path(store.data_dir)
+        self._own_tiles = tiles is None
+        self.tiles = tiles or TileRegistry(self.data_dir)
+        self.tasks = TaskRunner(self)
+        self.operation: dict | None = None
+        self.query: ReportQuery | None = None
+        self._generation = 0  # of the newest data asked for
+        self._sent = 0  # generation of the data handed to the page
+        self._page_loaded = False
+        self._ready_sent = False
+        self._location_id: str | None = None
+        self._location_at: tuple[float, float] | None = None
+        self._features: dict | None = None
+        self._closed = False
+        # The page is built (folium imported, on a first map) while Chromium starts.
+        self.reload()
+        self._build_web()
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_web(self) -> None:
+        self.profile = QWebEngineProfile()  # no storage name: off the record
+        self.guard = MapRequestGuard(self.profile)
+        self.profile.setUrlRequestInterceptor(self.guard)
+        self.handler = MapSchemeHandler(self.tiles, self.profile)
+        self.profile.installUrlSchemeHandler(SCHEME_BYTES, self.handler)
+        self.view = QWebEngineView(self)
+        self.page = QWebEnginePage(self.profile, self.view)
+        self.profile.setParent(self)  # deleted after the page: see shutdown()
+        self._harden(self.page.settings())
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(self.page)
+        self.channel.registerObject("bridge", self.bridge)
+        self.page.setWebChannel(self.channel)
+        self.view.setPage(self.page)
+        self.view.setContextMenuPolicy(self.view.contextMenuPolicy().NoContextMenu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self._connect_bridge()
+
+    @staticmethod
+    def _harden(settings: QWebEngineSettings) -> None:
+        attr = QWebEngineSettings.WebAttribute
+        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(attr.PluginsEnabled, False)
+        settings.setAttribute(attr.JavascriptCanOpenWindows, False)
+        settings.setAttribute(attr.ErrorPageEnabled, False)
+
+    def _connect_bridge(self) -> None:
+        bridge = self.bridge
+        bridge.page_loaded.connect(self._on_bridge_page_loaded)
+        bridge.reports_shown.connect(self._on_bridge_reports_shown)
+        bridge.page_failed.connect(self.load_failed)
+        bridge.report_clicked.connect(self.report_clicked)
+        bridge.map_clicked.connect(self.map_clicked)
+        bridge.marker_moved.connect(self.marker_moved)
+        bridge.cursor_moved.connect(self.cursor_moved)
+        bridge.area_drawn.connect(self.area_drawn)
+        bridge.cursor_left.connect(self.cursor_left)
+        bridge.feature_clicked.connect(self.feature_clicked)
+
+    def _texts(self) -> dict[str, Any]:
+        return {
+            "basemap": self.tr("World map"),
+            "reports": self.tr("Reports"),
+            "areas": self.tr("Areas"),
+            "exercise": self.tr("EXERCISE"),
+            "severity": self.tr("Severity %1"),
+            "kinds": kind_labels(),
+            "categories": category_labels(),
+            "lang": QLocale().name().split("_")[0],
+        }
+
+    # -- public API --------------------------------------------------------------------
+
+    @property
+    def blocked_requests(self) -> list[str]:
+        """Every request the page tried outside the app's scheme (should stay empty)."""
+        return self.guard.blocked
+
+    def set_operation(self, operation: dict | None, query: ReportQuery | None = None) -> None:
+        """Show the reports of `operation`: those matching `query`, else all of them.
+
+        Another operation's markers go at once, not when this one's are read: a slow
+        read (a lock held long) must not leave them passing for this operation's.
+        """
+        changed = _id_of(operation) != _id_of(self.operation)
+        self.operation = operation
+        self._run_js(
+            f"FieldAppMap.setExercise({json.dumps(bool(operation and operation['exercise']))})"
+        )
+        if changed and self._sent:
+            self._generation += 1
+            self._send_empty(self._generation)
+        if operation is not None and query is None:
+            query = ReportQuery(operation["id"])
+        self.set_query(query if operation else None)
+
+    def set_query(self, query: ReportQuery | None) -> None:
+        """Show the reports matching the list's filters; the page is not reloaded."""
+        self.query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the reports again (after edits); markers are replaced, the view stays."""
+        self._generation += 1
+        if self.query is None:
+            return
+        generation = self._generation
+        self.tasks.start(
+            read_map_json,
+            self.data_dir,
+            self.query,
+            on_done=lambda data: self._on_tasks_data_read(generation, data),
+            on_error=lambda message: self._on_tasks_data_failed(generation, message),
+        )
+
+    def reload(self) -> None:
+        """Build the page again: new tile sets, another language. The data is kept."""
+        self._page_loaded = False
+        self._ready_sent = False
+        self.tiles.refresh()
+        self.tasks.start(
+            _build_page,
+            self.data_dir,
+            self._texts(),
+            on_done=self._on_tasks_page_built,
+            on_error=self.load_failed.emit,
+        )
+
+    def fly_to(self, lat: float, lon: float, zoom: int = 12) -> None:
+        self._run_js(f"FieldAppMap.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
+
+    def show_report(self, report_id: str) -> None:
+        """Zoom to a report's marker and open its popup."""
+        self._run_js(f"FieldAppMap.showReport({json.dumps(str(report_id))})")
+
+    def set_location_mode(
+        self, report_id: str | None, at: tuple[float, float] | None = None
+    ) -> None:
+        """Let the user place one report: its marker (at `at`, where the editor has it, or
+        where it is saved) becomes draggable and a click moves it; None ends it."""
+        self._location_id = report_id
+        self._location_at = at if report_id is not None else None
+        self._run_js(self._location_script())
+
+    def _location_script(self) -> str:
+        at = [float(v) for v in self._location_at] if self._location_at else None
+        return f"FieldAppMap.setLocationMode({json.dumps(self._location_id)}, {json.dumps(at)})"
+
+    def show_features(self, geojson: dict | str) -> None:
+        """Show saved areas (a GeoJSON FeatureCollection); drawn, unsaved ones are cleared."""
+        self._features = json.loads(geojson) if isinstance(geojson, str) else geojson
+        self._run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
+
+    def clear_drawn(self) -> None:
+        """Drop shapes drawn but not saved; the saved features stay."""
+        self.show_features(self._features or {"type": "FeatureCollection", "features": []})
+
+    def run_js(self, script: str, callback=None) -> None:
+        """Run a script in the page (tests, selftest); `callback` gets its result."""
+        if self._closed:
+            return
+        if callback is None:
+            self.page.runJavaScript(script, 0)
+        else:
+            self.page.runJavaScript(script, 0, callback)
+
+    def shutdown(self) -> None:
+        """Stop the workers and release the page before its profile (Qt requires it)."""
+        self.tasks.wait()
+        self._closed = True
+        self._page_loaded = False
+        self.handler.close()
+        # Qt wants every page of a profile gone before the profile: delete the view and
+        # its page now (a view left without its page would make a default one).
+        shiboken6.delete(self.view)
+        if self._own_tiles:
+            self.tiles.close()
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def _on_tasks_page_built(self, html: str) -> None:
+        if self._closed:
+            return
+        self.handler.set_page(html)
+        self.page.load(QUrl(PAGE_URL))
+
+    def _on_tasks_data_read(self, generation: int, data: bytes) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        self.handler.put_document(f"reports-{generation}.json", data)
+        self._sent = generation
+        self._send_data()
+        self.reports_read.emit()
+
+    def _on_tasks_data_failed(self, generation: int, message: str) -> None:
+        """The read failed: the page drops every marker (the previous operation's or
+        filter's would pass for this one's), then the panel says why."""
+        if generation != self._generation:
+            return
+        self._send_empty(generation)
+        self.reports_read_failed.emit(message)
+
+    def _send_empty(self, generation: int) -> None:
+        exercise = bool(self.operation and self.operation["exercise"])
+        self.handler.put_document(f"reports-{generation}.json", empty_document(exercise))
+        self._sent = generation
+        self._send_data()
+
+    def _send_data(self) -> None:
+        if self._sent:
+            url = f"{APP_ORIGIN}/data/reports-{self._sent}.json"
+            self._run_js(f"FieldAppMap.loadReports({json.dumps(url)}, {self._sent})")
+
+    def _on_bridge_page_loaded(self) -> None:
+        self._page_loaded = True
+        exercise = bool(self.operation and self.operation["exercise"])
+        self.run_js(f"FieldAppMap.setExercise({json.dumps(exercise)})")
+        if self._location_id is not None:
+            self.run_js(self._location_script())
+        if self._features is not None:
+            self.run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
+        if self._sent and self._sent == self._generation:
+            self._send_data()
+        elif self.query is None:
+            self._mark_ready()
+
+    def _on_bridge_reports_shown(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.reports_shown.emit(count)
+        self._mark_ready()
+
+    def _mark_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.map_ready.emit()
+
+    def _run_js(self, script: str) -> None:
+        if self._page_loaded:
+            self.page.runJavaScript(script, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reload()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The radio desk: traffic list, entry form, message view, printing."""

@@ -1,0 +1,258 @@
+"""Writes the radio desk's files in a worker: PDFs (a message's form, the ICS-309 and
+ICS-214 logs) and the logs as CSV.
+
+An ICS-309 of a long operational period holds thousands of rows: reading them, laying
+them out and painting the pages takes seconds, too long for the GUI thread of an operator
+who is copying traffic. A `FileJob` does all of it in a pool thread: the job's `build`
+function opens nothing itself but gets the thread's own `Store` (a SQLite connection
+never crosses threads), reads what it needs and returns the content; `PdfJob` then lays
+it out and paints it there with radio_print.write_pdf, `CsvJob` writes the text. Qt
+allows this off the GUI thread: QPdfWriter is a paint device for any thread, and
+QTextDocument, QPainter and fonts work in a non-GUI thread once the QGuiApplication
+exists; the labels come from QCoreApplication.translate, which is thread-safe. Nothing in
+the worker touches a widget.
+
+Progress and the outcome come back to the GUI thread by queued signals of the job (it
+lives on the GUI thread). `cancel()` stops the job (a PDF between two pages); no partial
+file is left. `PdfProgress` is the non-modal progress dialog with its Cancel button: the
+desk stays usable while a long log is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.radio import forms
+from fieldapp.reports.domain import utc_now
+from fieldapp.store import Store
+from fieldapp.ui.radio import printing as radio_print
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PdfContent:
+    """What a build function returns: the HTML body, the PDF's title, exercise bands."""
+
+    body: str
+    title: str
+    exercise: bool = False
+
+
+Build = Callable[[Store], PdfContent]  # runs in the worker, on the worker's Store
+CsvBuild = Callable[[Store], tuple[str, int]]  # the CSV text and its number of log lines
+
+
+class FileJob(QObject):
+    """One file to write; start() runs it in a pool thread. Subclasses say how (`_write`)."""
+
+    progressed = Signal(int, int)  # pages drawn, pages (0, 0 while reading and laying out)
+    written = Signal(str, int)  # path, pages of a PDF or lines of a CSV log
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, data_dir: Path | str, build: Callable, path: Path | str, parent=None):
+        super().__init__(parent)
+        self.data_dir, self.build, self.path = Path(data_dir), build, Path(path)
+        self._stop = threading.Event()
+        self._done = threading.Event()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(_Run(self))
+
+    def cancel(self) -> None:
+        """Stop as soon as possible; `cancelled` follows (or `written`, if it was done)."""
+        self._stop.set()
+
+    def wait(self, seconds: float | None = None) -> bool:
+        """Block until the worker is done (closing the app); True if it is."""
+        return self._done.wait(seconds)
+
+    def run_here(self) -> None:
+        """The worker's side: read and write; the outcome goes out as a signal."""
+        try:
+            refuse_live_file(self.path, self.data_dir, writing=True)
+            with Store(self.data_dir) as store:
+                content = self.build(store)
+            count = self._write(content)
+        except radio_print.PrintCancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # told to the user, never lost
+            log.exception("writing %s failed", self.path)
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.written.emit(str(self.path), count)
+        finally:
+            self._done.set()
+
+    def _write(self, content: Any) -> int:
+        raise NotImplementedError
+
+
+class PdfJob(FileJob):
+    """A PDF: laid out and painted in the worker, page by page; returns the page count."""
+
+    def _write(self, content: PdfContent) -> int:
+        return radio_print.write_pdf(
+            content.body,
+            self.path,
+            title=content.title,
+            exercise=content.exercise,
+            progress=self._on_page,
+        )
+
+    def _on_page(self, done: int, pages: int) -> bool:
+        self.progressed.emit(done, pages)
+        return not self._stop.is_set()
+
+
+class CsvJob(FileJob):
+    """A log as CSV (UTF-8, CRLF, as the command line writes it); returns its line count.
+
+    Written beside the target and renamed over it: a cancel or a full disk never leaves
+    half a log where the operator expects the whole one.
+    """
+
+    def _write(self, content: tuple[str, int]) -> int:
+        text, lines = content
+        if self._stop.is_set():
+            raise radio_print.PrintCancelled
+        partial = self.path.with_name(self.path.name + ".part")
+        try:
+            partial.write_bytes(text.encode("utf-8"))
+            os.replace(partial, self.path)
+        finally:
+            partial.unlink(missing_ok=True)
+        return lines
+
+
+class _Run(QRunnable):
+    def __init__(self, job: FileJob):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._job = job
+
+    def run(self) -> None:
+        self._job.run_here()
+
+
+class PdfProgress(QProgressDialog):
+    """Non-modal progress of a FileJob: busy while reading and laying out, then pages;
+    Cancel stops it. Titled "Writing the PDF" unless told otherwise (a CSV file)."""
+
+    def __init__(self, job: FileJob, label: str, parent: QWidget, title: str = ""):
+        super().__init__(label, self.tr("Cancel"), 0, 0, parent)
+        self.job = job
+        self.setWindowTitle(title or self.tr("Writing the PDF"))
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(1_000_000)  # shown by our timer, not by the first value
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(300)  # a one-page form comes and goes without a flash
+        self._show_timer.timeout.connect(self.show)
+        self._show_timer.start()
+        self.canceled.connect(self._on_dialog_canceled)
+        job.progressed.connect(self._on_job_progressed)
+        for signal in (job.written, job.failed, job.cancelled):
+            signal.connect(self._on_job_finished)
+
+    @Slot(int, int)
+    def _on_job_progressed(self, done: int, pages: int) -> None:
+        if pages:
+            self.setMaximum(pages)
+            self.setValue(done)
+            text = self.tr("Page %1 of %2").replace("%1", str(done))
+            self.setLabelText(text.replace("%2", str(pages)))
+
+    @Slot()
+    def _on_dialog_canceled(self) -> None:
+        self.job.cancel()
+
+    def _on_job_finished(self, *_args: object) -> None:
+        self._show_timer.stop()
+        self.close()
+        self.deleteLater()
+
+
+# -- what the desk prints: build functions, run in the worker -------------------------------
+
+
+def message_build(message: dict, *, exercise: bool) -> Build:
+    """A message as its form; the message was read on the GUI thread (one row)."""
+    number = message["number"] or message["id"][:8]
+    title = f"{message['kind']} NR {number}"
+    return lambda _store: PdfContent(radio_print.message_html(message), title, exercise)
+
+
+def ics309_build(
+    operation: dict, period: tuple[str, str], station: str, operator: str, net: str
+) -> Build:
+    def build(store: Store) -> PdfContent:
+        sheet = _ics309(store, operation, period, station, operator, net)
+        return PdfContent(radio_print.ics309_html(sheet), "ICS 309", sheet.exercise)
+
+    return build
+
+
+def ics214_build(operation: dict, period: tuple[str, str], station: str, operator: str) -> Build:
+    def build(store: Store) -> PdfContent:
+        rows = _ics214(store, operation, period, station)
+        person = " ".join(part for part in (operator, station) if part)
+        body = radio_print.ics214_html(operation["name"], period, person, rows)
+        return PdfContent(body, "ICS 214", bool(operation["exercise"]))
+
+    return build
+
+
+def ics309_csv_build(
+    operation: dict, period: tuple[str, str], station: str, operator: str, net: str
+) -> CsvBuild:
+    def build(store: Store) -> tuple[str, int]:
+        sheet = _ics309(store, operation, period, station, operator, net)
+        return forms.ics309_csv(sheet), len(sheet.rows)
+
+    return build
+
+
+def ics214_csv_build(
+    operation: dict, period: tuple[str, str], station: str, operator: str
+) -> CsvBuild:
+    def build(store: Store) -> tuple[str, int]:
+        rows = _ics214(store, operation, period, station)
+        person = " ".join(part for part in (operator, station) if part)
+        exercise = bool(operation["exercise"])
+        text = forms.ics214_csv(operation["name"], period, person, rows, exercise=exercise)
+        return text, len(rows)
+
+    return build
+
+
+def _ics309(
+    store: Store, operation: dict, period: tuple[str, str], station: str, operator: str, net: str
+) -> forms.Ics309Log:
+    messages = store.period_messages(operation["id"], since=period[0], until=period[1])
+    return forms.build_ics309(
+        operation,
+        messages,
+        period=period,
+        station=station,
+        operator=operator,
+        net=net,
+        prepared_at=utc_now()[:16].replace("T", " "),
+    )
+
+
+def _ics214(store: Store, operation: dict, period: tuple[str, str], station: str) -> list[dict]:
+    messages = store.period_messages(operation["id"], since=period[0], until=period[1])
+    return forms.build_ics214(messages, station, period=period)

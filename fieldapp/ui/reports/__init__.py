@@ -1,0 +1,1 @@
+"""The reports screen: list, filters, editor, attachments and history."""

@@ -1,0 +1,170 @@
+"""Wires sync into the main window: the runner, the panel (a dock), the menu, the status bar.
+
+`SyncController` builds a SyncRunner (its own thread and Store) and starts background
+sync only if this device has joined a server (no request otherwise: see sync_worker). It
+refreshes the status bar and the panel after each round and each local write, shows the
+editor's report state, and opens the conflict view. After a round that pulled changes
+(or a settled conflict) the editor reloads the open report, or, if the user has unsaved
+edits in it, says over it that it changed (ReportEditor.take_outside_change). GUI
+thread only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from fieldapp.sync.client.status import sync_status
+from fieldapp.ui.sync.worker import SyncRunner
+
+if TYPE_CHECKING:
+    from fieldapp.sync.client.session import SyncReport
+    from fieldapp.ui.shell.main_window import MainWindow
+    from fieldapp.ui.sync.panel import SyncPanel
+
+
+class SyncController(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.runner = SyncRunner(window.store, self)
+        self._panel: SyncPanel | None = None  # built when first shown (start-up is timed)
+        self._shut_down = False
+        self._record: str | None = None
+        self._last_report: SyncReport | None = None
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("sync_dock")
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self._conflict_view = None
+        self._build_menu()
+        self.runner.state_changed.connect(self.refresh)
+        self.runner.sync_finished.connect(self._on_runner_sync_finished)
+        window.status.sync_panel_requested.connect(self.show_panel)
+        window.report_list.current_changed.connect(self.report_shown)
+        self.retranslate()
+        window.installEventFilter(self)
+
+    @property
+    def panel(self) -> SyncPanel:
+        """The sync panel, built on first use."""
+        if self._panel is None:
+            from fieldapp.ui.sync.panel import SyncPanel
+
+            panel = SyncPanel(self.window.store, self.runner)
+            panel.shut_down = self._shut_down
+            panel.conflicts_requested.connect(self.show_conflicts)
+            panel.show_record(self._record)
+            if self._last_report is not None:  # say how the last round went
+                panel.show_report(self._last_report)
+            panel.refresh()
+            self.dock.setWidget(panel)
+            self._panel = panel
+        return self._panel
+
+    @Slot(bool)
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.panel.refresh()
+
+    def _build_menu(self) -> None:
+        self.menu = self.window.menuBar().addMenu("")
+        self.panel_action = self.dock.toggleViewAction()
+        self.sync_now_action = QAction(self.window)
+        self.sync_now_action.setShortcut(QKeySequence("F5"))
+        self.sync_now_action.triggered.connect(self.runner.sync_now)
+        self.conflicts_action = QAction(self.window)
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        for action in (self.panel_action, self.sync_now_action, self.conflicts_action):
+            self.menu.addAction(action)
+
+    def start(self) -> None:
+        """After start-up: background sync if joined (no network request otherwise)."""
+        self.runner.start(sync_status(self.window.store).joined)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._shut_down:
+            return
+        status = sync_status(self.window.store)
+        self.window.status.show_sync(self.runner.state, status)
+        if self._panel is not None:
+            self._panel.refresh()
+        if self._conflict_view is not None:
+            self._conflict_view.reload()
+
+    def local_change_saved(self) -> None:
+        self.refresh()
+        self.runner.nudge()
+
+    @Slot(object)
+    def report_shown(self, report_id: str | None) -> None:
+        self._record = report_id
+        if self._panel is not None:
+            self._panel.show_record(report_id)
+
+    @Slot()
+    def show_panel(self) -> None:
+        panel = self.panel
+        self.dock.show()
+        self.dock.raise_()
+        panel.refresh()
+
+    @Slot()
+    def show_conflicts(self) -> None:
+        from fieldapp.ui.sync.conflict_view import ConflictView
+
+        if self._conflict_view is None:
+            self._conflict_view = ConflictView(self.window.store, self.window)
+            self._conflict_view.record_resolved.connect(self._on_conflict_view_record_resolved)
+        self._conflict_view.reload()
+        self._conflict_view.show()
+        self._conflict_view.raise_()
+
+    @Slot(str, str)
+    def _on_conflict_view_record_resolved(self, _entity: str, _row_id: str) -> None:
+        self.window.report_list.refresh()
+        self.window.reload_open_report()
+        self.local_change_saved()
+
+    @Slot(object)
+    def _on_runner_sync_finished(self, report: SyncReport) -> None:
+        self._last_report = report
+        self.refresh()
+        if report.changes:  # each view decides what it reads again
+            self.window.records_changed.emit(report.changes)
+        if report.changes.touches("report", "attachment"):
+            self._reload_open_report()
+
+    def _reload_open_report(self) -> None:
+        """A pull changed records: the report open in the editor must not stay stale."""
+        outcome = self.window.reload_open_report()
+        if outcome == "reloaded":
+            text = self.tr("The open report was reloaded: it changed on the server.")
+            self.window.status.showMessage(text, 8000)
+        elif outcome == "deleted":
+            text = self.tr("The report you had open was deleted on another device.")
+            self.window.status.showMessage(text, 8000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("S&ync"))
+        self.dock.setWindowTitle(self.tr("Sync"))
+        self.panel_action.setText(self.tr("Sync &panel"))
+        self.sync_now_action.setText(self.tr("Sync &now"))
+        self.conflicts_action.setText(self.tr("&Conflicts…"))
+
+    def shutdown(self) -> None:
+        self._shut_down = True
+        if self._panel is not None:
+            self._panel.shut_down = True
+        self.runner.stop()

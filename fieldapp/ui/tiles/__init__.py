@@ -1,0 +1,1 @@
+"""Offline tile sets: the menu, the download and tile sets dialogs."""
