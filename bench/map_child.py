@@ -54,7 +54,7 @@ def main() -> None:
     from fieldapp.ui.maps.view import MapView
 
     store = Store(Path(sys.argv[1]))
-    operation = store.list_operations()[0]
+    operation = store.operations.list()[0]
     events: dict[str, float] = {}
     cpu_before = time.process_time()
     started = time.time()

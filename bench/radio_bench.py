@@ -1,6 +1,6 @@
 """Benchmark: the radio entry form's work per keystroke, with 50,000 messages logged.
 
-Loads 50,000 messages in one transaction (Store.add_messages: validated, with outbox,
+Loads 50,000 messages in one transaction (Store.radio.add_many: validated, with outbox,
 history and hops, like any import), then replays an operator typing a radiogram text
 one character at a time. Per keystroke the form does what the core offers it: the live
 check of the text (with the warning when the received check differs), the normalised
@@ -61,12 +61,12 @@ def main() -> dict:
     shutil.rmtree(folder, ignore_errors=True)
     rng = random.Random(5)
     with Store(folder, user="bench") as store:
-        op = store.create_operation("Radio bench")["id"]
+        op = store.operations.create("Radio bench")["id"]
         items = _messages(MESSAGES, rng)
         started = time.perf_counter()
-        store.add_messages(op, items, station="F4ABC")
+        store.radio.add_many(op, items, station="F4ABC")
         load = time.perf_counter() - started
-        store.message_queue(op, 50)  # page cache warm-up, as an open desk has
+        store.radio.queue(op, 50)  # page cache warm-up, as an open desk has
         keystrokes = []
         for end in range(1, len(TYPED) + 1):
             text = TYPED[:end]
@@ -74,10 +74,10 @@ def main() -> dict:
             preview = normalise(text).text
             compute_check(preview)
             check_problem("15", preview)
-            store.next_serial(op, "F4ABC")
-            store.message_queue(op, 50)
+            store.radio.next_serial(op, "F4ABC")
+            store.radio.queue(op, 50)
             keystrokes.append(time.perf_counter() - started)
-        queued = len(store.message_queue(op, 1_000_000))
+        queued = len(store.radio.queue(op, 1_000_000))
     shutil.rmtree(folder, ignore_errors=True)
     print(f"load {MESSAGES} messages (one transaction): {load:.1f} s ({queued} in the queue)")
     print(f"per keystroke (check, normalise, serial, queue page): {summary_ms(keystrokes)}"

@@ -75,8 +75,8 @@ def main() -> dict:
     folder = OUT / f"radio-ui-{MESSAGES}"
     shutil.rmtree(folder, ignore_errors=True)
     with Store(folder, user="bench") as store:
-        op = store.create_operation("Radio bench")
-        store.add_messages(op["id"], _messages(MESSAGES, random.Random(5)), station="F4ABC")
+        op = store.operations.create("Radio bench")
+        store.radio.add_many(op["id"], _messages(MESSAGES, random.Random(5)), station="F4ABC")
         started = time.perf_counter()
         desk = RadioDesk(store, None, station="F4ABC")
         desk.set_operation(op)

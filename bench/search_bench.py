@@ -26,7 +26,7 @@ REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 
 
 def typed_queries(store: Store, operation_id: str, rng: random.Random) -> list[str]:
-    sample = store.list_reports(ReportQuery(operation_id, limit=2000))
+    sample = store.reports.list(ReportQuery(operation_id, limit=2000))
     words = sorted({w for r in sample for w in re.findall(r"\w{3,}", f"{r['title']} {r['place']}")})
     queries = []
     for word in rng.sample(words, min(60, len(words))):
@@ -39,22 +39,22 @@ def main() -> dict:
     rng = random.Random(42)
     with Store(folder) as store:
         queries = typed_queries(store, operation_id, rng)
-        store.report_seqs(ReportQuery(operation_id, search="warm"))  # page cache warm-up
+        store.reports.seqs(ReportQuery(operation_id, search="warm"))  # page cache warm-up
         first, whole = [], []
         for text in queries:
             started = time.perf_counter()
-            store.report_seqs(ReportQuery(operation_id, search=text, limit=FIRST_PAGE))
+            store.reports.seqs(ReportQuery(operation_id, search=text, limit=FIRST_PAGE))
             first.append(time.perf_counter() - started)
             started = time.perf_counter()
-            store.report_seqs(ReportQuery(operation_id, search=text))
+            store.reports.seqs(ReportQuery(operation_id, search=text))
             whole.append(time.perf_counter() - started)
-        ids = [r["id"] for r in store.list_reports(ReportQuery(operation_id, limit=5000))]
+        ids = [r["id"] for r in store.reports.list(ReportQuery(operation_id, limit=5000))]
         opening = []
         for report_id in rng.sample(ids, 300):
             started = time.perf_counter()
-            store.get_report(report_id)
-            store.attachments(report_id)
-            store.history(report_id)
+            store.reports.get(report_id)
+            store.attachments.list(report_id)
+            store.db.history(report_id)
             opening.append(time.perf_counter() - started)
     print(f"search, first page ({len(queries)} typed queries): {summary_ms(first)}")
     print(f"search, all matches (worker thread): {summary_ms(whole)}")

@@ -92,8 +92,8 @@ def leg(link: BadLink, store: Store) -> tuple[dict, float]:
 def first_sync(folder: Path, db, port: int) -> None:
     with BadLink(port, connect_costs_rtt=False) as link:
         a, b = device(folder, "anna", db, link), device(folder, "ben", db, link)
-        op = a.create_operation("Bench floods")["id"]
-        a.add_reports_bulk(op, generate_reports(REPORTS, seed=3))
+        op = a.operations.create("Bench floods")["id"]
+        a.reports.add_bulk(op, generate_reports(REPORTS, seed=3))
         ref = reference_bytes(a)
         push, push_s = leg(link, a)
         pull, pull_s = leg(link, b)
@@ -113,8 +113,8 @@ def slow_link(folder: Path, db, port: int) -> None:
     with BadLink(port, rtt_s=SLOW_RTT, bytes_per_s=SLOW_BPS) as link:
         c = device(folder, "carla", db, link)
         SyncClient(c).sync()  # catch up first: the bench times new reports only
-        op = c.create_operation("Bench slow link")["id"]
-        c.add_reports_bulk(op, generate_reports(SLOW_REPORTS, seed=5))
+        op = c.operations.create("Bench slow link")["id"]
+        c.reports.add_bulk(op, generate_reports(SLOW_REPORTS, seed=5))
         got, secs = leg(link, c)
     model = (got["up"] + got["down"]) / SLOW_BPS + (got["requests"] + 1) * SLOW_RTT
     print(f"{SLOW_REPORTS:,} new reports at 64 kbit/s, 600 ms round trip: {secs:.1f} s;"

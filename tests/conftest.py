@@ -18,14 +18,14 @@ def store(tmp_path):
 
 @pytest.fixture
 def operation(store):
-    return store.create_operation("Floods in the Aude")
+    return store.operations.create("Floods in the Aude")
 
 
 @pytest.fixture
 def relayed_twice(store, operation):
     """Radiogram NR 12 from F1PCT at 10:00 on GARD NET, passed by F4ABC to F5XYZ at 10:05
     on RDRF 80m (3.603 LSB), then to F6AAA at 10:20 on VHF: three hops."""
-    message = store.add_message(
+    message = store.radio.add(
         operation["id"],
         {
             "text": "NEED 40 COTS AT SCHOOL",
@@ -39,11 +39,11 @@ def relayed_twice(store, operation):
     )
     hops = (("F5XYZ", "RDRF 80m", "10:05", "3.603", "LSB"), ("F6AAA", "VHF", "10:20", "", ""))
     for to, net, at, frequency, mode in hops:
-        store.relay_message(
+        store.radio.relay(
             message["id"], to_station=to, net=net, at=f"2026-11-28T{at}Z", station="F4ABC",
             frequency=frequency, mode=mode,
         )  # fmt: skip
-    return store.get_message(message["id"])
+    return store.radio.get(message["id"])
 
 
 @pytest.fixture

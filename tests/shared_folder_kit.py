@@ -49,14 +49,14 @@ WRITER = textwrap.dedent(
         # the window's background work: a Store per task, opened and closed each time
         while True:
             with Store(data) as store:
-                store.count_reports(ReportQuery(op_id))
+                store.reports.count(ReportQuery(op_id))
 
     for _ in range(2):
         threading.Thread(target=reader, daemon=True).start()
     store = Store(data, user="window")
     n = 0
     while True:
-        report = store.add_report(op_id, {"title": f"{name} {n}", "body": "QRV " * 40})
+        report = store.reports.add(op_id, {"title": f"{name} {n}", "body": "QRV " * 40})
         print(report["id"], flush=True)  # only once the save has returned
         n += 1
     """

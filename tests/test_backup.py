@@ -10,13 +10,13 @@ from fieldapp.store import Store
 
 
 def test_backup_holds_the_saved_reports(store, operation, tmp_path):
-    store.add_report(operation["id"], {"title": "Shelter open at the gym"})
+    store.reports.add(operation["id"], {"title": "Shelter open at the gym"})
     made = backup.rotate(store.data_dir)
     restored_dir = tmp_path / "restored"
     restored_dir.mkdir()
     made.rename(restored_dir / "fieldapp.db")
     with Store(restored_dir) as restored:
-        titles = [r["title"] for r in restored.list_reports(ReportQuery(operation["id"]))]
+        titles = [r["title"] for r in restored.reports.list(ReportQuery(operation["id"]))]
     assert titles == ["Shelter open at the gym"]
 
 
@@ -27,12 +27,12 @@ def test_rotation_keeps_the_newest(store):
 
 
 def test_check_is_clean_then_finds_a_damaged_photo(store, operation, tmp_path):
-    report = store.add_report(operation["id"], {"title": "Flooded cellar"})
+    report = store.reports.add(operation["id"], {"title": "Flooded cellar"})
     photo = tmp_path / "cellar.png"
     Image.new("RGB", (64, 64), (200, 10, 10)).save(photo)
-    attached = store.attach_file(report["id"], photo)
+    attached = store.attachments.add(report["id"], photo)
     assert backup.check(store.data_dir) == []
-    store.blobs.path(attached["sha256"]).write_bytes(b"bit rot")
+    store.attachments.blobs.path(attached["sha256"]).write_bytes(b"bit rot")
     problems = backup.check(store.data_dir)
     assert len(problems) == 1 and "cellar.png" in problems[0] and "damaged" in problems[0]
 
@@ -46,7 +46,7 @@ def test_a_check_reads_an_older_schema_without_migrating_it(tmp_path, monkeypatc
         old_version.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
         old_version.setattr(schema, "KNOWN", schema.KNOWN[:1])
         with Store(tmp_path, user="bob") as old:
-            old.add_report(old.create_operation("Storm")["id"], {"title": "Roof torn off"})
+            old.reports.add(old.operations.create("Storm")["id"], {"title": "Roof torn off"})
     database = tmp_path / "fieldapp.db"
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     assert backup.check(tmp_path) == []

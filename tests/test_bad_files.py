@@ -28,8 +28,8 @@ def other_program(db: Path) -> None:
 
 def newer_fieldapp(db: Path) -> None:
     with Store(db.parent) as store:
-        op = store.create_operation("Crue")
-        store.add_report(op["id"], {"title": "Digue fissurée"})
+        op = store.operations.create("Crue")
+        store.reports.add(op["id"], {"title": "Digue fissurée"})
     conn = sqlite3.connect(db)
     conn.execute(
         "INSERT INTO _sqlite_migrations(migration_set, name, applied_at)"
@@ -41,9 +41,9 @@ def newer_fieldapp(db: Path) -> None:
 
 def damaged_pages(db: Path) -> None:
     with Store(db.parent) as store:
-        op = store.create_operation("Crue")
+        op = store.operations.create("Crue")
         for n in range(300):
-            store.add_report(op["id"], {"title": f"rapport {n}", "body": "eau " * 100})
+            store.reports.add(op["id"], {"title": f"rapport {n}", "body": "eau " * 100})
     raw = bytearray(db.read_bytes())
     noise = random.Random(9)
     for page in range(20, 40):  # tables and indexes, past the schema page

@@ -41,8 +41,8 @@ def op(run_json) -> dict:
 def counts(data: Path) -> tuple[int, int]:
     """(reports, outbox entries) as the store sees them."""
     with Store(data) as store:
-        reports = sum(store.count_reports(ReportQuery(o["id"])) for o in store.list_operations())
-        return reports, store.outbox_count()
+        reports = sum(store.reports.count(ReportQuery(o["id"])) for o in store.operations.list())
+        return reports, store.db.outbox_count()
 
 
 def test_report_round_trip(run, run_json, op, tmp_path):
@@ -219,7 +219,7 @@ def test_backup_copies_the_reports(run, run_json, data, op, tmp_path):
     code, out, _ = run("backup", "-o", str(target))
     assert code == 0 and Path(out.strip()) == target
     with Store(target.parent) as copy:
-        titles = {r["title"] for r in copy.list_reports(ReportQuery(op["id"]))}
+        titles = {r["title"] for r in copy.reports.list(ReportQuery(op["id"]))}
     assert titles == {"rapport 0", "rapport 1", "rapport 2"}
 
     code, _, err = run("backup", "-o", str(target))

@@ -26,7 +26,7 @@ SAVER = textwrap.dedent(
     store = Store(sys.argv[1], user="radio-op")
     n = 0
     while True:
-        report = store.add_report(sys.argv[2], {"title": f"message {n}", "body": "QSL " * 50})
+        report = store.reports.add(sys.argv[2], {"title": f"message {n}", "body": "QSL " * 50})
         print(report["id"], flush=True)  # only once add_report has returned
         n += 1
     """
@@ -86,7 +86,7 @@ def assert_intact(store: Store) -> None:
 def test_every_saved_report_survives_kill_9(tmp_path: Path):
     data = tmp_path / "data"
     with Store(data) as store:
-        op_id = store.create_operation("Exercice radio", exercise=True)["id"]
+        op_id = store.operations.create("Exercice radio", exercise=True)["id"]
     saved: list[str] = []
     # The kill lands wherever the child happens to be: mid-transaction, in fsync, printing.
     for count in (200, 37, 120):
@@ -95,7 +95,7 @@ def test_every_saved_report_survives_kill_9(tmp_path: Path):
         kill(child)
         with Store(data) as store:
             for report_id in saved:
-                assert store.get_report(report_id)["operation_id"] == op_id
+                assert store.reports.get(report_id)["operation_id"] == op_id
             assert_intact(store)
 
 
@@ -106,8 +106,8 @@ def test_killed_bulk_load_leaves_no_partial_reports(tmp_path: Path):
     helpers = children_of(child.pid)  # the process that makes the reports
     kill(child)
     with Store(data) as store:
-        (demo,) = store.list_operations()
-        assert store.count_reports(ReportQuery(demo["id"])) == 0
+        (demo,) = store.operations.list()
+        assert store.reports.count(ReportQuery(demo["id"])) == 0
         assert_intact(store)
     assert helpers, "the demo load was expected to use a helper process"
     deadline = time.monotonic() + 20

@@ -10,9 +10,10 @@ import pytest
 
 from fieldapp.core import database as schema
 from fieldapp.core.backup import backup_to, check
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.replica import field_stamp
 from fieldapp.maps.geometry import MAX_VERTICES
-from fieldapp.reports.domain import ValidationError
-from fieldapp.store import NotFoundError, Store, field_stamp
+from fieldapp.store import Store
 
 SAMPLES = Path(__file__).parent / "samples" / "geo"
 RING = [[2.30, 43.20], [2.40, 43.20], [2.40, 43.25], [2.30, 43.20]]
@@ -21,7 +22,7 @@ FLOOD = {"type": "Polygon", "coordinates": [RING]}
 
 def _add(store, operation, **values):
     fields = {"name": "Basse ville inondée", "category": "flooded_area", "geometry": FLOOD}
-    return store.add_feature(operation["id"], **{**fields, **values})
+    return store.features.add(operation["id"], **{**fields, **values})
 
 
 def _state(store):
@@ -34,13 +35,13 @@ def _state(store):
 
 def test_saved_feature_reads_back(store, operation):
     saved = _add(store, operation, notes="  1 m d'eau  ")
-    again = store.get_feature(saved["id"])
+    again = store.features.get(saved["id"])
     assert again["name"] == "Basse ville inondée" and again["category"] == "flooded_area"
     assert again["geometry"] == FLOOD and again["notes"] == "1 m d'eau"
     assert again["author"] == "alice" and again["operation_id"] == operation["id"]
-    assert [f["id"] for f in store.list_features(operation["id"])] == [saved["id"]]
-    other = store.create_operation("Exercise Rhône", exercise=True)
-    assert store.list_features(other["id"]) == []
+    assert [f["id"] for f in store.features.list(operation["id"])] == [saved["id"]]
+    other = store.operations.create("Exercise Rhône", exercise=True)
+    assert store.features.list(other["id"]) == []
 
 
 @pytest.mark.parametrize(
@@ -98,30 +99,30 @@ def test_invalid_feature_names_the_field_and_changes_nothing(store, operation, v
         _add(store, operation, **values)
     assert caught.value.errors[field][0].startswith(code)
     with pytest.raises(ValidationError):
-        store.edit_feature(kept["id"], **values)
+        store.features.edit(kept["id"], **values)
     assert _state(store) == before
 
 
 def test_unknown_fields_and_operations_are_refused(store, operation):
     feature = _add(store, operation)
     with pytest.raises(ValidationError) as caught:
-        store.edit_feature(feature["id"], colour="red")
+        store.features.edit(feature["id"], colour="red")
     assert "colour" in caught.value.errors
     with pytest.raises(NotFoundError):
-        store.add_feature("nope", name="x", category="other", geometry=FLOOD)
+        store.features.add("nope", name="x", category="other", geometry=FLOOD)
 
 
 def test_edits_stamp_only_the_changed_fields(store, operation):
     feature = _add(store, operation)
-    before = len(store.outbox_entries())
-    assert store.edit_feature(feature["id"], name=feature["name"]) == feature  # no change
-    assert len(store.outbox_entries()) == before
+    before = len(store.db.outbox_entries())
+    assert store.features.edit(feature["id"], name=feature["name"]) == feature  # no change
+    assert len(store.db.outbox_entries()) == before
     point = {"type": "Point", "coordinates": [2.35, 43.21]}
-    edited = store.edit_feature(feature["id"], geometry=point, category="danger_zone")
+    edited = store.features.edit(feature["id"], geometry=point, category="danger_zone")
     assert edited["geometry"] == point and edited["category"] == "danger_zone"
     assert field_stamp(edited, "geometry") > field_stamp(edited, "name")
     assert field_stamp(edited, "name") == field_stamp(feature, "name")
-    history = store.history(feature["id"])
+    history = store.db.history(feature["id"])
     assert [h["action"] for h in history] == ["created", "updated"]
     assert set(history[1]["changes"]) == {"geometry", "category"}
     assert history[1]["author"] == "alice"
@@ -129,9 +130,9 @@ def test_edits_stamp_only_the_changed_fields(store, operation):
 
 def test_outbox_entries_resolve_to_the_stored_values(store, operation):
     feature = _add(store, operation)
-    store.edit_feature(feature["id"], notes="water rising")
-    store.delete_feature(feature["id"])
-    entries = [e for e in store.outbox_entries() if e["entity"] == "feature"]
+    store.features.edit(feature["id"], notes="water rising")
+    store.features.delete(feature["id"])
+    entries = [e for e in store.db.outbox_entries() if e["entity"] == "feature"]
     assert [e["row_id"] for e in entries] == [feature["id"]] * 3
     created, edited, deleted = entries
     assert created["operation_id"] == operation["id"]
@@ -147,13 +148,13 @@ def test_outbox_entries_resolve_to_the_stored_values(store, operation):
 
 def test_deleted_feature_leaves_the_map_but_keeps_its_history(store, operation):
     feature = _add(store, operation)
-    store.delete_feature(feature["id"])
+    store.features.delete(feature["id"])
     with pytest.raises(NotFoundError, match="no map feature"):
-        store.get_feature(feature["id"])
+        store.features.get(feature["id"])
     with pytest.raises(NotFoundError):
-        store.edit_feature(feature["id"], name="back")
-    assert store.list_features(operation["id"]) == []
-    assert store.history(feature["id"])[-1]["action"] == "deleted"
+        store.features.edit(feature["id"], name="back")
+    assert store.features.list(operation["id"]) == []
+    assert store.db.history(feature["id"])[-1]["action"] == "deleted"
     tombstone = store.conn.execute("SELECT deleted FROM features").fetchone()[0]
     assert tombstone == 1  # kept as a tombstone, so that sync can ship the delete
 
@@ -163,13 +164,13 @@ def test_a_database_of_schema_m001_migrates(tmp_path, monkeypatch):
         old_version.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
         old_version.setattr(schema, "KNOWN", schema.KNOWN[:1])
         with Store(tmp_path, user="bob") as old:
-            op = old.create_operation("Storm")
-            report = old.add_report(op["id"], {"title": "Roof torn off"})
+            op = old.operations.create("Storm")
+            report = old.reports.add(op["id"], {"title": "Roof torn off"})
             assert "features" not in _tables(old.conn)
     with Store(tmp_path, user="bob") as new:
-        assert new.get_report(report["id"])["title"] == "Roof torn off"
-        feature = new.add_feature(op["id"], name="Toits", category="danger_zone", geometry=FLOOD)
-        assert new.outbox_count() == 3
+        assert new.reports.get(report["id"])["title"] == "Roof torn off"
+        feature = new.features.add(op["id"], name="Toits", category="danger_zone", geometry=FLOOD)
+        assert new.db.outbox_count() == 3
     conn = sqlite3.connect(tmp_path / "fieldapp.db")
     names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert names == schema.KNOWN  # m002 and every later migration applied on opening
@@ -177,7 +178,7 @@ def test_a_database_of_schema_m001_migrates(tmp_path, monkeypatch):
     assert check(tmp_path) == []
     copy = backup_to(tmp_path / "fieldapp.db", tmp_path / "copy" / "fieldapp.db")
     with Store(copy.parent) as restored:
-        assert restored.get_feature(feature["id"])["name"] == "Toits"
+        assert restored.features.get(feature["id"])["name"] == "Toits"
 
 
 def _tables(conn) -> set[str]:
@@ -223,8 +224,8 @@ def op(run_json) -> dict:
 def _counts(data: Path) -> tuple[int, int]:
     """(live features, outbox entries) as the store sees them."""
     with Store(data) as store:
-        ops = store.list_operations()
-        return sum(len(store.list_features(o["id"])) for o in ops), store.outbox_count()
+        ops = store.operations.list()
+        return sum(len(store.features.list(o["id"])) for o in ops), store.db.outbox_count()
 
 
 def test_feature_round_trip(run, run_json, op):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.sync.protocol.hlc import MAX_DRIFT_MS, ClockSkewError, HybridClock, Stamp
+from fieldapp.core.hlc import MAX_DRIFT_MS, ClockSkewError, HybridClock, Stamp
 
 
 def _clock(node, times):

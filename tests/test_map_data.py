@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from fieldapp.maps.data import COLUMNS, map_reports_sql, read_map_json
+from fieldapp.maps.data import COLUMNS, read_map_json
+from fieldapp.reports.query import map_reports_sql
 from fieldapp.store import ReportQuery
 
 PLACES = [
@@ -16,17 +17,17 @@ PLACES = [
 
 
 def _rows(store, query) -> list[dict]:
-    doc = json.loads(store.map_reports_json(query))
+    doc = json.loads(store.reports.map_json(query))
     assert doc["columns"] == list(COLUMNS)
     assert doc["count"] == len(doc["rows"])
     return [dict(zip(COLUMNS, row, strict=True)) for row in doc["rows"]]
 
 
 def test_only_located_live_reports_of_the_operation_are_on_the_map(store, operation):
-    saved = [store.add_report(operation["id"], values) for values in PLACES]
-    other = store.create_operation("Elsewhere")
-    store.add_report(other["id"], PLACES[0])
-    store.delete_report(saved[1]["id"])
+    saved = [store.reports.add(operation["id"], values) for values in PLACES]
+    other = store.operations.create("Elsewhere")
+    store.reports.add(other["id"], PLACES[0])
+    store.reports.delete(saved[1]["id"])
     rows = _rows(store, ReportQuery(operation["id"]))
     assert sorted(r["title"] for r in rows) == ["Levee breach", "Shelter open"]
     levee = next(r for r in rows if r["title"] == "Levee breach")
@@ -43,7 +44,7 @@ def test_only_located_live_reports_of_the_operation_are_on_the_map(store, operat
 
 def test_the_list_filters_apply_to_the_map(store, operation):
     for values in PLACES:
-        store.add_report(operation["id"], values)
+        store.reports.add(operation["id"], values)
     op = operation["id"]
     assert [r["title"] for r in _rows(store, ReportQuery(op, severities=frozenset({5})))] == [
         "Levee breach"
@@ -55,16 +56,16 @@ def test_the_list_filters_apply_to_the_map(store, operation):
 
 
 def test_exercise_reports_say_so(store):
-    drill = store.create_operation("Drill", exercise=True)
-    store.add_report(drill["id"], PLACES[0])
-    doc = json.loads(store.map_reports_json(ReportQuery(drill["id"])))
+    drill = store.operations.create("Drill", exercise=True)
+    store.reports.add(drill["id"], PLACES[0])
+    doc = json.loads(store.reports.map_json(ReportQuery(drill["id"])))
     assert doc["exercise"] is True
     assert dict(zip(COLUMNS, doc["rows"][0], strict=True))["exercise"] == 1
 
 
 def test_titles_travel_as_json_text_whatever_they_hold(store, operation):
     title = '<img src=x onerror=alert(1)> "quoted" \u2028 </script>'
-    store.add_report(operation["id"], {**PLACES[0], "title": title})
+    store.reports.add(operation["id"], {**PLACES[0], "title": title})
     assert _rows(store, ReportQuery(operation["id"]))[0]["title"] == title
 
 
@@ -80,6 +81,6 @@ def test_the_query_reads_through_an_index(store, operation):
 
 
 def test_a_worker_reads_the_same_data_with_its_own_connection(store, operation):
-    store.add_report(operation["id"], PLACES[0])
+    store.reports.add(operation["id"], PLACES[0])
     query = ReportQuery(operation["id"])
-    assert read_map_json(store.data_dir, query) == store.map_reports_json(query)
+    assert read_map_json(store.data_dir, query) == store.reports.map_json(query)

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from fieldapp.core.resources import web_dir
-from fieldapp.maps.page import MapLayer, build_map_page, prepare_map_page, tile_url
+from fieldapp.maps.page import build_map_page, prepare_map_page
+from fieldapp.maps.urls import MapLayer, tile_url
 from fieldapp.tiles import TileRegistry
 
 SAMPLES = Path(__file__).resolve().parent / "samples" / "geo" / "mbtiles"

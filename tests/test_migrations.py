@@ -46,7 +46,7 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
         older.setattr(database, "MIGRATIONS", MIGRATIONS[:applied])
         older.setattr(database, "KNOWN", database.KNOWN[:applied])
         with Store(tmp_path / "old") as store:
-            store.add_report(store.create_operation("Crue")["id"], {"title": "Digue"})
+            store.reports.add(store.operations.create("Crue")["id"], {"title": "Digue"})
     before = schema_of(tmp_path / "old")
     Store(tmp_path / "old").close()  # today's code: the rest is applied
     assert len(before) < len(fresh(tmp_path))
@@ -59,14 +59,14 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
     data.mkdir()
     shutil.copyfile(OLD / name, data / "fieldapp.db")  # no connection is open yet
     with Store(data) as store:
-        (operation,) = store.list_operations()
+        (operation,) = store.operations.list()
         assert operation["name"] == "Demo: floods and storm, France (seed 3)"
         reports = store.conn.execute("SELECT count(*) FROM reports").fetchone()[0]
         assert reports == 20
         # the search index written by the old release still finds its reports
-        found = store.list_reports(ReportQuery(operation["id"], search="coupée"))
+        found = store.reports.list(ReportQuery(operation["id"], search="coupée"))
         assert any("coupée" in r["title"] for r in found)
-        features = [f["name"] for f in store.list_features(operation["id"])]
+        features = [f["name"] for f in store.features.list(operation["id"])]
         messages = store.conn.execute("SELECT text FROM radio_messages").fetchall()
     assert features == ([] if name == "fieldapp-m001.db" else ["Basse ville"])
     assert [m[0] for m in messages] == (

@@ -34,7 +34,7 @@ HOLDER = textwrap.dedent(
     op_id = sys.argv[2]
     print("ready", flush=True)
     for line in sys.stdin:  # one save per line asked for
-        print(store.add_report(op_id, {"title": line.strip()})["id"], flush=True)
+        print(store.reports.add(op_id, {"title": line.strip()})["id"], flush=True)
     """
 )
 
@@ -49,7 +49,7 @@ def test_a_command_beside_an_open_store_deletes_nothing_and_loses_nothing(tmp_pa
     """The reproduction of issue 10, in its script form."""
     data = tmp_path / "data"
     with Store(data) as store:
-        op_id = store.create_operation("Tempête")["id"]
+        op_id = store.operations.create("Tempête")["id"]
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(data), op_id],
         stdin=subprocess.PIPE,
@@ -76,7 +76,7 @@ def test_a_command_beside_an_open_store_deletes_nothing_and_loses_nothing(tmp_pa
         titles = {r["title"] for r in store.conn.execute("SELECT title FROM reports")}
         assert titles == {f"window {n}" for n in range(3)} | {f"cli {n}" for n in range(3)}
         for report_id in saved:
-            assert store.get_report(report_id)["operation_id"] == op_id
+            assert store.reports.get(report_id)["operation_id"] == op_id
         assert [r[0] for r in store.conn.execute("PRAGMA integrity_check")] == ["ok"]
 
 
@@ -105,7 +105,7 @@ def test_programs_opening_a_new_folder_at_once_all_succeed(tmp_path):
     results = [(p.wait(120), p.stderr.read()) for p in procs]
     assert results == [(0, "")] * 6
     with Store(data) as store:
-        assert sorted(op["name"] for op in store.list_operations()) == [f"op {n}" for n in range(6)]
+        assert sorted(op["name"] for op in store.operations.list()) == [f"op {n}" for n in range(6)]
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_the_folders_own_databases_are_refused_as_plain_files(tmp_path, capsys, 
     SQLite's back (or destroy it): refused in words, while a Store holds it open."""
     data = tmp_path / "data"
     with Store(data) as store:
-        store.create_operation("Crue")
+        store.operations.create("Crue")
         assert (
             main(["--data-dir", str(data), "tiles", "import", str(_tiles()), "--name", "aude"]) == 0
         )

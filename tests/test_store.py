@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.reports.domain import ValidationError, utc_now
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.replica import field_stamp
+from fieldapp.core.times import utc_now
 from fieldapp.reports.query import ReportQuery
-from fieldapp.store import NotFoundError, Store, field_stamp
+from fieldapp.store import Store
 
 
 def _add(store, operation, **values):
-    return store.add_report(operation["id"], {"title": "Water over the road", **values})
+    return store.reports.add(operation["id"], {"title": "Water over the road", **values})
 
 
 def test_saved_report_reads_back_with_every_field(store, operation):
@@ -29,7 +31,7 @@ def test_saved_report_reads_back_with_every_field(store, operation):
         source="social_media",
         source_ref="https://example.org/post/1",
     )
-    again = store.get_report(saved["id"])
+    again = store.reports.get(saved["id"])
     assert again["title"] == "Water over the road"
     assert again["tags"] == ["flood", "road"]
     assert (again["lat"], again["lon"], again["accuracy_m"]) == (43.21, 2.35, 15)
@@ -40,10 +42,10 @@ def test_saved_report_reads_back_with_every_field(store, operation):
 
 def test_report_survives_reopening_the_store(tmp_path):
     with Store(tmp_path, user="bob") as first:
-        op = first.create_operation("Storm")
-        saved = first.add_report(op["id"], {"title": "Roof torn off"})
+        op = first.operations.create("Storm")
+        saved = first.reports.add(op["id"], {"title": "Roof torn off"})
     with Store(tmp_path, user="bob") as second:
-        assert second.get_report(saved["id"])["title"] == "Roof torn off"
+        assert second.reports.get(saved["id"])["title"] == "Roof torn off"
 
 
 @pytest.mark.parametrize(
@@ -62,19 +64,19 @@ def test_report_survives_reopening_the_store(tmp_path):
     ],
 )
 def test_invalid_report_names_the_field_and_saves_nothing(store, operation, values, field):
-    before = store.outbox_count()
+    before = store.db.outbox_count()
     with pytest.raises(ValidationError) as caught:
         _add(store, operation, **values)
     assert field in caught.value.errors
-    assert store.outbox_count() == before
-    assert store.count_reports(ReportQuery(operation["id"])) == 0
+    assert store.db.outbox_count() == before
+    assert store.reports.count(ReportQuery(operation["id"])) == 0
 
 
 def test_every_save_lands_in_the_outbox_in_order(store, operation):
     report = _add(store, operation)
-    store.update_report(report["id"], {"severity": 5})
-    store.delete_report(report["id"])
-    entries = store.outbox_entries()
+    store.reports.update(report["id"], {"severity": 5})
+    store.reports.delete(report["id"])
+    entries = store.db.outbox_entries()
     assert [e["entity"] for e in entries] == ["operation", "report", "report", "report"]
     assert entries[2]["fields"] == {"severity": 5}
     assert entries[3]["fields"] == {"deleted": 1}
@@ -85,8 +87,8 @@ def test_every_save_lands_in_the_outbox_in_order(store, operation):
 
 def test_edit_records_only_changed_fields_in_history(store, operation):
     report = _add(store, operation, severity=2)
-    store.update_report(report["id"], {"severity": 4, "title": "Water over the road"})
-    history = store.history(report["id"])
+    store.reports.update(report["id"], {"severity": 4, "title": "Water over the road"})
+    history = store.db.history(report["id"])
     assert [h["action"] for h in history] == ["created", "updated"]
     assert history[1]["changes"] == {"severity": [2, 4]}
     assert history[1]["author"] == "alice"
@@ -94,14 +96,14 @@ def test_edit_records_only_changed_fields_in_history(store, operation):
 
 def test_edit_with_no_change_writes_nothing(store, operation):
     report = _add(store, operation)
-    before = store.outbox_count()
-    store.update_report(report["id"], {"title": "Water over the road"})
-    assert store.outbox_count() == before
+    before = store.db.outbox_count()
+    store.reports.update(report["id"], {"title": "Water over the road"})
+    assert store.db.outbox_count() == before
 
 
 def test_field_stamps_move_only_for_edited_fields(store, operation):
     report = _add(store, operation)
-    edited = store.update_report(report["id"], {"status": "triaged"})
+    edited = store.reports.update(report["id"], {"status": "triaged"})
     assert field_stamp(edited, "status") > field_stamp(edited, "title")
     assert field_stamp(edited, "title") == field_stamp(report, "title")
 
@@ -109,15 +111,15 @@ def test_field_stamps_move_only_for_edited_fields(store, operation):
 def test_verdict_is_signed_with_who_and_when(store, operation):
     report = _add(store, operation)
     before = utc_now()
-    confirmed = store.update_report(
+    confirmed = store.reports.update(
         report["id"],
         {"verification": "confirmed", "verification_method": "photo geolocated"},
     )
     assert confirmed["verified_by"] == "alice"
     assert before <= confirmed["verified_at"] <= utc_now()  # the moment of the verdict
     assert confirmed["verification_method"] == "photo geolocated"
-    store.user = "bruno"  # another volunteer debunks it: signed anew, by them, later
-    debunked = store.update_report(report["id"], {"verification": "debunked"})
+    store.db.user = "bruno"  # another volunteer debunks it: signed anew, by them, later
+    debunked = store.reports.update(report["id"], {"verification": "debunked"})
     assert debunked["verified_by"] == "bruno"
     assert debunked["verified_at"] >= confirmed["verified_at"]
 
@@ -126,19 +128,21 @@ def test_duplicate_must_point_at_a_report_of_the_operation(store, operation):
     first = _add(store, operation)
     second = _add(store, operation, title="Same flood, other angle")
     with pytest.raises(ValidationError) as caught:
-        store.update_report(second["id"], {"status": "duplicate", "duplicate_of": "nope"})
+        store.reports.update(second["id"], {"status": "duplicate", "duplicate_of": "nope"})
     assert "duplicate_of" in caught.value.errors
-    marked = store.update_report(second["id"], {"status": "duplicate", "duplicate_of": first["id"]})
+    marked = store.reports.update(
+        second["id"], {"status": "duplicate", "duplicate_of": first["id"]}
+    )
     assert marked["duplicate_of"] == first["id"]
 
 
 def test_deleted_report_disappears_but_keeps_history(store, operation):
     report = _add(store, operation)
-    store.delete_report(report["id"])
+    store.reports.delete(report["id"])
     with pytest.raises(NotFoundError):
-        store.get_report(report["id"])
-    assert store.list_reports(ReportQuery(operation["id"])) == []
-    assert store.history(report["id"])[-1]["action"] == "deleted"
+        store.reports.get(report["id"])
+    assert store.reports.list(ReportQuery(operation["id"])) == []
+    assert store.db.history(report["id"])[-1]["action"] == "deleted"
 
 
 def test_search_filters_and_sort(store, operation):
@@ -147,7 +151,7 @@ def test_search_filters_and_sort(store, operation):
     _add(store, operation, title="Route inondée", severity=3, body="évacuation en cours")
 
     def titles(**kw):
-        return [r["title"] for r in store.list_reports(ReportQuery(operation["id"], **kw))]
+        return [r["title"] for r in store.reports.list(ReportQuery(operation["id"], **kw))]
 
     assert titles(search="inond", sort="severity") == ["Inondation à Quillan", "Route inondée"]
     assert titles(search="evacuation") == ["Route inondée"]  # accents do not matter
@@ -162,30 +166,30 @@ def test_search_filters_and_sort(store, operation):
 
 def test_edits_keep_search_in_step(store, operation):
     report = _add(store, operation)
-    store.update_report(report["id"], {"title": "Landslide on D117"})
+    store.reports.update(report["id"], {"title": "Landslide on D117"})
     query = ReportQuery(operation["id"], search="landslide")
-    assert [r["id"] for r in store.list_reports(query)] == [report["id"]]
-    assert store.list_reports(ReportQuery(operation["id"], search="water")) == []
+    assert [r["id"] for r in store.reports.list(query)] == [report["id"]]
+    assert store.reports.list(ReportQuery(operation["id"], search="water")) == []
 
 
 def test_reports_belong_to_their_operation(store, operation):
-    other = store.create_operation("Exercise Rhône", exercise=True)
+    other = store.operations.create("Exercise Rhône", exercise=True)
     _add(store, operation)
-    assert store.list_reports(ReportQuery(other["id"])) == []
-    assert [o["exercise"] for o in store.list_operations()] == [True, False]
+    assert store.reports.list(ReportQuery(other["id"])) == []
+    assert [o["exercise"] for o in store.operations.list()] == [True, False]
 
 
 def test_unknown_operation_is_refused(store):
     with pytest.raises(NotFoundError):
-        store.add_report("no-such-operation", {"title": "x"})
+        store.reports.add("no-such-operation", {"title": "x"})
 
 
 def test_two_connections_never_issue_the_same_stamp(tmp_path):
     with Store(tmp_path) as one, Store(tmp_path) as two:
-        op = one.create_operation("Shared")
+        op = one.operations.create("Shared")
         for i in range(20):
-            (one if i % 2 else two).add_report(op["id"], {"title": f"r{i}"})
-        stamps = [e["hlc"] for e in one.outbox_entries()]
+            (one if i % 2 else two).reports.add(op["id"], {"title": f"r{i}"})
+        stamps = [e["hlc"] for e in one.db.outbox_entries()]
     assert len(stamps) == len(set(stamps)) == 21
     assert stamps == sorted(stamps)
 
@@ -194,13 +198,13 @@ def test_pages_follow_the_display_order(store, operation):
     for severity in (3, 1, 5, 2, 4):
         _add(store, operation, severity=severity)
     query = ReportQuery(operation["id"], sort="severity", descending=False, limit=2, offset=2)
-    assert [r["severity"] for r in store.list_reports(query)] == [3, 4]
+    assert [r["severity"] for r in store.reports.list(query)] == [3, 4]
 
 
 def test_list_rows_carry_what_a_list_row_shows(store, operation):
     long_body = "Water is rising. " * 40
     report = _add(store, operation, body=long_body, place="Nîmes", severity=4)
-    row = store.list_rows([report["seq"]])[report["seq"]]
+    row = store.reports.list_rows([report["seq"]])[report["seq"]]
     assert (row["id"], row["title"], row["place"], row["severity"]) == (
         report["id"],
         report["title"],
@@ -208,7 +212,7 @@ def test_list_rows_carry_what_a_list_row_shows(store, operation):
         4,
     )
     assert row["body"] == long_body[:300]  # enough for a tooltip, not the whole text
-    assert store.list_rows([]) == {}
+    assert store.reports.list_rows([]) == {}
 
 
 def test_stored_times_must_be_real_dates(store, operation):
@@ -219,16 +223,16 @@ def test_stored_times_must_be_real_dates(store, operation):
 
 def test_bulk_load_logs_like_single_saves(store, operation):
     single = _add(store, operation, tags="a, b", lat=43.5, lon=2.25, severity=2)
-    store.add_reports_bulk(
+    store.reports.add_bulk(
         operation["id"],
         [{"title": "Water over the road", "tags": "a, b", "lat": 43.5, "lon": 2.25, "severity": 2}],
     )
-    single_entry, bulk_entry = store.outbox_entries()[-2:]
+    single_entry, bulk_entry = store.db.outbox_entries()[-2:]
     assert bulk_entry["row_id"] != single["id"] and bulk_entry["entity"] == "report"
     drop = {"created_at"}
     assert {k: v for k, v in bulk_entry["fields"].items() if k not in drop} == {
         k: v for k, v in single_entry["fields"].items() if k not in drop
     }
-    bulk_report = store.list_reports(ReportQuery(operation["id"], search="road", limit=1))[0]
-    assert [h["action"] for h in store.history(bulk_report["id"])] == ["created"]
-    assert store.list_reports(ReportQuery(operation["id"], search="water")) != []
+    bulk_report = store.reports.list(ReportQuery(operation["id"], search="road", limit=1))[0]
+    assert [h["action"] for h in store.db.history(bulk_report["id"])] == ["created"]
+    assert store.reports.list(ReportQuery(operation["id"], search="water")) != []

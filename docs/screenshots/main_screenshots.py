@@ -52,10 +52,10 @@ def shoot(app: QApplication, store: Store, operation: dict, name: str, panel: bo
 def main() -> None:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder, Store(folder, user="camille") as store:
-        floods = store.create_operation("Gard floods, November 2026")
-        store.add_reports_bulk(floods["id"], generate_reports(60, seed=11))
-        drill = store.create_operation("Rhône drill 2026", exercise=True)
-        store.add_reports_bulk(drill["id"], generate_reports(20, seed=12))
+        floods = store.operations.create("Gard floods, November 2026")
+        store.reports.add_bulk(floods["id"], generate_reports(60, seed=11))
+        drill = store.operations.create("Rhône drill 2026", exercise=True)
+        store.reports.add_bulk(drill["id"], generate_reports(20, seed=12))
         shoot(app, store, floods, "main-window.png", panel=True)
         shoot(app, store, drill, "exercise.png", panel=False)
 

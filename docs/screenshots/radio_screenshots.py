@@ -61,12 +61,12 @@ HOPS = [
 
 def fill(store: Store, op: dict) -> dict:
     """A little traffic: a message relayed twice, an EMERGENCY waiting, others."""
-    relayed = store.add_message(op["id"], RELAYED, station=STATION)
+    relayed = store.radio.add(op["id"], RELAYED, station=STATION)
     for hop in HOPS:
-        store.relay_message(relayed["id"], station=STATION, **hop)
+        store.radio.relay(relayed["id"], station=STATION, **hop)
     for values in OTHERS:
-        store.add_message(op["id"], values, station=STATION)
-    return store.get_message(relayed["id"])
+        store.radio.add(op["id"], values, station=STATION)
+    return store.radio.get(relayed["id"])
 
 
 def type_into(widget, text: str) -> None:
@@ -119,7 +119,7 @@ def main() -> int:
     from fieldapp.ui.radio.desk import RadioDesk
 
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "data", user="jean") as store:
-        op = store.create_operation("Crue du Gard")
+        op = store.operations.create("Crue du Gard")
         relayed = fill(store, op)
         desk = RadioDesk(store, None, station=STATION)
         desk.set_operation(op)
@@ -154,13 +154,13 @@ def main() -> int:
             grab(entry, f"radio-entry-{kind}.png")
         with tempfile.TemporaryDirectory() as pdfs:
             radiogram = Path(pdfs) / "radiogram.pdf"
-            radio_print.message_pdf(store.get_message(relayed["id"]), radiogram, exercise=False)
+            radio_print.message_pdf(store.radio.get(relayed["id"]), radiogram, exercise=False)
             pdf_page(radiogram, "radio-form-radiogram.png")
             now = datetime.now(UTC)
             period = tuple(
                 (now + timedelta(hours=h)).strftime("%Y-%m-%dT%H:00:00.000Z") for h in (-12, 1)
             )
-            messages = store.period_messages(op["id"], since=period[0], until=period[1])
+            messages = store.radio.period(op["id"], since=period[0], until=period[1])
             sheet = forms.build_ics309(
                 op, messages, period=period, station=STATION, operator="Jean",
                 net="GARD NET", prepared_at=now.strftime("%Y-%m-%d %H:%M"),

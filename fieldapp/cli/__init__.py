@@ -1,1 +1,3 @@
 """The `fieldapp` command line: `main` is the entry point, one module per family of subcommands."""
+
+PROG = "fieldapp"

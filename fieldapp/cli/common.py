@@ -11,9 +11,11 @@ import json
 import sys
 from typing import Any
 
-from fieldapp.cli.main import PROG
+from fieldapp.cli import PROG
+from fieldapp.core.errors import NotFoundError
+from fieldapp.core.livefiles import DB_NAME
 from fieldapp.core.settings import Settings
-from fieldapp.store import DB_NAME, NotFoundError, Store
+from fieldapp.store import Store
 
 
 class CliError(Exception):
@@ -42,9 +44,9 @@ def has_database(args: argparse.Namespace) -> bool:
 def find_operation(store: Store, ref: str) -> dict:
     """An operation by id, or by its exact name when that name is unique."""
     try:
-        return store.get_operation(ref)
+        return store.operations.get(ref)
     except NotFoundError:
-        named = [op for op in store.list_operations() if op["name"] == ref]
+        named = [op for op in store.operations.list() if op["name"] == ref]
         if len(named) == 1:
             return named[0]
         if named:
@@ -58,7 +60,7 @@ def choose_operation(store: Store, args: argparse.Namespace) -> dict:
     """--operation, else the only operation, else the one chosen with `operation use`."""
     if args.operation:
         return find_operation(store, args.operation)
-    operations = store.list_operations()
+    operations = store.operations.list()
     if len(operations) == 1:
         return operations[0]
     last = Settings.load(args.data_dir).last_operation_id

@@ -23,11 +23,11 @@ from fieldapp.cli.common import (
     operation_option,
     print_json,
 )
+from fieldapp.core.errors import ValidationError
 from fieldapp.core.geo import format_decimal
 from fieldapp.core.livefiles import refuse_live_file
 from fieldapp.maps import features
 from fieldapp.maps.geometry import GeometryError, read_geometry, vertex_count
-from fieldapp.reports.domain import ValidationError
 
 MAX_FILE_BYTES = 20 << 20  # 10,000 positions take well under 1 MB; the rest is properties
 
@@ -85,7 +85,7 @@ def add(args: argparse.Namespace) -> int:
     values = _field_values(args)
     with open_store(args) as store:
         op = choose_operation(store, args)
-        feature = store.add_feature(op["id"], **values)
+        feature = store.features.add(op["id"], **values)
     _print_saved("saved", feature, op, args.json)
     return 0
 
@@ -95,15 +95,15 @@ def edit(args: argparse.Namespace) -> int:
     if not values:
         raise CliError(f"nothing to change; give fields, e.g. --name TEXT ({PROG} feature edit -h)")
     with open_store(args) as store:
-        feature = store.edit_feature(args.id, **values)
-        op = store.get_operation(feature["operation_id"])
+        feature = store.features.edit(args.id, **values)
+        op = store.operations.get(feature["operation_id"])
     _print_saved("updated", feature, op, args.json)
     return 0
 
 
 def delete(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        store.delete_feature(args.id)
+        store.features.delete(args.id)
     print(f"deleted map feature {args.id}")
     return 0
 
@@ -149,7 +149,7 @@ def _print_saved(verb: str, feature: Mapping[str, Any], op: dict, as_json: bool)
 def list_(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         op = choose_operation(store, args)
-        found = store.list_features(op["id"])
+        found = store.features.list(op["id"])
     if args.json:
         print_json([{**feature, "exercise": op["exercise"]} for feature in found])
         return 0
@@ -168,9 +168,9 @@ def list_(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        feature: dict = dict(store.get_feature(args.id))
-        op = store.get_operation(feature["operation_id"])
-        feature |= {"exercise": op["exercise"], "history": store.history(args.id)}
+        feature: dict = dict(store.features.get(args.id))
+        op = store.operations.get(feature["operation_id"])
+        feature |= {"exercise": op["exercise"], "history": store.db.history(args.id)}
     if args.json:
         print_json(feature)
         return 0

@@ -17,9 +17,8 @@ import gc
 import sys
 from collections.abc import Sequence
 
+from fieldapp.cli import PROG
 from fieldapp.core.settings import resolve_data_dir
-
-PROG = "fieldapp"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,10 +88,9 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
     from fieldapp.cli.common import CliError
     from fieldapp.core.database import DatabaseError
+    from fieldapp.core.errors import NotFoundError, ValidationError
     from fieldapp.core.livefiles import LiveDatabaseError
     from fieldapp.reports.attachments import AttachmentError
-    from fieldapp.reports.domain import ValidationError
-    from fieldapp.store import NotFoundError
 
     return (
         CliError,
@@ -118,9 +116,9 @@ def _report_error(exc: BaseException) -> int:
     import sqlite3
 
     from fieldapp.cli.common import CliError
+    from fieldapp.core.errors import ValidationError
     from fieldapp.core.livefiles import LiveDatabaseError
     from fieldapp.reports.attachments import AttachmentError
-    from fieldapp.reports.domain import ValidationError
 
     if isinstance(exc, CliError):
         _error(str(exc))

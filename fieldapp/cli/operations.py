@@ -32,7 +32,9 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
 
 def create(args: argparse.Namespace) -> int:
     with open_store(args, create=True) as store:
-        op = store.create_operation(args.name, exercise=args.exercise, description=args.description)
+        op = store.operations.create(
+            args.name, exercise=args.exercise, description=args.description
+        )
     if args.json:
         print_json(op)
     else:
@@ -44,7 +46,7 @@ def list_(args: argparse.Namespace) -> int:
     operations: list[dict] = []
     if has_database(args):
         with open_store(args) as store:
-            operations = store.list_operations(with_counts=True)
+            operations = store.operations.list(with_counts=True)
     if args.json:
         print_json(operations)
     elif not operations:

@@ -132,7 +132,7 @@ def add(args: argparse.Namespace) -> int:
     values["test"] = args.test
     with open_store(args) as store:
         op = choose_operation(store, args)
-        message = store.add_message(op["id"], values, station=args.station)
+        message = store.radio.add(op["id"], values, station=args.station)
     _print_saved("saved", message, op, args.json)
     return 0
 
@@ -140,7 +140,7 @@ def add(args: argparse.Namespace) -> int:
 def list_(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         op = choose_operation(store, args)
-        found = store.message_queue(op["id"]) if args.queue else store.list_messages(op["id"])
+        found = store.radio.queue(op["id"]) if args.queue else store.radio.list(op["id"])
     if args.json:
         print_json([{**m, "exercise": op["exercise"]} for m in found])
         return 0
@@ -163,9 +163,9 @@ def list_(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        message = store.get_message(args.id)
-        op = store.get_operation(message["operation_id"])
-        message |= {"exercise": op["exercise"], "history": store.history(args.id)}
+        message = store.radio.get(args.id)
+        op = store.operations.get(message["operation_id"])
+        message |= {"exercise": op["exercise"], "history": store.db.history(args.id)}
     if args.json:
         print_json(message)
         return 0
@@ -199,8 +199,8 @@ def import_(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        message = store.get_message(args.id)
-        op = store.get_operation(message["operation_id"])
+        message = store.radio.get(args.id)
+        op = store.operations.get(message["operation_id"])
         try:
             data = files.export_message(
                 store, message, args.format, exercise=op["exercise"], station=args.station
@@ -212,7 +212,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def log(args: argparse.Namespace) -> int:
-    from fieldapp.reports.domain import parse_time, utc_now
+    from fieldapp.core.times import parse_time, utc_now
 
     try:
         since, until = parse_time(args.since), parse_time(args.until)
@@ -220,7 +220,7 @@ def log(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     with open_store(args) as store:
         op = choose_operation(store, args)
-        messages = store.period_messages(op["id"], since=since, until=until)
+        messages = store.radio.period(op["id"], since=since, until=until)
     if args.format == "ics214-csv":
         station = args.station.upper()
         rows = forms.build_ics214(messages, station, period=(since, until))
@@ -257,18 +257,18 @@ def _write_pdf(sheet: forms.Ics309Log, output: Path | None, data_dir: Path) -> N
 
 def relay(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        message = store.relay_message(
+        message = store.radio.relay(
             args.id, to_station=args.to, net=args.net, at=args.at, station=args.station
         )
-        op = store.get_operation(message["operation_id"])
+        op = store.operations.get(message["operation_id"])
     _print_saved("relayed", message, op, args.json)
     return 0
 
 
 def status(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        message = store.set_message_status(args.id, args.status)
-        op = store.get_operation(message["operation_id"])
+        message = store.radio.set_status(args.id, args.status)
+        op = store.operations.get(message["operation_id"])
     _print_saved(args.status, message, op, args.json)
     return 0
 

@@ -133,9 +133,9 @@ def add(args: argparse.Namespace) -> int:
     photos = _checked_files(args.photos, args.data_dir)
     with open_store(args) as store:
         op = choose_operation(store, args)
-        report = store.add_report(op["id"], values)
+        report = store.reports.add(op["id"], values)
         _attach(store, report["id"], photos)
-        report["attachments"] = store.attachments(report["id"])
+        report["attachments"] = store.attachments.list(report["id"])
     _print_saved("saved", report, op, len(photos), args.json)
     return 0
 
@@ -148,17 +148,17 @@ def edit(args: argparse.Namespace) -> int:
             f"nothing to change; give fields, e.g. --status closed ({PROG} report edit -h)"
         )
     with open_store(args) as store:
-        report = store.update_report(args.id, values) if values else store.get_report(args.id)
+        report = store.reports.update(args.id, values) if values else store.reports.get(args.id)
         _attach(store, report["id"], photos)
-        report["attachments"] = store.attachments(report["id"])
-        op = store.get_operation(report["operation_id"])
+        report["attachments"] = store.attachments.list(report["id"])
+        op = store.operations.get(report["operation_id"])
     _print_saved("updated", report, op, len(photos), args.json)
     return 0
 
 
 def delete(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        store.delete_report(args.id)
+        store.reports.delete(args.id)
     print(f"deleted report {args.id}")
     return 0
 
@@ -186,7 +186,7 @@ def _checked_files(paths: list[Path], data_dir: Path) -> list[Path]:
 def _attach(store: Store, report_id: str, paths: list[Path]) -> None:
     for path in paths:
         try:
-            store.attach_file(report_id, path)
+            store.attachments.add(report_id, path)
         except (AttachmentError, OSError) as exc:
             raise CliError(
                 f"report {report_id} was saved, but {path} could not be attached ({exc}); "
@@ -226,7 +226,7 @@ def list_(args: argparse.Namespace) -> int:
             _print_json_list({**report, "exercise": op["exercise"]} for report in reports)
             return 0
         shown = _print_table(reports, op)
-        total = store.count_reports(query)
+        total = store.reports.count(query)
     if shown < total:
         print(f"{shown} of {total} reports shown; --limit 0 shows all", file=sys.stderr)
     return 0
@@ -245,10 +245,10 @@ def _picked(args: argparse.Namespace, name: str) -> frozenset[str]:
 
 def _each_report(store: Store, query: ReportQuery) -> Iterator[dict]:
     """Matching reports a page at a time, so 200,000 of them fit in memory and SQL."""
-    seqs = store.report_seqs(query)
+    seqs = store.reports.seqs(query)
     for start in range(0, len(seqs), _PAGE):
         page = seqs[start : start + _PAGE]
-        found = store.reports_by_seq(page)
+        found = store.reports.by_seq(page)
         yield from (found[seq] for seq in page if seq in found)
 
 
@@ -293,12 +293,12 @@ def _print_table(reports: Iterable[dict], op: dict) -> int:
 
 def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        report = store.get_report(args.id)
-        op = store.get_operation(report["operation_id"])
+        report = store.reports.get(args.id)
+        op = store.operations.get(report["operation_id"])
         report |= {
             "exercise": op["exercise"],
-            "attachments": store.attachments(args.id),
-            "history": store.history(args.id),
+            "attachments": store.attachments.list(args.id),
+            "history": store.db.history(args.id),
         }
     if args.json:
         print_json(report)

@@ -16,7 +16,7 @@ from typing import Any
 
 from fieldapp.cli.common import CliError, json_flag, print_json
 from fieldapp.core.livefiles import refuse_live_file
-from fieldapp.sync.protocol.roles import ROLES
+from fieldapp.core.roles import ROLES
 
 SERVER_DB = "server.db"
 
@@ -252,7 +252,7 @@ def open_operation(args: argparse.Namespace) -> int:
 
 
 def import_bundle(args: argparse.Namespace) -> int:
-    from fieldapp.sync.client.bundle import BundleError
+    from fieldapp.sync.protocol.bundle import BundleError
     from fieldapp.sync.server.bundles import import_bundle as do_import
 
     blobs = args.blobs or Path(args.data_dir) / "server-blobs"

@@ -93,8 +93,8 @@ def status(args: argparse.Namespace) -> int:
 
 
 def export_bundle(args: argparse.Namespace) -> int:
-    from fieldapp.sync.client.bundle import BundleError
     from fieldapp.sync.client.bundle import export_bundle as do_export
+    from fieldapp.sync.protocol.bundle import BundleError
 
     with open_store(args) as store:
         try:

@@ -21,7 +21,7 @@ from fieldapp.cli.common import (
     open_store,
     print_json,
 )
-from fieldapp.store import DB_NAME
+from fieldapp.core.livefiles import DB_NAME
 
 _PROGRESS_FROM = 5000  # below this a demo is quick enough to need no progress line
 

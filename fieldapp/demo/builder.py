@@ -95,7 +95,7 @@ def create_demo(
     progress: Callable[[int], None] | None = None,
 ) -> dict:
     """A new exercise operation holding `count` synthetic reports; returns it."""
-    op = store.create_operation(
+    op = store.operations.create(
         name or f"Demo: floods and storm, France (seed {seed})",
         exercise=True,
         description=DESCRIPTION,
@@ -107,7 +107,7 @@ def create_demo(
     )
     if progress is not None:
         reports = _counted(reports, count, progress)
-    store.add_reports_bulk(op["id"], reports)
+    store.reports.add_bulk(op["id"], reports)
     return op
 
 

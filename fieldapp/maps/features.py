@@ -4,8 +4,8 @@ A flooded zone, a closed road, a shelter: each is a name, a category, notes and 
 GeoJSON geometry (geometry.py), stored like reports: a UUIDv7 id, per-field clock
 stamps, a tombstone on delete, and an outbox and a history entry in the same
 transaction as the row. The vocabulary and `validate_feature` are pure (any thread).
-`FeatureStore` is the map-feature part of `Store`, mixed into it so that store.py stays
-short; it follows Store's rules: one store, one connection, one thread.
+`Features` is the repository the Store holds as `store.features`: one replica, one
+thread, like every repository.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from fieldapp.core.store_part import StorePart
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.operations import get_operation
+from fieldapp.core.replica import Repository, new_id
+from fieldapp.core.times import utc_now
 from fieldapp.maps.geometry import GeometryError, encode_geometry, read_geometry
-from fieldapp.reports.domain import ValidationError, utc_now
 
 CATEGORIES = (
     "flooded_area",
@@ -86,54 +88,52 @@ def validate_feature(values: Mapping[str, Any]) -> dict[str, Any]:
     return {"name": name, "category": category, "notes": notes, "geometry": geometry}
 
 
-class FeatureStore(StorePart):
-    """Saving and reading map features; a mixin of Store (see store.py)."""
+class Features(Repository):
+    """Saving and reading map features."""
 
-    def add_feature(
+    def add(
         self, operation_id: str, *, name: str, category: str, geometry: Any, notes: str = ""
     ) -> Feature:
         """Validate and save a new feature; returns it as stored."""
-        from fieldapp.store import new_id  # store.py imports this module
-
-        self.get_operation(operation_id)
+        get_operation(self.conn, operation_id)
         clean = validate_feature(
             {"name": name, "category": category, "geometry": geometry, "notes": notes}
         )
         feature_id = new_id()
-        with self.transaction():
+        with self.db.transaction():
             row = {
                 "id": feature_id,
                 "operation_id": operation_id,
                 "created_at": utc_now(),
-                "author": self.user,
+                "author": self.db.user,
                 **clean,
             }
-            self.insert_records("feature", [row])
-        return self.get_feature(feature_id)
+            self.db.insert_records("feature", [row])
+        return self.get(feature_id)
 
-    def edit_feature(self, feature_id: str, **changes: Any) -> Feature:
+    def edit(self, feature_id: str, **changes: Any) -> Feature:
         """Apply a partial edit (name, category, notes, geometry); unchanged fields are not
         logged, and an edit that changes nothing writes nothing."""
         current = dict(self._feature_row(feature_id))
         clean = validate_feature({**{n: current[n] for n in FEATURE_FIELDS}, **changes})
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
-            with self.transaction():
-                self.update_record("feature", current, diff)
-        return self.get_feature(feature_id)
+            with self.db.transaction():
+                self.db.update_record("feature", current, diff)
+        return self.get(feature_id)
 
-    def delete_feature(self, feature_id: str) -> None:
+    def delete(self, feature_id: str) -> None:
         """Tombstone a feature: it leaves the map and the lists; its history stays."""
         current = dict(self._feature_row(feature_id))
-        with self.transaction():
-            self.update_record("feature", current, {"deleted": (0, 1)}, action="deleted")
+        with self.db.transaction():
+            self.db.update_record("feature", current, {"deleted": (0, 1)}, action="deleted")
 
-    def get_feature(self, feature_id: str) -> Feature:
+    def get(self, feature_id: str) -> Feature:
         return _feature(self._feature_row(feature_id))
 
-    def list_features(self, operation_id: str) -> list[Feature]:
+    def list(self, operation_id: str) -> list[Feature]:
         """The live features of an operation, oldest first (the order they were drawn)."""
-        self.get_operation(operation_id)
+        get_operation(self.conn, operation_id)
         rows = self.conn.execute(
             "SELECT * FROM features WHERE operation_id = ? AND deleted = 0 ORDER BY seq",
             [operation_id],
@@ -145,8 +145,6 @@ class FeatureStore(StorePart):
             "SELECT * FROM features WHERE id = ? AND deleted = 0", [feature_id]
         ).fetchone()
         if row is None:
-            from fieldapp.store import NotFoundError  # store.py imports this module
-
             raise NotFoundError(f"no map feature with id {feature_id}")
         return row
 

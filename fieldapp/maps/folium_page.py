@@ -17,7 +17,7 @@ from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from fieldapp.maps.page import MAX_ZOOM, QWEBCHANNEL_URL, MapLayer, asset_url
+from fieldapp.maps.urls import MAX_ZOOM, QWEBCHANNEL_URL, MapLayer, asset_url
 
 
 class OfflineMap(folium.Map):

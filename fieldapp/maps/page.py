@@ -26,49 +26,22 @@ import importlib.util
 import json
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp import __version__
+from fieldapp.maps.urls import (
+    BASEMAP_URL,
+    MapLayer,
+    tile_url,
+)
 
 if TYPE_CHECKING:
     from fieldapp.tiles import TileRegistry
 
-SCHEME = "fieldapp"
-APP_ORIGIN = f"{SCHEME}://app"
-PAGE_URL = f"{APP_ORIGIN}/map.html"
-QWEBCHANNEL_URL = f"{APP_ORIGIN}/qwebchannel.js"
-BASEMAP_URL = f"{SCHEME}://basemap/{{z}}/{{x}}/{{y}}"
-# Leaflet scales the deepest tiles of a set up beyond its last zoom, to street level.
-MAX_ZOOM = 18
 _PAGES_KEPT = 4
 _pages: dict[str, str] = {}  # (layers, texts) as JSON -> page, oldest first
 _pages_lock = threading.Lock()
-
-
-def asset_url(path: str) -> str:
-    """The scheme URL of a file under resources/web."""
-    return f"{APP_ORIGIN}/web/{path}"
-
-
-def tile_url(set_id: str) -> str:
-    """Leaflet's URL template for a tile set of the registry (XYZ numbering)."""
-    return f"{SCHEME}://tiles/{set_id}/{{z}}/{{x}}/{{y}}"
-
-
-@dataclass(frozen=True)
-class MapLayer:
-    """One tile layer of the page: the basemap or a registered tile set."""
-
-    key: str
-    name: str
-    url: str
-    attribution: str = ""
-    min_zoom: int = 0
-    max_zoom: int = 6
-    bounds: tuple[float, float, float, float] | None = None  # W, S, E, N
-    base: bool = False
 
 
 def build_map_page(

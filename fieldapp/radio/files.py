@@ -16,7 +16,7 @@ import mimetypes
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.core.livefiles import refuse_live_file
 from fieldapp.radio import b2f, convert, flmsg, forms
@@ -24,7 +24,20 @@ from fieldapp.radio.b2f import B2fError, B2fMessage
 from fieldapp.radio.flmsg import FlmsgError
 
 if TYPE_CHECKING:
-    from fieldapp.store import Store
+    from fieldapp.radio.repository import RadioTraffic
+    from fieldapp.reports.attachment_records import Attachments
+
+
+class _Store(Protocol):
+    """What these functions use of the caller's Store (radio is below the Store's layer)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+    @property
+    def attachments(self) -> Attachments: ...
+    @property
+    def radio(self) -> RadioTraffic: ...
+
 
 FORMATS = ("radiogram", "ics213", "flmsg", "b2f", "text")
 FormatError = (FlmsgError, B2fError)
@@ -55,7 +68,7 @@ def read_file(data: bytes) -> tuple[str, list[tuple[dict, dict]], list[tuple[str
     )
 
 
-def import_file(store: Store, operation_id: str, path: Path, *, station: str = "") -> list[dict]:
+def import_file(store: _Store, operation_id: str, path: Path, *, station: str = "") -> list[dict]:
     """Save every message of a file; returns them as stored. All or nothing."""
     refuse_live_file(path, store.data_dir)
     data = path.read_bytes()
@@ -64,15 +77,15 @@ def import_file(store: Store, operation_id: str, path: Path, *, station: str = "
         stored = []
         for name, content in attachments:
             mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
-            blob = store.blobs.put_bytes(content, mime)
+            blob = store.attachments.blobs.put_bytes(content, mime)
             stored.append({"name": name, "sha256": blob.sha256, "size": blob.size, "mime": mime})
         items[0][1]["b2f"]["files"] = stored
-    ids = store.add_messages(operation_id, items, station=station)
-    return [store.get_message(message_id) for message_id in ids]
+    ids = store.radio.add_many(operation_id, items, station=station)
+    return [store.radio.get(message_id) for message_id in ids]
 
 
 def export_message(
-    store: Store, message: Mapping[str, Any], fmt: str, *, exercise: bool, station: str = ""
+    store: _Store, message: Mapping[str, Any], fmt: str, *, exercise: bool, station: str = ""
 ) -> bytes:
     """A message as a file of the given format (see FORMATS)."""
     if fmt == "text":
@@ -130,7 +143,9 @@ def _values_from_b2f(message: B2fMessage) -> tuple[dict, dict]:
     return values, {"b2f": meta}
 
 
-def _b2f_from(store: Store, message: Mapping[str, Any], exercise: bool, station: str) -> B2fMessage:
+def _b2f_from(
+    store: _Store, message: Mapping[str, Any], exercise: bool, station: str
+) -> B2fMessage:
     meta = message.get("format_meta", {}).get("b2f")
     subject = message["subject"] or _subject(message)
     if exercise and "EXERCISE" not in subject.upper():
@@ -143,7 +158,9 @@ def _b2f_from(store: Store, message: Mapping[str, Any], exercise: bool, station:
     b2f.set_header(out, "Body", str(len(out.body)))
     if out.get("Subject") != subject:
         b2f.set_header(out, "Subject", subject)
-    out.files = [(f["name"], store.blobs.path(f["sha256"]).read_bytes()) for f in meta["files"]]
+    out.files = [
+        (f["name"], store.attachments.blobs.path(f["sha256"]).read_bytes()) for f in meta["files"]
+    ]
     return out
 
 

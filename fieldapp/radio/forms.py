@@ -257,7 +257,7 @@ class Event:
 
 
 def _hops_of(message: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The message's hops as stored (Store.period_messages); a message read without them
+    """The message's hops as stored (Store.radio.period); a message read without them
     has the one its own columns tell: the last station it was passed to."""
     if "hops" in message:
         return message["hops"]

@@ -23,8 +23,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from fieldapp.core.errors import ValidationError
+from fieldapp.core.times import parse_time
 from fieldapp.radio import check as checks
-from fieldapp.reports.domain import ValidationError, parse_time
 
 KINDS = ("radiogram", "ics213", "adrasec", "plain")
 DIRECTIONS = ("received", "sent", "relayed")

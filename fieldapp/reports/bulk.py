@@ -1,7 +1,7 @@
 """Bulk loading of reports (imports, demo data): the same rows, outbox and history as
-Store.add_report writes, at a fraction of the cost.
+`Reports.add` writes, at a fraction of the cost.
 
-Called by Store.add_reports_bulk inside its write transaction, on the store's thread.
+Called by `Reports.add_bulk` inside its write transaction, on the replica's thread.
 What makes it fast: rows go in with executemany in batches; the search index, the
 history and the observed_at index are built once at the end by single SQL statements
 (C, not Python, and a sort instead of random inserts).
@@ -12,21 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.replica import dumps, new_id
+from fieldapp.core.times import utc_now
 from fieldapp.reports import domain
-from fieldapp.reports.domain import utc_now
-from fieldapp.store import _dumps, _to_db, new_id
 
 if TYPE_CHECKING:
-    from fieldapp.store import Store
+    from fieldapp.core.replica import Replica
 
 _LATE_INDEX = "reports_by_observed_at"  # random values: rebuilt after the load
 
 
 def load_reports(
-    store: Store, operation_id: str, items: Iterable[Mapping[str, Any]], batch: int
+    db: Replica, operation_id: str, items: Iterable[Mapping[str, Any]], batch: int
 ) -> int:
     """Insert and log every item; the caller holds the write transaction."""
-    conn = store.conn
+    conn = db.conn
     first_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM reports").fetchone()[0]
     # The insert trigger skips the search index while this row exists (fieldapp/core/migrations/).
     conn.execute("INSERT INTO meta(key, value) VALUES ('fts_deferred', '1')")
@@ -39,51 +39,48 @@ def load_reports(
     count = 0
     try:
         for chunk in _batched(items, batch):
-            count += _insert_reports(store, operation_id, chunk)
+            count += _insert_reports(db, operation_id, chunk)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
     conn.execute(index_sql)
     conn.execute("DELETE FROM meta WHERE key = 'fts_deferred'")
-    _log_creation(store, first_seq)
+    _log_creation(db, first_seq)
     return count
 
 
-def _insert_reports(store: Store, operation_id: str, chunk: list[Mapping[str, Any]]) -> int:
+def _insert_reports(db: Replica, operation_id: str, chunk: list[Mapping[str, Any]]) -> int:
     now = utc_now()  # one creation time per batch: the moment of the import
     reports, ops = [], []
     for values in chunk:
-        clean = _to_db(domain.validate_report({"author": store.user, **values}))
-        stamp = store.clock.tick().encode()
+        clean = domain.to_db(domain.validate_report({"author": db.user, **values}))
+        stamp = db.clock.tick().encode()
         row = {"id": new_id(), "operation_id": operation_id, "created_at": now, **clean}
         reports.append([*row.values(), stamp, f'{{"*":"{stamp}"}}'])
         ops.append((new_id(), row["id"], stamp))
     names = [*row, "updated_hlc", "field_hlc"]
-    store.conn.executemany(
+    db.conn.executemany(
         f"INSERT INTO reports({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
         reports,
     )
-    fields = _dumps(names[2:-2])  # as Store._log names them: every field but the keys
-    store.conn.executemany(
-        "INSERT INTO outbox(op_id, entity, row_id, operation_id, hlc, fields, created_at)"
-        " VALUES (?, 'report', ?, ?, ?, ?, ?)",
-        [(op, row_id, operation_id, stamp, fields, now) for op, row_id, stamp in ops],
-    )
+    fields = dumps(names[2:-2])  # as insert_records names them: every field but the keys
+    outbox = [(op, "report", row_id, operation_id, stamp, fields, now) for op, row_id, stamp in ops]
+    db.log_changes(outbox, history=[])  # the history is written once at the end
     return len(chunk)
 
 
-def _log_creation(store: Store, first_seq: int) -> None:
+def _log_creation(db: Replica, first_seq: int) -> None:
     """Search index and history of the loaded rows, each in one statement."""
-    store.conn.execute(
+    db.conn.execute(
         "INSERT INTO reports_fts(rowid, title, body, tags, place, author, source_ref)"
         " SELECT seq, title, body, tags, place, author, source_ref FROM reports"
         " WHERE seq >= ?",
         [first_seq],
     )
-    store.conn.execute(
+    db.conn.execute(
         "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
         " SELECT 'report', id, updated_hlc, created_at, ?, 'created', '{}' FROM reports"
         " WHERE seq >= ? ORDER BY seq",
-        [store.user, first_seq],
+        [db.user, first_seq],
     )
 
 

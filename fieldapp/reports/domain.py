@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
+
+from fieldapp.core.errors import ValidationError
+from fieldapp.core.times import parse_time
 
 KINDS = (
     "observation",
@@ -75,48 +76,6 @@ REPORT_DEFAULTS: dict[str, Any] = {
     "verification_method": "",
     "verification_confidence": None,
 }
-
-
-@dataclass
-class ValidationError(ValueError):
-    """Raised with every invalid field at once; nothing was saved.
-
-    `errors` maps a field name to (code, English message).
-    """
-
-    errors: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return "; ".join(f"{name}: {msg}" for name, (_code, msg) in self.errors.items())
-
-
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds, e.g. 2026-11-28T20:35:27.123Z."""
-    return format_time(datetime.now(UTC))
-
-
-def format_time(moment: datetime) -> str:
-    """A timezone-aware datetime as ISO 8601 UTC text."""
-    m = moment.astimezone(UTC)  # an f-string, not strftime: 4x faster, bulk loads call it
-    return (
-        f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
-        f".{m.microsecond // 1000:03d}Z"
-    )
-
-
-def parse_time(text: str) -> str:
-    """Normalise user time text (ISO 8601; naive means UTC) to the stored form.
-
-    Raises ValueError with a readable message.
-    """
-    raw = text.strip()
-    try:
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{raw!r} is not a date and time like 2026-11-28T14:05Z") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return format_time(moment)
 
 
 def normalise_tags(value: Any) -> list[str]:
@@ -238,3 +197,8 @@ def _check_location(check: _Checker, out: dict[str, Any]) -> None:
 def encode_tags(tags: list[str]) -> str:
     """Tags as stored in SQLite (a JSON list)."""
     return json.dumps(tags, ensure_ascii=False)
+
+
+def to_db(clean: Mapping[str, Any]) -> dict[str, Any]:
+    """Validated user fields as stored columns (tags as JSON text)."""
+    return {**clean, "tags": encode_tags(clean["tags"])}

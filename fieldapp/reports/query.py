@@ -6,6 +6,7 @@ quoted here, so no input can produce an FTS5 syntax error or reach the query as 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -109,3 +110,23 @@ def hits_sql(query: ReportQuery) -> tuple[str, list] | None:
 def count_sql(query: ReportQuery) -> tuple[str, list]:
     where, params = _where(query)
     return f"SELECT count(*) FROM reports WHERE {where}", params
+
+
+# -- the map's reports: one JSON document built by SQLite (see maps/data.py) -----
+
+COLUMNS = ("id", "lat", "lon", "severity", "kind", "title", "exercise")
+# Six decimals are ~10 cm: more only makes the document longer.
+_ROW = "json_array(id, round(lat, 6), round(lon, 6), severity, kind, title, ?)"
+
+
+def map_reports_sql(query: ReportQuery, exercise: bool) -> tuple[str, list]:
+    """SQL returning one row, one column: the JSON document of the map's reports."""
+    where, params = where_sql(query)
+    flag = 1 if exercise else 0
+    sql = (
+        "SELECT json_object('columns', json(?), 'exercise', json(?), 'count', count(*),"
+        f" 'rows', json_group_array({_ROW}))"
+        f" FROM reports WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
+    )
+    header = [json.dumps(COLUMNS), "true" if exercise else "false", flag]
+    return sql, [*header, *params]

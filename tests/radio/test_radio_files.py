@@ -56,14 +56,14 @@ def test_the_real_winlink_message_imports_with_its_photo(store, operation, tmp_p
     assert message["msg_date"] == "2016-07-20" and message["received_at"].startswith("2016-07-20")
     [photo] = message["format_meta"]["b2f"]["files"]
     assert photo["name"] == "1469042410710.jpg" and photo["size"] == 31028
-    assert store.blobs.path(photo["sha256"]).read_bytes()[:2] == b"\xff\xd8"  # a JPEG
+    assert store.attachments.blobs.path(photo["sha256"]).read_bytes()[:2] == b"\xff\xd8"  # a JPEG
     exported = files.export_message(store, message, "b2f", exercise=False)
     assert exported == B2F_SAMPLE.read_bytes()
 
 
 def test_an_edited_winlink_message_exports_its_new_subject(store, operation):
     [message] = files.import_file(store, operation["id"], B2F_SAMPLE)
-    edited = store.update_message(message["id"], {"subject": "73 from Brekke"})
+    edited = store.radio.update(message["id"], {"subject": "73 from Brekke"})
     parsed = b2f.parse(files.export_message(store, edited, "b2f", exercise=True))
     assert parsed.get("Subject") == "EXERCISE 73 from Brekke"
     assert parsed.files[0][1] == b2f.parse(B2F_SAMPLE.read_bytes()).files[0][1]
@@ -113,13 +113,13 @@ def test_an_imported_radiogram_keeps_its_doubtful_values_with_warnings(store, op
 
 def test_an_edited_field_is_written_from_the_message(store, operation, tmp_path):
     [message] = _import(store, operation, tmp_path, RADIOGRAM, "a.m2s")
-    edited = store.update_message(message["id"], {"signature": "DIANE AND BOB"})
+    edited = store.radio.update(message["id"], {"signature": "DIANE AND BOB"})
     doc = flmsg.parse(files.export_message(store, edited, "flmsg", exercise=False))
     assert doc.get("sig") == "DIANE AND BOB" and doc.get("msg") == message["text"] + "\n"
 
 
 def test_exports_of_an_exercise_say_so(store, tmp_path):
-    exercise = store.create_operation("Exercice Rhône", exercise=True)
+    exercise = store.operations.create("Exercice Rhône", exercise=True)
     [message] = _import(store, exercise, tmp_path, RADIOGRAM, "a.m2s")
     doc = flmsg.parse(files.export_message(store, message, "flmsg", exercise=True))
     assert doc.get("prec") == "5"  # TEST WELFARE
@@ -163,11 +163,11 @@ def test_an_ics309_file_round_trips_and_imports_its_lines(store, operation, tmp_
 def test_malformed_flmsg_files_name_the_line_and_import_nothing(
     store, operation, tmp_path, data, line, words
 ):
-    before = store.outbox_count()
+    before = store.db.outbox_count()
     with pytest.raises(FlmsgError) as caught:
         _import(store, operation, tmp_path, data, "bad.m2s")
     assert caught.value.line == line and words in str(caught.value)
-    assert store.outbox_count() == before and store.list_messages(operation["id"]) == []
+    assert store.db.outbox_count() == before and store.radio.list(operation["id"]) == []
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def test_malformed_b2f_files_name_the_line_and_import_nothing(
     with pytest.raises(b2f.B2fError) as caught:
         _import(store, operation, tmp_path, cut(B2F_SAMPLE.read_bytes()), "bad.b2f")
     assert caught.value.line == line and words in str(caught.value)
-    assert store.list_messages(operation["id"]) == []
+    assert store.radio.list(operation["id"]) == []
 
 
 _VALUES = st.text(

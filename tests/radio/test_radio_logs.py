@@ -14,7 +14,7 @@ ALL_TIME = ("2000-01-01T00:00:00.000Z", "2100-01-01T00:00:00.000Z")
 def test_the_activity_log_lists_every_hop_of_a_message_relayed_twice(
     store, operation, relayed_twice
 ):
-    messages = store.period_messages(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
+    messages = store.radio.period(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
     rows = forms.build_ics214(messages, "F4ABC", period=ALL_TIME)
     assert rows == [
         {
@@ -33,7 +33,7 @@ def test_the_activity_log_lists_every_hop_of_a_message_relayed_twice(
 
 
 def test_the_communications_log_has_a_line_per_hop(store, operation, relayed_twice):
-    messages = store.period_messages(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
+    messages = store.radio.period(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
     sheet = forms.build_ics309(operation, messages, period=ALL_TIME, station="F4ABC")
     lines = [(r["time"], r["from"], r["to"]) for r in sheet.rows]
     assert lines == [
@@ -49,13 +49,13 @@ def test_the_communications_log_has_a_line_per_hop(store, operation, relayed_twi
 def test_a_relay_today_of_a_message_logged_before_the_period_is_in_its_logs(store, operation):
     tomorrow = datetime.now(UTC) + timedelta(days=1)
     period = (tomorrow.strftime("%Y-%m-%dT00:00:00.000Z"), "2100-01-01T00:00:00.000Z")
-    message = store.add_message(
+    message = store.radio.add(
         operation["id"], {"text": "WATER", "number": "3", "received_from": "F1PCT"}
     )
-    store.add_message(operation["id"], {"text": "NOT RELAYED", "received_from": "F1PCT"})
+    store.radio.add(operation["id"], {"text": "NOT RELAYED", "received_from": "F1PCT"})
     at = tomorrow.strftime("%Y-%m-%dT09:30Z")
-    store.relay_message(message["id"], to_station="F5XYZ", net="VHF", at=at, station="F4ABC")
-    messages = store.period_messages(operation["id"], since=period[0], until=period[1])
+    store.radio.relay(message["id"], to_station="F5XYZ", net="VHF", at=at, station="F4ABC")
+    messages = store.radio.period(operation["id"], since=period[0], until=period[1])
     assert [m["id"] for m in messages] == [message["id"]]
     rows = forms.build_ics214(messages, "F4ABC", period=period)
     assert [row["activity"] for row in rows] == [
@@ -66,13 +66,13 @@ def test_a_relay_today_of_a_message_logged_before_the_period_is_in_its_logs(stor
 
 
 def test_originated_and_delivered_messages_have_their_lines(store, operation):
-    sent = store.add_message(
+    sent = store.radio.add(
         operation["id"], {"text": "SHELTER OPEN", "direction": "sent"}, station="F4ABC"
     )
-    received = store.add_message(operation["id"], {"text": "ALL SAFE", "origin_station": "F1PCT"})
-    store.set_message_status(received["id"], "delivered")
-    store.update_message(received["id"], {"delivered_to": "MAIRIE"})
-    messages = store.period_messages(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
+    received = store.radio.add(operation["id"], {"text": "ALL SAFE", "origin_station": "F1PCT"})
+    store.radio.set_status(received["id"], "delivered")
+    store.radio.update(received["id"], {"delivered_to": "MAIRIE"})
+    messages = store.radio.period(operation["id"], since=ALL_TIME[0], until=ALL_TIME[1])
     activities = [row["activity"] for row in forms.build_ics214(messages, "F4ABC")]
     assert "RADIOGRAM NR 1 ROUTINE originated by F4ABC" in activities
     assert "RADIOGRAM ROUTINE received from F1PCT by F4ABC" in activities
@@ -86,7 +86,7 @@ def test_originated_and_delivered_messages_have_their_lines(store, operation):
 
 
 def test_the_activity_log_as_csv(store, operation, relayed_twice):
-    messages = store.period_messages(operation["id"])
+    messages = store.radio.period(operation["id"])
     rows = forms.build_ics214(messages, "F4ABC")
     text = forms.ics214_csv("Crue", ALL_TIME, "Jean F4ABC", rows, exercise=True)
     lines = list(csv.reader(io.StringIO(text)))

@@ -4,30 +4,30 @@ from __future__ import annotations
 
 import pytest
 
+from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
-from fieldapp.reports.domain import ValidationError
-from fieldapp.store import NotFoundError, Store
+from fieldapp.store import Store
 
 TEXT = "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"
 
 
 def _received(store, operation, **values):
     fields = {"text": TEXT, "check_received": "8", "received_from": "w1aw", **values}
-    return store.add_message(operation["id"], fields, station="F4ABC")
+    return store.radio.add(operation["id"], fields, station="F4ABC")
 
 
 def test_a_message_is_saved_with_outbox_and_history_in_one_go(store, operation):
-    before = store.outbox_count()
+    before = store.db.outbox_count()
     message = _received(store, operation, received_net="RDRF", precedence="p")
     assert message["precedence"] == "PRIORITY" and message["received_from"] == "W1AW"
     assert message["status"] == "received" and message["warnings"] == {}
     assert message["check"] == "8" and message["author"] == "alice"
     # the message and its first hop (from W1AW to this station) both go to sync
-    entities = [e["entity"] for e in store.outbox_entries()[before - store.outbox_count() :]]
+    entities = [e["entity"] for e in store.db.outbox_entries()[before - store.db.outbox_count() :]]
     assert entities[-2:] == ["radio_message", "radio_hop"]
     assert [h["from_station"] for h in message["hops"]] == ["W1AW"]
     assert message["hops"][0]["to_station"] == "F4ABC" and message["hops"][0]["net"] == "RDRF"
-    assert store.history(message["id"])[0]["action"] == "created"
+    assert store.db.history(message["id"])[0]["action"] == "created"
 
 
 def test_warnings_are_kept_never_rewritten(store, operation):
@@ -42,7 +42,7 @@ def test_warnings_are_kept_never_rewritten(store, operation):
     }  # fmt: skip
     assert message["warnings"]["time_filed"]["code"] == "impossible_time"
     assert message["time_filed"] == "2561Z"
-    fixed = store.update_message(message["id"], {"check_received": "8", "time_filed": "1830Z"})
+    fixed = store.radio.update(message["id"], {"check_received": "8", "time_filed": "1830Z"})
     assert "check_received" not in fixed["warnings"] and "time_filed" not in fixed["warnings"]
 
 
@@ -57,52 +57,52 @@ def test_warnings_are_kept_never_rewritten(store, operation):
     ],
 )
 def test_errors_name_the_field_and_save_nothing(store, operation, values, field):
-    count = store.outbox_count()
+    count = store.db.outbox_count()
     with pytest.raises(ValidationError) as caught:
-        store.add_message(operation["id"], {"text": TEXT, **values})
+        store.radio.add(operation["id"], {"text": TEXT, **values})
     assert field in caught.value.errors
-    assert store.outbox_count() == count and store.list_messages(operation["id"]) == []
+    assert store.db.outbox_count() == count and store.radio.list(operation["id"]) == []
 
 
 def test_serial_numbers_per_station_and_operation(store, operation):
     sent = [
-        store.add_message(operation["id"], {"text": "A", "direction": "sent"}, station="F4ABC")
+        store.radio.add(operation["id"], {"text": "A", "direction": "sent"}, station="F4ABC")
         for _ in range(3)
     ]
     assert [m["number"] for m in sent] == ["1", "2", "3"]
     assert all(m["origin_station"] == "F4ABC" for m in sent)
-    other = store.add_message(operation["id"], {"text": "B", "direction": "sent"}, station="F5XYZ")
+    other = store.radio.add(operation["id"], {"text": "B", "direction": "sent"}, station="F5XYZ")
     assert other["number"] == "1"
-    french = store.add_message(
+    french = store.radio.add(
         operation["id"], {"text": "C", "direction": "sent", "kind": "adrasec"}, station="F4ABC"
     )
     assert french["number"] == "004"  # F4ABC/004: the French way, three digits
-    assert store.next_serial(operation["id"], "f4abc") == 5
-    second = store.create_operation("Exercice", exercise=True)
-    assert store.next_serial(second["id"], "F4ABC") == 1
-    store.delete_message(french["id"])
-    assert store.next_serial(operation["id"], "F4ABC") == 4
+    assert store.radio.next_serial(operation["id"], "f4abc") == 5
+    second = store.operations.create("Exercice", exercise=True)
+    assert store.radio.next_serial(second["id"], "F4ABC") == 1
+    store.radio.delete(french["id"])
+    assert store.radio.next_serial(operation["id"], "F4ABC") == 4
 
 
 def test_statuses_follow_the_traffic_rules(store, operation):
     message = _received(store, operation)
     with pytest.raises(ValidationError) as caught:
-        store.set_message_status(message["id"], "serviced")
+        store.radio.set_status(message["id"], "serviced")
     assert caught.value.errors["status"][0] == "bad_transition"
-    assert store.set_message_status(message["id"], "waiting_relay")["status"] == "waiting_relay"
-    delivered = store.set_message_status(message["id"], "delivered")
+    assert store.radio.set_status(message["id"], "waiting_relay")["status"] == "waiting_relay"
+    delivered = store.radio.set_status(message["id"], "delivered")
     assert delivered["delivered_at"] is not None
-    assert store.set_message_status(message["id"], "serviced")["status"] == "serviced"
+    assert store.radio.set_status(message["id"], "serviced")["status"] == "serviced"
     with pytest.raises(ValidationError):
-        store.set_message_status(message["id"], "received")
+        store.radio.set_status(message["id"], "received")
 
 
 def test_every_hop_of_a_relay_chain_is_kept(store, operation):
     message = _received(store, operation, received_at="2026-11-28T10:00Z")
-    store.relay_message(
+    store.radio.relay(
         message["id"], to_station="f5xyz", net="RDRF 80m", at="2026-11-28T10:05Z", station="F4ABC"
     )
-    again = store.relay_message(message["id"], to_station="F6AAA", net="VHF", station="F4ABC")
+    again = store.radio.relay(message["id"], to_station="F6AAA", net="VHF", station="F4ABC")
     assert again["status"] == "relayed" and again["sent_to"] == "F6AAA"
     chain = [(h["from_station"], h["to_station"], h["net"]) for h in again["hops"]]
     assert chain == [
@@ -122,8 +122,8 @@ def test_the_queue_is_in_precedence_order_then_oldest_first(store, operation):
     priority = _received(store, operation, precedence="P")
     later_emergency = _received(store, operation, precedence="TEST EMERGENCY")
     done = _received(store, operation, precedence="EMERGENCY")
-    store.set_message_status(done["id"], "delivered")
-    queue = [m["id"] for m in store.message_queue(op)]
+    store.radio.set_status(done["id"], "delivered")
+    queue = [m["id"] for m in store.radio.queue(op)]
     expected = [emergency, later_emergency, priority, welfare, routine]
     assert queue == [m["id"] for m in expected]
     plan = store.conn.execute(
@@ -137,25 +137,25 @@ def test_the_queue_is_in_precedence_order_then_oldest_first(store, operation):
 
 def test_deleted_messages_leave_the_log_but_not_the_history(store, operation):
     message = _received(store, operation)
-    store.delete_message(message["id"])
-    assert store.list_messages(operation["id"]) == []
+    store.radio.delete(message["id"])
+    assert store.radio.list(operation["id"]) == []
     with pytest.raises(NotFoundError):
-        store.get_message(message["id"])
-    assert store.history(message["id"])[-1]["action"] == "deleted"
+        store.radio.get(message["id"])
+    assert store.db.history(message["id"])[-1]["action"] == "deleted"
 
 
 def test_search_finds_messages_by_words_and_calls(store, operation):
     _received(store, operation)
-    store.add_message(operation["id"], {"text": "NEED WATER AT SHELTER", "origin_station": "F1PCT"})
-    assert [m["text"] for m in store.search_messages(operation["id"], "wat")] == [
+    store.radio.add(operation["id"], {"text": "NEED WATER AT SHELTER", "origin_station": "F1PCT"})
+    assert [m["text"] for m in store.radio.search(operation["id"], "wat")] == [
         "NEED WATER AT SHELTER"
     ]
-    assert len(store.search_messages(operation["id"], "f1pct")) == 1
+    assert len(store.radio.search(operation["id"], "f1pct")) == 1
 
 
 def test_messages_survive_reopening(tmp_path):
     with Store(tmp_path, user="bob") as first:
-        op = first.create_operation("Storm")
-        saved = first.add_message(op["id"], {"text": TEXT}, station="F4ABC")
+        op = first.operations.create("Storm")
+        saved = first.radio.add(op["id"], {"text": TEXT}, station="F4ABC")
     with Store(tmp_path, user="bob") as again:
-        assert again.get_message(saved["id"])["text"] == TEXT
+        assert again.radio.get(saved["id"])["text"] == TEXT

@@ -59,13 +59,13 @@ class Peer:
 def newer_than(later: Peer, earlier: Peer) -> None:
     """Make `later`'s next edit certainly newer than `earlier`'s last: it observes its stamp.
     Two edits in one millisecond would otherwise be ordered by the (random) node ids."""
-    later.store.clock.observe(earlier.store.clock.last)
+    later.store.db.clock.observe(earlier.store.db.clock.last)
 
 
 def point_at(peer: Peer, url: str) -> None:
     """Send this device's traffic elsewhere (e.g. through a BadLink proxy)."""
-    from fieldapp.sync.client.config import set_state
+    from fieldapp.core.bookkeeping import set_state
     from fieldapp.sync.client.session import api_url
 
-    with peer.store.transaction() as conn:
+    with peer.store.db.transaction() as conn:
         set_state(conn, {"url": api_url(url)})

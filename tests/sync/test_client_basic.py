@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from clientkit import Peer, enroll, newer_than, start_server
 
-from fieldapp.reports.domain import ValidationError
+from fieldapp.core.errors import ValidationError
 from fieldapp.reports.query import ReportQuery
 from fieldapp.sync.client.conflict_records import conflict_records
 from fieldapp.sync.client.resolve import resolve_record
@@ -29,43 +29,43 @@ def server(tmp_path):
 def test_a_report_made_on_one_device_arrives_on_the_other(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = a.store.create_operation("Floods")
-    report = a.store.add_report(op["id"], {"title": "Bridge closed", "severity": 4})
+    op = a.store.operations.create("Floods")
+    report = a.store.reports.add(op["id"], {"title": "Bridge closed", "severity": 4})
     first = a.sync_ok()
-    assert first.pushed == 2 and a.store.outbox_count() == 0
+    assert first.pushed == 2 and a.store.db.outbox_count() == 0
     got = b.sync_ok()
     assert got.pulled == 2
-    assert b.store.get_report(report["id"])["title"] == "Bridge closed"
-    assert b.store.outbox_count() == 0  # pulled changes are not sent back
-    b.store.update_report(report["id"], {"title": "Bridge open again"})
+    assert b.store.reports.get(report["id"])["title"] == "Bridge closed"
+    assert b.store.db.outbox_count() == 0  # pulled changes are not sent back
+    b.store.reports.update(report["id"], {"title": "Bridge open again"})
     b.sync_ok()
     a.sync_ok()
-    assert a.store.get_report(report["id"])["title"] == "Bridge open again"
-    history = a.store.history(report["id"])
+    assert a.store.reports.get(report["id"])["title"] == "Bridge open again"
+    history = a.store.db.history(report["id"])
     assert history[-1]["action"] == "synced" and history[-1]["author"].startswith("sync from")
-    found = a.store.list_reports(ReportQuery(op["id"], search="open"))
+    found = a.store.reports.list(ReportQuery(op["id"], search="open"))
     assert [r["id"] for r in found] == [report["id"]]  # the search index followed
-    a.store.update_report(report["id"], {"severity": 5})
+    a.store.reports.update(report["id"], {"severity": 5})
     a.sync_ok()
     b.sync_ok()
-    b.store.delete_report(report["id"])  # b had seen a's last edit: no conflict either
+    b.store.reports.delete(report["id"])  # b had seen a's last edit: no conflict either
     b.sync_ok()
     a.sync_ok()
-    assert a.store.list_reports(ReportQuery(op["id"])) == []
+    assert a.store.reports.list(ReportQuery(op["id"])) == []
     assert a.client_conflicts() == [] and b.client_conflicts() == []
 
 
 def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = a.store.create_operation("Floods")
-    rid = a.store.add_report(op["id"], {"title": "Bridge", "severity": 2})["id"]
+    op = a.store.operations.create("Floods")
+    rid = a.store.reports.add(op["id"], {"title": "Bridge", "severity": 2})["id"]
     a.sync_ok()
     b.sync_ok()
-    a.store.update_report(rid, {"title": "Bridge closed"})  # both offline
-    b.store.update_report(rid, {"title": "Bridge open"})
-    other = a.store.add_report(op["id"], {"title": "Dam"})["id"]
-    b.store.delete_report(rid)
+    a.store.reports.update(rid, {"title": "Bridge closed"})  # both offline
+    b.store.reports.update(rid, {"title": "Bridge open"})
+    other = a.store.reports.add(op["id"], {"title": "Dam"})["id"]
+    b.store.reports.delete(rid)
     a.sync_ok()
     b.sync_ok()
     a.sync_ok()
@@ -81,19 +81,19 @@ def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(
     settled = next(c for c in b.client_conflicts() if c["id"] == edit["id"])
     assert settled["resolved_by"] == "anna"
     assert b.reports(op["id"])[rid]["title"] == "Bridge closed (checked)"
-    assert b.store.get_report(other)["title"] == "Dam"
+    assert b.store.reports.get(other)["title"] == "Dam"
 
 
 def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = a.store.create_operation("Floods")
-    rid = a.store.add_report(op["id"], {"title": "Bridge", "tags": ["road"]})["id"]
+    op = a.store.operations.create("Floods")
+    rid = a.store.reports.add(op["id"], {"title": "Bridge", "tags": ["road"]})["id"]
     a.sync_ok()
     b.sync_ok()
-    b.store.update_report(rid, {"title": "Bridge open", "tags": ["road", "open"]})
+    b.store.reports.update(rid, {"title": "Bridge open", "tags": ["road", "open"]})
     newer_than(a, b)
-    a.store.update_report(rid, {"title": "Bridge closed", "tags": ["road", "closed"]})
+    a.store.reports.update(rid, {"title": "Bridge closed", "tags": ["road", "closed"]})
     b.sync_ok()
     a.sync_ok()
     [record] = conflict_records(a.store.conn)
@@ -103,17 +103,17 @@ def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
 
     with pytest.raises(ValidationError):
         resolve_record(a.store, "report", rid, {"title": " "})
-    assert a.store.outbox_count() == 0 and sync_status(a.store).conflicts == 1  # one record
+    assert a.store.db.outbox_count() == 0 and sync_status(a.store).conflicts == 1  # one record
 
     settled = resolve_record(a.store, "report", rid, {"title": "Bridge closed to trucks"})
     assert sorted(settled) == sorted(c["id"] for c in record.conflicts)
-    report = a.store.get_report(rid)
+    report = a.store.reports.get(rid)
     assert (report["title"], report["tags"]) == ("Bridge closed to trucks", ["road", "closed"])
-    assert a.store.outbox_count() == 1 and sync_status(a.store).conflicts == 0
+    assert a.store.db.outbox_count() == 1 and sync_status(a.store).conflicts == 0
     a.sync_ok()
     b.sync_ok()
-    assert b.store.get_report(rid)["title"] == "Bridge closed to trucks"
-    assert b.store.get_report(rid)["tags"] == ["road", "closed"]
+    assert b.store.reports.get(rid)["title"] == "Bridge closed to trucks"
+    assert b.store.reports.get(rid)["tags"] == ["road", "closed"]
     assert sync_status(b.store).conflicts == 0
     assert conflict_records(b.store.conn) == []
 
@@ -121,18 +121,18 @@ def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
 def test_a_feature_and_a_message_are_settled_as_validated_edits_and_sync(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = a.store.create_operation("Floods")["id"]
+    op = a.store.operations.create("Floods")["id"]
     square = {"type": "Polygon", "coordinates": [[[2, 48], [2.1, 48], [2.1, 48.1], [2, 48]]]}
-    fid = a.store.add_feature(op, name="Field", category="flooded_area", geometry=square)["id"]
-    mid = a.store.add_message(op, {"text": "NEED SANDBAGS", "received_from": "F4XYZ"})["id"]
+    fid = a.store.features.add(op, name="Field", category="flooded_area", geometry=square)["id"]
+    mid = a.store.radio.add(op, {"text": "NEED SANDBAGS", "received_from": "F4XYZ"})["id"]
     a.sync_ok()
     b.sync_ok()
-    b.store.edit_feature(fid, name="Flooded field", category="danger_zone")
+    b.store.features.edit(fid, name="Flooded field", category="danger_zone")
     newer_than(a, b)
-    a.store.edit_feature(fid, name="Field under water", category="shelter")
-    b.store.update_message(mid, {"text": "NEED 50 SANDBAGS", "precedence": "PRIORITY"})
+    a.store.features.edit(fid, name="Field under water", category="shelter")
+    b.store.radio.update(mid, {"text": "NEED 50 SANDBAGS", "precedence": "PRIORITY"})
     newer_than(a, b)
-    a.store.update_message(mid, {"text": "NEED 80 SANDBAGS", "precedence": "EMERGENCY"})
+    a.store.radio.update(mid, {"text": "NEED 80 SANDBAGS", "precedence": "EMERGENCY"})
     b.sync_ok()
     a.sync_ok()
     assert {r.entity: r.fields for r in conflict_records(a.store.conn)} == {
@@ -149,15 +149,15 @@ def test_a_feature_and_a_message_are_settled_as_validated_edits_and_sync(server,
         with pytest.raises(ValidationError) as refused:
             resolve_record(a.store, entity, row_id, values)
         assert field in refused.value.errors
-    assert a.store.outbox_count() == 0 and sync_status(a.store).conflicts == 2
+    assert a.store.db.outbox_count() == 0 and sync_status(a.store).conflicts == 2
 
     resolve_record(a.store, "feature", fid, {"name": " Flooded field ", "category": "danger_zone"})
     resolve_record(a.store, "radio_message", mid, {"text": " NEED 50 SANDBAGS",
                                                    "precedence": "priority"})  # fmt: skip
-    assert a.store.outbox_count() == 2 and sync_status(a.store).conflicts == 0
+    assert a.store.db.outbox_count() == 2 and sync_status(a.store).conflicts == 0
     a.sync_ok()
     b.sync_ok()
-    feature, message = b.store.get_feature(fid), b.store.get_message(mid)
+    feature, message = b.store.features.get(fid), b.store.radio.get(mid)
     assert (feature["name"], feature["category"]) == ("Flooded field", "danger_zone")
     assert (message["text"], message["precedence"]) == ("NEED 50 SANDBAGS", "PRIORITY")
     assert sync_status(b.store).conflicts == 0
@@ -165,8 +165,8 @@ def test_a_feature_and_a_message_are_settled_as_validated_edits_and_sync(server,
 
 def test_the_ui_sees_local_only_then_on_the_server(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
-    op = a.store.create_operation("Floods")
-    rid = a.store.add_report(op["id"], {"title": "Bridge"})["id"]
+    op = a.store.operations.create("Floods")
+    rid = a.store.reports.add(op["id"], {"title": "Bridge"})["id"]
     before = record_states(a.store.conn, "report", [rid])[rid]
     assert before == {"on_server": False, "on_server_at": None, "pending": 1}
     status = sync_status(a.store)
@@ -180,39 +180,39 @@ def test_the_ui_sees_local_only_then_on_the_server(server, tmp_path):
 def test_radio_messages_their_hops_and_map_features_sync_too(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna", "volunteer"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = b.store.create_operation("Floods")["id"]  # a volunteer may not create operations
+    op = b.store.operations.create("Floods")["id"]  # a volunteer may not create operations
     b.sync_ok()
     a.sync_ok()
-    message = a.store.add_message(
+    message = a.store.radio.add(
         op, {"text": "NEED SANDBAGS AT BRIDGE", "received_from": "F4XYZ"}, station="F4ABC"
     )
-    a.store.relay_message(message["id"], to_station="F1AAA", net="ARES", station="F4ABC")
+    a.store.radio.relay(message["id"], to_station="F1AAA", net="ARES", station="F4ABC")
     square = {"type": "Polygon", "coordinates": [[[2, 48], [2.1, 48], [2.1, 48.1], [2, 48]]]}
-    feature = a.store.add_feature(op, name="Flooded field", category="flooded_area",
+    feature = a.store.features.add(op, name="Flooded field", category="flooded_area",
                                   geometry=square)  # fmt: skip
     sent = a.sync_ok()
-    assert sent.pushed == a.store.outbox_count() + sent.pushed and sent.rejected == 0
+    assert sent.pushed == a.store.db.outbox_count() + sent.pushed and sent.rejected == 0
     b.sync_ok()
-    got = b.store.get_message(message["id"])
+    got = b.store.radio.get(message["id"])
     assert got["text"] == "NEED SANDBAGS AT BRIDGE" and got["status"] == "relayed"
     assert [h["to_station"] for h in got["hops"]] == ["F4ABC", "F1AAA"]
-    assert [m["id"] for m in b.store.search_messages(op, "sandbags")] == [message["id"]]
-    assert b.store.get_feature(feature["id"])["geometry"] == square
+    assert [m["id"] for m in b.store.radio.search(op, "sandbags")] == [message["id"]]
+    assert b.store.features.get(feature["id"])["geometry"] == square
 
 
 def test_probe_and_cancel_tell_the_truth(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     assert a.client.probe()["user"] == "anna"
-    a.store.create_operation("Floods")
+    a.store.operations.create("Floods")
     phases = []
     report = a.client.sync(progress=lambda *p: phases.append(p[0]), cancel=lambda: True)
     assert not report.complete and "cancelled" in report.summary()
-    assert a.store.outbox_count() == 1
+    assert a.store.db.outbox_count() == 1
     assert a.sync_ok().pushed == 1
     server.stop()
     with pytest.raises(LinkError, match=r"cannot reach .* \(Connection refused\); gave up"):
         a.client.probe()
-    a.store.create_operation("Fires")
+    a.store.operations.create("Fires")
     offline = a.client.sync()
     assert not offline.complete and offline.pushed == 0
     assert offline.bytes_up == 0, "no connection was made: nothing went out"

@@ -78,7 +78,7 @@ def test_a_volunteer_device_cannot_create_an_operation_the_server_would_refuse(
     assert status != 0 and "a volunteer cannot create or edit operations" in err
     assert "ask a coordinator" in err and "Traceback" not in err
     with Store(tmp_path / "dev") as store:
-        assert store.list_operations() == [] and store.outbox_count() == 0
+        assert store.operations.list() == [] and store.db.outbox_count() == 0
     trainer_home = str(tmp_path / "trainer")
     code = enroll(server, "tom", role="trainer")
     assert run(capsys, "--data-dir", trainer_home, "join", server.url, code)[0] == 0
@@ -117,7 +117,7 @@ def test_an_unreachable_server_is_said_in_words(tmp_path, capsys):
 
 def test_a_revoked_device_is_told_and_keeps_its_changes(server, tmp_path, capsys):
     peer = Peer(tmp_path, "dev", server.url, enroll(server, "carla"))
-    peer.store.create_operation("Floods")
+    peer.store.operations.create("Floods")
     peer.close()
     accounts.revoke(server.db, "dev")
     status, out, _ = run(capsys, "--data-dir", str(tmp_path / "dev"), "sync")
@@ -125,7 +125,7 @@ def test_a_revoked_device_is_told_and_keeps_its_changes(server, tmp_path, capsys
     assert "NOT fully synchronised" in out and "revoked" in out
     assert "Synchronised:" not in out
     with Store(tmp_path / "dev") as store:
-        assert store.outbox_count() == 1  # nothing was lost
+        assert store.db.outbox_count() == 1  # nothing was lost
     _code, out, _ = run(capsys, "--data-dir", str(tmp_path / "dev"), "sync", "status")
     assert "1 change(s)" in out and "revoked" in out
 
@@ -134,13 +134,13 @@ def test_a_bundle_imported_twice_applies_once_and_online_sync_clears_the_outbox(
     server, tmp_path, capsys
 ):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
-    op = a.store.create_operation("Floods")
+    op = a.store.operations.create("Floods")
     for n in range(5):
-        a.store.add_report(op["id"], {"title": f"Road {n} flooded"})
+        a.store.reports.add(op["id"], {"title": f"Road {n} flooded"})
     photo = tmp_path / "photo.png"
     _png(photo)
-    report = a.store.add_report(op["id"], {"title": "With photo"})
-    a.store.attach_file(report["id"], photo)
+    report = a.store.reports.add(op["id"], {"title": "With photo"})
+    a.store.attachments.add(report["id"], photo)
     a.close()
     bundle = tmp_path / "usb" / "anna.fieldapp"
     bundle.parent.mkdir()
@@ -160,13 +160,15 @@ def test_a_bundle_imported_twice_applies_once_and_online_sync_clears_the_outbox(
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
     b.sync_ok()
     assert len(b.reports(op["id"])) == 6
-    assert b.store.blobs.path(a_sha := _sha(photo)).read_bytes() == photo.read_bytes(), a_sha
+    assert (
+        b.store.attachments.blobs.path(a_sha := _sha(photo)).read_bytes() == photo.read_bytes()
+    ), a_sha
     a = Peer.__new__(Peer)
     a.store = Store(tmp_path / "anna", user="anna")
     from fieldapp.sync.client.session import SyncClient
 
     online = SyncClient(a.store, backoff_s=0.01).sync()
-    assert online.complete and online.duplicates == 8 and a.store.outbox_count() == 0
+    assert online.complete and online.duplicates == 8 and a.store.db.outbox_count() == 0
 
 
 def _png(path) -> None:

@@ -73,16 +73,16 @@ def _property(server, link, peers) -> None:
         for n, action in enumerate(actions):
             kind, who = action[0], peers[action[1]]
             if kind == "add":
-                expected.add(who.store.add_report(op, {"title": f"new {n}"})["id"])
+                expected.add(who.store.reports.add(op, {"title": f"new {n}"})["id"])
                 continue
             rid = ids[action[2]]
             if action[1] in deleted_by.get(rid, set()):
                 continue  # this device no longer sees it
             if kind == "delete":
-                who.store.delete_report(rid)
+                who.store.reports.delete(rid)
                 deleted_by.setdefault(rid, set()).add(action[1])
-            elif who.store.get_report(rid)[action[3]] != action[4]:  # else: no edit is made
-                who.store.update_report(rid, {action[3]: action[4]})
+            elif who.store.reports.get(rid)[action[3]] != action[4]:  # else: no edit is made
+                who.store.reports.update(rid, {action[3]: action[4]})
                 finals.setdefault((rid, action[3]), {})[action[1]] = action[4]
         for device, faults in order:
             link.fail_next(*faults)
@@ -98,8 +98,8 @@ def _property(server, link, peers) -> None:
 
 def _shared_reports(peers) -> tuple[str, list[str]]:
     first = peers[0]
-    op = first.store.create_operation("Storm")["id"]
-    ids = [first.store.add_report(op, {"title": f"r{n}", "severity": 3})["id"]
+    op = first.store.operations.create("Storm")["id"]
+    ids = [first.store.reports.add(op, {"title": f"r{n}", "severity": 3})["id"]
            for n in range(REPORTS)]  # fmt: skip
     first.sync_ok()
     for peer in peers[1:]:

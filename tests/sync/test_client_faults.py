@@ -49,29 +49,29 @@ def test_after_a_fault_the_next_sync_completes_without_duplicates_or_losses(
 ):
     with BadLink(server.port) as link:
         a, b = _peers(server, tmp_path, link, page_size=20)
-        op = a.store.create_operation("Floods")["id"]
-        a.store.add_reports_bulk(op, [{"title": f"Road {n}"} for n in range(50)])
+        op = a.store.operations.create("Floods")["id"]
+        a.store.reports.add_bulk(op, [{"title": f"Road {n}"} for n in range(50)])
         link.fail_next(fault, fault)  # both attempts of the first push
         failed = a.sync()
         assert not failed.complete and failed.errors
-        assert "Synchronised" not in failed.summary() and a.store.outbox_count() == 51
+        assert "Synchronised" not in failed.summary() and a.store.db.outbox_count() == 51
         link.fail_next(fault)  # one more on the retry: the backoff absorbs it
         done = a.sync_ok()
-        assert a.store.outbox_count() == 0
+        assert a.store.db.outbox_count() == 0
         assert done.pushed == 51 - failed.pushed
         if fault in ("lost_ack", "cut_response"):
             assert done.duplicates == 0  # a replayed batch answer, not a second apply
         link.fail_next(None, fault, None, fault)  # the pull of the other device
         b.sync_ok()
     assert _server_reports(server) == 50
-    assert len(b.reports(op)) == 50 and b.store.outbox_count() == 0
+    assert len(b.reports(op)) == 50 and b.store.db.outbox_count() == 0
 
 
 def test_a_slow_thin_link_still_completes(server, tmp_path):
     with BadLink(server.port, rtt_s=0.2, bytes_per_s=16_000) as link:
         a, b = _peers(server, tmp_path, link)
-        op = a.store.create_operation("Floods")["id"]
-        a.store.add_reports_bulk(op, [{"title": f"Road {n}"} for n in range(40)])
+        op = a.store.operations.create("Floods")["id"]
+        a.store.reports.add_bulk(op, [{"title": f"Road {n}"} for n in range(40)])
         report = a.sync_ok()
         assert report.requests <= 4 and link.stats.bytes_up >= report.bytes_up * 0.5
         b.sync_ok()
@@ -91,8 +91,8 @@ _PULL = textwrap.dedent(
 def test_a_client_killed_during_a_pull_recovers(server, tmp_path):
     with BadLink(server.port, bytes_per_s=30_000) as link:
         a, b = _peers(server, tmp_path, link)
-        op = a.store.create_operation("Floods")["id"]
-        a.store.add_reports_bulk(op, [{"title": f"Road {n}", "body": "x" * 200}
+        op = a.store.operations.create("Floods")["id"]
+        a.store.reports.add_bulk(op, [{"title": f"Road {n}", "body": "x" * 200}
                                       for n in range(600)])  # fmt: skip
         a.sync_ok()
         b.close()

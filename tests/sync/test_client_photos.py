@@ -30,38 +30,38 @@ def _photo(path, size=(1600, 1200)):
 def test_a_photo_arrives_byte_for_byte(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = a.store.create_operation("Floods")["id"]
-    rid = a.store.add_report(op, {"title": "Bridge"})["id"]
+    op = a.store.operations.create("Floods")["id"]
+    rid = a.store.reports.add(op, {"title": "Bridge"})["id"]
     photo = _photo(tmp_path / "bridge.png")
-    attached = a.store.attach_file(rid, photo)
+    attached = a.store.attachments.add(rid, photo)
     sent = a.sync_ok()
     assert sent.files_up == 2
     got = b.sync_ok()
     assert got.files_down == 2
-    [seen] = b.store.attachments(rid)
-    assert b.store.blobs.path(seen["sha256"]).read_bytes() == photo.read_bytes()
-    thumb = a.store.blobs.path(attached["thumb_sha256"]).read_bytes()
-    assert b.store.blobs.path(seen["thumb_sha256"]).read_bytes() == thumb
+    [seen] = b.store.attachments.list(rid)
+    assert b.store.attachments.blobs.path(seen["sha256"]).read_bytes() == photo.read_bytes()
+    thumb = a.store.attachments.blobs.path(attached["thumb_sha256"]).read_bytes()
+    assert b.store.attachments.blobs.path(seen["thumb_sha256"]).read_bytes() == thumb
 
 
 def test_a_metered_link_sends_the_thumbnail_and_holds_the_original(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
-    op = a.store.create_operation("Floods")["id"]
-    rid = a.store.add_report(op, {"title": "Bridge"})["id"]
-    attached = a.store.attach_file(rid, _photo(tmp_path / "bridge.png", (400, 300)))
+    op = a.store.operations.create("Floods")["id"]
+    rid = a.store.reports.add(op, {"title": "Bridge"})["id"]
+    attached = a.store.attachments.add(rid, _photo(tmp_path / "bridge.png", (400, 300)))
     a.client.set_metered(True)
     held = a.sync()
     assert held.files_up == 1 and held.originals_held_back == 1
     assert not held.complete and "held back" in held.summary()
     b.client.set_metered(True)
     got = b.sync()
-    assert got.files_down == 1 and b.store.blobs.has(attached["thumb_sha256"])
-    assert not b.store.blobs.has(attached["sha256"])
+    assert got.files_down == 1 and b.store.attachments.blobs.has(attached["thumb_sha256"])
+    assert not b.store.attachments.blobs.has(attached["sha256"])
     a.client.set_metered(False)
     assert a.sync_ok().files_up == 1
     b.client.set_metered(False)
-    assert b.sync_ok().files_down == 1 and b.store.blobs.has(attached["sha256"])
+    assert b.sync_ok().files_down == 1 and b.store.attachments.blobs.has(attached["sha256"])
 
 
 def test_a_file_cut_mid_transfer_resumes(server, tmp_path):
@@ -70,10 +70,10 @@ def test_a_file_cut_mid_transfer_resumes(server, tmp_path):
         b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"), attempts=2)
         point_at(a, link.url)
         point_at(b, link.url)
-        op = a.store.create_operation("Floods")["id"]
-        rid = a.store.add_report(op, {"title": "Bridge"})["id"]
+        op = a.store.operations.create("Floods")["id"]
+        rid = a.store.reports.add(op, {"title": "Bridge"})["id"]
         photo = _photo(tmp_path / "bridge.png")
-        a.store.attach_file(rid, photo)
+        a.store.attachments.add(rid, photo)
         # push, pull, thumb status+chunk, original status, first chunk, then cuts
         link.fail_next(None, None, None, None, None, None, "cut_request", "lost_ack",
                        "cut_response", "lost_ack")  # fmt: skip
@@ -85,5 +85,5 @@ def test_a_file_cut_mid_transfer_resumes(server, tmp_path):
         b.sync()
         link.heal()
         b.sync_ok()
-        [seen] = b.store.attachments(rid)
-        assert b.store.blobs.path(seen["sha256"]).read_bytes() == photo.read_bytes()
+        [seen] = b.store.attachments.list(rid)
+        assert b.store.attachments.blobs.path(seen["sha256"]).read_bytes() == photo.read_bytes()

@@ -87,7 +87,7 @@ def test_a_device_keeps_the_preferred_record_of_a_conflict_id_whatever_came_firs
     shut = Write("title", "Shelter shut", closed.stamp, closed.base, "b", "ben")  # its twin
     first, second = (pair_conflict("report", "r1", mine, w) for w in (closed, shut))
     assert first is not None and second is not None and first.id == second.id
-    with Store(tmp_path / "data") as store, store.transaction() as conn:
+    with Store(tmp_path / "data") as store, store.db.transaction() as conn:
         assert save_conflict(conn, first.as_json(), "server") is True
         save_conflict(conn, second.as_json(), "server")
         save_conflict(conn, first.as_json(), "server")  # an old copy arrives again

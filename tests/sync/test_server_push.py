@@ -9,8 +9,8 @@ import uuid
 
 from conftest import statuses
 
+from fieldapp.core.hlc import MAX_DRIFT_MS
 from fieldapp.sync.protocol import wire
-from fieldapp.sync.protocol.hlc import MAX_DRIFT_MS
 
 
 def test_a_pushed_report_reaches_another_device(server, coordinator, operation):

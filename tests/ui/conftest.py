@@ -79,12 +79,12 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def operation(store: Store) -> dict:
-    return store.create_operation("Gard floods")
+    return store.operations.create("Gard floods")
 
 
 @pytest.fixture
 def reports(store: Store, operation: dict) -> list[dict]:
-    return [store.add_report(operation["id"], values) for values in REPORTS]
+    return [store.reports.add(operation["id"], values) for values in REPORTS]
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def open_first(qtbot, window) -> dict:
 def test_a_dropped_photo_is_attached_and_its_thumbnail_appears(qtbot, window, store, tmp_path):
     report = open_first(qtbot, window)
     editor = window.editor
-    before = store.outbox_count()
+    before = store.db.outbox_count()
     with qtbot.waitSignal(editor.attachments_changed, timeout=10_000):
         assert drop_files(editor, [make_photo(tmp_path)])
     model = editor.attachments.model
@@ -66,7 +66,7 @@ def test_a_dropped_photo_is_attached_and_its_thumbnail_appears(qtbot, window, st
     assert item.filename == "flood.png" and item.thumb_path.exists()
     icon = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
     assert not icon.isNull()
-    assert [a["filename"] for a in store.attachments(report["id"])] == ["flood.png"]
+    assert [a["filename"] for a in store.attachments.list(report["id"])] == ["flood.png"]
     assert editor.tabs.currentWidget() is editor.attachments
     qtbot.waitUntil(lambda: window.status.outbox_count() == before + 1)
 
@@ -86,14 +86,14 @@ def test_files_dropped_on_a_new_report_are_attached_after_its_first_save(
     editor = window.editor
     window.chrome.new_report_action.trigger()
     assert drop_files(editor, [make_photo(tmp_path, "roof.png")])
-    assert store.count_reports(ReportQuery(operation["id"])) == 5  # nothing saved yet
+    assert store.reports.count(ReportQuery(operation["id"])) == 5  # nothing saved yet
     assert editor.attachments.model.items()[0].pending
     assert editor.is_dirty()
     editor.form.widget("title").setText("Roof damage")
     with qtbot.waitSignal(editor.attachments_changed, timeout=10_000):
         assert editor.save()
     saved = editor.current_report()
-    assert [a["filename"] for a in store.attachments(saved["id"])] == ["roof.png"]
+    assert [a["filename"] for a in store.attachments.list(saved["id"])] == ["roof.png"]
     assert editor.attachments.model.thumbnail_count() == 1
 
 
@@ -164,13 +164,13 @@ def test_removing_a_file_asks_first_and_is_recorded_for_sync(
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
-    assert len(store.attachments(report["id"])) == 1  # "No" keeps it
-    before = store.outbox_count()
+    assert len(store.attachments.list(report["id"])) == 1  # "No" keeps it
+    before = store.db.outbox_count()
     with qtbot.waitSignal(window.editor.attachments_changed):
         qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
-    assert store.attachments(report["id"]) == []
+    assert store.attachments.list(report["id"]) == []
     assert panel.model.rowCount() == 0
-    assert store.outbox_count() == before + 1
+    assert store.db.outbox_count() == before + 1
 
 
 def test_file_names_from_elsewhere_cannot_leave_their_folder():

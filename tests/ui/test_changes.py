@@ -42,9 +42,9 @@ def test_a_pull_updates_the_open_list_map_and_radio_desk(
     assert evaluate(view, "FieldAppMap.markerCount()") == 0
 
     op_id = operation["id"]
-    olga.add_report(op_id, {"title": "Roof torn off", "lat": 43.85, "lon": 4.35})
-    olga.add_feature(op_id, name="Basse ville", category="danger_zone", geometry=AREA)
-    olga.add_message(op_id, {"text": "NEED 40 COTS AT SCHOOL", "received_from": "F1PCT"})
+    olga.reports.add(op_id, {"title": "Roof torn off", "lat": 43.85, "lon": 4.35})
+    olga.features.add(op_id, name="Basse ville", category="danger_zone", geometry=AREA)
+    olga.radio.add(op_id, {"text": "NEED 40 COTS AT SCHOOL", "received_from": "F1PCT"})
     assert SyncClient(olga).sync().complete
 
     with qtbot.waitSignal(window.sync.runner.sync_finished, timeout=30_000) as done:

@@ -150,7 +150,7 @@ def test_a_feature_resolved_reaches_the_other_device(qtbot, store, feature_clash
     view = open_view(qtbot, store)
     model, table = view.record_model, view.fields_view
     olga = version_of(view, "olga")
-    sent_before = store.outbox_count()
+    sent_before = store.db.outbox_count()
     table.setFocus()
     for name in ("geometry", "category"):
         table.setCurrentIndex(model.index(model.row_of(name), olga))
@@ -162,13 +162,13 @@ def test_a_feature_resolved_reaches_the_other_device(qtbot, store, feature_clash
 
     assert view.error_label.text() == ""
     assert view.model.rowCount() == 0 and view.empty_label.isVisible()
-    feature = store.get_feature(feature_clash.record_id)
+    feature = store.features.get(feature_clash.record_id)
     assert (feature["name"], feature["category"]) == ("Lower town, north: flooded", "danger_zone")
     assert feature["geometry"] == PENTAGON
-    assert store.outbox_count() == sent_before + 1
-    assert store.history(feature_clash.record_id)[-1]["action"] == "resolved"
+    assert store.db.outbox_count() == sent_before + 1
+    assert store.db.history(feature_clash.record_id)[-1]["action"] == "resolved"
     assert feature_clash.here.sync().complete and feature_clash.there.sync().complete
-    theirs = feature_clash.other.get_feature(feature_clash.record_id)
+    theirs = feature_clash.other.features.get(feature_clash.record_id)
     assert (theirs["name"], theirs["category"]) == ("Lower town, north: flooded", "danger_zone")
     assert theirs["geometry"] == PENTAGON
     assert sync_status(store).conflicts == sync_status(feature_clash.other).conflicts == 0
@@ -181,11 +181,11 @@ def test_a_feature_without_a_name_is_refused_in_words_and_changes_nothing(
     model = view.record_model
     view.fields_view.setCurrentIndex(model.index(model.row_of("name"), 0))
     view.compare.result_edit.setPlainText("   ")
-    sent_before = store.outbox_count()
+    sent_before = store.db.outbox_count()
     qtbot.mouseClick(view.resolve_button, Qt.MouseButton.LeftButton)
     assert view.error_label.text() == "Not resolved: Name: This field is required."
-    assert store.get_feature(feature_clash.record_id)["name"] == "Lower town under water"
-    assert store.outbox_count() == sent_before
+    assert store.features.get(feature_clash.record_id)["name"] == "Lower town under water"
+    assert store.db.outbox_count() == sent_before
     assert view.model.rowCount() == 1
 
 
@@ -233,20 +233,20 @@ def test_a_message_s_coded_fields_are_picked_and_its_text_typed(qtbot, store, me
     assert not view.compare.result_edit.isReadOnly()
     view.compare.result_edit.selectAll()
     qtbot.keyClicks(view.compare.result_edit, "NEED WATER AND BLANKETS X 40 PEOPLE")
-    sent_before = store.outbox_count()
+    sent_before = store.db.outbox_count()
     qtbot.mouseClick(view.resolve_button, Qt.MouseButton.LeftButton)
 
     assert view.error_label.text() == ""
     assert view.model.rowCount() == 0
-    message = store.get_message(message_clash.record_id)
+    message = store.radio.get(message_clash.record_id)
     assert (message["status"], message["precedence"], message["text"]) == (
         "waiting_relay",
         "PRIORITY",
         "NEED WATER AND BLANKETS X 40 PEOPLE",
     )
-    assert store.outbox_count() == sent_before + 1
+    assert store.db.outbox_count() == sent_before + 1
     assert message_clash.here.sync().complete and message_clash.there.sync().complete
-    theirs = message_clash.other.get_message(message_clash.record_id)
+    theirs = message_clash.other.radio.get(message_clash.record_id)
     assert (theirs["status"], theirs["precedence"], theirs["text"]) == (
         "waiting_relay",
         "PRIORITY",
@@ -262,11 +262,11 @@ def test_a_message_without_text_is_refused_in_words_and_changes_nothing(
     model = view.record_model
     view.fields_view.setCurrentIndex(model.index(model.row_of("text"), 0))
     view.compare.result_edit.setPlainText("  ")
-    sent_before = store.outbox_count()
+    sent_before = store.db.outbox_count()
     qtbot.mouseClick(view.resolve_button, Qt.MouseButton.LeftButton)
     assert view.error_label.text() == "Not resolved: Text: This field is required."
-    assert store.get_message(message_clash.record_id)["text"] == MESSAGE_OURS["text"]
-    assert store.outbox_count() == sent_before
+    assert store.radio.get(message_clash.record_id)["text"] == MESSAGE_OURS["text"]
+    assert store.db.outbox_count() == sent_before
     assert view.model.rowCount() == 1
 
 

@@ -112,7 +112,7 @@ def test_pick_one_field_edit_the_other_resolve_and_the_change_is_in_the_outbox(
     qtbot, view, store, clash
 ):
     model, table = view.record_model, view.fields_view
-    sent_before = store.outbox_count()
+    sent_before = store.db.outbox_count()
     # Title: keep olga's version, from the keyboard (Space on her cell).
     table.setFocus()
     table.setCurrentIndex(model.index(model.row_of("title"), version_of(view, "olga")))
@@ -128,18 +128,18 @@ def test_pick_one_field_edit_the_other_resolve_and_the_change_is_in_the_outbox(
     assert cell(view, "body", model.result_column) == "Open to cars; trucks wait north."
     qtbot.mouseClick(view.resolve_button, Qt.MouseButton.LeftButton)
 
-    report = store.get_report(clash.report["id"])
+    report = store.reports.get(clash.report["id"])
     assert (report["title"], report["body"]) == (
         "Bridge closed",
         "Open to cars; trucks wait north.",
     )
     assert view.model.rowCount() == 0 and view.empty_label.isVisible()
     assert sync_status(store).conflicts == 0
-    assert store.outbox_count() == sent_before + 1
-    entry = store.outbox_entries()[-1]
+    assert store.db.outbox_count() == sent_before + 1
+    entry = store.db.outbox_entries()[-1]
     assert entry["row_id"] == clash.report["id"]
     assert {"title", "body"} <= set(entry["fields"])
-    assert store.history(clash.report["id"])[-1]["action"] == "resolved"
+    assert store.db.history(clash.report["id"])[-1]["action"] == "resolved"
 
 
 def test_the_mouse_keeps_a_version_with_its_button_or_a_double_click(qtbot, view):
@@ -175,11 +175,11 @@ def test_a_bad_result_is_said_in_words_and_changes_nothing(qtbot, view, store, c
     model = view.record_model
     view.fields_view.setCurrentIndex(model.index(model.row_of("title"), 0))
     view.compare.result_edit.setPlainText("   ")
-    sent_before = store.outbox_count()
+    sent_before = store.db.outbox_count()
     view.resolve_button.click()
     assert view.error_label.text() == "Not resolved: Title: This field is required."
-    assert store.get_report(clash.report["id"])["title"] == "Bridge half open"
-    assert store.outbox_count() == sent_before
+    assert store.reports.get(clash.report["id"])["title"] == "Bridge half open"
+    assert store.db.outbox_count() == sent_before
     assert view.model.rowCount() == 1
 
 
@@ -206,8 +206,8 @@ def test_a_delete_against_an_edit_can_bring_the_report_back(
     from ui_synckit import share_report
 
     shared = share_report(store, operation, server, tmp_path / "other", BASE)
-    shared.other.delete_report(shared.report["id"])
-    store.update_report(shared.report["id"], {"title": "Bridge open again"})
+    shared.other.reports.delete(shared.report["id"])
+    store.reports.update(shared.report["id"], {"title": "Bridge open again"})
     assert shared.there.sync().complete
     shared.here.sync()
     view = ConflictView(store)
@@ -221,9 +221,9 @@ def test_a_delete_against_an_edit_can_bring_the_report_back(
     assert cell(view, "deleted", model.result_column) == "Kept (not deleted)"
     view.resolve_button.click()
     assert view.error_label.text() == ""
-    assert store.get_report(shared.report["id"])["title"] == "Bridge open again"
+    assert store.reports.get(shared.report["id"])["title"] == "Bridge open again"
     assert view.model.rowCount() == 0
     assert shared.here.sync().complete and shared.there.sync().complete
-    assert shared.other.get_report(shared.report["id"])["title"] == "Bridge open again"
+    assert shared.other.reports.get(shared.report["id"])["title"] == "Bridge open again"
     assert sync_status(shared.other).conflicts == sync_status(store).conflicts == 0
     shared.other.close()

@@ -35,7 +35,7 @@ def editor_window(qtbot, make_window, operation, shared):
 
 
 def olga_saves(shared, changes: dict) -> None:
-    shared.other.update_report(shared.report["id"], changes)
+    shared.other.reports.update(shared.report["id"], changes)
     assert shared.there.sync().complete
 
 
@@ -94,7 +94,7 @@ def test_saving_over_the_notice_keeps_the_typing_and_the_server_change(
     assert "(Title)" in editor.notice.label.text()
     assert editor.form.value("title") == "Shelter at the school"  # stale, and said so
     qtbot.keyClick(editor.form.widget("body"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    saved = store.get_report(shared.report["id"])
+    saved = store.reports.get(shared.report["id"])
     assert saved["title"] == "Shelter at the school: full"
     assert saved["body"] == "Room for 40 people. Blankets needed."
     assert editor.form.value("title") == "Shelter at the school: full"
@@ -102,7 +102,7 @@ def test_saving_over_the_notice_keeps_the_typing_and_the_server_change(
 
 
 def test_the_open_report_deleted_on_another_device_is_closed_and_said(qtbot, editor_window, shared):
-    shared.other.delete_report(shared.report["id"])
+    shared.other.reports.delete(shared.report["id"])
     assert shared.there.sync().complete
     sync_now(qtbot, editor_window)
     assert editor_window.editor.current_report() is None

@@ -14,8 +14,8 @@ from fieldapp.ui.shell import error_hook
 
 def test_a_failed_read_in_a_slot_is_said_in_the_status_bar(qtbot, make_window, store):
     """Choosing another operation while its table cannot be read: words, not silence."""
-    first = store.create_operation("Crue de l'Aude")
-    second = store.create_operation("Tempête Ciarán")
+    first = store.operations.create("Crue de l'Aude")
+    second = store.operations.create("Tempête Ciarán")
     window = make_window(Settings(last_operation_id=first["id"]))
     combo = window.chrome.operation_combo
     qtbot.waitUntil(lambda: combo.count() == 2)  # the chooser is filled in the background

@@ -64,7 +64,7 @@ def test_a_drawn_area_is_named_saved_and_shown(qtbot, map_window, store, operati
     dialog.notes_edit.setPlainText("Water 1 m deep")
     press(dialog, OK)
     assert not dialog.isVisible()
-    [saved] = store.list_features(operation["id"])
+    [saved] = store.features.list(operation["id"])
     assert (saved["name"], saved["category"], saved["notes"]) == (
         "Lower town",
         "flooded_area",
@@ -83,7 +83,7 @@ def test_a_cancelled_drawing_stores_nothing_and_leaves_the_map(
     assert evaluate(view, "FieldAppMap.drawnCount()") == 1
     dialog.name_edit.setText("Not this one")
     press(dialog, CANCEL)
-    assert store.list_features(operation["id"]) == []
+    assert store.features.list(operation["id"]) == []
     qtbot.waitUntil(lambda: evaluate(view, "FieldAppMap.drawnCount()") == 0, timeout=10_000)
     assert names_on_map(evaluate, map_window) == []
 
@@ -93,11 +93,11 @@ def test_a_nameless_feature_says_why_and_stays_open(qtbot, map_window, store, op
     press(dialog, OK)
     assert dialog.isVisible()
     assert dialog.error_text("name") == "Give it a name, e.g. Lower town flooded."
-    assert store.list_features(operation["id"]) == []
+    assert store.features.list(operation["id"]) == []
     dialog.name_edit.setText("Gymnasium")
     press(dialog, OK)
     assert not dialog.isVisible()
-    assert [f["name"] for f in store.list_features(operation["id"])] == ["Gymnasium"]
+    assert [f["name"] for f in store.features.list(operation["id"])] == ["Gymnasium"]
 
 
 def test_a_bad_shape_is_refused_in_words(map_window, store, operation):
@@ -108,7 +108,7 @@ def test_a_bad_shape_is_refused_in_words(map_window, store, operation):
     press(dialog, OK)
     assert dialog.isVisible()
     assert dialog.error_text("geometry").startswith("This shape cannot be saved: ")
-    assert store.list_features(operation["id"]) == []
+    assert store.features.list(operation["id"]) == []
 
 
 def save_feature(qtbot, window, evaluate, name: str) -> str:
@@ -116,7 +116,7 @@ def save_feature(qtbot, window, evaluate, name: str) -> str:
     dialog.name_edit.setText(name)
     press(dialog, OK)
     qtbot.waitUntil(lambda: names_on_map(evaluate, window) == [name], timeout=10_000)
-    return window.store.list_features(window.operation["id"])[0]["id"]
+    return window.store.features.list(window.operation["id"])[0]["id"]
 
 
 def click_feature(qtbot, window, feature_id: str):
@@ -136,7 +136,7 @@ def test_a_saved_feature_is_renamed_from_the_map(qtbot, map_window, store, evalu
     dialog.name_edit.setText("Gymnasium Jean Moulin")
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("shelter"))
     press(dialog, OK)
-    feature = store.get_feature(feature_id)
+    feature = store.features.get(feature_id)
     assert (feature["name"], feature["category"]) == ("Gymnasium Jean Moulin", "shelter")
     qtbot.waitUntil(
         lambda: names_on_map(evaluate, map_window) == ["Gymnasium Jean Moulin"], timeout=10_000
@@ -151,12 +151,12 @@ def test_a_feature_is_deleted_after_asking(
     no = QMessageBox.StandardButton.No
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: no)
     dialog.delete_button.click()
-    assert dialog.isVisible() and len(store.list_features(operation["id"])) == 1
+    assert dialog.isVisible() and len(store.features.list(operation["id"])) == 1
     yes = QMessageBox.StandardButton.Yes
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)
     dialog.delete_button.click()
     assert not dialog.isVisible()
-    assert store.list_features(operation["id"]) == []
+    assert store.features.list(operation["id"]) == []
     qtbot.waitUntil(lambda: names_on_map(evaluate, map_window) == [], timeout=10_000)
 
 
@@ -177,8 +177,8 @@ def test_switching_operation_shows_that_operations_features_and_exercise_marking
     qtbot, map_window, store, evaluate
 ):
     save_feature(qtbot, map_window, evaluate, "Only in the floods")
-    drill = store.create_operation("Drill", exercise=True)
-    store.add_feature(
+    drill = store.operations.create("Drill", exercise=True)
+    store.features.add(
         drill["id"],
         name="Drill zone",
         category="danger_zone",
@@ -203,7 +203,7 @@ def test_the_map_tiles_of_a_drawn_area_can_be_downloaded(qtbot, map_window, stor
     assert "tiles" in download.form.estimate_label.text()  # the count, before anything starts
     download.reject()
     press(dialog, CANCEL)
-    assert store.list_features(operation["id"]) == []  # only the tiles were wanted
+    assert store.features.list(operation["id"]) == []  # only the tiles were wanted
 
 
 def test_a_line_offers_no_tile_download(qtbot, map_window):

@@ -23,7 +23,7 @@ def demo(store) -> dict:
 @pytest.fixture
 def hostile_reports(store, operation) -> list[dict]:
     return [
-        store.add_report(
+        store.reports.add(
             operation["id"],
             {"title": title, "kind": "hazard", "severity": 4, "lat": 43.8 + i, "lon": 4.3},
         )

@@ -23,7 +23,7 @@ LOCATED = [
 @pytest.fixture
 def located(store, operation) -> list[dict]:
     return [
-        store.add_report(operation["id"], {**values, "lat": 43.8 + i / 10, "lon": 4.3 + i / 10})
+        store.reports.add(operation["id"], {**values, "lat": 43.8 + i / 10, "lon": 4.3 + i / 10})
         for i, values in enumerate(LOCATED)
     ]
 
@@ -121,13 +121,13 @@ def test_set_on_map_fills_latitude_and_longitude_but_saves_only_on_save(
     qtbot.waitUntil(lambda: editor.form.value("lat") == "44.25", timeout=10_000)
     assert editor.form.value("lon") == "4.75"
     assert editor.is_dirty()
-    assert store.get_report(report["id"])["lat"] == pytest.approx(43.8)
+    assert store.reports.get(report["id"])["lat"] == pytest.approx(43.8)
     editor.form.widget("lat").undo()
     assert editor.form.value("lat") == "43.8"
     place(map_window, 44.25, 4.75)
     qtbot.waitUntil(lambda: editor.form.value("lat") == "44.25", timeout=10_000)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    saved = store.get_report(report["id"])
+    saved = store.reports.get(report["id"])
     assert (saved["lat"], saved["lon"]) == (44.25, 4.75)
     assert not panel.is_locating() and not panel.location_bar.isVisible()
 
@@ -161,7 +161,7 @@ def test_a_new_report_is_placed_on_the_map(qtbot, map_window, store, operation):
     with qtbot.waitSignal(map_of(map_window).reports_shown, timeout=10_000) as shown:
         assert editor.save()
     assert shown.args == [4]
-    created = store.get_report(editor.current_report_id())
+    created = store.reports.get(editor.current_report_id())
     assert (created["title"], created["lat"], created["lon"]) == ("Road washed out", 43.5, 3.9)
 
 

@@ -13,7 +13,7 @@ def test_real_operation_has_no_exercise_banner(window):
 
 
 def test_exercise_operation_shows_a_loud_banner_and_title(make_window, store):
-    drill = store.create_operation("Rhône drill", exercise=True)
+    drill = store.operations.create("Rhône drill", exercise=True)
     window = make_window(Settings(last_operation_id=drill["id"]))
     assert window.banner.isVisible()
     assert window.banner.text().startswith("EXERCISE — EXERCISE")
@@ -23,10 +23,10 @@ def test_exercise_operation_shows_a_loud_banner_and_title(make_window, store):
 
 
 def test_switching_operation_shows_its_reports_and_is_remembered(qtbot, window, store, data_dir):
-    drill = store.create_operation("Rhône drill", exercise=True)
-    store.add_report(drill["id"], {"title": "Simulated dyke breach"})
+    drill = store.operations.create("Rhône drill", exercise=True)
+    store.reports.add(drill["id"], {"title": "Simulated dyke breach"})
     qtbot.waitUntil(lambda: window.status.outbox_count() is not None)  # first read done
-    window.chrome.set_operations(store.list_operations(), window.operation)
+    window.chrome.set_operations(store.operations.list(), window.operation)
     combo = window.chrome.operation_combo
     index = combo.findData(drill["id"])
     combo.setCurrentIndex(index)
@@ -53,7 +53,7 @@ def test_new_operation_dialog_creates_and_opens_it(qtbot, window, store, monkeyp
         window.report_model.rowCount() == 0
         or window.report_model.query.operation_id == (created["id"])
     )
-    names = [op["name"] for op in store.list_operations()]
+    names = [op["name"] for op in store.operations.list()]
     assert "Storm Ciarán" in names
 
 
@@ -75,7 +75,7 @@ def test_first_start_invites_to_create_an_operation(make_window):
 def test_status_bar_says_offline_and_counts_unsent_changes(qtbot, window, store):
     status = window.status
     assert status.connection_label.text() == "Offline — sync not set up"
-    qtbot.waitUntil(lambda: status.outbox_count() == store.outbox_count())
+    qtbot.waitUntil(lambda: status.outbox_count() == store.db.outbox_count())
     before = status.outbox_count()
     window.report_list.view.selectRow(0)
     qtbot.waitUntil(lambda: window.editor.current_report() is not None)
@@ -88,9 +88,9 @@ def test_status_bar_says_offline_and_counts_unsent_changes(qtbot, window, store)
 def test_a_volunteer_device_is_told_at_once_that_the_server_takes_no_new_operation(
     qtbot, window, store, monkeypatch
 ):
-    from fieldapp.sync.client.config import set_state
+    from fieldapp.core.bookkeeping import set_state
 
-    with store.transaction() as conn:  # what joining a server as a volunteer records
+    with store.db.transaction() as conn:  # what joining a server as a volunteer records
         set_state(conn, {"url": "https://sync.example.org/api/v1", "user": "vera",
                          "role": "volunteer", "device_id": "d1"})  # fmt: skip
     shown: list[str] = []
@@ -103,8 +103,8 @@ def test_a_volunteer_device_is_told_at_once_that_the_server_takes_no_new_operati
         return 1
 
     monkeypatch.setattr(dialogs.NewOperationDialog, "exec", fill_then_read_the_error)
-    before = store.outbox_count()
+    before = store.db.outbox_count()
     assert window.new_operation() is None
     assert shown and shown[0].startswith("The sync server this computer joined does not accept")
-    assert "My own operation" not in [op["name"] for op in store.list_operations()]
-    assert store.outbox_count() == before
+    assert "My own operation" not in [op["name"] for op in store.operations.list()]
+    assert store.db.outbox_count() == before

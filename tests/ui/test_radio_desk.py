@@ -143,7 +143,7 @@ def test_an_operator_logs_relays_and_delivers_by_keyboard_alone(qtbot, make_wind
     qtbot.waitUntil(lambda: desk.current["status"] == "delivered")
     assert desk.current["delivered_at"]
     qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 0)
-    statuses = {m["number"]: m["status"] for m in window.store.list_messages(operation["id"])}
+    statuses = {m["number"]: m["status"] for m in window.store.radio.list(operation["id"])}
     assert statuses == {"12": "relayed", "13": "delivered"}
 
 
@@ -204,10 +204,10 @@ def test_arl_texts_are_expanded_on_demand(qtbot, desk):
 
 def test_the_queue_puts_emergency_first(qtbot, store, operation, desk):
     for precedence in ("R", "W", "EMERGENCY", "P", "R"):
-        store.add_message(
+        store.radio.add(
             operation["id"], {"text": f"{precedence} TRAFFIC", "precedence": precedence}
         )
-    store.add_message(
+    store.radio.add(
         operation["id"], {"text": "DONE", "precedence": "EMERGENCY", "status": "serviced"}
     )
     reread(qtbot, desk)
@@ -218,7 +218,7 @@ def test_the_queue_puts_emergency_first(qtbot, store, operation, desk):
 
 
 def test_sent_messages_get_the_station_serial_and_utc_time(qtbot, store, operation, desk):
-    store.add_message(operation["id"], {"text": "FIRST", "direction": "sent"}, station="F4ABC")
+    store.radio.add(operation["id"], {"text": "FIRST", "direction": "sent"}, station="F4ABC")
     entry = desk.entry
     entry.direction_combo.setCurrentIndex(entry.direction_combo.findData("sent"))
     assert entry.field("number").text() == "2"
@@ -227,8 +227,8 @@ def test_sent_messages_get_the_station_serial_and_utc_time(qtbot, store, operati
 
 
 def test_a_refused_status_is_explained_in_words(qtbot, store, operation, desk):
-    message = store.add_message(operation["id"], {"text": "X", "received_from": "F1PCT"})
-    store.set_message_status(message["id"], "delivered")
+    message = store.radio.add(operation["id"], {"text": "X", "received_from": "F1PCT"})
+    store.radio.set_status(message["id"], "delivered")
     reread(qtbot, desk)
     key(qtbot, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: desk.current is not None)
@@ -238,11 +238,11 @@ def test_a_refused_status_is_explained_in_words(qtbot, store, operation, desk):
     qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(desk.view.problem()))
     assert "“delivered” can become serviced, not “relayed”" in desk.view.problem()
-    assert store.get_message(message["id"])["status"] == "delivered"
+    assert store.radio.get(message["id"])["status"] == "delivered"
 
 
 def test_a_message_becomes_a_report(qtbot, store, operation, desk):
-    store.add_message(
+    store.radio.add(
         operation["id"], {"text": "BRIDGE AT ALES CLOSED", "number": "12", "received_from": "F1PCT"}
     )
     reread(qtbot, desk)
@@ -250,7 +250,7 @@ def test_a_message_becomes_a_report(qtbot, store, operation, desk):
     qtbot.waitUntil(lambda: desk.current is not None)
     with qtbot.waitSignal(desk.report_added) as signal:
         key(qtbot, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    report = store.get_report(signal.args[0]["id"])
+    report = store.reports.get(signal.args[0]["id"])
     assert report["title"] == "BRIDGE AT ALES CLOSED"
     assert (report["source"], report["source_ref"]) == ("radio", "F1PCT NR 12")
     assert "BRIDGE AT ALES CLOSED" in report["body"]
@@ -271,7 +271,7 @@ def test_a_report_goes_out_as_a_radiogram_or_an_ics213(qtbot, window):
 
 def test_the_tables_pass_the_model_tester_and_search(qtbot, store, operation, desk):
     items = [({"text": f"MESSAGE {i} WATER", "number": str(i)}, {}) for i in range(250)]
-    store.add_messages(operation["id"], items)
+    store.radio.add_many(operation["id"], items)
     reread(qtbot, desk)
     QAbstractItemModelTester(desk.log_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     QAbstractItemModelTester(desk.queue_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -288,17 +288,17 @@ def test_after_a_save_the_log_and_queue_are_read_off_the_ui_thread(
 ):
     import threading
 
-    from fieldapp.store import Store
+    from fieldapp.radio.repository import RadioTraffic
 
     readers: list[str] = []
-    for name in ("message_seqs", "message_queue"):
-        original = getattr(Store, name)
+    for name in ("seqs", "queue"):
+        original = getattr(RadioTraffic, name)
 
         def spy(self, *args, _original=original, **kwargs):
             readers.append(threading.current_thread().name)
             return _original(self, *args, **kwargs)
 
-        monkeypatch.setattr(Store, name, spy)
+        monkeypatch.setattr(RadioTraffic, name, spy)
     type_fields(qtbot, "F1PCT", "", "12", "P", "", "", "", "", "", "", "", "", "", "WATER")
     key(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1 and desk.queue_model.rowCount() == 1)
@@ -307,7 +307,7 @@ def test_after_a_save_the_log_and_queue_are_read_off_the_ui_thread(
 
 def test_the_chosen_message_stays_chosen_when_new_traffic_is_logged(qtbot, store, operation, desk):
     for number in ("1", "2", "3"):
-        store.add_message(operation["id"], {"text": f"MESSAGE {number}", "number": number})
+        store.radio.add(operation["id"], {"text": f"MESSAGE {number}", "number": number})
     reread(qtbot, desk)
     desk.log_view.selectRow(1)
     desk.queue_view.selectRow(2)
@@ -368,7 +368,7 @@ def test_a_removed_question_mark_is_never_hidden_among_many_changes(qtbot, desk)
 def test_a_doubtful_message_shows_its_warnings_with_the_values_as_copied(
     qtbot, store, operation, desk
 ):
-    store.add_message(
+    store.radio.add(
         operation["id"],
         {"text": "ONE TWO THREE", "number": "9", "precedence": "FLASH", "check_received": "4",
          "time_filed": "2561Z", "date_filed": "FEB 30", "received_from": "F1PCT"},

@@ -20,7 +20,7 @@ def read_pdf(path) -> list[str]:
 
 @pytest.fixture
 def exercise(store):
-    return store.create_operation("Exercice Rhône", exercise=True)
+    return store.operations.create("Exercice Rhône", exercise=True)
 
 
 def radiogram(store, operation, **values) -> dict:
@@ -35,7 +35,7 @@ def radiogram(store, operation, **values) -> dict:
         "signature": "PREFECTURE",
         **values,
     }
-    return store.add_message(operation["id"], fields, station="F4ABC")
+    return store.radio.add(operation["id"], fields, station="F4ABC")
 
 
 def test_a_radiogram_prints_as_its_form(qapp, store, operation, tmp_path):
@@ -60,8 +60,8 @@ def test_every_page_of_an_exercise_says_exercise(qapp, store, exercise, tmp_path
         )
         for i in range(120)
     ]
-    store.add_messages(exercise["id"], items)
-    messages = store.list_messages(exercise["id"])
+    store.radio.add_many(exercise["id"], items)
+    messages = store.radio.list(exercise["id"])
     log = forms.build_ics309(
         exercise, messages, period=("2000-01-01", "2100-01-01"), station="F4ABC"
     )
@@ -74,7 +74,7 @@ def test_every_page_of_an_exercise_says_exercise(qapp, store, exercise, tmp_path
 
 
 def test_an_ics213_and_the_activity_log_print(qapp, store, exercise, tmp_path):
-    message = store.add_message(
+    message = store.radio.add(
         exercise["id"],
         {"kind": "ics213", "subject": "Water", "text": "Send water", "incident": "Rhône"},
     )
@@ -83,8 +83,8 @@ def test_an_ics213_and_the_activity_log_print(qapp, store, exercise, tmp_path):
     (page,) = read_pdf(path)
     assert "GENERAL MESSAGE" in page and "Send water" in page and "EXERCISE" in page
     relayed = radiogram(store, exercise)
-    store.relay_message(relayed["id"], to_station="F5XYZ", net="GARD NET", station="F4ABC")
-    rows = forms.build_ics214(store.list_messages(exercise["id"]), "F4ABC")
+    store.radio.relay(relayed["id"], to_station="F5XYZ", net="GARD NET", station="F4ABC")
+    rows = forms.build_ics214(store.radio.list(exercise["id"]), "F4ABC")
     body = radio_print.ics214_html("Rhône", ("2000-01-01", "2100-01-01"), "F4ABC", rows)
     path = tmp_path / "ics214.pdf"
     radio_print.write_pdf(body, path, title="ICS 214", exercise=True)
@@ -126,7 +126,7 @@ def test_forms_print_in_the_language_of_the_ui(french, store, exercise, tmp_path
     for heading in ("RADIOGRAMME", "DESTINATAIRE", "REMIS À", "LIEU D’ORIGINE", "EXERCICE"):
         assert heading in page
     assert "DELIVERED TO" not in page and "EXERCISE" not in page
-    ics213 = store.add_message(exercise["id"], {"kind": "ics213", "text": "Envoyez de l’eau"})
+    ics213 = store.radio.add(exercise["id"], {"kind": "ics213", "text": "Envoyez de l’eau"})
     radio_print.message_pdf(ics213, path, exercise=False)
     (page,) = read_pdf(path)
     assert "MESSAGE GÉNÉRAL (ICS 213)" in page  # the form's name stays as operators know it
@@ -147,7 +147,7 @@ def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise,
     import threading
 
     items = [({"text": f"MESSAGE {i} SHELTER FULL", "number": str(i)}, {}) for i in range(400)]
-    store.add_messages(exercise["id"], items)
+    store.radio.add_many(exercise["id"], items)
     calls = []
     original = radio_print.write_pdf
 

@@ -57,9 +57,9 @@ def tables(store):
 @pytest.fixture
 def other(store) -> dict:
     """A second operation, with one report and one map area of its own."""
-    created = store.create_operation("Drought watch")
-    store.add_report(created["id"], {**BOAT, "lat": 44.1, "lon": 4.1})
-    store.add_feature(
+    created = store.operations.create("Drought watch")
+    store.reports.add(created["id"], {**BOAT, "lat": 44.1, "lon": 4.1})
+    store.features.add(
         created["id"],
         name="Haute ville",
         category="danger_zone",
@@ -155,8 +155,8 @@ def map_window(qtbot, make_window, store, operation, other):
     """The window on "Gard floods" (three located reports, one area), its map shown."""
     for i in range(3):
         values = {"title": f"Flooded road {i}", "kind": "hazard", "severity": 3}
-        store.add_report(operation["id"], {**values, "lat": 43.8 + i / 10, "lon": 4.3})
-    store.add_feature(
+        store.reports.add(operation["id"], {**values, "lat": 43.8 + i / 10, "lon": 4.3})
+    store.features.add(
         operation["id"],
         name="Basse ville",
         category="danger_zone",
@@ -252,7 +252,7 @@ def test_the_radio_desk_empties_its_tables_when_a_search_cannot_be_read(
     qtbot, store, operation, make_radio_desk, tables
 ):
     for text in ("FLOOD AT ALES", "ROAD CLOSED", "FLOOD AT NIMES"):
-        store.add_message(operation["id"], {"text": text, "received_from": "F1PCT"})
+        store.radio.add(operation["id"], {"text": text, "received_from": "F1PCT"})
     desk = make_radio_desk(operation)
     qtbot.waitUntil(lambda: desk.log_model.rowCount() == 3)
     tables.hide("radio_messages")
@@ -273,7 +273,7 @@ def test_a_page_of_the_radio_log_that_cannot_be_read_empties_the_tables(
     qtbot, store, operation, make_radio_desk, tables
 ):
     items = [({"text": f"MESSAGE {i} WATER", "number": str(i)}, {}) for i in range(150)]
-    store.add_messages(operation["id"], items)
+    store.radio.add_many(operation["id"], items)
     desk = make_radio_desk(operation)
     qtbot.waitUntil(lambda: desk.log_model.rowCount() == 150)
     tables.hide("radio_messages")
@@ -291,8 +291,8 @@ def test_the_history_and_files_of_the_report_shown_before_never_stay_beside_anot
 ):
     photo = tmp_path / "roof.txt"
     photo.write_text("a note about the roof")
-    store.attach_file(reports[1]["id"], photo)
-    store.update_report(reports[1]["id"], {"severity": 5})
+    store.attachments.add(reports[1]["id"], photo)
+    store.reports.update(reports[1]["id"], {"severity": 5})
     editor = window.editor
     assert editor.show_report(reports[1]["id"])
     history = editor.history.history_model

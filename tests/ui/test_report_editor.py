@@ -24,7 +24,7 @@ def open_first(qtbot, window) -> dict:
 
 
 def count_reports(store, operation) -> int:
-    return store.count_reports(ReportQuery(operation["id"]))
+    return store.reports.count(ReportQuery(operation["id"]))
 
 
 def test_selecting_a_report_opens_it_in_the_editor(qtbot, window):
@@ -49,7 +49,7 @@ def test_bad_values_are_refused_next_to_the_field_and_nothing_is_saved(
     qtbot, window, store, field, text, message
 ):
     report = open_first(qtbot, window)
-    outbox_before = store.outbox_count()
+    outbox_before = store.db.outbox_count()
     editor = window.editor
     widget = editor.form.widget(field)
     widget.clear()
@@ -60,8 +60,8 @@ def test_bad_values_are_refused_next_to_the_field_and_nothing_is_saved(
     assert editor.form.error_text(field) == message
     assert widget.property("invalid") is True
     assert editor.error_summary.isVisible()
-    assert store.outbox_count() == outbox_before
-    assert store.get_report(report["id"]) == report
+    assert store.db.outbox_count() == outbox_before
+    assert store.reports.get(report["id"]) == report
     assert widget.hasFocus() or not window.isActiveWindow()
 
 
@@ -85,21 +85,21 @@ def test_fixing_the_field_clears_the_message_on_save(qtbot, window, store):
     qtbot.keyClicks(form.widget("title"), "Bridge reopened")
     assert window.editor.save()
     assert form.error_text("title") is None
-    assert store.get_report(report["id"])["title"] == "Bridge reopened"
+    assert store.reports.get(report["id"])["title"] == "Bridge reopened"
 
 
 def test_ctrl_s_saves_with_the_keyboard_only(qtbot, window, store):
     activate(qtbot, window)
     report = open_first(qtbot, window)
-    before = store.outbox_count()
+    before = store.db.outbox_count()
     title = window.editor.form.widget("title")
     title.setFocus()
     qtbot.keyClick(title, Qt.Key.Key_End)
     qtbot.keyClicks(title, " (update)")
     with qtbot.waitSignal(window.editor.report_saved):
         qtbot.keyClick(title, Qt.Key.Key_S, CTRL)
-    assert store.get_report(report["id"])["title"] == report["title"] + " (update)"
-    assert store.outbox_count() == before + 1
+    assert store.reports.get(report["id"])["title"] == report["title"] + " (update)"
+    assert store.db.outbox_count() == before + 1
     qtbot.waitUntil(lambda: report["title"] + " (update)" in titles_now(window))
 
 
@@ -191,7 +191,7 @@ def test_the_original_is_found_by_its_words_and_picked_with_the_keyboard(
     assert form.value("duplicate_of") == original["id"]
     assert "Bridge over the Gardon closed" in field.toolTip()
     assert window.editor.save()
-    assert store.get_report(opened["id"])["duplicate_of"] == original["id"]
+    assert store.reports.get(opened["id"])["duplicate_of"] == original["id"]
 
 
 def test_history_tab_shows_an_edit(qtbot, window):
@@ -236,8 +236,8 @@ def test_verdict_is_signed_by_the_user(qtbot, window, store):
 def test_exercise_operation_shows_the_banner_in_the_editor(qtbot, make_window, store):
     from fieldapp.core.settings import Settings
 
-    drill = store.create_operation("Drill", exercise=True)
-    store.add_report(drill["id"], {"title": "Simulated flood"})
+    drill = store.operations.create("Drill", exercise=True)
+    store.reports.add(drill["id"], {"title": "Simulated flood"})
     window = make_window(Settings(last_operation_id=drill["id"]))
     open_first(qtbot, window)
     assert window.editor.banner.isVisible()

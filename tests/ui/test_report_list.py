@@ -16,8 +16,8 @@ def click_header(qtbot, window, field: str) -> None:
 def test_list_shows_the_reports_of_the_current_operation(
     qtbot, window, store, reports, listed_titles
 ):
-    other = store.create_operation("Other incident")
-    store.add_report(other["id"], {"title": "Not in this operation"})
+    other = store.operations.create("Other incident")
+    store.reports.add(other["id"], {"title": "Not in this operation"})
     with qtbot.waitSignal(window.report_model.results_loaded):
         window.report_list.refresh()
     assert sorted(listed_titles(window)) == sorted(r["title"] for r in reports)
@@ -132,7 +132,7 @@ def test_the_full_list_is_read_only_after_the_first_rows_are_painted(
     from fieldapp.ui.reports.list_view import ReportListPanel
     from fieldapp.ui.reports.query_worker import ReportQueryRunner
 
-    store.add_reports_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(300)))
+    store.reports.add_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(300)))
     monkeypatch.setattr(report_model, "REST_DELAY_MS", 0)  # the timer is not what waits
     runner = ReportQueryRunner(store.data_dir, first_page=50)
     panel = ReportListPanel(store, runner)

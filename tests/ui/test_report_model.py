@@ -43,7 +43,7 @@ def test_model_passes_qt_model_checks_through_queries(qtbot, store, operation, r
 
 
 def test_rows_grow_from_a_first_page_to_the_full_list(qtbot, store, operation, monkeypatch):
-    store.add_reports_bulk(
+    store.reports.add_bulk(
         operation["id"], ({"title": f"Report {n}", "severity": 1 + n % 5} for n in range(450))
     )
     runner = ReportQueryRunner(store.data_dir, first_page=100)
@@ -63,7 +63,7 @@ def test_rows_grow_from_a_first_page_to_the_full_list(qtbot, store, operation, m
 def test_page_cache_stays_bounded_while_scrolling(qtbot, store, operation, monkeypatch):
     monkeypatch.setattr(report_model, "PAGE_SIZE", 10)
     monkeypatch.setattr(report_model, "MAX_PAGES", 3)
-    store.add_reports_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(100)))
+    store.reports.add_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(100)))
     runner, model = make_model(qtbot, store)
     try:
         model.set_query(ReportQuery(operation["id"], sort="title", descending=False))

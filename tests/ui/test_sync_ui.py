@@ -33,7 +33,7 @@ def test_sync_now_from_the_panel_moves_a_report_to_the_server(
 ):
     monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)  # no background round
     join(store, server.url, code_for(server, "tester"), "laptop")
-    report = store.add_report(operation["id"], {"title": "Levee breached", "severity": 5})
+    report = store.reports.add(operation["id"], {"title": "Levee breached", "severity": 5})
     window = make_window(Settings(last_operation_id=operation["id"]))
     runner, panel = window.sync.runner, window.sync.panel
     window.status.connection_label.clicked.emit()
@@ -93,7 +93,7 @@ def test_background_sync_starts_by_itself_when_the_server_comes_up(
     server.start()
     join(store, server.url, code_for(server, "tester"), "laptop")
     server.stop()
-    store.add_report(operation["id"], {"title": "Road to the camp cut", "severity": 4})
+    store.reports.add(operation["id"], {"title": "Road to the camp cut", "severity": 4})
     window = make_window(Settings(last_operation_id=operation["id"]))
     runner = window.sync.runner
     qtbot.waitUntil(lambda: runner.failures >= 1, timeout=20_000)
@@ -133,15 +133,15 @@ def test_a_conflict_resolved_in_the_window_syncs_to_the_other_device(
     runner = window.sync.runner
     qtbot.waitUntil(lambda: runner.state == "online" and not runner.is_busy(), timeout=30_000)
     view.resolve_button.click()
-    assert store.outbox_count() == 1  # the resolution, sent by the background sync
+    assert store.db.outbox_count() == 1  # the resolution, sent by the background sync
     assert window.editor.form.value("title") == "Bridge open to pedestrians"
-    qtbot.waitUntil(lambda: store.outbox_count() == 0, timeout=30_000)
+    qtbot.waitUntil(lambda: store.db.outbox_count() == 0, timeout=30_000)
     assert view.model.rowCount() == 0
     assert view.empty_label.isVisible()
-    assert store.outbox_count() == 0
+    assert store.db.outbox_count() == 0
     assert window.sync.panel.conflicts_button.text() == "Conflicts to settle: 0"
     clash.there.sync()
-    assert clash.other.get_report(clash.report["id"])["title"] == "Bridge open to pedestrians"
+    assert clash.other.reports.get(clash.report["id"])["title"] == "Bridge open to pedestrians"
     assert sync_status(clash.other).conflicts == 0
     clash.other.close()
 
@@ -228,14 +228,14 @@ def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
     report = finished.args[0]
     assert not report.complete and "cancelled" in report.summary()
     assert seen[0] == ("push", 0, 5001)
-    assert 0 < store.outbox_count() < 5001  # what went out stays out; the rest waits
+    assert 0 < store.db.outbox_count() < 5001  # what went out stays out; the rest waits
     assert not panel.progress.isVisible() and panel.sync_button.isEnabled()
-    left = f"Cancelled: {store.outbox_count()} change(s) not on the server yet; they go with"
+    left = f"Cancelled: {store.db.outbox_count()} change(s) not on the server yet; they go with"
     assert panel.summary_value.text().startswith(left)
     runner.sync_progressed.disconnect(on_progress)
     with qtbot.waitSignal(runner.sync_finished, timeout=60_000) as finished:
         panel.sync_button.click()
-    assert finished.args[0].complete and store.outbox_count() == 0
+    assert finished.args[0].complete and store.db.outbox_count() == 0
     device = server.device("zoe", "coordinator")
     records, _, _ = device.pull_all()
     assert sum(r["entity"] == "report" for r in records) == 5000  # each once
@@ -250,7 +250,7 @@ def test_a_report_saved_while_a_round_pulls_goes_out_right_after_it(
 
     monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
     join(store, server.url, code_for(server, "tester"), "laptop")
-    mine = store.create_operation("Mine")
+    mine = store.operations.create("Mine")
     assert SyncClient(store).sync().complete
     with Store(tmp_path / "other", user="olga") as other:  # then 3,000 reports to pull
         join(other, server.url, code_for(server, "olga"), "tablet")
@@ -263,7 +263,7 @@ def test_a_report_saved_while_a_round_pulls_goes_out_right_after_it(
 
     def save_during_the_pull(phase: str, _done: int, _total: int) -> None:
         if phase == "pull" and not saved:
-            saved.append(store.add_report(mine["id"], {"title": "Saved mid-round"}))
+            saved.append(store.reports.add(mine["id"], {"title": "Saved mid-round"}))
             window.sync.local_change_saved()
 
     runner.sync_progressed.connect(save_during_the_pull)
@@ -272,5 +272,5 @@ def test_a_report_saved_while_a_round_pulls_goes_out_right_after_it(
     assert saved and first.args[0].pulled >= 3000 and first.args[0].pushed == 0
     with qtbot.waitSignal(runner.sync_finished, timeout=15_000) as second:
         pass  # not the 60 s of the idle schedule
-    assert second.args[0].pushed == 1 and store.outbox_count() == 0
+    assert second.args[0].pushed == 1 and store.db.outbox_count() == 0
     assert "Saved mid-round" in server_titles(server)

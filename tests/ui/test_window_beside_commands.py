@@ -77,7 +77,7 @@ def data_dir(tmp_path: Path) -> Path:
 def window(qtbot, store):
     """The window on the demo operation, as `fieldapp --data-dir D` shows it. The test
     quits it; if the test failed before, its edits are dropped and it is closed here."""
-    [demo] = store.list_operations()
+    [demo] = store.operations.list()
     shown = MainWindow(store, Settings(last_operation_id=demo["id"]))
     shown.show()
     qtbot.waitExposed(shown)

@@ -43,9 +43,9 @@ class Shared:
 def share_report(store: Store, operation: dict, server, other_dir: Path, base: dict) -> Shared:
     """`base` created here, then synced to the server and to olga's tablet."""
     shared = share_record(
-        store, server, other_dir, lambda s: s.add_report(operation["id"], base)["id"]
+        store, server, other_dir, lambda s: s.reports.add(operation["id"], base)["id"]
     )
-    report = store.get_report(shared.record_id)
+    report = store.reports.get(shared.record_id)
     return Shared(report, shared.here, shared.other, shared.there)
 
 
@@ -54,8 +54,8 @@ def make_clash(store: Store, operation: dict, server, other_dir: Path, base: dic
     """A shared report that olga's tablet saves as `theirs`, then this device as `ours`
     (so ours is the newer, kept value); both sync: conflicts on the fields of both."""
     shared = share_report(store, operation, server, other_dir, base)
-    _clash(shared, lambda s: s.update_report(shared.report["id"], theirs),
-           lambda s: s.update_report(shared.report["id"], ours))  # fmt: skip
+    _clash(shared, lambda s: s.reports.update(shared.report["id"], theirs),
+           lambda s: s.reports.update(shared.report["id"], ours))  # fmt: skip
     return shared
 
 
@@ -90,10 +90,10 @@ def make_feature_clash(store: Store, operation: dict, server, other_dir: Path, b
     """A shared map feature that olga's tablet edits to `theirs`, then this device to
     `ours` (the newer, kept values); both sync: conflicts on the fields of both."""
     shared = share_record(
-        store, server, other_dir, lambda s: s.add_feature(operation["id"], **base)["id"]
+        store, server, other_dir, lambda s: s.features.add(operation["id"], **base)["id"]
     )
-    _clash(shared, lambda s: s.edit_feature(shared.record_id, **theirs),
-           lambda s: s.edit_feature(shared.record_id, **ours))  # fmt: skip
+    _clash(shared, lambda s: s.features.edit(shared.record_id, **theirs),
+           lambda s: s.features.edit(shared.record_id, **ours))  # fmt: skip
     return shared
 
 
@@ -102,10 +102,10 @@ def make_message_clash(store: Store, operation: dict, server, other_dir: Path, b
     """A shared radio message that olga's tablet edits to `theirs`, then this device to
     `ours` (the newer, kept values); both sync: conflicts on the fields of both."""
     shared = share_record(
-        store, server, other_dir, lambda s: s.add_message(operation["id"], base)["id"]
+        store, server, other_dir, lambda s: s.radio.add(operation["id"], base)["id"]
     )
-    _clash(shared, lambda s: s.update_message(shared.record_id, theirs),
-           lambda s: s.update_message(shared.record_id, ours))  # fmt: skip
+    _clash(shared, lambda s: s.radio.update(shared.record_id, theirs),
+           lambda s: s.radio.update(shared.record_id, ours))  # fmt: skip
     return shared
 
 
@@ -115,7 +115,7 @@ def _clash(shared: Shared | SharedRecord, theirs: Callable[[Store], object],
     theirs(shared.other)
     # Ours is certainly the newer: this device has seen the tablet's stamp. Two edits in
     # one millisecond would otherwise be ordered by the (random) node ids.
-    shared.here.store.clock.observe(shared.other.clock.last)
+    shared.here.store.db.clock.observe(shared.other.clock.last)
     ours(shared.here.store)
     assert shared.there.sync().complete
     shared.here.sync()

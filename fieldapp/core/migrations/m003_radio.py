@@ -14,7 +14,7 @@ from typing import Any
 
 NAME = "m003_radio"
 
-# The handling order of the radio queue. fieldapp/radio/store.py orders by this exact
+# The handling order of the radio queue. fieldapp/radio/repository.py orders by this exact
 # expression so that the radio_queue index below serves the queue without a sort.
 RADIO_RANK_SQL = "CASE precedence WHEN 'EMERGENCY' THEN 0 WHEN 'TRES URGENT' THEN 0 WHEN 'PRIORITY' THEN 1 WHEN 'URGENT' THEN 1 WHEN 'WELFARE' THEN 2 WHEN 'ROUTINE' THEN 3 ELSE 1 END"
 

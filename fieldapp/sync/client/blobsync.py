@@ -54,7 +54,7 @@ def _done(store: Store, direction: str) -> set[str]:
 
 
 def _mark(store: Store, sha: str, direction: str) -> None:
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         conn.execute(
             "INSERT OR REPLACE INTO sync_blobs VALUES (?, ?, ?)", [sha, direction, now_text()]
         )
@@ -66,9 +66,11 @@ def sync_blobs(store: Store, http: Transport, metered: bool) -> BlobResult:
     up_done = _done(store, "up")
     if metered:
         originals = {sha for sha, kind in wanted(store, False) if kind == "original"}
-        result.held_back = len([s for s in originals if s not in up_done or not store.blobs.has(s)])
+        result.held_back = len(
+            [s for s in originals if s not in up_done or not store.attachments.blobs.has(s)]
+        )
     for sha, kind in items:
-        if sha in up_done or not store.blobs.has(sha):
+        if sha in up_done or not store.attachments.blobs.has(sha):
             continue
         try:
             upload(store, http, sha, kind)
@@ -76,7 +78,7 @@ def sync_blobs(store: Store, http: Transport, metered: bool) -> BlobResult:
         except SyncError as exc:
             result.waiting.append(f"{kind} {sha[:12]}… not sent: {exc}")
     for sha, kind in items:
-        if store.blobs.has(sha):
+        if store.attachments.blobs.has(sha):
             continue
         for attempt in range(3):  # a cut mid-file resumes from what arrived
             try:
@@ -90,7 +92,7 @@ def sync_blobs(store: Store, http: Transport, metered: bool) -> BlobResult:
 
 
 def upload(store: Store, http: Transport, sha: str, kind: str) -> None:
-    path = store.blobs.path(sha)
+    path = store.attachments.blobs.path(sha)
     size = path.stat().st_size
     status = http.json("GET", f"/blobs/{sha}/status")
     offset = int(status.get("offset") or 0)
@@ -120,7 +122,7 @@ def upload(store: Store, http: Transport, sha: str, kind: str) -> None:
 
 
 def download(store: Store, http: Transport, sha: str) -> None:
-    partial_dir = store.blobs.root / ".partial"
+    partial_dir = store.attachments.blobs.root / ".partial"
     partial_dir.mkdir(parents=True, exist_ok=True)
     partial = partial_dir / sha
     have = partial.stat().st_size if partial.exists() else 0
@@ -153,7 +155,7 @@ def _finish(store: Store, sha: str, partial: Path) -> None:
     if digest.hexdigest() != sha:
         partial.unlink()
         raise SyncError("the file received does not match its sha256; it will be fetched again")
-    final = store.blobs.path(sha)
+    final = store.attachments.blobs.path(sha)
     final.parent.mkdir(parents=True, exist_ok=True)
     os.replace(partial, final)
     fsync_dir(final.parent)

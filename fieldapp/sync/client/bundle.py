@@ -22,15 +22,10 @@ from fieldapp.core.livefiles import LiveDatabaseError, refuse_live_file
 from fieldapp.sync.client.config import load_config
 from fieldapp.sync.client.local import now_text
 from fieldapp.sync.client.outgoing import build_batch
+from fieldapp.sync.protocol.bundle import FORMAT, VERSION, BundleError
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
-
-FORMAT, VERSION = "fieldapp-bundle", 1
-
-
-class BundleError(Exception):
-    """A bundle that cannot be written or read; the message says why."""
 
 
 def export_bundle(store: Store, path: Path) -> dict[str, Any]:
@@ -55,7 +50,7 @@ def export_bundle(store: Store, path: Path) -> dict[str, Any]:
             after = max(batch.seqs)
             blobs.update(_blobs_of(store, batch.entries))
         for sha in blobs:
-            bundle.write(store.blobs.path(sha), f"blobs/{sha}")
+            bundle.write(store.attachments.blobs.path(sha), f"blobs/{sha}")
         manifest = {
             "format": FORMAT,
             "version": VERSION,
@@ -84,22 +79,8 @@ def _blobs_of(store: Store, entries: list[dict]) -> dict[str, str]:
             chunk,
         ).fetchall()
         for sha, thumb in rows:
-            if thumb and store.blobs.has(thumb):
+            if thumb and store.attachments.blobs.has(thumb):
                 found.setdefault(thumb, "thumb")
-            if store.blobs.has(sha):
+            if store.attachments.blobs.has(sha):
                 found.setdefault(sha, "original")
     return found
-
-
-def read_manifest(bundle: zipfile.ZipFile) -> dict[str, Any]:
-    try:
-        manifest = json.loads(bundle.read("manifest.json"))
-    except (KeyError, ValueError) as exc:
-        raise BundleError(f"not a FieldApp bundle (manifest.json: {exc})") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BundleError("not a FieldApp bundle (its manifest has another format)")
-    if manifest.get("version") != VERSION:
-        raise BundleError(
-            f"bundle version {manifest.get('version')!r}; this server reads {VERSION}"
-        )
-    return manifest

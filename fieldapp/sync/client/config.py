@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.core.bookkeeping import get_state
 from fieldapp.core.livefiles import LiveDatabaseError, refuse_live_file
 
 TOKEN_FILE = "sync-token"
@@ -33,18 +34,6 @@ class SyncConfig:
     @property
     def joined(self) -> bool:
         return bool(self.url and self.device_id)
-
-
-def get_state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
-    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
-    return row[0] if row else default
-
-
-def set_state(conn: sqlite3.Connection, values: dict[str, str | int]) -> None:
-    conn.executemany(
-        "INSERT OR REPLACE INTO sync_state(key, value) VALUES (?, ?)",
-        [(k, str(v)) for k, v in values.items()],
-    )
 
 
 def load_config(conn: sqlite3.Connection) -> SyncConfig:

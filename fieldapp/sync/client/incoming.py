@@ -25,18 +25,17 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.bookkeeping import pending_fields, set_state
 from fieldapp.core.changes import Changes
+from fieldapp.core.hlc import ClockSkewError, Stamp
 from fieldapp.core.records import TABLES, apply_rank
-from fieldapp.sync.client.config import set_state
 from fieldapp.sync.client.local import (
     forget_pushed,
     mark_on_server,
     now_text,
-    pending_fields,
     save_conflict,
 )
 from fieldapp.sync.protocol import merge, wire
-from fieldapp.sync.protocol.hlc import ClockSkewError, Stamp
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -60,7 +59,7 @@ def apply_page(store: Store, page: dict) -> PageResult:
     """Apply one checked pull answer (wire.parse_pull_answer) and store its cursor."""
     result = PageResult(records=len(page["records"]))
     records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         for record in records:
             _observe(store, record, result)
             if _apply_or_park(store, record, page["server_time"]):
@@ -190,7 +189,7 @@ def _history(
 def _observe(store: Store, record: dict, result: PageResult) -> None:
     stamps = {record["s"], *record.get("stamps", {}).values()}
     try:
-        store.clock.observe(Stamp.parse(max(stamps)))
+        store.db.clock.observe(Stamp.parse(max(stamps)))
     except ClockSkewError as exc:
         warning = f"a change is stamped ahead of this device's clock ({exc}); check the clock"
         if warning not in result.warnings:

@@ -30,64 +30,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from fieldapp.sync.client.config import get_state, set_state
+from fieldapp.core.bookkeeping import get_state, pending_fields, set_state
 from fieldapp.sync.protocol.merge import Conflict, preferred
 
-DELETED = "deleted"
 # A conflict settled on this device whose resolution has not reached the server yet.
 NOT_PENDING = "id NOT IN (SELECT conflict_id FROM sync_resolves)"
 _HAVE_KEY, _HAVE_KEEP = "have", 1000
-
-
-def record_bases(
-    conn: sqlite3.Connection, entity: str, table: str, row_id: str, fields: Iterable[str]
-) -> None:
-    """Remember the base stamps of fields about to be edited (call before the UPDATE)."""
-    on_server = conn.execute(
-        "SELECT 1 FROM sync_records WHERE entity = ? AND row_id = ?", [entity, row_id]
-    ).fetchone()
-    if on_server is None:
-        return
-    stamps = json.loads(conn.execute(f"SELECT field_hlc FROM {table} WHERE id = ?", [row_id])
-                        .fetchone()[0])  # fmt: skip
-    rows = [
-        (entity, row_id, name, stamps.get(name, stamps["*"]))
-        for name in fields
-        if name not in (DELETED, "id", "operation_id")
-    ]
-    if DELETED in fields:
-        rows.append((entity, row_id, DELETED, _seen_stamp(conn, entity, row_id, stamps)))
-    conn.executemany("INSERT OR IGNORE INTO sync_base VALUES (?, ?, ?, ?)", rows)
-
-
-def _seen_stamp(conn: sqlite3.Connection, entity: str, row_id: str, stamps: dict) -> str:
-    """The newest stamp of the record that this device got from (or gave to) the server."""
-    pending = pending_fields(conn, entity, row_id)
-    bases = dict(
-        conn.execute(
-            "SELECT field, base FROM sync_base WHERE entity = ? AND row_id = ?", [entity, row_id]
-        ).fetchall()
-    )
-    seen = [s for name, s in stamps.items() if name not in pending]
-    seen += [bases[name] for name in pending if name in bases]
-    return max(seen)
-
-
-def pending_fields(conn: sqlite3.Connection, entity: str, row_id: str) -> set[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT j.value FROM outbox o, json_each(o.fields) j"
-        " WHERE o.row_id = ? AND o.entity = ?",
-        [row_id, entity],
-    )
-    return {row[0] for row in rows}
-
-
-def bases_of(conn: sqlite3.Connection, entity: str, row_id: str) -> dict[str, str]:
-    return dict(
-        conn.execute(
-            "SELECT field, base FROM sync_base WHERE entity = ? AND row_id = ?", [entity, row_id]
-        ).fetchall()
-    )
 
 
 def acknowledge(

@@ -1,6 +1,6 @@
 """Outbox entries in wire form, and the batch in flight that a retry resends unchanged.
 
-An entry carries the current value and stamp of each field it names (Store.outbox_entries)
+An entry carries the current value and stamp of each field it names (Store.db.outbox_entries)
 and the base stamps from sync_base; entry-level `s` and `b` hold the most common stamp and
 base so that a created record does not repeat one stamp twenty times (the contract allows
 it). A batch is at most wire.MAX_ENTRIES entries and about BATCH_JSON_BYTES of JSON.
@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.sync.client.local import bases_of, now_text
+from fieldapp.core.bookkeeping import bases_of
+from fieldapp.sync.client.local import now_text
 from fieldapp.sync.protocol import wire
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     batch = build_batch(store, after_seq, skip, "b-")
     if batch is None:
         return None
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")
         conn.execute(
             "INSERT INTO sync_batch VALUES (?, ?, ?, ?)",
@@ -73,12 +74,12 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
 
 def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Batch | None:
     """The next entries after `after_seq` as one push body under a new key (not saved)."""
-    from fieldapp.store import new_id
+    from fieldapp.core.replica import new_id
 
     entries, wired, size = [], [], 0
     cursor = after_seq
     while len(wired) < wire.MAX_ENTRIES and size < BATCH_JSON_BYTES:
-        page = store.outbox_entries(limit=500, after_seq=cursor)
+        page = store.db.outbox_entries(limit=500, after_seq=cursor)
         if not page:
             break
         for entry in page:
@@ -99,7 +100,7 @@ def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Ba
 
 
 def entry_to_wire(store: Store, entry: dict) -> dict:
-    """One resolved outbox entry (Store.outbox_entries) in compact wire form."""
+    """One resolved outbox entry (Store.db.outbox_entries) in compact wire form."""
     bases = bases_of(store.conn, entry["entity"], entry["row_id"])
     stamps: dict[str, str] = entry["stamps"]
     common_s = _most_common(stamps.values())
@@ -139,5 +140,5 @@ def _most_common(values: Any) -> Any:
 
 
 def forget_batch(store: Store) -> None:
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def resolve_conflict(store: Store, conflict_id: str, value: Any) -> None:
     """Keep `value` (stored form: tags as JSON text) for the conflict's field."""
-    from fieldapp.store import NotFoundError
+    from fieldapp.core.errors import NotFoundError
 
     row = store.conn.execute(
         "SELECT body, origin FROM sync_conflicts WHERE id = ?", [conflict_id]
@@ -47,10 +47,10 @@ def resolve_record(store: Store, entity: str, row_id: str, values: Mapping[str, 
     """Settle every open conflict of one record; returns the conflict ids settled.
 
     `values` holds the result of fields in conflict (a field left out keeps its stored
-    value), for a report in the form `Store.update_report` takes (tags a list or comma
+    value), for a report in the form `Store.reports.update` takes (tags a list or comma
     separated text, times as text); `deleted` 0 brings a deleted record back.
     """
-    from fieldapp.store import NotFoundError
+    from fieldapp.core.errors import NotFoundError
 
     found = [c for c in conflicts(store.conn, row_id=row_id) if c["entity"] == entity]
     if not found:
@@ -132,7 +132,7 @@ def _picked(
 
 
 def _current(store: Store, entity: str, row_id: str) -> dict[str, Any]:
-    from fieldapp.store import NotFoundError
+    from fieldapp.core.errors import NotFoundError
 
     table = TABLES[entity]
     row = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
@@ -146,9 +146,9 @@ def _settle(
 ) -> None:
     """One edit writing `values`, whose outbox entry carries the settled conflicts."""
     current = _current(store, entity, row_id)
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         diff = {name: (current[name], value) for name, value in values.items()}
-        store.update_record(entity, current, diff, action="resolved")
+        store.db.update_record(entity, current, diff, action="resolved")
         winning: dict[str, str] = {}
         for conflict in settled:
             name = conflict["field"]

@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from fieldapp.core.bookkeeping import get_state
 from fieldapp.sync.client.blobsync import sync_blobs
-from fieldapp.sync.client.config import get_state, load_config
+from fieldapp.sync.client.config import load_config
 from fieldapp.sync.client.incoming import apply_page
 from fieldapp.sync.client.local import acknowledge, pushed_after, reject, remember_pushed
 from fieldapp.sync.client.outgoing import Batch, forget_batch, next_batch, pending_batch
@@ -60,7 +61,7 @@ def push_all(
     cancel: Callable[[], bool],
 ) -> None:
     store = client.store
-    total = store.outbox_count()
+    total = store.db.outbox_count()
     # What is saved while the round runs (the window or a script beside a scheduled sync)
     # waits for the next round: a round pushing a growing outbox would never end.
     horizon = store.conn.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
@@ -97,7 +98,7 @@ def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncRep
     _check_clock(answer, report)
     entries = [e for e in batch.entries if e["op_id"] is not None]
     statuses = [s for e, s in zip(batch.entries, results, strict=True) if e["op_id"] is not None]
-    with client.store.transaction() as conn:
+    with client.store.db.transaction() as conn:
         acknowledge(conn, entries, statuses, int(answer.get("server_time") or 0))
         remember_pushed(conn, answer.get("batch_seq"))
         for n, (entry, status) in enumerate(zip(batch.entries, results, strict=True)):

@@ -33,14 +33,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.bookkeeping import get_state, set_state
 from fieldapp.core.changes import Changes
 from fieldapp.sync.client.config import (
     SyncConfig,
-    get_state,
     load_config,
     pin_certificate,
     read_token,
-    set_state,
     verify_setting,
     write_token,
 )
@@ -164,7 +163,7 @@ def join(
         pin_certificate(store.data_dir, pin)
     write_token(store.data_dir, answer["token"])
     previous = get_state(store.conn, "url")
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         values: dict[str, str | int] = {k: answer[k] for k in ("device_id", "user", "role")}
         set_state(conn, {**values, "url": base, "device_name": device_name})
         if previous != base:  # another server: its sequence numbers mean nothing here
@@ -202,7 +201,7 @@ class SyncClient:
             http.close()
 
     def set_metered(self, metered: bool) -> None:
-        with self.store.transaction() as conn:
+        with self.store.db.transaction() as conn:
             set_state(conn, {"metered": int(metered)})
 
     def transport(self) -> Transport:
@@ -244,14 +243,14 @@ class SyncClient:
 
     def _finish(self, report: SyncReport) -> None:
         store = self.store
-        report.pending = store.outbox_count()
+        report.pending = store.db.outbox_count()
         report.parked = store.conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0]
         values: dict[str, str | int] = {"last_attempt": now_text()}
         if report.complete:
             values.update(last_success=now_text(), last_error="")
         else:
             values["last_error"] = report.summary()
-        with store.transaction() as conn:
+        with store.db.transaction() as conn:
             set_state(conn, values)
 
 

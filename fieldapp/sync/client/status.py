@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.sync.client.config import get_state, load_config
+from fieldapp.core.bookkeeping import get_state
+from fieldapp.sync.client.config import load_config
 from fieldapp.sync.client.local import NOT_PENDING
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class SyncStatus:
 def sync_status(store: Store) -> SyncStatus:
     conn = store.conn
     config = load_config(conn)
-    oldest = store.outbox_oldest()
+    oldest = store.db.outbox_oldest()
 
     def count(sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
@@ -56,7 +57,7 @@ def sync_status(store: Store) -> SyncStatus:
         user=config.user,
         role=config.role,
         metered=config.metered,
-        pending=store.outbox_count(),
+        pending=store.db.outbox_count(),
         oldest_pending=oldest,
         oldest_age_s=_age(oldest),
         rejected=count("SELECT count(*) FROM sync_rejected"),

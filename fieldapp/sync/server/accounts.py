@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from fieldapp.core.roles import ROLES
 from fieldapp.sync.protocol import wire
-from fieldapp.sync.protocol.roles import ROLES
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
 

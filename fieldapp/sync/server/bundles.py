@@ -1,6 +1,6 @@
 """Importing a USB bundle on the server machine, through the same idempotent push path.
 
-Each batch of the bundle (fieldapp/sync/client/bundle.py) goes through `push()` as if its device
+Each batch of the bundle (fieldapp/sync/protocol/bundle.py) goes through `push()` as if its device
 had sent it online: a batch_key already answered is replayed and changes nothing, an
 op_id already applied is a duplicate. So importing a bundle twice changes nothing, and
 when the device syncs online later its entries come back `duplicate` and leave its
@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from fieldapp.sync.client.bundle import BundleError, read_manifest
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.bundle import BundleError, read_manifest
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import AccountError, Principal
 from fieldapp.sync.server.blobs import BlobError, BlobStore

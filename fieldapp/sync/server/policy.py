@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, delete, insert, select, true
 
-from fieldapp.sync.protocol.roles import EDITORS, operation_refusal
+from fieldapp.core.roles import EDITORS, operation_refusal
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import AccountError, Principal
 from fieldapp.sync.server.db import Database, now_ms

@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
 from fieldapp.sync.protocol import wire
-from fieldapp.sync.protocol.hlc import MAX_DRIFT_MS, Stamp
 from fieldapp.sync.protocol.merge import Conflict, Write, merge, preferred
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t

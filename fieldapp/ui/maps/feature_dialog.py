@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.errors import ValidationError
 from fieldapp.maps.features import CATEGORIES
-from fieldapp.reports.domain import ValidationError
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.reports.form import ERROR_STYLE
 

@@ -2,7 +2,7 @@
 renamed, re-categorised or deleted from the map.
 
 `MapFeatures` listens to a MapView: `area_drawn` opens a FeatureDialog and, once it is
-accepted and the store took it (Store.add_feature validates: per-field errors keep the
+accepted and the store took it (Store.features.add validates: per-field errors keep the
 dialog open), the map shows the operation's features again; Cancel drops the drawn shape
 and stores nothing. `feature_clicked` opens the same dialog on the saved feature, with a
 Delete button that asks first. Writes are one small transaction each on the GUI thread,
@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from fieldapp.core.errors import NotFoundError
 from fieldapp.maps.data import read_feature_collection
 from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry
-from fieldapp.store import NotFoundError, Store
+from fieldapp.store import Store
 from fieldapp.ui.kit.workers import TaskRunner
 from fieldapp.ui.maps.feature_dialog import FeatureDialog
 
@@ -85,7 +86,7 @@ class MapFeatures(QObject):
         operation_id = self.operation["id"]
 
         def save(values: dict[str, Any]) -> object:
-            return self.store.add_feature(operation_id, geometry=geojson, **values)
+            return self.store.features.add(operation_id, geometry=geojson, **values)
 
         area = _area_of(geojson)
         dialog = self._open_dialog(FeatureDialog(save, None, self.window, area=area))
@@ -98,13 +99,13 @@ class MapFeatures(QObject):
     @Slot(str)
     def _on_view_feature_clicked(self, feature_id: str) -> None:
         try:
-            feature = self.store.get_feature(feature_id)
+            feature = self.store.features.get(feature_id)
         except NotFoundError:
             self.reload()
             return
 
         def save(values: dict[str, Any]) -> object:
-            return self.store.edit_feature(feature_id, **values)
+            return self.store.features.edit(feature_id, **values)
 
         area = _area_of(feature["geometry"])
         dialog = self._open_dialog(FeatureDialog(save, dict(feature), self.window, area=area))
@@ -124,7 +125,7 @@ class MapFeatures(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
-            self.store.delete_feature(feature_id)
+            self.store.features.delete(feature_id)
         dialog.done(QMessageBox.StandardButton.Discard.value)
         self._saved(self.tr("Map feature deleted."))
 

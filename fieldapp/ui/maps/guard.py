@@ -16,7 +16,7 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 
-from fieldapp.maps.page import SCHEME
+from fieldapp.maps.urls import SCHEME
 
 log = logging.getLogger(__name__)
 ALLOWED_SCHEMES = frozenset({SCHEME, "data", "blob"})

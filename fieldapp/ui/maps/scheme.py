@@ -33,7 +33,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from fieldapp.core.resources import basemap_path, web_dir
-from fieldapp.maps.page import SCHEME
+from fieldapp.maps.urls import SCHEME
 from fieldapp.tiles import MBTilesReader, TileError, TileRegistry
 from fieldapp.tiles.formats import mime_type, sniff_format
 

@@ -28,7 +28,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from fieldapp.maps.data import COLUMNS, read_map_json
-from fieldapp.maps.page import APP_ORIGIN, PAGE_URL, prepare_map_page
+from fieldapp.maps.page import prepare_map_page
+from fieldapp.maps.urls import APP_ORIGIN, PAGE_URL
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.tiles import TileRegistry

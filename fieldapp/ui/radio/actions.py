@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from fieldapp.core.errors import ValidationError
 from fieldapp.radio import forms, model
-from fieldapp.reports.domain import ValidationError
 from fieldapp.ui.radio import pdf_job as pdf
 from fieldapp.ui.radio.dialogs import PeriodDialog, RelayDialog
 from fieldapp.ui.radio.models import status_labels
@@ -109,7 +109,7 @@ class RadioActions(QObject):
             return
         values = dialog.values()
         try:
-            self.desk.store.relay_message(message["id"], station=self.desk.station(), **values)
+            self.desk.store.radio.relay(message["id"], station=self.desk.station(), **values)
         except ValidationError as exc:
             self._refused(message, exc)
             return
@@ -138,7 +138,7 @@ class RadioActions(QObject):
         if message is None:
             return
         try:
-            self.desk.store.set_message_status(message["id"], status)
+            self.desk.store.radio.set_status(message["id"], status)
         except ValidationError as exc:
             self._refused(message, exc, status)
             return
@@ -184,7 +184,7 @@ class RadioActions(QObject):
             "source": "radio",
             "source_ref": f"{station}{number}".strip(),
         }
-        report = desk.store.add_report(desk.operation["id"], values)
+        report = desk.store.reports.add(desk.operation["id"], values)
         desk.report_added.emit(report)
         desk.statusBar().showMessage(self.tr("Report created: %1").replace("%1", title), 6000)
         return report

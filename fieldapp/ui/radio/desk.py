@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store import NotFoundError, Store
+from fieldapp.core.errors import NotFoundError
+from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.read_problem import RADIO, ReadProblemBar
 from fieldapp.ui.radio.entry import RadioEntryForm
@@ -197,7 +198,7 @@ class RadioDesk(QMainWindow):
         message = None
         if message_id is not None:
             try:
-                message = self.store.get_message(message_id)
+                message = self.store.radio.get(message_id)
             except NotFoundError:
                 message = None
         self.current = message

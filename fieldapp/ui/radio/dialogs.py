@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.reports.domain import parse_time
+from fieldapp.core.times import parse_time
 
 
 def utc_text(when: datetime | None = None) -> str:

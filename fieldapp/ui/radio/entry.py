@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.errors import ValidationError
 from fieldapp.radio import model
 from fieldapp.radio.check import check_to_send, compute_check, normalise
-from fieldapp.reports.domain import ValidationError
 from fieldapp.store import Store
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.radio import fields as radio_fields
@@ -180,7 +180,7 @@ class RadioEntryForm(QWidget):
         page, auto = self.page, {}
         if self.direction() == "sent" and self.operation is not None:
             if "number" in page.widgets and self.station:
-                serial = self.store.next_serial(self.operation["id"], self.station)
+                serial = self.store.radio.next_serial(self.operation["id"], self.station)
                 auto["number"] = f"{serial:03d}" if page.kind == "adrasec" else str(serial)
             if "origin_station" in page.widgets:
                 auto["origin_station"] = self.station
@@ -318,7 +318,7 @@ class RadioEntryForm(QWidget):
         if self.operation is None:
             return None
         try:
-            message = self.store.add_message(
+            message = self.store.radio.add(
                 self.operation["id"], self.values(), station=self.station
             )
         except ValidationError as exc:

@@ -2,8 +2,8 @@
 
 `RadioLogModel` follows ReportTableModel: it holds only the ordered row numbers of the
 log (newest first, or of the messages matching a search) and reads the rows a page at
-a time with `Store.messages_by_seq`, keeping a bounded number of pages. `RadioQueueModel`
-shows the first rows of `Store.message_queue` (EMERGENCY first, then PRIORITY, WELFARE,
+a time with `Store.radio.by_seq`, keeping a bounded number of pages. `RadioQueueModel`
+shows the first rows of `Store.radio.queue` (EMERGENCY first, then PRIORITY, WELFARE,
 ROUTINE, oldest first within each): the queue is what an operator can still act on, so
 it is bounded and read whole. Labels of the radio vocabulary live here too.
 
@@ -242,7 +242,7 @@ class RadioLogModel(_MessageTable):
         if page is None:
             first = number * PAGE_SIZE
             try:
-                found = self._store.messages_by_seq(self._seqs[first : first + PAGE_SIZE])
+                found = self._store.radio.by_seq(self._seqs[first : first + PAGE_SIZE])
             except sqlite3.Error as exc:
                 self._say_failure(str(exc) or type(exc).__name__)
                 return None
@@ -280,7 +280,7 @@ class RadioQueueModel(_MessageTable):
         self._rows: list[tuple[dict, tuple[str, ...]]] = []
 
     def apply(self, messages: list[dict]) -> None:
-        """Show these messages (Store.message_queue's order), read by RadioQueryRunner."""
+        """Show these messages (Store.radio.queue's order), read by RadioQueryRunner."""
         self.beginResetModel()
         self._rows = [(m, cells(m, self._labels)) for m in messages]
         self.endResetModel()

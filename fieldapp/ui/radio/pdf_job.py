@@ -32,8 +32,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.times import utc_now
 from fieldapp.radio import forms
-from fieldapp.reports.domain import utc_now
 from fieldapp.store import Store
 from fieldapp.ui.radio import printing as radio_print
 
@@ -241,7 +241,7 @@ def ics214_csv_build(
 def _ics309(
     store: Store, operation: dict, period: tuple[str, str], station: str, operator: str, net: str
 ) -> forms.Ics309Log:
-    messages = store.period_messages(operation["id"], since=period[0], until=period[1])
+    messages = store.radio.period(operation["id"], since=period[0], until=period[1])
     return forms.build_ics309(
         operation,
         messages,
@@ -254,5 +254,5 @@ def _ics309(
 
 
 def _ics214(store: Store, operation: dict, period: tuple[str, str], station: str) -> list[dict]:
-    messages = store.period_messages(operation["id"], since=period[0], until=period[1])
+    messages = store.radio.period(operation["id"], since=period[0], until=period[1])
     return forms.build_ics214(messages, station, period=period)

@@ -41,9 +41,9 @@ class RadioRows:
 
 def read_rows(store: Store, operation_id: str, search: str) -> RadioRows:
     """What the desk's tables show, read on `store` (any thread that owns it)."""
-    seqs = store.message_seqs(operation_id, search)
-    first = store.messages_by_seq(seqs[:PAGE_SIZE])
-    queue = store.message_queue(operation_id, QUEUE_LIMIT)
+    seqs = store.radio.seqs(operation_id, search)
+    first = store.radio.by_seq(seqs[:PAGE_SIZE])
+    queue = store.radio.queue(operation_id, QUEUE_LIMIT)
     return RadioRows(operation_id, search, seqs, first, queue)
 
 

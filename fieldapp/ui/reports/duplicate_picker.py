@@ -15,8 +15,9 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from fieldapp.core.errors import NotFoundError
 from fieldapp.reports.query import ReportQuery
-from fieldapp.store import NotFoundError, Store
+from fieldapp.store import Store
 
 SUGGESTIONS = 12
 TYPING_PAUSE_MS = 150
@@ -66,7 +67,7 @@ class DuplicatePicker(QObject):
         if len(words) < 2 or not operation_id:
             return
         query = ReportQuery(operation_id, search=words, limit=SUGGESTIONS + 1)
-        for report in self._store.list_reports(query):
+        for report in self._store.reports.list(query):
             if report["id"] != editing and self._model.rowCount() < SUGGESTIONS:
                 item = QStandardItem(_one_line(report))
                 item.setData(report["id"], _ID_ROLE)
@@ -88,7 +89,7 @@ class DuplicatePicker(QObject):
             self._edit.setToolTip(self.tr("Type words of the original report to find it"))
             return
         try:
-            report = self._store.get_report(text)
+            report = self._store.reports.get(text)
         except NotFoundError:
             self._edit.setToolTip(self.tr("Type words of the original report to find it"))
             return

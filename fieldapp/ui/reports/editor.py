@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.reports.domain import ValidationError
-from fieldapp.store import NotFoundError, Store
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.workers import TaskRunner
 from fieldapp.ui.reports.attachments_view import AttachmentsPanel
@@ -175,7 +175,7 @@ class ReportEditor(QWidget):
     def show_report(self, report_id: str) -> bool:
         """Open a saved report; False when it no longer exists."""
         try:
-            report = self._store.get_report(report_id)
+            report = self._store.reports.get(report_id)
         except NotFoundError:
             self._show_placeholder()
             return False
@@ -205,7 +205,7 @@ class ReportEditor(QWidget):
         if not self._editing or self._report is None:
             return "unchanged"
         try:
-            fresh = self._store.get_report(self._report["id"])
+            fresh = self._store.reports.get(self._report["id"])
         except NotFoundError:
             if self.is_dirty():
                 self.notice.show_deleted()
@@ -257,15 +257,15 @@ class ReportEditor(QWidget):
         created = self._report is None
         try:
             if self._report is None:
-                report = self._store.add_report(self._operation["id"], self.form.values())
+                report = self._store.reports.add(self._operation["id"], self.form.values())
             else:
                 changes = self.form.changed_values()
                 report_id = self._report["id"]
                 store = self._store  # nothing changed: read it anyway, it may be newer
                 report = (
-                    store.update_report(report_id, changes)
+                    store.reports.update(report_id, changes)
                     if changes
-                    else store.get_report(report_id)
+                    else store.reports.get(report_id)
                 )
         except ValidationError as exc:
             self._show_errors(exc.errors)
@@ -304,7 +304,7 @@ class ReportEditor(QWidget):
             return False
         report_id = self._report["id"]
         with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
-            self._store.delete_report(report_id)
+            self._store.reports.delete(report_id)
         self._show_placeholder()
         self.report_deleted.emit(report_id)
         return True

@@ -1,6 +1,6 @@
 """The files of the report open in the editor: saved, pending, and being attached.
 
-Attaching copies, hashes and thumbnails a file (`Store.attach_file`), which can take a
+Attaching copies, hashes and thumbnails a file (`Store.attachments.add`), which can take a
 while for big photos, so it runs in a TaskRunner worker that opens its own Store; the
 outcome comes back on the GUI thread. Files chosen for a report that is not saved yet
 are kept as pending and attached right after its first save. A stored file is opened
@@ -22,7 +22,8 @@ from PySide6.QtCore import QObject, QTemporaryDir, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.store import NotFoundError, Store
+from fieldapp.core.errors import NotFoundError
+from fieldapp.store import Store
 from fieldapp.ui.kit.workers import TaskRunner
 from fieldapp.ui.reports.attachments_view import AttachmentItem, AttachmentsPanel
 from fieldapp.ui.shell.tasks import AttachOutcome, attach_files, copy_attachment, safe_filename
@@ -117,11 +118,13 @@ class ReportFiles(QObject):
                 row["filename"],
                 row["size"],
                 row["mime"],
-                self._store.blobs.path(row["thumb_sha256"]) if row["thumb_sha256"] else None,
+                self._store.attachments.blobs.path(row["thumb_sha256"])
+                if row["thumb_sha256"]
+                else None,
                 attachment_id=row["id"],
-                source=self._store.blobs.path(row["sha256"]),
+                source=self._store.attachments.blobs.path(row["sha256"]),
             )
-            for row in self._store.attachments(self.report_id)
+            for row in self._store.attachments.list(self.report_id)
         ]
 
     # -- open, save a copy, remove ----------------------------------------------------
@@ -172,6 +175,6 @@ class ReportFiles(QObject):
         assert item.attachment_id is not None  # a saved item
         # Removed meanwhile (another window, a sync)? The refresh shows it either way.
         with contextlib.suppress(NotFoundError):
-            self._store.remove_attachment(item.attachment_id)
+            self._store.attachments.remove(item.attachment_id)
         self.refresh()
         self.attachments_changed.emit(self.report_id)

@@ -1,6 +1,6 @@
 """Who changed what and when on one report, newest first.
 
-The entries come from `Store.history` (a few per report, read on the GUI thread when a
+The entries come from `store.db.history` (a few per report, read on the GUI thread when a
 report is opened or saved). Field names and coded values are shown in words. If the read
 fails, the table holds one line saying why, never the entries of the report shown
 before. GUI thread only.
@@ -159,7 +159,7 @@ class HistoryView(QTableView):
     def read(self, store: Store, report_id: str | None) -> None:
         """Show a report's history as `store` has it now (None: no history)."""
         try:
-            entries = store.history(report_id) if report_id else []
+            entries = store.db.history(report_id) if report_id else []
         except sqlite3.Error as exc:
             self.history_model.set_problem(str(exc) or type(exc).__name__)
             self.resizeRowsToContents()

@@ -2,7 +2,7 @@
 
 The model holds only the ordered row numbers (`seq`) of the matching reports; the query
 that finds them runs in `ReportQueryRunner`'s thread. Rows are read on demand in
-`data()`, a page at a time with `Store.reports_by_seq`, and a bounded number of pages
+`data()`, a page at a time with `Store.reports.by_seq`, and a bounded number of pages
 is kept (least recently used first out). GUI thread only: the page reads are small
 indexed lookups on the GUI thread's own Store.
 
@@ -154,7 +154,7 @@ class ReportTableModel(QAbstractTableModel):
         self._generation = self._runner.submit(query, first_page=False)
         size = self._runner.first_page
         try:
-            first = self._store.report_seqs(replace(query, limit=size))
+            first = self._store.reports.seqs(replace(query, limit=size))
         except sqlite3.Error as exc:
             log.warning("the first page of the report list could not be read: %s", exc)
             self._on_runner_query_failed(self._generation, str(exc) or type(exc).__name__)
@@ -241,7 +241,7 @@ class ReportTableModel(QAbstractTableModel):
     # -- rows ------------------------------------------------------------------------
 
     def report_at(self, row: int) -> dict | None:
-        """The list columns (Store.list_rows) of the report at `row`, or None."""
+        """The list columns (Reports.list_rows) of the report at `row`, or None."""
         shown = self._shown(row)
         return shown[0] if shown else None
 
@@ -261,7 +261,7 @@ class ReportTableModel(QAbstractTableModel):
         """Read a page of reports and format their cells once (paint asks for each often)."""
         first = number * PAGE_SIZE
         try:
-            found = self._store.list_rows(self._seqs[first : first + PAGE_SIZE])
+            found = self._store.reports.list_rows(self._seqs[first : first + PAGE_SIZE])
         except sqlite3.Error as exc:
             self._on_page_read_failed(str(exc) or type(exc).__name__)
             return {}  # not kept: blank rows now, an empty list once the paint is over

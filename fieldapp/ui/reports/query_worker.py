@@ -46,9 +46,9 @@ class _QueryWorker(QObject):
             if self._store is None:
                 self._store = Store(self.data_dir)
             if whole:
-                self.answered.emit(generation, (self._store.report_seqs(query), True))
+                self.answered.emit(generation, (self._store.reports.seqs(query), True))
             else:
-                first = self._store.report_seqs(replace(query, limit=self.first_page))
+                first = self._store.reports.seqs(replace(query, limit=self.first_page))
                 self.answered.emit(generation, (first, len(first) < self.first_page))
         except Exception as exc:
             log.exception("report query failed")

@@ -19,9 +19,10 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
-from fieldapp.reports.domain import ValidationError
-from fieldapp.store import NotFoundError, Store, default_user
+from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.kit.workers import TaskRunner
@@ -149,10 +150,10 @@ class MainWindow(QMainWindow):
         """The operation used last time, else the newest; cheap before the first paint."""
         if self.settings.last_operation_id:
             try:
-                return self.store.get_operation(self.settings.last_operation_id)
+                return self.store.operations.get(self.settings.last_operation_id)
             except NotFoundError:
                 pass
-        operations = self.store.list_operations()
+        operations = self.store.operations.list()
         return operations[0] if operations else None
 
     @Slot()
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
     # -- operations --------------------------------------------------------------------
 
     def _reload_operations(self) -> None:
-        self.chrome.set_operations(self.store.list_operations(), self.operation)
+        self.chrome.set_operations(self.store.operations.list(), self.operation)
 
     def switch_operation(self, operation_id: str) -> bool:
         """Show another operation (asks first if the editor has unsaved changes)."""
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
             self.chrome.select_operation(self.operation)
             return False
         try:
-            operation = self.store.get_operation(operation_id)
+            operation = self.store.operations.get(operation_id)
         except NotFoundError:
             self._reload_operations()
             return False
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         while dialog.exec():
             values = dialog.values()
             try:
-                operation = self.store.create_operation(**values)
+                operation = self.store.operations.create(**values)
             except ValidationError as exc:
                 dialog.show_error(self._operation_error(exc))
                 continue
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         """Save the settings and apply them now (language live, the new name to new edits)."""
         self.settings.language = language
         self.settings.user_name = user_name
-        self.store.user = user_name or default_user()
+        self.store.db.user = user_name or default_user()
         self._save_settings()
         if self.languages is not None:
             self.languages.apply(language)

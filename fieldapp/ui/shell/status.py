@@ -2,7 +2,7 @@
 
 Shows, as DESIGN.md §3 asks, online / offline / not set up, the changes not on the server
 (count and age of the oldest), the last success and the last error in words. The outbox
-count comes from `Store.outbox_count()` (one indexed count, GUI thread) after every write;
+count comes from `Store.db.outbox_count()` (one indexed count, GUI thread) after every write;
 the rest from `show_sync` (a SyncStatus read on the GUI thread's Store and the runner's
 link state). Clicking the link or the count opens the sync panel. GUI thread only.
 """

@@ -12,7 +12,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldapp.store import NotFoundError, Store
+from fieldapp.core.errors import NotFoundError
+from fieldapp.store import Store
 
 
 @dataclass
@@ -30,7 +31,7 @@ def attach_files(data_dir: Path, user: str, report_id: str, paths: list[Path]) -
     with Store(data_dir, user=user) as store:
         for path in paths:
             try:
-                outcome.attached.append(store.attach_file(report_id, path))
+                outcome.attached.append(store.attachments.add(report_id, path))
             except (AttachmentError, NotFoundError, OSError) as exc:
                 outcome.failed.append((Path(path).name, str(exc)))
     return outcome
@@ -66,7 +67,7 @@ class Overview:
 def read_overview(data_dir: Path) -> Overview:
     """The operations (with their report counts) and the unsent count: slow on big data."""
     with Store(data_dir) as store:
-        return Overview(store.list_operations(), store.outbox_count())
+        return Overview(store.operations.list(), store.db.outbox_count())
 
 
 BACKUP_EVERY_S = 24 * 3600

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.reports.domain import ValidationError
-from fieldapp.store import NotFoundError, Store
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.store import Store
 from fieldapp.sync.client.config import load_config
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.client.resolve import resolve_record

@@ -258,7 +258,7 @@ class SyncRunner(QObject):
             self._schedule(self.ONLINE_S)
 
     def _pending(self) -> int:
-        return self.store.outbox_count()
+        return self.store.db.outbox_count()
 
     @Slot(object, bool)
     def _on_worker_synced(self, report: SyncReport, reachable: bool) -> None:

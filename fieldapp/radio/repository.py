@@ -1,4 +1,4 @@
-"""Saving and reading radio messages and their relay hops: the radio part of `Store`.
+"""Radio messages and their relay hops: the repository the Store holds as `store.radio`.
 
 Messages and hops are stored like reports: a UUIDv7 id, per-field clock stamps, a
 tombstone on delete, and an outbox and a history entry in the same transaction as the
@@ -6,8 +6,8 @@ row. A hop (who passed the message to whom, when, on which net) is a row of its 
 (radio_hops): hops added on two devices at once both survive a sync.
 
 Serial numbers are taken inside the write transaction, so that two windows or a worker
-on the same file never hand out one number twice. `RadioStore` is mixed into Store and
-follows its rules: one store, one connection, one thread.
+on the same file never hand out one number twice. One replica, one thread, like every
+repository.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from collections.abc import Iterable, Mapping
 from types import ModuleType
 from typing import Any
 
+from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
-from fieldapp.core.store_part import StorePart
-from fieldapp.reports.domain import utc_now
+from fieldapp.core.operations import get_operation
+from fieldapp.core.replica import Repository, new_id
+from fieldapp.core.times import utc_now
 
 
 def _model() -> ModuleType:
@@ -41,12 +43,12 @@ _HOP_FIELDS = ("from_station", "to_station", "net", "frequency", "mode", "at")
 _ORIGINATED = ("radiogram", "adrasec")  # kinds that carry a station's serial number
 
 
-class RadioStore(StorePart):
-    """The radio message log; a mixin of Store (see store.py)."""
+class RadioTraffic(Repository):
+    """The radio message log."""
 
     # -- writes ---------------------------------------------------------------------------
 
-    def add_message(
+    def add(
         self,
         operation_id: str,
         values: Mapping[str, Any],
@@ -59,10 +61,10 @@ class RadioStore(StorePart):
         `station` is this station's call sign: a message it originates (direction sent)
         gets it as station of origin and, without a number, the next serial number.
         """
-        ids = self.add_messages(operation_id, [(values, format_meta or {})], station=station)
-        return self.get_message(ids[0])
+        ids = self.add_many(operation_id, [(values, format_meta or {})], station=station)
+        return self.get(ids[0])
 
-    def add_messages(
+    def add_many(
         self,
         operation_id: str,
         items: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]],
@@ -73,22 +75,22 @@ class RadioStore(StorePart):
 
         Every item is validated before anything is written (imports, bulk loads).
         """
-        self.get_operation(operation_id)
+        get_operation(self.conn, operation_id)
         cleaned = [(_model().validate_message(values), dict(meta)) for values, meta in items]
         station = station.strip().upper()
-        with self.transaction():
+        with self.db.transaction():
             serials: dict[str, int] = {}
             rows, hops = [], []
             now = utc_now()
             for clean, meta in cleaned:
                 row = self._message_row(operation_id, clean, meta, station, serials, now)
                 rows.append(row)
-                hops += _arrival_hops(row, station, self.user, now)
-            self.insert_records("radio_message", rows)
-            self.insert_records("radio_hop", hops)
+                hops += _arrival_hops(row, station, self.db.user, now)
+            self.db.insert_records("radio_message", rows)
+            self.db.insert_records("radio_hop", hops)
         return [row["id"] for row in rows]
 
-    def update_message(self, message_id: str, changes: Mapping[str, Any]) -> dict:
+    def update(self, message_id: str, changes: Mapping[str, Any]) -> dict:
         """Apply a partial edit; a status change must be an allowed transition."""
         current = dict(self._message_row_by_id(message_id))
         user_fields = {name: current[name] for name in _model().MESSAGE_FIELDS}
@@ -99,20 +101,20 @@ class RadioStore(StorePart):
         clean["test"] = int(clean["test"])
         diff = {k: (current[k], v) for k, v in clean.items() if current[k] != v}
         if diff:
-            with self.transaction():
-                self.update_record("radio_message", current, diff)
-        return self.get_message(message_id)
+            with self.db.transaction():
+                self.db.update_record("radio_message", current, diff)
+        return self.get(message_id)
 
-    def set_message_status(self, message_id: str, status: str) -> dict:
+    def set_status(self, message_id: str, status: str) -> dict:
         """Move a message along received -> waiting_relay -> relayed | delivered -> serviced."""
         current = dict(self._message_row_by_id(message_id))
         _model().check_transition(current["status"], status)
         changes: dict[str, Any] = {"status": status}
         if status == "delivered" and not current["delivered_at"]:
             changes["delivered_at"] = utc_now()
-        return self.update_message(message_id, changes)
+        return self.update(message_id, changes)
 
-    def relay_message(
+    def relay(
         self,
         message_id: str,
         *,
@@ -129,40 +131,36 @@ class RadioStore(StorePart):
             _model().check_transition(current["status"], "relayed")
         to_station = to_station.strip().upper()
         if not to_station:
-            from fieldapp.reports.domain import ValidationError
-
             raise ValidationError({"to_station": ("required", "say to whom it was passed")})
         when = _model()._stamp(at, "at", errors := {}) or utc_now()
         if errors:
-            from fieldapp.reports.domain import ValidationError
-
             raise ValidationError(errors)
-        hop = _hop(current, station.strip().upper(), to_station, net, when, self.user)
+        hop = _hop(current, station.strip().upper(), to_station, net, when, self.db.user)
         hop.update(frequency=frequency.strip(), mode=mode.strip().upper())
         updates = {"status": "relayed", "sent_to": to_station, "sent_net": net.strip()}
         updates["sent_at"] = when
         diff = {k: (current[k], v) for k, v in updates.items() if current[k] != v}
-        with self.transaction():
-            self.insert_records("radio_hop", [hop])
+        with self.db.transaction():
+            self.db.insert_records("radio_hop", [hop])
             if diff:
-                self.update_record("radio_message", current, diff)
-        return self.get_message(message_id)
+                self.db.update_record("radio_message", current, diff)
+        return self.get(message_id)
 
-    def delete_message(self, message_id: str) -> None:
+    def delete(self, message_id: str) -> None:
         """Tombstone a message: it leaves the log and the queue; its history stays."""
         current = dict(self._message_row_by_id(message_id))
-        with self.transaction():
-            self.update_record("radio_message", current, {"deleted": (0, 1)}, action="deleted")
+        with self.db.transaction():
+            self.db.update_record("radio_message", current, {"deleted": (0, 1)}, action="deleted")
 
     # -- reads ----------------------------------------------------------------------------
 
-    def get_message(self, message_id: str) -> dict:
+    def get(self, message_id: str) -> dict:
         """One message with its warnings, its check and every hop, oldest first."""
         message = message_from_row(self._message_row_by_id(message_id))
-        message["hops"] = self.message_hops(message_id)
+        message["hops"] = self.hops(message_id)
         return message
 
-    def message_hops(self, message_id: str) -> list[dict]:
+    def hops(self, message_id: str) -> list[dict]:
         rows = self.conn.execute(
             "SELECT id, from_station, to_station, net, frequency, mode, at, author"
             " FROM radio_hops WHERE message_id = ? AND deleted = 0 ORDER BY at, seq",
@@ -170,7 +168,7 @@ class RadioStore(StorePart):
         )
         return [dict(row) for row in rows]
 
-    def period_messages(
+    def period(
         self, operation_id: str, *, since: str | None = None, until: str | None = None
     ) -> list[dict]:
         """The traffic of an operational period for its logs, each message with its hops.
@@ -179,7 +177,7 @@ class RadioStore(StorePart):
         yesterday, relayed today); `since`/`until` bound logged_at and hop times (UTC).
         Oldest first. One pass over the operation's hops: for the logs' worker thread.
         """
-        self.get_operation(operation_id)
+        get_operation(self.conn, operation_id)
         bounds = [since or "", until or "~"]
         rows = self.conn.execute(
             "SELECT * FROM radio_messages WHERE operation_id = ? AND deleted = 0"
@@ -201,7 +199,7 @@ class RadioStore(StorePart):
             message["hops"] = hops[message["id"]]
         return messages
 
-    def list_messages(
+    def list(
         self,
         operation_id: str,
         *,
@@ -211,7 +209,7 @@ class RadioStore(StorePart):
         offset: int = 0,
     ) -> list[dict]:
         """Messages in the order they were logged; `since`/`until` bound logged_at (UTC)."""
-        self.get_operation(operation_id)
+        get_operation(self.conn, operation_id)
         rows = self.conn.execute(
             "SELECT * FROM radio_messages WHERE operation_id = ? AND deleted = 0"
             " AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, seq LIMIT ? OFFSET ?",
@@ -219,7 +217,7 @@ class RadioStore(StorePart):
         )
         return [message_from_row(row) for row in rows]
 
-    def message_queue(self, operation_id: str, limit: int = 100) -> list[dict]:
+    def queue(self, operation_id: str, limit: int = 100) -> list[dict]:
         """What must still be passed on or delivered: by precedence, then oldest first.
 
         EMERGENCY (and très urgent) first, then PRIORITY (urgent), WELFARE, ROUTINE; the
@@ -243,7 +241,7 @@ class RadioStore(StorePart):
         ).fetchone()
         return (row[0] or 0) + 1 if row else 1
 
-    def search_messages(self, operation_id: str, text: str, limit: int = 200) -> list[dict]:
+    def search(self, operation_id: str, text: str, limit: int = 200) -> list[dict]:
         """Messages whose words start with those typed (number, call, names, text)."""
         words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
         if not words:
@@ -257,7 +255,7 @@ class RadioStore(StorePart):
         )
         return [message_from_row(row) for row in rows]
 
-    def message_seqs(self, operation_id: str, text: str = "") -> list[int]:
+    def seqs(self, operation_id: str, text: str = "") -> list[int]:
         """Row numbers of the log, newest first; with `text`, of the messages matching it.
 
         The desk's table model keeps only these and reads rows a page at a time
@@ -279,7 +277,7 @@ class RadioStore(StorePart):
             )
         return [row[0] for row in rows]
 
-    def messages_by_seq(self, seqs: Iterable[int]) -> dict[int, dict]:
+    def by_seq(self, seqs: Iterable[int]) -> dict[int, dict]:
         """The messages with these row numbers (a page of the log), by row number."""
         wanted = list(seqs)
         if not wanted:
@@ -301,8 +299,6 @@ class RadioStore(StorePart):
         serials: dict[str, int],
         now: str,
     ) -> dict[str, Any]:
-        from fieldapp.store import new_id  # store.py imports this module
-
         if clean["direction"] == "sent" and clean["kind"] in _ORIGINATED:
             clean["origin_station"] = clean["origin_station"] or station
             origin = clean["origin_station"]
@@ -319,7 +315,7 @@ class RadioStore(StorePart):
             **clean,
             "logged_at": now,
             "format_meta": _dumps(meta),
-            "author": self.user,
+            "author": self.db.user,
             "created_at": now,
         }
 
@@ -328,8 +324,6 @@ class RadioStore(StorePart):
             "SELECT * FROM radio_messages WHERE id = ? AND deleted = 0", [message_id]
         ).fetchone()
         if row is None:
-            from fieldapp.store import NotFoundError  # store.py imports this module
-
             raise NotFoundError(f"no radio message with id {message_id}")
         return row
 
@@ -369,8 +363,6 @@ def _arrival_hops(row: Mapping[str, Any], station: str, user: str, now: str) -> 
 def _hop(
     message: Mapping[str, Any], from_station: str, to_station: str, net: str, at: str, user: str
 ) -> dict[str, Any]:
-    from fieldapp.store import new_id
-
     return {
         "id": new_id(),
         "operation_id": message["operation_id"],
