@@ -148,12 +148,47 @@ class Replica:
             [(entity, row_id, stamp, now, self.user, action, dumps(diff))],
         )
 
+    # -- writes that arrive by sync: stored with their own stamps, never sent back ----------
+
+    def insert_received(
+        self, entity: str, values: Mapping[str, Any], stamps: Mapping[str, str]
+    ) -> None:
+        """A record another device made, as the server sent it (`stamps`: "*" and any
+        per-field stamps); no outbox entry, the caller logs its history."""
+        names = [*values, "updated_hlc", "field_hlc"]
+        self.conn.execute(
+            f"INSERT INTO {TABLES[entity]}({', '.join(names)})"
+            f" VALUES ({', '.join('?' * len(names))})",
+            [*values.values(), max(stamps.values()), dumps(stamps)],
+        )
+
+    def update_received(
+        self, entity: str, row_id: str, values: Mapping[str, Any], stamps: Mapping[str, str]
+    ) -> None:
+        """Fields another device changed, merged (sync/protocol/merge.py): their values
+        under their own stamps; no outbox entry, the caller logs its history."""
+        self.conn.execute(
+            f"UPDATE {TABLES[entity]} SET {', '.join(f'{name} = ?' for name in values)},"
+            " updated_hlc = max(updated_hlc, ?), field_hlc = json_patch(field_hlc, ?)"
+            " WHERE id = ?",
+            [*values.values(), max(stamps.values()), dumps(stamps), row_id],
+        )
+
     def log_changes(self, outbox: list[tuple], history: list[tuple]) -> None:
         """Outbox and history rows of changes already written (bulk loads write their rows
         themselves, then log here): (op_id, entity, row_id, operation_id, hlc, fields,
         created_at) and (entity, row_id, hlc, at, author, action, changes)."""
         run_many(self.conn, _OUTBOX_SQL, outbox)
         run_many(self.conn, _HISTORY_SQL, history)
+
+    def log_created_since(self, entity: str, first_seq: int) -> None:
+        """The "created" history of every row of `entity` from row number `first_seq` on,
+        in one statement: bulk loads insert their rows first, then log them here."""
+        self.conn.execute(
+            f"{_HISTORY_SQL.partition(' VALUES')[0]} SELECT ?, id, updated_hlc, created_at, ?,"
+            f" 'created', '{{}}' FROM {TABLES[entity]} WHERE seq >= ? ORDER BY seq",
+            [entity, self.user, first_seq],
+        )
 
     # -- the change log -----------------------------------------------------------------
 

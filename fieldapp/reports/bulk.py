@@ -76,12 +76,7 @@ def _log_creation(db: Replica, first_seq: int) -> None:
         " WHERE seq >= ?",
         [first_seq],
     )
-    db.conn.execute(
-        "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
-        " SELECT 'report', id, updated_hlc, created_at, ?, 'created', '{}' FROM reports"
-        " WHERE seq >= ? ORDER BY seq",
-        [db.user, first_seq],
-    )
+    db.log_created_since("report", first_seq)
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -29,6 +29,7 @@ from fieldapp.core.bookkeeping import pending_fields, set_state
 from fieldapp.core.changes import Changes
 from fieldapp.core.hlc import ClockSkewError, Stamp
 from fieldapp.core.records import TABLES, apply_rank
+from fieldapp.core.replica import dumps
 from fieldapp.sync.client.local import (
     forget_pushed,
     mark_on_server,
@@ -117,7 +118,8 @@ def apply_record(store: Store, record: dict, server_time: int) -> bool:
     row = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
     mark_on_server(store.conn, [(entity, row_id)], server_time)
     if row is None:
-        _insert(store, table, record)
+        values = {"id": row_id, "operation_id": record["operation_id"], **record["fields"]}
+        store.db.insert_received(entity, values, {"*": record["s"], **record.get("stamps", {})})
         _history(store, entity, row_id, remote, {}, "received")
         return True
     if row["operation_id"] != record["operation_id"]:
@@ -131,25 +133,11 @@ def apply_record(store: Store, record: dict, server_time: int) -> bool:
     if not changed:
         return False
     _keep_lost_local_edits(store, record, changed, before, state)
-    patch = {f: state[f][1] for f in changed}
-    store.conn.execute(
-        f"UPDATE {table} SET {', '.join(f'{f} = ?' for f in changed)},"
-        " updated_hlc = max(updated_hlc, ?), field_hlc = json_patch(field_hlc, ?) WHERE id = ?",
-        [*(state[f][0] for f in changed), max(patch.values()), json.dumps(patch), row_id],
-    )
+    values, stamps = {f: state[f][0] for f in changed}, {f: state[f][1] for f in changed}
+    store.db.update_received(entity, row_id, values, stamps)
     diff = {f: (before[f][0], state[f][0]) for f in changed}
     _history(store, entity, row_id, {f: state[f] for f in changed}, diff, "synced")
     return True
-
-
-def _insert(store: Store, table: str, record: dict) -> None:
-    values = {"id": record["id"], "operation_id": record["operation_id"], **record["fields"]}
-    stamps = {"*": record["s"], **record.get("stamps", {})}
-    names = [*values, "updated_hlc", "field_hlc"]
-    store.conn.execute(
-        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        [*values.values(), max(stamps.values()), json.dumps(stamps)],
-    )
 
 
 def _keep_lost_local_edits(
@@ -178,12 +166,8 @@ def _history(
     node = merge.node_of(stamp) if stamp else "server"
     if action == "received" and fields.get("author", ("",))[0]:
         node = str(fields["author"][0])  # a new record: its author made this change
-    store.conn.execute(
-        "INSERT INTO history(entity, row_id, hlc, at, author, action, changes)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [entity, row_id, stamp, now_text(), f"sync from {node}", action,
-         json.dumps(diff, ensure_ascii=False)],
-    )  # fmt: skip
+    entry = (entity, row_id, stamp, now_text(), f"sync from {node}", action, dumps(diff))
+    store.db.log_changes(outbox=[], history=[entry])
 
 
 def _observe(store: Store, record: dict, result: PageResult) -> None:
