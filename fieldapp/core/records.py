@@ -15,7 +15,7 @@ repository, a UI folder (docs/architecture.md). Immutable values: safe from any 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 # A field's kind: what its values are. Each maps to a column type (tests/test_records.py),
@@ -75,21 +75,16 @@ class RecordType:
         """Whether a result of this field is one of the versions, never typed."""
         return self.kind_of(name) in PICKED
 
+    def owning(self, *names: str, sparse: bool = False) -> RecordType:
+        """The same declaration whose store fills `names` in; `sparse` as in the class."""
+        return replace(self, owned=frozenset(names), sparse=sparse)
+
 
 def _declare(
-    entity: str,
-    table: str,
-    rank: int,
-    label: str,
-    title_field: str,
-    /,
-    *,
-    owned: tuple[str, ...] = (),
-    sparse: bool = False,
-    **fields: str,
+    entity: str, table: str, rank: int, label: str, title_field: str, /, **fields: str
 ) -> RecordType:
     merged = MappingProxyType({**fields, **REPLICATED})
-    return RecordType(entity, table, merged, rank, label, title_field, frozenset(owned), sparse)
+    return RecordType(entity, table, merged, rank, label, title_field)
 
 
 def _texts(*names: str) -> dict[str, str]:
@@ -111,8 +106,7 @@ REPORT = _declare(
 FEATURE = _declare(
     "feature", "features", 1, "map feature", "name",
     name=TEXT, category=CODE, notes=TEXT, geometry=GEOMETRY, author=TEXT,
-    owned=("author",),
-)  # fmt: skip
+).owning("author")  # fmt: skip
 ATTACHMENT = _declare(
     "attachment", "attachments", 2, "attachment", "filename",
     report_id=ID, sha256=HASH, size=INT, **_texts("mime", "filename"), thumb_sha256=HASH,
@@ -131,8 +125,7 @@ RADIO_MESSAGE = _declare(
     **_texts("frequency", "mode", "qsl_time"),
     received_at=TIME, sent_at=TIME, delivered_at=TIME, logged_at=TIME,
     format_meta=JSON, author=TEXT,
-    owned=("logged_at", "format_meta", "author"), sparse=True,
-)  # fmt: skip
+).owning("logged_at", "format_meta", "author", sparse=True)  # fmt: skip
 RADIO_HOP = _declare(
     "radio_hop", "radio_hops", 2, "relay hop", "to_station",
     message_id=ID, **_texts("from_station", "to_station", "net", "frequency", "mode"),
