@@ -1,4 +1,5 @@
-"""What the subcommands share: opening the store, choosing the operation, printing.
+"""What the subcommands share: opening the store, choosing the operation, printing
+(`record_json`: a record's declared fields, for `show --json`).
 
 Read commands never create a database: a typo in --data-dir must not leave an empty
 FieldApp folder behind. Single-threaded.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.cli.main import PROG
+from fieldapp.core.records import KEYS, RECORD_TYPES
 from fieldapp.core.settings import Settings
 from fieldapp.store import DB_NAME, NotFoundError, Store
 
@@ -81,6 +84,15 @@ def label(operation: dict) -> str:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def record_json(entity: str, record: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
+    """One record as `show --json` prints it: its keys and its declared fields, in the order
+    of its declaration (fieldapp/core/records.py), without the store's bookkeeping (row
+    number, clock stamps); then `extra` (the operation's exercise flag, related records,
+    history). A field the read left out is left out."""
+    names = (*KEYS, *RECORD_TYPES[entity].fields)
+    return {**{name: record[name] for name in names if name in record}, **extra}
 
 
 def count(text: str) -> int:

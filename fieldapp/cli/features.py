@@ -22,6 +22,7 @@ from fieldapp.cli.common import (
     open_store,
     operation_option,
     print_json,
+    record_json,
 )
 from fieldapp.core.geo import format_decimal
 from fieldapp.core.livefiles import refuse_live_file
@@ -172,7 +173,9 @@ def show(args: argparse.Namespace) -> int:
         op = store.get_operation(feature["operation_id"])
         feature |= {"exercise": op["exercise"], "history": store.history(args.id)}
     if args.json:
-        print_json(feature)
+        print_json(
+            record_json("feature", feature, exercise=op["exercise"], history=feature["history"])
+        )
         return 0
     if op["exercise"]:
         print("EXERCISE")

@@ -25,6 +25,7 @@ from fieldapp.cli.common import (
     open_store,
     operation_option,
     print_json,
+    record_json,
 )
 from fieldapp.core.livefiles import refuse_live_file
 from fieldapp.radio import files, forms, model
@@ -167,7 +168,10 @@ def show(args: argparse.Namespace) -> int:
         op = store.get_operation(message["operation_id"])
         message |= {"exercise": op["exercise"], "history": store.history(args.id)}
     if args.json:
-        print_json(message)
+        hops = [record_json("radio_hop", hop) for hop in message["hops"]]
+        derived = {name: message[name] for name in ("check", "check_counted", "warnings")}
+        shown = {"exercise": op["exercise"], **derived, "hops": hops, "history": message["history"]}
+        print_json(record_json("radio_message", message, **shown))
         return 0
     sys.stdout.write(forms.message_text(message, exercise=op["exercise"]))
     print(f"\n{message['kind']} {message['direction']}, {message['status']}, id {message['id']}")

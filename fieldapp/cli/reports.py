@@ -24,6 +24,7 @@ from fieldapp.cli.common import (
     open_store,
     operation_option,
     print_json,
+    record_json,
 )
 from fieldapp.core.livefiles import LiveDatabaseError, refuse_live_file
 from fieldapp.reports import domain
@@ -301,7 +302,16 @@ def show(args: argparse.Namespace) -> int:
             "history": store.history(args.id),
         }
     if args.json:
-        print_json(report)
+        attached = [record_json("attachment", item) for item in report["attachments"]]
+        print_json(
+            record_json(
+                "report",
+                report,
+                exercise=op["exercise"],
+                attachments=attached,
+                history=report["history"],
+            )
+        )
     else:
         _print_report(report, op)
     return 0
