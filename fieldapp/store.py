@@ -17,10 +17,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from fieldapp.core.database import DatabaseError, connect
 from fieldapp.core.livefiles import DB_NAME
+from fieldapp.core.record_types import Attachment, HistoryEntry, Operation, Report
 from fieldapp.core.records import TABLES
 from fieldapp.maps.features import FeatureStore
 from fieldapp.radio.store import RadioStore
@@ -132,7 +133,9 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
     # -- operations ---------------------------------------------------------------
 
-    def create_operation(self, name: str, *, exercise: bool = False, description: str = "") -> dict:
+    def create_operation(
+        self, name: str, *, exercise: bool = False, description: str = ""
+    ) -> Operation:
         name = name.strip()
         if not name:
             raise ValidationError({"name": ("required", "an operation needs a name")})
@@ -144,7 +147,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
             self.insert_records("operation", [row])
         return self.get_operation(op_id)
 
-    def list_operations(self, *, with_counts: bool = False) -> list[dict]:
+    def list_operations(self, *, with_counts: bool = False) -> list[Operation]:
         """Operations, newest first; `with_counts` adds report_count (~30 ms per 200,000)."""
         count = (
             "(SELECT count(*) FROM reports r WHERE r.operation_id = o.id AND r.deleted = 0)"
@@ -157,7 +160,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         )
         return [_operation(row) for row in rows]
 
-    def get_operation(self, op_id: str) -> dict:
+    def get_operation(self, op_id: str) -> Operation:
         row = self.conn.execute(
             "SELECT *, NULL AS report_count FROM operations WHERE id = ? AND deleted = 0", [op_id]
         ).fetchone()
@@ -167,7 +170,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
     # -- reports: writes ------------------------------------------------------------
 
-    def add_report(self, operation_id: str, values: Mapping[str, Any]) -> dict:
+    def add_report(self, operation_id: str, values: Mapping[str, Any]) -> Report:
         """Validate and save a new report; returns it as stored."""
         self.get_operation(operation_id)
         clean = domain.validate_report({"author": self.user, **values})
@@ -193,7 +196,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         with self.transaction():
             return load_reports(self, operation_id, items, batch)
 
-    def update_report(self, report_id: str, changes: Mapping[str, Any]) -> dict:
+    def update_report(self, report_id: str, changes: Mapping[str, Any]) -> Report:
         """Apply a partial edit; fields equal to the stored value are not logged."""
         current = self.get_report(report_id)
         user_fields = {name: current[name] for name in domain.REPORT_FIELDS}
@@ -288,7 +291,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
     # -- reports: reads -------------------------------------------------------------
 
-    def get_report(self, report_id: str) -> dict:
+    def get_report(self, report_id: str) -> Report:
         row = self.conn.execute(
             "SELECT * FROM reports WHERE id = ? AND deleted = 0", [report_id]
         ).fetchone()
@@ -296,13 +299,15 @@ class Store(ReportReads, FeatureStore, RadioStore):
             raise NotFoundError(f"no report with id {report_id}")
         return report_from_row(row)
 
-    def history(self, row_id: str) -> list[dict]:
+    def history(self, row_id: str) -> list[HistoryEntry]:
         """Every change of one record, oldest first: who, when, which fields."""
         rows = self.conn.execute(
             "SELECT at, author, action, changes, hlc FROM history WHERE row_id = ? ORDER BY seq",
             [row_id],
         )
-        return [{**dict(row), "changes": json.loads(row["changes"])} for row in rows]
+        return [
+            cast(HistoryEntry, {**dict(row), "changes": json.loads(row["changes"])}) for row in rows
+        ]
 
     # -- attachments ----------------------------------------------------------------
 
@@ -313,7 +318,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
 
         return BlobStore(self.data_dir / "attachments")
 
-    def attach_file(self, report_id: str, source: Path | str) -> dict:
+    def attach_file(self, report_id: str, source: Path | str) -> Attachment:
         """Copy a file into the blob store (with a thumbnail for photos) and link it."""
         report = self.get_report(report_id)
         source = Path(source)
@@ -322,7 +327,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         blob = self.blobs.put_file(source)
         thumb = make_thumbnail(source) if blob.mime.startswith("image/") else None
         thumb_sha = self.blobs.put_bytes(thumb, "image/jpeg").sha256 if thumb else None
-        row = {
+        row: Attachment = {
             "id": new_id(),
             "operation_id": report["operation_id"],
             "report_id": report_id,
@@ -337,13 +342,13 @@ class Store(ReportReads, FeatureStore, RadioStore):
             self.insert_records("attachment", [row])
         return row
 
-    def attachments(self, report_id: str) -> list[dict]:
+    def attachments(self, report_id: str) -> list[Attachment]:
         rows = self.conn.execute(
             "SELECT id, report_id, sha256, size, mime, filename, thumb_sha256, created_at"
             " FROM attachments WHERE report_id = ? AND deleted = 0 ORDER BY seq",
             [report_id],
         )
-        return [dict(row) for row in rows]
+        return [cast(Attachment, dict(row)) for row in rows]
 
     def remove_attachment(self, attachment_id: str) -> None:
         row = self.conn.execute(
@@ -432,11 +437,11 @@ def _fill_verification(clean: dict, current: Mapping[str, Any], user: str) -> di
     return clean
 
 
-def _operation(row: sqlite3.Row) -> dict:
+def _operation(row: sqlite3.Row) -> Operation:
     op = dict(row)
     op["exercise"] = bool(op["exercise"])
     op.pop("field_hlc", None)
-    return op
+    return cast(Operation, op)
 
 
 __all__ = ["DatabaseError", "NotFoundError", "ReportQuery", "Store", "ValidationError"]

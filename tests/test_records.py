@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.core import records
+from fieldapp.core import record_types, records
 from fieldapp.core.records import BOOKKEEPING, KEYS, RECORD_TYPES
 from fieldapp.maps.features import FEATURE_FIELDS
 from fieldapp.radio.model import MESSAGE_FIELDS
@@ -123,3 +123,52 @@ def test_the_form_fields_of_reports_features_and_messages_are_the_declared_order
     assert RECORD_TYPES["report"].form_fields == REPORT_FIELDS
     assert RECORD_TYPES["feature"].form_fields == FEATURE_FIELDS
     assert RECORD_TYPES["radio_message"].form_fields == MESSAGE_FIELDS
+
+
+# -- the record types the store hands out (fieldapp/core/record_types.py) ---------------
+
+SHAPES = {
+    "operation": record_types.Operation,
+    "report": record_types.Report,
+    "feature": record_types.Feature,
+    "radio_message": record_types.RadioMessage,
+}
+# What a reader adds to a stored row, and takes away (an operation's stamps).
+ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",
+         "hops"}}  # fmt: skip
+TAKEN = {"operation": {"field_hlc"}}
+
+
+def keys_of(shape: type) -> set[str]:
+    return set(shape.__required_keys__) | set(shape.__optional_keys__)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("entity", sorted(SHAPES))
+def test_a_record_type_holds_its_declared_fields_and_the_store_bookkeeping(entity):
+    declared = {*KEYS, *RECORD_TYPES[entity].fields, *BOOKKEEPING}
+    expected = declared - TAKEN.get(entity, set()) | ADDED.get(entity, set())
+    assert keys_of(SHAPES[entity]) == expected
+
+
+def test_related_records_hold_only_declared_fields():
+    for entity, shape in (("attachment", record_types.Attachment), ("radio_hop",
+                          record_types.RadioHop)):  # fmt: skip
+        assert keys_of(shape) <= {*KEYS, *RECORD_TYPES[entity].fields}, entity
+
+
+def test_the_store_returns_records_of_their_declared_shape(store, operation, relayed_twice):
+    report = store.add_report(operation["id"], {"title": "Digue fissurée", "tags": ["digue"]})
+    photo = store.data_dir / "digue.txt"
+    photo.write_text("not a photo")
+    attached = store.attach_file(report["id"], photo)
+    shape = {"type": "Point", "coordinates": [2.44, 43.21]}
+    feature = store.add_feature(operation["id"], name="PC", category="shelter", geometry=shape)
+    assert set(store.get_operation(operation["id"])) == keys_of(record_types.Operation)
+    assert set(store.get_report(report["id"])) == keys_of(record_types.Report)
+    assert set(store.get_feature(feature["id"])) == keys_of(record_types.Feature)
+    assert set(relayed_twice) == keys_of(record_types.RadioMessage)
+    assert set(relayed_twice["hops"][0]) <= keys_of(record_types.RadioHop)
+    assert set(attached) == keys_of(record_types.Attachment)
+    assert set(store.attachments(report["id"])[0]) <= keys_of(record_types.Attachment)
+    [entry] = store.history(report["id"])
+    assert set(entry) == keys_of(record_types.HistoryEntry)

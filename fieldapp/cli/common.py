@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.cli.main import PROG
+from fieldapp.core.record_types import Operation
 from fieldapp.core.records import KEYS, RECORD_TYPES
 from fieldapp.core.settings import Settings
 from fieldapp.store import DB_NAME, NotFoundError, Store
@@ -42,7 +43,7 @@ def has_database(args: argparse.Namespace) -> bool:
     return (args.data_dir / DB_NAME).exists()
 
 
-def find_operation(store: Store, ref: str) -> dict:
+def find_operation(store: Store, ref: str) -> Operation:
     """An operation by id, or by its exact name when that name is unique."""
     try:
         return store.get_operation(ref)
@@ -57,7 +58,7 @@ def find_operation(store: Store, ref: str) -> dict:
         ) from None
 
 
-def choose_operation(store: Store, args: argparse.Namespace) -> dict:
+def choose_operation(store: Store, args: argparse.Namespace) -> Operation:
     """--operation, else the only operation, else the one chosen with `operation use`."""
     if args.operation:
         return find_operation(store, args.operation)
@@ -76,7 +77,7 @@ def choose_operation(store: Store, args: argparse.Namespace) -> dict:
     )
 
 
-def label(operation: dict) -> str:
+def label(operation: Operation) -> str:
     """An operation's name as shown everywhere: exercises always say so."""
     return operation["name"] + (" [EXERCISE]" if operation["exercise"] else "")
 

@@ -26,6 +26,7 @@ from fieldapp.cli.common import (
 )
 from fieldapp.core.geo import format_decimal
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.record_types import Feature, Operation
 from fieldapp.maps import features
 from fieldapp.maps.geometry import GeometryError, read_geometry, vertex_count
 from fieldapp.reports.domain import ValidationError
@@ -137,7 +138,7 @@ def _read_file(path: Path, data_dir: Path) -> str:
         raise CliError(f"{path} is not UTF-8 text, so not a GeoJSON file") from None
 
 
-def _print_saved(verb: str, feature: Mapping[str, Any], op: dict, as_json: bool) -> None:
+def _print_saved(verb: str, feature: Feature, op: Operation, as_json: bool) -> None:
     if as_json:
         print_json({**feature, "exercise": op["exercise"]})
         return

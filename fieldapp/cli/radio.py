@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from fieldapp.cli.common import (
     PROG,
@@ -28,6 +27,7 @@ from fieldapp.cli.common import (
     record_json,
 )
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.record_types import Operation, RadioMessage
 from fieldapp.radio import files, forms, model
 from fieldapp.radio.check import compute_check, normalise
 
@@ -166,18 +166,19 @@ def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         message = store.get_message(args.id)
         op = store.get_operation(message["operation_id"])
-        message |= {"exercise": op["exercise"], "history": store.history(args.id)}
+        history = store.history(args.id)
+    hops = message.get("hops", [])
     if args.json:
-        hops = [record_json("radio_hop", hop) for hop in message["hops"]]
         derived = {name: message[name] for name in ("check", "check_counted", "warnings")}
-        shown = {"exercise": op["exercise"], **derived, "hops": hops, "history": message["history"]}
+        shown = {"exercise": op["exercise"], **derived, "history": history}
+        shown["hops"] = [record_json("radio_hop", hop) for hop in hops]
         print_json(record_json("radio_message", message, **shown))
         return 0
     sys.stdout.write(forms.message_text(message, exercise=op["exercise"]))
     print(f"\n{message['kind']} {message['direction']}, {message['status']}, id {message['id']}")
     if message["check_received"] and message["check"] != message["check_received"]:
         print(f"check: {message['check']} (received {message['check_received']})")
-    for hop in message["hops"]:
+    for hop in hops:
         net = f" on {hop['net']}" if hop["net"] else ""
         print(f"  hop {hop['at']}  {hop['from_station'] or '?'} -> {hop['to_station']}{net}")
     _print_warnings(message)
@@ -288,7 +289,7 @@ def _write(data: bytes, output: Path | None, data_dir: Path) -> None:
     print(f"wrote {output} ({len(data)} bytes)", file=sys.stderr)
 
 
-def _print_saved(verb: str, message: dict, op: dict, as_json: bool) -> None:
+def _print_saved(verb: str, message: RadioMessage, op: Operation, as_json: bool) -> None:
     if as_json:
         print_json({**message, "exercise": op["exercise"]})
         return
@@ -299,7 +300,7 @@ def _print_saved(verb: str, message: dict, op: dict, as_json: bool) -> None:
     _print_warnings(message)
 
 
-def _print_warnings(message: dict[str, Any]) -> None:
+def _print_warnings(message: RadioMessage) -> None:
     for name, warning in message["warnings"].items():
         print(f"  warning: {_FLAGS.get(name, name)}: {warning['message']}")
 

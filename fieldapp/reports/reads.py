@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import cast
 
+from fieldapp.core.record_types import Report, ReportRow
 from fieldapp.core.store_part import StorePart
 from fieldapp.reports.query import SPARSE_HITS, ReportQuery, count_sql, hits_sql, ids_sql
 
@@ -21,12 +23,12 @@ LIST_COLUMNS = (
 )
 
 
-def report_from_row(row: sqlite3.Row) -> dict:
+def report_from_row(row: sqlite3.Row) -> Report:
     """A whole stored report as a dict (tags a list, field stamps a dict)."""
     report = dict(row)
     report["tags"] = json.loads(report["tags"])
     report["field_hlc"] = json.loads(report["field_hlc"])
-    return report
+    return cast(Report, report)
 
 
 class ReportReads(StorePart):
@@ -49,7 +51,7 @@ class ReportReads(StorePart):
             return False
         return self.conn.execute(*counting).fetchone()[0] <= SPARSE_HITS
 
-    def reports_by_seq(self, seqs: list[int]) -> dict[int, dict]:
+    def reports_by_seq(self, seqs: list[int]) -> dict[int, Report]:
         """Reports keyed by row number; one query for a page of a list."""
         if not seqs:
             return {}
@@ -57,7 +59,7 @@ class ReportReads(StorePart):
         rows = self.conn.execute(f"SELECT * FROM reports WHERE seq IN ({marks})", seqs)
         return {row["seq"]: report_from_row(row) for row in rows}
 
-    def list_reports(self, query: ReportQuery) -> list[dict]:
+    def list_reports(self, query: ReportQuery) -> list[Report]:
         seqs = self.report_seqs(query)
         found = self.reports_by_seq(seqs)
         return [found[seq] for seq in seqs if seq in found]
@@ -74,7 +76,7 @@ class ReportReads(StorePart):
         sql, params = map_reports_sql(query, operation["exercise"])
         return self.conn.execute(sql, params).fetchone()[0].encode()
 
-    def list_rows(self, seqs: list[int]) -> dict[int, dict]:
+    def list_rows(self, seqs: list[int]) -> dict[int, ReportRow]:
         """The list columns of reports keyed by row number (`body` cut to 300 characters).
 
         About 4x cheaper than `reports_by_seq`: a list page is read while scrolling.
@@ -83,4 +85,4 @@ class ReportReads(StorePart):
             return {}
         marks = ", ".join("?" * len(seqs))
         sql = f"SELECT {LIST_COLUMNS} FROM reports WHERE seq IN ({marks})"
-        return {row[0]: dict(row) for row in self.conn.execute(sql, seqs)}
+        return {row[0]: cast(ReportRow, dict(row)) for row in self.conn.execute(sql, seqs)}

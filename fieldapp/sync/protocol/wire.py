@@ -24,6 +24,7 @@ from fieldapp.core.records import RECORD_TYPES
 from fieldapp.sync.protocol.kinds import ID_PATTERN as _ID
 from fieldapp.sync.protocol.kinds import SHA256_PATTERN as _SHA256
 from fieldapp.sync.protocol.kinds import values_problem
+from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 
 API = "/api/v1"
 # 2: push answers carry `batch_seq`, pulls take `have` (echo suppression); both optional,
@@ -275,13 +276,13 @@ def push_body(batch_key: str, device_time: int, entries: list[dict]) -> dict:
 
 def compact_record(
     entity: str, row_id: str, operation_id: str, state: dict[str, tuple[Any, str]]
-) -> dict:
+) -> PulledRecord:
     """A record in pull form: values, the most common stamp `s`, and `stamps` for the rest."""
     counts: dict[str, int] = {}
     for _value, stamp in state.values():
         counts[stamp] = counts.get(stamp, 0) + 1
     common = max(counts, key=lambda s: (counts[s], s))
-    record: dict[str, Any] = {
+    record: PulledRecord = {
         "entity": entity,
         "id": row_id,
         "operation_id": operation_id,
@@ -294,7 +295,7 @@ def compact_record(
     return record
 
 
-def expand_record(record: dict) -> dict[str, tuple[Any, str]]:
+def expand_record(record: PulledRecord) -> dict[str, tuple[Any, str]]:
     """A pulled record's fields as {name: (value, stamp)}: the client's view of it."""
     stamps = record.get("stamps", {})
     return {
@@ -302,7 +303,7 @@ def expand_record(record: dict) -> dict[str, tuple[Any, str]]:
     }
 
 
-def parse_pull_answer(body: Any) -> dict:
+def parse_pull_answer(body: Any) -> PullAnswer:
     """Check a pull answer (the client's guard against a hostile or broken server)."""
     body = _object(body, "answer")
     for key in ("records", "conflicts"):

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from fieldapp.core.record_types import Report
 from fieldapp.radio import forms, model
 from fieldapp.reports.domain import ValidationError
 from fieldapp.ui.radio import pdf_job as pdf
@@ -168,7 +169,7 @@ class RadioActions(QObject):
     # -- report, print, copy -------------------------------------------------------------
 
     @Slot()
-    def make_report(self) -> dict | None:
+    def make_report(self) -> Report | None:
         """The message as a report of the operation (source radio, the station as reference)."""
         message, desk = self.desk.current, self.desk
         if message is None or desk.operation is None:
