@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from fieldapp.core.database import DatabaseError, connect
 from fieldapp.core.livefiles import DB_NAME
-from fieldapp.core.record_types import Attachment, HistoryEntry, Operation, Report
+from fieldapp.core.record_types import Attachment, HistoryEntry, Operation, OutboxEntry, Report
 from fieldapp.core.records import TABLES
 from fieldapp.maps.features import FeatureStore
 from fieldapp.radio.store import RadioStore
@@ -371,7 +371,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         row = self.conn.execute("SELECT created_at FROM outbox ORDER BY seq LIMIT 1").fetchone()
         return row[0] if row else None
 
-    def outbox_entries(self, limit: int = 500, after_seq: int = 0) -> list[dict]:
+    def outbox_entries(self, limit: int = 500, after_seq: int = 0) -> list[OutboxEntry]:
         """Pending changes in the order they were made, for sync to ship.
 
         `fields` maps each changed field to its current stored value (tags as JSON text);
@@ -382,7 +382,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         ).fetchall()
         return [self._resolve(dict(row)) for row in rows]
 
-    def _resolve(self, entry: dict) -> dict:
+    def _resolve(self, entry: dict) -> OutboxEntry:
         table = TABLES[entry["entity"]]
         record = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [entry["row_id"]])
         record = dict(record.fetchone())
@@ -390,7 +390,7 @@ class Store(ReportReads, FeatureStore, RadioStore):
         names = json.loads(entry["fields"])
         entry["fields"] = {name: record[name] for name in names}
         entry["stamps"] = {name: field_stamp(record, name) for name in names}
-        return entry
+        return cast(OutboxEntry, entry)
 
 
 def field_stamp(record: Mapping[str, Any], name: str) -> str:

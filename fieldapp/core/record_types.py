@@ -190,3 +190,18 @@ class HistoryEntry(TypedDict):
     action: str
     changes: dict[str, list[Any]]  # field -> [old value, new value]; {} when created
     hlc: str
+
+
+class OutboxEntry(TypedDict):
+    """A local change not yet acknowledged by a server (`Store.outbox_entries`): the fields
+    it changed with their current stored values and stamps."""
+
+    seq: int
+    op_id: str
+    entity: str
+    row_id: str
+    operation_id: str
+    hlc: str
+    fields: dict[str, Any]
+    stamps: dict[str, str]
+    created_at: str

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.record_types import OutboxEntry
 from fieldapp.sync.client.local import bases_of, now_text
 from fieldapp.sync.protocol import wire
 
@@ -98,7 +99,7 @@ def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Ba
     return Batch(key, entries, body)
 
 
-def entry_to_wire(store: Store, entry: dict) -> dict:
+def entry_to_wire(store: Store, entry: OutboxEntry) -> dict:
     """One resolved outbox entry (Store.outbox_entries) in compact wire form."""
     bases = bases_of(store.conn, entry["entity"], entry["row_id"])
     stamps: dict[str, str] = entry["stamps"]
