@@ -151,6 +151,7 @@ def test_a_record_type_holds_its_declared_fields_and_the_store_bookkeeping(entit
 
 
 def test_related_records_hold_only_declared_fields():
+    assert {*SHAPES, "attachment", "radio_hop"} == set(RECORD_TYPES)  # every type is typed
     for entity, shape in (("attachment", record_types.Attachment), ("radio_hop",
                           record_types.RadioHop)):  # fmt: skip
         assert keys_of(shape) <= {*KEYS, *RECORD_TYPES[entity].fields}, entity
