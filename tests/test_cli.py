@@ -352,3 +352,31 @@ def test_no_window_without_qt_says_so(monkeypatch, capsys):
     assert main([]) == 1
     err = capsys.readouterr().err
     assert err.startswith("fieldapp: error: cannot open the window") and "--help" in err
+
+
+def test_show_json_prints_the_declared_fields_of_each_record_type(run, run_json, cli, data, op):
+    from fieldapp.core.records import BOOKKEEPING, KEYS, RECORD_TYPES
+
+    def declared(entity: str) -> list[str]:
+        return [*KEYS, *RECORD_TYPES[entity].fields]
+
+    report = run_json("report", "add", "--title", "Digue fissurée", "--tags", "digue")
+    shape = '{"type": "Point", "coordinates": [2.44, 43.21]}'
+    feature = run_json(
+        "feature", "add", "--name", "PC", "--category", "shelter", "--geojson", shape
+    )
+    message = cli(data, "radio")("add", "--text", "NEED WATER", "--received-from", "F1PCT",
+                                 "--json")[1]  # fmt: skip
+    shown = {
+        "report": run_json("report", "show", report["id"]),
+        "feature": run_json("feature", "show", feature["id"]),
+        "radio_message": run_json("radio", "show", json.loads(message)["id"]),
+    }
+    for entity, record in shown.items():
+        assert list(record)[: len(declared(entity))] == declared(entity)
+        assert not set(BOOKKEEPING) & set(record), entity
+        assert record["exercise"] is False and record["history"][0]["action"] == "created"
+    assert shown["report"]["tags"] == ["digue"] and shown["feature"]["geometry"]["type"] == "Point"
+    [hop] = shown["radio_message"]["hops"]
+    assert hop["from_station"] == "F1PCT" and not set(BOOKKEEPING) & set(hop)
+    assert set(hop) <= set(declared("radio_hop"))

@@ -4,19 +4,53 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.core import records
+from fieldapp.core import record_types, records
 from fieldapp.core.records import BOOKKEEPING, KEYS, RECORD_TYPES
 from fieldapp.maps.features import FEATURE_FIELDS
+from fieldapp.radio.model import MESSAGE_FIELDS
 from fieldapp.reports.domain import REPORT_FIELDS
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.kinds import KIND_CHECKS
 
 COLUMN_TYPE = {
     records.TEXT: "TEXT",
+    records.CODE: "TEXT",
+    records.ID: "TEXT",
+    records.HASH: "TEXT",
     records.JSON: "TEXT",
+    records.GEOMETRY: "TEXT",
     records.TIME: "TEXT",
     records.INT: "INTEGER",
+    records.SCALE: "INTEGER",
     records.BOOL: "INTEGER",
     records.REAL: "REAL",
+}
+# A value of each kind, and one a field of that kind must refuse.
+GOOD = {
+    records.TEXT: "Pont fermé",
+    records.CODE: "damage",
+    records.ID: "0190f1c2-7d3e-7000-8000-00000000abcd",
+    records.HASH: "ab" * 32,
+    records.INT: 12,
+    records.SCALE: 4,
+    records.REAL: 43.21,
+    records.BOOL: True,
+    records.JSON: '["digue", "aude"]',
+    records.GEOMETRY: '{"type":"Point","coordinates":[2.44,43.21]}',
+    records.TIME: "2026-10-16T05:30:00.000Z",
+}
+BAD = {
+    records.TEXT: 12,
+    records.CODE: 3,
+    records.ID: "../../etc/passwd",
+    records.HASH: "not-a-hash",
+    records.INT: "12",
+    records.SCALE: 2.5,
+    records.REAL: "43,21",
+    records.BOOL: "yes",
+    records.JSON: "{not json",
+    records.GEOMETRY: '["no", "type"]',
+    records.TIME: "yesterday at noon",
 }
 
 
@@ -36,8 +70,15 @@ def test_a_declaration_matches_its_table_column_for_column(store, entity):
 @pytest.mark.parametrize("entity", sorted(RECORD_TYPES))
 def test_the_wire_takes_every_declared_field_and_nothing_else(entity):
     write = wire.FieldWrite("x", "1700000000000-0000-node", None)
-    declared = dict.fromkeys(RECORD_TYPES[entity].fields, write)
+    kinds = RECORD_TYPES[entity].fields
+    declared = {
+        name: wire.FieldWrite(GOOD[kind], write.stamp, None) for name, kind in kinds.items()
+    }
     assert wire.entry_problem(entity, declared) is None
+    assert (
+        wire.entry_problem(entity, dict.fromkeys(kinds, wire.FieldWrite(None, write.stamp, None)))
+        is None
+    )
     assert "unknown field" in wire.entry_problem(entity, {**declared, "password": write})
     assert "unknown entity" in wire.entry_problem(entity + "_x", declared)
 
@@ -53,3 +94,82 @@ def test_every_table_has_one_entity_and_parents_come_first():
 def test_the_editable_fields_of_reports_and_features_are_declared():
     assert set(REPORT_FIELDS) <= RECORD_TYPES["report"].field_names
     assert set(FEATURE_FIELDS) <= RECORD_TYPES["feature"].field_names
+
+
+def test_every_kind_has_a_column_type_a_wire_check_and_samples():
+    assert set(records.KINDS) == set(COLUMN_TYPE) == set(KIND_CHECKS) == set(GOOD) == set(BAD)
+
+
+@pytest.mark.parametrize(
+    ("entity", "name"),
+    [(e, n) for e, t in sorted(RECORD_TYPES.items()) for n in t.fields],
+)
+def test_a_value_of_the_wrong_kind_is_refused_naming_the_field(entity, name):
+    kind = RECORD_TYPES[entity].fields[name]
+    write = wire.FieldWrite(BAD[kind], "1700000000000-0000-node", None)
+    problem = wire.entry_problem(entity, {name: write})
+    assert problem is not None and f"{entity}.{name} must be" in problem
+
+
+def test_a_pulled_record_with_a_value_of_the_wrong_kind_is_refused():
+    answer = {"records": [{"entity": "radio_message", "id": "m1", "operation_id": "o1",
+              "s": "1700000000000-0000-node", "fields": {"test": "maybe"}}],
+              "conflicts": [], "next": 1, "server_time": 1, "more": False}  # fmt: skip
+    with pytest.raises(wire.WireError, match=r"radio_message\.test must be true/false"):
+        wire.parse_pull_answer(answer)
+
+
+def test_the_form_fields_of_reports_features_and_messages_are_the_declared_order():
+    assert RECORD_TYPES["report"].form_fields == REPORT_FIELDS
+    assert RECORD_TYPES["feature"].form_fields == FEATURE_FIELDS
+    assert RECORD_TYPES["radio_message"].form_fields == MESSAGE_FIELDS
+
+
+# -- the record types the store hands out (fieldapp/core/record_types.py) ---------------
+
+SHAPES = {
+    "operation": record_types.Operation,
+    "report": record_types.Report,
+    "feature": record_types.Feature,
+    "radio_message": record_types.RadioMessage,
+}
+# What a reader adds to a stored row, and takes away (an operation's stamps).
+ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",
+         "hops"}}  # fmt: skip
+TAKEN = {"operation": {"field_hlc"}}
+
+
+def keys_of(shape: type) -> set[str]:
+    return set(shape.__required_keys__) | set(shape.__optional_keys__)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("entity", sorted(SHAPES))
+def test_a_record_type_holds_its_declared_fields_and_the_store_bookkeeping(entity):
+    declared = {*KEYS, *RECORD_TYPES[entity].fields, *BOOKKEEPING}
+    expected = declared - TAKEN.get(entity, set()) | ADDED.get(entity, set())
+    assert keys_of(SHAPES[entity]) == expected
+
+
+def test_related_records_hold_only_declared_fields():
+    assert {*SHAPES, "attachment", "radio_hop"} == set(RECORD_TYPES)  # every type is typed
+    for entity, shape in (("attachment", record_types.Attachment), ("radio_hop",
+                          record_types.RadioHop)):  # fmt: skip
+        assert keys_of(shape) <= {*KEYS, *RECORD_TYPES[entity].fields}, entity
+
+
+def test_the_store_returns_records_of_their_declared_shape(store, operation, relayed_twice):
+    report = store.reports.add(operation["id"], {"title": "Digue fissurée", "tags": ["digue"]})
+    photo = store.data_dir / "digue.txt"
+    photo.write_text("not a photo")
+    attached = store.attachments.add(report["id"], photo)
+    shape = {"type": "Point", "coordinates": [2.44, 43.21]}
+    feature = store.features.add(operation["id"], name="PC", category="shelter", geometry=shape)
+    assert set(store.operations.get(operation["id"])) == keys_of(record_types.Operation)
+    assert set(store.reports.get(report["id"])) == keys_of(record_types.Report)
+    assert set(store.features.get(feature["id"])) == keys_of(record_types.Feature)
+    assert set(relayed_twice) == keys_of(record_types.RadioMessage)
+    assert set(relayed_twice["hops"][0]) <= keys_of(record_types.RadioHop)
+    assert set(attached) == keys_of(record_types.Attachment)
+    assert set(store.attachments.list(report["id"])[0]) <= keys_of(record_types.Attachment)
+    [entry] = store.db.history(report["id"])
+    assert set(entry) == keys_of(record_types.HistoryEntry)

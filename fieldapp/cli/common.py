@@ -1,4 +1,5 @@
-"""What the subcommands share: opening the store, choosing the operation, printing.
+"""What the subcommands share: opening the store, choosing the operation, printing
+(`record_json`: a record's declared fields, for `show --json`).
 
 Read commands never create a database: a typo in --data-dir must not leave an empty
 FieldApp folder behind. Single-threaded.
@@ -9,11 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.cli import PROG
 from fieldapp.core.errors import NotFoundError
 from fieldapp.core.livefiles import DB_NAME
+from fieldapp.core.record_types import Operation
+from fieldapp.core.records import KEYS, RECORD_TYPES
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
 
@@ -41,7 +45,7 @@ def has_database(args: argparse.Namespace) -> bool:
     return (args.data_dir / DB_NAME).exists()
 
 
-def find_operation(store: Store, ref: str) -> dict:
+def find_operation(store: Store, ref: str) -> Operation:
     """An operation by id, or by its exact name when that name is unique."""
     try:
         return store.operations.get(ref)
@@ -56,7 +60,7 @@ def find_operation(store: Store, ref: str) -> dict:
         ) from None
 
 
-def choose_operation(store: Store, args: argparse.Namespace) -> dict:
+def choose_operation(store: Store, args: argparse.Namespace) -> Operation:
     """--operation, else the only operation, else the one chosen with `operation use`."""
     if args.operation:
         return find_operation(store, args.operation)
@@ -75,7 +79,7 @@ def choose_operation(store: Store, args: argparse.Namespace) -> dict:
     )
 
 
-def label(operation: dict) -> str:
+def label(operation: Operation) -> str:
     """An operation's name as shown everywhere: exercises always say so."""
     return operation["name"] + (" [EXERCISE]" if operation["exercise"] else "")
 
@@ -83,6 +87,15 @@ def label(operation: dict) -> str:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def record_json(entity: str, record: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
+    """One record as `show --json` prints it: its keys and its declared fields, in the order
+    of its declaration (fieldapp/core/records.py), without the store's bookkeeping (row
+    number, clock stamps); then `extra` (the operation's exercise flag, related records,
+    history). A field the read left out is left out."""
+    names = (*KEYS, *RECORD_TYPES[entity].fields)
+    return {**{name: record[name] for name in names if name in record}, **extra}
 
 
 def count(text: str) -> int:

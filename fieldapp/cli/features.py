@@ -22,10 +22,12 @@ from fieldapp.cli.common import (
     open_store,
     operation_option,
     print_json,
+    record_json,
 )
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.geo import format_decimal
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.record_types import Feature, Operation
 from fieldapp.maps import features
 from fieldapp.maps.geometry import GeometryError, read_geometry, vertex_count
 
@@ -136,7 +138,7 @@ def _read_file(path: Path, data_dir: Path) -> str:
         raise CliError(f"{path} is not UTF-8 text, so not a GeoJSON file") from None
 
 
-def _print_saved(verb: str, feature: Mapping[str, Any], op: dict, as_json: bool) -> None:
+def _print_saved(verb: str, feature: Feature, op: Operation, as_json: bool) -> None:
     if as_json:
         print_json({**feature, "exercise": op["exercise"]})
         return
@@ -172,7 +174,9 @@ def show(args: argparse.Namespace) -> int:
         op = store.operations.get(feature["operation_id"])
         feature |= {"exercise": op["exercise"], "history": store.db.history(args.id)}
     if args.json:
-        print_json(feature)
+        print_json(
+            record_json("feature", feature, exercise=op["exercise"], history=feature["history"])
+        )
         return 0
     if op["exercise"]:
         print("EXERCISE")

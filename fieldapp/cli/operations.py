@@ -14,6 +14,7 @@ from fieldapp.cli.common import (
     open_store,
     print_json,
 )
+from fieldapp.core.record_types import Operation
 from fieldapp.core.settings import Settings
 
 
@@ -43,7 +44,7 @@ def create(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    operations: list[dict] = []
+    operations: list[Operation] = []
     if has_database(args):
         with open_store(args) as store:
             operations = store.operations.list(with_counts=True)

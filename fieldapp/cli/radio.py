@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from fieldapp.cli.common import (
     PROG,
@@ -25,8 +24,10 @@ from fieldapp.cli.common import (
     open_store,
     operation_option,
     print_json,
+    record_json,
 )
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.record_types import Operation, RadioMessage
 from fieldapp.radio import files, forms, model
 from fieldapp.radio.check import compute_check, normalise
 
@@ -165,15 +166,19 @@ def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         message = store.radio.get(args.id)
         op = store.operations.get(message["operation_id"])
-        message |= {"exercise": op["exercise"], "history": store.db.history(args.id)}
+        history = store.db.history(args.id)
+    hops = message.get("hops", [])
     if args.json:
-        print_json(message)
+        derived = {name: message[name] for name in ("check", "check_counted", "warnings")}
+        shown = {"exercise": op["exercise"], **derived, "history": history}
+        shown["hops"] = [record_json("radio_hop", hop) for hop in hops]
+        print_json(record_json("radio_message", message, **shown))
         return 0
     sys.stdout.write(forms.message_text(message, exercise=op["exercise"]))
     print(f"\n{message['kind']} {message['direction']}, {message['status']}, id {message['id']}")
     if message["check_received"] and message["check"] != message["check_received"]:
         print(f"check: {message['check']} (received {message['check_received']})")
-    for hop in message["hops"]:
+    for hop in hops:
         net = f" on {hop['net']}" if hop["net"] else ""
         print(f"  hop {hop['at']}  {hop['from_station'] or '?'} -> {hop['to_station']}{net}")
     _print_warnings(message)
@@ -284,7 +289,7 @@ def _write(data: bytes, output: Path | None, data_dir: Path) -> None:
     print(f"wrote {output} ({len(data)} bytes)", file=sys.stderr)
 
 
-def _print_saved(verb: str, message: dict, op: dict, as_json: bool) -> None:
+def _print_saved(verb: str, message: RadioMessage, op: Operation, as_json: bool) -> None:
     if as_json:
         print_json({**message, "exercise": op["exercise"]})
         return
@@ -295,7 +300,7 @@ def _print_saved(verb: str, message: dict, op: dict, as_json: bool) -> None:
     _print_warnings(message)
 
 
-def _print_warnings(message: dict[str, Any]) -> None:
+def _print_warnings(message: RadioMessage) -> None:
     for name, warning in message["warnings"].items():
         print(f"  warning: {_FLAGS.get(name, name)}: {warning['message']}")
 

@@ -11,8 +11,9 @@ import argparse
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from fieldapp.cli.common import (
     PROG,
@@ -24,8 +25,10 @@ from fieldapp.cli.common import (
     open_store,
     operation_option,
     print_json,
+    record_json,
 )
 from fieldapp.core.livefiles import LiveDatabaseError, refuse_live_file
+from fieldapp.core.record_types import Operation, Report
 from fieldapp.reports import domain
 from fieldapp.reports.attachments import MAX_ATTACHMENT_BYTES, AttachmentError
 from fieldapp.reports.query import SORTABLE, ReportQuery
@@ -135,8 +138,8 @@ def add(args: argparse.Namespace) -> int:
         op = choose_operation(store, args)
         report = store.reports.add(op["id"], values)
         _attach(store, report["id"], photos)
-        report["attachments"] = store.attachments.list(report["id"])
-    _print_saved("saved", report, op, len(photos), args.json)
+        attached = store.attachments.list(report["id"])
+    _print_saved("saved", {**report, "attachments": attached}, op, len(photos), args.json)
     return 0
 
 
@@ -150,9 +153,9 @@ def edit(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         report = store.reports.update(args.id, values) if values else store.reports.get(args.id)
         _attach(store, report["id"], photos)
-        report["attachments"] = store.attachments.list(report["id"])
+        attached = store.attachments.list(report["id"])
         op = store.operations.get(report["operation_id"])
-    _print_saved("updated", report, op, len(photos), args.json)
+    _print_saved("updated", {**report, "attachments": attached}, op, len(photos), args.json)
     return 0
 
 
@@ -195,7 +198,9 @@ def _attach(store: Store, report_id: str, paths: list[Path]) -> None:
             ) from None
 
 
-def _print_saved(verb: str, report: dict, op: dict, new_files: int, as_json: bool) -> None:
+def _print_saved(
+    verb: str, report: Mapping[str, Any], op: Operation, new_files: int, as_json: bool
+) -> None:
     if as_json:
         print_json({**report, "exercise": op["exercise"]})
         return
@@ -243,7 +248,7 @@ def _picked(args: argparse.Namespace, name: str) -> frozenset[str]:
     return picked
 
 
-def _each_report(store: Store, query: ReportQuery) -> Iterator[dict]:
+def _each_report(store: Store, query: ReportQuery) -> Iterator[Report]:
     """Matching reports a page at a time, so 200,000 of them fit in memory and SQL."""
     seqs = store.reports.seqs(query)
     for start in range(0, len(seqs), _PAGE):
@@ -252,7 +257,7 @@ def _each_report(store: Store, query: ReportQuery) -> Iterator[dict]:
         yield from (found[seq] for seq in page if seq in found)
 
 
-def _print_json_list(items: Iterable[dict]) -> None:
+def _print_json_list(items: Iterable[Mapping[str, Any]]) -> None:
     """A JSON array, one report per line, written a page at a time.
 
     json.dumps, not json.dump: dump encodes in pure Python and writes every token
@@ -271,7 +276,7 @@ def _print_json_list(items: Iterable[dict]) -> None:
     sys.stdout.write("".join(page))
 
 
-def _print_table(reports: Iterable[dict], op: dict) -> int:
+def _print_table(reports: Iterable[Report], op: Operation) -> int:
     if op["exercise"]:
         print(f"EXERCISE: {op['name']}")
     width = shutil.get_terminal_size((0, 0)).columns if sys.stdout.isatty() else 0
@@ -295,19 +300,17 @@ def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         report = store.reports.get(args.id)
         op = store.operations.get(report["operation_id"])
-        report |= {
-            "exercise": op["exercise"],
-            "attachments": store.attachments.list(args.id),
-            "history": store.db.history(args.id),
-        }
+        attached, history = store.attachments.list(args.id), store.db.history(args.id)
     if args.json:
-        print_json(report)
+        files = [record_json("attachment", item) for item in attached]
+        related = {"exercise": op["exercise"], "attachments": files, "history": history}
+        print_json(record_json("report", report, **related))
     else:
-        _print_report(report, op)
+        _print_report({**report, "attachments": attached, "history": history}, op)
     return 0
 
 
-def _print_report(report: dict, op: dict) -> None:
+def _print_report(report: Mapping[str, Any], op: Operation) -> None:
     if op["exercise"]:
         print("EXERCISE")
     print(report["title"])
@@ -326,7 +329,7 @@ def _print_report(report: dict, op: dict) -> None:
         print(f"  {change['at']}  {change['author']}  {change['action']}{fields}")
 
 
-def _summary(report: dict, op: dict) -> list[tuple[str, object]]:
+def _summary(report: Mapping[str, Any], op: Operation) -> list[tuple[str, object]]:
     where = ""
     if report["lat"] is not None:
         where = f"{report['lat']:.5f}, {report['lon']:.5f}"

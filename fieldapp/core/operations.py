@@ -8,8 +8,10 @@ one thread, like every repository.
 from __future__ import annotations
 
 import sqlite3
+from typing import cast
 
 from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.record_types import Operation
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.roles import operation_refusal
 from fieldapp.core.times import utc_now
@@ -18,7 +20,7 @@ from fieldapp.core.times import utc_now
 class Operations(Repository):
     """Create, list and read operations."""
 
-    def create(self, name: str, *, exercise: bool = False, description: str = "") -> dict:
+    def create(self, name: str, *, exercise: bool = False, description: str = "") -> Operation:
         name = name.strip()
         if not name:
             raise ValidationError({"name": ("required", "an operation needs a name")})
@@ -30,7 +32,7 @@ class Operations(Repository):
             self.db.insert_records("operation", [row])
         return self.get(op_id)
 
-    def list(self, *, with_counts: bool = False) -> list[dict]:
+    def list(self, *, with_counts: bool = False) -> list[Operation]:
         """Operations, newest first; `with_counts` adds report_count (~30 ms per 200,000)."""
         count = (
             "(SELECT count(*) FROM reports r WHERE r.operation_id = o.id AND r.deleted = 0)"
@@ -43,7 +45,7 @@ class Operations(Repository):
         )
         return [_operation(row) for row in rows]
 
-    def get(self, op_id: str) -> dict:
+    def get(self, op_id: str) -> Operation:
         return get_operation(self.conn, op_id)
 
     def _check_server_role(self, exercise: bool) -> None:
@@ -58,7 +60,7 @@ class Operations(Repository):
             ))})  # fmt: skip
 
 
-def get_operation(conn: sqlite3.Connection, op_id: str) -> dict:
+def get_operation(conn: sqlite3.Connection, op_id: str) -> Operation:
     """The live operation `op_id`; NotFoundError if there is none."""
     row = conn.execute(
         "SELECT *, NULL AS report_count FROM operations WHERE id = ? AND deleted = 0", [op_id]
@@ -68,8 +70,8 @@ def get_operation(conn: sqlite3.Connection, op_id: str) -> dict:
     return _operation(row)
 
 
-def _operation(row: sqlite3.Row) -> dict:
+def _operation(row: sqlite3.Row) -> Operation:
     op = dict(row)
     op["exercise"] = bool(op["exercise"])
     op.pop("field_hlc", None)
-    return op
+    return cast(Operation, op)

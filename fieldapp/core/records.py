@@ -1,10 +1,12 @@
 """Every synced record type, declared once.
 
 A declaration names the record type on the wire and in the outbox (`entity`), its table,
-its synced fields with their kinds, the order records are applied in (parents first), and
-how one record is named in words. The store's and the sync's table maps, the wire's
-field lists and the apply order derive from here; tests/test_records.py holds each
-declaration against the table's columns (`PRAGMA table_info`) and the wire schema.
+its synced fields with their kinds (in form order), the order records are applied in
+(parents first), and how one record is named in words. Derived from here: the store's and
+the sync apply's table maps, the wire's field lists and value checks by kind, the apply
+order, the conflict view's fields, titles, labels and value words, and what `show --json`
+prints. tests/test_records.py holds each declaration against the table's columns (`PRAGMA
+table_info`) and the wire schema.
 
 A new record type: a declaration here, a migration (fieldapp/core/migrations/), a
 repository, a UI folder (docs/architecture.md). Immutable values: safe from any thread.
@@ -13,14 +15,28 @@ repository, a UI folder (docs/architecture.md). Immutable values: safe from any 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-# A field's kind: what its values are. Each maps to a column type (tests/test_records.py).
-TEXT, INT, REAL, BOOL, JSON, TIME = "text", "int", "real", "bool", "json", "time"
+# A field's kind: what its values are. Each maps to a column type (tests/test_records.py),
+# a check of pushed and pulled values (fieldapp/sync/protocol/wire.py) and a way to show
+# them (fieldapp/ui/sync/record_display.py).
+TEXT = "text"  # free text
+CODE = "code"  # one word of a vocabulary (a report's kind, a message's status): picked
+ID = "id"  # the id of another record (a report's duplicate, a hop's message)
+HASH = "sha256"  # a file's content address: 64 lowercase hex digits
+INT = "int"  # a whole number
+SCALE = "scale"  # a whole number on a fixed scale (a report's severity): picked
+REAL = "real"  # a number
+BOOL = "bool"  # true/false, stored 0/1
+JSON = "json"  # JSON text (a report's tags)
+GEOMETRY = "geometry"  # GeoJSON geometry text (a map feature's shape): picked, never typed
+TIME = "time"  # ISO 8601 UTC text, e.g. 2026-11-28T20:35:27.123Z
+KINDS = (TEXT, CODE, ID, HASH, INT, SCALE, REAL, BOOL, JSON, GEOMETRY, TIME)
+PICKED = frozenset({CODE, SCALE, BOOL, GEOMETRY})  # a result is one of the versions
 KEYS = ("id", "operation_id")  # every record's; not fields: they never change
 BOOKKEEPING = ("seq", "updated_hlc", "field_hlc")  # the store's own columns, never synced
-_REPLICATED = {"created_at": TIME, "deleted": BOOL}
+REPLICATED = {"created_at": TIME, "deleted": BOOL}  # every record's, after its own fields
 
 
 @dataclass(frozen=True)
@@ -28,7 +44,9 @@ class RecordType:
     """One synced record type.
 
     `rank`: records of a lower rank are applied first (an operation before its reports,
-    a report before its attachments), so fewer wait for their parent.
+    a report before its attachments), so fewer wait for their parent. `fields` are in the
+    order of the record's form; `owned` are those the store fills in (not in the form);
+    `sparse`: most fields are empty for a given record, and shown only when filled.
     """
 
     entity: str
@@ -37,16 +55,35 @@ class RecordType:
     rank: int
     label: str
     title_field: str
+    owned: frozenset[str] = frozenset()
+    sparse: bool = False
 
     @property
     def field_names(self) -> frozenset[str]:
         return frozenset(self.fields)
 
+    @property
+    def form_fields(self) -> tuple[str, ...]:
+        """The fields a person sets, in form order (not `owned`, not created_at/deleted)."""
+        return tuple(n for n in self.fields if n not in self.owned and n not in REPLICATED)
+
+    def kind_of(self, name: str) -> str:
+        """A field's kind; TEXT for a name the declaration lacks."""
+        return self.fields.get(name, TEXT)
+
+    def picked(self, name: str) -> bool:
+        """Whether a result of this field is one of the versions, never typed."""
+        return self.kind_of(name) in PICKED
+
+    def owning(self, *names: str, sparse: bool = False) -> RecordType:
+        """The same declaration whose store fills `names` in; `sparse` as in the class."""
+        return replace(self, owned=frozenset(names), sparse=sparse)
+
 
 def _declare(
     entity: str, table: str, rank: int, label: str, title_field: str, /, **fields: str
 ) -> RecordType:
-    merged = MappingProxyType({**fields, **_REPLICATED})
+    merged = MappingProxyType({**fields, **REPLICATED})
     return RecordType(entity, table, merged, rank, label, title_field)
 
 
@@ -60,25 +97,25 @@ OPERATION = _declare(
 )  # fmt: skip
 REPORT = _declare(
     "report", "reports", 1, "report", "title",
-    **_texts("title", "body", "kind"), tags=JSON, severity=INT,
+    **_texts("title", "body"), kind=CODE, tags=JSON, severity=SCALE,
     lat=REAL, lon=REAL, accuracy_m=REAL, place=TEXT, observed_at=TIME,
-    **_texts("author", "source", "source_ref", "status", "duplicate_of", "verification"),
-    verified_by=TEXT, verified_at=TIME, verification_method=TEXT,
-    verification_confidence=TEXT,
+    author=TEXT, source=CODE, source_ref=TEXT, status=CODE, duplicate_of=ID,
+    verification=CODE, verified_by=TEXT, verified_at=TIME, verification_method=TEXT,
+    verification_confidence=CODE,
 )  # fmt: skip
 FEATURE = _declare(
     "feature", "features", 1, "map feature", "name",
-    **_texts("name", "category", "notes"), geometry=JSON, author=TEXT,
-)  # fmt: skip
+    name=TEXT, category=CODE, notes=TEXT, geometry=GEOMETRY, author=TEXT,
+).owning("author")  # fmt: skip
 ATTACHMENT = _declare(
     "attachment", "attachments", 2, "attachment", "filename",
-    **_texts("report_id", "sha256"), size=INT, **_texts("mime", "filename", "thumb_sha256"),
+    report_id=ID, sha256=HASH, size=INT, **_texts("mime", "filename"), thumb_sha256=HASH,
 )  # fmt: skip
 # The radio log (fieldapp/radio/): every form field is a column, relay hops are rows.
 RADIO_MESSAGE = _declare(
     "radio_message", "radio_messages", 1, "radio message", "number",
-    **_texts("kind", "direction", "status"), test=BOOL,
-    **_texts("number", "precedence", "handling", "origin_station", "check_received"),
+    kind=CODE, direction=CODE, status=CODE, test=BOOL, number=TEXT, precedence=CODE,
+    **_texts("handling", "origin_station", "check_received"),
     **_texts("place_of_origin", "time_filed", "date_filed", "incident", "subject"),
     **_texts("msg_date", "msg_time", "to_name", "to_position", "address", "phone"),
     **_texts("from_name", "from_position", "author_contact", "text", "signature"),
@@ -88,10 +125,10 @@ RADIO_MESSAGE = _declare(
     **_texts("frequency", "mode", "qsl_time"),
     received_at=TIME, sent_at=TIME, delivered_at=TIME, logged_at=TIME,
     format_meta=JSON, author=TEXT,
-)  # fmt: skip
+).owning("logged_at", "format_meta", "author", sparse=True)  # fmt: skip
 RADIO_HOP = _declare(
     "radio_hop", "radio_hops", 2, "relay hop", "to_station",
-    **_texts("message_id", "from_station", "to_station", "net", "frequency", "mode"),
+    message_id=ID, **_texts("from_station", "to_station", "net", "frequency", "mode"),
     at=TIME, author=TEXT,
 )  # fmt: skip
 

@@ -20,12 +20,13 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fieldapp.core.bookkeeping import get_state, record_bases
 from fieldapp.core.database import connect
 from fieldapp.core.hlc import HybridClock, Stamp
 from fieldapp.core.livefiles import DB_NAME
+from fieldapp.core.record_types import HistoryEntry, OutboxEntry
 from fieldapp.core.records import TABLES
 from fieldapp.core.times import utc_now
 
@@ -192,13 +193,15 @@ class Replica:
 
     # -- the change log -----------------------------------------------------------------
 
-    def history(self, row_id: str) -> list[dict]:
+    def history(self, row_id: str) -> list[HistoryEntry]:
         """Every change of one record, oldest first: who, when, which fields."""
         rows = self.conn.execute(
             "SELECT at, author, action, changes, hlc FROM history WHERE row_id = ? ORDER BY seq",
             [row_id],
         )
-        return [{**dict(row), "changes": json.loads(row["changes"])} for row in rows]
+        return [
+            cast(HistoryEntry, {**dict(row), "changes": json.loads(row["changes"])}) for row in rows
+        ]
 
     def outbox_count(self) -> int:
         """How many local changes have not been acknowledged by a server yet."""
@@ -210,7 +213,7 @@ class Replica:
         row = self.conn.execute("SELECT created_at FROM outbox ORDER BY seq LIMIT 1").fetchone()
         return row[0] if row else None
 
-    def outbox_entries(self, limit: int = 500, after_seq: int = 0) -> list[dict]:
+    def outbox_entries(self, limit: int = 500, after_seq: int = 0) -> list[OutboxEntry]:
         """Pending changes in the order they were made, for sync to ship.
 
         `fields` maps each changed field to its current stored value (tags as JSON text);
@@ -221,7 +224,7 @@ class Replica:
         ).fetchall()
         return [self._resolve(dict(row)) for row in rows]
 
-    def _resolve(self, entry: dict) -> dict:
+    def _resolve(self, entry: dict) -> OutboxEntry:
         table = TABLES[entry["entity"]]
         record = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [entry["row_id"]])
         record = dict(record.fetchone())
@@ -229,7 +232,7 @@ class Replica:
         names = json.loads(entry["fields"])
         entry["fields"] = {name: record[name] for name in names}
         entry["stamps"] = {name: field_stamp(record, name) for name in names}
-        return entry
+        return cast(OutboxEntry, entry)
 
 
 class Repository:

@@ -22,6 +22,7 @@ from functools import cache
 from itertools import accumulate
 from typing import Any, TypeVar
 
+from fieldapp.core.record_types import Operation
 from fieldapp.demo import data
 
 START_DAY = 16  # the scenario runs from 2026-10-16 00:00 UTC ...
@@ -93,7 +94,7 @@ def create_demo(
     seed: int = 1,
     name: str | None = None,
     progress: Callable[[int], None] | None = None,
-) -> dict:
+) -> Operation:
     """A new exercise operation holding `count` synthetic reports; returns it."""
     op = store.operations.create(
         name or f"Demo: floods and storm, France (seed {seed})",

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import Any, cast
 
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import get_operation
+from fieldapp.core.record_types import Feature
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import utc_now
 from fieldapp.maps.geometry import GeometryError, encode_geometry, read_geometry
@@ -33,23 +34,6 @@ CATEGORIES = (
 NAME_MAX = 200
 # Fields a user may set; the store owns the others (id, author, stamps...).
 FEATURE_FIELDS = ("name", "category", "notes", "geometry")
-
-
-class Feature(TypedDict):
-    """A stored map feature, as the store returns it (geometry parsed)."""
-
-    seq: int
-    id: str
-    operation_id: str
-    name: str
-    category: str
-    notes: str
-    geometry: dict[str, Any]
-    author: str
-    created_at: str
-    updated_hlc: str
-    deleted: int
-    field_hlc: dict[str, str]
 
 
 def validate_feature(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -153,4 +137,4 @@ def _feature(row: sqlite3.Row) -> Feature:
     feature = dict(row)
     feature["geometry"] = json.loads(feature["geometry"])
     feature["field_hlc"] = json.loads(feature["field_hlc"])
-    return feature  # type: ignore[return-value]
+    return cast(Feature, feature)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.record_types import RadioMessage
 from fieldapp.radio import b2f, convert, flmsg, forms
 from fieldapp.radio.b2f import B2fError, B2fMessage
 from fieldapp.radio.flmsg import FlmsgError
@@ -68,7 +69,9 @@ def read_file(data: bytes) -> tuple[str, list[tuple[dict, dict]], list[tuple[str
     )
 
 
-def import_file(store: _Store, operation_id: str, path: Path, *, station: str = "") -> list[dict]:
+def import_file(
+    store: _Store, operation_id: str, path: Path, *, station: str = ""
+) -> list[RadioMessage]:
     """Save every message of a file; returns them as stored. All or nothing."""
     refuse_live_file(path, store.data_dir)
     data = path.read_bytes()

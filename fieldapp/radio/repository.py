@@ -16,11 +16,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
 from fieldapp.core.operations import get_operation
+from fieldapp.core.record_types import RadioHop, RadioMessage
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import utc_now
 
@@ -55,7 +56,7 @@ class RadioTraffic(Repository):
         *,
         station: str = "",
         format_meta: Mapping[str, Any] | None = None,
-    ) -> dict:
+    ) -> RadioMessage:
         """Validate and save one message; returns it as stored, with warnings and hops.
 
         `station` is this station's call sign: a message it originates (direction sent)
@@ -90,7 +91,7 @@ class RadioTraffic(Repository):
             self.db.insert_records("radio_hop", hops)
         return [row["id"] for row in rows]
 
-    def update(self, message_id: str, changes: Mapping[str, Any]) -> dict:
+    def update(self, message_id: str, changes: Mapping[str, Any]) -> RadioMessage:
         """Apply a partial edit; a status change must be an allowed transition."""
         current = dict(self._message_row_by_id(message_id))
         user_fields = {name: current[name] for name in _model().MESSAGE_FIELDS}
@@ -105,7 +106,7 @@ class RadioTraffic(Repository):
                 self.db.update_record("radio_message", current, diff)
         return self.get(message_id)
 
-    def set_status(self, message_id: str, status: str) -> dict:
+    def set_status(self, message_id: str, status: str) -> RadioMessage:
         """Move a message along received -> waiting_relay -> relayed | delivered -> serviced."""
         current = dict(self._message_row_by_id(message_id))
         _model().check_transition(current["status"], status)
@@ -124,7 +125,7 @@ class RadioTraffic(Repository):
         station: str = "",
         frequency: str = "",
         mode: str = "",
-    ) -> dict:
+    ) -> RadioMessage:
         """Record that this station passed the message on: a new hop, status relayed."""
         current = dict(self._message_row_by_id(message_id))
         if current["status"] != "relayed":
@@ -154,23 +155,23 @@ class RadioTraffic(Repository):
 
     # -- reads ----------------------------------------------------------------------------
 
-    def get(self, message_id: str) -> dict:
+    def get(self, message_id: str) -> RadioMessage:
         """One message with its warnings, its check and every hop, oldest first."""
         message = message_from_row(self._message_row_by_id(message_id))
         message["hops"] = self.hops(message_id)
         return message
 
-    def hops(self, message_id: str) -> list[dict]:
+    def hops(self, message_id: str) -> list[RadioHop]:
         rows = self.conn.execute(
             "SELECT id, from_station, to_station, net, frequency, mode, at, author"
             " FROM radio_hops WHERE message_id = ? AND deleted = 0 ORDER BY at, seq",
             [message_id],
         )
-        return [dict(row) for row in rows]
+        return [cast(RadioHop, dict(row)) for row in rows]
 
     def period(
         self, operation_id: str, *, since: str | None = None, until: str | None = None
-    ) -> list[dict]:
+    ) -> list[RadioMessage]:
         """The traffic of an operational period for its logs, each message with its hops.
 
         A message is in when it was logged in the period or has a hop in it (logged
@@ -187,14 +188,14 @@ class RadioTraffic(Repository):
             [operation_id, *bounds, operation_id, *bounds],
         )
         messages = [message_from_row(row) for row in rows]
-        hops: dict[str, list[dict]] = {message["id"]: [] for message in messages}
+        hops: dict[str, list[RadioHop]] = {message["id"]: [] for message in messages}
         for row in self.conn.execute(
             "SELECT message_id, id, from_station, to_station, net, frequency, mode, at, author"
             " FROM radio_hops WHERE operation_id = ? AND deleted = 0 ORDER BY at, seq",
             [operation_id],
         ):
             if row["message_id"] in hops:
-                hops[row["message_id"]].append(dict(row))
+                hops[row["message_id"]].append(cast(RadioHop, dict(row)))
         for message in messages:
             message["hops"] = hops[message["id"]]
         return messages
@@ -207,7 +208,7 @@ class RadioTraffic(Repository):
         until: str | None = None,
         limit: int = -1,
         offset: int = 0,
-    ) -> list[dict]:
+    ) -> list[RadioMessage]:
         """Messages in the order they were logged; `since`/`until` bound logged_at (UTC)."""
         get_operation(self.conn, operation_id)
         rows = self.conn.execute(
@@ -217,7 +218,7 @@ class RadioTraffic(Repository):
         )
         return [message_from_row(row) for row in rows]
 
-    def queue(self, operation_id: str, limit: int = 100) -> list[dict]:
+    def queue(self, operation_id: str, limit: int = 100) -> list[RadioMessage]:
         """What must still be passed on or delivered: by precedence, then oldest first.
 
         EMERGENCY (and très urgent) first, then PRIORITY (urgent), WELFARE, ROUTINE; the
@@ -241,7 +242,7 @@ class RadioTraffic(Repository):
         ).fetchone()
         return (row[0] or 0) + 1 if row else 1
 
-    def search(self, operation_id: str, text: str, limit: int = 200) -> list[dict]:
+    def search(self, operation_id: str, text: str, limit: int = 200) -> list[RadioMessage]:
         """Messages whose words start with those typed (number, call, names, text)."""
         words = [w.replace('"', "") for w in text.split() if w.replace('"', "")]
         if not words:
@@ -277,7 +278,7 @@ class RadioTraffic(Repository):
             )
         return [row[0] for row in rows]
 
-    def by_seq(self, seqs: Iterable[int]) -> dict[int, dict]:
+    def by_seq(self, seqs: Iterable[int]) -> dict[int, RadioMessage]:
         """The messages with these row numbers (a page of the log), by row number."""
         wanted = list(seqs)
         if not wanted:
@@ -328,7 +329,7 @@ class RadioTraffic(Repository):
         return row
 
 
-def message_from_row(row: sqlite3.Row | Mapping[str, Any]) -> dict:
+def message_from_row(row: sqlite3.Row | Mapping[str, Any]) -> RadioMessage:
     """A stored message as the app shows it: flags, warnings and the check to pass on."""
     message = dict(row)
     message["test"] = bool(message["test"])
@@ -343,7 +344,7 @@ def message_from_row(row: sqlite3.Row | Mapping[str, Any]) -> dict:
         name: {"code": code, "message": text}
         for name, (code, text) in _model().warnings(message).items()
     }
-    return message
+    return cast(RadioMessage, message)
 
 
 def _arrival_hops(row: Mapping[str, Any], station: str, user: str, now: str) -> list[dict]:

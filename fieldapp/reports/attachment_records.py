@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from fieldapp.core.errors import NotFoundError
+from fieldapp.core.record_types import Attachment
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import utc_now
 from fieldapp.reports.repository import Reports
@@ -31,7 +32,7 @@ class Attachments(Repository):
 
         return BlobStore(self.db.data_dir / "attachments")
 
-    def add(self, report_id: str, source: Path | str) -> dict:
+    def add(self, report_id: str, source: Path | str) -> Attachment:
         """Copy a file into the blob store (with a thumbnail for photos) and link it."""
         from fieldapp.reports.attachments import make_thumbnail
 
@@ -40,7 +41,7 @@ class Attachments(Repository):
         blob = self.blobs.put_file(source)
         thumb = make_thumbnail(source) if blob.mime.startswith("image/") else None
         thumb_sha = self.blobs.put_bytes(thumb, "image/jpeg").sha256 if thumb else None
-        row = {
+        row: Attachment = {
             "id": new_id(),
             "operation_id": report["operation_id"],
             "report_id": report_id,
@@ -55,13 +56,13 @@ class Attachments(Repository):
             self.db.insert_records("attachment", [row])
         return row
 
-    def list(self, report_id: str) -> list[dict]:
+    def list(self, report_id: str) -> list[Attachment]:
         rows = self.conn.execute(
             "SELECT id, report_id, sha256, size, mime, filename, thumb_sha256, created_at"
             " FROM attachments WHERE report_id = ? AND deleted = 0 ORDER BY seq",
             [report_id],
         )
-        return [dict(row) for row in rows]
+        return [cast(Attachment, dict(row)) for row in rows]
 
     def remove(self, attachment_id: str) -> None:
         row = self.conn.execute(

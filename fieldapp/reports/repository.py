@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import get_operation
+from fieldapp.core.record_types import Report, ReportRow
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import utc_now
 from fieldapp.reports import domain
@@ -35,12 +36,12 @@ LIST_COLUMNS = (
 )
 
 
-def report_from_row(row: sqlite3.Row) -> dict:
+def report_from_row(row: sqlite3.Row) -> Report:
     """A whole stored report as a dict (tags a list, field stamps a dict)."""
     report = dict(row)
     report["tags"] = json.loads(report["tags"])
     report["field_hlc"] = json.loads(report["field_hlc"])
-    return report
+    return cast(Report, report)
 
 
 class Reports(Repository):
@@ -48,7 +49,7 @@ class Reports(Repository):
 
     # -- writes -------------------------------------------------------------------------
 
-    def add(self, operation_id: str, values: Mapping[str, Any]) -> dict:
+    def add(self, operation_id: str, values: Mapping[str, Any]) -> Report:
         """Validate and save a new report; returns it as stored."""
         get_operation(self.conn, operation_id)
         clean = domain.validate_report({"author": self.db.user, **values})
@@ -74,7 +75,7 @@ class Reports(Repository):
         with self.db.transaction():
             return load_reports(self.db, operation_id, items, batch)
 
-    def update(self, report_id: str, changes: Mapping[str, Any]) -> dict:
+    def update(self, report_id: str, changes: Mapping[str, Any]) -> Report:
         """Apply a partial edit; fields equal to the stored value are not logged."""
         current = self.get(report_id)
         user_fields = {name: current[name] for name in domain.REPORT_FIELDS}
@@ -111,7 +112,7 @@ class Reports(Repository):
 
     # -- reads --------------------------------------------------------------------------
 
-    def get(self, report_id: str) -> dict:
+    def get(self, report_id: str) -> Report:
         row = self.conn.execute(
             "SELECT * FROM reports WHERE id = ? AND deleted = 0", [report_id]
         ).fetchone()
@@ -136,7 +137,7 @@ class Reports(Repository):
             return False
         return self.conn.execute(*counting).fetchone()[0] <= SPARSE_HITS
 
-    def by_seq(self, seqs: list[int]) -> dict[int, dict]:
+    def by_seq(self, seqs: list[int]) -> dict[int, Report]:
         """Reports keyed by row number; one query for a page of a list."""
         if not seqs:
             return {}
@@ -144,7 +145,7 @@ class Reports(Repository):
         rows = self.conn.execute(f"SELECT * FROM reports WHERE seq IN ({marks})", seqs)
         return {row["seq"]: report_from_row(row) for row in rows}
 
-    def list(self, query: ReportQuery) -> list[dict]:
+    def list(self, query: ReportQuery) -> list[Report]:
         seqs = self.seqs(query)
         found = self.by_seq(seqs)
         return [found[seq] for seq in seqs if seq in found]
@@ -159,7 +160,7 @@ class Reports(Repository):
         sql, params = map_reports_sql(query, operation["exercise"])
         return self.conn.execute(sql, params).fetchone()[0].encode()
 
-    def list_rows(self, seqs: list[int]) -> dict[int, dict]:
+    def list_rows(self, seqs: list[int]) -> dict[int, ReportRow]:
         """The list columns of reports keyed by row number (`body` cut to 300 characters).
 
         About 4x cheaper than `by_seq`: a list page is read while scrolling.
@@ -168,7 +169,7 @@ class Reports(Repository):
             return {}
         marks = ", ".join("?" * len(seqs))
         sql = f"SELECT {LIST_COLUMNS} FROM reports WHERE seq IN ({marks})"
-        return {row[0]: dict(row) for row in self.conn.execute(sql, seqs)}
+        return {row[0]: cast(ReportRow, dict(row)) for row in self.conn.execute(sql, seqs)}
 
 
 def _fill_verification(clean: dict, current: Mapping[str, Any], user: str) -> dict:

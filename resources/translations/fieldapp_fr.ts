@@ -276,6 +276,10 @@
         <translation>N° %1</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
         <source>around %1, %2 (latitude, longitude)</source>
         <translation>vers %1, %2 (latitude, longitude)</translation>
     </message>

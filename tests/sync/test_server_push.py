@@ -119,6 +119,18 @@ def test_unknown_entities_and_fields_reject_only_that_entry(server, coordinator,
     assert "spaceship" in answer.json()["reasons"]["2"]
 
 
+def test_a_value_of_the_wrong_kind_rejects_that_entry_naming_the_field(
+    server, coordinator, operation
+):
+    _, good = coordinator.new_report(operation)
+    sticky = coordinator.entry("report", uuid.uuid4().hex, operation, title="x", severity="high")
+    answer = coordinator.push([good, sticky])
+    assert statuses(answer) == ["applied", "rejected"]
+    assert "report.severity must be a whole number" in answer.json()["reasons"]["1"]
+    records, _, _ = coordinator.pull_all()
+    assert sticky["id"] not in {r["id"] for r in records}
+
+
 def test_a_malformed_body_says_what_is_wrong(server, coordinator):
     _, entry = coordinator.new_operation()
     entry["fields"]["name"]["s"] = "yesterday"

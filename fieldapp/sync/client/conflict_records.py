@@ -5,7 +5,8 @@ think in records. `conflict_records` groups the open conflicts (`local.conflicts
 record and, for each, gathers the competing versions: one per device (the node of the
 write stamps) with the values that device wrote, and the record as stored now (which
 holds the winning values). `shown_fields` says which fields of a record to show, in the
-order of the entity's form. Plain reads on the caller's connection, no Qt: call them on
+order of the entity's form; the fields, their order and a record's title come from its
+declaration (fieldapp/core/records.py). Plain reads on the caller's connection, no Qt: call them on
 the thread that owns the connection.
 """
 
@@ -16,16 +17,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.core.records import TABLES
-from fieldapp.maps.features import FEATURE_FIELDS
-from fieldapp.reports.domain import REPORT_FIELDS
+from fieldapp.core.records import BOOKKEEPING, KEYS, RECORD_TYPES, REPLICATED, TABLES
 from fieldapp.sync.client.local import conflicts
 from fieldapp.sync.protocol.merge import DELETED, node_of
 
-# The store's own columns: never shown, never edited by a resolution.
-_BOOKKEEPING = {"id", "operation_id", "seq", "updated_hlc", "field_hlc", "created_at", DELETED}
-# What a record is called in a list, by entity, first non-empty wins.
-_TITLE_FIELDS = ("title", "name", "subject", "filename", "number")
+# Columns never shown, never edited by a resolution (of a type this device does not know).
+_NOT_SHOWN = {*KEYS, *BOOKKEEPING, *REPLICATED}
 
 
 @dataclass
@@ -68,10 +65,10 @@ class ConflictRecord:
 
     @property
     def title(self) -> str:
-        for name in _TITLE_FIELDS:
-            if self.current.get(name):
-                return str(self.current[name])
-        return self.row_id[:8]
+        """What names the record (its declared title field), else the start of its id."""
+        declared = RECORD_TYPES.get(self.entity)
+        value = self.current.get(declared.title_field) if declared else None
+        return str(value) if value not in (None, "") else self.row_id[:8]
 
     @property
     def newest(self) -> str:
@@ -82,26 +79,20 @@ class ConflictRecord:
 def shown_fields(entity: str, current: dict[str, Any]) -> list[str]:
     """The fields a person compares, in form order; `deleted` last, if the record has it.
 
-    A radio message has some forty fields, most empty for its kind: the empty ones are
-    left out (those in conflict are always in `ConflictRecord.fields`)."""
+    A sparse record type (a radio message: some forty fields, most empty for its kind)
+    shows only the filled ones (those in conflict are always in `ConflictRecord.fields`)."""
     names = _form_fields(entity, current)
-    if entity == "radio_message":
+    declared = RECORD_TYPES.get(entity)
+    if declared is not None and declared.sparse:
         return [n for n in names if n == DELETED or current.get(n) not in (None, "")]
     return names
 
 
 def _form_fields(entity: str, current: dict[str, Any]) -> list[str]:
-    if entity == "report":
-        names: list[str] | tuple[str, ...] = REPORT_FIELDS
-    elif entity == "feature":
-        names = FEATURE_FIELDS
-    elif entity == "radio_message":
-        from fieldapp.radio.model import MESSAGE_FIELDS  # ~20 ms: only when one clashes
-
-        names = MESSAGE_FIELDS
-    else:
-        names = [k for k in current if k not in _BOOKKEEPING]
-    return [*names, DELETED]
+    declared = RECORD_TYPES.get(entity)
+    if declared is not None:
+        return [*declared.form_fields, DELETED]
+    return [*(k for k in current if k not in _NOT_SHOWN), DELETED]
 
 
 def conflict_records(conn: sqlite3.Connection) -> list[ConflictRecord]:

@@ -37,6 +37,7 @@ from fieldapp.sync.client.local import (
     save_conflict,
 )
 from fieldapp.sync.protocol import merge, wire
+from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -56,7 +57,7 @@ class PageResult:
         return sum(len(ids) for ids in self.changes.ids.values())
 
 
-def apply_page(store: Store, page: dict) -> PageResult:
+def apply_page(store: Store, page: PullAnswer) -> PageResult:
     """Apply one checked pull answer (wire.parse_pull_answer) and store its cursor."""
     result = PageResult(records=len(page["records"]))
     records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
@@ -75,7 +76,7 @@ def apply_page(store: Store, page: dict) -> PageResult:
     return result
 
 
-def _apply_or_park(store: Store, record: dict, server_time: int) -> bool:
+def _apply_or_park(store: Store, record: PulledRecord, server_time: int) -> bool:
     conn = store.conn
     conn.execute("SAVEPOINT record")
     try:
@@ -110,7 +111,7 @@ def _retry_parked(store: Store, server_time: int, changes: Changes) -> None:
                 progress = True
 
 
-def apply_record(store: Store, record: dict, server_time: int) -> bool:
+def apply_record(store: Store, record: PulledRecord, server_time: int) -> bool:
     """Merge one pulled record into its table; True if the local copy changed."""
     entity, row_id = record["entity"], record["id"]
     table = TABLES[entity]
@@ -141,7 +142,7 @@ def apply_record(store: Store, record: dict, server_time: int) -> bool:
 
 
 def _keep_lost_local_edits(
-    store: Store, record: dict, changed: list[str], before: dict, after: dict
+    store: Store, record: PulledRecord, changed: list[str], before: dict, after: dict
 ) -> None:
     """A pending local edit that a newer remote write beat: keep it as a local conflict."""
     pending = pending_fields(store.conn, record["entity"], record["id"])
@@ -170,7 +171,7 @@ def _history(
     store.db.log_changes(outbox=[], history=[entry])
 
 
-def _observe(store: Store, record: dict, result: PageResult) -> None:
+def _observe(store: Store, record: PulledRecord, result: PageResult) -> None:
     stamps = {record["s"], *record.get("stamps", {}).values()}
     try:
         store.db.clock.observe(Stamp.parse(max(stamps)))

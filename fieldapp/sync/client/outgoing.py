@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.bookkeeping import bases_of
+from fieldapp.core.record_types import OutboxEntry
 from fieldapp.sync.client.local import now_text
 from fieldapp.sync.protocol import wire
 
@@ -99,7 +100,7 @@ def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Ba
     return Batch(key, entries, body)
 
 
-def entry_to_wire(store: Store, entry: dict) -> dict:
+def entry_to_wire(store: Store, entry: OutboxEntry) -> dict:
     """One resolved outbox entry (Store.db.outbox_entries) in compact wire form."""
     bases = bases_of(store.conn, entry["entity"], entry["row_id"])
     stamps: dict[str, str] = entry["stamps"]

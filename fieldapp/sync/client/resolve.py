@@ -7,22 +7,22 @@ Store's write path (outbox, history, FTS) in one transaction, with each field's 
 stamp `b` set to the winning stamp (`newer.s`) and the conflict ids attached to that
 outbox entry, as the contract asks; the server then marks the conflicts resolved and
 every device learns it on its next pull. A conflict found locally (the server never saw
-it) is marked resolved here at once. A report's, a map feature's or a radio message's
-result is validated like an edit of it (a ValidationError names the bad fields and saves
-nothing). Call on the thread of the
-Store.
+it) is marked resolved here at once. The fields and their kinds come from the record's
+declaration (fieldapp/core/records.py); a type with a hook in `CHECKS` (reports, map
+features, radio messages) has its result validated like an edit of it (a ValidationError
+names the bad fields and saves nothing). Call on the thread of the Store.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.core.records import TABLES
-from fieldapp.maps.features import FEATURE_FIELDS, validate_feature
+from fieldapp.core import records
+from fieldapp.core.records import RECORD_TYPES, TABLES
+from fieldapp.maps.features import validate_feature
 from fieldapp.reports import domain
-from fieldapp.sync.client.conflict_records import stored_tags
 from fieldapp.sync.client.local import conflicts
 from fieldapp.sync.protocol.merge import DELETED
 
@@ -58,15 +58,7 @@ def resolve_record(store: Store, entity: str, row_id: str, values: Mapping[str, 
     current = _current(store, entity, row_id)
     names = {c["field"] for c in found} | ({DELETED} if _has_delete(found) else set())
     given = {name: values[name] for name in names if name in values}
-    if entity == "report":
-        result = _report_result(current, names, given)
-    elif entity == "feature":
-        result = _feature_result(current, names, given)
-    elif entity == "radio_message":
-        result = _message_result(current, names, given)
-    else:
-        result = {name: given.get(name, current[name]) for name in names}
-    _settle(store, entity, row_id, found, result)
+    _settle(store, entity, row_id, found, _result(entity, current, names, given))
     return [c["id"] for c in found]
 
 
@@ -74,61 +66,61 @@ def _has_delete(found: list[dict]) -> bool:
     return any(c["kind"] == "delete" for c in found)
 
 
-def _report_result(
-    current: Mapping[str, Any], names: set[str], given: dict[str, Any]
-) -> dict[str, Any]:
-    """A report's result validated like an edit, in stored form (tags as JSON text);
-    the fields not `given` keep their stored value."""
-    fields = {name: current[name] for name in domain.REPORT_FIELDS}
-    fields["tags"] = stored_tags(fields["tags"])
-    clean = domain.validate_report({**fields, **{k: v for k, v in given.items() if k != DELETED}})
-    clean["tags"] = domain.encode_tags(clean["tags"])
-    out = {name: clean[name] for name in names if name != DELETED}
-    if DELETED in names:
-        out[DELETED] = 1 if given.get(DELETED, current[DELETED]) else 0
-    return out
-
-
-def _feature_result(
-    current: Mapping[str, Any], names: set[str], given: dict[str, Any]
-) -> dict[str, Any]:
-    """A map feature's result validated like `edit_feature` (name required, a known
-    category, a readable geometry), in stored form (geometry as compact JSON text)."""
-    fields = {name: current[name] for name in FEATURE_FIELDS}
-    clean = validate_feature({**fields, **{k: v for k, v in given.items() if k in fields}})
-    return _picked(clean, current, names, given)
-
-
-def _message_result(
-    current: Mapping[str, Any], names: set[str], given: dict[str, Any]
-) -> dict[str, Any]:
-    """A radio message's result validated like `update_message` (known kind, direction
-    and status, times that are times, a text or a subject), in stored form (`test` 0/1).
-
-    The status is not checked as a move along the workflow: the user keeps the status one
-    of the devices gave, which is not a transition made now."""
+def _message_check() -> Check:
     from fieldapp.radio import model as radio_model  # ~20 ms: only when a message clashes
 
-    fields = {name: current[name] for name in radio_model.MESSAGE_FIELDS}
-    fields["test"] = bool(fields["test"])
-    clean = radio_model.validate_message(
-        {**fields, **{k: v for k, v in given.items() if k in fields}}
-    )
-    clean["test"] = int(clean["test"])
-    return _picked(clean, current, names, given)
+    return radio_model.validate_message
 
 
-def _picked(
-    clean: Mapping[str, Any], current: Mapping[str, Any], names: set[str], given: dict[str, Any]
+# The hook of a record type whose result is validated like an edit of it: its form's
+# fields (tags a list, flags true/false) -> the same, checked (ValidationError names the
+# bad ones). The status of a radio message is not checked as a move along the workflow:
+# the user keeps the status one of the devices gave, which is not a transition made now.
+Check = Callable[[Mapping[str, Any]], Mapping[str, Any]]
+CHECKS: Mapping[str, Callable[[], Check]] = {
+    "report": lambda: domain.validate_report,
+    "feature": lambda: validate_feature,
+    "radio_message": _message_check,
+}
+
+
+def _result(
+    entity: str, current: Mapping[str, Any], names: set[str], given: dict[str, Any]
 ) -> dict[str, Any]:
-    """The fields in conflict from a validated record; other columns as given."""
-    out = {}
-    for name in names:
-        if name == DELETED:
-            out[name] = 1 if given.get(DELETED, current[DELETED]) else 0
-        else:
-            out[name] = clean[name] if name in clean else given.get(name, current[name])
+    """The fields in conflict, in stored form: checked by the type's hook, if it has one,
+    with the form's other fields as stored; else as given."""
+    declared = RECORD_TYPES[entity]
+    check = CHECKS.get(entity)
+    out: dict[str, Any] = {}
+    if check is not None:
+        form = {
+            name: _form_value(declared.kind_of(name), current[name])
+            for name in declared.form_fields
+        }
+        clean = check()({**form, **{k: v for k, v in given.items() if k in form}})
+        out = {n: _stored_value(declared.kind_of(n), clean[n]) for n in names if n in clean}
+    for name in names - set(out):
+        out[name] = given.get(name, current[name])
+    if DELETED in names:
+        out[DELETED] = 1 if out[DELETED] else 0
     return out
+
+
+def _form_value(kind: str, stored: Any) -> Any:
+    """A stored value as a form gives it (JSON parsed, flags true/false)."""
+    if kind == records.JSON and isinstance(stored, str):
+        try:
+            return json.loads(stored)
+        except ValueError:
+            return stored
+    return bool(stored) if kind == records.BOOL else stored
+
+
+def _stored_value(kind: str, value: Any) -> Any:
+    """A checked form value as stored (JSON text, flags 0/1)."""
+    if kind == records.JSON and not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return int(value) if kind == records.BOOL and value is not None else value
 
 
 def _current(store: Store, entity: str, row_id: str) -> dict[str, Any]:

@@ -10,8 +10,8 @@ worker thread.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.bookkeeping import get_state
 from fieldapp.sync.client.blobsync import sync_blobs
@@ -149,7 +149,7 @@ def pull_all(
             return
 
 
-def _check_clock(answer: dict, report: SyncReport) -> None:
+def _check_clock(answer: Mapping[str, Any], report: SyncReport) -> None:
     server_time = answer.get("server_time")
     if not isinstance(server_time, int):
         return

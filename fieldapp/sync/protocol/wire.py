@@ -6,7 +6,8 @@ sides parse and build the same shapes. docs/sync-protocol.md is the contract in 
 Parsing is two-level. A body whose *shape* is wrong (not an object, a missing key, a
 stamp that is not a stamp) raises WireError naming the path of the first problem, and
 the whole request is refused. An entry whose *content* cannot be applied (unknown entity
-or field) parses into an Entry with `problem` set, and only that entry is rejected.
+or field, a value not of its field's declared kind) parses into an Entry with `problem`
+set, and only that entry is rejected.
 Pure functions and immutable values: safe from any thread.
 """
 
@@ -20,6 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.records import RECORD_TYPES
+from fieldapp.sync.protocol.kinds import ID_PATTERN as _ID
+from fieldapp.sync.protocol.kinds import SHA256_PATTERN as _SHA256
+from fieldapp.sync.protocol.kinds import values_problem
+from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 
 API = "/api/v1"
 # 2: push answers carry `batch_seq`, pulls take `have` (echo suppression); both optional,
@@ -41,9 +46,7 @@ MAX_HAVE = 100  # batch numbers named in one pull's `have`
 _HAVE = rf"(\d{{1,18}}(,\d{{1,18}}){{0,{MAX_HAVE - 1}}})?"
 HAVE_PATTERN = f"^{_HAVE}$"
 
-_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 _STAMP = re.compile(r"^\d{13}-[0-9a-f]{4}-[A-Za-z0-9_]{1,64}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 # The synced entities and their fields, from their declarations (fieldapp/core/records.py).
 ENTITIES: dict[str, frozenset[str]] = {e: t.field_names for e, t in RECORD_TYPES.items()}
@@ -242,14 +245,9 @@ def _field(value: Any, path: str, default_s: str | None, default_b: str | None) 
 
 
 def entry_problem(entity: str, fields: dict[str, FieldWrite]) -> str | None:
-    """Why an entry cannot be applied (unknown entity or fields), else None."""
-    known = ENTITIES.get(entity)
-    if known is None:
-        return f"unknown entity {entity[:40]!r}; known: {', '.join(sorted(ENTITIES))}"
-    unknown = sorted(set(fields) - known)
-    if unknown:
-        return f"unknown field(s) of {entity}: {', '.join(unknown)[:200]}"
-    return None
+    """Why an entry cannot be applied (unknown entity or fields, a value of the wrong
+    kind), else None."""
+    return values_problem(entity, {name: write.value for name, write in fields.items()})
 
 
 def entry_json(entry: Entry) -> dict:
@@ -278,13 +276,13 @@ def push_body(batch_key: str, device_time: int, entries: list[dict]) -> dict:
 
 def compact_record(
     entity: str, row_id: str, operation_id: str, state: dict[str, tuple[Any, str]]
-) -> dict:
+) -> PulledRecord:
     """A record in pull form: values, the most common stamp `s`, and `stamps` for the rest."""
     counts: dict[str, int] = {}
     for _value, stamp in state.values():
         counts[stamp] = counts.get(stamp, 0) + 1
     common = max(counts, key=lambda s: (counts[s], s))
-    record: dict[str, Any] = {
+    record: PulledRecord = {
         "entity": entity,
         "id": row_id,
         "operation_id": operation_id,
@@ -297,7 +295,7 @@ def compact_record(
     return record
 
 
-def expand_record(record: dict) -> dict[str, tuple[Any, str]]:
+def expand_record(record: PulledRecord) -> dict[str, tuple[Any, str]]:
     """A pulled record's fields as {name: (value, stamp)}: the client's view of it."""
     stamps = record.get("stamps", {})
     return {
@@ -305,7 +303,7 @@ def expand_record(record: dict) -> dict[str, tuple[Any, str]]:
     }
 
 
-def parse_pull_answer(body: Any) -> dict:
+def parse_pull_answer(body: Any) -> PullAnswer:
     """Check a pull answer (the client's guard against a hostile or broken server)."""
     body = _object(body, "answer")
     for key in ("records", "conflicts"):
@@ -332,7 +330,7 @@ def _check_pulled_record(record: Any, path: str) -> None:
         if name not in stamps and default is None:
             raise WireError(f"{path}.fields.{name} has no stamp")
         _stamp(stamps.get(name, default), f"{path}.stamps.{name}")
-    problem = entry_problem(str(_need(record, "entity", path)), dict.fromkeys(fields))  # type: ignore[arg-type]
+    problem = values_problem(str(_need(record, "entity", path)), fields)
     if problem:
         raise WireError(f"{path}: {problem}")
 

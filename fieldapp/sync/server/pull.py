@@ -20,6 +20,7 @@ import json
 from sqlalchemy import Connection, Row, Table, select
 
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.shapes import PulledRecord
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal
@@ -34,7 +35,7 @@ def pull(
 ) -> dict:
     """{records, conflicts, next, more, server_time}: changes after `since`, at most `limit`,
     less the values the caller wrote itself (`have`: its pushes it holds; origins.py)."""
-    records: list[dict] = []
+    records: list[PulledRecord] = []
     conflicts: list[dict] = []
     cursor, scanned, more = since, 0, True
     with db.read() as conn:
@@ -92,7 +93,7 @@ def _between(table: Table, access: Access, since: int, top: int) -> tuple:
     return (table.c.seq > since, table.c.seq <= top, access.visible(table.c.operation_id))
 
 
-def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> dict | None:
+def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> PulledRecord | None:
     """A record in pull form less the caller's echo; None when nothing is left."""
     state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
     if row.origins:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from fieldapp.core.record_types import Operation
 from fieldapp.ui.maps.position import PositionReadout
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class MapController(QObject):
     # -- list and operation ------------------------------------------------------------
 
     @Slot(object)
-    def _on_window_operation_changed(self, operation: dict | None) -> None:
+    def _on_window_operation_changed(self, operation: Operation | None) -> None:
         self.panel.set_operation(operation, self.window.report_list.current_query())
 
     @Slot()

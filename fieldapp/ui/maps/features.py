@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldapp.core.errors import NotFoundError
+from fieldapp.core.record_types import Operation
 from fieldapp.maps.data import read_feature_collection
 from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry
 from fieldapp.store import Store
@@ -46,13 +47,13 @@ class MapFeatures(QObject):
         self.view = view
         self.window = parent
         self.tasks = TaskRunner(self)
-        self.operation: dict | None = None
+        self.operation: Operation | None = None
         self.dialog: FeatureDialog | None = None
         self._generation = 0
         view.area_drawn.connect(self._on_view_area_drawn)
         view.feature_clicked.connect(self._on_view_feature_clicked)
 
-    def set_operation(self, operation: dict | None) -> None:
+    def set_operation(self, operation: Operation | None) -> None:
         self.operation = operation
         self._close_dialog()
         self.reload()

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldapp.core.record_types import Operation
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.kit.read_problem import MAP_AREAS, MAP_PAGE, MAP_REPORTS, ReadProblemBar
@@ -92,7 +93,7 @@ class MapPanel(QWidget):
         self.store = store
         self.view: MapView | None = None
         self.features: MapFeatures | None = None
-        self.operation: dict | None = None
+        self.operation: Operation | None = None
         self.query: ReportQuery | None = None
         self._stale = False
         self._location: tuple[str, tuple[float, float] | None] | None = None
@@ -172,7 +173,7 @@ class MapPanel(QWidget):
 
     # -- what the window tells it ------------------------------------------------------
 
-    def set_operation(self, operation: dict | None, query: ReportQuery | None) -> None:
+    def set_operation(self, operation: Operation | None, query: ReportQuery | None) -> None:
         """Another operation: its reports (matching `query`) and its features."""
         self.operation = operation
         self.query = query

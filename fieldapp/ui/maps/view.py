@@ -27,6 +27,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from fieldapp.core.record_types import Operation
 from fieldapp.maps.data import COLUMNS, read_map_json
 from fieldapp.maps.page import prepare_map_page
 from fieldapp.maps.urls import APP_ORIGIN, PAGE_URL
@@ -48,7 +49,7 @@ def empty_document(exercise: bool) -> bytes:
     return json.dumps(document).encode()
 
 
-def _id_of(operation: dict | None) -> str | None:
+def _id_of(operation: Operation | None) -> str | None:
     return operation["id"] if operation else None
 
 
@@ -81,7 +82,7 @@ class MapView(QWidget):
         self._own_tiles = tiles is None
         self.tiles = tiles or TileRegistry(self.data_dir)
         self.tasks = TaskRunner(self)
-        self.operation: dict | None = None
+        self.operation: Operation | None = None
         self.query: ReportQuery | None = None
         self._generation = 0  # of the newest data asked for
         self._sent = 0  # generation of the data handed to the page
@@ -158,7 +159,7 @@ class MapView(QWidget):
         """Every request the page tried outside the app's scheme (should stay empty)."""
         return self.guard.blocked
 
-    def set_operation(self, operation: dict | None, query: ReportQuery | None = None) -> None:
+    def set_operation(self, operation: Operation | None, query: ReportQuery | None = None) -> None:
         """Show the reports of `operation`: those matching `query`, else all of them.
 
         Another operation's markers go at once, not when this one's are read: a slow

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.core.errors import ValidationError
+from fieldapp.core.record_types import Report
 from fieldapp.radio import forms, model
 from fieldapp.ui.radio import pdf_job as pdf
 from fieldapp.ui.radio.dialogs import PeriodDialog, RelayDialog
@@ -168,7 +169,7 @@ class RadioActions(QObject):
     # -- report, print, copy -------------------------------------------------------------
 
     @Slot()
-    def make_report(self) -> dict | None:
+    def make_report(self) -> Report | None:
         """The message as a report of the operation (source radio, the station as reference)."""
         message, desk = self.desk.current, self.desk
         if message is None or desk.operation is None:

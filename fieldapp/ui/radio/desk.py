@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import NotFoundError
+from fieldapp.core.record_types import Operation, RadioMessage
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.read_problem import RADIO, ReadProblemBar
@@ -74,8 +75,8 @@ class RadioDesk(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None, station: str = ""):
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
-        self.operation: dict | None = None
-        self.current: dict | None = None
+        self.operation: Operation | None = None
+        self.current: RadioMessage | None = None
         self.station_edit = QLineEdit(station.upper(), self)
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
@@ -169,7 +170,7 @@ class RadioDesk(QMainWindow):
 
     # -- operation and station ------------------------------------------------------------
 
-    def set_operation(self, operation: dict | None) -> None:
+    def set_operation(self, operation: Operation | None) -> None:
         self.operation = operation
         self.entry.set_operation(operation, self.station())
         self.queue_model.apply([])  # never the former operation's rows while reading
@@ -265,11 +266,11 @@ class RadioDesk(QMainWindow):
         self.problem.set_problem(RADIO, message)
 
     @staticmethod
-    def _chosen_in(view: QTableView, model: RadioQueueModel | RadioLogModel) -> dict | None:
+    def _chosen_in(view: QTableView, model: RadioQueueModel | RadioLogModel) -> RadioMessage | None:
         rows = view.selectionModel().selectedRows()
         return model.message_at(rows[0].row()) if rows else None
 
-    def _choose_again(self, view: QTableView, message: dict) -> None:
+    def _choose_again(self, view: QTableView, message: RadioMessage) -> None:
         """After the rows changed, the view's chosen message is chosen again if still there."""
         if view is self.log_view:
             row = self.log_model.row_of_seq(message["seq"])

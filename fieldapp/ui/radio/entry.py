@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import ValidationError
+from fieldapp.core.record_types import Operation, RadioMessage
 from fieldapp.radio import model
 from fieldapp.radio.check import check_to_send, compute_check, normalise
 from fieldapp.store import Store
@@ -56,7 +57,7 @@ class RadioEntryForm(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.operation: dict | None = None
+        self.operation: Operation | None = None
         self.station = ""
         self._started_at: str | None = None
         self._normalised: str | None = None
@@ -139,7 +140,7 @@ class RadioEntryForm(QWidget):
         note = self.page.notes[name]
         return note.text() if note.text() else ""
 
-    def set_operation(self, operation: dict | None, station: str) -> None:
+    def set_operation(self, operation: Operation | None, station: str) -> None:
         self.operation = operation
         self.station = station.strip().upper()
         self.setEnabled(operation is not None)
@@ -313,7 +314,7 @@ class RadioEntryForm(QWidget):
         return values
 
     @Slot()
-    def save(self) -> dict | None:
+    def save(self) -> RadioMessage | None:
         """Save the message; on success the next blank form is ready at once."""
         if self.operation is None:
             return None

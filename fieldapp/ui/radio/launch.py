@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
+from fieldapp.core.record_types import Operation, Report
+
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
     from fieldapp.ui.radio.desk import RadioDesk
@@ -77,7 +79,7 @@ class RadioLauncher(QObject):
             self._desk.refresh()
 
     @Slot(object)
-    def _on_window_operation_changed(self, operation: dict | None) -> None:
+    def _on_window_operation_changed(self, operation: Operation | None) -> None:
         if self._desk is not None:
             self._desk.set_operation(operation)
 
@@ -91,7 +93,7 @@ class RadioLauncher(QObject):
         self.window.report_list.refresh()
         self.window.update_outbox()
 
-    def _report(self) -> dict | None:
+    def _report(self) -> Report | None:
         editor = self.window._editor
         return editor.current_report() if editor is not None else None
 

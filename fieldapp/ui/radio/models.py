@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fieldapp.core.record_types import RadioMessage
 from fieldapp.store import Store
 from fieldapp.ui.kit.i18n import translate
 from fieldapp.ui.radio.query import PAGE_SIZE
@@ -43,6 +44,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _ID = int(MessageIdRole)
 _Index = QModelIndex | QPersistentModelIndex
+_Shown = tuple[RadioMessage, tuple[str, ...]]  # a message and its cells
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 URGENT = ("EMERGENCY", "TRES URGENT")
 COLUMNS = ("logged_at", "direction", "status", "precedence", "number", "station", "check", "text")
@@ -89,7 +91,7 @@ def headers() -> list[str]:
 
 
 def cells(
-    message: dict, labels: tuple[dict[str, str], dict[str, str]] | None = None
+    message: RadioMessage, labels: tuple[dict[str, str], dict[str, str]] | None = None
 ) -> tuple[str, ...]:
     """The display texts of one message, in COLUMNS order.
 
@@ -127,10 +129,10 @@ class _MessageTable(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def _shown(self, row: int) -> tuple[dict, tuple[str, ...]] | None:
+    def _shown(self, row: int) -> _Shown | None:
         raise NotImplementedError
 
-    def message_at(self, row: int) -> dict | None:
+    def message_at(self, row: int) -> RadioMessage | None:
         shown = self._shown(row)
         return shown[0] if shown else None
 
@@ -187,10 +189,10 @@ class RadioLogModel(_MessageTable):
     def __init__(self, store: Store, parent: Any = None):
         super().__init__(store, parent)
         self._seqs: list[int] = []
-        self._pages: OrderedDict[int, dict[int, tuple[dict, tuple[str, ...]]]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[int, _Shown]] = OrderedDict()
         self._failure_said = False
 
-    def apply(self, seqs: list[int], first_page: dict[int, dict]) -> None:
+    def apply(self, seqs: list[int], first_page: dict[int, RadioMessage]) -> None:
         """Show these rows (newest first); `first_page` holds the messages of seqs[:PAGE_SIZE]."""
         old, labels = self._seqs, self._labels
         self._failure_said = False
@@ -211,7 +213,7 @@ class RadioLogModel(_MessageTable):
             self._set_first_page(page)
             self.endResetModel()
 
-    def _set_first_page(self, page: dict[int, tuple[dict, tuple[str, ...]]]) -> None:
+    def _set_first_page(self, page: dict[int, _Shown]) -> None:
         self._pages.clear()
         if self._seqs:
             self._pages[0] = page
@@ -234,7 +236,7 @@ class RadioLogModel(_MessageTable):
                 return row
         return -1
 
-    def _shown(self, row: int) -> tuple[dict, tuple[str, ...]] | None:
+    def _shown(self, row: int) -> _Shown | None:
         if not 0 <= row < len(self._seqs):
             return None
         number = row // PAGE_SIZE
@@ -277,9 +279,9 @@ class RadioQueueModel(_MessageTable):
 
     def __init__(self, store: Store, parent: Any = None):
         super().__init__(store, parent)
-        self._rows: list[tuple[dict, tuple[str, ...]]] = []
+        self._rows: list[_Shown] = []
 
-    def apply(self, messages: list[dict]) -> None:
+    def apply(self, messages: list[RadioMessage]) -> None:
         """Show these messages (Store.radio.queue's order), read by RadioQueryRunner."""
         self.beginResetModel()
         self._rows = [(m, cells(m, self._labels)) for m in messages]
@@ -288,7 +290,7 @@ class RadioQueueModel(_MessageTable):
     def row_of(self, message_id: str) -> int:
         return next((i for i, (m, _) in enumerate(self._rows) if m["id"] == message_id), -1)
 
-    def _shown(self, row: int) -> tuple[dict, tuple[str, ...]] | None:
+    def _shown(self, row: int) -> _Shown | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

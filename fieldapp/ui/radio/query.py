@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
+from fieldapp.core.record_types import RadioMessage
 from fieldapp.store import Store
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,8 @@ class RadioRows:
     operation_id: str
     search: str
     seqs: list[int]
-    first_page: dict[int, dict]
-    queue: list[dict]
+    first_page: dict[int, RadioMessage]
+    queue: list[RadioMessage]
 
 
 def read_rows(store: Store, operation_id: str, search: str) -> RadioRows:

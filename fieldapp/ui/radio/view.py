@@ -14,6 +14,7 @@ import html
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from fieldapp.core.record_types import RadioMessage
 from fieldapp.radio import forms
 from fieldapp.ui.radio import fields as radio_fields
 from fieldapp.ui.radio.models import direction_labels, kind_labels, status_labels
@@ -24,13 +25,13 @@ class RadioMessageView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.message: dict | None = None
+        self.message: RadioMessage | None = None
         self.exercise = False
         self._problem = ""
         self.setOpenLinks(False)
         self.show_message(None)
 
-    def show_message(self, message: dict | None, *, exercise: bool = False) -> None:
+    def show_message(self, message: RadioMessage | None, *, exercise: bool = False) -> None:
         self.message, self.exercise, self._problem = message, exercise, ""
         self._render()
 
@@ -66,14 +67,14 @@ class RadioMessageView(QTextBrowser):
         parts.append(self._hops_html(m))
         self.setHtml("".join(parts))
 
-    def _warnings_html(self, m: dict) -> str:
+    def _warnings_html(self, m: RadioMessage) -> str:
         """Each warning as the entry form words it, after the field and the value as copied:
         the operator sees what was kept, never a corrected value."""
         if not m["warnings"]:
             return ""
         labels = radio_fields.labels(m["kind"]) if m["kind"] in radio_fields.KINDS else {}
         items = ""
-        warnings: dict[str, dict[str, str]] = m["warnings"]
+        warnings = m["warnings"]
         for name, warning in warnings.items():
             label = labels.get(name, name).replace("&", "")
             value = m.get(name) or ""
@@ -85,7 +86,7 @@ class RadioMessageView(QTextBrowser):
         title = html.escape(self.tr("Look at:"))
         return f"<p style='color:#8d5a00'><b>{title}</b></p><ul style='color:#8d5a00'>{items}</ul>"
 
-    def _hops_html(self, m: dict) -> str:
+    def _hops_html(self, m: RadioMessage) -> str:
         hops = m.get("hops", [])
         title = html.escape(self.tr("Relay chain"))
         if not hops:

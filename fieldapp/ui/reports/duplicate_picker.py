@@ -16,6 +16,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from fieldapp.core.errors import NotFoundError
+from fieldapp.core.record_types import Report
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
@@ -96,7 +97,7 @@ class DuplicatePicker(QObject):
         self._edit.setToolTip(self.tr("Duplicate of: %1").replace("%1", _one_line(report)))
 
 
-def _one_line(report: dict) -> str:
+def _one_line(report: Report) -> str:
     when = (report.get("observed_at") or report.get("created_at") or "")[:16].replace("T", " ")
     parts = [report["title"], report.get("place") or "", when]
     return " · ".join(part for part in parts if part)

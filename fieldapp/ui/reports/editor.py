@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.record_types import Operation, Report
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.workers import TaskRunner
@@ -61,8 +62,8 @@ class ReportEditor(QWidget):
         super().__init__(parent)
         self._store = store
         self._tasks = tasks
-        self._operation: dict | None = None
-        self._report: dict | None = None
+        self._operation: Operation | None = None
+        self._report: Report | None = None
         self._editing = False
         self._build()
         self.setAcceptDrops(True)
@@ -151,7 +152,7 @@ class ReportEditor(QWidget):
 
     # -- state -------------------------------------------------------------------------
 
-    def set_operation(self, operation: dict | None) -> None:
+    def set_operation(self, operation: Operation | None) -> None:
         self._operation = operation
         self.banner.setVisible(bool(operation and operation["exercise"]))
         self._show_placeholder()
@@ -159,7 +160,7 @@ class ReportEditor(QWidget):
     def is_editing(self) -> bool:
         return self._editing
 
-    def current_report(self) -> dict | None:
+    def current_report(self) -> Report | None:
         return self._report
 
     def _duplicate_context(self) -> tuple[str, str]:
@@ -221,7 +222,7 @@ class ReportEditor(QWidget):
         self.notice.show_changed(changed, [n for n in self.form.changed_values() if n in changed])
         return "notified"
 
-    def _open(self, report: dict) -> None:
+    def _open(self, report: Report) -> None:
         self._report = report
         self.form.load(report)
         self._enter_editing()

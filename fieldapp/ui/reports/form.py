@@ -8,7 +8,7 @@ shown without its milliseconds is not a change). GUI thread only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -224,7 +224,7 @@ class ReportForm(QWidget):
             return None
         return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
-    def load(self, report: dict) -> None:
+    def load(self, report: Mapping[str, Any]) -> None:
         """Show a report (or the defaults of a new one); it becomes the unchanged state."""
         self.clear_errors()
         for name in self.rows:

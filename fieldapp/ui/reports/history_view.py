@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from fieldapp.core.record_types import HistoryEntry
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.reports.form import to_text
 
@@ -64,10 +65,10 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self._entries: list[dict] = []
+        self._entries: list[HistoryEntry] = []
         self._problem: str | None = None  # why the history could not be read
 
-    def set_entries(self, entries: list[dict]) -> None:
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
         self._entries = list(reversed(entries))
         self._problem = None
@@ -115,7 +116,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         return (self.tr("When (UTC)"), self.tr("Who"), self.tr("What"))[section]
 
-    def describe(self, entry: dict, full: bool = False) -> str:
+    def describe(self, entry: HistoryEntry, full: bool = False) -> str:
         """One entry in words, e.g. "Severity: 3 – moderate → 5 – critical"."""
         action = entry["action"]
         if action == "created":
@@ -152,7 +153,7 @@ class HistoryView(QTableView):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-    def set_entries(self, entries: list[dict]) -> None:
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.history_model.set_entries(entries)
         self.resizeRowsToContents()
 

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from fieldapp.core.record_types import ReportRow
 from fieldapp.reports.query import INDEXED_SORTS, SORTABLE, ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.kit import i18n
@@ -122,7 +123,7 @@ class ReportTableModel(QAbstractTableModel):
         self._seqs: list[int] = []
         self._complete = False
         # Pages of rows by page number: seq -> (report, display texts by column).
-        self._pages: OrderedDict[int, dict[int, tuple[dict, tuple[str, ...]]]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[int, tuple[ReportRow, tuple[str, ...]]]] = OrderedDict()
         self._icons: dict[int, QIcon] = {}
         self._labels: dict[str, dict] = {}
         self._headers: list[str] = []
@@ -240,12 +241,12 @@ class ReportTableModel(QAbstractTableModel):
 
     # -- rows ------------------------------------------------------------------------
 
-    def report_at(self, row: int) -> dict | None:
-        """The list columns (Reports.list_rows) of the report at `row`, or None."""
+    def report_at(self, row: int) -> ReportRow | None:
+        """The list columns (Store.list_rows) of the report at `row`, or None."""
         shown = self._shown(row)
         return shown[0] if shown else None
 
-    def _shown(self, row: int) -> tuple[dict, tuple[str, ...]] | None:
+    def _shown(self, row: int) -> tuple[ReportRow, tuple[str, ...]] | None:
         """A row as (report, display texts by column), from the page cache."""
         if not 0 <= row < len(self._seqs):
             return None
@@ -257,7 +258,7 @@ class ReportTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page.get(self._seqs[row])
 
-    def _load_page(self, number: int) -> dict[int, tuple[dict, tuple[str, ...]]]:
+    def _load_page(self, number: int) -> dict[int, tuple[ReportRow, tuple[str, ...]]]:
         """Read a page of reports and format their cells once (paint asks for each often)."""
         first = number * PAGE_SIZE
         try:
@@ -325,7 +326,7 @@ class ReportTableModel(QAbstractTableModel):
             return report["severity"]
         return self._decoration(report, field, role)
 
-    def _text_of(self, field: str) -> Callable[[dict], str]:
+    def _text_of(self, field: str) -> Callable[[ReportRow], str]:
         """How a column's cell text is made from a list row (one function per column)."""
         if field in ("observed_at", "created_at"):
             return lambda report: short_time(report[field])
@@ -334,7 +335,7 @@ class ReportTableModel(QAbstractTableModel):
             return lambda report: labels.get(report[field], str(report[field]))
         return lambda report: "" if report[field] is None else str(report[field])
 
-    def _decoration(self, report: dict, field: str, role: int) -> Any:
+    def _decoration(self, report: ReportRow, field: str, role: int) -> Any:
         if role == _DECORATION:
             return self._icons.get(report["severity"]) if field == "severity" else None
         if role == _TOOLTIP and field == "title":

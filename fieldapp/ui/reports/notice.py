@@ -9,7 +9,7 @@ changed on the server (and which of them the user is editing too) and offers to 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -23,7 +23,7 @@ NOTICE_STYLE = (
 )
 
 
-def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
     """The report fields whose value differs between two reads of a report."""
     return [name for name in REPORT_FIELDS if before.get(name) != after.get(name)]
 

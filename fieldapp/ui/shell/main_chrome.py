@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.record_types import Operation
+
 
 class WindowChrome(QObject):
     """The actions and bars of the main window."""
@@ -41,7 +43,7 @@ class WindowChrome(QObject):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.operation_label.setBuddy(self.operation_combo)
-        self._operations: list[dict] = []
+        self._operations: list[Operation] = []
         self._build_menus()
         self._build_toolbar()
         self.retranslate()
@@ -85,7 +87,7 @@ class WindowChrome(QObject):
         self.toolbar.addAction(self.settings_action)
         self.window.addToolBar(self.toolbar)
 
-    def set_operations(self, operations: list[dict], current: dict | None) -> None:
+    def set_operations(self, operations: list[Operation], current: Operation | None) -> None:
         """Fill the chooser; exercises are marked so they cannot be mistaken."""
         self._operations = list(operations)
         if current and all(op["id"] != current["id"] for op in operations):
@@ -93,7 +95,7 @@ class WindowChrome(QObject):
         self._fill_combo()
         self.select_operation(current)
 
-    def select_operation(self, operation: dict | None) -> None:
+    def select_operation(self, operation: Operation | None) -> None:
         if operation and self.operation_combo.findData(operation["id"]) < 0:
             self._operations.insert(0, operation)
             self._fill_combo()
@@ -110,7 +112,7 @@ class WindowChrome(QObject):
         combo.setCurrentIndex(max(0, combo.findData(current)) if combo.count() else -1)
         combo.blockSignals(False)
 
-    def _operation_text(self, operation: dict) -> str:
+    def _operation_text(self, operation: Operation) -> str:
         if operation["exercise"]:
             return self.tr("EXERCISE · %1").replace("%1", operation["name"])
         return operation["name"]

@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
@@ -65,11 +66,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.data_dir = Path(store.data_dir)
         self.languages = languages
-        self.operation: dict | None = None
+        self.operation: Operation | None = None
         self.tasks = TaskRunner(self)
         self.runner = ReportQueryRunner(self.data_dir, self)
         self._shut_down = False
-        self._before_new: dict | None = None
+        self._before_new: Report | None = None
         self._later_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
     def _confirm_leave(self) -> bool:
         return self._editor is None or self._editor.confirm_leave()
 
-    def _initial_operation(self) -> dict | None:
+    def _initial_operation(self) -> Operation | None:
         """The operation used last time, else the newest; cheap before the first paint."""
         if self.settings.last_operation_id:
             try:
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         self._switch_to(operation)
         return True
 
-    def _switch_to(self, operation: dict | None) -> None:
+    def _switch_to(self, operation: Operation | None) -> None:
         self.operation = operation
         exercise = bool(operation and operation["exercise"])
         self.banner.setVisible(exercise)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         self.operation_changed.emit(operation)
 
     @Slot()
-    def new_operation(self) -> dict | None:
+    def new_operation(self) -> Operation | None:
         """Ask for a name and create an operation; it becomes the current one."""
         from fieldapp.ui.kit.dialogs import NewOperationDialog
 

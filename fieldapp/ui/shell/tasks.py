@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldapp.core.errors import NotFoundError
+from fieldapp.core.record_types import Attachment, Operation
 from fieldapp.store import Store
 
 
 @dataclass
 class AttachOutcome:
     report_id: str
-    attached: list[dict] = field(default_factory=list)
+    attached: list[Attachment] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
 
 
@@ -60,7 +61,7 @@ def copy_attachment(source: Path, target: Path, data_dir: Path) -> Path:
 
 @dataclass
 class Overview:
-    operations: list[dict]
+    operations: list[Operation]
     outbox_count: int
 
 

@@ -6,13 +6,13 @@
 a column per competing version (one per device) and the result. Fields in conflict come
 first, highlighted; the others follow for context and cannot be changed. For a field in
 conflict the user checks the version to keep (mouse, or Space on the cell) or types the
-result (`set_result_text`); `result_values` gives what `resolve_record` writes. A few
+result (`set_result_text`); `result_values` gives what `resolve_record` writes. Names
+and words of types, fields and values come from record_display.py (the declarations). A few
 rows of plain reads on the GUI thread's Store. GUI thread only.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,7 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry, vertex_count
+from fieldapp.core import records
+from fieldapp.core.records import RECORD_TYPES
 from fieldapp.store import Store
 from fieldapp.sync.client.conflict_records import (
     ConflictRecord,
@@ -35,10 +36,13 @@ from fieldapp.sync.client.conflict_records import (
 )
 from fieldapp.sync.client.conflict_records import stored_tags as _stored_tags
 from fieldapp.sync.protocol.merge import DELETED, canonical
-from fieldapp.ui.kit import i18n
-from fieldapp.ui.radio import fields as radio_fields
-from fieldapp.ui.radio import models as radio_models
-from fieldapp.ui.reports.history_view import value_words
+from fieldapp.ui.sync.record_display import (
+    field_label,
+    kind_text,
+    pick_only,
+    record_title,
+    value_text,
+)
 from fieldapp.ui.sync.texts import time_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,166 +50,6 @@ translate = QCoreApplication.translate
 CELL_CHARS = 160  # the table shows a line of each value; the comparison below, the whole
 CLASH = QBrush(QColor("#fff3cd"))  # a field in conflict
 CHOSEN = QBrush(QColor("#d4edda"))  # the version that is the result
-# Coded fields (shown in words): the result is one of the versions, never free text.
-PICK_ONLY = {"kind", "source", "status", "verification", "verification_confidence", "severity",
-             DELETED}  # fmt: skip
-PICK_ONLY_OF = {
-    "feature": {"category", "geometry", DELETED},  # a shape is drawn, never typed as JSON
-    "radio_message": {"kind", "direction", "status", "test", "precedence", DELETED},
-}
-_MULTI_RINGS = {"Polygon": 1, "MultiPolygon": 2}  # nesting of rings whose last point repeats
-
-
-def pick_only(entity: str, name: str) -> bool:
-    """Whether a field's result can only be one of the versions (coded values, shapes)."""
-    return name in PICK_ONLY_OF.get(entity, PICK_ONLY)
-
-
-def field_label(name: str, entity: str = "report", kind: str = "") -> str:
-    """A field as people name it; `kind` is a radio message's kind (its form's names)."""
-    if entity == "feature":
-        labels = feature_labels()
-    elif entity == "radio_message":
-        labels = message_labels(kind)
-    else:
-        labels = {}
-    return labels.get(name) or i18n.field_labels().get(name) or name.replace("_", " ").capitalize()
-
-
-def _plain(label: str) -> str:
-    """A form label without its mnemonic."""
-    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def feature_labels() -> dict[str, str]:
-    """The names of the map feature dialog (without its mnemonics), and the shape."""
-    return {
-        "name": _plain(translate("FeatureDialog", "&Name")),
-        "category": _plain(translate("FeatureDialog", "&Category")),
-        "notes": _plain(translate("FeatureDialog", "N&otes")),
-        "geometry": translate("Conflicts", "Shape"),
-    }
-
-
-def message_labels(kind: str) -> dict[str, str]:
-    """The names of the radio entry form for a kind of message; a field that kind's form
-    lacks takes another form's name (without the box number of the ICS-213)."""
-    named: dict[str, str] = {
-        "kind": _plain(translate("RadioEntryForm", "&Kind")),
-        "direction": _plain(translate("RadioEntryForm", "&Direction")),
-        "status": translate("RadioColumns", "Status"),
-        "test": translate("Conflicts", "Exercise (TEST)"),
-        "subject": translate("Conflicts", "Subject"),
-        "op_note": translate("Conflicts", "Operator note"),
-        "op_note2": translate("Conflicts", "Second operator note"),
-        "sent_to": translate("Conflicts", "Passed to"),
-        "sent_net": translate("Conflicts", "Net passed on"),
-        "delivered_to": translate("Conflicts", "Delivered to"),
-        "frequency": translate("Conflicts", "Frequency"),
-        "mode": translate("Conflicts", "Mode"),
-        "received_at": translate("Conflicts", "Received at (UTC)"),
-        "sent_at": translate("Conflicts", "Passed on at (UTC)"),
-        "delivered_at": translate("Conflicts", "Delivered at (UTC)"),
-    }
-    own = kind if kind in radio_fields.KINDS else "radiogram"
-    others = [k for k in ("adrasec", "ics213", "radiogram") if k != own]  # English last
-    for other in (*others, own):
-        for name, label in radio_fields.labels(other).items():
-            text = _plain(label)
-            if other != own:
-                text = re.sub(r"^\d+ ", "", text)
-            named[name] = text
-    return named
-
-
-def record_title(record: ConflictRecord) -> str:
-    """What the record is: a report's title, a feature's name, a message's number and
-    station."""
-    current = record.current
-    if record.entity == "radio_message" and current:
-        station = current.get("received_from") or current.get("origin_station") or ""
-        number = current.get("number") or "—"
-        if station:
-            text = translate("Conflicts", "NR %1 from %2").replace("%2", station)
-        else:
-            text = translate("Conflicts", "NR %1")
-        return text.replace("%1", number)
-    return record.title
-
-
-def geometry_words(value: Any) -> str:
-    """A shape in words: "Polygon, 12 points", then where it lies on a second line."""
-    try:
-        shape = read_geometry(value)
-    except GeometryError:
-        return str(value)
-    kind = shape["type"]
-    points = vertex_count(shape)
-    rings = [shape["coordinates"]]
-    for _ in range(_MULTI_RINGS.get(kind, 0) - 1):
-        rings = [ring for polygon in rings for ring in polygon]
-    if kind in _MULTI_RINGS:
-        points -= len(rings[0]) if kind == "Polygon" else sum(len(p) for p in rings)
-    west, south, east, north = bounding_box(shape)
-    where = translate("Conflicts", "around %1, %2 (latitude, longitude)")
-    where = where.replace("%1", f"{(south + north) / 2:.5f}")
-    where = where.replace("%2", f"{(west + east) / 2:.5f}")
-    if kind == "Point":
-        return translate("Conflicts", "Point") + "\n" + where
-    names = {
-        "LineString": translate("Conflicts", "Line"),
-        "Polygon": translate("Conflicts", "Polygon"),
-        "MultiPolygon": translate("Conflicts", "Multi-polygon"),
-    }
-    text = translate("Conflicts", "%1, %2 points").replace("%1", names.get(kind, kind))
-    return text.replace("%2", str(points)) + "\n" + where
-
-
-def entity_label(entity: str) -> str:
-    return {
-        "operation": translate("Conflicts", "Operation"),
-        "report": translate("Conflicts", "Report"),
-        "feature": translate("Conflicts", "Map feature"),
-        "attachment": translate("Conflicts", "Attached file"),
-        "radio_message": translate("Conflicts", "Radio message"),
-        "radio_hop": translate("Conflicts", "Radio relay"),
-    }.get(entity, entity)
-
-
-def value_text(name: str, value: Any, limit: int | None = None, entity: str = "report") -> str:
-    """A stored value in words; for `deleted`, what it means for the record."""
-    if name == DELETED:
-        if value:
-            return translate("Conflicts", "Deleted")
-        return translate("Conflicts", "Kept (not deleted)")
-    if entity not in ("feature", "radio_message") or value is None or value == "":
-        return value_words(name, value, limit) or value_words(name, None)  # no tags: "(empty)"
-    words = _feature_words if entity == "feature" else _message_words
-    text = words(name, value)
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
-
-
-def _feature_words(name: str, value: Any) -> str:
-    if name == "geometry":
-        return geometry_words(value)
-    if name == "category":
-        return i18n.category_labels().get(value, str(value))
-    return str(value)
-
-
-def _message_words(name: str, value: Any) -> str:
-    if name == "test":
-        return translate("Conflicts", "Yes: an exercise") if value else translate("Conflicts", "No")
-    words = {
-        "kind": radio_models.kind_labels,
-        "direction": radio_models.direction_labels,
-        "status": radio_models.status_labels,
-    }
-    if name in words:
-        return words[name]().get(value, str(value))
-    return str(value)
 
 
 def when_text(stamp: str) -> str:
@@ -263,8 +107,7 @@ class ConflictListModel(QAbstractTableModel):
         if column == 0:
             return record_title(record)
         if column == 1:
-            kind = record.current.get("kind") if record.entity == "report" else None
-            return i18n.kind_labels().get(kind or "", entity_label(record.entity))
+            return kind_text(record)
         if column == 2:
             kind = str(record.current.get("kind") or "")
             names = [field_label(name, record.entity, kind) for name in record.fields]
@@ -405,13 +248,14 @@ class ConflictRecordModel(QAbstractTableModel):
 
     def result_values(self) -> dict[str, Any]:
         """Each field's result as `resolve_record` takes it (typed text as typed)."""
+        declared = RECORD_TYPES.get(self.record.entity) if self.record else None
         out = {}
         for name in self._clashing:
-            value = self._results[name]
-            if name == "tags" and name not in self._typed:
+            value, kind = self._results[name], declared.kind_of(name) if declared else ""
+            if kind == records.JSON and name not in self._typed:
                 value = _stored_tags(value)
-            elif name in self._typed and self.record and self.record.entity != "report":
-                value = _like(value, self._current(name))
+            elif name in self._typed:
+                value = _typed(value, kind)
             out[name] = value
         return out
 
@@ -512,12 +356,12 @@ def _key(record: ConflictRecord | None) -> tuple | None:
     return (record.entity, record.row_id, sorted(c["id"] for c in record.conflicts))
 
 
-def _like(text: str, current: Any) -> Any:
-    """Typed text as the type of the stored value (numbers stay numbers)."""
+def _typed(text: str, kind: str) -> Any:
+    """Typed text as a value of its field's declared kind (numbers stay numbers)."""
     try:
-        if isinstance(current, int) and not isinstance(current, bool):
+        if kind == records.INT:
             return int(text)
-        if isinstance(current, float):
+        if kind == records.REAL:
             return float(text)
     except ValueError:
         return text

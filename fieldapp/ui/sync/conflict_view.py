@@ -36,7 +36,8 @@ from fieldapp.sync.client.resolve import resolve_record
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.shell.status import ERROR_STYLE
 from fieldapp.ui.sync.conflict_compare import FieldCompare
-from fieldapp.ui.sync.conflict_models import ConflictListModel, ConflictRecordModel, record_title
+from fieldapp.ui.sync.conflict_models import ConflictListModel, ConflictRecordModel
+from fieldapp.ui.sync.record_display import record_title
 
 
 class ConflictView(QDialog):

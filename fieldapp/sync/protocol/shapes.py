@@ -1,0 +1,31 @@
+"""The JSON shapes of a pull, as types: what `wire.parse_pull_answer` hands the sync apply.
+
+A pulled record carries its field values, the stamp most of them share (`s`) and the
+stamps of the others (`stamps`); docs/sync-protocol.md is the contract in words. Type
+definitions only: safe from any thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NotRequired, TypedDict
+
+
+class PulledRecord(TypedDict):
+    """One record in pull form (`wire.compact_record`)."""
+
+    entity: str
+    id: str
+    operation_id: str
+    s: str  # the stamp of every field not in `stamps`
+    fields: dict[str, Any]  # name -> value, in stored form (tags as JSON text)
+    stamps: NotRequired[dict[str, str]]
+
+
+class PullAnswer(TypedDict):
+    """One checked page of a pull."""
+
+    records: list[PulledRecord]
+    conflicts: list[dict[str, Any]]
+    next: int  # the cursor after this page
+    server_time: int
+    more: bool

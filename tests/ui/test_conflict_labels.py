@@ -1,0 +1,98 @@
+"""The conflict view names every declared record type, its records, fields and values.
+
+Each record type of fieldapp/core/records.py gets a row the user can read: its type in
+words (English and French), its record named by its declared title field (or its type's
+own words), its fields by name and its values in words by their declared kind. Records
+are built as the store reads them; the view's own tests (test_conflict_view.py,
+test_conflict_kinds.py) drive real conflicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fieldapp.core.records import RECORD_TYPES
+from fieldapp.sync.client.conflict_records import ConflictRecord, Version
+from fieldapp.ui.sync.conflict_models import ConflictRecordModel
+from fieldapp.ui.sync.record_display import (
+    field_label,
+    kind_text,
+    pick_only,
+    record_title,
+    type_labels,
+    value_text,
+)
+
+STAMP = "1790000000000-0000-"
+# A stored record of each type: what a conflict on it looks like (title, kind, a field).
+RECORDS = {
+    "operation": ({"name": "Crues de l'Aude", "description": "", "exercise": 1}, "exercise"),
+    "report": ({"title": "Bridge closed", "kind": "hazard", "severity": 4}, "severity"),
+    "feature": ({"name": "Lower town", "category": "shelter", "geometry": None}, "category"),
+    "attachment": ({"filename": "digue.jpg", "size": 2048, "mime": "image/jpeg"}, "filename"),
+    "radio_message": ({"number": "12", "received_from": "F1PCT", "test": 0}, "test"),
+    "radio_hop": ({"to_station": "F5XYZ", "at": "2026-10-16T05:30:00.000Z"}, "at"),
+}
+SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
+    "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
+    "report": ("Bridge closed", "Hazard", "Severity", "4 – severe"),
+    "feature": ("Lower town", "Map feature", "Category", "Shelter"),
+    "attachment": ("digue.jpg", "Attached file", "Filename", "digue.jpg"),
+    "radio_message": ("NR 12 from F1PCT", "Radio message", "Exercise (TEST)", "No"),
+    "radio_hop": ("F5XYZ", "Radio relay", "At", "2026-10-16 05:30"),
+}
+
+
+def clash(entity: str) -> ConflictRecord:
+    current, name = RECORDS[entity]
+    writes = [{"field": name, "v": current[name], "s": STAMP + node} for node in ("aaaa", "bbbb")]
+    conflict = {"id": "c1", "kind": "update", "field": name, "older": writes[0],
+                "newer": writes[1]}  # fmt: skip
+    versions = [
+        Version(w["s"][-4:], "", user) for w, user in zip(writes, ("olga", "vera"), strict=True)
+    ]
+    for version, write in zip(versions, writes, strict=True):
+        version.add(write)
+    row = {"id": "0190f1c2-7d3e-7000-8000-00000000abcd", "deleted": 0, **current}
+    return ConflictRecord(entity, row["id"], [conflict], row, versions)
+
+
+def test_every_declared_record_type_has_a_name_in_words():
+    assert set(type_labels()) == set(RECORD_TYPES)
+    assert set(RECORDS) == set(RECORD_TYPES)
+
+
+@pytest.mark.parametrize("entity", sorted(RECORD_TYPES))
+def test_a_record_in_conflict_is_named_and_its_field_and_value_are_in_words(qapp, entity):
+    record = clash(entity)
+    title, kind, label, words = SHOWN[entity]
+    [name] = record.fields
+    assert (record_title(record), kind_text(record)) == (title, kind)
+    assert field_label(name, entity, str(record.current.get("kind") or "")) == label
+    assert value_text(name, record.current[name], entity=entity) == words
+
+    model = ConflictRecordModel()
+    model.set_record(record)
+    assert model.index(model.row_of(name), 0).data() == label
+    assert model.index(model.row_of(name), model.result_column).data() == words
+    checkable = model.flags(model.index(model.row_of(name), 1)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert bool(checkable)  # a version can be checked as the result
+    assert model.is_editable(model.row_of(name)) is (entity in ("attachment", "radio_hop"))
+
+
+def test_coded_values_flags_and_shapes_are_only_picked_free_text_is_typed():
+    assert pick_only("operation", "exercise") and pick_only("report", "severity")
+    assert pick_only("feature", "geometry") and pick_only("radio_message", "precedence")
+    assert pick_only("attachment", "deleted")
+    assert not pick_only("report", "title") and not pick_only("radio_hop", "to_station")
+
+
+def test_in_french_every_record_type_and_value_is_in_french(qapp, languages):
+    english = type_labels()
+    languages.apply("fr")
+    french = type_labels()
+    assert all(french[entity] != english[entity] for entity in RECORD_TYPES)
+    assert kind_text(clash("radio_hop")) == "Relais radio"
+    assert value_text("exercise", 1, entity="operation") == "Oui"
+    assert value_text("test", 1, entity="radio_message") == "Oui : un exercice"
