@@ -51,13 +51,13 @@ def server(gate):
 
 
 @pytest.fixture
-def open_dialog(qtbot, data_dir):
+def open_dialog(qtbot, data_dir, tasks):
     made = []
 
     def make(**kwargs) -> TileDownloadDialog:
         kwargs.setdefault("bbox", BBOX)
         kwargs.setdefault("options", FAST)
-        dialog = TileDownloadDialog(data_dir, kwargs.pop("settings", Settings()), **kwargs)
+        dialog = TileDownloadDialog(data_dir, kwargs.pop("settings", Settings()), tasks, **kwargs)
         dialog.show()
         made.append(dialog)
         return dialog
@@ -243,14 +243,15 @@ def test_closing_while_running_asks_then_cancels_and_leaves_no_thread(
     fill(dialog, server.url)
     start_in_mid_air(qtbot, dialog, server)
     ended = []
-    dialog.worker.finished.connect(lambda: ended.append(True))
+    job = dialog.job
+    dialog.tasks.job_finished.connect(lambda finished: finished is job and ended.append(True))
     dialog.close()  # "No": the download goes on
     assert dialog.isVisible() and dialog.is_running()
     dialog.close()  # "Yes"
     gate.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
     assert asked == ["Stop the download?", "Stop the download?"]
-    assert dialog.worker is None and ended == [True]
+    assert dialog.job is None and ended == [True] and job.ended
     assert dialog.summary.cancelled and 0 < len(stored_tiles(data_dir)) < 35
 
 

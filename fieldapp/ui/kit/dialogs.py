@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.settings import Settings
-from fieldapp.ui.reports.form import ERROR_STYLE
+from fieldapp.ui.kit.forms import ERROR_STYLE
 
 
 class NewOperationDialog(QDialog):

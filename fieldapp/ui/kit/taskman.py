@@ -34,6 +34,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from fieldapp.core.tasks import Job, JobState, TaskContext, run_job
@@ -44,6 +45,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 JobContext = TaskContext["Store"]  # what the UI's job functions take
 JobFn = Callable[[JobContext], Any]
+
+
+def error_words(error: BaseException) -> str:
+    """An exception in words for the user (its message, else its type's name)."""
+    return str(error) or type(error).__name__
 
 
 class Lane(StrEnum):
@@ -60,8 +66,22 @@ SHUTDOWN_S = 5.0  # a window close waits this long at most for running jobs
 class _Entry:
     """A job with its function and its GUI-side callbacks."""
 
-    def __init__(self, job: Job, fn: JobFn, user: str | None, callbacks: dict[str, Any]):
+    def __init__(
+        self,
+        job: Job,
+        fn: JobFn,
+        user: str | None,
+        callbacks: dict[str, Any],
+        owner: QObject | None,
+    ):
         self.job, self.fn, self.user, self.callbacks = job, fn, user, callbacks
+        self.owner = owner
+
+    def callback(self, kind: str) -> Callable[..., None] | None:
+        """The callback of `kind`, unless its owner (a widget) was deleted meanwhile."""
+        if self.owner is not None and not shiboken6.isValid(self.owner):
+            return None
+        return self.callbacks[kind]
 
 
 class _ThreadStore:
@@ -201,8 +221,10 @@ class TaskManager(QObject):
         on_failed: Callable[[Exception], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         on_progress: Callable[[Job, Any], None] | None = None,
+        owner: QObject | None = None,
     ) -> Job:
-        """Queue `fn(ctx)`; `name` (in words) lists it in the Jobs panel; returns its Job."""
+        """Queue `fn(ctx)`; returns its Job. `name` (in words) lists it in the Jobs panel;
+        the callbacks are not called once `owner` (the widget they update) is deleted."""
         job = Job(name, lane=lane.value, key=key)
         callbacks = {
             "done": on_done,
@@ -210,7 +232,7 @@ class TaskManager(QObject):
             "cancelled": on_cancelled,
             "progress": on_progress,
         }
-        entry = _Entry(job, fn, self.user, callbacks)
+        entry = _Entry(job, fn, self.user, callbacks, owner)
         if self._shut_down:
             job.state = JobState.DROPPED
             return job
@@ -241,6 +263,11 @@ class TaskManager(QObject):
             for entry in lane.take_queued(lambda e: e.job is job):
                 entry.job.state = JobState.CANCELLED
                 self._end(entry)
+
+    def drop(self, key: str) -> None:
+        """Cancel the jobs of `key` and ignore their results (their owner is closing)."""
+        self._supersede(key)
+        self._latest.pop(key, None)
 
     def jobs(self) -> list[Job]:
         """Queued and running jobs, oldest first."""
@@ -318,8 +345,9 @@ class TaskManager(QObject):
         if kind == "started":
             self.job_started.emit(job)
         elif kind == "progressed":
-            if not self._stale(job) and entry.callbacks["progress"] is not None:
-                entry.callbacks["progress"](job, data)
+            callback = entry.callback("progress")
+            if not self._stale(job) and callback is not None:
+                callback(job, data)
             self.job_progressed.emit(job)
         else:
             if self._stale(job):
@@ -335,11 +363,11 @@ class TaskManager(QObject):
         callback: Callable[..., None] | None = None
         args: tuple = ()
         if job.state is JobState.FINISHED:
-            callback, args = entry.callbacks["done"], (job.result,)
+            callback, args = entry.callback("done"), (job.result,)
         elif job.state is JobState.FAILED:
-            callback, args = entry.callbacks["failed"], (job.error,)
+            callback, args = entry.callback("failed"), (job.error,)
         elif job.state is JobState.CANCELLED:
-            callback = entry.callbacks["cancelled"]
+            callback = entry.callback("cancelled")
         self.job_finished.emit(job)
         if callback is not None:
             callback(*args)

@@ -1,8 +1,9 @@
 """The main window: operation chooser, report list and map, report editor, status bar.
 
 It is handed the objects it works with (Store, Settings, LanguageManager) and builds
-the rest: a query thread for the list (ReportQueryRunner) and a TaskRunner for slow
-work, each opening its own Store. Only cheap reads run before the window is shown; the
+the rest, first of all the application's one TaskManager (`self.tasks`), which runs every
+background job (the list's queries, sync, downloads, files) and which it hands to the
+screens; `shutdown()` stops it last, with a bound on the wait. Only cheap reads run before the window is shown; the
 operation list and the outbox count are read just after. The left side (ReportsPane)
 shows the list and the map as tabs under one filter bar; MapController wires the map to
 the list, the editor and the status bar (the map itself is built on first show).
@@ -24,15 +25,15 @@ from fieldapp.reports.domain import ValidationError
 from fieldapp.store import NotFoundError, Store, default_user
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.maps.controller import MapController
 from fieldapp.ui.radio.launch import RadioLauncher
 from fieldapp.ui.reports.list_view import ReportListPanel
-from fieldapp.ui.reports.pane import ReportsPane
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
 from fieldapp.ui.shell.main_chrome import EmptyOperationPage, WindowChrome
+from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
-from fieldapp.ui.shell.tasks import Overview, read_overview
+from fieldapp.ui.shell.jobs import Overview, read_overview
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.tiles.menu import TileActions
 
@@ -65,15 +66,16 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(store.data_dir)
         self.languages = languages
         self.operation: dict | None = None
-        self.tasks = TaskRunner(self)
-        self.runner = ReportQueryRunner(self.data_dir, self)
+        self.tasks = TaskManager(self.data_dir, self)
+        self.tasks.user = store.user  # jobs write as the window's user
+        self.runner = ReportQueryRunner(self.tasks, self)
         self._shut_down = False
         self._before_new: dict | None = None
         self._later_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
         self.reports_pane.build_menu(self.menuBar())
-        self.tile_actions = TileActions(self, self.data_dir, settings)
+        self.tile_actions = TileActions(self, self.data_dir, settings, self.tasks)
         self.map_controller = MapController(self)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self.editor_placeholder = QWidget(self)
         self.empty_page = EmptyOperationPage(self)
         self.splitter = QSplitter(self)
-        self.reports_pane = ReportsPane(self.report_list, self.store, self)
+        self.reports_pane = ReportsPane(self.report_list, self.store, self.tasks, self)
         self.splitter.addWidget(self.reports_pane)
         self.splitter.addWidget(self.editor_placeholder)
         self.splitter.setStretchFactor(0, 3)
@@ -176,7 +178,9 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         if self._shut_down:
             return
-        self.tasks.start(read_overview, self.data_dir, on_done=self._on_overview_read)
+        self.tasks.submit(
+            read_overview, lane=Lane.READS, on_done=self._on_overview_read, owner=self
+        )
         self.editor  # noqa: B018 (built now: its imports and widgets cost start-up)
         self.sync.start()
         self.start_up_finished.emit()
@@ -357,6 +361,7 @@ class MainWindow(QMainWindow):
         self.settings.language = language
         self.settings.user_name = user_name
         self.store.user = user_name or default_user()
+        self.tasks.user = self.store.user
         self._save_settings()
         if self.languages is not None:
             self.languages.apply(language)
@@ -396,7 +401,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop the query thread and wait for background tasks; safe to call twice."""
+        """Stop the screens, then every background job (a bounded wait); safe twice."""
         if self._shut_down:
             return
         self._shut_down = True
@@ -405,4 +410,4 @@ class MainWindow(QMainWindow):
         self.radio.shutdown()
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
-        self.tasks.wait()
+        self.tasks.shutdown()
