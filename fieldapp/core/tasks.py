@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 S = TypeVar("S")  # the store type (fieldapp.store.Store, which the core may not import)
 
 
-class Cancelled(Exception):  # noqa: N818 (a state, not a failure: "the job was Cancelled")
+class Cancelled(Exception):
     """Raised inside a job to stop it; the job then ends as cancelled, not failed."""
 
 

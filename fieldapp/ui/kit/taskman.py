@@ -25,6 +25,7 @@ the threads with a bound; nothing is delivered after it. `TaskManager(synchronou
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -313,10 +314,9 @@ class TaskManager(QObject):
         self._emit(entry, "ended", None)
 
     def _emit(self, entry: _Entry, kind: str, data: Any) -> None:
-        try:
+        # RuntimeError: the manager is gone (a job outlived the shutdown's bound).
+        with contextlib.suppress(RuntimeError):
             self._relay.happened.emit(entry, kind, data)
-        except RuntimeError:  # the manager is gone (a job outlived the shutdown's bound)
-            pass
 
     def _run_here(self, entry: _Entry) -> None:
         """Synchronous mode: the job runs now, on this thread, on a store of its own."""

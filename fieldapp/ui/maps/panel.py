@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
-from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.kit.read_problem import MAP_AREAS, MAP_PAGE, MAP_REPORTS, ReadProblemBar
+from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.maps.position import GoToBar
 
 if TYPE_CHECKING:

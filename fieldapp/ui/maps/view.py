@@ -1,17 +1,17 @@
 """MapView: the offline map of an operation's reports, in a QWebEngineView.
 
-The page (a folium/Leaflet page, fieldapp.maps.page) and everything it loads come from the
-app's `fieldapp:` scheme (map_scheme.py), in a private off-the-record profile whose
+The page (a folium/Leaflet page, fieldapp.maps.page) and everything it loads come from
+the app's `fieldapp:` scheme (map_scheme.py), in a private off-the-record profile whose
 request guard (map_guard.py) blocks and records any other request. The page talks back
 through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
 
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
-reports' JSON is read (fieldapp.maps.data, its own SQLite connection) as jobs of the task
-manager (reads lane, newest wins), the first while the UI thread creates the browser profile and view; the UI thread only
-hands bytes to the page. A read that fails empties the map (an empty document, never
-the markers of the previous read) and says so with `reports_read_failed`. Importing
-this module imports QtWebEngine: import it when the map is first needed, never at
-start-up.
+reports' JSON is read (fieldapp.maps.data, its own SQLite connection) as jobs of the
+task manager (reads lane, newest wins), the first while the UI thread creates the
+browser profile and view; the UI thread only hands bytes to the page. A read that fails
+empties the map (an empty document, never the markers of the previous read) and says so
+with `reports_read_failed`. Importing this module imports QtWebEngine: import it when
+the map is first needed, never at start-up.
 """
 
 from __future__ import annotations

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 from fieldapp.reports.domain import ValidationError
 from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.kit.banner import ExerciseBanner
+from fieldapp.ui.kit.forms import ERROR_STYLE
 from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.reports.attachments_view import AttachmentsPanel
 from fieldapp.ui.reports.duplicate_picker import DuplicatePicker
 from fieldapp.ui.reports.files import ReportFiles
-from fieldapp.ui.kit.forms import ERROR_STYLE
 from fieldapp.ui.reports.form import ReportForm
 from fieldapp.ui.reports.history_view import HistoryView
 from fieldapp.ui.reports.notice import ServerChangeNotice, changed_fields

@@ -2,12 +2,12 @@
 
 Attaching copies, hashes and thumbnails a file (`Store.attach_file`), which can take a
 while for big photos, so it runs as a job of the task manager (writes lane, on that
-thread's own Store; listed in the Jobs panel); the outcome comes back on the GUI thread. Files chosen for a report that is not saved yet
-are kept as pending and attached right after its first save. A stored file is opened
-from a copy bearing its own name (the blob store names files by hash), made in a worker
-in a temporary folder that goes with the editor. If the saved files cannot be read,
-the panel shows none (never those of the report shown before) and says why. GUI thread
-only.
+thread's own Store; listed in the Jobs panel); the outcome comes back on the GUI thread.
+Files chosen for a report that is not saved yet are kept as pending and attached right
+after its first save. A stored file is opened from a copy bearing its own name (the blob
+store names files by hash), made in a worker in a temporary folder that goes with the
+editor. If the saved files cannot be read, the panel shows none (never those of the
+report shown before) and says why. GUI thread only.
 """
 
 from __future__ import annotations

@@ -25,9 +25,9 @@ from fieldapp.core.settings import Settings
 from fieldapp.store import Store
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.shell import error_hook
+from fieldapp.ui.shell.jobs import MaintenanceOutcome, start_up_maintenance
 from fieldapp.ui.shell.main_window import MainWindow
 from fieldapp.ui.shell.readiness import report_ready_and_quit
-from fieldapp.ui.shell.jobs import MaintenanceOutcome, start_up_maintenance
 
 log = logging.getLogger(__name__)
 EXIT_CANNOT_OPEN = 2

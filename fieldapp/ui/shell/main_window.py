@@ -1,13 +1,13 @@
 """The main window: operation chooser, report list and map, report editor, status bar.
 
-It is handed the objects it works with (Store, Settings, LanguageManager) and builds
-the rest, first of all the application's one TaskManager (`self.tasks`), which runs every
+It is handed the objects it works with (Store, Settings, LanguageManager) and builds the
+rest, first of all the application's one TaskManager (`self.tasks`), which runs every
 background job (the list's queries, sync, downloads, files) and which it hands to the
-screens; `shutdown()` stops it last, with a bound on the wait. Only cheap reads run before the window is shown; the
-operation list and the outbox count are read just after. The left side (ReportsPane)
-shows the list and the map as tabs under one filter bar; MapController wires the map to
-the list, the editor and the status bar (the map itself is built on first show).
-GUI thread only.
+screens; `shutdown()` stops it last, with a bound on the wait. Only cheap reads run
+before the window is shown; the operation list and the outbox count are read just after.
+The left side (ReportsPane) shows the list and the map as tabs under one filter bar;
+MapController wires the map to the list, the editor and the status bar (the map itself
+is built on first show). GUI thread only.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from fieldapp.ui.maps.controller import MapController
 from fieldapp.ui.radio.launch import RadioLauncher
 from fieldapp.ui.reports.list_view import ReportListPanel
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
+from fieldapp.ui.shell.jobs import Overview, read_overview
 from fieldapp.ui.shell.main_chrome import EmptyOperationPage, WindowChrome
 from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
-from fieldapp.ui.shell.jobs import Overview, read_overview
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.tiles.menu import TileActions
 
