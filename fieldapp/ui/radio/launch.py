@@ -55,7 +55,7 @@ class RadioLauncher(QObject):
             from fieldapp.ui.radio.desk import RadioDesk
 
             station = self.window.settings.station or os.environ.get("FIELDAPP_STATION", "")
-            desk = RadioDesk(self.window.store, self.window, station=station)
+            desk = RadioDesk(self.window.store, self.window.tasks, self.window, station=station)
             desk.station_changed.connect(self._on_desk_station_changed)
             desk.report_added.connect(self._on_desk_report_added)
             desk.set_operation(self.window.operation)
