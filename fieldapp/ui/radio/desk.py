@@ -8,12 +8,13 @@ chosen message with its relay chain. Keys: F2 entry, F3 queue, F4 log, Ctrl+F se
 the actions on the chosen message are in radio_actions.
 
 GUI thread only. The log's row numbers and the queue are read as jobs of the task
-manager (RadioQueryRunner; the reads lane's own Store): after a save, a status change or a keystroke in the search box
-the desk only asks for them, and the tables change when the answer arrives, each keeping
-its selected message. The GUI thread reads single messages (the chosen one, a page of
-the log as it scrolls into view) and writes one message per user action. A read that
-fails empties the queue and the log (never the rows of another operation or search) and
-a bar above them says why until a read succeeds; its "Try again" reads again.
+manager (RadioQueryRunner; the reads lane's own Store): after a save, a status change or
+a keystroke in the search box the desk only asks for them, and the tables change when
+the answer arrives, each keeping its selected message. The GUI thread reads single
+messages (the chosen one, a page of the log as it scrolls into view) and writes one
+message per user action. A read that fails empties the queue and the log (never the rows
+of another operation or search) and a bar above them says why until a read succeeds; its
+"Try again" reads again.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import NotFoundError, Store
 from fieldapp.ui.kit.banner import ExerciseBanner
-from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.kit.read_problem import RADIO, ReadProblemBar
+from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.radio.entry import RadioEntryForm
 from fieldapp.ui.radio.models import COLUMNS, RadioLogModel, RadioQueueModel
 from fieldapp.ui.radio.query import RadioQueryRunner, RadioRows

@@ -30,7 +30,7 @@ class SyncController(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.runner = SyncRunner(window.store, self)
+        self.runner = SyncRunner(window.store, window.tasks, self)
         self._panel: SyncPanel | None = None  # built when first shown (start-up is timed)
         self._shut_down = False
         self._record: str | None = None
