@@ -113,7 +113,7 @@ def test_the_garbage_collector_pauses_during_start_up_only(tmp_path):
     code = (
         "import gc, sys\n"
         "from PySide6.QtCore import QTimer\n"
-        "from fieldapp.ui import main_window\n"
+        "from fieldapp.ui.shell import main_window\n"
         "original = main_window.MainWindow._build_the_rest\n"
         "def finish(self):\n"
         "    print('during', gc.isenabled(), flush=True)\n"

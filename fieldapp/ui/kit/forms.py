@@ -12,3 +12,4 @@ INVALID_STYLE = (
     " { border: 2px solid #c62828; border-radius: 3px; }"
 )
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+STATUS_ERROR_STYLE = "color: #b00020;"  # a failure told in a status line (sync, conflicts)

@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self.chrome = WindowChrome(self)
         self.reports_pane.build_menu(self.menuBar())
         self.tile_actions = TileActions(self, self.data_dir, settings, self.tasks)
-        self.map_controller = MapController(self)
+        pane = self.reports_pane
+        self.map_controller = MapController(self, pane.map_panel, pane.show_map)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
@@ -109,6 +110,16 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     def _connect(self) -> None:
+        # The screens know the window only through protocols: the shell wires them here.
+        maps, radio, tiles = self.map_controller, self.radio, self.tile_actions
+        self.operation_changed.connect(maps.set_operation)
+        self.operation_changed.connect(radio.set_operation)
+        self.records_changed.connect(maps.show_changes)
+        self.records_changed.connect(radio.show_changes)
+        tiles.tile_sets_changed.connect(maps.tile_sets_changed)
+        self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
+        self.status.sync_panel_requested.connect(self.sync.show_panel)
+        self.sync.records_changed.connect(self.records_changed)
         self.report_list.current_changed.connect(self._on_report_list_current_changed)
         self.report_list.delete_requested.connect(self._on_delete_report_triggered)
         self.report_list.open_requested.connect(self._on_report_list_open_requested)
@@ -223,7 +234,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if operation and self.settings.last_operation_id != operation["id"]:
             self.settings.last_operation_id = operation["id"]
-            self._save_settings()
+            self.save_settings()
         self.operation_changed.emit(operation)
 
     @Slot()
@@ -337,6 +348,10 @@ class MainWindow(QMainWindow):
             self.editor.show_report(previous["id"])
         self.report_list.view.setFocus()
 
+    def shown_report(self) -> dict | None:
+        """The report open in the editor (None before the editor is built, or none)."""
+        return self._editor.current_report() if self._editor is not None else None
+
     def reload_open_report(self) -> str:
         """The store changed under the editor (a pull, a settled conflict): the editor
         reloads the open report, or says so over it if it has unsaved edits."""
@@ -362,11 +377,11 @@ class MainWindow(QMainWindow):
         self.settings.user_name = user_name
         self.store.user = user_name or default_user()
         self.tasks.user = self.store.user
-        self._save_settings()
+        self.save_settings()
         if self.languages is not None:
             self.languages.apply(language)
 
-    def _save_settings(self) -> None:
+    def save_settings(self) -> None:
         try:
             self.settings.save(self.data_dir)
         except OSError as exc:
