@@ -31,6 +31,7 @@ from fieldapp.ui.radio.launch import RadioLauncher
 from fieldapp.ui.reports.list_view import ReportListPanel
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
 from fieldapp.ui.shell.jobs import Overview, read_overview
+from fieldapp.ui.shell.jobs_dock import JobsDock
 from fieldapp.ui.shell.main_chrome import EmptyOperationPage, WindowChrome
 from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         self._later_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
-        self.reports_pane.build_menu(self.menuBar())
+        view_menu = self.reports_pane.build_menu(self.menuBar())
+        self.jobs = JobsDock(self, self.tasks, view_menu)  # what runs, with Cancel
         self.tile_actions = TileActions(self, self.data_dir, settings, self.tasks)
         pane = self.reports_pane
         self.map_controller = MapController(self, pane.map_panel, pane.show_map)
