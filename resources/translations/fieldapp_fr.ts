@@ -924,10 +924,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The sync server this computer joined does not accept new operations from your role. Ask a coordinator to create it; it arrives with the next sync.</source>
-        <translation>Le serveur de synchronisation rejoint par cet ordinateur n’accepte pas de nouvelles opérations de votre rôle. Demandez à un coordinateur de la créer ; elle arrivera à la prochaine synchronisation.</translation>
-    </message>
-    <message>
         <source>Report created.</source>
         <translation>Rapport créé.</translation>
     </message>
@@ -946,10 +942,6 @@
     <message>
         <source>Settings could not be saved: %1</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : %1</translation>
-    </message>
-    <message>
-        <source>EXERCISE — %1 — FieldApp</source>
-        <translation>EXERCICE — %1 — FieldApp</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +995,10 @@
 </context>
 <context>
     <name>NewOperationDialog</name>
+    <message>
+        <source>The sync server this computer joined does not accept new operations from your role. Ask a coordinator to create it; it arrives with the next sync.</source>
+        <translation>Le serveur de synchronisation rejoint par cet ordinateur n’accepte pas de nouvelles opérations de votre rôle. Demandez à un coordinateur de la créer ; elle arrivera à la prochaine synchronisation.</translation>
+    </message>
     <message>
         <source>An operation needs a name.</source>
         <translation>Une opération doit avoir un nom.</translation>
@@ -3172,6 +3168,10 @@
 </context>
 <context>
     <name>WindowChrome</name>
+    <message>
+        <source>EXERCISE — %1 — FieldApp</source>
+        <translation>EXERCICE — %1 — FieldApp</translation>
+    </message>
     <message>
         <source>EXERCISE · %1</source>
         <translation>EXERCICE · %1</translation>

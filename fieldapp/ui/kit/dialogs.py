@@ -1,10 +1,12 @@
 """Small dialogs: a new operation, and the settings (language, user name).
 
-They only collect values; the main window calls the store or saves the settings.
-GUI thread only.
+They only collect values; the main window gives the function that creates the operation
+(`NewOperationDialog.ask`) or saves the settings. GUI thread only.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.settings import Settings
+from fieldapp.reports.domain import ValidationError
 from fieldapp.ui.kit.forms import ERROR_STYLE
 
 
@@ -62,6 +65,24 @@ class NewOperationDialog(QDialog):
             "description": self.description_edit.toPlainText().strip(),
             "exercise": self.exercise_check.isChecked(),
         }
+
+    def ask(self, create: Callable[..., dict]) -> dict | None:
+        """Show the dialog until `create(**values)` takes the values; None if cancelled.
+        A refusal (ValidationError) is said in the dialog, which stays open."""
+        while self.exec():
+            try:
+                return create(**self.values())
+            except ValidationError as exc:
+                self.show_error(self._refusal(exc))
+        return None
+
+    def _refusal(self, error: ValidationError) -> str:
+        if "operation" in error.errors and error.errors["operation"][0] == "server_role":
+            return self.tr(
+                "The sync server this computer joined does not accept new operations from"
+                " your role. Ask a coordinator to create it; it arrives with the next sync."
+            )
+        return str(error)
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

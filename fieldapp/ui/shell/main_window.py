@@ -21,7 +21,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from fieldapp.core.settings import Settings
-from fieldapp.reports.domain import ValidationError
 from fieldapp.store import NotFoundError, Store, default_user
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
@@ -246,27 +245,12 @@ class MainWindow(QMainWindow):
 
         if not self._confirm_leave():
             return None
-        dialog = NewOperationDialog(self)
-        while dialog.exec():
-            values = dialog.values()
-            try:
-                operation = self.store.create_operation(**values)
-            except ValidationError as exc:
-                dialog.show_error(self._operation_error(exc))
-                continue
+        operation = NewOperationDialog(self).ask(self.store.create_operation)
+        if operation is not None:
             self._switch_to(operation)
             self._reload_operations()
             self.update_outbox()
-            return operation
-        return None
-
-    def _operation_error(self, error: ValidationError) -> str:
-        if "operation" in error.errors and error.errors["operation"][0] == "server_role":
-            return self.tr(
-                "The sync server this computer joined does not accept new operations from"
-                " your role. Ask a coordinator to create it; it arrives with the next sync."
-            )
-        return str(error)
+        return operation
 
     @Slot(object)
     def _on_records_changed(self, changes: Changes) -> None:
@@ -393,19 +377,12 @@ class MainWindow(QMainWindow):
             )
 
     def _update_title(self) -> None:
-        if self.operation is None:
-            self.setWindowTitle("FieldApp")
-        elif self.operation["exercise"]:
-            title = self.tr("EXERCISE — %1 — FieldApp").replace("%1", self.operation["name"])
-            self.setWindowTitle(title)
-        else:
-            self.setWindowTitle(f"{self.operation['name']} — FieldApp")
+        self.setWindowTitle(self.chrome.window_title(self.operation))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "chrome"):
             self._update_title()
-            if hasattr(self, "chrome"):
-                self.chrome.retranslate()
+            self.chrome.retranslate()
         super().changeEvent(event)
 
     # -- closing -----------------------------------------------------------------------
