@@ -24,6 +24,7 @@ class JobsDock(QObject):
         self.window = window
         self.tasks = tasks
         self._panel: JobsPanel | None = None
+        self._sized = False
         self.dock = QDockWidget(window)
         self.dock.setObjectName("jobs_dock")
         self.dock.setAllowedAreas(
@@ -61,8 +62,12 @@ class JobsDock(QObject):
     @Slot()
     def show_panel(self) -> JobsPanel:
         panel = self.panel
+        first = not self.dock.isVisible() and not self._sized
         self.dock.show()
         self.dock.raise_()
+        if first:  # room for three jobs, still leaving most of a 600 px screen to the list
+            self._sized = True
+            self.window.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
         return panel
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
