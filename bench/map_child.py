@@ -51,6 +51,7 @@ def _descendants_cpu(root: int) -> float:
 def main() -> None:
     app = create_application()
     from fieldapp.store import Store
+    from fieldapp.ui.kit.taskman import TaskManager
     from fieldapp.ui.maps.view import MapView
 
     store = Store(Path(sys.argv[1]))
@@ -58,7 +59,8 @@ def main() -> None:
     events: dict[str, float] = {}
     cpu_before = time.process_time()
     started = time.time()
-    view = MapView(store)
+    tasks = TaskManager(store.data_dir)
+    view = MapView(store, tasks)
     events["view"] = time.time()
     view.page.loadStarted.connect(lambda: events.setdefault("load_started", time.time()))
     view.page.loadFinished.connect(lambda ok: events.setdefault("load_finished", time.time()))
@@ -100,6 +102,7 @@ def main() -> None:
     view.map_ready.connect(on_ready)
     app.exec()
     view.shutdown()
+    tasks.shutdown()
     print("result", json.dumps(result), flush=True)
 
 

@@ -69,6 +69,7 @@ def _blocks_until(app, done) -> tuple[list[float], float]:
 def main() -> dict:
     import random
 
+    from fieldapp.ui.kit.taskman import TaskManager
     from fieldapp.ui.radio.desk import RadioDesk
 
     app = QApplication.instance() or QApplication([])
@@ -78,7 +79,8 @@ def main() -> dict:
         op = store.operations.create("Radio bench")
         store.radio.add_many(op["id"], _messages(MESSAGES, random.Random(5)), station="F4ABC")
         started = time.perf_counter()
-        desk = RadioDesk(store, None, station="F4ABC")
+        tasks = TaskManager(store.data_dir)
+        desk = RadioDesk(store, tasks, None, station="F4ABC")
         desk.set_operation(op)
         desk.show()
         app.processEvents()
@@ -105,6 +107,7 @@ def main() -> dict:
         blocks = [saved, *gaps]
         rows = desk.log_model.rowCount()
         desk.close()
+        tasks.shutdown()
     shutil.rmtree(folder, ignore_errors=True)
     print(f"open the radio desk on {rows - 1} messages: {opened * 1000:.0f} ms")
     print(f"per keystroke in the entry form: {summary_ms(keystrokes)} (target < 16 ms)")

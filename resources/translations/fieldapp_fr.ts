@@ -16,6 +16,10 @@
         <translation>Impossible d’ouvrir les données</translation>
     </message>
     <message>
+        <source>Backup and database check</source>
+        <translation>Sauvegarde et vérification de la base</translation>
+    </message>
+    <message>
         <source>The automatic backup failed: %1</source>
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
@@ -769,6 +773,58 @@
     </message>
 </context>
 <context>
+    <name>JobRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this job</source>
+        <translation>Arrêter cette tâche</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Waiting for its turn…</source>
+        <translation>En attente de son tour…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobsButton</name>
+    <message>
+        <source>Jobs: %1</source>
+        <translation>Tâches : %1</translation>
+    </message>
+    <message>
+        <source>Work running in the background: click to see or cancel it</source>
+        <translation>Travail en cours en arrière-plan : cliquer pour le voir ou l’annuler</translation>
+    </message>
+</context>
+<context>
+    <name>JobsDock</name>
+    <message>
+        <source>Background jobs</source>
+        <translation>Tâches en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Background &amp;jobs</source>
+        <translation>&amp;Tâches en arrière-plan</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Nothing is running in the background.</source>
+        <translation>Rien ne tourne en arrière-plan.</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <source>Join a server</source>
@@ -872,10 +928,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The sync server this computer joined does not accept new operations from your role. Ask a coordinator to create it; it arrives with the next sync.</source>
-        <translation>Le serveur de synchronisation rejoint par cet ordinateur n’accepte pas de nouvelles opérations de votre rôle. Demandez à un coordinateur de la créer ; elle arrivera à la prochaine synchronisation.</translation>
-    </message>
-    <message>
         <source>Report created.</source>
         <translation>Rapport créé.</translation>
     </message>
@@ -894,10 +946,6 @@
     <message>
         <source>Settings could not be saved: %1</source>
         <translation>Les paramètres n’ont pas pu être enregistrés : %1</translation>
-    </message>
-    <message>
-        <source>EXERCISE — %1 — FieldApp</source>
-        <translation>EXERCICE — %1 — FieldApp</translation>
     </message>
 </context>
 <context>
@@ -951,6 +999,10 @@
 </context>
 <context>
     <name>NewOperationDialog</name>
+    <message>
+        <source>The sync server this computer joined does not accept new operations from your role. Ask a coordinator to create it; it arrives with the next sync.</source>
+        <translation>Le serveur de synchronisation rejoint par cet ordinateur n’accepte pas de nouvelles opérations de votre rôle. Demandez à un coordinateur de la créer ; elle arrivera à la prochaine synchronisation.</translation>
+    </message>
     <message>
         <source>An operation needs a name.</source>
         <translation>Une opération doit avoir un nom.</translation>
@@ -2081,6 +2133,10 @@
 <context>
     <name>ReportFiles</name>
     <message>
+        <source>Attaching files</source>
+        <translation>Ajout de fichiers</translation>
+    </message>
+    <message>
         <source>The files of this report could not be read from the database: %1</source>
         <translation>Les fichiers de ce rapport n’ont pas pu être lus dans la base de données : %1</translation>
     </message>
@@ -2496,6 +2552,18 @@
         <translation>Hors ligne — synchronisation non configurée</translation>
     </message>
     <message>
+        <source>Sending changes</source>
+        <translation>Envoi des modifications</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Réception des modifications</translation>
+    </message>
+    <message>
+        <source>Transferring files</source>
+        <translation>Transfert des fichiers</translation>
+    </message>
+    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2667,6 +2735,21 @@
     </message>
 </context>
 <context>
+    <name>SyncRunner</name>
+    <message>
+        <source>Sync round</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Joining the sync server</source>
+        <translation>Connexion au serveur de synchronisation</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
     <name>TileActions</name>
     <message>
         <source>Import tiles</source>
@@ -2819,6 +2902,10 @@
         <translation>Décompte des tuiles déjà présentes dans le jeu…</translation>
     </message>
     <message>
+        <source>Map tiles: %1</source>
+        <translation>Tuiles de carte : %1</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -2845,6 +2932,10 @@
     <message>
         <source>The download could not start: %1</source>
         <translation>Le téléchargement n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>The download was cancelled before it started.</source>
+        <translation>Le téléchargement a été annulé avant de commencer.</translation>
     </message>
     <message>
         <source>Stop the download?</source>
@@ -3081,6 +3172,10 @@
 </context>
 <context>
     <name>WindowChrome</name>
+    <message>
+        <source>EXERCISE — %1 — FieldApp</source>
+        <translation>EXERCICE — %1 — FieldApp</translation>
+    </message>
     <message>
         <source>EXERCISE · %1</source>
         <translation>EXERCICE · %1</translation>

@@ -78,6 +78,16 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def tasks(qtbot, store: Store):
+    """The application's task manager on the test's data directory; shut down after."""
+    from fieldapp.ui.kit.taskman import TaskManager
+
+    manager = TaskManager(store.data_dir)
+    yield manager
+    assert manager.shutdown(), "a job still ran when the test ended"
+
+
+@pytest.fixture
 def operation(store: Store) -> dict:
     return store.operations.create("Gard floods")
 
@@ -125,7 +135,7 @@ def make_window(qtbot, store: Store):
 
 
 @pytest.fixture
-def make_radio_desk(qtbot, store: Store):
+def make_radio_desk(qtbot, store: Store, tasks):
     """make_radio_desk(operation): a shown radio desk of station F4ABC on that operation;
     its threads stopped and closed after the test."""
     from fieldapp.ui.radio.desk import RadioDesk
@@ -133,7 +143,7 @@ def make_radio_desk(qtbot, store: Store):
     made = []
 
     def make(operation: dict) -> RadioDesk:
-        desk = RadioDesk(store, None, station="F4ABC")
+        desk = RadioDesk(store, tasks, None, station="F4ABC")
         made.append(desk)
         desk.set_operation(operation)
         desk.show()
@@ -164,14 +174,14 @@ def listed_titles():
 
 
 @pytest.fixture
-def make_map(qtbot, store: Store):
+def make_map(qtbot, store: Store, tasks):
     """make_map(operation=None): a shown MapView on `store`, its page and data ready."""
     from fieldapp.ui.maps.view import MapView
 
     made = []
 
     def make(operation: dict | None = None, wait: bool = True):
-        view = MapView(store)
+        view = MapView(store, tasks)
         made.append(view)
         view.resize(900, 600)
         view.show()

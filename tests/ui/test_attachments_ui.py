@@ -174,7 +174,7 @@ def test_removing_a_file_asks_first_and_is_recorded_for_sync(
 
 
 def test_file_names_from_elsewhere_cannot_leave_their_folder():
-    from fieldapp.ui.shell.tasks import safe_filename
+    from fieldapp.ui.reports.jobs import safe_filename
 
     assert "/" not in safe_filename("../../etc/passwd")
     assert safe_filename("..") == "attachment"

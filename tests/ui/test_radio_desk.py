@@ -45,10 +45,10 @@ def normalise_typed(qtbot, desk, text: str):
 
 
 @pytest.fixture
-def desk(qtbot, store, operation):
+def desk(qtbot, store, operation, tasks):
     from fieldapp.ui.radio.desk import RadioDesk
 
-    made = RadioDesk(store, None, station="F4ABC")
+    made = RadioDesk(store, tasks, None, station="F4ABC")
     made.set_operation(operation)
     made.show()
     made.activateWindow()
@@ -57,6 +57,7 @@ def desk(qtbot, store, operation):
     made.focus_entry()
     qtbot.waitUntil(lambda: focused() is made.entry.field("received_from"))
     yield made
+    made.shutdown()
     made.close()
     made.deleteLater()
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from ui_mapkit import show_map
 
 from fieldapp.core.settings import Settings
+from fieldapp.ui.kit.taskman import Lane
 from fieldapp.ui.reports.model import column_of
 
 BOAT = {"title": "Boat drifting near the weir", "kind": "hazard", "severity": 4}
@@ -205,7 +206,7 @@ def test_the_markers_of_another_operation_go_while_its_own_are_read(
     qtbot.waitUntil(lambda: markers(evaluate, map_window) == 3, timeout=10_000)
     slow = threading.Event()  # the map's reads wait behind two busy workers: a slow read
     for _ in range(2):
-        view.tasks.start(slow.wait, 30)
+        view.tasks.submit(lambda _ctx: slow.wait(30), lane=Lane.READS)
     try:
         with qtbot.assertNotEmitted(view.reports_read):
             assert map_window.switch_operation(other["id"])

@@ -122,7 +122,7 @@ def test_labels_are_words_not_codes(window):
 
 
 def test_the_full_list_is_read_only_after_the_first_rows_are_painted(
-    qtbot, store, operation, monkeypatch
+    qtbot, store, operation, monkeypatch, tasks
 ):
     """At start-up the first page shows at once; the long full-list read (which holds the
     interpreter in its thread) must not compete with painting those first rows."""
@@ -134,7 +134,7 @@ def test_the_full_list_is_read_only_after_the_first_rows_are_painted(
 
     store.reports.add_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(300)))
     monkeypatch.setattr(report_model, "REST_DELAY_MS", 0)  # the timer is not what waits
-    runner = ReportQueryRunner(store.data_dir, first_page=50)
+    runner = ReportQueryRunner(tasks, first_page=50)
     panel = ReportListPanel(store, runner)
     qtbot.addWidget(panel)
     events: list[str] = []
@@ -147,7 +147,7 @@ def test_the_full_list_is_read_only_after_the_first_rows_are_painted(
 
     spy = PaintSpy()
     panel.view.viewport().installEventFilter(spy)
-    runner._requested.connect(lambda _gen, _query, whole: whole and events.append("full list"))
+    runner.query_requested.connect(lambda _gen, _query, whole: whole and events.append("full list"))
     try:
         panel.show()
         panel.set_operation(operation["id"])

@@ -11,14 +11,14 @@ from fieldapp.ui.reports.model import ReportIdRole, ReportTableModel, column_of
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
 
 
-def make_model(qtbot, store):
-    runner = ReportQueryRunner(store.data_dir)
+def make_model(qtbot, store, tasks):
+    runner = ReportQueryRunner(tasks)
     model = ReportTableModel(store, runner)
     return runner, model
 
 
-def test_model_passes_qt_model_checks_through_queries(qtbot, store, operation, reports):
-    runner, model = make_model(qtbot, store)
+def test_model_passes_qt_model_checks_through_queries(qtbot, store, tasks, operation, reports):
+    runner, model = make_model(qtbot, store, tasks)
     try:
         tester = QAbstractItemModelTester(
             model, QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -42,11 +42,11 @@ def test_model_passes_qt_model_checks_through_queries(qtbot, store, operation, r
         runner.stop()
 
 
-def test_rows_grow_from_a_first_page_to_the_full_list(qtbot, store, operation, monkeypatch):
+def test_rows_grow_from_a_first_page_to_the_full_list(qtbot, store, tasks, operation, monkeypatch):
     store.reports.add_bulk(
         operation["id"], ({"title": f"Report {n}", "severity": 1 + n % 5} for n in range(450))
     )
-    runner = ReportQueryRunner(store.data_dir, first_page=100)
+    runner = ReportQueryRunner(tasks, first_page=100)
     model = ReportTableModel(store, runner)
     seen = []
     model.results_loaded.connect(seen.append)
@@ -60,11 +60,11 @@ def test_rows_grow_from_a_first_page_to_the_full_list(qtbot, store, operation, m
         runner.stop()
 
 
-def test_page_cache_stays_bounded_while_scrolling(qtbot, store, operation, monkeypatch):
+def test_page_cache_stays_bounded_while_scrolling(qtbot, store, tasks, operation, monkeypatch):
     monkeypatch.setattr(report_model, "PAGE_SIZE", 10)
     monkeypatch.setattr(report_model, "MAX_PAGES", 3)
     store.reports.add_bulk(operation["id"], ({"title": f"Report {n}"} for n in range(100)))
-    runner, model = make_model(qtbot, store)
+    runner, model = make_model(qtbot, store, tasks)
     try:
         model.set_query(ReportQuery(operation["id"], sort="title", descending=False))
         qtbot.waitUntil(model.is_complete)
@@ -76,8 +76,8 @@ def test_page_cache_stays_bounded_while_scrolling(qtbot, store, operation, monke
         runner.stop()
 
 
-def test_headers_say_what_each_column_is(qtbot, store, operation):
-    runner, model = make_model(qtbot, store)
+def test_headers_say_what_each_column_is(qtbot, store, tasks, operation):
+    runner, model = make_model(qtbot, store, tasks)
     try:
         headers = [
             model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())

@@ -274,3 +274,32 @@ def test_a_report_saved_while_a_round_pulls_goes_out_right_after_it(
         pass  # not the 60 s of the idle schedule
     assert second.args[0].pushed == 1 and store.db.outbox_count() == 0
     assert "Saved mid-round" in server_titles(server)
+
+
+def test_a_round_is_listed_in_the_jobs_panel_whose_cancel_stops_it(
+    qtbot, make_window, store, server, monkeypatch
+):
+    from fieldapp.demo.builder import create_demo
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    operation = create_demo(store, 5000, seed=3)  # three pushes of at most 2,000 changes
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    runner, jobs = window.sync.runner, window.jobs.show_panel()
+    shown: list[tuple[str, str, int]] = []
+
+    def on_progress(job) -> None:  # after the panel's row took the progress
+        row = jobs.rows.get(job.id)
+        if row is not None and job.total and row.cancel_button.isEnabled():
+            shown.append((row.name_label.text(), row.detail_label.text(), row.bar.maximum()))
+            row.cancel_button.click()
+
+    window.tasks.job_progressed.connect(on_progress)
+    with qtbot.waitSignal(runner.sync_finished, timeout=60_000) as finished:
+        assert runner.sync_now()
+    assert shown and shown[0][0] == "Sync round" and shown[0][2] == 5001
+    assert shown[0][1].startswith("Sending changes")
+    assert not finished.args[0].complete and "cancelled" in finished.args[0].summary()
+    assert 0 < store.db.outbox_count() < 5001
+    qtbot.waitUntil(lambda: not jobs.rows)
+    assert window.jobs.button.text() == "Jobs: 0"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.core.settings import Settings
@@ -51,13 +52,13 @@ def server(gate):
 
 
 @pytest.fixture
-def open_dialog(qtbot, data_dir):
+def open_dialog(qtbot, data_dir, tasks):
     made = []
 
     def make(**kwargs) -> TileDownloadDialog:
         kwargs.setdefault("bbox", BBOX)
         kwargs.setdefault("options", FAST)
-        dialog = TileDownloadDialog(data_dir, kwargs.pop("settings", Settings()), **kwargs)
+        dialog = TileDownloadDialog(data_dir, kwargs.pop("settings", Settings()), tasks, **kwargs)
         dialog.show()
         made.append(dialog)
         return dialog
@@ -243,14 +244,15 @@ def test_closing_while_running_asks_then_cancels_and_leaves_no_thread(
     fill(dialog, server.url)
     start_in_mid_air(qtbot, dialog, server)
     ended = []
-    dialog.worker.finished.connect(lambda: ended.append(True))
+    job = dialog.job
+    dialog.tasks.job_finished.connect(lambda finished: finished is job and ended.append(True))
     dialog.close()  # "No": the download goes on
     assert dialog.isVisible() and dialog.is_running()
     dialog.close()  # "Yes"
     gate.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
     assert asked == ["Stop the download?", "Stop the download?"]
-    assert dialog.worker is None and ended == [True]
+    assert dialog.job is None and ended == [True] and job.ended
     assert dialog.summary.cancelled and 0 < len(stored_tiles(data_dir)) < 35
 
 
@@ -272,3 +274,28 @@ def test_quitting_the_app_during_a_download_asks_first(qtbot, window, server, ga
     window.close()  # "Yes": cancelled, then closed
     assert asked == ["Stop the download?", "Stop the download?"]
     assert not window.isVisible() and not dialog.is_running()
+
+
+def test_the_jobs_panel_shows_the_download_and_its_cancel_stops_it(
+    qtbot, open_dialog, server, gate, data_dir, tasks
+):
+    from fieldapp.ui.kit.jobs_panel import JobsPanel
+
+    panel = JobsPanel(tasks)
+    qtbot.addWidget(panel)
+    panel.show()
+    dialog = open_dialog()
+    fill(dialog, server.url)
+    start_in_mid_air(qtbot, dialog, server)
+    (row,) = panel.rows.values()
+    assert row.name_label.text() == "Map tiles: aude"
+    qtbot.waitUntil(lambda: row.bar.maximum() == 35, timeout=TIMEOUT)  # the plan's total
+    assert row.bar.value() >= 0 and "of 35" in row.detail_label.text()
+    with qtbot.waitSignal(dialog.download_finished, timeout=TIMEOUT) as finished:
+        qtbot.mouseClick(row.cancel_button, Qt.MouseButton.LeftButton)
+        assert row.detail_label.text() == "Cancelling…"
+        gate.set()
+    assert finished.args[0].cancelled and 0 < len(stored_tiles(data_dir)) < 35
+    assert dialog.status_label.text() == "Cancelled."
+    qtbot.waitUntil(lambda: not panel.rows, timeout=TIMEOUT)
+    assert panel.empty_label.isVisible()

@@ -1,10 +1,12 @@
 """Small dialogs: a new operation, and the settings (language, user name).
 
-They only collect values; the main window calls the store or saves the settings.
-GUI thread only.
+They only collect values; the main window gives the function that creates the operation
+(`NewOperationDialog.ask`) or saves the settings. GUI thread only.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
@@ -20,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.errors import ValidationError
+from fieldapp.core.record_types import Operation
 from fieldapp.core.settings import Settings
-from fieldapp.ui.reports.form import ERROR_STYLE
+from fieldapp.ui.kit.forms import ERROR_STYLE
 
 
 class NewOperationDialog(QDialog):
@@ -62,6 +66,24 @@ class NewOperationDialog(QDialog):
             "description": self.description_edit.toPlainText().strip(),
             "exercise": self.exercise_check.isChecked(),
         }
+
+    def ask(self, create: Callable[..., Operation]) -> Operation | None:
+        """Show the dialog until `create(**values)` takes the values; None if cancelled.
+        A refusal (ValidationError) is said in the dialog, which stays open."""
+        while self.exec():
+            try:
+                return create(**self.values())
+            except ValidationError as exc:
+                self.show_error(self._refusal(exc))
+        return None
+
+    def _refusal(self, error: ValidationError) -> str:
+        if "operation" in error.errors and error.errors["operation"][0] == "server_role":
+            return self.tr(
+                "The sync server this computer joined does not accept new operations from"
+                " your role. Ask a coordinator to create it; it arrives with the next sync."
+            )
+        return str(error)
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -12,31 +12,52 @@
 - a failed read is said over the map itself (MapPanel), not in the status bar.
 
 It holds no state of its own beyond the wiring; the store is only read for the report a
-click opens (one row). GUI thread only.
+click opens (one row). It knows the main window only through the `MainWindowLike`
+protocol below; the shell, which sits above the screens, connects the window's and the
+tile menu's signals to `set_operation`, `show_changes` and `tile_sets_changed`, and the
+panel's `tiles_requested` to the tile menu. GUI thread only.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QStatusBar
 
 from fieldapp.core.record_types import Operation
 from fieldapp.ui.maps.position import PositionReadout
 
 if TYPE_CHECKING:
+    from fieldapp.core.changes import Changes
+    from fieldapp.ui.maps.panel import MapPanel
     from fieldapp.ui.reports.editor import ReportEditor
-    from fieldapp.ui.shell.main_window import MainWindow
+    from fieldapp.ui.reports.list_view import ReportListPanel
+
+
+class MainWindowLike(Protocol):
+    """What the map's wiring uses of the main window."""
+
+    @property
+    def status(self) -> QStatusBar: ...
+    @property
+    def operation(self) -> Operation | None: ...
+    @property
+    def report_list(self) -> ReportListPanel: ...
+    @property
+    def editor(self) -> ReportEditor: ...
+    def update_outbox(self) -> None: ...
 
 
 class MapController(QObject):
     """Connects the Map tab to the list, the editor and the status bar of a window."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: MainWindowLike, panel: MapPanel, show_map: Callable[[], None]):
+        super().__init__(cast(QObject, window))  # the main window is a QObject too
         self.window = window
-        self.pane = window.reports_pane
-        self.panel = self.pane.map_panel
+        self.panel = panel
+        self.show_map = show_map  # the Map tab to the front
         self.readout = PositionReadout(window.status)
         window.status.addPermanentWidget(self.readout)
         panel = self.panel
@@ -45,16 +66,12 @@ class MapController(QObject):
         panel.cursor_moved.connect(self.readout.show_position)
         panel.cursor_left.connect(self.readout.clear_position)
         panel.features_changed.connect(self._on_panel_features_changed)
-        window.operation_changed.connect(self._on_window_operation_changed)
-        window.records_changed.connect(self.panel.show_changes)
-        window.tile_actions.tile_sets_changed.connect(self._on_tile_sets_changed)
-        panel.tiles_requested.connect(window.tile_actions.download_area)
         window.report_list.filter_bar.filters_changed.connect(self._on_filter_bar_changed)
         window.report_list.current_changed.connect(self._on_report_list_current_changed)
         panel.set_operation(window.operation, window.report_list.current_query())
 
     @Slot()
-    def _on_tile_sets_changed(self) -> None:
+    def tile_sets_changed(self) -> None:
         """A set was imported, downloaded or removed: the map's layers follow."""
         if self.panel.view is not None:
             self.panel.view.reload()
@@ -69,7 +86,12 @@ class MapController(QObject):
     # -- list and operation ------------------------------------------------------------
 
     @Slot(object)
-    def _on_window_operation_changed(self, operation: Operation | None) -> None:
+    def show_changes(self, changes: Changes) -> None:
+        """Records changed elsewhere (a sync pull): the map decides what to read again."""
+        self.panel.show_changes(changes)
+
+    @Slot(object)
+    def set_operation(self, operation: Operation | None) -> None:
         self.panel.set_operation(operation, self.window.report_list.current_query())
 
     @Slot()
@@ -103,7 +125,7 @@ class MapController(QObject):
             return
         report = editor.current_report()
         title = editor.form.value("title").strip() or (report["title"] if report else "")
-        self.pane.show_map()
+        self.show_map()
         self.panel.start_location_mode(
             report["id"] if report else None, editor.form.position(), title
         )

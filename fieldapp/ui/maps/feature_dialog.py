@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import ValidationError
 from fieldapp.maps.features import CATEGORIES
 from fieldapp.ui.kit import i18n
-from fieldapp.ui.reports.form import ERROR_STYLE
+from fieldapp.ui.kit.forms import ERROR_STYLE
 
 FIELDS = ("name", "category", "notes")
 

@@ -24,7 +24,7 @@ from fieldapp.core.record_types import Operation
 from fieldapp.maps.data import read_feature_collection
 from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry
 from fieldapp.store import Store
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.maps.feature_dialog import FeatureDialog
 
 if TYPE_CHECKING:
@@ -41,12 +41,13 @@ class MapFeatures(QObject):
     read_failed = Signal(str)  # why the newest read failed; the map now shows no feature
     tiles_requested = Signal(object)  # (west, south, east, north) of a drawn or saved area
 
-    def __init__(self, store: Store, view: MapView, parent: QWidget):
+    def __init__(self, store: Store, tasks: TaskManager, view: MapView, parent: QWidget):
         super().__init__(parent)
         self.store = store
         self.view = view
         self.window = parent
-        self.tasks = TaskRunner(self)
+        self.tasks = tasks
+        self._key = f"map-features-{id(self)}"
         self.operation: Operation | None = None
         self.dialog: FeatureDialog | None = None
         self._generation = 0
@@ -65,17 +66,19 @@ class MapFeatures(QObject):
         if self.operation is None:
             self.view.show_features(NO_FEATURES)
             return
-        self.tasks.start(
-            read_feature_collection,
-            self.store.data_dir,
-            self.operation["id"],
+        data_dir, operation_id = self.store.data_dir, self.operation["id"]
+        self.tasks.submit(
+            lambda _ctx: read_feature_collection(data_dir, operation_id),
+            lane=Lane.READS,
+            key=self._key,
             on_done=lambda collection: self._on_tasks_features_read(generation, collection),
-            on_error=lambda message: self._on_tasks_features_failed(generation, message),
+            on_failed=lambda error: self._on_tasks_features_failed(generation, error),
+            owner=self,
         )
 
     def shutdown(self) -> None:
         self._close_dialog()
-        self.tasks.wait()
+        self.tasks.drop(self._key)
 
     # -- drawing a new feature ---------------------------------------------------------
 
@@ -157,10 +160,10 @@ class MapFeatures(QObject):
             self.view.show_features(collection)
             self.features_read.emit()
 
-    def _on_tasks_features_failed(self, generation: int, message: str) -> None:
+    def _on_tasks_features_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
             self.view.show_features(NO_FEATURES)
-            self.read_failed.emit(message)
+            self.read_failed.emit(str(error) or type(error).__name__)
 
 
 def _area_of(geometry: Any) -> tuple[float, float, float, float] | None:

@@ -23,6 +23,7 @@ from fieldapp.core.record_types import Operation
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.ui.kit.read_problem import MAP_AREAS, MAP_PAGE, MAP_REPORTS, ReadProblemBar
+from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.maps.position import GoToBar
 
 if TYPE_CHECKING:
@@ -88,9 +89,10 @@ class MapPanel(QWidget):
     features_changed = Signal(str)
     tiles_requested = Signal(object)  # (west, south, east, north): download this area
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.view: MapView | None = None
         self.features: MapFeatures | None = None
         self.operation: Operation | None = None
@@ -131,7 +133,7 @@ class MapPanel(QWidget):
         from fieldapp.ui.maps.features import MapFeatures
         from fieldapp.ui.maps.view import MapView
 
-        view = MapView(self.store, parent=self)
+        view = MapView(self.store, self.tasks, parent=self)
         self._layout.takeAt(self._layout.count() - 1)  # the stretch
         self._layout.addWidget(view, 1)
         self.view = view
@@ -140,7 +142,7 @@ class MapPanel(QWidget):
         view.marker_moved.connect(self._on_view_marker_moved)
         view.cursor_moved.connect(self.cursor_moved)
         view.cursor_left.connect(self.cursor_left)
-        self.features = MapFeatures(self.store, view, self.window())
+        self.features = MapFeatures(self.store, self.tasks, view, self.window())
         self.features.features_changed.connect(self.features_changed)
         self.features.tiles_requested.connect(self.tiles_requested)
         self._connect_problems(view, self.features)

@@ -1,17 +1,17 @@
 """MapView: the offline map of an operation's reports, in a QWebEngineView.
 
-The page (a folium/Leaflet page, fieldapp.maps.page) and everything it loads come from the
-app's `fieldapp:` scheme (map_scheme.py), in a private off-the-record profile whose
+The page (a folium/Leaflet page, fieldapp.maps.page) and everything it loads come from
+the app's `fieldapp:` scheme (map_scheme.py), in a private off-the-record profile whose
 request guard (map_guard.py) blocks and records any other request. The page talks back
 through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
 
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
-reports' JSON is read (fieldapp.maps.data, its own SQLite connection) in worker threads,
-the first while the UI thread creates the browser profile and view; the UI thread only
-hands bytes to the page. A read that fails empties the map (an empty document, never
-the markers of the previous read) and says so with `reports_read_failed`. Importing
-this module imports QtWebEngine: import it when the map is first needed, never at
-start-up.
+reports' JSON is read (fieldapp.maps.data, its own SQLite connection) as jobs of the
+task manager (reads lane, newest wins), the first while the UI thread creates the
+browser profile and view; the UI thread only hands bytes to the page. A read that fails
+empties the map (an empty document, never the markers of the previous read) and says so
+with `reports_read_failed`. Importing this module imports QtWebEngine: import it when
+the map is first needed, never at start-up.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.tiles import TileRegistry
 from fieldapp.ui.kit.i18n import category_labels, kind_labels
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.taskman import Lane, TaskManager
+from fieldapp.ui.kit.taskman import error_words as _words
 from fieldapp.ui.maps.bridge import MapBridge
 from fieldapp.ui.maps.guard import MapRequestGuard
 from fieldapp.ui.maps.scheme import SCHEME_BYTES, MapSchemeHandler, register_map_scheme
@@ -75,13 +76,16 @@ class MapView(QWidget):
     reports_read_failed = Signal(str)  # why; the map now shows no report
     load_failed = Signal(str)  # the page itself could not be built or fetch its data
 
-    def __init__(self, store: Store, tiles: TileRegistry | None = None, parent=None):
+    def __init__(
+        self, store: Store, tasks: TaskManager, tiles: TileRegistry | None = None, parent=None
+    ):
         register_map_scheme()  # before the first WebEngine object
         super().__init__(parent)
         self.data_dir = Path(store.data_dir)
         self._own_tiles = tiles is None
         self.tiles = tiles or TileRegistry(self.data_dir)
-        self.tasks = TaskRunner(self)
+        self.tasks = tasks
+        self._key = f"map-{id(self)}"
         self.operation: Operation | None = None
         self.query: ReportQuery | None = None
         self._generation = 0  # of the newest data asked for
@@ -188,12 +192,14 @@ class MapView(QWidget):
         if self.query is None:
             return
         generation = self._generation
-        self.tasks.start(
-            read_map_json,
-            self.data_dir,
-            self.query,
+        data_dir, query = self.data_dir, self.query
+        self.tasks.submit(
+            lambda _ctx: read_map_json(data_dir, query),
+            lane=Lane.READS,
+            key=self._key + "-data",
             on_done=lambda data: self._on_tasks_data_read(generation, data),
-            on_error=lambda message: self._on_tasks_data_failed(generation, message),
+            on_failed=lambda error: self._on_tasks_data_failed(generation, _words(error)),
+            owner=self,
         )
 
     def reload(self) -> None:
@@ -201,12 +207,14 @@ class MapView(QWidget):
         self._page_loaded = False
         self._ready_sent = False
         self.tiles.refresh()
-        self.tasks.start(
-            _build_page,
-            self.data_dir,
-            self._texts(),
+        data_dir, texts = self.data_dir, self._texts()
+        self.tasks.submit(
+            lambda _ctx: _build_page(data_dir, texts),
+            lane=Lane.READS,
+            key=self._key + "-page",
             on_done=self._on_tasks_page_built,
-            on_error=self.load_failed.emit,
+            on_failed=lambda error: self.load_failed.emit(_words(error)),
+            owner=self,
         )
 
     def fly_to(self, lat: float, lon: float, zoom: int = 12) -> None:
@@ -248,8 +256,9 @@ class MapView(QWidget):
             self.page.runJavaScript(script, 0, callback)
 
     def shutdown(self) -> None:
-        """Stop the workers and release the page before its profile (Qt requires it)."""
-        self.tasks.wait()
+        """Drop the pending reads and release the page before its profile (Qt requires it)."""
+        self.tasks.drop(self._key + "-data")
+        self.tasks.drop(self._key + "-page")
         self._closed = True
         self._page_loaded = False
         self.handler.close()

@@ -7,8 +7,9 @@ CSV (Logs menu).
 Status changes go through the store, which knows the allowed transitions: a refusal is
 explained in words in the message view, nothing changes. GUI thread only (the writes
 are single-row transactions on the GUI thread's Store, like the report editor's), except
-the files: PDFs and CSV logs are read, laid out and written by a job in the actions' own
-pool thread (radio_pdf_job), with a progress dialog that can cancel them.
+the files: PDFs and CSV logs are read, laid out and written by jobs of the application's
+task manager (pdf_job.py; files lane, listed in the Jobs panel), with a progress dialog
+that can cancel them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
@@ -42,8 +43,6 @@ class RadioActions(QObject):
         self.period_dialog: PeriodDialog | None = None
         self.progress: pdf.PdfProgress | None = None  # of the last PDF started
         self.jobs: set[FileJob] = set()  # files being written (kept alive until done)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one file at a time; the desk never waits for it
         self.relay_action = self._action("Ctrl+R", self.relay)
         self.deliver_action = self._action("Ctrl+D", self.deliver)
         self.service_action = self._action("Ctrl+E", self.service)
@@ -246,7 +245,7 @@ class RadioActions(QObject):
         return self._start(job, label)
 
     def _start(self, job: Job, label: str, *, csv: bool = False) -> Job:
-        """Run a job in the actions' pool, its progress shown, the desk still usable."""
+        """Submit a file job, its progress shown, the desk still usable."""
         job.failed.connect(self._on_job_failed)
         job.cancelled.connect(self._on_job_cancelled)
         for signal in (job.written, job.failed, job.cancelled):
@@ -254,7 +253,7 @@ class RadioActions(QObject):
         self.jobs.add(job)
         title = self.tr("Writing the CSV file") if csv else ""
         self.progress = pdf.PdfProgress(job, label, self.desk, title)
-        job.start(self._pool)
+        job.start(self.desk.tasks, label.rstrip("…"))
         return job
 
     def _forget(self, job: FileJob, *_outcome: object) -> None:
@@ -271,10 +270,9 @@ class RadioActions(QObject):
         self.desk.statusBar().showMessage(self.tr("Cancelled: no file written."), 6000)
 
     def shutdown(self) -> None:
-        """Cancel the files being written and wait for their threads (closing the app)."""
+        """Cancel the files being written (closing the app; the task manager waits)."""
         for job in list(self.jobs):
             job.cancel()
-        self._pool.waitForDone()
 
     def _ask_path(self, name: str) -> str:
         if name.endswith(".csv"):

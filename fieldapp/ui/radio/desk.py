@@ -7,13 +7,14 @@ passed on, EMERGENCY first), the log (every message, newest first, searchable) a
 chosen message with its relay chain. Keys: F2 entry, F3 queue, F4 log, Ctrl+F search;
 the actions on the chosen message are in radio_actions.
 
-GUI thread only. The log's row numbers and the queue are read by RadioQueryRunner's
-thread (its own Store): after a save, a status change or a keystroke in the search box
-the desk only asks for them, and the tables change when the answer arrives, each keeping
-its selected message. The GUI thread reads single messages (the chosen one, a page of
-the log as it scrolls into view) and writes one message per user action. A read that
-fails empties the queue and the log (never the rows of another operation or search) and
-a bar above them says why until a read succeeds; its "Try again" reads again.
+GUI thread only. The log's row numbers and the queue are read as jobs of the task
+manager (RadioQueryRunner; the reads lane's own Store): after a save, a status change or
+a keystroke in the search box the desk only asks for them, and the tables change when
+the answer arrives, each keeping its selected message. The GUI thread reads single
+messages (the chosen one, a page of the log as it scrolls into view) and writes one
+message per user action. A read that fails empties the queue and the log (never the rows
+of another operation or search) and a bar above them says why until a read succeeds; its
+"Try again" reads again.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from fieldapp.core.record_types import Operation, RadioMessage
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.read_problem import RADIO, ReadProblemBar
+from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.radio.entry import RadioEntryForm
 from fieldapp.ui.radio.models import COLUMNS, RadioLogModel, RadioQueueModel
 from fieldapp.ui.radio.query import RadioQueryRunner, RadioRows
@@ -72,9 +74,16 @@ class RadioDesk(QMainWindow):
     report_added = Signal(dict)
     rows_loaded = Signal()  # the log and the queue show the answer of the newest read
 
-    def __init__(self, store: Store, parent: QWidget | None = None, station: str = ""):
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        station: str = "",
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
+        self.tasks = tasks
         self.operation: Operation | None = None
         self.current: RadioMessage | None = None
         self.station_edit = QLineEdit(station.upper(), self)
@@ -83,7 +92,7 @@ class RadioDesk(QMainWindow):
         self.entry = RadioEntryForm(store, self)
         self.queue_model = RadioQueueModel(store, self)
         self.log_model = RadioLogModel(store, self)
-        self.runner = RadioQueryRunner(store.data_dir, self)
+        self.runner = RadioQueryRunner(tasks, self)
         self._keep: str | None = None  # the message to choose in the queue once rows arrive
         self.view = RadioMessageView(self)
         self.banner = ExerciseBanner(self)
@@ -344,11 +353,11 @@ class RadioDesk(QMainWindow):
         self.refresh()  # messages may have come in by sync or import while it was closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.runner.stop()  # closing only hides the desk: the thread starts again on show
+        self.runner.stop()  # closing only hides the desk: it reads again on show
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the query thread, cancel and wait for PDFs (closing the app); idempotent."""
+        """Drop the reads still to come, cancel the PDFs (closing the app); idempotent."""
         self.runner.stop()
         self.actions_.shutdown()
 

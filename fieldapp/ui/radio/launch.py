@@ -3,52 +3,78 @@
 The desk is a window of its own, built the first time it is asked for (start-up never
 imports it) and kept: closing it only hides it, so a half-copied message is still there.
 It follows the main window's operation. "Send as radiogram / ICS-213" opens the desk
-with the entry form filled from the report shown in the editor. GUI thread only.
+with the entry form filled from the report shown in the editor. It knows the main window
+only through the `MainWindowLike` protocol below (the shell sits above the screens: it
+hands itself in and connects its signals to `set_operation` and `show_changes`).
+GUI thread only.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-
-from fieldapp.core.record_types import Operation, Report
+from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
+    from fieldapp.core.record_types import Operation, Report
+    from fieldapp.core.settings import Settings
+    from fieldapp.store import Store
+    from fieldapp.ui.kit.taskman import TaskManager
     from fieldapp.ui.radio.desk import RadioDesk
-    from fieldapp.ui.shell.main_window import MainWindow
+    from fieldapp.ui.reports.list_view import ReportListPanel
+
+
+class MainWindowLike(Protocol):
+    """What the launcher uses of the main window (a QMainWindow as well)."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def tasks(self) -> TaskManager: ...
+    @property
+    def status(self) -> QStatusBar: ...
+    @property
+    def report_list(self) -> ReportListPanel: ...
+    @property
+    def operation(self) -> Operation | None: ...
+    def shown_report(self) -> Report | None: ...
+    def save_settings(self) -> None: ...
+    def update_outbox(self) -> None: ...
 
 
 class RadioLauncher(QObject):
     """Owns the radio desk of one main window."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: MainWindowLike):
+        qt = cast(QMainWindow, window)  # the main window is a QMainWindow too
+        super().__init__(qt)
         self.window = window
+        self.qt = qt
         self._desk: RadioDesk | None = None
         self.open_action = self._action("Ctrl+3", self.open_desk)
         self.radiogram_action = self._action(None, self._on_radiogram_triggered)
         self.ics213_action = self._action(None, self._on_ics213_triggered)
-        self.menu = window.menuBar().addMenu("")
+        self.menu = qt.menuBar().addMenu("")
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
         self.menu.addAction(self.radiogram_action)
         self.menu.addAction(self.ics213_action)
-        window.operation_changed.connect(self._on_window_operation_changed)
-        window.records_changed.connect(self._on_window_records_changed)
-        window.installEventFilter(self)
+        qt.installEventFilter(self)
         self.retranslate()
 
     def _action(self, keys: str | None, slot) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self.qt)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
-        self.window.addAction(action)
+        self.qt.addAction(action)
         return action
 
     @property
@@ -57,7 +83,7 @@ class RadioLauncher(QObject):
             from fieldapp.ui.radio.desk import RadioDesk
 
             station = self.window.settings.station or os.environ.get("FIELDAPP_STATION", "")
-            desk = RadioDesk(self.window.store, self.window, station=station)
+            desk = RadioDesk(self.window.store, self.window.tasks, self.qt, station=station)
             desk.station_changed.connect(self._on_desk_station_changed)
             desk.report_added.connect(self._on_desk_report_added)
             desk.set_operation(self.window.operation)
@@ -74,19 +100,20 @@ class RadioLauncher(QObject):
         return desk
 
     @Slot(object)
-    def _on_window_records_changed(self, changes: Changes) -> None:
+    def show_changes(self, changes: Changes) -> None:
+        """Records changed elsewhere (a sync pull): an open desk reads them again."""
         if self._desk is not None and changes.touches("radio_message", "radio_hop"):
             self._desk.refresh()
 
     @Slot(object)
-    def _on_window_operation_changed(self, operation: Operation | None) -> None:
+    def set_operation(self, operation: Operation | None) -> None:
         if self._desk is not None:
             self._desk.set_operation(operation)
 
     @Slot(str)
     def _on_desk_station_changed(self, station: str) -> None:
         self.window.settings.station = station
-        self.window._save_settings()
+        self.window.save_settings()
 
     @Slot(dict)
     def _on_desk_report_added(self, _report: dict) -> None:
@@ -94,8 +121,7 @@ class RadioLauncher(QObject):
         self.window.update_outbox()
 
     def _report(self) -> Report | None:
-        editor = self.window._editor
-        return editor.current_report() if editor is not None else None
+        return self.window.shown_report()
 
     @Slot()
     def _on_radiogram_triggered(self) -> None:
@@ -127,7 +153,7 @@ class RadioLauncher(QObject):
             self._desk.shutdown()  # its query thread, even if it was never shown
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.qt and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return super().eventFilter(watched, event)
 

@@ -1,40 +1,43 @@
-"""Writes the radio desk's files in a worker: PDFs (a message's form, the ICS-309 and
-ICS-214 logs) and the logs as CSV.
+"""Writes the radio desk's files as jobs of the task manager: PDFs (a message's form,
+the ICS-309 and ICS-214 logs) and the logs as CSV.
 
 An ICS-309 of a long operational period holds thousands of rows: reading them, laying
 them out and painting the pages takes seconds, too long for the GUI thread of an operator
-who is copying traffic. A `FileJob` does all of it in a pool thread: the job's `build`
-function opens nothing itself but gets the thread's own `Store` (a SQLite connection
-never crosses threads), reads what it needs and returns the content; `PdfJob` then lays
-it out and paints it there with radio_print.write_pdf, `CsvJob` writes the text. Qt
-allows this off the GUI thread: QPdfWriter is a paint device for any thread, and
-QTextDocument, QPainter and fonts work in a non-GUI thread once the QGuiApplication
-exists; the labels come from QCoreApplication.translate, which is thread-safe. Nothing in
-the worker touches a widget.
+who is copying traffic. A `FileJob` (a GUI-side handle with signals) submits one job to
+the application's task manager (files lane, listed in the Jobs panel): the job function
+gets the worker thread's own `Store` from its context (a SQLite connection never crosses
+threads), the build function reads what it needs and returns the content; `write_pdf_job`
+then lays it out and paints it there with radio_print.write_pdf, `write_csv_job` writes
+the text. Qt allows this off the GUI thread: QPdfWriter is a paint device for any
+thread, and QTextDocument, QPainter and fonts work in a non-GUI thread once the
+QGuiApplication exists; the labels come from QCoreApplication.translate, which is
+thread-safe. Nothing in the worker touches a widget.
 
-Progress and the outcome come back to the GUI thread by queued signals of the job (it
-lives on the GUI thread). `cancel()` stops the job (a PDF between two pages); no partial
-file is left. `PdfProgress` is the non-modal progress dialog with its Cancel button: the
-desk stays usable while a long log is written.
+Progress and the outcome come back to the GUI thread through the manager and go out as
+the handle's signals. `cancel()` (or Cancel in the Jobs panel) stops the job (a PDF
+between two pages); no partial file is left. `PdfProgress` is the non-modal progress
+dialog with its Cancel button: the desk stays usable while a long log is written.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.core.tasks import Cancelled, Job
 from fieldapp.core.times import utc_now
 from fieldapp.radio import forms
 from fieldapp.store import Store
+from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
 from fieldapp.ui.radio import printing as radio_print
 
 log = logging.getLogger(__name__)
@@ -53,97 +56,99 @@ Build = Callable[[Store], PdfContent]  # runs in the worker, on the worker's Sto
 CsvBuild = Callable[[Store], tuple[str, int]]  # the CSV text and its number of log lines
 
 
+def write_pdf_job(build: Build, path: Path, data_dir: Path, ctx: JobContext) -> int:
+    """The job: read, lay out and paint a PDF page by page; returns the page count."""
+    refuse_live_file(path, data_dir, writing=True)
+    content = build(ctx.store)
+
+    def on_page(done: int, pages: int) -> bool:
+        ctx.progress(done, pages)
+        return not ctx.cancelled()
+
+    try:
+        return radio_print.write_pdf(
+            content.body, path, title=content.title, exercise=content.exercise, progress=on_page
+        )
+    except radio_print.PrintCancelled:
+        raise Cancelled from None
+
+
+def write_csv_job(build: CsvBuild, path: Path, data_dir: Path, ctx: JobContext) -> int:
+    """The job: a log as CSV (UTF-8, CRLF, as the command line writes it); returns its
+    line count. Written beside the target and renamed over it: a cancel or a full disk
+    never leaves half a log where the operator expects the whole one."""
+    refuse_live_file(path, data_dir, writing=True)
+    text, lines = build(ctx.store)
+    ctx.check()
+    partial_file = path.with_name(path.name + ".part")
+    try:
+        partial_file.write_bytes(text.encode("utf-8"))
+        os.replace(partial_file, path)
+    finally:
+        partial_file.unlink(missing_ok=True)
+    return lines
+
+
 class FileJob(QObject):
-    """One file to write; start() runs it in a pool thread. Subclasses say how (`_write`)."""
+    """One file to write; `start(tasks)` submits it. Subclasses name their job function."""
 
     progressed = Signal(int, int)  # pages drawn, pages (0, 0 while reading and laying out)
     written = Signal(str, int)  # path, pages of a PDF or lines of a CSV log
     failed = Signal(str)
     cancelled = Signal()
+    write: Callable[..., int] = staticmethod(write_pdf_job)
 
     def __init__(self, data_dir: Path | str, build: Callable, path: Path | str, parent=None):
         super().__init__(parent)
         self.data_dir, self.build, self.path = Path(data_dir), build, Path(path)
-        self._stop = threading.Event()
-        self._done = threading.Event()
+        self.job: Job | None = None
+        self._cancel_asked = False
 
-    def start(self, pool: QThreadPool | None = None) -> None:
-        (pool or QThreadPool.globalInstance()).start(_Run(self))
+    def start(self, tasks: TaskManager, name: str = "") -> None:
+        self.job = tasks.submit(
+            partial(self.write, self.build, self.path, self.data_dir),
+            lane=Lane.FILES,
+            name=name or self.path.name,
+            on_progress=self._on_job_progressed,
+            on_done=self._on_job_done,
+            on_failed=self._on_job_failed,
+            on_cancelled=self.cancelled.emit,
+            owner=self,
+        )
+        if self._cancel_asked:
+            tasks.cancel(self.job)
 
     def cancel(self) -> None:
         """Stop as soon as possible; `cancelled` follows (or `written`, if it was done)."""
-        self._stop.set()
+        self._cancel_asked = True
+        if self.job is not None:
+            self.job.cancel()
 
-    def wait(self, seconds: float | None = None) -> bool:
-        """Block until the worker is done (closing the app); True if it is."""
-        return self._done.wait(seconds)
+    def finished(self) -> bool:
+        """The job has ended (written, failed or cancelled)."""
+        return self.job is not None and self.job.ended
 
-    def run_here(self) -> None:
-        """The worker's side: read and write; the outcome goes out as a signal."""
-        try:
-            refuse_live_file(self.path, self.data_dir, writing=True)
-            with Store(self.data_dir) as store:
-                content = self.build(store)
-            count = self._write(content)
-        except radio_print.PrintCancelled:
-            self.cancelled.emit()
-        except Exception as exc:  # told to the user, never lost
-            log.exception("writing %s failed", self.path)
-            self.failed.emit(str(exc) or type(exc).__name__)
-        else:
-            self.written.emit(str(self.path), count)
-        finally:
-            self._done.set()
+    def _on_job_progressed(self, job: Job, _data: Any) -> None:
+        self.progressed.emit(job.done, job.total)
 
-    def _write(self, content: Any) -> int:
-        raise NotImplementedError
+    def _on_job_done(self, count: int) -> None:
+        self.written.emit(str(self.path), count)
+
+    def _on_job_failed(self, error: Exception) -> None:
+        log.warning("writing %s failed: %s", self.path, error)
+        self.failed.emit(error_words(error))
 
 
 class PdfJob(FileJob):
-    """A PDF: laid out and painted in the worker, page by page; returns the page count."""
+    """A PDF: laid out and painted in the worker, page by page."""
 
-    def _write(self, content: PdfContent) -> int:
-        return radio_print.write_pdf(
-            content.body,
-            self.path,
-            title=content.title,
-            exercise=content.exercise,
-            progress=self._on_page,
-        )
-
-    def _on_page(self, done: int, pages: int) -> bool:
-        self.progressed.emit(done, pages)
-        return not self._stop.is_set()
+    write = staticmethod(write_pdf_job)
 
 
 class CsvJob(FileJob):
-    """A log as CSV (UTF-8, CRLF, as the command line writes it); returns its line count.
+    """A log as CSV, written beside the target and renamed over it."""
 
-    Written beside the target and renamed over it: a cancel or a full disk never leaves
-    half a log where the operator expects the whole one.
-    """
-
-    def _write(self, content: tuple[str, int]) -> int:
-        text, lines = content
-        if self._stop.is_set():
-            raise radio_print.PrintCancelled
-        partial = self.path.with_name(self.path.name + ".part")
-        try:
-            partial.write_bytes(text.encode("utf-8"))
-            os.replace(partial, self.path)
-        finally:
-            partial.unlink(missing_ok=True)
-        return lines
-
-
-class _Run(QRunnable):
-    def __init__(self, job: FileJob):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._job = job
-
-    def run(self) -> None:
-        self._job.run_here()
+    write = staticmethod(write_csv_job)
 
 
 class PdfProgress(QProgressDialog):

@@ -33,11 +33,12 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.record_types import Operation, Report
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.forms import ERROR_STYLE
+from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.reports.attachments_view import AttachmentsPanel
 from fieldapp.ui.reports.duplicate_picker import DuplicatePicker
 from fieldapp.ui.reports.files import ReportFiles
-from fieldapp.ui.reports.form import ERROR_STYLE, ReportForm
+from fieldapp.ui.reports.form import ReportForm
 from fieldapp.ui.reports.history_view import HistoryView
 from fieldapp.ui.reports.notice import ServerChangeNotice, changed_fields
 
@@ -58,7 +59,7 @@ class ReportEditor(QWidget):
     editing_cancelled = Signal()
     location_requested = Signal()  # "Set on map": the user wants to place this report
 
-    def __init__(self, store: Store, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, store: Store, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
         self._tasks = tasks

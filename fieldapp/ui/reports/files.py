@@ -1,13 +1,13 @@
 """The files of the report open in the editor: saved, pending, and being attached.
 
 Attaching copies, hashes and thumbnails a file (`Store.attachments.add`), which can take a
-while for big photos, so it runs in a TaskRunner worker that opens its own Store; the
-outcome comes back on the GUI thread. Files chosen for a report that is not saved yet
-are kept as pending and attached right after its first save. A stored file is opened
-from a copy bearing its own name (the blob store names files by hash), made in a worker
-in a temporary folder that goes with the editor. If the saved files cannot be read,
-the panel shows none (never those of the report shown before) and says why. GUI thread
-only.
+while for big photos, so it runs as a job of the task manager (writes lane, on that
+thread's own Store; listed in the Jobs panel); the outcome comes back on the GUI thread.
+Files chosen for a report that is not saved yet are kept as pending and attached right
+after its first save. A stored file is opened from a copy bearing its own name (the blob
+store names files by hash), made in a worker in a temporary folder that goes with the
+editor. If the saved files cannot be read, the panel shows none (never those of the
+report shown before) and says why. GUI thread only.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.core.errors import NotFoundError
 from fieldapp.store import Store
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.reports.attachments_view import AttachmentItem, AttachmentsPanel
-from fieldapp.ui.shell.tasks import AttachOutcome, attach_files, copy_attachment, safe_filename
+from fieldapp.ui.reports.jobs import AttachOutcome, attach_files, copy_attachment, safe_filename
 
 
 class ReportFiles(QObject):
@@ -34,7 +34,7 @@ class ReportFiles(QObject):
 
     attachments_changed = Signal(str)  # the report whose saved files changed
 
-    def __init__(self, store: Store, tasks: TaskRunner, panel: AttachmentsPanel):
+    def __init__(self, store: Store, tasks: TaskManager, panel: AttachmentsPanel):
         super().__init__(panel)
         self._store = store
         self._tasks = tasks
@@ -71,14 +71,14 @@ class ReportFiles(QObject):
     def attach(self, report_id: str, files: list[Path]) -> None:
         self._running += 1
         self.panel.set_busy(True)
-        self._tasks.start(
-            attach_files,
-            self._store.data_dir,
-            self._store.user,
-            report_id,
-            files,
+        self._tasks.submit(
+            partial(attach_files, report_id, list(files)),
+            lane=Lane.WRITES,
+            name=self.tr("Attaching files"),
             on_done=self._on_task_done,
-            on_error=partial(self._on_task_failed, report_id),
+            on_failed=partial(self._on_task_failed, report_id),
+            on_cancelled=partial(self._finished, report_id),
+            owner=self,
         )
 
     def _on_task_done(self, outcome: AttachOutcome) -> None:
@@ -88,9 +88,9 @@ class ReportFiles(QObject):
         if outcome.attached:
             self.attachments_changed.emit(outcome.report_id)
 
-    def _on_task_failed(self, report_id: str, message: str) -> None:
+    def _on_task_failed(self, report_id: str, error: Exception) -> None:
         self._finished(report_id)
-        self.panel.show_errors([message])
+        self.panel.show_errors([str(error) or type(error).__name__])
 
     def _finished(self, report_id: str) -> None:
         self._running -= 1
@@ -148,13 +148,12 @@ class ReportFiles(QObject):
 
     def _copy(self, item: AttachmentItem, target: Path, then: Callable[[Path], None]) -> None:
         """Copy a stored file in a worker (a video can be big), then `then(target)`."""
-        self._tasks.start(
-            copy_attachment,
-            item.source,
-            target,
-            self._store.data_dir,
+        self._tasks.submit(
+            partial(copy_attachment, item.source, target, self._store.data_dir),
+            lane=Lane.FILES,
             on_done=then,
-            on_error=self.panel.show_problem,
+            on_failed=lambda error: self.panel.show_problem(str(error) or type(error).__name__),
+            owner=self,
         )
 
     def _open(self, path: Path) -> None:

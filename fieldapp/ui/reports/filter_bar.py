@@ -91,6 +91,7 @@ class FilterBar(QWidget):
         self.verifications = MultiSelectButton(domain.VERIFICATIONS, self)
         self.clear_button = QToolButton(self)
         self.count_label = QLabel(self)
+        self.count_label.setMinimumWidth(40)  # cut on a 1024 px screen; the tooltip has it all
         self._layout_widgets()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -139,6 +140,7 @@ class FilterBar(QWidget):
         else:
             text = self.tr("Matching reports: %1+ (counting…)").replace("%1", locale.toString(rows))
         self.count_label.setText(text)
+        self.count_label.setToolTip(text)
 
     @Slot(str)
     def _on_search_edit_text_changed(self, _text: str) -> None:

@@ -29,12 +29,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.reports import domain
 from fieldapp.ui.kit import i18n
+from fieldapp.ui.kit.forms import ERROR_STYLE, INVALID_STYLE
 
-INVALID_STYLE = (
-    'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"]'
-    " { border: 2px solid #c62828; border-radius: 3px; }"
-)
-ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 SECTIONS = (
     ("report", ("title", "body", "kind", "severity", "tags")),
     ("where", ("lat", "lon", "accuracy_m", "place", "observed_at")),

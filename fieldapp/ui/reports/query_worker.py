@@ -1,85 +1,53 @@
-"""Runs report-list queries off the GUI thread.
+"""Runs report-list queries off the GUI thread, on the task manager's reads lane.
 
 With 200,000 reports, ordering every matching row takes a few hundred milliseconds, too
-long for the GUI thread on each keystroke. `ReportQueryRunner` keeps one worker thread
-with its own read connection (its own `Store`). A query first answers with a page (fast:
-the first rows in display order); the model then asks for the full ordered list with
-`fetch_rest` a little later, once the GUI thread has painted that page: building a list of
-200,000 ids holds the GIL, and the first paint must not wait for it. Only the newest
-request is worked on; older ones are dropped, so typing never queues up work. Results
-arrive on the GUI thread through the queued `results_arrived` signal.
+long for the GUI thread on each keystroke. `ReportQueryRunner` submits each query as a job
+(`read_seqs`, on the worker thread's own Store) under one key, so only the newest request
+is worked on and delivered: older ones are dropped, and typing never queues up work. A
+query first answers with a page (fast: the first rows in display order); the model then
+asks for the full ordered list with `fetch_rest` a little later, once the GUI thread has
+painted that page: building a list of 200,000 ids holds the GIL, and the first paint must
+not wait for it. Answers arrive on the GUI thread (`results_arrived`); a failure arrives
+as the exception object from the manager and goes on in words (`query_failed`). The
+runner itself lives on the GUI thread.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
-from pathlib import Path
+from functools import partial
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from fieldapp.reports.query import ReportQuery
-from fieldapp.store import Store
+from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager
 
-log = logging.getLogger(__name__)
 FIRST_PAGE = 200
 
 
-class _QueryWorker(QObject):
-    """Lives in the worker thread; owns the thread's Store."""
-
-    answered = Signal(int, object)  # generation, (seqs, complete)
-    failed = Signal(int, str)
-
-    def __init__(self, data_dir: Path, first_page: int):
-        super().__init__()
-        self.data_dir = data_dir
-        self.first_page = first_page
-        self.latest = 0  # written by the GUI thread; an int store is atomic
-        self._store: Store | None = None
-
-    @Slot(int, object, int)
-    def run(self, generation: int, query: ReportQuery, whole: int) -> None:
-        if generation != self.latest:
-            return
-        try:
-            if self._store is None:
-                self._store = Store(self.data_dir)
-            if whole:
-                self.answered.emit(generation, (self._store.reports.seqs(query), True))
-            else:
-                first = self._store.reports.seqs(replace(query, limit=self.first_page))
-                self.answered.emit(generation, (first, len(first) < self.first_page))
-        except Exception as exc:
-            log.exception("report query failed")
-            self.failed.emit(generation, str(exc))
-
-    @Slot()
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+def read_seqs(query: ReportQuery, first_page: int, whole: bool, ctx: JobContext):
+    """The job: (row numbers, complete) of a query's first page, or of all of it."""
+    if whole:
+        return ctx.store.reports.seqs(query), True
+    first = ctx.store.reports.seqs(replace(query, limit=first_page))
+    return first, len(first) < first_page
 
 
 class ReportQueryRunner(QObject):
-    """GUI-side handle of the query thread."""
+    """GUI-side handle of the report list's queries."""
 
     results_arrived = Signal(int, object)  # generation, (seqs, complete)
     query_failed = Signal(int, str)
-    _requested = Signal(int, object, int)  # generation, query, whole list (1) or a page (0)
+    query_requested = Signal(int, object, bool)  # generation, query, whole list (tests)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None, first_page: int = FIRST_PAGE):
+    def __init__(
+        self, tasks: TaskManager, parent: QObject | None = None, first_page: int = FIRST_PAGE
+    ):
         super().__init__(parent)
-        self._generation = 0
+        self.tasks = tasks
         self.first_page = first_page
-        self._thread = QThread()
-        self._thread.setObjectName("report-queries")
-        self._worker = _QueryWorker(Path(data_dir), first_page)
-        self._worker.moveToThread(self._thread)
-        self._requested.connect(self._worker.run)
-        self._worker.answered.connect(self.results_arrived)
-        self._worker.failed.connect(self.query_failed)
-        self._thread.start()
+        self._generation = 0
+        self._key = f"report-list-{id(self)}"
 
     def submit(self, query: ReportQuery, *, first_page: bool = True) -> int:
         """Ask for the first page of a query; returns its generation (newer ones win).
@@ -88,21 +56,32 @@ class ReportQueryRunner(QObject):
         generation number, for `fetch_rest` later.
         """
         self._generation += 1
-        self._worker.latest = self._generation
         if first_page:
-            self._requested.emit(self._generation, query, 0)
+            self._request(self._generation, query, whole=False)
+        else:
+            self.tasks.drop(self._key)  # an older query's answer must not come after
         return self._generation
 
     def fetch_rest(self, generation: int, query: ReportQuery) -> None:
         """Ask for the whole ordered list of a query whose first page arrived."""
         if generation == self._generation:
-            self._requested.emit(generation, query, 1)
+            self._request(generation, query, whole=True)
+
+    def _request(self, generation: int, query: ReportQuery, *, whole: bool) -> None:
+        self.query_requested.emit(generation, query, whole)
+        self.tasks.submit(
+            partial(read_seqs, query, self.first_page, whole),
+            lane=Lane.READS,
+            key=self._key,
+            on_done=partial(self.results_arrived.emit, generation),
+            on_failed=partial(self._on_job_failed, generation),
+            owner=self,
+        )
+
+    def _on_job_failed(self, generation: int, error: Exception) -> None:
+        self.query_failed.emit(generation, str(error) or type(error).__name__)
 
     def stop(self) -> None:
-        """Close the worker's connection and end the thread; safe to call twice."""
-        if not self._thread.isRunning():
-            return
-        self._worker.latest = -1
-        QMetaObject.invokeMethod(self._worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
-        self._thread.quit()
-        self._thread.wait()
+        """Answers still to come are dropped; safe to call twice."""
+        self._generation += 1
+        self.tasks.drop(self._key)

@@ -1,1 +1,2 @@
-"""The application shell: start-up, the main window and its chrome, the status bar, self-test."""
+"""The application shell: start-up, the main window and its chrome, the reports pane, the
+Jobs dock, the status bar, self-test. It builds the screens and wires their signals."""

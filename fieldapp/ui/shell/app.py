@@ -25,9 +25,9 @@ from fieldapp.core.settings import Settings
 from fieldapp.store import Store
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.shell import error_hook
+from fieldapp.ui.shell.jobs import MaintenanceOutcome, start_up_maintenance
 from fieldapp.ui.shell.main_window import MainWindow
 from fieldapp.ui.shell.readiness import report_ready_and_quit
-from fieldapp.ui.shell.tasks import MaintenanceOutcome, start_up_maintenance
 
 log = logging.getLogger(__name__)
 EXIT_CANNOT_OPEN = 2
@@ -111,11 +111,19 @@ def collect_from_now_on() -> None:
 
 def start_maintenance(window: MainWindow) -> None:
     """Backup and integrity check in the background, once the window is up."""
-    window.tasks.start(
-        start_up_maintenance,
-        window.data_dir,
+    from functools import partial
+
+    from fieldapp.ui.kit.taskman import Lane
+
+    window.tasks.submit(
+        partial(start_up_maintenance, window.data_dir),
+        lane=Lane.FILES,
+        name=translate("App", "Backup and database check"),
         on_done=lambda outcome: report_maintenance(window, outcome),
-        on_error=lambda message: report_maintenance(window, MaintenanceOutcome(problems=[message])),
+        on_failed=lambda error: report_maintenance(
+            window, MaintenanceOutcome(problems=[str(error) or type(error).__name__])
+        ),
+        owner=window,
     )
 
 

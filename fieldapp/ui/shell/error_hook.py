@@ -16,10 +16,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldapp.core.database import DatabaseError
 
@@ -44,11 +45,12 @@ def describe(error: BaseException) -> str:
 
 def install(show: Callable[[str], None], owner: QObject) -> Callable[[], None]:
     """Route errors that escape a slot of `owner`'s thread to `show(words)`; returns the
-    function that puts the previous hook back."""
+    function that puts the previous hook back. Call it on that thread (the GUI thread)."""
     previous = sys.excepthook
+    gui = threading.get_ident()  # owner's thread: the one installing the hook
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt) or QThread.currentThread() is not owner.thread():
+        if issubclass(kind, KeyboardInterrupt) or threading.get_ident() != gui:
             previous(kind, error, tb)
             return
         log.error("uncaught error in the window", exc_info=(kind, error, tb))

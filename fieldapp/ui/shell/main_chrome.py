@@ -112,6 +112,14 @@ class WindowChrome(QObject):
         combo.setCurrentIndex(max(0, combo.findData(current)) if combo.count() else -1)
         combo.blockSignals(False)
 
+    def window_title(self, operation: Operation | None) -> str:
+        """The window's title: the operation, marked when it is an exercise."""
+        if operation is None:
+            return "FieldApp"
+        if operation["exercise"]:
+            return self.tr("EXERCISE — %1 — FieldApp").replace("%1", operation["name"])
+        return f"{operation['name']} — FieldApp"
+
     def _operation_text(self, operation: Operation) -> str:
         if operation["exercise"]:
             return self.tr("EXERCISE · %1").replace("%1", operation["name"])

@@ -1,12 +1,13 @@
 """The main window: operation chooser, report list and map, report editor, status bar.
 
-It is handed the objects it works with (Store, Settings, LanguageManager) and builds
-the rest: a query thread for the list (ReportQueryRunner) and a TaskRunner for slow
-work, each opening its own Store. Only cheap reads run before the window is shown; the
-operation list and the outbox count are read just after. The left side (ReportsPane)
-shows the list and the map as tabs under one filter bar; MapController wires the map to
-the list, the editor and the status bar (the map itself is built on first show).
-GUI thread only.
+It is handed the objects it works with (Store, Settings, LanguageManager) and builds the
+rest, first of all the application's one TaskManager (`self.tasks`), which runs every
+background job (the list's queries, sync, downloads, files) and which it hands to the
+screens; `shutdown()` stops it last, with a bound on the wait. Only cheap reads run
+before the window is shown; the operation list and the outbox count are read just after.
+The left side (ReportsPane) shows the list and the map as tabs under one filter bar;
+MapController wires the map to the list, the editor and the status bar (the map itself
+is built on first show). GUI thread only.
 """
 
 from __future__ import annotations
@@ -19,22 +20,23 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.errors import NotFoundError
 from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.maps.controller import MapController
 from fieldapp.ui.radio.launch import RadioLauncher
 from fieldapp.ui.reports.list_view import ReportListPanel
-from fieldapp.ui.reports.pane import ReportsPane
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
+from fieldapp.ui.shell.jobs import Overview, read_overview
+from fieldapp.ui.shell.jobs_dock import JobsDock
 from fieldapp.ui.shell.main_chrome import EmptyOperationPage, WindowChrome
+from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
-from fieldapp.ui.shell.tasks import Overview, read_overview
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.tiles.menu import TileActions
 
@@ -67,16 +69,19 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(store.data_dir)
         self.languages = languages
         self.operation: Operation | None = None
-        self.tasks = TaskRunner(self)
-        self.runner = ReportQueryRunner(self.data_dir, self)
+        self.tasks = TaskManager(self.data_dir, self)
+        self.tasks.user = store.user  # jobs write as the window's user
+        self.runner = ReportQueryRunner(self.tasks, self)
         self._shut_down = False
         self._before_new: Report | None = None
         self._later_scheduled = False
         self._build()
         self.chrome = WindowChrome(self)
-        self.reports_pane.build_menu(self.menuBar())
-        self.tile_actions = TileActions(self, self.data_dir, settings)
-        self.map_controller = MapController(self)
+        view_menu = self.reports_pane.build_menu(self.menuBar())
+        self.jobs = JobsDock(self, self.tasks, view_menu)  # what runs, with Cancel
+        self.tile_actions = TileActions(self, self.data_dir, settings, self.tasks)
+        pane = self.reports_pane
+        self.map_controller = MapController(self, pane.map_panel, pane.show_map)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
@@ -91,7 +96,7 @@ class MainWindow(QMainWindow):
         self.editor_placeholder = QWidget(self)
         self.empty_page = EmptyOperationPage(self)
         self.splitter = QSplitter(self)
-        self.reports_pane = ReportsPane(self.report_list, self.store, self)
+        self.reports_pane = ReportsPane(self.report_list, self.store, self.tasks, self)
         self.splitter.addWidget(self.reports_pane)
         self.splitter.addWidget(self.editor_placeholder)
         self.splitter.setStretchFactor(0, 3)
@@ -109,6 +114,16 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     def _connect(self) -> None:
+        # The screens know the window only through protocols: the shell wires them here.
+        maps, radio, tiles = self.map_controller, self.radio, self.tile_actions
+        self.operation_changed.connect(maps.set_operation)
+        self.operation_changed.connect(radio.set_operation)
+        self.records_changed.connect(maps.show_changes)
+        self.records_changed.connect(radio.show_changes)
+        tiles.tile_sets_changed.connect(maps.tile_sets_changed)
+        self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
+        self.status.sync_panel_requested.connect(self.sync.show_panel)
+        self.sync.records_changed.connect(self.records_changed)
         self.report_list.current_changed.connect(self._on_report_list_current_changed)
         self.report_list.delete_requested.connect(self._on_delete_report_triggered)
         self.report_list.open_requested.connect(self._on_report_list_open_requested)
@@ -178,7 +193,9 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         if self._shut_down:
             return
-        self.tasks.start(read_overview, self.data_dir, on_done=self._on_overview_read)
+        self.tasks.submit(
+            read_overview, lane=Lane.READS, on_done=self._on_overview_read, owner=self
+        )
         self.editor  # noqa: B018 (built now: its imports and widgets cost start-up)
         self.sync.start()
         self.start_up_finished.emit()
@@ -221,7 +238,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if operation and self.settings.last_operation_id != operation["id"]:
             self.settings.last_operation_id = operation["id"]
-            self._save_settings()
+            self.save_settings()
         self.operation_changed.emit(operation)
 
     @Slot()
@@ -231,27 +248,12 @@ class MainWindow(QMainWindow):
 
         if not self._confirm_leave():
             return None
-        dialog = NewOperationDialog(self)
-        while dialog.exec():
-            values = dialog.values()
-            try:
-                operation = self.store.operations.create(**values)
-            except ValidationError as exc:
-                dialog.show_error(self._operation_error(exc))
-                continue
+        operation = NewOperationDialog(self).ask(self.store.operations.create)
+        if operation is not None:
             self._switch_to(operation)
             self._reload_operations()
             self.update_outbox()
-            return operation
-        return None
-
-    def _operation_error(self, error: ValidationError) -> str:
-        if "operation" in error.errors and error.errors["operation"][0] == "server_role":
-            return self.tr(
-                "The sync server this computer joined does not accept new operations from"
-                " your role. Ask a coordinator to create it; it arrives with the next sync."
-            )
-        return str(error)
+        return operation
 
     @Slot(object)
     def _on_records_changed(self, changes: Changes) -> None:
@@ -335,6 +337,10 @@ class MainWindow(QMainWindow):
             self.editor.show_report(previous["id"])
         self.report_list.view.setFocus()
 
+    def shown_report(self) -> Report | None:
+        """The report open in the editor (None before the editor is built, or none)."""
+        return self._editor.current_report() if self._editor is not None else None
+
     def reload_open_report(self) -> str:
         """The store changed under the editor (a pull, a settled conflict): the editor
         reloads the open report, or says so over it if it has unsaved edits."""
@@ -359,11 +365,12 @@ class MainWindow(QMainWindow):
         self.settings.language = language
         self.settings.user_name = user_name
         self.store.db.user = user_name or default_user()
-        self._save_settings()
+        self.tasks.user = self.store.user
+        self.save_settings()
         if self.languages is not None:
             self.languages.apply(language)
 
-    def _save_settings(self) -> None:
+    def save_settings(self) -> None:
         try:
             self.settings.save(self.data_dir)
         except OSError as exc:
@@ -373,19 +380,12 @@ class MainWindow(QMainWindow):
             )
 
     def _update_title(self) -> None:
-        if self.operation is None:
-            self.setWindowTitle("FieldApp")
-        elif self.operation["exercise"]:
-            title = self.tr("EXERCISE — %1 — FieldApp").replace("%1", self.operation["name"])
-            self.setWindowTitle(title)
-        else:
-            self.setWindowTitle(f"{self.operation['name']} — FieldApp")
+        self.setWindowTitle(self.chrome.window_title(self.operation))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "chrome"):
             self._update_title()
-            if hasattr(self, "chrome"):
-                self.chrome.retranslate()
+            self.chrome.retranslate()
         super().changeEvent(event)
 
     # -- closing -----------------------------------------------------------------------
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop the query thread and wait for background tasks; safe to call twice."""
+        """Stop the screens, then every background job (a bounded wait); safe twice."""
         if self._shut_down:
             return
         self._shut_down = True
@@ -407,4 +407,4 @@ class MainWindow(QMainWindow):
         self.radio.shutdown()
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
-        self.tasks.wait()
+        self.tasks.shutdown()

@@ -89,9 +89,11 @@ def _time_the_list(window, elapsed) -> dict:
 
 def _check_the_map(store, operation, elapsed) -> dict:
     """Render the map of the operation offline; fail if it asked for anything external."""
+    from fieldapp.ui.kit.taskman import TaskManager
     from fieldapp.ui.maps.view import MapView
 
-    view = MapView(store)
+    tasks = TaskManager(store.data_dir)
+    view = MapView(store, tasks)
     ready: list[bool] = []
     failures: list[str] = []
     view.map_ready.connect(lambda: ready.append(True))
@@ -112,6 +114,7 @@ def _check_the_map(store, operation, elapsed) -> dict:
         view.shutdown()
         view.close()
         view.deleteLater()
+        tasks.shutdown()
 
 
 def _wait_for(condition) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fieldapp.sync.client.status import SyncStatus
+from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE as ERROR_STYLE
 from fieldapp.ui.sync.texts import (
     NOT_SET_UP,
     ONLINE,
@@ -22,8 +23,6 @@ from fieldapp.ui.sync.texts import (
     state_text,
     time_text,
 )
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class ClickableLabel(QLabel):

@@ -34,7 +34,7 @@ from fieldapp.sync.client.config import load_config
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.client.resolve import resolve_record
 from fieldapp.ui.kit import i18n
-from fieldapp.ui.shell.status import ERROR_STYLE
+from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE as ERROR_STYLE
 from fieldapp.ui.sync.conflict_compare import FieldCompare
 from fieldapp.ui.sync.conflict_models import ConflictListModel, ConflictRecordModel
 from fieldapp.ui.sync.record_display import record_title

@@ -1,53 +1,81 @@
 """Wires sync into the main window: the runner, the panel (a dock), the menu, the status bar.
 
-`SyncController` builds a SyncRunner (its own thread and Store) and starts background
-sync only if this device has joined a server (no request otherwise: see sync_worker). It
+`SyncController` builds a SyncRunner (its rounds are jobs of the application's task
+manager) and starts background sync only if this device has joined a server (no request
+otherwise: see worker.py). It
 refreshes the status bar and the panel after each round and each local write, shows the
 editor's report state, and opens the conflict view. After a round that pulled changes
 (or a settled conflict) the editor reloads the open report, or, if the user has unsaved
-edits in it, says over it that it changed (ReportEditor.take_outside_change). GUI
-thread only.
+edits in it, says over it that it changed (ReportEditor.take_outside_change). It knows
+the main window only through the `MainWindowLike` protocol below; the shell connects the
+status bar's request for the panel to `show_panel`. What a round changed goes out on the
+controller's own `records_changed`, which the shell passes on. GUI thread only.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from fieldapp.sync.client.status import sync_status
 from fieldapp.ui.sync.worker import SyncRunner
 
 if TYPE_CHECKING:
+    from fieldapp.store import Store
     from fieldapp.sync.client.session import SyncReport
-    from fieldapp.ui.shell.main_window import MainWindow
+    from fieldapp.sync.client.status import SyncStatus
+    from fieldapp.ui.kit.taskman import TaskManager
+    from fieldapp.ui.reports.list_view import ReportListPanel
     from fieldapp.ui.sync.panel import SyncPanel
 
 
+class StatusBarLike(Protocol):
+    def showMessage(self, text: str, timeout: int = 0, /) -> None: ...
+    def show_sync(self, state: str, status: SyncStatus) -> None: ...
+
+
+class MainWindowLike(Protocol):
+    """What sync uses of the main window (a QMainWindow as well)."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def tasks(self) -> TaskManager: ...
+    @property
+    def status(self) -> StatusBarLike: ...
+    @property
+    def report_list(self) -> ReportListPanel: ...
+    def reload_open_report(self) -> str: ...
+
+
 class SyncController(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    records_changed = Signal(object)  # Changes: what a round (or a settled conflict) changed
+
+    def __init__(self, window: MainWindowLike):
+        qt = cast(QMainWindow, window)  # the main window is a QMainWindow too
+        super().__init__(qt)
         self.window = window
-        self.runner = SyncRunner(window.store, self)
+        self.qt = qt
+        self.runner = SyncRunner(window.store, window.tasks, self)
         self._panel: SyncPanel | None = None  # built when first shown (start-up is timed)
         self._shut_down = False
         self._record: str | None = None
         self._last_report: SyncReport | None = None
-        self.dock = QDockWidget(window)
+        self.dock = QDockWidget(qt)
         self.dock.setObjectName("sync_dock")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        qt.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self._conflict_view = None
         self._build_menu()
         self.runner.state_changed.connect(self.refresh)
         self.runner.sync_finished.connect(self._on_runner_sync_finished)
-        window.status.sync_panel_requested.connect(self.show_panel)
         window.report_list.current_changed.connect(self.report_shown)
         self.retranslate()
-        window.installEventFilter(self)
+        qt.installEventFilter(self)
 
     @property
     def panel(self) -> SyncPanel:
@@ -72,12 +100,12 @@ class SyncController(QObject):
             self.panel.refresh()
 
     def _build_menu(self) -> None:
-        self.menu = self.window.menuBar().addMenu("")
+        self.menu = self.qt.menuBar().addMenu("")
         self.panel_action = self.dock.toggleViewAction()
-        self.sync_now_action = QAction(self.window)
+        self.sync_now_action = QAction(self.qt)
         self.sync_now_action.setShortcut(QKeySequence("F5"))
         self.sync_now_action.triggered.connect(self.runner.sync_now)
-        self.conflicts_action = QAction(self.window)
+        self.conflicts_action = QAction(self.qt)
         self.conflicts_action.triggered.connect(self.show_conflicts)
         for action in (self.panel_action, self.sync_now_action, self.conflicts_action):
             self.menu.addAction(action)
@@ -120,7 +148,7 @@ class SyncController(QObject):
         from fieldapp.ui.sync.conflict_view import ConflictView
 
         if self._conflict_view is None:
-            self._conflict_view = ConflictView(self.window.store, self.window)
+            self._conflict_view = ConflictView(self.window.store, self.qt)
             self._conflict_view.record_resolved.connect(self._on_conflict_view_record_resolved)
         self._conflict_view.reload()
         self._conflict_view.show()
@@ -137,7 +165,7 @@ class SyncController(QObject):
         self._last_report = report
         self.refresh()
         if report.changes:  # each view decides what it reads again
-            self.window.records_changed.emit(report.changes)
+            self.records_changed.emit(report.changes)
         if report.changes.touches("report", "attachment"):
             self._reload_open_report()
 
@@ -152,7 +180,7 @@ class SyncController(QObject):
             self.window.status.showMessage(text, 8000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.qt and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 

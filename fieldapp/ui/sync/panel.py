@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import Store
 from fieldapp.sync.client.local import record_states
 from fieldapp.sync.client.status import sync_status
-from fieldapp.ui.shell.status import ERROR_STYLE
+from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE as ERROR_STYLE
 from fieldapp.ui.sync.texts import age_text, error_words, state_text, time_text
 from fieldapp.ui.sync.worker import SyncRunner
 

@@ -24,6 +24,15 @@ def state_text(state: str) -> str:
     }[state]
 
 
+def phase_text(phase: str) -> str:
+    """What a sync round is doing (its progress phases), for the Jobs panel."""
+    return {
+        "push": translate("Sync", "Sending changes"),
+        "pull": translate("Sync", "Receiving changes"),
+        "files": translate("Sync", "Transferring files"),
+    }.get(phase, phase)
+
+
 def age_text(seconds: float | None) -> str:
     if seconds is None:
         return ""

@@ -1,10 +1,12 @@
-"""Sync in the background: one thread with its own Store runs the SyncClient.
+"""Sync in the background: rounds, probes and joins are jobs of the task manager.
 
-`SyncRunner` (GUI thread) owns a QThread and a `_SyncWorker` living in it; the worker
-opens its own `Store(data_dir)` there, so the SQLite connection never crosses threads.
-Everything that touches the network (probe, sync round, join) runs in the worker; its
-outcome comes back through queued signals. Cancel sets a flag the round reads between
-steps. `stop()` (window closing) cancels, closes the worker's Store and ends the thread.
+`SyncRunner` (GUI thread) keeps the link state and the background schedule; the work
+that touches the network (probe, sync round, join) is a Qt-free job function below, run
+on the task manager's network lane with that thread's own Store (the SQLite connection
+never crosses threads). Its outcome comes back on the GUI thread through the manager's
+callbacks. Cancel (the panel's button, or the Jobs panel's) sets the job's flag, which
+the round reads between steps. `stop()` (window closing) cancels the job and drops its
+late answer; the manager's shutdown waits for it, with a bound.
 
 Consent: the app never makes a network request the user did not ask for. While this
 device has not joined a server, the runner sends nothing at all; joining a server (the
@@ -18,14 +20,17 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from fieldapp.core.tasks import Job
 from fieldapp.store import Store
 from fieldapp.sync.client.config import load_config
-from fieldapp.ui.sync.texts import NOT_SET_UP, OFFLINE, ONLINE, SYNCING
+from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
+from fieldapp.ui.sync.texts import NOT_SET_UP, OFFLINE, ONLINE, SYNCING, phase_text
 
 if TYPE_CHECKING:  # the client (requests…) is imported on first use: start-up stays light
     from fieldapp.sync.client.session import SyncClient, SyncReport
@@ -33,88 +38,56 @@ if TYPE_CHECKING:  # the client (requests…) is imported on first use: start-up
 log = logging.getLogger(__name__)
 
 
-class _SyncWorker(QObject):
-    """Lives in the sync thread; owns the thread's Store and SyncClient."""
+# -- the jobs (worker thread, Qt-free) -----------------------------------------------------
 
-    progressed = Signal(str, int, int)  # phase, done, total (0: unknown)
-    synced = Signal(object, bool)  # SyncReport, server reachable afterwards
-    probed = Signal(bool, str)  # reachable, the error in words ("" when reachable)
-    joined = Signal(bool, str)  # ok, the error in words or the server's address
 
-    def __init__(self, data_dir: Path):
-        super().__init__()
-        self.data_dir = data_dir
-        self.cancelled = False  # written by the GUI thread; a bool store is atomic
-        self._store: Store | None = None
+def sync_round(ctx: JobContext) -> tuple[SyncReport, bool]:
+    """One round; returns its report and whether the server is reachable afterwards."""
+    from fieldapp.sync.client.session import SyncClient, SyncReport
 
-    def _client(self) -> SyncClient:
-        from fieldapp.sync.client.session import SyncClient
+    client = SyncClient(ctx.store)
 
-        if self._store is None:
-            self._store = Store(self.data_dir)
-        return SyncClient(self._store)
+    def progress(phase: str, done: int, total: int) -> None:
+        ctx.progress(done, total, phase, data=phase)
 
-    @Slot()
-    def sync(self) -> None:
-        from fieldapp.sync.client.session import SyncReport
+    try:
+        report = client.sync(progress=progress, cancel=ctx.cancelled)
+    except Exception as exc:  # a bug must not pass for a link problem: say it in words
+        log.exception("sync round failed")
+        report = SyncReport(errors=[error_words(exc)])
+    return report, report.complete or _reachable(client, ctx)
 
-        client = self._client()
-        try:
-            report = client.sync(progress=self.progressed.emit, cancel=lambda: self.cancelled)
-        except Exception as exc:  # a bug must not kill the thread: say it in words
-            log.exception("sync round failed")
-            report = SyncReport(errors=[str(exc) or type(exc).__name__])
-        reachable = report.complete or self._reachable(client)
-        self.synced.emit(report, reachable)
 
-    def _reachable(self, client: SyncClient) -> bool:
-        from fieldapp.sync.client.session import SyncError
+def _reachable(client: SyncClient, ctx: JobContext) -> bool:
+    from fieldapp.sync.client.session import SyncError
 
-        if self.cancelled:
-            return True  # the user stopped it; the link was not the trouble
-        try:
-            client.probe()
-        except SyncError:
-            return False
-        return True
+    if ctx.cancelled():
+        return True  # the user stopped it; the link was not the trouble
+    try:
+        client.probe()
+    except SyncError:
+        return False
+    return True
 
-    @Slot()
-    def probe(self) -> None:
-        from fieldapp.sync.client.session import SyncError
 
-        client = self._client()
-        try:
-            client.probe()
-        except SyncError as exc:
-            self.probed.emit(False, str(exc))
-        except Exception as exc:
-            log.exception("probe failed")
-            self.probed.emit(False, str(exc) or type(exc).__name__)
-        else:
-            self.probed.emit(True, "")
+def probe(ctx: JobContext) -> tuple[bool, str]:
+    """(reachable, the error in words: "" when reachable)."""
+    from fieldapp.sync.client.session import SyncClient, SyncError
 
-    @Slot(str, str, str, str)
-    def join(self, url: str, code: str, device_name: str, pin: str) -> None:
-        """Enroll with a one-time code; `pin` is a self-signed certificate's file, or ""."""
-        from fieldapp.sync.client.session import SyncError, join
+    try:
+        SyncClient(ctx.store).probe()
+    except SyncError as exc:
+        return False, str(exc)
+    return True, ""
 
-        self._client()
-        assert self._store is not None
-        try:
-            config = join(self._store, url, code, device_name, pin=Path(pin) if pin else None)
-        except SyncError as exc:
-            self.joined.emit(False, str(exc))
-        except Exception as exc:
-            log.exception("join failed")
-            self.joined.emit(False, str(exc) or type(exc).__name__)
-        else:
-            self.joined.emit(True, config.url)
 
-    @Slot()
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+def join_server(url: str, code: str, device_name: str, pin: str, ctx: JobContext) -> str:
+    """Enroll with a one-time code; `pin` is a self-signed certificate's file, or "".
+    Returns the server's address; raises SyncError in words."""
+    from fieldapp.sync.client.session import join
+
+    config = join(ctx.store, url, code, device_name, pin=Path(pin) if pin else None)
+    return config.url
 
 
 class SyncRunner(QObject):
@@ -130,14 +103,12 @@ class SyncRunner(QObject):
     ONLINE_S = 60.0  # while online: look for news this often
     NUDGE_MS = 2000  # after a local edit: send it this soon
 
-    _sync_requested = Signal()
-    _probe_requested = Signal()
-    _join_requested = Signal(str, str, str, str)
-
-    def __init__(self, store: Store, parent: QObject | None = None):
+    def __init__(self, store: Store, tasks: TaskManager, parent: QObject | None = None):
         """`store` is the GUI thread's Store: only cheap reads (joined? pending?) on it."""
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
+        self.job: Job | None = None  # the running round, probe or join
         self.data_dir = Path(store.data_dir)
         self.state = NOT_SET_UP
         self.last_probe_error = ""
@@ -147,21 +118,24 @@ class SyncRunner(QObject):
         self._stopped = False  # after stop(): answers still queued from the worker are dropped
         self._nudged = False  # a change was saved while the worker was busy
         self._last_sync = 0.0
-        self._thread = QThread()
-        self._thread.setObjectName("sync")
-        self._worker = _SyncWorker(self.data_dir)
-        self._worker.moveToThread(self._thread)
-        self._sync_requested.connect(self._worker.sync)
-        self._probe_requested.connect(self._worker.probe)
-        self._join_requested.connect(self._worker.join)
-        self._worker.progressed.connect(self.sync_progressed)
-        self._worker.synced.connect(self._on_worker_synced)
-        self._worker.probed.connect(self._on_worker_probed)
-        self._worker.joined.connect(self._on_worker_joined)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._thread.start()
+
+    def _submit(self, fn, on_done, name: str = "", **callbacks) -> None:
+        self.job = self.tasks.submit(
+            fn,
+            lane=Lane.NETWORK,
+            key=self._key,
+            name=name,
+            on_done=on_done,
+            owner=self,
+            **callbacks,
+        )
+
+    @property
+    def _key(self) -> str:
+        return f"sync-{id(self)}"
 
     # -- asked by the user or the window -------------------------------------------------
 
@@ -181,14 +155,30 @@ class SyncRunner(QObject):
             return False
         self._timer.stop()
         self._busy = True
-        self._worker.cancelled = False
         self._set_state(SYNCING)
         self.sync_started.emit()
-        self._sync_requested.emit()
+        self._submit(
+            sync_round,
+            lambda outcome: self._on_worker_synced(*outcome),
+            self.tr("Sync round"),
+            on_progress=self._on_job_progressed,
+            on_cancelled=self._on_job_cancelled,
+        )
         return True
 
     def cancel(self) -> None:
-        self._worker.cancelled = True
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_job_progressed(self, job: Job, phase: str) -> None:
+        job.text = phase_text(phase)
+        self.sync_progressed.emit(phase, job.done, job.total)
+
+    def _on_job_cancelled(self) -> None:
+        """Cancelled before it started (it waited behind a download): nothing moved."""
+        from fieldapp.sync.client.session import SyncReport
+
+        self._on_worker_synced(SyncReport(), True)
 
     def nudge(self) -> None:
         """A local change was saved: send it soon if the server is there."""
@@ -201,22 +191,23 @@ class SyncRunner(QObject):
 
     def join(self, url: str, code: str, device_name: str, pin: str = "") -> None:
         self._busy = True
-        self._join_requested.emit(url, code, device_name, pin)
+        self._submit(
+            partial(join_server, url, code, device_name, pin),
+            lambda address: self._on_worker_joined(True, address),
+            self.tr("Joining the sync server"),
+            on_failed=lambda error: self._on_worker_joined(False, error_words(error)),
+            on_cancelled=lambda: self._on_worker_joined(False, self.tr("Cancelled.")),
+        )
 
     def is_busy(self) -> bool:
         return self._busy
 
     def stop(self) -> None:
-        """Cancel, close the worker's Store and end the thread; safe to call twice."""
+        """Cancel the running job and drop its answer (the window is closing); safe twice."""
         self._running = False
         self._stopped = True
         self._timer.stop()
-        if not self._thread.isRunning():
-            return
-        self._worker.cancelled = True
-        QMetaObject.invokeMethod(self._worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
-        self._thread.quit()
-        self._thread.wait()
+        self.tasks.drop(self._key)
 
     # -- the schedule --------------------------------------------------------------------
 
@@ -235,7 +226,12 @@ class SyncRunner(QObject):
             self._set_state(NOT_SET_UP)
             return
         self._busy = True
-        self._probe_requested.emit()
+        self._submit(
+            probe,
+            lambda outcome: self._on_worker_probed(*outcome),
+            on_failed=lambda error: self._on_worker_probed(False, error_words(error)),
+            on_cancelled=lambda: self._on_worker_probed(False, ""),
+        )
 
     @Slot(bool, str)
     def _on_worker_probed(self, reachable: bool, error: str) -> None:

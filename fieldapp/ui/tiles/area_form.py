@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from fieldapp.tiles import BBox, InvalidRequestError, ZoomRange, estimate_area
 from fieldapp.tiles.fetch import UrlTemplate
 from fieldapp.tiles.registry import check_set_id
-from fieldapp.ui.reports.form import ERROR_STYLE
+from fieldapp.ui.kit.forms import ERROR_STYLE
 from fieldapp.ui.tiles import texts as tile_texts
-from fieldapp.ui.tiles.workers import SeedRequest
+from fieldapp.ui.tiles.jobs import SeedRequest
 
 MAX_UI_ZOOM = 22
 SIDES = ("west", "south", "east", "north")

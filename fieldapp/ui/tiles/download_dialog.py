@@ -1,16 +1,18 @@
 """The "Download map area" dialog: the form, then a download with progress, pause,
 resume and cancel, then a summary in words.
 
-The download runs in a SeedWorker thread (tile_workers.py) over fieldapp.tiles.seed(),
+The download is a job of the application's task manager (network lane, listed in the
+Jobs panel, whose Cancel stops it too) over fieldapp.tiles.seed() (ui/tiles/jobs.py),
 which resumes a set: starting again with the same name and area fetches only what is
-missing. Closing while a download runs asks first, then cancels and closes once the
-worker thread has ended, so no thread outlives the dialog; `shutdown()` does the same,
-blocking, for the main window's exit. GUI thread only.
+missing. Pause and resume go to the job's SeedControl. Closing while a download runs
+asks first, then cancels and closes once the job has ended; `shutdown()` cancels it for
+the main window's exit (the manager waits for it, with a bound). GUI thread only.
 """
 
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
@@ -28,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.settings import Settings
-from fieldapp.tiles import SeedOptions, SeedPlan, SeedProgress, SeedSummary
-from fieldapp.ui.reports.form import ERROR_STYLE
+from fieldapp.core.tasks import Job
+from fieldapp.tiles import SeedControl, SeedOptions, SeedPlan, SeedProgress, SeedSummary, TileError
+from fieldapp.ui.kit.forms import ERROR_STYLE
+from fieldapp.ui.kit.taskman import Lane, TaskManager, error_words
 from fieldapp.ui.tiles import texts as tile_texts
 from fieldapp.ui.tiles.area_form import TileAreaForm
-from fieldapp.ui.tiles.workers import SeedWorker
+from fieldapp.ui.tiles.jobs import download_area
 
 PAUSE_POLL_MS = 100
 
@@ -46,6 +50,7 @@ class TileDownloadDialog(QDialog):
         self,
         data_dir: Path,
         settings: Settings,
+        tasks: TaskManager,
         *,
         bbox: tuple[float, float, float, float] | None = None,
         options: SeedOptions | None = None,
@@ -54,8 +59,10 @@ class TileDownloadDialog(QDialog):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.settings = settings
+        self.tasks = tasks
         self.options = options
-        self.worker: SeedWorker | None = None
+        self.job: Job | None = None  # the running download
+        self.control: SeedControl | None = None  # its pause, resume and cancel
         self.summary: SeedSummary | None = None
         self._close_when_stopped = False
         self.last_progress: SeedProgress | None = None
@@ -103,13 +110,13 @@ class TileDownloadDialog(QDialog):
         self.resize(660, self.sizeHint().height())
 
     def is_running(self) -> bool:
-        return self.worker is not None
+        return self.job is not None
 
     # -- starting ----------------------------------------------------------------------
 
     @Slot()
     def _on_start_button_clicked(self) -> None:
-        if self.worker is not None:
+        if self.job is not None:
             return
         request = self.form.request()
         if request is None:
@@ -121,14 +128,18 @@ class TileDownloadDialog(QDialog):
         self.summary_view.hide()
         self.progress_bar.setRange(0, 0)  # busy until the plan gives the total
         self._say(self.tr("Counting the tiles already in the set…"))
-        worker = SeedWorker(request, self.options, self)
-        worker.planned.connect(self._on_worker_planned)
-        worker.progressed.connect(self._on_worker_progressed)
-        worker.seeded.connect(self._on_worker_seeded)
-        worker.failed.connect(self._on_worker_failed)
-        self.worker = worker
+        self.control = SeedControl()
         self._set_running(True)
-        worker.start()
+        self.job = self.tasks.submit(
+            partial(download_area, request, self.options or SeedOptions(), self.control),
+            lane=Lane.NETWORK,
+            name=self.tr("Map tiles: %1").replace("%1", request.name),
+            on_progress=self._on_job_progressed,
+            on_done=self._on_worker_seeded,
+            on_failed=self._on_worker_failed,
+            on_cancelled=self._on_job_cancelled,
+            owner=self,
+        )
 
     def _remember_url(self, url: str) -> None:
         if self.settings.tile_url == url:
@@ -140,7 +151,7 @@ class TileDownloadDialog(QDialog):
 
     @Slot()
     def _on_form_changed(self) -> None:
-        if self.worker is None and self.summary is None:
+        if self.job is None and self.summary is None:
             self._say(self._intro())
         self._fit()
 
@@ -155,58 +166,69 @@ class TileDownloadDialog(QDialog):
 
     # -- while it runs -----------------------------------------------------------------
 
-    @Slot(object)
+    def _on_job_progressed(self, _job: Job, data: object) -> None:
+        if isinstance(data, SeedPlan):
+            self._on_worker_planned(data)
+        elif isinstance(data, SeedProgress):
+            self._on_worker_progressed(data)
+
+    def _paused(self) -> bool:
+        return self.control is not None and self.control.paused
+
+    def _pausing(self) -> bool:
+        """Paused, but some requests are still in hand."""
+        return self._paused() and self.control is not None and self.control.busy > 0
+
     def _on_worker_planned(self, plan: SeedPlan) -> None:
         self.progress_bar.setRange(0, max(1, plan.total))
         self.progress_bar.setValue(plan.present)
         self._say(tile_texts.plan_text(plan))
         self._fit()
 
-    @Slot(object)
     def _on_worker_progressed(self, progress: SeedProgress) -> None:
         self.progress_bar.setRange(0, max(1, progress.total))
         self.progress_bar.setValue(progress.done)
         self.last_progress = progress
-        if self.worker is not None and self.worker.control.paused:
+        if self._paused():
             return  # the paused line stays until resume
         self._say(tile_texts.progress_text(progress))
 
     @Slot()
     def _on_pause_button_clicked(self) -> None:
-        worker = self.worker
-        if worker is None:
+        control = self.control
+        if control is None:
             return
-        if worker.control.paused:
-            worker.resume()
+        if control.paused:
+            control.resume()
             self._pause_timer.stop()
             self.pause_button.setText(self.tr("&Pause"))
             self._say(self.tr("Resuming…"))
             return
-        worker.pause()
+        control.pause()
         self.pause_button.setText(self.tr("&Resume"))
         self._say(self.tr("Pausing: finishing the requests in progress…"))
         self._pause_timer.start()
 
     @Slot()
     def _on_pause_timer_timeout(self) -> None:
-        if self.worker is None or not self.worker.control.paused:
+        if not self._paused():
             self._pause_timer.stop()
-        elif not self.worker.pausing:
+        elif not self._pausing():
             self._pause_timer.stop()
             self._say(self.tr("Paused. No request is being made; Resume goes on."))
 
     def is_paused(self) -> bool:
         """Paused and quiet: no request in hand."""
-        return self.worker is not None and self.worker.control.paused and not self.worker.pausing
+        return self._paused() and not self._pausing()
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
         self._cancel()
 
     def _cancel(self) -> None:
-        if self.worker is None:
+        if self.job is None:
             return
-        self.worker.cancel()
+        self.job.cancel()
         self._pause_timer.stop()
         self.pause_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
@@ -214,7 +236,6 @@ class TileDownloadDialog(QDialog):
 
     # -- the end -----------------------------------------------------------------------
 
-    @Slot(object)
     def _on_worker_seeded(self, summary: SeedSummary) -> None:
         self.summary = summary
         self._end_worker()
@@ -228,20 +249,25 @@ class TileDownloadDialog(QDialog):
         self.download_finished.emit(summary)
         self._close_if_asked()
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    def _on_worker_failed(self, error: Exception) -> None:
         self._end_worker()
+        message = str(error) if isinstance(error, TileError) else _unexpected(error)
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self._say(self.tr("The download could not start: %1").replace("%1", message), True)
         self._close_if_asked()
 
+    def _on_job_cancelled(self) -> None:
+        """Cancelled before it started (it waited behind other network jobs)."""
+        self._end_worker()
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self._say(self.tr("The download was cancelled before it started."))
+        self._close_if_asked()
+
     def _end_worker(self) -> None:
-        worker, self.worker = self.worker, None
+        self.job = self.control = None
         self._pause_timer.stop()
-        if worker is not None:
-            worker.wait()  # its run() has returned (this signal was its last act)
-            worker.deleteLater()
         self._set_running(False)
 
     def _close_if_asked(self) -> None:
@@ -253,7 +279,7 @@ class TileDownloadDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, the window's close button, Close: while running, ask, then cancel."""
-        if self.worker is None:
+        if self.job is None:
             super().reject()
             return
         if self._close_when_stopped or self.confirm_stop():
@@ -275,12 +301,10 @@ class TileDownloadDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def shutdown(self) -> None:
-        """Cancel and wait for the download (the app is quitting); safe to call twice."""
-        worker = self.worker
-        if worker is not None:
-            worker.cancel()
-            worker.wait()
-            self.worker = None
+        """Cancel the download (the app is quitting; the task manager waits for it)."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.cancel()
 
     # -- display -----------------------------------------------------------------------
 
@@ -310,10 +334,10 @@ class TileDownloadDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Download map area"))
         self.cancel_button.setText(self.tr("Cance&l download"))
-        self._set_running(self.worker is not None)
-        if self.worker is not None and self.worker.control.paused:
+        self._set_running(self.job is not None)
+        if self._paused():
             self.pause_button.setText(self.tr("&Resume"))
-        if self.worker is None and self.summary is None:
+        if self.job is None and self.summary is None:
             self._say(self._intro())
 
     def _intro(self) -> str:
@@ -321,3 +345,8 @@ class TileDownloadDialog(QDialog):
             "The tiles go into a tile set that the map can show with no network. "
             "Starting again with the same name and area fetches only what is missing."
         )
+
+
+def _unexpected(error: Exception) -> str:
+    """Disk full, a damaged set: said in words with the kind of trouble, never lost."""
+    return f"{type(error).__name__}: {error_words(error)}"

@@ -1,11 +1,12 @@
 """The tile entries of the main window's "Map" menu (Import tiles…, Download area…,
 Tile sets…) and what they open.
 
-`TileActions(window, data_dir, settings)` adds the entries to the window's menu named
-"map_menu" (made here if the map view has not made it yet), owns the dialogs (one of
-each at a time, non-modal, so the user keeps working during a download) and runs
-imports in a TaskRunner thread. The map calls `download_area(bbox)` with a drawn box
-and listens to `tile_sets_changed`. `shutdown()` stops a running download and waits.
+`TileActions(window, data_dir, settings, tasks)` adds the entries to the window's menu
+named "map_menu" (made here if the map view has not made it yet), owns the dialogs (one
+of each at a time, non-modal, so the user keeps working during a download) and runs
+imports as jobs of the application's task manager (files lane, listed in the Jobs
+panel). The map calls `download_area(bbox)` with a drawn box and listens to
+`tile_sets_changed`. `shutdown()` cancels a running download (the manager waits).
 GUI thread only.
 """
 
@@ -19,7 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from fieldapp.core.settings import Settings
-from fieldapp.ui.kit.workers import TaskRunner
+from fieldapp.ui.kit.taskman import Lane, TaskManager, error_words
 
 if TYPE_CHECKING:  # imported when first used: requests and mercantile cost start-up
     from fieldapp.tiles import SeedOptions, SeedSummary, TileSetInfo
@@ -36,13 +37,13 @@ class TileActions(QObject):
     import_finished = Signal(object)  # TileSetInfo
     import_failed = Signal(str)  # the reason, in words; nothing was added
 
-    def __init__(self, window: QMainWindow, data_dir: Path, settings: Settings):
+    def __init__(self, window: QMainWindow, data_dir: Path, settings: Settings, tasks: TaskManager):
         super().__init__(window)
         self.window = window
         self.data_dir = Path(data_dir)
         self.settings = settings
         self.seed_options: SeedOptions | None = None  # tests make downloads impatient
-        self.tasks = TaskRunner(self, max_threads=1)
+        self.tasks = tasks
         self.download_dialog: TileDownloadDialog | None = None
         self.sets_dialog: TileSetsDialog | None = None
         self.import_action = QAction(window)
@@ -82,15 +83,19 @@ class TileActions(QObject):
 
     def import_file(self, path: Path) -> None:
         """Check and copy an MBTiles file into the tile sets, in the background."""
-        from fieldapp.ui.tiles.workers import import_set
+        from functools import partial
 
-        self.window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(path).name))
-        self.tasks.start(
-            import_set,
-            self.data_dir,
-            Path(path),
+        from fieldapp.ui.tiles.jobs import import_set
+
+        text = self.tr("Importing %1…").replace("%1", Path(path).name)
+        self.window.statusBar().showMessage(text)
+        self.tasks.submit(
+            partial(import_set, self.data_dir, Path(path)),
+            lane=Lane.FILES,
+            name=text,
             on_done=self._on_import_done,
-            on_error=lambda message: self._on_import_error(Path(path), message),
+            on_failed=lambda error: self._on_import_error(Path(path), error_words(error)),
+            owner=self,
         )
 
     def _on_import_done(self, info: TileSetInfo) -> None:
@@ -137,6 +142,7 @@ class TileActions(QObject):
             dialog = TileDownloadDialog(
                 self.data_dir,
                 self.settings,
+                self.tasks,
                 bbox=bbox,
                 options=self.seed_options,
                 parent=self.window,
@@ -176,7 +182,7 @@ class TileActions(QObject):
     def _on_download_dialog_finished(self, _result: int) -> None:
         dialog, self.download_dialog = self.download_dialog, None
         if dialog is not None:
-            dialog.deleteLater()  # its worker has ended: reject() waits for it
+            dialog.deleteLater()  # its download has ended: reject() waits for it
 
     # -- tile sets ---------------------------------------------------------------------
 
@@ -189,7 +195,7 @@ class TileActions(QObject):
         from fieldapp.ui.tiles.sets_dialog import TileSetsDialog
 
         if self.sets_dialog is None:
-            dialog = TileSetsDialog(self.data_dir, self.window)
+            dialog = TileSetsDialog(self.data_dir, self.tasks, self.window)
             dialog.import_requested.connect(self._on_import_action_triggered)
             dialog.resume_requested.connect(self.resume_download)
             dialog.tile_sets_changed.connect(self.tile_sets_changed)
@@ -213,12 +219,9 @@ class TileActions(QObject):
         return dialog is None or not dialog.is_running() or dialog.confirm_stop()
 
     def shutdown(self) -> None:
-        """Cancel a running download and wait for it and for an import; safe twice."""
+        """Cancel a running download (the task manager then waits for it); safe twice."""
         if self.download_dialog is not None:
             self.download_dialog.shutdown()
-        if self.sets_dialog is not None:
-            self.sets_dialog.tasks.wait()
-        self.tasks.wait()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

@@ -3,12 +3,14 @@ bounds, tile count, size, format, where it came from), with Remove (asked first)
 Resume download for a download that did not finish.
 
 `TileSetTableModel` is a plain QAbstractTableModel over a list of TileSetInfo. The list
-is read, and sets are removed, in a TaskRunner thread (each opens its own TileRegistry):
-reading a set opens its file and counts its tiles. GUI thread only.
+is read, and sets are removed, as jobs of the application's task manager (files lane;
+each opens its own TileRegistry): reading a set opens its file and counts its tiles.
+GUI thread only.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.tiles import TileSetInfo
-from fieldapp.ui.kit.workers import TaskRunner
-from fieldapp.ui.reports.form import ERROR_STYLE
+from fieldapp.ui.kit.forms import ERROR_STYLE
+from fieldapp.ui.kit.taskman import Lane, TaskManager, error_words
 from fieldapp.ui.tiles import texts as tile_texts
-from fieldapp.ui.tiles.workers import list_sets, remove_set
+from fieldapp.ui.tiles.jobs import list_sets, remove_set
 
 COLUMNS = ("name", "zooms", "bounds", "tiles", "size", "format", "source")
 _Index = QModelIndex | QPersistentModelIndex
@@ -141,11 +143,12 @@ class TileSetsDialog(QDialog):
     import_requested = Signal()
     resume_requested = Signal(object)  # the TileSetInfo of a download to go on with
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None):
+    def __init__(self, data_dir: Path, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self._message = ""
-        self.tasks = TaskRunner(self, max_threads=1)
+        self.tasks = tasks
+        self._key = f"tile-sets-{id(self)}"
         self.model = TileSetTableModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -186,9 +189,18 @@ class TileSetsDialog(QDialog):
         """Read the sets again, in the background; then show `message`, if any."""
         self._message = message
         self._say(self.tr("Reading the tile sets…"))
-        self.tasks.start(
-            list_sets, self.data_dir, on_done=self._on_sets_read, on_error=self._on_task_failed
+        self.tasks.submit(
+            partial(list_sets, self.data_dir),
+            lane=Lane.FILES,
+            key=self._key,
+            on_done=self._on_sets_read,
+            on_failed=self._on_task_failed,
+            owner=self,
         )
+
+    def is_busy(self) -> bool:
+        """True while the newest read of the sets is still to come."""
+        return self.tasks.is_busy(self._key)
 
     def _on_sets_read(self, sets: list[TileSetInfo]) -> None:
         self.model.set_sets(sets)
@@ -198,8 +210,8 @@ class TileSetsDialog(QDialog):
         else:
             self._say(self.tr("No tile sets yet: import an MBTiles file or download an area."))
 
-    def _on_task_failed(self, message: str) -> None:
-        self._say(message, True)
+    def _on_task_failed(self, error: Exception) -> None:
+        self._say(error_words(error), True)
 
     def selected(self) -> TileSetInfo | None:
         rows = self.view.selectionModel().selectedRows()
@@ -217,12 +229,12 @@ class TileSetsDialog(QDialog):
         info = self.selected()
         if info is None or not self._confirm_remove(info):
             return
-        self.tasks.start(
-            remove_set,
-            self.data_dir,
-            info.id,
+        self.tasks.submit(
+            partial(remove_set, self.data_dir, info.id),
+            lane=Lane.FILES,
             on_done=self._on_set_removed,
-            on_error=self._on_task_failed,
+            on_failed=self._on_task_failed,
+            owner=self,
         )
 
     def _confirm_remove(self, info: TileSetInfo) -> bool:
@@ -251,10 +263,6 @@ class TileSetsDialog(QDialog):
     def _say(self, text: str, problem: bool = False) -> None:
         self.status_label.setStyleSheet(ERROR_STYLE if problem else "")
         self.status_label.setText(text)
-
-    def done(self, result: int) -> None:
-        self.tasks.wait()  # a list read or a removal is short; never leave it running
-        super().done(result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

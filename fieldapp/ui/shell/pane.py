@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QTabWidget, QVBoxLayout, QWidget
 
 from fieldapp.store import Store
+from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.maps.panel import MapPanel
 from fieldapp.ui.reports.list_view import ReportListPanel
 
@@ -23,11 +24,13 @@ TAB_LIST, TAB_MAP = range(2)
 class ReportsPane(QWidget):
     """Filter bar, then the report list and the map as tabs."""
 
-    def __init__(self, report_list: ReportListPanel, store: Store, parent: QWidget):
+    def __init__(
+        self, report_list: ReportListPanel, store: Store, tasks: TaskManager, parent: QWidget
+    ):
         super().__init__(parent)
         self.report_list = report_list
         self.filter_bar = report_list.take_filter_bar()
-        self.map_panel = MapPanel(store, self)
+        self.map_panel = MapPanel(store, tasks, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(report_list, "")
