@@ -236,3 +236,36 @@ def test_bulk_load_logs_like_single_saves(store, operation):
     bulk_report = store.reports.list(ReportQuery(operation["id"], search="road", limit=1))[0]
     assert [h["action"] for h in store.db.history(bulk_report["id"])] == ["created"]
     assert store.reports.list(ReportQuery(operation["id"], search="water")) != []
+
+
+def test_every_committed_write_says_what_it_changed(store, operation):
+    store.db.take_changes()  # the operation's creation
+    report = store.reports.add(operation["id"], {"title": "Bridge closed"})
+    store.reports.update(report["id"], {"severity": 4})
+    feature = store.features.add(
+        operation["id"], name="Zone", category="flooded_area",
+        geometry={"type": "Point", "coordinates": [2.35, 43.21]},
+    )  # fmt: skip
+    message = store.radio.add(operation["id"], {"text": "NEED WATER", "number": "1"})
+    changes = store.db.take_changes()
+    assert changes.ids["report"] == {report["id"]}
+    assert changes.ids["feature"] == {feature["id"]}
+    assert changes.ids["radio_message"] == {message["id"]}
+    assert not store.db.take_changes()  # taken once
+
+
+def test_a_rolled_back_write_changed_nothing(store, operation):
+    report = store.reports.add(operation["id"], {"title": "Bridge closed"})
+    store.db.take_changes()
+    with pytest.raises(RuntimeError), store.db.transaction():
+        store.db.update_record("report", report, {"title": ("Bridge closed", "Bridge open")})
+        raise RuntimeError("the laptop's battery died")
+    assert not store.db.take_changes()
+    assert store.reports.get(report["id"])["title"] == "Bridge closed"
+
+
+def test_a_bulk_load_names_every_loaded_report(store, operation):
+    store.db.take_changes()
+    store.reports.add_bulk(operation["id"], ({"title": f"r{n}"} for n in range(30)))
+    loaded = {r["id"] for r in store.reports.list(ReportQuery(operation["id"]))}
+    assert store.db.take_changes().ids == {"report": loaded}

@@ -23,17 +23,16 @@ from pathlib import Path
 from typing import Any, cast
 
 from fieldapp.core.bookkeeping import get_state, record_bases
+from fieldapp.core.changes import Changes
 from fieldapp.core.database import connect
 from fieldapp.core.hlc import HybridClock, Stamp
+from fieldapp.core.jsontext import dumps
 from fieldapp.core.livefiles import DB_NAME
 from fieldapp.core.record_types import HistoryEntry, OutboxEntry
 from fieldapp.core.records import TABLES
 from fieldapp.core.times import utc_now
 
 _KEYS = ("id", "operation_id")
-
-# One encoder for every call: json.dumps with options builds a new JSONEncoder each time.
-dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def new_id() -> str:
@@ -63,6 +62,8 @@ class Replica:
         self.user = user or self.sync_state("user") or default_user()
         node = self.conn.execute("SELECT value FROM meta WHERE key = 'node_id'").fetchone()[0]
         self.clock = HybridClock(node)
+        self._changes = Changes()  # of the open transaction
+        self._committed = Changes()  # since the last take_changes()
 
     def sync_state(self, key: str) -> str:
         """A sync setting, "" if unset (or the schema predates sync: a check reads old ones)."""
@@ -90,10 +91,19 @@ class Replica:
                 [self.clock.last.encode()],
             )
             self.conn.execute("COMMIT")
+            self._committed.update(self._changes)
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._changes = Changes()
+
+    def take_changes(self) -> Changes:
+        """The records written by the transactions committed since the last call (record
+        type -> ids), local edits and received ones alike: what views must read again."""
+        taken, self._committed = self._committed, Changes()
+        return taken
 
     # -- the replicated write path ----------------------------------------------------
 
@@ -114,6 +124,7 @@ class Replica:
             values.append([*row.values(), stamp, dumps({"*": stamp})])
             outbox.append((new_id(), entity, row["id"], row["operation_id"], stamp, fields, now))
             history.append((entity, row["id"], stamp, now, self.user, "created", "{}"))
+            self._changes.add(entity, row["id"])
         marks = ", ".join("?" * len(names))
         run_many(
             self.conn, f"INSERT INTO {TABLES[entity]}({', '.join(names)}) VALUES ({marks})", values
@@ -143,6 +154,7 @@ class Replica:
             [*(new for _old, new in diff.values()), stamp, patch, current["id"]],
         )
         now, row_id = utc_now(), current["id"]
+        self._changes.add(entity, row_id)
         fields = dumps([name for name in diff if name not in _KEYS])
         self.log_changes(
             [(new_id(), entity, row_id, current["operation_id"], stamp, fields, now)],
@@ -156,6 +168,7 @@ class Replica:
     ) -> None:
         """A record another device made, as the server sent it (`stamps`: "*" and any
         per-field stamps); no outbox entry, the caller logs its history."""
+        self._changes.add(entity, values["id"])
         names = [*values, "updated_hlc", "field_hlc"]
         self.conn.execute(
             f"INSERT INTO {TABLES[entity]}({', '.join(names)})"
@@ -168,6 +181,7 @@ class Replica:
     ) -> None:
         """Fields another device changed, merged (sync/protocol/merge.py): their values
         under their own stamps; no outbox entry, the caller logs its history."""
+        self._changes.add(entity, row_id)
         self.conn.execute(
             f"UPDATE {TABLES[entity]} SET {', '.join(f'{name} = ?' for name in values)},"
             " updated_hlc = max(updated_hlc, ?), field_hlc = json_patch(field_hlc, ?)"
@@ -190,6 +204,9 @@ class Replica:
             f" 'created', '{{}}' FROM {TABLES[entity]} WHERE seq >= ? ORDER BY seq",
             [entity, self.user, first_seq],
         )
+        table = TABLES[entity]
+        ids = self.conn.execute(f"SELECT id FROM {table} WHERE seq >= ?", [first_seq])
+        self._changes.ids.setdefault(entity, set()).update(row[0] for row in ids)
 
     # -- the change log -----------------------------------------------------------------
 

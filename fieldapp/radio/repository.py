@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any, cast
 
 from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.jsontext import dumps
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
 from fieldapp.core.operations import get_operation
 from fieldapp.core.record_types import RadioHop, RadioMessage
@@ -315,7 +316,7 @@ class RadioTraffic(Repository):
             "operation_id": operation_id,
             **clean,
             "logged_at": now,
-            "format_meta": _dumps(meta),
+            "format_meta": dumps(meta),
             "author": self.db.user,
             "created_at": now,
         }
@@ -377,6 +378,3 @@ def _hop(
         "author": user,
         "created_at": utc_now(),
     }
-
-
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

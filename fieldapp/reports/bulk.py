@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.core.replica import dumps, new_id
+from fieldapp.core.jsontext import dumps
+from fieldapp.core.replica import new_id
 from fieldapp.core.times import utc_now
 from fieldapp.reports import domain
 

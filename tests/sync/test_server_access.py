@@ -8,7 +8,7 @@ import pytest
 import requests
 from conftest import statuses
 
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import joining
 from fieldapp.sync.server import accounts, policy
 
 SHA = "0" * 64
@@ -49,7 +49,7 @@ def test_tokens_and_codes_are_stored_only_hashed(server):
 def test_an_enrollment_code_works_once_and_expires(server):
     accounts.add_user(server.db, "vera", "volunteer")
     code, _ = accounts.enroll(server.db, "vera")
-    assert all(c in wire.CODE_ALPHABET + "-" for c in code) and len(code) == 11
+    assert all(c in joining.CODE_ALPHABET + "-" for c in code) and len(code) == 11
 
     def join(code: str) -> requests.Response:
         return requests.post(f"{server.url}/join", json={"code": code, "device_name": "t"},

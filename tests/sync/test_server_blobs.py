@@ -8,7 +8,7 @@ import uuid
 
 from conftest import statuses
 
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import chunks
 from fieldapp.sync.server import policy
 
 PHOTO = os.urandom(300_000)
@@ -27,7 +27,7 @@ SIZE = len(PHOTO)
 
 def _send(device, offset, data, size=SIZE, checksum=None):
     headers = {"Upload-Offset": str(offset), "Upload-Length": str(size),
-               "Upload-Checksum": checksum or wire.chunk_checksum(data),
+               "Upload-Checksum": checksum or chunks.chunk_checksum(data),
                "Content-Type": "application/offset+octet-stream"}  # fmt: skip
     return device.http.patch(f"{device.server.url}/blobs/{SHA}", data=data, headers=headers,
                              params={"kind": "original"}, timeout=30)  # fmt: skip
@@ -54,7 +54,7 @@ def test_an_interrupted_upload_resumes_at_the_offset_and_downloads_by_range(
 
 def test_a_corrupt_chunk_or_blob_is_never_stored(server, coordinator, operation):
     _attach(coordinator, operation)
-    bad = _send(coordinator, 0, PHOTO[:1000], checksum=wire.chunk_checksum(b"other"))
+    bad = _send(coordinator, 0, PHOTO[:1000], checksum=chunks.chunk_checksum(b"other"))
     assert bad.status_code == 460
     assert coordinator.http.get(f"{server.url}/blobs/{SHA}/status").json()["offset"] == 0
     wrong = bytearray(PHOTO)

@@ -22,7 +22,7 @@ import requests
 from fieldapp.core.durable import fsync_dir
 from fieldapp.sync.client.local import now_text
 from fieldapp.sync.client.transport import SyncError, Transport
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import chunks
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -109,7 +109,7 @@ def upload(store: Store, http: Transport, sha: str, kind: str) -> None:
                 headers={
                     "Upload-Offset": str(offset),
                     "Upload-Length": str(size),
-                    "Upload-Checksum": wire.chunk_checksum(chunk),
+                    "Upload-Checksum": chunks.chunk_checksum(chunk),
                     "Content-Type": "application/offset+octet-stream",
                 },
             )

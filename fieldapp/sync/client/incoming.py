@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.core.bookkeeping import pending_fields, set_state
 from fieldapp.core.changes import Changes
 from fieldapp.core.hlc import ClockSkewError, Stamp
+from fieldapp.core.jsontext import dumps
 from fieldapp.core.records import TABLES, apply_rank
-from fieldapp.core.replica import dumps
 from fieldapp.sync.client.local import (
     forget_pushed,
     mark_on_server,

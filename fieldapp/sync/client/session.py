@@ -47,7 +47,7 @@ from fieldapp.sync.client.local import conflicts, forget_pushed, now_text, recor
 from fieldapp.sync.client.resolve import resolve_conflict
 from fieldapp.sync.client.status import SyncStatus, sync_status
 from fieldapp.sync.client.transport import AuthError, LinkError, SyncError, Transport
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import joining, wire
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -139,7 +139,7 @@ def join(
     Raises SyncError (AuthError for a wrong, used or expired code) and changes nothing.
     """
     try:
-        canonical = wire.normalise_code(code)
+        canonical = joining.normalise_code(code)
     except wire.WireError as exc:
         raise SyncError(str(exc)) from None
     base = api_url(url)

@@ -131,13 +131,13 @@ def gunzip_limited(data: bytes, limit: int) -> bytes:
 # -- small checks ----------------------------------------------------------------------
 
 
-def _need(obj: Any, key: str, path: str) -> Any:
+def need(obj: Any, key: str, path: str) -> Any:
     if key not in obj:
         raise WireError(f"{path}.{key} is missing")
     return obj[key]
 
 
-def _object(value: Any, path: str) -> dict:
+def object_of(value: Any, path: str) -> dict:
     if not isinstance(value, dict):
         raise WireError(f"{path} must be an object, not {type(value).__name__}")
     return value
@@ -157,7 +157,7 @@ def _stamp(value: Any, path: str, nullable: bool = False) -> str | None:
     return value
 
 
-def _integer(value: Any, path: str, low: int = 0, high: int = 2**62) -> int:
+def integer(value: Any, path: str, low: int = 0, high: int = 2**62) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise WireError(f"{path} must be a whole number from {low} to {high}, got {value!r:.40}")
     return value
@@ -173,7 +173,7 @@ def _scalar(value: Any, path: str) -> Any:
     raise WireError(f"{path} must be text, a number, true/false or null")
 
 
-def _no_extra(obj: dict, allowed: set[str], path: str) -> None:
+def no_extra(obj: dict, allowed: set[str], path: str) -> None:
     extra = sorted(set(obj) - allowed)
     if extra:
         raise WireError(f"{path} has unknown keys: {', '.join(map(str, extra))[:200]}")
@@ -194,11 +194,11 @@ def check_stamp(value: Any, path: str = "stamp") -> str:
 
 def parse_push(body: Any) -> PushRequest:
     """A push body -> PushRequest; WireError for a malformed body (see module docstring)."""
-    body = _object(body, "body")
-    _no_extra(body, {"batch_key", "device_time", "entries"}, "body")
-    batch_key = _ident(_need(body, "batch_key", "body"), "body.batch_key")
-    device_time = _integer(_need(body, "device_time", "body"), "body.device_time")
-    entries = _need(body, "entries", "body")
+    body = object_of(body, "body")
+    no_extra(body, {"batch_key", "device_time", "entries"}, "body")
+    batch_key = _ident(need(body, "batch_key", "body"), "body.batch_key")
+    device_time = integer(need(body, "device_time", "body"), "body.device_time")
+    entries = need(body, "entries", "body")
     if not isinstance(entries, list):
         raise WireError("body.entries must be a list")
     if len(entries) > MAX_ENTRIES:
@@ -209,17 +209,17 @@ def parse_push(body: Any) -> PushRequest:
 
 def parse_entry(item: Any, path: str) -> Entry:
     """One entry. `s` and `b` at entry level are defaults for fields that omit them."""
-    item = _object(item, path)
-    _no_extra(item, {"op_id", "entity", "id", "operation_id", "fields", "s", "b", "resolves"}, path)
-    op_id = _ident(_need(item, "op_id", path), f"{path}.op_id")
-    entity = _need(item, "entity", path)
+    item = object_of(item, path)
+    no_extra(item, {"op_id", "entity", "id", "operation_id", "fields", "s", "b", "resolves"}, path)
+    op_id = _ident(need(item, "op_id", path), f"{path}.op_id")
+    entity = need(item, "entity", path)
     if not isinstance(entity, str):
         raise WireError(f"{path}.entity must be text")
-    row_id = _ident(_need(item, "id", path), f"{path}.id")
-    operation_id = _ident(_need(item, "operation_id", path), f"{path}.operation_id")
+    row_id = _ident(need(item, "id", path), f"{path}.id")
+    operation_id = _ident(need(item, "operation_id", path), f"{path}.operation_id")
     default_s = _stamp(item.get("s"), f"{path}.s", nullable=True)
     default_b = _stamp(item.get("b"), f"{path}.b", nullable=True)
-    raw = _object(_need(item, "fields", path), f"{path}.fields")
+    raw = object_of(need(item, "fields", path), f"{path}.fields")
     if not raw:
         raise WireError(f"{path}.fields is empty")
     fields = {
@@ -235,13 +235,13 @@ def parse_entry(item: Any, path: str) -> Entry:
 
 
 def _field(value: Any, path: str, default_s: str | None, default_b: str | None) -> FieldWrite:
-    value = _object(value, path)
-    _no_extra(value, {"v", "s", "b"}, path)
+    value = object_of(value, path)
+    no_extra(value, {"v", "s", "b"}, path)
     if "s" not in value and default_s is None:
         raise WireError(f"{path}.s is missing (and the entry has no default s)")
     stamp = _stamp(value.get("s", default_s), f"{path}.s")
     base = _stamp(value.get("b", default_b), f"{path}.b", nullable=True)
-    return FieldWrite(_scalar(_need(value, "v", path), f"{path}.v"), stamp, base)  # type: ignore[arg-type]
+    return FieldWrite(_scalar(need(value, "v", path), f"{path}.v"), stamp, base)  # type: ignore[arg-type]
 
 
 def entry_problem(entity: str, fields: dict[str, FieldWrite]) -> str | None:
@@ -305,13 +305,13 @@ def expand_record(record: PulledRecord) -> dict[str, tuple[Any, str]]:
 
 def parse_pull_answer(body: Any) -> PullAnswer:
     """Check a pull answer (the client's guard against a hostile or broken server)."""
-    body = _object(body, "answer")
+    body = object_of(body, "answer")
     for key in ("records", "conflicts"):
-        if not isinstance(_need(body, key, "answer"), list):
+        if not isinstance(need(body, key, "answer"), list):
             raise WireError(f"answer.{key} must be a list")
-    _integer(_need(body, "next", "answer"), "answer.next")
-    _integer(_need(body, "server_time", "answer"), "answer.server_time")
-    if not isinstance(_need(body, "more", "answer"), bool):
+    integer(need(body, "next", "answer"), "answer.next")
+    integer(need(body, "server_time", "answer"), "answer.server_time")
+    if not isinstance(need(body, "more", "answer"), bool):
         raise WireError("answer.more must be true or false")
     for n, record in enumerate(body["records"]):
         _check_pulled_record(record, f"answer.records[{n}]")
@@ -319,26 +319,26 @@ def parse_pull_answer(body: Any) -> PullAnswer:
 
 
 def _check_pulled_record(record: Any, path: str) -> None:
-    record = _object(record, path)
-    _ident(_need(record, "id", path), f"{path}.id")
-    _ident(_need(record, "operation_id", path), f"{path}.operation_id")
-    fields = _object(_need(record, "fields", path), f"{path}.fields")
-    stamps = _object(record.get("stamps", {}), f"{path}.stamps")
+    record = object_of(record, path)
+    _ident(need(record, "id", path), f"{path}.id")
+    _ident(need(record, "operation_id", path), f"{path}.operation_id")
+    fields = object_of(need(record, "fields", path), f"{path}.fields")
+    stamps = object_of(record.get("stamps", {}), f"{path}.stamps")
     default = _stamp(record.get("s"), f"{path}.s", nullable=True)
     for name, value in fields.items():
         _scalar(value, f"{path}.fields.{name}")
         if name not in stamps and default is None:
             raise WireError(f"{path}.fields.{name} has no stamp")
         _stamp(stamps.get(name, default), f"{path}.stamps.{name}")
-    problem = values_problem(str(_need(record, "entity", path)), fields)
+    problem = values_problem(str(need(record, "entity", path)), fields)
     if problem:
         raise WireError(f"{path}: {problem}")
 
 
 def pull_params(since: Any, limit: Any) -> tuple[int, int]:
     """The cursor and page size of a pull, checked."""
-    since = _integer(since, "since")
-    limit = _integer(limit, "limit", 1, MAX_PULL_LIMIT)
+    since = integer(since, "since")
+    limit = integer(limit, "limit", 1, MAX_PULL_LIMIT)
     return since, limit
 
 
@@ -353,87 +353,3 @@ def have_param(batch_seqs: list[int]) -> str:
     """The `have` of a pull from the batch numbers a client holds (the lowest MAX_HAVE:
     the next pages reach those first)."""
     return ",".join(str(n) for n in sorted(batch_seqs)[:MAX_HAVE])
-
-
-# -- join ------------------------------------------------------------------------------
-
-CODE_ALPHABET = "346789ACDEFGHJKMNPQRTUVWXY"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B: radio-safe
-CODE_GROUPS, CODE_GROUP_LEN = 3, 3
-
-
-def normalise_code(text: Any) -> str:
-    """An enrollment code as typed or heard (any case, spaces, dashes) -> canonical form."""
-    if not isinstance(text, str):
-        raise WireError("code must be text")
-    letters = re.sub(r"[\s-]", "", text.upper())
-    size = CODE_GROUPS * CODE_GROUP_LEN
-    if len(letters) != size or any(c not in CODE_ALPHABET for c in letters):
-        raise WireError(f"code must be {size} letters and digits like K7P-4QX-9M3")
-    step = CODE_GROUP_LEN
-    return "-".join(letters[i : i + step] for i in range(0, size, step))
-
-
-def parse_join(body: Any) -> tuple[str, str]:
-    """A join body -> (canonical code, device name)."""
-    body = _object(body, "body")
-    _no_extra(body, {"code", "device_name"}, "body")
-    code = normalise_code(_need(body, "code", "body"))
-    name = _need(body, "device_name", "body")
-    if not is_plain_name(name):
-        raise WireError("body.device_name must be 1-100 characters, none of them control ones")
-    return code, name.strip()
-
-
-def is_plain_name(name: Any) -> bool:
-    """A user or device name: 1-100 characters, no control characters (PostgreSQL refuses
-    NUL in text, and a name is shown in lists and logs)."""
-    if not isinstance(name, str) or not name.strip() or len(name) > 100:
-        return False
-    return not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name)
-
-
-def parse_blob_kind(kind: Any) -> str:
-    if kind not in BLOB_KINDS:
-        raise WireError(f"kind must be one of {', '.join(BLOB_KINDS)}")
-    return kind
-
-
-# -- blob chunks -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BlobChunk:
-    offset: int
-    size: int  # the whole blob's size (Upload-Length)
-    kind: str
-    data: bytes
-
-
-def chunk_checksum(data: bytes) -> str:
-    """The Upload-Checksum header of a chunk (tus form: algorithm, space, base64 digest)."""
-    import base64
-    import hashlib
-
-    return "sha256 " + base64.b64encode(hashlib.sha256(data).digest()).decode()
-
-
-def parse_chunk(offset: Any, length: Any, checksum: Any, kind: Any, data: bytes) -> BlobChunk:
-    """Check a chunk's headers and its checksum (WireError names the bad one)."""
-    try:
-        offset, length = int(offset), int(length)
-    except (TypeError, ValueError):
-        raise WireError("Upload-Offset and Upload-Length must be whole numbers") from None
-    _integer(offset, "Upload-Offset", 0, MAX_BLOB_BYTES)
-    if not 1 <= length <= MAX_BLOB_BYTES:
-        raise TooLargeError(f"Upload-Length must be from 1 to {MAX_BLOB_BYTES} bytes")
-    if len(data) > MAX_CHUNK_BYTES:
-        raise TooLargeError(f"a chunk is at most {MAX_CHUNK_BYTES} bytes")
-    if not data:
-        raise WireError("the chunk is empty")
-    if checksum != chunk_checksum(data):
-        raise ChecksumError("Upload-Checksum does not match the chunk; it was not stored")
-    return BlobChunk(offset, length, parse_blob_kind(kind), data)
-
-
-class ChecksumError(WireError):
-    """A chunk that does not match its checksum (HTTP 460, as in tus)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, insert, select, update
 
 from fieldapp.core.roles import ROLES
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import joining
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
 
@@ -49,7 +49,7 @@ def add_user(db: Database, name: str, role: str) -> dict:
     name = name.strip()
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
-    if not wire.is_plain_name(name):
+    if not joining.is_plain_name(name):
         raise AccountError("a user name is 1-100 characters, none of them control ones")
     with db.write() as conn:
         if _user(conn, name) is not None:
@@ -91,8 +91,8 @@ def devices(db: Database) -> list[dict]:
 
 
 def make_code() -> str:
-    letters = "".join(secrets.choice(wire.CODE_ALPHABET) for _ in range(9))
-    return wire.normalise_code(letters)
+    letters = "".join(secrets.choice(joining.CODE_ALPHABET) for _ in range(9))
+    return joining.normalise_code(letters)
 
 
 def enroll(db: Database, user_name: str, minutes: int = ENROLL_MINUTES) -> tuple[str, int]:

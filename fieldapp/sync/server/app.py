@@ -18,7 +18,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 
 from fieldapp import __version__
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import chunks, joining, wire
 from fieldapp.sync.server import accounts, policy
 from fieldapp.sync.server.blobs import BlobError, BlobStore
 from fieldapp.sync.server.db import Database, now_ms
@@ -86,7 +86,7 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
 
         def work() -> dict:
             try:
-                code, name = wire.parse_join(decode_json(request, data))
+                code, name = joining.parse_join(decode_json(request, data))
                 return {**accounts.join(db, code, name), "server_time": now_ms()}
             except wire.WireError as exc:
                 raise wire_error(exc) from None
@@ -175,7 +175,9 @@ def _blob_routes(app: FastAPI, db: Database, blobs: BlobStore) -> None:
 
         def work() -> dict:
             try:
-                chunk = wire.parse_chunk(upload_offset, upload_length, upload_checksum, kind, data)
+                chunk = chunks.parse_chunk(
+                    upload_offset, upload_length, upload_checksum, kind, data
+                )
                 return blobs.receive(db, scope, sha256, chunk)
             except wire.WireError as exc:
                 raise wire_error(exc) from None
@@ -215,7 +217,7 @@ def _member_routes(app: FastAPI, db: Database) -> None:
                 raise HTTPException(403, f"a {who.role} cannot restrict operations")
             body = decode_json(request, data)
             names = body.get("members") if isinstance(body, dict) else None
-            if not isinstance(names, list) or not all(wire.is_plain_name(n) for n in names):
+            if not isinstance(names, list) or not all(joining.is_plain_name(n) for n in names):
                 raise HTTPException(400, "body.members must be a list of user names, or null")
             try:
                 policy.restrict(db, operation_id, names)

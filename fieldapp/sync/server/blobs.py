@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert, select, update
 
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import chunks
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.policy import Access
@@ -58,7 +58,7 @@ class BlobStore:
         size = row.size if row is not None else None
         return {"sha256": sha, "size": size, "offset": offset, "complete": False}
 
-    def receive(self, db: Database, access: Access, sha: str, chunk: wire.BlobChunk) -> dict:
+    def receive(self, db: Database, access: Access, sha: str, chunk: chunks.BlobChunk) -> dict:
         """Store one chunk at its offset; returns the new status."""
         with db.write() as conn:
             _check_visible(conn, access, sha)
@@ -83,7 +83,7 @@ class BlobStore:
                 conn.execute(update(t.blobs).where(t.blobs.c.sha256 == sha).values(complete=True))
         return self.status(db, access, sha)
 
-    def _append(self, sha: str, chunk: wire.BlobChunk) -> bool:
+    def _append(self, sha: str, chunk: chunks.BlobChunk) -> bool:
         """Append under an exclusive lock; True once the whole blob is in place."""
         partial = self._partial(sha)
         with partial.open("ab") as handle:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import chunks, wire
 from fieldapp.sync.protocol.bundle import BundleError, read_manifest
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import AccountError, Principal
@@ -75,13 +75,13 @@ def _import_blobs(
     stored = 0
     for item in blobs:
         sha = wire.check_sha256(item.get("sha256"))
-        kind = wire.parse_blob_kind(item.get("kind"))
+        kind = chunks.parse_blob_kind(item.get("kind"))
         data = bundle.read(f"blobs/{sha}")
         try:
             offset = store.status(db, access, sha)["offset"]
             while offset < len(data):
                 piece = data[offset : offset + wire.MAX_CHUNK_BYTES]
-                chunk = wire.BlobChunk(offset, len(data), kind, piece)
+                chunk = chunks.BlobChunk(offset, len(data), kind, piece)
                 offset = store.receive(db, access, sha, chunk)["offset"]
             stored += 1
         except BlobError as exc:

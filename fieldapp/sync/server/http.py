@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 from starlette.requests import ClientDisconnect
 
-from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol import chunks, wire
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def decode_json(request: Request, data: bytes) -> Any:
 def wire_error(exc: wire.WireError) -> HTTPException:
     if isinstance(exc, wire.TooLargeError):
         return HTTPException(413, str(exc))
-    if isinstance(exc, wire.ChecksumError):
+    if isinstance(exc, chunks.ChecksumError):
         return HTTPException(460, str(exc))
     return HTTPException(400, str(exc))
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import json
 
-Origins = dict[str, tuple[int, str]]  # field -> (batch_seq, device_id)
+from fieldapp.core.jsontext import dumps
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+Origins = dict[str, tuple[int, str]]  # field -> (batch_seq, device_id)
 
 
 def parse(text: str | None) -> Origins:
@@ -41,7 +41,7 @@ def dump(origins: Origins) -> str:
     by_device: dict[str, dict[str, int]] = {}
     for name, (seq, device) in sorted(origins.items()):
         by_device.setdefault(device, {})[name] = seq
-    return _dumps(by_device)
+    return dumps(by_device)
 
 
 def left_out(origins: Origins, device_id: str, since: int, have: frozenset[int]) -> set[str]:

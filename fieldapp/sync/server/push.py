@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
+from fieldapp.core.jsontext import dumps
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.protocol.merge import Conflict, Write, merge, preferred
 from fieldapp.sync.server import origins as echo
@@ -30,8 +31,6 @@ from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
 from fieldapp.sync.server.db import Database, next_seqs, now_ms
 from fieldapp.sync.server.policy import Access, load_access
-
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass
@@ -80,7 +79,7 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
                 device_id=principal.device_id,
                 batch_key=request.batch_key,
                 created_at=batch.now,
-                answer=_dumps(answer),
+                answer=dumps(answer),
             )
         )
         touch(conn, principal.device_id)
@@ -167,7 +166,7 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
             "row_id": entry.id,
             "device_id": who.device_id,
             "received_at": batch.now,
-            "writes": _dumps(
+            "writes": dumps(
                 {
                     "d": who.device_id,
                     "u": who.user_name,
@@ -238,7 +237,7 @@ def _flush(batch: _Batch) -> int | None:
                 "row_id": c.row_id,
                 "operation_id": batch.conflict_ops[c.id],
                 "seq": seq + n,
-                "body": _dumps(c.as_json()),
+                "body": dumps(c.as_json()),
             }
             for n, c in enumerate(fresh)
         ]
@@ -248,7 +247,7 @@ def _flush(batch: _Batch) -> int | None:
         conn.execute(
             update(t.conflicts)
             .where(t.conflicts.c.id == conflict.id)
-            .values(body=_dumps(conflict.as_json()), seq=seq + n)
+            .values(body=dumps(conflict.as_json()), seq=seq + n)
         )
     seq += len(better)
     for n, conflict_id in enumerate(resolving):
@@ -272,7 +271,7 @@ def _write_records(conn: Connection, dirty: list, first_seq: int, origin: tuple[
             "owner_id": record.owner_id,
             "seq": first_seq + n,
             "deleted": bool(record.state.get("deleted", (0,))[0]),
-            "fields": _dumps({name: list(vs) for name, vs in record.state.items()}),
+            "fields": dumps({name: list(vs) for name, vs in record.state.items()}),
             "origins": echo.dump(origins),
         }
         (new if record.new else old).append(row)

@@ -24,6 +24,7 @@ from fieldapp.core.record_types import Operation
 from fieldapp.maps.data import read_feature_collection
 from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry
 from fieldapp.store import Store
+from fieldapp.ui.kit.questions import confirm
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.maps.feature_dialog import FeatureDialog
 
@@ -119,14 +120,8 @@ class MapFeatures(QObject):
 
     def _delete(self, dialog: FeatureDialog, feature_id: str) -> None:
         name = dialog.feature["name"] if dialog.feature else ""
-        answer = QMessageBox.question(
-            dialog,
-            self.tr("Delete map feature"),
-            self.tr("Delete the map feature “%1”? Its history is kept.").replace("%1", name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = self.tr("Delete the map feature “%1”? Its history is kept.").replace("%1", name)
+        if not confirm(dialog, self.tr("Delete map feature"), question):
             return
         with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
             self.store.features.delete(feature_id)

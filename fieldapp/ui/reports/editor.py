@@ -19,7 +19,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -34,6 +33,7 @@ from fieldapp.core.record_types import Operation, Report
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.forms import ERROR_STYLE
+from fieldapp.ui.kit.questions import confirm, save_discard_or_stay
 from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.reports.attachments_view import AttachmentsPanel
 from fieldapp.ui.reports.duplicate_picker import DuplicatePicker
@@ -287,8 +287,10 @@ class ReportEditor(QWidget):
         """Esc: drop unsaved edits (after asking, if there are any)."""
         if not self._editing:
             return
-        if self.is_dirty() and not self._ask(
-            self.tr("Discard changes"), self.tr("Discard the changes you made to this report?")
+        if self.is_dirty() and not confirm(
+            self,
+            self.tr("Discard changes"),
+            self.tr("Discard the changes you made to this report?"),
         ):
             return
         was_new = self._report is None
@@ -302,7 +304,7 @@ class ReportEditor(QWidget):
             return False
         title = self._report["title"]
         question = self.tr("Delete the report “%1”? Its history is kept.").replace("%1", title)
-        if not self._ask(self.tr("Delete report"), question):
+        if not confirm(self, self.tr("Delete report"), question):
             return False
         report_id = self._report["id"]
         with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
@@ -315,31 +317,14 @@ class ReportEditor(QWidget):
         """Before showing another report: save, discard or stay. True to go on."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("This report has unsaved changes. Save them?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        question = self.tr("This report has unsaved changes. Save them?")
+        answer = save_discard_or_stay(self, self.tr("Unsaved changes"), question)
+        if answer == "save":
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == "discard":
             self.discard_changes()
             return True
         return False
-
-    def _ask(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _show_errors(self, errors: dict[str, tuple[str, str]]) -> None:
         shown = self.form.show_errors(errors)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTemporaryDir, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.core.errors import NotFoundError
 from fieldapp.store import Store
+from fieldapp.ui.kit.questions import confirm
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.reports.attachments_view import AttachmentItem, AttachmentsPanel
 from fieldapp.ui.reports.jobs import AttachOutcome, attach_files, copy_attachment, safe_filename
@@ -168,8 +168,7 @@ class ReportFiles(QObject):
             self.refresh()
             return
         question = self.tr("Remove %1 from this report?").replace("%1", item.filename)
-        answer = QMessageBox.question(self.panel, self.tr("Remove file"), question)
-        if answer != QMessageBox.StandardButton.Yes or self.report_id is None:
+        if not confirm(self.panel, self.tr("Remove file"), question) or self.report_id is None:
             return
         assert item.attachment_id is not None  # a saved item
         # Removed meanwhile (another window, a sync)? The refresh shows it either way.
