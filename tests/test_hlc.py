@@ -42,3 +42,41 @@ def test_a_stamp_far_in_the_future_is_refused():
 def test_garbage_is_not_a_stamp():
     with pytest.raises(ValueError):
         Stamp.parse("yesterday")
+
+
+@pytest.mark.parametrize(
+    ("last", "remote", "now", "expected"),
+    [
+        # Same millisecond on both sides: past the larger of the two counters.
+        (Stamp(1000, 2, "a"), Stamp(1000, 5, "b"), 1000, Stamp(1000, 6, "a")),
+        (Stamp(1000, 7, "a"), Stamp(1000, 5, "b"), 1000, Stamp(1000, 8, "a")),
+        # Our last stamp leads: our counter moves on, the remote one is older.
+        (Stamp(1000, 3, "a"), Stamp(900, 9, "b"), 800, Stamp(1000, 4, "a")),
+        # The remote stamp leads: past its counter.
+        (Stamp(900, 3, "a"), Stamp(1000, 9, "b"), 800, Stamp(1000, 10, "a")),
+        # The wall clock leads: a fresh millisecond, counter 0.
+        (Stamp(900, 3, "a"), Stamp(950, 9, "b"), 1000, Stamp(1000, 0, "a")),
+    ],
+)
+def test_observe_gives_the_smallest_stamp_after_both(last, remote, now, expected):
+    clock = HybridClock("a", last=last, now=lambda: now)
+    local = clock.observe(remote)
+    # An edit made right after a sync must win over what was received, or it is lost.
+    assert local == expected and local > remote and local > last
+    assert clock.last == expected
+
+
+def test_a_full_counter_borrows_the_next_millisecond_and_never_goes_back():
+    clock = HybridClock("a", last=Stamp(1000, 0xFFFE, "a"), now=lambda: 1000)
+    stamps = [clock.tick(), clock.tick(), clock.tick()]
+    assert stamps == [Stamp(1000, 0xFFFF, "a"), Stamp(1001, 0, "a"), Stamp(1001, 1, "a")]
+    texts = [s.encode() for s in stamps]
+    # The text form keeps its width, so SQLite's text order stays stamp order.
+    assert texts == sorted(texts) and len({len(t) for t in texts}) == 1
+
+
+def test_observing_a_full_counter_borrows_the_next_millisecond():
+    clock = HybridClock("a", last=Stamp(900, 0, "a"), now=lambda: 900)
+    local = clock.observe(Stamp(1000, 0xFFFF, "b"))
+    assert local == Stamp(1001, 0, "a")
+    assert local.encode() > Stamp(1000, 0xFFFF, "b").encode()

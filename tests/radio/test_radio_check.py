@@ -180,3 +180,61 @@ def test_a_long_text_is_normalised_whole():
     text = "Shelter full. ? Send 9 more cots, please; now! " * 400  # 19,000 characters
     result = normalise(text)
     assert result.text.count("QUERY") == 400 and denormalise(result) == text
+
+
+# (received check, text): an ARL prefix on one side only, in both directions.
+ARL_ONLY_MISMATCHES = [
+    ("3", "ARL FORTY SIX"),  # ARL text, the originator forgot the prefix
+    ("ARL 3", "FORTY SIX X"),  # prefix written, but no ARL text
+]
+
+
+@pytest.mark.parametrize(("received", "text"), ARL_ONLY_MISMATCHES)
+def test_a_check_wrong_only_by_its_arl_prefix_is_flagged_and_recounted(received, text):
+    code, message = check_problem(received, text)
+    assert code == "arl_prefix" and compute_check(text) in message
+    # The relay does not pass it on as if all were well: its own count follows.
+    assert check_to_send(received, text) == "ARL 3/3"
+
+
+@pytest.mark.parametrize(
+    ("received", "text", "sent"),
+    [
+        ("10", "A B C D E F G H I", "10/9"),  # the originator counted one word too many
+        ("8", "A B C D E F G H I", "8/9"),  # ...or one too few
+        ("ARL 4", "ARL FORTY SIX", "ARL 4/3"),
+        ("ARL 2", "ARL FORTY SIX", "ARL 2/3"),
+    ],
+)
+def test_a_count_off_either_way_is_flagged_and_both_counts_passed_on(received, text, sent):
+    code, message = check_problem(received, text)
+    assert code == "check_mismatch" and sent in message
+    assert check_to_send(received, text) == sent
+
+
+@pytest.mark.parametrize("text", ["ARRIVED CARLISLE X LOVE", "CARL WILL CALL", "SNARL UP ON I80"])
+def test_arl_inside_a_word_is_not_an_arl_radiogram(text):
+    count = str(len(text.split()))
+    assert compute_check(text) == count
+    assert check_problem(count, text) is None
+    assert check_to_send(count, text) == count
+    assert check_problem(f"ARL {count}", text)[0] == "arl_prefix"
+
+
+def test_arl_is_found_as_a_word_in_any_case():
+    assert compute_check("arl sixty four NEWINGTON") == "ARL 4"
+
+
+@pytest.mark.parametrize("received", ["TEN", "1O", "ARL", "10/", "12345"])
+def test_an_unreadable_received_check_is_passed_on_as_received(received):
+    text = "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"
+    # The originator's check is never replaced by our count, even when it is unreadable:
+    # the form warns, the operator asks for a repeat.
+    assert check_to_send(f" {received} ", text) == received
+    assert check_problem(received, text)[0] == "bad_check"
+
+
+def test_a_matching_check_passes_unchanged_and_raises_nothing():
+    assert check_to_send("ARL 3", "ARL FORTY SIX") == "ARL 3"
+    assert check_problem("ARL 3", "ARL FORTY SIX") is None
+    assert check_problem(" ", "A B") is None and check_to_send(" ", "ARL FORTY SIX") == "ARL 3"

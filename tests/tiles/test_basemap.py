@@ -183,3 +183,28 @@ def test_build_command_runs_without_docstrings(monkeypatch, capsys):
         basemap.main(["--help"])
     assert stopped.value.code == 0
     assert "usage: python -m fieldapp.tiles.basemap" in capsys.readouterr().out
+
+
+def test_the_builder_stores_rows_flipped_so_north_stays_up(tmp_path):
+    # The builder itself, on the two squares (lon 10-30, lat 20-30: north-east of 0,0):
+    # rows written in XYZ order instead of TMS would put them south of the equator.
+    source = tmp_path / "squares.json"
+    source.write_text(json.dumps(TWO_SQUARES))
+    out = tmp_path / "squares.mbtiles"
+    counts = basemap.build(source, out, max_zoom=2)
+    assert counts["tiles"] == 1 + 4 + 16
+    with MBTilesReader(out) as reader:
+        for z in (1, 2):
+            assert _pixel_at(reader, z, 25, 25) == PALETTE.land, z
+            assert _pixel_at(reader, z, 25, -25) == PALETTE.sea, z
+    conn = sqlite3.connect(out)
+    try:
+        # XYZ z2/2/1 (the squares) is TMS row 4 - 1 - 1 = 2.
+        rows = conn.execute(
+            "SELECT tile_row FROM map WHERE zoom_level = 2 AND tile_column = 2"
+            " AND tile_id != (SELECT tile_id FROM map WHERE zoom_level = 2 AND tile_row = 0"
+            " AND tile_column = 0)"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert rows == [(2,)]
