@@ -120,7 +120,7 @@ class TaskContext(Generic[S]):
         if self._store is None:
             store = self._open_store()
             if self._user is not None:
-                store.user = self._user  # type: ignore[attr-defined]
+                store.db.user = self._user  # type: ignore[attr-defined] (a Store)
             self._store = store
         return self._store
 

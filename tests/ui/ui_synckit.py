@@ -115,7 +115,7 @@ def _clash(shared: Shared | SharedRecord, theirs: Callable[[Store], object],
     theirs(shared.other)
     # Ours is certainly the newer: this device has seen the tablet's stamp. Two edits in
     # one millisecond would otherwise be ordered by the (random) node ids.
-    shared.here.store.db.clock.observe(shared.other.clock.last)
+    shared.here.store.db.clock.observe(shared.other.db.clock.last)
     ours(shared.here.store)
     assert shared.there.sync().complete
     shared.here.sync()
