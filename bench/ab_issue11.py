@@ -1,6 +1,6 @@
 """A/B of issue 11 (the restructuring) against the commit before it, in one run.
 
-Usage: python bench/ab_issue11.py [--before f56de09] [--after REF] [--rounds 4]
+Usage: python bench/ab_issue11.py [--before f56de09] [--after REF] [--rounds 8]
 
 "before" is a git worktree of --before (made under bench/out/ab-issue11/ if --before-tree
 does not exist yet); "after" is this checkout as it stands, or a worktree of --after. Each
@@ -25,8 +25,13 @@ minute on the shared machine hits both:
 - first sync of 10,000 reports: sync_bench.start_server() (a real `fieldapp serve` on
   loopback) and sync_bench.first_sync() (push from A, pull on B through the proxy).
 
-Each figure comes with the after/before ratio and a 95 % bootstrap interval of that ratio
-(samples resampled within each side): "within noise" when the interval holds 1.
+A round is, for each side: 3 start-ups (beside 3 bare windows), 1 search run, 1 window
+opening 60 reports, 2 map starts, 1 first sync. Each figure comes with the after/before
+ratio, a 95 % bootstrap interval of that ratio (whole rounds resampled within each side,
+as the timings of one round share its minute's load) and the number of rounds in which
+the after side was the slower. "Worse" when the interval lies above 1 or when the after
+side was the slower in so many rounds that the sign test gives p < 0.05 (8 of 8); "better"
+the other way round; otherwise "within noise".
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import argparse
 import compileall
 import contextlib
 import json
+import math
 import os
 import platform
 import random
@@ -75,7 +81,10 @@ def _use_tree(tree: Path, side: str) -> None:
     os.chdir(tree)
     import common
 
-    common.OUT = AB / side  # demo_data() and the sync folder; map_bench imports it too
+    common.OUT = AB / side  # demo_data() and the sync folder
+    import map_bench  # (no Qt at import)
+
+    map_bench.OUT = common.OUT  # its _data_dir()
 
 
 def _child_search() -> dict:
@@ -98,6 +107,8 @@ def _child_open(seed: int) -> dict:
     view = window.report_list.view
     bar = view.verticalScrollBar()
     rows = window.report_model.rowCount()
+    if not rows:
+        raise RuntimeError("the window's list loaded no rows (see the log above)")
     rng = random.Random(seed)
     opening = []
     for _ in range(OPENS_PER_ROUND):
@@ -115,7 +126,6 @@ def _child_open(seed: int) -> dict:
 def _child_map() -> dict:
     import map_bench
 
-    map_bench.OUT = AB / map_bench.OUT.name if False else map_bench.OUT
     result = map_bench._map_start(map_bench._data_dir())
     return {k: result[k] for k in ("ready", "markers", "blocked", "app_cpu", "browser_cpu")}
 
@@ -159,11 +169,6 @@ def _child_prepare() -> dict:
 
 def child(measure: str, tree: Path, side: str, seed: int) -> None:
     _use_tree(tree, side)
-    if measure == "map":
-        import common
-        import map_bench
-
-        map_bench.OUT = common.OUT
     run = {
         "prepare": _child_prepare,
         "search": _child_search,
@@ -211,9 +216,7 @@ def _env(tree: Path) -> dict:
 def _run_child(measure: str, tree: Path, side: str, seed: int = 0) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", measure]
     cmd += ["--tree", str(tree), "--side", side, "--seed", str(seed)]
-    out = subprocess.run(
-        cmd, capture_output=True, text=True, env=_env(tree), cwd=tree, timeout=600
-    )
+    out = subprocess.run(cmd, capture_output=True, text=True, env=_env(tree), cwd=tree, timeout=600)
     lines = [line for line in out.stdout.splitlines() if line.startswith("result ")]
     if out.returncode or not lines:
         raise RuntimeError(f"{measure} on {side} failed:\n{out.stderr[-3000:]}")
@@ -261,13 +264,27 @@ def _prepare(trees: dict[str, Path]) -> None:
         shutil.copytree(source, AB / side, ignore=shutil.ignore_patterns("cache", "sync"))
 
 
-def _bootstrap(before: list[float], after: list[float], stat, n: int = 2000) -> tuple:
+def _pooled(rounds: list[list[float]]) -> list[float]:
+    return [value for values in rounds for value in values]
+
+
+def _bootstrap(before: list[list[float]], after: list[list[float]], stat, n: int = 2000) -> tuple:
+    """95 % interval of stat(after) / stat(before), resampling whole rounds on each side
+    (timings of one round share that minute's load, so single timings are not resampled)."""
     rng = random.Random(11)
     ratios = sorted(
-        stat(rng.choices(after, k=len(after))) / stat(rng.choices(before, k=len(before)))
+        stat(_pooled(rng.choices(after, k=len(after))))
+        / stat(_pooled(rng.choices(before, k=len(before))))
         for _ in range(n)
     )
     return ratios[int(0.025 * n)], ratios[int(0.975 * n) - 1]
+
+
+def _sign_test(slower: int, rounds: int) -> float:
+    """Two-sided p of the sign test: `slower` of `rounds` pairs slower on one side."""
+    extreme = max(slower, rounds - slower)
+    tail = sum(math.comb(rounds, k) for k in range(extreme, rounds + 1)) / 2**rounds
+    return min(1.0, 2 * tail)
 
 
 def _p95(values: list[float]) -> float:
@@ -275,18 +292,26 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
-def _row(name: str, unit: str, before: list[float], after: list[float], stat) -> str:
-    b, a = stat(before), stat(after)
+def _figure(seconds: float, unit: str) -> str:
+    if unit == "s":
+        return f"{seconds:.2f} s"
+    ms = seconds * 1000
+    return f"{ms:.1f} ms" if ms >= 10 else f"{ms:.2f} ms" if ms >= 1 else f"{ms:.3f} ms"
+
+
+def _row(name: str, unit: str, before: list[list[float]], after: list[list[float]], stat) -> str:
+    b, a = stat(_pooled(before)), stat(_pooled(after))
     low, high = _bootstrap(before, after, stat)
+    slower = sum(stat(y) > stat(x) for x, y in zip(before, after, strict=True))
+    paired = _sign_test(slower, len(before)) < 0.05
     verdict = "within noise"
-    if low > 1:
+    if low > 1 or (paired and slower > len(before) / 2):
         verdict = "**worse**"
-    elif high < 1:
+    elif high < 1 or (paired and slower < len(before) / 2):
         verdict = "better"
-    scale, fmt = (1000, "{:.1f}") if unit == "ms" else (1, "{:.2f}")
     return (
-        f"| {name} | {fmt.format(b * scale)} {unit} | {fmt.format(a * scale)} {unit} | "
-        f"{a / b:.2f} | {low:.2f}-{high:.2f} | {verdict} |"
+        f"| {name} | {_figure(b, unit)} | {_figure(a, unit)} | {a / b:.2f} | "
+        f"{low:.2f}-{high:.2f} | {slower}/{len(before)} | {verdict} |"
     )
 
 
@@ -296,7 +321,7 @@ def main() -> None:
     parser.add_argument("--before-tree", type=Path, help="its worktree (made if absent)")
     parser.add_argument("--after", help="git ref (default: this checkout as it stands)")
     parser.add_argument("--after-tree", type=Path, help="its worktree (made if absent)")
-    parser.add_argument("--rounds", type=int, default=4, help="rounds (default 4)")
+    parser.add_argument("--rounds", type=int, default=8, help="rounds (default 8)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--tree", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--side", help=argparse.SUPPRESS)
@@ -311,13 +336,16 @@ def main() -> None:
         "after": _worktree(args.after, args.after_tree) if args.after else ROOT,
     }
     for side, tree in trees.items():
-        print(f"{side}: {tree} at {_git('-C', str(tree), 'rev-parse', '--short', 'HEAD')}")
+        head = _git("-C", str(tree), "rev-parse", "--short", "HEAD")
+        changed = _git("-C", str(tree), "status", "--porcelain", "--untracked-files=no")
+        print(f"{side}: {tree} at {head}; local changes: {changed.split() or 'none'}")
     print(f"load average at the start: {os.getloadavg()}", flush=True)
     _prepare(trees)
-    samples: dict[str, dict[str, list]] = {side: {} for side in trees}
+    # samples[side][figure][round]: the timings of one figure in one round
+    samples: dict[str, dict[str, list[list[float]]]] = {side: {} for side in trees}
 
-    def add(side: str, key: str, values) -> None:
-        samples[side].setdefault(key, []).extend(values)
+    def add(side: str, key: str, values: list[float], round_: int) -> None:
+        samples[side].setdefault(key, [[] for _ in range(args.rounds)])[round_].extend(values)
 
     bare: list[float] = []
     for side, tree in trees.items():  # warm: .pyc, OS cache, map page cache, migrations
@@ -330,31 +358,33 @@ def main() -> None:
             bare.append(_bare()[0])
             for side in list(trees)[:: 1 - 2 * (flip % 2)]:
                 wall, cpu = _startup(trees[side], side)
-                add(side, "startup", [wall])
-                add(side, "startup_cpu", [cpu])
+                add(side, "startup", [wall], round_)
+                add(side, "startup_cpu", [cpu], round_)
             flip += 1
         for measure in ("search", "open", "map", "map", "sync"):
             for side in list(trees)[:: 1 - 2 * (flip % 2)]:
                 got = _run_child(measure, trees[side], side, seed=round_)
                 if measure == "search":
                     for key in ("first", "whole", "store_open"):
-                        add(side, key, got[key])
+                        add(side, key, got[key], round_)
                 elif measure == "open":
-                    add(side, "open", got["open"])
+                    add(side, "open", got["open"], round_)
                 elif measure == "map":
-                    add(side, "map", [got["ready"]])
+                    add(side, "map", [got["ready"]], round_)
                 else:
-                    add(side, "push", [got["push"]["s"]])
-                    add(side, "pull", [got["pull"]["s"]])
-                    add(side, "sync", [got["push"]["s"] + got["pull"]["s"]])
+                    add(side, "push", [got["push"]["s"]], round_)
+                    add(side, "pull", [got["pull"]["s"]], round_)
+                    add(side, "sync", [got["push"]["s"] + got["pull"]["s"]], round_)
             flip += 1
         print(f"round {round_ + 1}/{args.rounds} done, load {os.getloadavg()[0]:.2f}", flush=True)
 
     b, a = samples["before"], samples["after"]
     med = statistics.median
     print()
-    print("| figure | before | after | after/before | 95 % interval | verdict |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| figure | before | after | after/before | 95 % interval | rounds after slower | verdict |"
+    )
+    print("|---|---|---|---|---|---|---|")
     rows = (
         ("start-up to the list painted, 200,000 reports (median)", "ms", "startup", med),
         ("  same, CPU time of the whole process (median)", "ms", "startup_cpu", med),
@@ -373,10 +403,10 @@ def main() -> None:
     bare_ms = med(bare) * 1000
     print(
         f"\nstart-up ratio to a bare PySide6 window ({bare_ms:.0f} ms, median of {len(bare)}): "
-        f"before {med(b['startup']) * 1000 / bare_ms:.2f}x, "
-        f"after {med(a['startup']) * 1000 / bare_ms:.2f}x"
+        f"before {med(_pooled(b['startup'])) * 1000 / bare_ms:.2f}x, "
+        f"after {med(_pooled(a['startup'])) * 1000 / bare_ms:.2f}x"
     )
-    counts = ", ".join(f"{key} {len(b[key])}" for key in b)
+    counts = ", ".join(f"{key} {len(_pooled(b[key]))}" for key in b)
     print(f"samples per side: {counts}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
