@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 HEADLESS = QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 
-.PHONY: run test lint bench bundle bundle-selftest clean
+.PHONY: run test lint bench mutation bundle bundle-selftest clean
 
 $(BIN)/fieldapp: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: lint
 
 bench: $(BIN)/fieldapp
 	$(HEADLESS) $(BIN)/python bench/run_all.py
+
+# Mutation testing (mutation/README.md): a score per module and the surviving mutants.
+# Minutes, not seconds, so not part of `make test`. `make mutation MODULES="hlc merge"`
+# runs some of them; MUTATION_JOBS sets the number of workers (default 2).
+MODULES ?=
+mutation: $(BIN)/fieldapp
+	$(HEADLESS) $(BIN)/python mutation/run.py $(MODULES)
 
 bundle: $(BIN)/fieldapp
 	$(BIN)/pyinstaller --noconfirm --clean build.spec

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from fieldapp.core.hlc import MAX_DRIFT_MS, ClockSkewError, HybridClock, Stamp
@@ -15,8 +17,18 @@ def _clock(node, times):
 def test_stamps_increase_when_the_wall_clock_goes_backwards():
     clock = _clock("a", [1000, 1000, 900, 900])
     stamps = [clock.tick() for _ in range(4)]
-    assert stamps == sorted(stamps) and len(set(stamps)) == 4
-    assert all(s.wall_ms == 1000 for s in stamps)
+    assert stamps == [Stamp(1000, n, "a") for n in range(4)]
+
+
+def test_a_fresh_clock_starts_before_any_stamp():
+    clock = HybridClock("a", now=lambda: 0)
+    assert clock.last == Stamp(0, 0, "a")
+    assert clock.tick() == Stamp(0, 1, "a")
+
+
+def test_the_default_clock_reads_whole_milliseconds_of_real_time():
+    wall = HybridClock("a").tick().wall_ms
+    assert isinstance(wall, int) and abs(wall - time.time() * 1000) < 60_000
 
 
 def test_text_order_is_stamp_order():
@@ -39,9 +51,25 @@ def test_a_stamp_far_in_the_future_is_refused():
         clock.observe(Stamp(1000 + MAX_DRIFT_MS + 1, 0, "b"))
 
 
+NOW = 1_764_000_000_000  # a real epoch in ms: the skew guard compares differences
+
+
+def test_the_skew_guard_allows_exactly_the_drift_and_says_how_far_ahead():
+    clock = HybridClock("a", now=lambda: NOW)
+    assert clock.observe(Stamp(NOW - 3_600_000, 0, "b")) == Stamp(NOW, 0, "a")
+    assert clock.observe(Stamp(NOW + MAX_DRIFT_MS, 4, "b")) == Stamp(NOW + MAX_DRIFT_MS, 5, "a")
+    with pytest.raises(ClockSkewError, match=r"^stamp from c is 600 s ahead$"):
+        HybridClock("a", now=lambda: NOW).observe(Stamp(NOW + 600_000, 0, "c"))
+
+
 def test_garbage_is_not_a_stamp():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'yesterday' is not a clock stamp"):
         Stamp.parse("yesterday")
+
+
+def test_a_node_id_with_dashes_survives_the_text_form():
+    stamp = Stamp(NOW, 0x1F, "laptop-2-b7c1")
+    assert Stamp.parse(stamp.encode()) == stamp
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.core.errors import ValidationError
-from fieldapp.reports.domain import validate_report
+from fieldapp.reports.domain import to_db, validate_report
 
 
 def _errors(**values) -> dict:
@@ -74,3 +74,76 @@ def test_every_bad_field_is_named_at_once():
         "kind": "unknown_value",
         "lat": "out_of_range",
     }
+
+
+KINDS_TEXT = "observation, request_for_help, missing_person, damage, hazard, rumour, information"
+BOTH = "latitude and longitude go together"
+NOT_A_TIME = "is not a date and time like 2026-11-28T14:05Z"
+UNSURE = ("unknown_value", "'certain' is not one of low, medium, high")
+
+
+@pytest.mark.parametrize(
+    ("values", "errors"),
+    [
+        ({"title": ""}, {"title": ("required", "a title is required")}),
+        ({"title": "x" * 201}, {"title": ("too_long", "at most 200 characters")}),
+        ({"colour": "red"}, {"colour": ("unknown_field", "is not a report field")}),
+        ({"severity": "high"}, {"severity": ("not_a_number", "'high' is not a whole number")}),
+        ({"severity": 9}, {"severity": ("out_of_range", "must be between 1 and 5")}),
+        ({"lat": -90.5, "lon": 2}, {"lat": ("out_of_range", "must be between -90 and 90")}),
+        ({"lat": 0, "lon": 180.5}, {"lon": ("out_of_range", "must be between -180 and 180")}),
+        ({"lat": 0, "lon": -180.5}, {"lon": ("out_of_range", "must be between -180 and 180")}),
+        ({"lat": 0, "lon": "east"}, {"lon": ("not_a_number", "'east' is not a number")}),
+        ({"lat": 43}, {"lon": ("required", BOTH)}),
+        ({"lon": 2}, {"lat": ("required", BOTH)}),
+        # A mistyped coordinate still counts as given: the other one is asked for too.
+        ({"lat": "x"}, {"lat": ("not_a_number", "'x' is not a number"), "lon": ("required", BOTH)}),
+        ({"lon": "x"}, {"lon": ("not_a_number", "'x' is not a number"), "lat": ("required", BOTH)}),
+        ({"kind": "gossip"}, {"kind": ("unknown_value", f"'gossip' is not one of {KINDS_TEXT}")}),
+        (
+            {"verification_confidence": "certain"},
+            {"verification_confidence": UNSURE},
+        ),
+        (
+            {"observed_at": "yesterday"},
+            {"observed_at": ("bad_time", f"'yesterday' {NOT_A_TIME}")},
+        ),
+        ({"verified_at": "soon"}, {"verified_at": ("bad_time", f"'soon' {NOT_A_TIME}")}),
+        (
+            {"status": "duplicate"},
+            {"duplicate_of": ("required", "say which report this one duplicates")},
+        ),
+    ],
+)  # fmt: skip
+def test_each_refusal_names_its_field_code_and_message(values, errors):
+    # The code is what the window translates, the message what the command line prints.
+    assert _errors(**{"title": "t", **values}) == errors
+
+
+def test_empty_answers_are_stored_as_nothing():
+    clean = validate_report(
+        {
+            "title": "t",
+            "body": None,
+            "place": None,
+            "observed_at": "",
+            "verification_confidence": "",
+        }
+    )
+    assert (clean["body"], clean["place"], clean["observed_at"]) == ("", "", None)
+    assert clean["verification_confidence"] is None
+
+
+def test_times_are_stored_in_one_utc_form():
+    clean = validate_report(
+        {"title": "t", "observed_at": "2026-11-28T14:05", "verified_at": "2026-11-28T15:00Z"}
+    )
+    assert (clean["observed_at"], clean["verified_at"]) == (
+        "2026-11-28T14:05:00.000Z",
+        "2026-11-28T15:00:00.000Z",
+    )
+
+
+def test_tags_are_stored_as_readable_text():
+    clean = validate_report({"title": "t", "tags": "évacuation, école, évacuation"})
+    assert to_db(clean)["tags"] == '["évacuation", "école"]'  # searchable as written

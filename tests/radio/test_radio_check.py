@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from fieldapp.radio import arl
 from fieldapp.radio.check import (
+    Check,
     check_problem,
     check_to_send,
     compute_check,
@@ -238,3 +239,102 @@ def test_a_matching_check_passes_unchanged_and_raises_nothing():
     assert check_to_send("ARL 3", "ARL FORTY SIX") == "ARL 3"
     assert check_problem("ARL 3", "ARL FORTY SIX") is None
     assert check_problem(" ", "A B") is None and check_to_send(" ", "ARL FORTY SIX") == "ARL 3"
+
+
+def test_the_arl_advice_says_which_way_the_prefix_is_wrong():
+    assert check_problem("3", "ARL FORTY SIX") == (
+        "arl_prefix",
+        "the text has ARL texts: the check should be ARL 3",
+    )
+    assert check_problem("ARL 2", "A B") == (
+        "arl_prefix",
+        "the text has no ARL text: the check should be 2",
+    )
+
+
+def test_a_relayed_check_reads_back_with_both_counts():
+    assert parse_check("10/9") == Check(False, 10, 9)
+    assert parse_check("ARL 10 / 9") == Check(True, 10, 9)
+    assert parse_check(None) is None and check_problem(None, "A B") is None
+
+
+# What the entry form lists as changed: (rule, original, new, offset in the original).
+# Every piece counts, offsets add up over the whole text, unchanged single spaces are not
+# listed.
+@pytest.mark.parametrize(
+    ("raw", "text", "changes"),
+    [
+        ("  Send  cots ", "SEND COTS", [
+            ("spaces", "  ", "", 0), ("capitals", "Send", "SEND", 2),
+            ("spaces", "  ", " ", 6), ("capitals", "cots", "COTS", 8), ("spaces", " ", "", 12),
+        ]),
+        ("a-b", "A X B", [
+            ("capitals", "a", "A", 0), ("hyphen", "-", " X ", 1), ("capitals", "b", "B", 2),
+        ]),
+        ("A-BC-D", "A X BC X D", [("hyphen", "-", " X ", 1), ("hyphen", "-", " X ", 4)]),
+        ("Ok. ? Yes. Go", "OK QUERY YES X GO", [
+            ("capitals", "Ok", "OK", 0), ("replaced_by_query", ".", "", 2),
+            ("spaces", " ", "", 3), ("query", "?", " QUERY ", 4), ("spaces", " ", "", 5),
+            ("capitals", "Yes", "YES", 6), ("period", ".", " X ", 9), ("spaces", " ", "", 10),
+            ("capitals", "Go", "GO", 11),
+        ]),
+        ("Go. . now", "GO X NOW", [
+            ("capitals", "Go", "GO", 0), ("period", ".", " X ", 2), ("spaces", " ", "", 3),
+            ("period", ".", "", 4), ("spaces", " ", "", 5), ("capitals", "now", "NOW", 6),
+        ]),
+        ("é\tb", "E B", [
+            ("capitals", "é", "E", 0), ("spaces", "\t", " ", 1), ("capitals", "b", "B", 2),
+        ]),
+        ("Cots.? x", "COTS QUERY X", [
+            ("capitals", "Cots", "COTS", 0), ("replaced_by_query", ".", "", 4),
+            ("query", "?", " QUERY ", 5), ("spaces", " ", "", 6), ("capitals", "x", "X", 7),
+        ]),
+        # Marks at either end go, each named by its own rule.
+        ("a ?", "A", [
+            ("capitals", "a", "A", 0), ("spaces", " ", "", 1), ("final_query", "?", "", 2),
+        ]),
+        ("a -", "A", [("capitals", "a", "A", 0), ("spaces", " ", "", 1), ("hyphen", "-", "", 2)]),
+        (".", "", [("period", ".", "", 0)]),
+        ("-", "", [("hyphen", "-", "", 0)]),
+        ("a?.", "A", [
+            ("capitals", "a", "A", 0), ("final_query", "?", "", 1), ("period", ".", "", 2),
+        ]),
+        ("a-?", "A", [
+            ("capitals", "a", "A", 0), ("hyphen", "-", "", 1), ("final_query", "?", "", 2),
+        ]),
+        # A hyphen with a space on one side only joins nothing: it is a space, not an X.
+        ("a -a", "A A", [
+            ("capitals", "a", "A", 0), ("hyphen", "-", "", 2), ("capitals", "a", "A", 3),
+        ]),
+        ("a- a", "A A", [
+            ("capitals", "a", "A", 0), ("hyphen", "-", " ", 1), ("spaces", " ", "", 2),
+            ("capitals", "a", "A", 3),
+        ]),
+        # A word made from a sign ends the text without a trailing space.
+        ("a &.", "A AND", [
+            ("capitals", "a", "A", 0), ("amp", "&", "AND", 2), ("period", ".", "", 3),
+        ]),
+        ("a&", "A AND", [("capitals", "a", "A", 0), ("amp", "&", " AND", 1)]),
+        # The letter X typed as a word is a word, not an X made from a period.
+        ("x?", "X", [("capitals", "x", "X", 0), ("final_query", "?", "", 1)]),
+        ("Take x? ok", "TAKE X QUERY OK", [
+            ("capitals", "Take", "TAKE", 0), ("capitals", "x", "X", 5),
+            ("query", "?", " QUERY ", 6), ("spaces", " ", "", 7), ("capitals", "ok", "OK", 8),
+        ]),
+        ("x'x.x", "XX X X", [
+            ("capitals", "x", "X", 0), ("drop", "'", "", 1), ("capitals", "x", "X", 2),
+            ("period", ".", " X ", 3), ("capitals", "x", "X", 4),
+        ]),
+        ("GO HOME", "GO HOME", []),
+    ],
+)  # fmt: skip
+def test_every_change_is_listed_where_it_is(raw, text, changes):
+    result = normalise(raw)
+    assert result.text == text
+    assert [(c["rule"], c["from"], c["to"], c["at"]) for c in result.changes()] == changes
+
+
+def test_signs_that_decompose_to_spaces_never_leave_a_double_space():
+    # NFKD turns a diaeresis alone into a space and a combining mark: inside a word too.
+    assert normalise("ab\u00a8\u00a8c").text == "AB C"
+    assert normalise("ab\u00a8\u00a8").text == "AB"

@@ -3,10 +3,21 @@ same conflict records, so every peer converges."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldapp.sync.protocol.merge import Write, merge, preferred
+from fieldapp.sync.protocol.merge import (
+    Conflict,
+    Write,
+    apply_writes,
+    canonical,
+    conflict_id,
+    find_conflicts,
+    merge,
+    pair_conflict,
+    preferred,
+)
 
 NODES = ("aaaa", "bbbb", "cccc")
 FIELDS = ("title", "severity", "deleted")
@@ -93,3 +104,94 @@ def test_a_device_keeps_the_preferred_record_of_a_conflict_id_whatever_came_firs
         save_conflict(conn, first.as_json(), "server")  # an old copy arrives again
         [kept] = conflicts(conn, row_id="r1")
     assert kept["newer"]["v"] == "Shelter shut" == preferred(first, second).newer.value
+
+
+def test_a_delete_against_an_unseen_edit_is_a_delete_conflict():
+    edit = Write("title", "Bridge open", _stamp(10, "aaaa"), None, "a", "anna")
+    delete = Write("deleted", 1, _stamp(11, "bbbb"), _stamp(5, "cccc"), "b", "ben")
+    state, conflicts = _apply_in_order([edit, delete])
+    assert state["deleted"] == (1, delete.stamp)
+    [conflict] = conflicts.values()
+    assert (conflict["kind"], conflict["field"]) == ("delete", "title")
+    assert conflict["older"]["v"] == "Bridge open"  # the edit is kept for the user to see
+
+
+def test_clearing_a_field_against_an_edit_of_it_is_a_conflict_either_way_round():
+    cleared = Write("place", None, _stamp(10, "aaaa"), None, "a")
+    edited = Write("place", "Quillan", _stamp(11, "bbbb"), None, "b")
+    one, other = (
+        pair_conflict("report", "r1", cleared, edited),
+        pair_conflict("report", "r1", edited, cleared),
+    )
+    assert one is not None and one == other
+    assert (one.kind, one.older, one.newer) == ("edit", cleared, edited)
+
+
+def test_equal_values_in_another_key_order_are_no_conflict():
+    a = Write("geometry", {"type": "Point", "coordinates": [2, 43]}, _stamp(10, "aaaa"), None)
+    b = Write("geometry", {"coordinates": [2, 43], "type": "Point"}, _stamp(11, "bbbb"), None)
+    assert pair_conflict("report", "r1", a, b) is None
+
+
+def test_the_canonical_text_is_fixed_as_every_peer_breaks_ties_with_it():
+    assert canonical({"b": [1, 2], "a": "Béziers"}) == '{"a":"Béziers","b":[1,2]}'
+
+
+@pytest.mark.parametrize(("one", "two"), [("team-1", "team-2"), ("van-x", "desk-x")])
+def test_node_ids_with_dashes_are_told_apart(one, two):
+    a = Write("title", "a", _stamp(10, one), None)
+    b = Write("title", "b", _stamp(11, two), None)
+    assert pair_conflict("report", "r1", a, b) is not None  # two devices: a conflict
+
+
+def test_a_write_received_again_changes_nothing():
+    state: dict = {}
+    write = Write("title", "Road closed", _stamp(10, "aaaa"), None)
+    assert apply_writes(state, [write]) == ["title"]
+    assert apply_writes(state, [write]) == []  # a re-delivered page is no edit
+
+
+def test_two_unseen_edits_arriving_in_one_batch_conflict():
+    a = Write("title", "a", _stamp(10, "aaaa"), None)
+    b = Write("title", "b", _stamp(11, "bbbb"), None)
+    [conflict] = find_conflicts("report", "r1", [], [a, b])
+    assert (conflict.older, conflict.newer) == (a, b)
+
+
+def test_a_conflict_id_is_stable_across_versions():
+    # Ids are stored on every peer and sent over the wire: a new formula would make each
+    # conflict appear twice.
+    older = Write("title", "a", _stamp(10, "aaaa"), None)
+    newer = Write("title", "b", _stamp(11, "bbbb"), None)
+    assert conflict_id("report", "r1", older, newer) == "6b95904f6a81ce30fc9ab3f632b1cc61"
+
+
+def test_a_conflict_reads_back_from_its_json_whole():
+    older = Write("title", "a", _stamp(10, "aaaa"), _stamp(4, "cccc"), "dev-a", "anna")
+    newer = Write("title", "b", _stamp(11, "bbbb"), _stamp(5, "cccc"), "dev-b", "ben")
+    conflict = pair_conflict("report", "r1", older, newer)
+    assert conflict is not None and Conflict.from_json(conflict.as_json()) == conflict
+
+
+def test_of_two_records_of_one_id_the_one_with_a_base_is_kept_either_way_round():
+    older = Write("title", "a", _stamp(10, "aaaa"), None)
+    newer = Write("title", "b", _stamp(11, "bbbb"), None)
+    based = Write("title", "b", newer.stamp, _stamp(3, "cccc"))
+    unbased = pair_conflict("report", "r1", older, newer)
+    with_base = pair_conflict("report", "r1", older, based)
+    assert unbased is not None and with_base is not None and unbased.id == with_base.id
+    assert preferred(unbased, with_base) == with_base == preferred(with_base, unbased)
+    older_based = Write("title", "a", older.stamp, _stamp(2, "cccc"))
+    both = pair_conflict("report", "r1", older_based, based)
+    assert both is not None
+    assert preferred(with_base, both) == both == preferred(both, with_base)
+
+
+def test_twin_writes_in_one_batch_give_the_preferred_record_whatever_their_order():
+    mine = Write("title", "Shelter full", _stamp(10, "aaaa"), _stamp(5, "cccc"), "a", "anna")
+    closed = Write("title", "Shelter closed", _stamp(11, "bbbb"), _stamp(5, "cccc"), "b")
+    shut = Write("title", "Shelter shut", closed.stamp, closed.base, "b")  # same stamp
+    one = find_conflicts("report", "r1", [mine], [closed, shut])
+    other = find_conflicts("report", "r1", [mine], [shut, closed])
+    assert len(one) == 1 and one == other
+    assert one[0].newer.value == "Shelter shut"  # the greater value breaks the tie
