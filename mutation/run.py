@@ -46,7 +46,12 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "grid": ("fieldapp/tiles/grid.py", ["tests/tiles/test_tiles_grid.py"]),
     "replica": (
         "fieldapp/core/replica.py",
-        ["tests/test_store.py", "tests/test_features.py", "tests/test_records.py"],
+        [
+            "tests/test_replica.py",
+            "tests/test_store.py",
+            "tests/test_features.py",
+            "tests/test_records.py",
+        ],
     ),
 }
 
