@@ -42,7 +42,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "check": ("fieldapp/radio/check.py", ["tests/radio/test_radio_check.py"]),
     "merge": ("fieldapp/sync/protocol/merge.py", ["tests/sync/test_merge.py"]),
     "hlc": ("fieldapp/core/hlc.py", ["tests/test_hlc.py"]),
-    "wire": ("fieldapp/sync/protocol/wire.py", ["tests/test_records.py"]),
+    "wire": (
+        "fieldapp/sync/protocol/wire.py",
+        ["tests/sync/test_wire.py", "tests/test_records.py"],
+    ),
     "grid": ("fieldapp/tiles/grid.py", ["tests/tiles/test_tiles_grid.py"]),
     "replica": (
         "fieldapp/core/replica.py",
