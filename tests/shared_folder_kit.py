@@ -132,16 +132,19 @@ class Writer:
         self._reader: threading.Thread | None = None
 
     def start(self) -> None:
-        self.dying = False
         self.generation += 1
         name = f"window-{self.generation}"
-        self.proc = subprocess.Popen(
+        proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(self.data), self.op_id, name],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        self._reader = threading.Thread(target=self._collect, args=(self.proc,), daemon=True)
+        # The new process first, then "not dying": the other way round, the watcher could
+        # see the killed writer, still closing its files, as a live one.
+        self.proc = proc
+        self.dying = False
+        self._reader = threading.Thread(target=self._collect, args=(proc,), daemon=True)
         self._reader.start()
 
     def _collect(self, proc: subprocess.Popen) -> None:
