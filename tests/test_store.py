@@ -269,3 +269,27 @@ def test_a_bulk_load_names_every_loaded_report(store, operation):
     store.reports.add_bulk(operation["id"], ({"title": f"r{n}"} for n in range(30)))
     loaded = {r["id"] for r in store.reports.list(ReportQuery(operation["id"]))}
     assert store.db.take_changes().ids == {"report": loaded}
+
+
+def test_changes_say_whether_they_were_written_here(store, operation):
+    """Local writes grow the outbox (the window then sends soon); received ones do not."""
+    store.db.take_changes()
+    report = store.reports.add(operation["id"], {"title": "Bridge closed"})
+    assert store.db.take_changes().local
+    with store.db.transaction():
+        store.db.update_received("report", report["id"], {"title": "Bridge open"}, {"title": "1"})
+    received = store.db.take_changes()
+    assert received.ids == {"report": {report["id"]}} and not received.local
+
+
+def test_the_commit_hook_is_called_once_per_committed_write_and_never_for_a_rollback(
+    store, operation
+):
+    calls: list[int] = []
+    store.db.on_committed = lambda: calls.append(len(store.db.take_changes().ids["report"]))
+    report = store.reports.add(operation["id"], {"title": "Bridge closed"})
+    store.reports.add_bulk(operation["id"], ({"title": f"r{n}"} for n in range(3)))
+    with pytest.raises(RuntimeError), store.db.transaction():
+        store.db.update_record("report", report, {"title": ("Bridge closed", "Bridge open")})
+        raise RuntimeError("the laptop's battery died")
+    assert calls == [1, 3]

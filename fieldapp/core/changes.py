@@ -1,9 +1,12 @@
 """What a write or a sync round changed: record type -> ids of the records it touched.
 
-One value travels from the core to the views (issue 11's "Changes"): a sync round returns
-it in its report, the window carries it on one signal, and each view decides whether it
-must read again (the list for reports, the map for reports and features, the radio desk
-for messages). A plain value: build it in any thread, hand it over, don't share it.
+One value travels from the core to the views (issue 11's "Changes"): the replica collects
+it for every committed transaction (core/replica.py), a sync round returns it in its
+report, the task manager hands over each job's, the window carries them all on one signal
+(`records_changed`), and each view decides whether it must read again (the list for
+reports, the map for reports and features, the radio desk for messages). `local` says
+whether any of it was written here (then the outbox grew) rather than received by sync.
+A plain value: build it in any thread, hand it over, don't share it.
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ from dataclasses import dataclass, field
 @dataclass
 class Changes:
     ids: dict[str, set[str]] = field(default_factory=dict)
+    local: bool = False  # some of it was written on this device (not received by sync)
 
-    def add(self, entity: str, row_id: str) -> None:
+    def add(self, entity: str, row_id: str, *, local: bool = False) -> None:
         self.ids.setdefault(entity, set()).add(row_id)
+        self.local = self.local or local
 
     def update(self, other: Changes) -> None:
         for entity, ids in other.ids.items():
             self.ids.setdefault(entity, set()).update(ids)
+        self.local = self.local or other.local
 
     def touches(self, *entities: str) -> bool:
         """Whether any record of these types changed."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
@@ -64,6 +64,9 @@ class Replica:
         self.clock = HybridClock(node)
         self._changes = Changes()  # of the open transaction
         self._committed = Changes()  # since the last take_changes()
+        # Called (no argument) after each commit that changed records, in this thread:
+        # the window hooks its own store here to announce them (it then take_changes()).
+        self.on_committed: Callable[[], None] | None = None
 
     def sync_state(self, key: str) -> str:
         """A sync setting, "" if unset (or the schema predates sync: a check reads old ones)."""
@@ -97,7 +100,9 @@ class Replica:
                 self.conn.execute("ROLLBACK")
             raise
         finally:
-            self._changes = Changes()
+            changed, self._changes = bool(self._changes), Changes()
+        if changed and self.on_committed is not None:
+            self.on_committed()
 
     def take_changes(self) -> Changes:
         """The records written by the transactions committed since the last call (record
@@ -124,7 +129,7 @@ class Replica:
             values.append([*row.values(), stamp, dumps({"*": stamp})])
             outbox.append((new_id(), entity, row["id"], row["operation_id"], stamp, fields, now))
             history.append((entity, row["id"], stamp, now, self.user, "created", "{}"))
-            self._changes.add(entity, row["id"])
+            self._changes.add(entity, row["id"], local=True)
         marks = ", ".join("?" * len(names))
         run_many(
             self.conn, f"INSERT INTO {TABLES[entity]}({', '.join(names)}) VALUES ({marks})", values
@@ -154,7 +159,7 @@ class Replica:
             [*(new for _old, new in diff.values()), stamp, patch, current["id"]],
         )
         now, row_id = utc_now(), current["id"]
-        self._changes.add(entity, row_id)
+        self._changes.add(entity, row_id, local=True)
         fields = dumps([name for name in diff if name not in _KEYS])
         self.log_changes(
             [(new_id(), entity, row_id, current["operation_id"], stamp, fields, now)],
@@ -206,7 +211,8 @@ class Replica:
         )
         table = TABLES[entity]
         ids = self.conn.execute(f"SELECT id FROM {table} WHERE seq >= ?", [first_seq])
-        self._changes.ids.setdefault(entity, set()).update(row[0] for row in ids)
+        for (row_id,) in ids:
+            self._changes.add(entity, row_id, local=True)
 
     # -- the change log -----------------------------------------------------------------
 

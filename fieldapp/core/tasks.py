@@ -28,6 +28,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from fieldapp.core.changes import Changes
+
 log = logging.getLogger(__name__)
 S = TypeVar("S")  # the store type (fieldapp.store.Store, which the core may not import)
 
@@ -63,6 +65,7 @@ class Job:
         self.text = ""  # the latest progress text (the UI may replace it by a translation)
         self.result: Any = None
         self.error: BaseException | None = None
+        self.changes = Changes()  # the records its committed writes touched (set at its end)
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._hooks: list[Callable[[], None]] = []

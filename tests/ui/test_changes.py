@@ -56,3 +56,30 @@ def test_a_pull_updates_the_open_list_map_and_radio_desk(
     names = "JSON.stringify(FieldAppMap.featureNames())"
     qtbot.waitUntil(lambda: "Basse ville" in evaluate(view, names), timeout=10_000)
     qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1, timeout=10_000)
+
+
+def test_writes_made_in_the_window_reach_every_view_and_the_outbox(
+    qtbot, make_window, operation, evaluate, listed_titles
+):
+    """No view is refreshed by hand: a write on the window's store, wherever it is made
+    (a dialog, the desk, the conflict view), goes out on records_changed."""
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    view = show_map(qtbot, window)
+    desk = window.radio.open_desk()
+    status = window.status
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 0 and not desk.runner.is_busy())
+    qtbot.waitUntil(lambda: status.outbox_count() == window.store.db.outbox_count())
+    before = status.outbox_count()
+
+    op_id = operation["id"]
+    message = window.store.radio.add(op_id, {"text": "BRIDGE AT ALES CLOSED", "number": "12"})
+    window.store.features.add(op_id, name="Basse ville", category="danger_zone", geometry=AREA)
+    window.store.reports.add(op_id, {"title": "Roof torn off", "lat": 43.85, "lon": 4.35})
+
+    qtbot.waitUntil(lambda: desk.log_model.rowCount() == 1, timeout=10_000)
+    assert desk.log_model.message_at(0)["id"] == message["id"]
+    names = "JSON.stringify(FieldAppMap.featureNames())"
+    qtbot.waitUntil(lambda: "Basse ville" in evaluate(view, names), timeout=10_000)
+    qtbot.waitUntil(lambda: evaluate(view, "FieldAppMap.markerCount()") == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "Roof torn off" in listed_titles(window))
+    qtbot.waitUntil(lambda: status.outbox_count() == before + 3)

@@ -81,7 +81,7 @@ def test_status_bar_says_offline_and_counts_unsent_changes(qtbot, window, store)
     qtbot.waitUntil(lambda: window.editor.current_report() is not None)
     window.editor.form.widget("place").setText("Beaucaire")
     assert window.editor.save()
-    assert status.outbox_count() == before + 1
+    qtbot.waitUntil(lambda: status.outbox_count() == before + 1)  # announced after the save
     assert status.outbox_label.text().startswith(f"Not sent yet: {before + 1} (oldest ")
 
 

@@ -248,3 +248,40 @@ def test_a_job_function_runs_inline_without_qt(store, operation):
     )
     with pytest.raises(Cancelled):
         run_inline(lambda ctx: ctx.check() or ctx.job.cancel() or ctx.check(), store)
+
+
+def test_what_a_job_wrote_goes_out_on_records_changed_before_its_callback(qtbot, tasks, operation):
+    order: list[str] = []
+    tasks.records_changed.connect(lambda changes: order.append(f"changed {sorted(changes.ids)}"))
+
+    def job(ctx):
+        return ctx.store.reports.add(operation["id"], {"title": "Bridge closed"})["id"]
+
+    tasks.submit(job, lane=Lane.WRITES, on_done=lambda report_id: order.append("done"))
+    qtbot.waitUntil(lambda: "done" in order, timeout=WAIT_MS)
+    assert order == ["changed ['report']", "done"]
+
+
+def test_a_job_that_failed_after_a_commit_still_says_what_it_changed(qtbot, tasks, operation):
+    announced: list = []
+    tasks.records_changed.connect(announced.append)
+    failed: list = []
+
+    def job(ctx):
+        saved = ctx.store.reports.add(operation["id"], {"title": "Bridge closed"})
+        raise OSError(f"the photo for {saved['id']} could not be read")
+
+    tasks.submit(job, lane=Lane.WRITES, on_failed=failed.append)
+    qtbot.waitUntil(lambda: bool(failed), timeout=WAIT_MS)
+    saved_id = str(failed[0]).split()[3]
+    assert len(announced) == 1 and announced[0].ids == {"report": {saved_id}}
+    assert announced[0].local
+
+
+def test_a_read_only_job_announces_nothing(qtbot, tasks, operation):
+    announced: list = []
+    tasks.records_changed.connect(announced.append)
+    done: list = []
+    tasks.submit(lambda ctx: ctx.store.operations.list(), on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS)
+    assert announced == []

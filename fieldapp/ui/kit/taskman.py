@@ -16,6 +16,10 @@ the callbacks (`on_done(result)`, `on_failed(exception object)`, `on_cancelled()
 `on_progress(job, data)`) and the past-tense signals (`job_queued`, `job_started`,
 `job_progressed`, `job_finished`) are called there.
 
+What a job's writes changed (its thread store's `take_changes()`, sync rounds included)
+goes out on `records_changed`, before its callback, even if it failed or was cancelled
+after a commit: the views read again from that one signal, not from each callback.
+
 "Newest request wins" by key: submitting a key cancels the older jobs with that key (a
 queued one never runs) and drops their late results, so typing in a search box never
 queues up work nor shows stale rows. `shutdown(timeout)` cancels everything and waits for
@@ -181,6 +185,7 @@ class TaskManager(QObject):
     job_started = Signal(object)
     job_progressed = Signal(object)
     job_finished = Signal(object)  # ended: finished, failed, cancelled or dropped
+    records_changed = Signal(object)  # Changes: what a job's committed writes touched
 
     def __init__(
         self,
@@ -311,6 +316,7 @@ class TaskManager(QObject):
         if not entry.job.cancel_requested():
             self._emit(entry, "started", None)
         run_job(entry.fn, TaskContext(entry.job, stores.get, report, entry.user))
+        _take_changes(entry.job, stores)
         self._emit(entry, "ended", None)
 
     def _emit(self, entry: _Entry, kind: str, data: Any) -> None:
@@ -328,6 +334,7 @@ class TaskManager(QObject):
         try:
             self._on_relay_happened(entry, "started", None)
             run_job(entry.fn, TaskContext(entry.job, stores.get, report, entry.user))
+            _take_changes(entry.job, stores)
         finally:
             stores.close()
         self._on_relay_happened(entry, "ended", None)
@@ -369,5 +376,13 @@ class TaskManager(QObject):
         elif job.state is JobState.CANCELLED:
             callback = entry.callback("cancelled")
         self.job_finished.emit(job)
+        if job.changes:
+            self.records_changed.emit(job.changes)
         if callback is not None:
             callback(*args)
+
+
+def _take_changes(job: Job, stores: _ThreadStore) -> None:
+    """In the job's thread: what its writes changed, from the thread's own store."""
+    if stores.store is not None:
+        job.changes = stores.store.db.take_changes()

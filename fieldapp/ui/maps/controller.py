@@ -87,7 +87,7 @@ class MapController(QObject):
 
     @Slot(object)
     def show_changes(self, changes: Changes) -> None:
-        """Records changed elsewhere (a sync pull): the map decides what to read again."""
+        """Records were written (here, by a job or by sync): the map decides what to read."""
         self.panel.show_changes(changes)
 
     @Slot(object)
@@ -155,15 +155,12 @@ class MapController(QObject):
 
     @Slot(str, str)
     def _on_editor_report_saved(self, _report_id: str, _action: str) -> None:
-        self.panel.end_location_mode()
-        self.panel.refresh()
+        self.panel.end_location_mode()  # the markers read again on records_changed
 
     @Slot(str)
     def _on_editor_report_deleted(self, _report_id: str) -> None:
         self.panel.end_location_mode()
-        self.panel.refresh()
 
     @Slot(str)
     def _on_panel_features_changed(self, message: str) -> None:
-        self.window.update_outbox()
         self.window.status.showMessage(message, 4000)

@@ -146,8 +146,7 @@ class MapFeatures(QObject):
             self.dialog = None
 
     def _saved(self, message: str) -> None:
-        self.dialog = None
-        self.reload()
+        self.dialog = None  # the features read again on the window's records_changed
         self.features_changed.emit(message)
 
     def _on_tasks_features_read(self, generation: int, collection: dict) -> None:

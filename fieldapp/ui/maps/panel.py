@@ -201,7 +201,7 @@ class MapPanel(QWidget):
             self._stale = True
 
     def show_changes(self, changes: Changes) -> None:
-        """Records changed elsewhere (a sync): read again what the map shows of them."""
+        """Records were written (here, by a job or by sync): read again what the map shows."""
         if changes.touches("report"):
             self.refresh()
         if changes.touches("feature") and self.features is not None:

@@ -85,7 +85,6 @@ class RadioLauncher(QObject):
             station = self.window.settings.station or os.environ.get("FIELDAPP_STATION", "")
             desk = RadioDesk(self.window.store, self.window.tasks, self.qt, station=station)
             desk.station_changed.connect(self._on_desk_station_changed)
-            desk.report_added.connect(self._on_desk_report_added)
             desk.set_operation(self.window.operation)
             self._desk = desk
         return self._desk
@@ -101,7 +100,7 @@ class RadioLauncher(QObject):
 
     @Slot(object)
     def show_changes(self, changes: Changes) -> None:
-        """Records changed elsewhere (a sync pull): an open desk reads them again."""
+        """Records were written (here, by a job or by sync): an open desk reads again."""
         if self._desk is not None and changes.touches("radio_message", "radio_hop"):
             self._desk.refresh()
 
@@ -114,11 +113,6 @@ class RadioLauncher(QObject):
     def _on_desk_station_changed(self, station: str) -> None:
         self.window.settings.station = station
         self.window.save_settings()
-
-    @Slot(dict)
-    def _on_desk_report_added(self, _report: dict) -> None:
-        self.window.report_list.refresh()
-        self.window.update_outbox()
 
     def _report(self) -> Report | None:
         return self.window.shown_report()

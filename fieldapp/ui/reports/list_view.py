@@ -158,11 +158,14 @@ class ReportListPanel(QWidget):
         if query is not None:
             self.model.set_query(query)
 
-    def refresh(self, keep_seq: int | None = None) -> None:
-        """Re-read after a change; `keep_seq` is the report to keep (or put) selected."""
-        if keep_seq is not None:
-            self._wanted_seq = keep_seq
+    def refresh(self) -> None:
+        """Re-read after a change (the selection stays on its report)."""
         self.model.refresh()
+
+    def keep_selected(self, seq: int | None) -> None:
+        """The report to keep (or put) selected when the rows are read again."""
+        if seq is not None:
+            self._wanted_seq = seq
 
     # -- selection ---------------------------------------------------------------------
 

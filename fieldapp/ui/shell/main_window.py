@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     """One data directory's reports, one operation at a time."""
 
     operation_changed = Signal(object)  # the operation dict, or None
-    records_changed = Signal(object)  # Changes: records changed elsewhere (a sync pull)
+    records_changed = Signal(object)  # Changes: records written here, by a job or by sync
     start_up_finished = Signal()  # first rows painted, the rest of the window built
 
     def __init__(
@@ -71,6 +71,11 @@ class MainWindow(QMainWindow):
         self.operation: Operation | None = None
         self.tasks = TaskManager(self.data_dir, self)
         self.tasks.user = store.user  # jobs write as the window's user
+        # What changed, from the window's own writes and from every job's (sync rounds
+        # included), goes out on records_changed: the views read again from there.
+        self.tasks.records_changed.connect(self.records_changed)
+        store.db.on_committed = self._on_store_committed
+        self._changes_scheduled = False
         self.runner = ReportQueryRunner(self.tasks, self)
         self._shut_down = False
         self._before_new: Report | None = None
@@ -123,7 +128,6 @@ class MainWindow(QMainWindow):
         tiles.tile_sets_changed.connect(maps.tile_sets_changed)
         self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
         self.status.sync_panel_requested.connect(self.sync.show_panel)
-        self.sync.records_changed.connect(self.records_changed)
         self.report_list.current_changed.connect(self._on_report_list_current_changed)
         self.report_list.delete_requested.connect(self._on_delete_report_triggered)
         self.report_list.open_requested.connect(self._on_report_list_open_requested)
@@ -251,17 +255,32 @@ class MainWindow(QMainWindow):
         operation = NewOperationDialog(self).ask(self.store.operations.create)
         if operation is not None:
             self._switch_to(operation)
-            self._reload_operations()
-            self.update_outbox()
         return operation
+
+    def _on_store_committed(self) -> None:
+        """The window's store committed a write: announce it once the action is over (a
+        save that writes twice, or a view that reads again in the middle of it, would
+        otherwise see half of it)."""
+        if not self._changes_scheduled:
+            self._changes_scheduled = True
+            QTimer.singleShot(0, self._announce_store_changes)
+
+    @Slot()
+    def _announce_store_changes(self) -> None:
+        self._changes_scheduled = False
+        changes = self.store.db.take_changes()
+        if changes and not self._shut_down:
+            self.records_changed.emit(changes)
 
     @Slot(object)
     def _on_records_changed(self, changes: Changes) -> None:
-        """Records changed elsewhere (a sync pull): the list and the chooser read again."""
+        """The list and the chooser read again; a change made here will be sent soon."""
         if changes.touches("report", "attachment"):
             self.report_list.refresh()
         if changes.touches("operation"):
             self._reload_operations()
+        if changes.local:
+            self.update_outbox()
 
     @Slot(int)
     def _on_operation_combo_activated(self, index: int) -> None:
@@ -311,22 +330,18 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_editor_report_saved(self, report_id: str, action: str) -> None:
         report = self.editor.current_report()
-        self.report_list.refresh(keep_seq=report["seq"] if report else None)
+        self.report_list.keep_selected(report["seq"] if report else None)
         self.sync.report_shown(report_id)
-        self.update_outbox()
         message = self.tr("Report created.") if action == "created" else self.tr("Report saved.")
         self.status.showMessage(message, 4000)
 
     @Slot(str)
     def _on_editor_report_deleted(self, _report_id: str) -> None:
-        self.report_list.refresh()
         self.report_list.clear_selection()
-        self.update_outbox()
         self.status.showMessage(self.tr("Report deleted."), 4000)
 
     @Slot(str)
     def _on_editor_attachments_changed(self, _report_id: str) -> None:
-        self.update_outbox()
         self.status.showMessage(self.tr("Files attached."), 4000)
 
     @Slot()
@@ -408,3 +423,4 @@ class MainWindow(QMainWindow):
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
+        self.store.db.on_committed = None

@@ -9,14 +9,14 @@ editor's report state, and opens the conflict view. After a round that pulled ch
 edits in it, says over it that it changed (ReportEditor.take_outside_change). It knows
 the main window only through the `MainWindowLike` protocol below; the shell connects the
 status bar's request for the panel to `show_panel`. What a round changed goes out on the
-controller's own `records_changed`, which the shell passes on. GUI thread only.
+task manager's `records_changed` (the round is one of its jobs). GUI thread only.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -52,8 +52,6 @@ class MainWindowLike(Protocol):
 
 
 class SyncController(QObject):
-    records_changed = Signal(object)  # Changes: what a round (or a settled conflict) changed
-
     def __init__(self, window: MainWindowLike):
         qt = cast(QMainWindow, window)  # the main window is a QMainWindow too
         super().__init__(qt)
@@ -156,16 +154,13 @@ class SyncController(QObject):
 
     @Slot(str, str)
     def _on_conflict_view_record_resolved(self, _entity: str, _row_id: str) -> None:
-        self.window.report_list.refresh()
+        # The settling edit reaches the list, the map and the outbox on records_changed.
         self.window.reload_open_report()
-        self.local_change_saved()
 
     @Slot(object)
     def _on_runner_sync_finished(self, report: SyncReport) -> None:
         self._last_report = report
-        self.refresh()
-        if report.changes:  # each view decides what it reads again
-            self.records_changed.emit(report.changes)
+        self.refresh()  # the views read again on the task manager's records_changed
         if report.changes.touches("report", "attachment"):
             self._reload_open_report()
 
