@@ -36,10 +36,20 @@ LIST_COLUMNS = (
 )
 
 
+def read_tags(text: str) -> list[str]:
+    """Stored tags as a list; a value no device should have sent (not a JSON list of
+    words: the server refuses those since issue 13) reads as no tags, never a crash."""
+    try:
+        tags = json.loads(text)
+    except (TypeError, ValueError):
+        return []
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
 def report_from_row(row: sqlite3.Row) -> Report:
     """A whole stored report as a dict (tags a list, field stamps a dict)."""
     report = dict(row)
-    report["tags"] = json.loads(report["tags"])
+    report["tags"] = read_tags(report["tags"])
     report["field_hlc"] = json.loads(report["field_hlc"])
     return cast(Report, report)
 

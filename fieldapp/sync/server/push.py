@@ -22,13 +22,13 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
 from fieldapp.core.jsontext import dumps
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.protocol.merge import Conflict, Write, merge, preferred
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
+from fieldapp.sync.server.admission import entry_problem
 from fieldapp.sync.server.db import Database, next_seqs, now_ms
 from fieldapp.sync.server.policy import Access, load_access
 
@@ -143,7 +143,7 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         return "rejected", entry.problem
     if entry.op_id in batch.seen_ops:
         return "duplicate", None
-    problem = _skew(entry, batch.now) or _scope_problem(batch, entry)
+    problem = entry_problem(batch.records, batch.access, entry, batch.now)
     if problem:
         return "rejected", problem
     key = (entry.entity, entry.id)
@@ -183,27 +183,6 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
     if conflicts:
         return "conflict", [c.id for c in conflicts]
     return "applied", None
-
-
-def _skew(entry: wire.Entry, now: int) -> str | None:
-    ahead = max(Stamp.parse(w.stamp).wall_ms for w in entry.fields.values()) - now
-    if ahead > MAX_DRIFT_MS:
-        return f"clock ahead: a stamp is {ahead / 1000:.0f} s ahead of the server clock"
-    return None
-
-
-def _scope_problem(batch: _Batch, entry: wire.Entry) -> str | None:
-    record = batch.records.get((entry.entity, entry.id))
-    if record is not None and record.operation_id != entry.operation_id:
-        return "the record belongs to another operation"
-    if entry.entity == "operation" and entry.id != entry.operation_id:
-        return "an operation's operation_id must be its own id"
-    operation = batch.records.get(("operation", entry.operation_id))
-    exercise = None if operation is None else bool(operation.state.get("exercise", (0,))[0])
-    if entry.entity == "operation" and "exercise" in entry.fields:
-        exercise = bool(entry.fields["exercise"].value) or bool(exercise)
-    owner = None if record is None else record.owner_id
-    return batch.access.write_problem(entry.entity, entry.operation_id, exercise, owner)
 
 
 def _flush(batch: _Batch) -> int | None:

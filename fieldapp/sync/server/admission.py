@@ -1,0 +1,68 @@
+"""Whether one pushed entry may be applied: clock, scope, values, rights and stamps.
+
+push.py asks `entry_problem` for every entry of a batch, in order, against the records
+as the batch has left them so far (the stored state plus the batch's earlier entries);
+a reason in words means the entry is rejected and changes nothing. Values are checked
+with the desktop's own rules (sync/protocol/checks.py), rights by the one rule that
+server and client share (core/rights.py). Pure functions of their arguments, called
+inside the batch's write transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
+from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.checks import record_problem
+from fieldapp.sync.server.policy import Access
+
+
+class Stored(Protocol):
+    """What admission reads of a record (push.py's _Record)."""
+
+    operation_id: str
+    owner_id: int
+    state: dict[str, tuple[Any, str]]
+
+
+def entry_problem(
+    records: Mapping[tuple[str, str], Stored], access: Access, entry: wire.Entry, now: int
+) -> str | None:
+    """Why this entry may not be applied, else None."""
+    return (
+        skew_problem(entry, now)
+        or scope_problem(records, access, entry)
+        or values_problem(records.get((entry.entity, entry.id)), entry)
+    )
+
+
+def skew_problem(entry: wire.Entry, now: int) -> str | None:
+    ahead = max(Stamp.parse(w.stamp).wall_ms for w in entry.fields.values()) - now
+    if ahead > MAX_DRIFT_MS:
+        return f"clock ahead: a stamp is {ahead / 1000:.0f} s ahead of the server clock"
+    return None
+
+
+def scope_problem(
+    records: Mapping[tuple[str, str], Stored], access: Access, entry: wire.Entry
+) -> str | None:
+    record = records.get((entry.entity, entry.id))
+    if record is not None and record.operation_id != entry.operation_id:
+        return "the record belongs to another operation"
+    if entry.entity == "operation" and entry.id != entry.operation_id:
+        return "an operation's operation_id must be its own id"
+    operation = records.get(("operation", entry.operation_id))
+    exercise = None if operation is None else bool(operation.state.get("exercise", (0,))[0])
+    if entry.entity == "operation" and "exercise" in entry.fields:
+        exercise = bool(entry.fields["exercise"].value) or bool(exercise)
+    owner = None if record is None else record.owner_id
+    return access.write_problem(entry.entity, entry.operation_id, exercise, owner)
+
+
+def values_problem(record: Stored | None, entry: wire.Entry) -> str | None:
+    """The desktop's rules: a value it would refuse is never stored (nor sent to it)."""
+    current = {} if record is None else {n: v for n, (v, _s) in record.state.items()}
+    written = {name: write.value for name, write in entry.fields.items()}
+    return record_problem(entry.entity, current, written, new=not current)
