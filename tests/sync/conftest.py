@@ -212,9 +212,11 @@ class Device:
         return op, self.entry("operation", op, op, name=name, exercise=exercise,
                               created_at=CREATED)  # fmt: skip
 
-    def new_report(self, operation_id: str, title: str = "Water on the road") -> tuple[str, dict]:
+    def new_report(
+        self, operation_id: str, title: str = "Water on the road", **values
+    ) -> tuple[str, dict]:
         rid = uuid.uuid4().hex
-        return rid, self.entry("report", rid, operation_id, **report_values(title))
+        return rid, self.entry("report", rid, operation_id, **report_values(title, **values))
 
 
 @pytest.fixture

@@ -48,17 +48,23 @@ def skew_problem(entry: wire.Entry, now: int) -> str | None:
 def scope_problem(
     records: Mapping[tuple[str, str], Stored], access: Access, entry: wire.Entry
 ) -> str | None:
+    """Who may write what (core/rights.py), judged on the operation's *stored* exercise
+    flag: an entry that flips it cannot widen the rights of the entries after it."""
     record = records.get((entry.entity, entry.id))
     if record is not None and record.operation_id != entry.operation_id:
         return "the record belongs to another operation"
     if entry.entity == "operation" and entry.id != entry.operation_id:
         return "an operation's operation_id must be its own id"
     operation = records.get(("operation", entry.operation_id))
-    exercise = None if operation is None else bool(operation.state.get("exercise", (0,))[0])
-    if entry.entity == "operation" and "exercise" in entry.fields:
-        exercise = bool(entry.fields["exercise"].value) or bool(exercise)
+    exercise = None
+    if operation is not None and operation.state:
+        exercise = bool(operation.state.get("exercise", (0,))[0])
+    current = None
+    if record is not None and record.state:
+        current = {name: value for name, (value, _s) in record.state.items()}
+    written = {name: write.value for name, write in entry.fields.items()}
     owner = None if record is None else record.owner_id
-    return access.write_problem(entry.entity, entry.operation_id, exercise, owner)
+    return access.write_problem(entry.entity, entry.operation_id, exercise, current, written, owner)
 
 
 def values_problem(record: Stored | None, entry: wire.Entry) -> str | None:

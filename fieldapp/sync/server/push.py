@@ -55,7 +55,7 @@ class _Batch:
     changes: list[dict] = field(default_factory=list)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     conflict_ops: dict[str, str] = field(default_factory=dict)
-    resolves: set[str] = field(default_factory=set)
+    resolves: set[tuple[str, str, str]] = field(default_factory=set)  # (conflict, entity, id)
 
 
 def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
@@ -179,7 +179,7 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         kept = batch.conflicts.get(conflict.id)
         batch.conflicts[conflict.id] = conflict if kept is None else preferred(kept, conflict)
         batch.conflict_ops[conflict.id] = entry.operation_id
-    batch.resolves.update(entry.resolves)
+    batch.resolves.update((cid, entry.entity, entry.id) for cid in entry.resolves)
     if conflicts:
         return "conflict", [c.id for c in conflicts]
     return "applied", None
@@ -281,15 +281,23 @@ def _existing_conflicts(conn: Connection, ids: list[str]) -> dict[str, Conflict]
 
 
 def _resolvable(batch: _Batch) -> list[str]:
-    """Conflicts this batch resolves: unresolved, and in operations the caller sees."""
+    """Conflicts this batch resolves: unresolved, of the very record the resolving entry
+    edits (an edit of one record never settles another's conflict), and visible."""
     if not batch.resolves:
         return []
     rows = batch.conn.execute(
-        select(t.conflicts.c.id, t.conflicts.c.operation_id).where(
-            t.conflicts.c.id.in_(sorted(batch.resolves)), t.conflicts.c.resolved_by.is_(None)
+        select(t.conflicts.c.id, t.conflicts.c.entity, t.conflicts.c.row_id,
+               t.conflicts.c.operation_id).where(
+            t.conflicts.c.id.in_(sorted({cid for cid, _e, _i in batch.resolves})),
+            t.conflicts.c.resolved_by.is_(None),
         )
+    )  # fmt: skip
+    return sorted(
+        row.id
+        for row in rows
+        if (row.id, row.entity, row.row_id) in batch.resolves
+        and batch.access.can_see(row.operation_id)
     )
-    return sorted(row.id for row in rows if batch.access.can_see(row.operation_id))
 
 
 def _write_blob_refs(conn: Connection, dirty: list) -> None:
