@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.protocol.checks import record_problem
+from fieldapp.sync.protocol.merge import DELETED, node_of
 from fieldapp.sync.server.policy import Access
 
 
@@ -28,14 +29,38 @@ class Stored(Protocol):
 
 
 def entry_problem(
-    records: Mapping[tuple[str, str], Stored], access: Access, entry: wire.Entry, now: int
+    records: Mapping[tuple[str, str], Stored],
+    access: Access,
+    entry: wire.Entry,
+    now: int,
+    node: str | None,
 ) -> str | None:
-    """Why this entry may not be applied, else None."""
+    """Why this entry may not be applied, else None. `node`: the caller's clock node."""
+    record = records.get((entry.entity, entry.id))
     return (
         skew_problem(entry, now)
+        or stamp_problem(record, entry, node)
         or scope_problem(records, access, entry)
-        or values_problem(records.get((entry.entity, entry.id)), entry)
+        or values_problem(record, entry)
     )
+
+
+def stamp_problem(record: Stored | None, entry: wire.Entry, node: str | None) -> str | None:
+    """Stamps bound to their device: every stamp of the caller's own clock, and no base
+    newer than what the server has seen of the field (the newest stamp of the record for a
+    delete, or a field it has not seen): a forged base would hide a conflict."""
+    for name, write in entry.fields.items():
+        if node is None or node_of(write.stamp) != node:
+            return f"{entry.entity}.{name}: its stamp is not of this device's clock"
+    state = {} if record is None else record.state
+    newest = max((s for _v, s in state.values()), default=None)
+    for name, write in entry.fields.items():
+        if write.base is None:
+            continue
+        seen = newest if name == DELETED or name not in state else state[name][1]
+        if seen is None or write.base > seen:
+            return f"{entry.entity}.{name}: its base stamp is newer than any the server has"
+    return None
 
 
 def skew_problem(entry: wire.Entry, now: int) -> str | None:

@@ -24,12 +24,14 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fieldapp.core.jsontext import dumps
 from fieldapp.sync.protocol import wire
-from fieldapp.sync.protocol.merge import Conflict, Write, merge, preferred
+from fieldapp.sync.protocol.merge import Conflict, Write, merge, node_of, preferred
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
 from fieldapp.sync.server.admission import entry_problem
+from fieldapp.sync.server.blobrefs import write_refs
 from fieldapp.sync.server.db import Database, next_seqs, now_ms
+from fieldapp.sync.server.nodes import bound_node
 from fieldapp.sync.server.policy import Access, load_access
 
 
@@ -55,6 +57,7 @@ class _Batch:
     changes: list[dict] = field(default_factory=list)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     conflict_ops: dict[str, str] = field(default_factory=dict)
+    node: str | None = None  # the caller's clock node id (nodes.py)
     resolves: set[tuple[str, str, str]] = field(default_factory=set)  # (conflict, entity, id)
 
 
@@ -70,6 +73,9 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
         if stored is not None:
             return {**json.loads(stored.answer), "server_time": now_ms(), "replayed": True}
         batch = _Batch(conn, load_access(conn, principal), now_ms())
+        first = next((e for e in request.entries if not e.problem), None)
+        candidate = node_of(next(iter(first.fields.values())).stamp) if first else None
+        batch.node = bound_node(conn, principal, candidate)
         _preload(batch, request.entries)
         outcomes = [_apply(batch, principal, entry) for entry in request.entries]
         batch_seq = _flush(batch)
@@ -143,7 +149,7 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         return "rejected", entry.problem
     if entry.op_id in batch.seen_ops:
         return "duplicate", None
-    problem = entry_problem(batch.records, batch.access, entry, batch.now)
+    problem = entry_problem(batch.records, batch.access, entry, batch.now, batch.node)
     if problem:
         return "rejected", problem
     key = (entry.entity, entry.id)
@@ -235,7 +241,8 @@ def _flush(batch: _Batch) -> int | None:
             .where(t.conflicts.c.id == conflict_id)
             .values(resolved_by=batch.access.principal.user_name, seq=seq + n)
         )
-    _write_blob_refs(conn, dirty)
+    attachments = [(r.operation_id, r.state) for (e, _i), r in dirty if e == "attachment"]
+    write_refs(conn, batch.access, attachments)
     return batch_seq
 
 
@@ -298,34 +305,6 @@ def _resolvable(batch: _Batch) -> list[str]:
         if (row.id, row.entity, row.row_id) in batch.resolves
         and batch.access.can_see(row.operation_id)
     )
-
-
-def _write_blob_refs(conn: Connection, dirty: list) -> None:
-    """Attachment records name blobs; remember which operations may see each blob."""
-    wanted: dict[tuple[str, str], str] = {}
-    for (entity, _id), record in dirty:
-        if entity != "attachment":
-            continue
-        for name, kind in (("sha256", "original"), ("thumb_sha256", "thumb")):
-            sha = record.state.get(name, (None,))[0]
-            if isinstance(sha, str) and len(sha) == 64:
-                wanted.setdefault((sha, record.operation_id), kind)
-    if not wanted:
-        return
-    shas = sorted({sha for sha, _op in wanted})
-    have = set()
-    for chunk in _chunks(shas):
-        query = select(t.blob_refs.c.sha256, t.blob_refs.c.operation_id)
-        have.update(
-            tuple(row) for row in conn.execute(query.where(t.blob_refs.c.sha256.in_(chunk)))
-        )
-    rows = [
-        {"sha256": s, "operation_id": o, "kind": k}
-        for (s, o), k in sorted(wanted.items())
-        if (s, o) not in have
-    ]
-    if rows:
-        conn.execute(insert(t.blob_refs), rows)
 
 
 def _pause_for_tests() -> None:
