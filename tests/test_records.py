@@ -68,6 +68,16 @@ def test_a_declaration_matches_its_table_column_for_column(store, entity):
 
 
 @pytest.mark.parametrize("entity", sorted(RECORD_TYPES))
+def test_required_and_nullable_fields_are_the_store_s_not_null_columns(store, entity):
+    declared = RECORD_TYPES[entity]
+    info = list(store.conn.execute(f"PRAGMA table_info({declared.table})"))
+    synced = [row for row in info if row["name"] in declared.fields]
+    assert {row["name"] for row in synced if not row["notnull"]} == declared.nullable
+    no_default = {row["name"] for row in synced if row["notnull"] and row["dflt_value"] is None}
+    assert no_default == declared.required
+
+
+@pytest.mark.parametrize("entity", sorted(RECORD_TYPES))
 def test_the_wire_takes_every_declared_field_and_nothing_else(entity):
     write = wire.FieldWrite("x", "1700000000000-0000-node", None)
     kinds = RECORD_TYPES[entity].fields

@@ -13,7 +13,7 @@ from typing import cast
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.record_types import Operation
 from fieldapp.core.replica import Repository, new_id
-from fieldapp.core.roles import operation_refusal
+from fieldapp.core.rights import operation_refusal
 from fieldapp.core.times import utc_now
 
 

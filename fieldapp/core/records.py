@@ -57,6 +57,13 @@ class RecordType:
     title_field: str
     owned: frozenset[str] = frozenset()
     sparse: bool = False
+    required: frozenset[str] = frozenset({"created_at"})  # a new record must carry these
+    nullable: frozenset[str] = frozenset()  # the only fields whose value may be null
+
+    @property
+    def not_null(self) -> frozenset[str]:
+        """Fields a value of null would not fit (NOT NULL columns of the store)."""
+        return self.field_names - self.nullable
 
     @property
     def field_names(self) -> frozenset[str]:
@@ -79,6 +86,13 @@ class RecordType:
         """The same declaration whose store fills `names` in; `sparse` as in the class."""
         return replace(self, owned=frozenset(names), sparse=sparse)
 
+    def needing(self, *names: str, nullable: tuple[str, ...] = ()) -> RecordType:
+        """The same declaration where a new record must carry `names` (and created_at) and
+        only `nullable` fields may be null: the store's NOT NULL columns, held by
+        tests/test_records.py, and what the server asks of every pushed record."""
+        return replace(self, required=frozenset({"created_at", *names}),
+                       nullable=frozenset(nullable))  # fmt: skip
+
 
 def _declare(
     entity: str, table: str, rank: int, label: str, title_field: str, /, **fields: str
@@ -94,7 +108,7 @@ def _texts(*names: str) -> dict[str, str]:
 OPERATION = _declare(
     "operation", "operations", 0, "operation", "name",
     name=TEXT, description=TEXT, exercise=BOOL,
-)  # fmt: skip
+).needing("name")  # fmt: skip
 REPORT = _declare(
     "report", "reports", 1, "report", "title",
     **_texts("title", "body"), kind=CODE, tags=JSON, severity=SCALE,
@@ -102,14 +116,18 @@ REPORT = _declare(
     author=TEXT, source=CODE, source_ref=TEXT, status=CODE, duplicate_of=ID,
     verification=CODE, verified_by=TEXT, verified_at=TIME, verification_method=TEXT,
     verification_confidence=CODE,
-)  # fmt: skip
+).needing("title", "kind", "severity", "source", "status", "verification",
+          nullable=("lat", "lon", "accuracy_m", "observed_at", "duplicate_of", "verified_at",
+                    "verification_confidence"))  # fmt: skip
 FEATURE = _declare(
     "feature", "features", 1, "map feature", "name",
     name=TEXT, category=CODE, notes=TEXT, geometry=GEOMETRY, author=TEXT,
-).owning("author")  # fmt: skip
+).owning("author").needing("name", "category", "geometry")  # fmt: skip
 ATTACHMENT = _declare(
     "attachment", "attachments", 2, "attachment", "filename",
     report_id=ID, sha256=HASH, size=INT, **_texts("mime", "filename"), thumb_sha256=HASH,
+).needing(
+    "report_id", "sha256", "size", "mime", "filename", nullable=("thumb_sha256",)
 )  # fmt: skip
 # The radio log (fieldapp/radio/): every form field is a column, relay hops are rows.
 RADIO_MESSAGE = _declare(
@@ -125,12 +143,15 @@ RADIO_MESSAGE = _declare(
     **_texts("frequency", "mode", "qsl_time"),
     received_at=TIME, sent_at=TIME, delivered_at=TIME, logged_at=TIME,
     format_meta=JSON, author=TEXT,
-).owning("logged_at", "format_meta", "author", sparse=True)  # fmt: skip
+).owning("logged_at", "format_meta", "author", sparse=True).needing(
+    "kind", "direction", "status", "logged_at",
+    nullable=("received_at", "sent_at", "delivered_at"),
+)  # fmt: skip
 RADIO_HOP = _declare(
     "radio_hop", "radio_hops", 2, "relay hop", "to_station",
     message_id=ID, **_texts("from_station", "to_station", "net", "frequency", "mode"),
     at=TIME, author=TEXT,
-)  # fmt: skip
+).needing("message_id", "at")  # fmt: skip
 
 RECORD_TYPES: Mapping[str, RecordType] = MappingProxyType(
     {t.entity: t for t in (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)}

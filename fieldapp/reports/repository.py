@@ -18,6 +18,7 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import get_operation
 from fieldapp.core.record_types import Report, ReportRow
 from fieldapp.core.replica import Repository, new_id
+from fieldapp.core.rights import leads, verification_refusal
 from fieldapp.core.times import utc_now
 from fieldapp.reports import domain
 from fieldapp.reports.query import (
@@ -36,10 +37,20 @@ LIST_COLUMNS = (
 )
 
 
+def read_tags(text: str) -> list[str]:
+    """Stored tags as a list; a value no device should have sent (not a JSON list of
+    words: the server refuses those since issue 13) reads as no tags, never a crash."""
+    try:
+        tags = json.loads(text)
+    except (TypeError, ValueError):
+        return []
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
 def report_from_row(row: sqlite3.Row) -> Report:
     """A whole stored report as a dict (tags a list, field stamps a dict)."""
     report = dict(row)
-    report["tags"] = json.loads(report["tags"])
+    report["tags"] = read_tags(report["tags"])
     report["field_hlc"] = json.loads(report["field_hlc"])
     return cast(Report, report)
 
@@ -51,11 +62,12 @@ class Reports(Repository):
 
     def add(self, operation_id: str, values: Mapping[str, Any]) -> Report:
         """Validate and save a new report; returns it as stored."""
-        get_operation(self.conn, operation_id)
+        operation = get_operation(self.conn, operation_id)
         clean = domain.validate_report({"author": self.db.user, **values})
         with self.db.transaction():
             self._check_duplicate_of(operation_id, None, clean)
             clean = _fill_verification(clean, {}, self.db.user)
+            self._check_verdict_right(bool(operation["exercise"]), None, clean)
             report_id = new_id()
             row = {"id": report_id, "operation_id": operation_id, "created_at": utc_now()}
             row.update(domain.to_db(clean))
@@ -83,6 +95,8 @@ class Reports(Repository):
         with self.db.transaction():
             self._check_duplicate_of(current["operation_id"], report_id, clean)
             clean = _fill_verification(clean, current, self.db.user)
+            exercise = bool(get_operation(self.conn, current["operation_id"])["exercise"])
+            self._check_verdict_right(exercise, user_fields, clean)
             stored_new, stored_old = domain.to_db(clean), domain.to_db(user_fields)
             diff = {k: (stored_old[k], v) for k, v in stored_new.items() if stored_old[k] != v}
             if diff:
@@ -94,6 +108,18 @@ class Reports(Repository):
         current = self.get(report_id)
         with self.db.transaction():
             self.db.update_record("report", current, {"deleted": (0, 1)}, action="deleted")
+
+    def _check_verdict_right(
+        self, exercise: bool, current: Mapping[str, Any] | None, clean: Mapping[str, Any]
+    ) -> None:
+        """A device joined to a server as a volunteer is told at once that only a
+        coordinator verifies (the server would refuse the change for ever)."""
+        role = self.db.sync_state("role")
+        if not role or leads(role, exercise):
+            return
+        refusal = verification_refusal(role, current, clean)
+        if refusal:
+            raise ValidationError({"verification": ("server_role", refusal)})
 
     def _check_duplicate_of(self, operation_id: str, report_id: str | None, clean: dict) -> None:
         target = clean.get("duplicate_of")

@@ -28,6 +28,14 @@ from fieldapp.sync.server import accounts
 from fieldapp.sync.server.serve import open_database
 
 _DB_NAMES = itertools.count()
+CREATED = "2026-11-28T20:35:27.123Z"
+
+
+def report_values(title: str = "Water on the road", **values) -> dict:
+    """Every field a new report needs (records.REPORT.required), as a desktop sends it."""
+    return {"title": title, "severity": 3, "kind": "hazard", "source": "field",
+            "status": "new", "verification": "unverified", "created_at": CREATED,
+            **values}  # fmt: skip
 
 
 def free_port() -> int:
@@ -141,6 +149,10 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
 
+    def http_post(self, path: str, body: bytes, **headers: str) -> requests.Response:
+        """A POST of raw bytes, with no token (what anyone on the network can send)."""
+        return requests.post(self.url + path, data=body, headers=headers, timeout=30)
+
     def device(self, user: str, role: str = "volunteer", name: str = "laptop") -> Device:
         """A device of `user` (created if needed), enrolled through /join."""
         if user not in {u["name"] for u in accounts.users(self.db)}:
@@ -197,11 +209,14 @@ class Device:
 
     def new_operation(self, name: str = "Floods", exercise: int = 0) -> tuple[str, dict]:
         op = uuid.uuid4().hex
-        return op, self.entry("operation", op, op, name=name, exercise=exercise)
+        return op, self.entry("operation", op, op, name=name, exercise=exercise,
+                              created_at=CREATED)  # fmt: skip
 
-    def new_report(self, operation_id: str, title: str = "Water on the road") -> tuple[str, dict]:
+    def new_report(
+        self, operation_id: str, title: str = "Water on the road", **values
+    ) -> tuple[str, dict]:
         rid = uuid.uuid4().hex
-        return rid, self.entry("report", rid, operation_id, title=title, severity=3, kind="hazard")
+        return rid, self.entry("report", rid, operation_id, **report_values(title, **values))
 
 
 @pytest.fixture

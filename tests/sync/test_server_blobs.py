@@ -6,7 +6,7 @@ import hashlib
 import os
 import uuid
 
-from conftest import statuses
+from conftest import CREATED, statuses
 
 from fieldapp.sync.protocol import chunks
 from fieldapp.sync.server import policy
@@ -18,7 +18,8 @@ SHA = hashlib.sha256(PHOTO).hexdigest()
 def _attach(device, operation):
     rid, report = device.new_report(operation)
     link = device.entry("attachment", uuid.uuid4().hex, operation, report_id=rid, sha256=SHA,
-                        size=len(PHOTO), mime="image/jpeg", filename="bridge.jpg")  # fmt: skip
+                        size=len(PHOTO), mime="image/jpeg", filename="bridge.jpg",
+                        created_at=CREATED)  # fmt: skip
     statuses(device.push([report, link]))
 
 

@@ -10,8 +10,9 @@ entries (action "received" or "synced", author "sync from" the record's author f
 record, else the clock node of the device that made the change: pulls do not name
 people) and keep
 the FTS tables right through the tables' triggers. The clock observes every pulled
-stamp, except one too far ahead of this device's clock (the skew guard), which is
-applied but not adopted, and reported.
+stamp, except one too far ahead of this device's clock (the skew guard) or of the
+server's (another device's drift must not pull this clock, and every clock after it,
+ahead: issue 13), which is applied but not adopted, and reported.
 
 A record that cannot be stored yet (its operation or report comes in a later page, or
 the server lacks a required field) is parked in sync_parked and retried after every
@@ -42,6 +43,10 @@ from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 if TYPE_CHECKING:
     from fieldapp.store import Store
 
+# How far ahead of the server's clock a pulled stamp may be and still move this device's
+# clock (a page is answered within the request; the rest is another device's drift).
+OBSERVE_LEAD_MS = 5_000
+
 
 @dataclass
 class PageResult:
@@ -63,7 +68,7 @@ def apply_page(store: Store, page: PullAnswer) -> PageResult:
     records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
     with store.db.transaction() as conn:
         for record in records:
-            _observe(store, record, result)
+            _observe(store, record, result, page["server_time"])
             if _apply_or_park(store, record, page["server_time"]):
                 result.changes.add(record["entity"], record["id"])
         _retry_parked(store, page["server_time"], result.changes)
@@ -171,10 +176,24 @@ def _history(
     store.db.log_changes(outbox=[], history=[entry])
 
 
-def _observe(store: Store, record: PulledRecord, result: PageResult) -> None:
+def _observe(store: Store, record: PulledRecord, result: PageResult, server_time: int) -> None:
     stamps = {record["s"], *record.get("stamps", {}).values()}
+    newest = Stamp.parse(max(stamps))
+    ahead = newest.wall_ms - server_time
+    if ahead > OBSERVE_LEAD_MS:
+        # Another device's clock runs ahead (or it forged a stamp within the server's
+        # allowance): adopting it would pull this clock ahead too, and with it every
+        # device that syncs after. Applied, not adopted; a later edit that loses to it
+        # while it is in the future is kept as a conflict, never silently.
+        warning = (
+            f"a change from another device is stamped {ahead / 1000:.0f} s ahead of the"
+            " server's clock; this device's clock did not follow it"
+        )
+        if warning not in result.warnings:
+            result.warnings.append(warning)
+        return
     try:
-        store.db.clock.observe(Stamp.parse(max(stamps)))
+        store.db.clock.observe(newest)
     except ClockSkewError as exc:
         warning = f"a change is stamped ahead of this device's clock ({exc}); check the clock"
         if warning not in result.warnings:

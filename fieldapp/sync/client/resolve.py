@@ -8,7 +8,7 @@ stamp `b` set to the winning stamp (`newer.s`) and the conflict ids attached to 
 outbox entry, as the contract asks; the server then marks the conflicts resolved and
 every device learns it on its next pull. A conflict found locally (the server never saw
 it) is marked resolved here at once. The fields and their kinds come from the record's
-declaration (fieldapp/core/records.py); a type with a hook in `CHECKS` (reports, map
+declaration (fieldapp/core/records.py); a type with a hook in `checks.CHECKS` (reports, map
 features, radio messages) has its result validated like an edit of it (a ValidationError
 names the bad fields and saves nothing). Call on the thread of the Store.
 """
@@ -16,14 +16,13 @@ names the bad fields and saves nothing). Call on the thread of the Store.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.core import records
 from fieldapp.core.records import RECORD_TYPES, TABLES
-from fieldapp.maps.features import validate_feature
-from fieldapp.reports import domain
 from fieldapp.sync.client.local import conflicts
+from fieldapp.sync.protocol.checks import CHECKS, form_value
 from fieldapp.sync.protocol.merge import DELETED
 
 if TYPE_CHECKING:
@@ -66,24 +65,6 @@ def _has_delete(found: list[dict]) -> bool:
     return any(c["kind"] == "delete" for c in found)
 
 
-def _message_check() -> Check:
-    from fieldapp.radio import model as radio_model  # ~20 ms: only when a message clashes
-
-    return radio_model.validate_message
-
-
-# The hook of a record type whose result is validated like an edit of it: its form's
-# fields (tags a list, flags true/false) -> the same, checked (ValidationError names the
-# bad ones). The status of a radio message is not checked as a move along the workflow:
-# the user keeps the status one of the devices gave, which is not a transition made now.
-Check = Callable[[Mapping[str, Any]], Mapping[str, Any]]
-CHECKS: Mapping[str, Callable[[], Check]] = {
-    "report": lambda: domain.validate_report,
-    "feature": lambda: validate_feature,
-    "radio_message": _message_check,
-}
-
-
 def _result(
     entity: str, current: Mapping[str, Any], names: set[str], given: dict[str, Any]
 ) -> dict[str, Any]:
@@ -94,8 +75,7 @@ def _result(
     out: dict[str, Any] = {}
     if check is not None:
         form = {
-            name: _form_value(declared.kind_of(name), current[name])
-            for name in declared.form_fields
+            name: form_value(declared.kind_of(name), current[name]) for name in declared.form_fields
         }
         clean = check()({**form, **{k: v for k, v in given.items() if k in form}})
         out = {n: _stored_value(declared.kind_of(n), clean[n]) for n in names if n in clean}
@@ -104,16 +84,6 @@ def _result(
     if DELETED in names:
         out[DELETED] = 1 if out[DELETED] else 0
     return out
-
-
-def _form_value(kind: str, stored: Any) -> Any:
-    """A stored value as a form gives it (JSON parsed, flags true/false)."""
-    if kind == records.JSON and isinstance(stored, str):
-        try:
-            return json.loads(stored)
-        except ValueError:
-            return stored
-    return bool(stored) if kind == records.BOOL else stored
 
 
 def _stored_value(kind: str, value: Any) -> Any:

@@ -42,6 +42,7 @@ MAX_CHUNK_BYTES = 4 * 1024 * 1024  # one blob chunk
 MAX_BLOB_BYTES = 512 * 1024 * 1024
 MAX_KEY_CHARS = 100  # op ids, record ids, batch keys
 MAX_HAVE = 100  # batch numbers named in one pull's `have`
+MAX_DEPTH = 32  # JSON nesting: a push is 5 deep; checked before parsing recurses
 # `have` of a pull: batch numbers, comma-separated (also the server's query schema)
 _HAVE = rf"(\d{{1,18}}(,\d{{1,18}}){{0,{MAX_HAVE - 1}}})?"
 HAVE_PATTERN = f"^{_HAVE}$"
@@ -108,10 +109,34 @@ def decode_body(data: bytes, gzipped: bool) -> Any:
         raise TooLargeError(f"body of {len(data)} bytes is over the limit of {MAX_BODY_BYTES}")
     if gzipped:
         data = gunzip_limited(data, MAX_JSON_BYTES)
+    check_depth(data)
     try:
-        return json.loads(data)
+        value = json.loads(data)
     except (UnicodeDecodeError, ValueError) as exc:
         raise WireError(f"body is not valid JSON: {exc}") from None
+    if _SURROGATE_ESCAPE.search(data):  # only an escape can make a lone surrogate
+        try:
+            json.dumps(value, ensure_ascii=False).encode()
+        except UnicodeEncodeError:
+            raise WireError("body holds text that is not Unicode (a lone surrogate)") from None
+    return value
+
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb"[\[\]{}]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def check_depth(data: bytes, limit: int = MAX_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit` before a parser recurses into it (a body
+    nested 1,000 deep would make json.loads raise RecursionError)."""
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return
+    depth = 0
+    for bracket in _BRACKET.findall(_STRING.sub(b'""', data)):
+        depth += 1 if bracket in (b"[", b"{") else -1
+        if depth > limit:
+            raise WireError(f"body is nested more than {limit} deep")
 
 
 def gunzip_limited(data: bytes, limit: int) -> bytes:

@@ -18,6 +18,7 @@ from fieldapp.core.roles import ROLES
 from fieldapp.sync.protocol import joining
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
+from fieldapp.sync.server.nodes import node_problem
 
 ENROLL_MINUTES = 30
 
@@ -46,11 +47,13 @@ def secret_hash(secret: str) -> str:
 
 
 def add_user(db: Database, name: str, role: str) -> dict:
-    name = name.strip()
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     if not joining.is_plain_name(name):
-        raise AccountError("a user name is 1-100 characters, none of them control ones")
+        raise AccountError(
+            "a user name is 1-100 characters, none of them control or text-direction ones"
+        )
+    name = joining.plain_name(name)
     with db.write() as conn:
         if _user(conn, name) is not None:
             raise AccountError(f"there is already a user named {name!r}")
@@ -115,8 +118,9 @@ def enroll(db: Database, user_name: str, minutes: int = ENROLL_MINUTES) -> tuple
     return code, expires
 
 
-def join(db: Database, code: str, device_name: str) -> dict:
-    """Trade a valid code for a new device and its token (shown this once)."""
+def join(db: Database, code: str, device_name: str, node: str | None = None) -> dict:
+    """Trade a valid code for a new device and its token (shown this once); `node`: the
+    device's clock node id, if the client gave it (else bound at its first push)."""
     token = "fa_" + secrets.token_urlsafe(32)
     device_id = secrets.token_hex(8)
     with db.write() as conn:
@@ -127,6 +131,10 @@ def join(db: Database, code: str, device_name: str) -> dict:
             raise AccountError("unknown or expired enrollment code", 401)
         if row.used_at is not None:
             raise AccountError("this enrollment code was already used", 401)
+        if node is not None:
+            problem = node_problem(conn, device_id, row.user_id, node)
+            if problem:
+                raise AccountError(f"{problem}: join from a fresh data folder", 409)
         conn.execute(
             update(t.enroll_codes)
             .where(t.enroll_codes.c.code_hash == row.code_hash)
@@ -139,6 +147,7 @@ def join(db: Database, code: str, device_name: str) -> dict:
                 name=device_name,
                 token_hash=secret_hash(token),
                 created_at=now_ms(),
+                node=node,
             )
         )
         user = conn.execute(select(t.users).where(t.users.c.id == row.user_id)).one()

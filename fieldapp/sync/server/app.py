@@ -26,6 +26,7 @@ from fieldapp.sync.server.http import TimeLimit, decode_json, read_body, wire_er
 from fieldapp.sync.server.pull import pull
 from fieldapp.sync.server.push import push
 from fieldapp.sync.server.schemas import JOIN_SCHEMA, MEMBERS_SCHEMA, PUSH_SCHEMA
+from fieldapp.sync.server.throttle import Throttle
 
 API = wire.API
 Sha = Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$")]
@@ -64,6 +65,7 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         redoc_url=None,
     )
     blobs = BlobStore(blob_root)
+    throttle = Throttle()
     app.state.db = db
 
     @app.get(f"{API}/status", summary="Who am I, and the server clock")
@@ -82,16 +84,28 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         openapi_extra={"requestBody": _body(JOIN_SCHEMA)},
     )
     async def join(request: Request) -> dict:
+        address = request.client.host if request.client else "?"
+        wait = throttle.retry_after(address)
+        if wait is not None:
+            raise HTTPException(
+                429, f"too many failed joins from this address; try again in {wait} s",
+                {"Retry-After": str(wait)},
+            )  # fmt: skip
         data = await read_body(request, 64 * 1024)
 
         def work() -> dict:
             try:
-                code, name = joining.parse_join(decode_json(request, data))
-                return {**accounts.join(db, code, name), "server_time": now_ms()}
+                code, name, node = joining.parse_join(decode_json(request, data))
+                return {**accounts.join(db, code, name, node), "server_time": now_ms()}
             except wire.WireError as exc:
+                throttle.failed(address)
                 raise wire_error(exc) from None
             except accounts.AccountError as exc:
+                throttle.failed(address)
                 raise HTTPException(exc.status, str(exc)) from None
+            except HTTPException:
+                throttle.failed(address)
+                raise
 
         return await run_in_threadpool(work)
 
@@ -213,14 +227,13 @@ def _member_routes(app: FastAPI, db: Database) -> None:
         data = await read_body(request, 64 * 1024)
 
         def work() -> dict:
-            if not policy.may_manage_members(who):
-                raise HTTPException(403, f"a {who.role} cannot restrict operations")
             body = decode_json(request, data)
             names = body.get("members") if isinstance(body, dict) else None
             if not isinstance(names, list) or not all(joining.is_plain_name(n) for n in names):
                 raise HTTPException(400, "body.members must be a list of user names, or null")
+            names = [joining.plain_name(n) for n in names]
             try:
-                policy.restrict(db, operation_id, names)
+                policy.restrict(db, operation_id, names, by=who)
             except accounts.AccountError as exc:
                 raise HTTPException(exc.status, str(exc)) from None
             return {"operation_id": operation_id, "members": names}
@@ -229,7 +242,8 @@ def _member_routes(app: FastAPI, db: Database) -> None:
 
     @app.delete(API + "/operations/{operation_id}/members", summary="Open an operation to all")
     def open_operation(operation_id: OperationId, who: Caller) -> dict:
-        if not policy.may_manage_members(who):
-            raise HTTPException(403, f"a {who.role} cannot change who sees operations")
-        policy.open_to_all(db, operation_id)
+        try:
+            policy.open_to_all(db, operation_id, by=who)
+        except accounts.AccountError as exc:
+            raise HTTPException(exc.status, str(exc)) from None
         return {"operation_id": operation_id, "members": None}

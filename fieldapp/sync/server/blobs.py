@@ -4,8 +4,10 @@ A blob may be sent or fetched only by a device that may see an operation whose
 attachment records name it (blob_refs, written by push): records go first, then blobs.
 Upload: ask the offset (status), send a chunk at that offset with its sha256; the
 server appends it (fsynced) and, at the last byte, checks the whole sha256 before the
-blob becomes visible. A partial upload lives in partial/ until then. Thumbnails and
-originals are separate blobs; the kind is recorded.
+blob becomes visible. A partial upload lives in partial/ until then, one per device and
+Upload-Length, so that no device's upload blocks another's. Only a proven reference lets
+a device read a blob (blobrefs.py): one that only named its hash must send the bytes
+first. Thumbnails and originals are separate blobs; the kind is recorded.
 
 Files live under the blob folder (one per server; several server processes must share
 it). Called from request threads; an flock on the partial file serialises concurrent
@@ -44,48 +46,55 @@ class BlobStore:
     def path(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
 
-    def _partial(self, sha: str) -> Path:
-        return self.root / "partial" / sha
+    def _partial(self, sha: str, access: Access, size: int) -> Path:
+        """This device's upload of this blob at this length: one device's upload (or a
+        wrong Upload-Length) never blocks another's."""
+        return self.root / "partial" / f"{sha}.{access.principal.device_id}.{size}"
+
+    def _own_partial(self, sha: str, access: Access) -> Path | None:
+        found = sorted(
+            (self.root / "partial").glob(f"{sha}.{access.principal.device_id}.*"),
+            key=lambda p: p.stat().st_mtime,
+        )
+        return found[-1] if found else None
 
     def status(self, db: Database, access: Access, sha: str) -> dict:
         with db.read() as conn:
-            _check_visible(conn, access, sha)
+            shown = _check_visible(conn, access, sha)
             row = conn.execute(select(t.blobs).where(t.blobs.c.sha256 == sha)).first()
-        if row is not None and row.complete:
+        if row is not None and row.complete and shown:
             return {"sha256": sha, "size": row.size, "offset": row.size, "complete": True}
-        partial = self._partial(sha)
-        offset = partial.stat().st_size if partial.exists() else 0
-        size = row.size if row is not None else None
+        partial = self._own_partial(sha, access)
+        offset = partial.stat().st_size if partial is not None else 0
+        size = int(partial.name.rsplit(".", 1)[1]) if partial is not None else None
         return {"sha256": sha, "size": size, "offset": offset, "complete": False}
 
     def receive(self, db: Database, access: Access, sha: str, chunk: chunks.BlobChunk) -> dict:
-        """Store one chunk at its offset; returns the new status."""
-        with db.write() as conn:
-            _check_visible(conn, access, sha)
+        """Store one chunk at its offset; returns the new status. A device whose only
+        references to a complete blob are unproven sends it whole to prove it has it."""
+        with db.read() as conn:
+            shown = _check_visible(conn, access, sha)
             row = conn.execute(select(t.blobs).where(t.blobs.c.sha256 == sha)).first()
-            if row is None:
-                conn.execute(
-                    insert(t.blobs).values(
-                        sha256=sha,
-                        size=chunk.size,
-                        kind=chunk.kind,
-                        complete=False,
-                        created_at=now_ms(),
-                    )
-                )
-            elif row.complete:
-                return {"sha256": sha, "size": row.size, "offset": row.size, "complete": True}
-            elif row.size != chunk.size:
-                raise BlobError(f"this upload was started with Upload-Length {row.size}", 409)
-        done = self._append(sha, chunk)
-        if done:
+        if row is not None and row.complete and shown:
+            return {"sha256": sha, "size": row.size, "offset": row.size, "complete": True}
+        if self._append(self._partial(sha, access, chunk.size), sha, chunk):
             with db.write() as conn:
-                conn.execute(update(t.blobs).where(t.blobs.c.sha256 == sha).values(complete=True))
+                if row is None:
+                    conn.execute(
+                        insert(t.blobs).values(sha256=sha, size=chunk.size, kind=chunk.kind,
+                                               complete=True, created_at=now_ms())
+                    )  # fmt: skip
+                else:
+                    conn.execute(
+                        update(t.blobs)
+                        .where(t.blobs.c.sha256 == sha)
+                        .values(complete=True, size=chunk.size)
+                    )
+                _prove(conn, access, sha)
         return self.status(db, access, sha)
 
-    def _append(self, sha: str, chunk: chunks.BlobChunk) -> bool:
+    def _append(self, partial: Path, sha: str, chunk: chunks.BlobChunk) -> bool:
         """Append under an exclusive lock; True once the whole blob is in place."""
-        partial = self._partial(sha)
         with partial.open("ab") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             offset = handle.seek(0, os.SEEK_END)
@@ -125,17 +134,40 @@ class BlobStore:
     def download(self, db: Database, access: Access, sha: str) -> Path:
         """The file of a complete blob the caller may see (BlobError 404 otherwise)."""
         with db.read() as conn:
-            _check_visible(conn, access, sha)
+            if not _check_visible(conn, access, sha):
+                raise BlobError(_HIDDEN, 404)
             row = conn.execute(select(t.blobs).where(t.blobs.c.sha256 == sha)).first()
         if row is None or not row.complete or not self.path(sha).exists():
             raise BlobError("the server does not have this blob (yet)", 404)
         return self.path(sha)
 
 
-def _check_visible(conn: Connection, access: Access, sha: str) -> None:
-    operations = conn.execute(
-        select(t.blob_refs.c.operation_id).where(t.blob_refs.c.sha256 == sha)
-    ).scalars()
-    if not any(access.can_see(op) for op in operations):
+_HIDDEN = "no attachment record visible to this device names this blob"
+
+
+def _check_visible(conn: Connection, access: Access, sha: str) -> bool:
+    """BlobError 404 unless an attachment of an operation the caller sees names the blob;
+    returns whether one of those references is proven (lets it read the bytes)."""
+    refs = conn.execute(
+        select(t.blob_refs.c.operation_id, t.blob_refs.c.proven).where(t.blob_refs.c.sha256 == sha)
+    ).all()
+    mine = [proven for op, proven in refs if access.can_see(op)]
+    if not mine:
         # The same answer whether the blob is unknown or hidden: no probing for hashes.
-        raise BlobError("no attachment record visible to this device names this blob", 404)
+        raise BlobError(_HIDDEN, 404)
+    return any(mine)
+
+
+def _prove(conn: Connection, access: Access, sha: str) -> None:
+    """The caller sent the whole blob: its references to it are proven."""
+    for (op,) in conn.execute(
+        select(t.blob_refs.c.operation_id).where(
+            t.blob_refs.c.sha256 == sha, t.blob_refs.c.proven.is_(False)
+        )
+    ).all():
+        if access.can_see(op):
+            conn.execute(
+                update(t.blob_refs)
+                .where(t.blob_refs.c.sha256 == sha, t.blob_refs.c.operation_id == op)
+                .values(proven=True)
+            )

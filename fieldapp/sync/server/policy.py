@@ -3,9 +3,9 @@
 - Every operation is open to every user, unless it is restricted to listed members; an
   admin sees everything. A device never receives (pull, blob download) nor writes data
   of an operation it may not see: pull, push and blobs all ask `Access`.
-- volunteer: creates reports, attachments and map features, edits only the records it
-  created; coordinator: creates operations and edits everything in those it sees;
-  trainer: a coordinator in exercise operations, a volunteer elsewhere; admin: all.
+- What each role may write, and who may change an operation's members, is decided by
+  fieldapp/core/rights.py (shared with the desktop); this module adds what only the
+  server knows: who sees what, who created a record.
 
 `Access` is built once per request from the caller and the restriction tables, inside
 that request's transaction; its methods are pure.
@@ -13,11 +13,14 @@ that request's transaction; its methods are pure.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, delete, insert, select, true
 
-from fieldapp.core.roles import EDITORS, operation_refusal
+from fieldapp.core.rights import members_refusal, write_refusal
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import AccountError, Principal
 from fieldapp.sync.server.db import Database, now_ms
@@ -36,25 +39,26 @@ class Access:
         return column.not_in(sorted(self.hidden)) if self.hidden else true()
 
     def write_problem(
-        self, entity: str, operation_id: str, exercise: bool | None, owner_id: int | None
+        self,
+        entity: str,
+        operation_id: str,
+        exercise: bool | None,
+        current: Mapping[str, Any] | None,
+        written: Mapping[str, Any],
+        owner_id: int | None,
     ) -> str | None:
         """Why the caller may not write this record, else None.
 
-        `exercise`: the operation's flag (None if the server has no such operation);
-        `owner_id`: who created the record (None for a new record).
+        `exercise`: the operation's stored flag (None if the server has no such operation);
+        `current`: the record's values (None for a new record); `owner_id`: who created it.
         """
         if not self.can_see(operation_id):
             return "this device may not see that operation"
-        role = self.principal.role
-        if entity == "operation":
-            return operation_refusal(role, bool(exercise))
-        if exercise is None:
+        if entity != "operation" and exercise is None:
             return "unknown operation: push the operation record first"
-        if role in EDITORS or (role == "trainer" and exercise):
-            return None
-        if owner_id is None or owner_id == self.principal.user_id:
-            return None
-        return f"a {role} edits only the records it created"
+        own = owner_id is None or owner_id == self.principal.user_id
+        role = self.principal.role
+        return write_refusal(role, entity, bool(exercise), current, written, own)
 
 
 def load_access(conn: Connection, principal: Principal) -> Access:
@@ -72,9 +76,14 @@ def load_access(conn: Connection, principal: Principal) -> Access:
     return Access(principal, frozenset(restricted - mine))
 
 
-def restrict(db: Database, operation_id: str, member_names: list[str]) -> list[str]:
-    """Restrict an operation to these users (replacing any earlier list)."""
+def restrict(
+    db: Database, operation_id: str, member_names: list[str], by: Principal | None = None
+) -> list[str]:
+    """Restrict an operation to these users (replacing any earlier list); `by`: the caller
+    of the HTTP route (None: the server's own command line, run by its administrator)."""
     with db.write() as conn:
+        if by is not None:
+            check_members_right(conn, by, operation_id)
         ids = []
         for name in member_names:
             user = conn.execute(select(t.users.c.id).where(t.users.c.name == name)).first()
@@ -97,15 +106,37 @@ def restrict(db: Database, operation_id: str, member_names: list[str]) -> list[s
     return member_names
 
 
-def open_to_all(db: Database, operation_id: str) -> None:
+def check_members_right(conn: Connection, by: Principal, operation_id: str) -> None:
+    """AccountError (404 or 403) unless `by` may change who sees this operation."""
+    access = load_access(conn, by)
+    operation = conn.execute(
+        select(t.records.c.owner_id, t.records.c.fields).where(
+            t.records.c.entity == "operation", t.records.c.id == operation_id
+        )
+    ).first()
+    if operation is None or not access.can_see(operation_id):
+        raise AccountError("no such operation on this server", 404)
+    exercise = bool(json.loads(operation.fields).get("exercise", [0])[0])
+    restricted = conn.execute(
+        select(t.restricted_operations.c.operation_id).where(
+            t.restricted_operations.c.operation_id == operation_id
+        )
+    ).first()
+    refusal = members_refusal(
+        by.role, exercise, restricted is not None, restricted is not None,
+        operation.owner_id == by.user_id,
+    )  # fmt: skip
+    if refusal:
+        raise AccountError(refusal, 403)
+
+
+def open_to_all(db: Database, operation_id: str, by: Principal | None = None) -> None:
     with db.write() as conn:
+        if by is not None:
+            check_members_right(conn, by, operation_id)
         conn.execute(delete(t.members).where(t.members.c.operation_id == operation_id))
         conn.execute(
             delete(t.restricted_operations).where(
                 t.restricted_operations.c.operation_id == operation_id
             )
         )
-
-
-def may_manage_members(principal: Principal) -> bool:
-    return principal.role in EDITORS

@@ -22,14 +22,16 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
 from fieldapp.core.jsontext import dumps
 from fieldapp.sync.protocol import wire
-from fieldapp.sync.protocol.merge import Conflict, Write, merge, preferred
+from fieldapp.sync.protocol.merge import Conflict, Write, merge, node_of, preferred
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
+from fieldapp.sync.server.admission import entry_problem
+from fieldapp.sync.server.blobrefs import write_refs
 from fieldapp.sync.server.db import Database, next_seqs, now_ms
+from fieldapp.sync.server.nodes import bound_node
 from fieldapp.sync.server.policy import Access, load_access
 
 
@@ -55,7 +57,8 @@ class _Batch:
     changes: list[dict] = field(default_factory=list)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     conflict_ops: dict[str, str] = field(default_factory=dict)
-    resolves: set[str] = field(default_factory=set)
+    node: str | None = None  # the caller's clock node id (nodes.py)
+    resolves: set[tuple[str, str, str]] = field(default_factory=set)  # (conflict, entity, id)
 
 
 def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
@@ -70,6 +73,9 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
         if stored is not None:
             return {**json.loads(stored.answer), "server_time": now_ms(), "replayed": True}
         batch = _Batch(conn, load_access(conn, principal), now_ms())
+        first = next((e for e in request.entries if not e.problem), None)
+        candidate = node_of(next(iter(first.fields.values())).stamp) if first else None
+        batch.node = bound_node(conn, principal, candidate)
         _preload(batch, request.entries)
         outcomes = [_apply(batch, principal, entry) for entry in request.entries]
         batch_seq = _flush(batch)
@@ -143,7 +149,7 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         return "rejected", entry.problem
     if entry.op_id in batch.seen_ops:
         return "duplicate", None
-    problem = _skew(entry, batch.now) or _scope_problem(batch, entry)
+    problem = entry_problem(batch.records, batch.access, entry, batch.now, batch.node)
     if problem:
         return "rejected", problem
     key = (entry.entity, entry.id)
@@ -179,31 +185,10 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         kept = batch.conflicts.get(conflict.id)
         batch.conflicts[conflict.id] = conflict if kept is None else preferred(kept, conflict)
         batch.conflict_ops[conflict.id] = entry.operation_id
-    batch.resolves.update(entry.resolves)
+    batch.resolves.update((cid, entry.entity, entry.id) for cid in entry.resolves)
     if conflicts:
         return "conflict", [c.id for c in conflicts]
     return "applied", None
-
-
-def _skew(entry: wire.Entry, now: int) -> str | None:
-    ahead = max(Stamp.parse(w.stamp).wall_ms for w in entry.fields.values()) - now
-    if ahead > MAX_DRIFT_MS:
-        return f"clock ahead: a stamp is {ahead / 1000:.0f} s ahead of the server clock"
-    return None
-
-
-def _scope_problem(batch: _Batch, entry: wire.Entry) -> str | None:
-    record = batch.records.get((entry.entity, entry.id))
-    if record is not None and record.operation_id != entry.operation_id:
-        return "the record belongs to another operation"
-    if entry.entity == "operation" and entry.id != entry.operation_id:
-        return "an operation's operation_id must be its own id"
-    operation = batch.records.get(("operation", entry.operation_id))
-    exercise = None if operation is None else bool(operation.state.get("exercise", (0,))[0])
-    if entry.entity == "operation" and "exercise" in entry.fields:
-        exercise = bool(entry.fields["exercise"].value) or bool(exercise)
-    owner = None if record is None else record.owner_id
-    return batch.access.write_problem(entry.entity, entry.operation_id, exercise, owner)
 
 
 def _flush(batch: _Batch) -> int | None:
@@ -256,7 +241,8 @@ def _flush(batch: _Batch) -> int | None:
             .where(t.conflicts.c.id == conflict_id)
             .values(resolved_by=batch.access.principal.user_name, seq=seq + n)
         )
-    _write_blob_refs(conn, dirty)
+    attachments = [(r.operation_id, r.state) for (e, _i), r in dirty if e == "attachment"]
+    write_refs(conn, batch.access, attachments)
     return batch_seq
 
 
@@ -302,43 +288,23 @@ def _existing_conflicts(conn: Connection, ids: list[str]) -> dict[str, Conflict]
 
 
 def _resolvable(batch: _Batch) -> list[str]:
-    """Conflicts this batch resolves: unresolved, and in operations the caller sees."""
+    """Conflicts this batch resolves: unresolved, of the very record the resolving entry
+    edits (an edit of one record never settles another's conflict), and visible."""
     if not batch.resolves:
         return []
     rows = batch.conn.execute(
-        select(t.conflicts.c.id, t.conflicts.c.operation_id).where(
-            t.conflicts.c.id.in_(sorted(batch.resolves)), t.conflicts.c.resolved_by.is_(None)
+        select(t.conflicts.c.id, t.conflicts.c.entity, t.conflicts.c.row_id,
+               t.conflicts.c.operation_id).where(
+            t.conflicts.c.id.in_(sorted({cid for cid, _e, _i in batch.resolves})),
+            t.conflicts.c.resolved_by.is_(None),
         )
+    )  # fmt: skip
+    return sorted(
+        row.id
+        for row in rows
+        if (row.id, row.entity, row.row_id) in batch.resolves
+        and batch.access.can_see(row.operation_id)
     )
-    return sorted(row.id for row in rows if batch.access.can_see(row.operation_id))
-
-
-def _write_blob_refs(conn: Connection, dirty: list) -> None:
-    """Attachment records name blobs; remember which operations may see each blob."""
-    wanted: dict[tuple[str, str], str] = {}
-    for (entity, _id), record in dirty:
-        if entity != "attachment":
-            continue
-        for name, kind in (("sha256", "original"), ("thumb_sha256", "thumb")):
-            sha = record.state.get(name, (None,))[0]
-            if isinstance(sha, str) and len(sha) == 64:
-                wanted.setdefault((sha, record.operation_id), kind)
-    if not wanted:
-        return
-    shas = sorted({sha for sha, _op in wanted})
-    have = set()
-    for chunk in _chunks(shas):
-        query = select(t.blob_refs.c.sha256, t.blob_refs.c.operation_id)
-        have.update(
-            tuple(row) for row in conn.execute(query.where(t.blob_refs.c.sha256.in_(chunk)))
-        )
-    rows = [
-        {"sha256": s, "operation_id": o, "kind": k}
-        for (s, o), k in sorted(wanted.items())
-        if (s, o) not in have
-    ]
-    if rows:
-        conn.execute(insert(t.blob_refs), rows)
 
 
 def _pause_for_tests() -> None:

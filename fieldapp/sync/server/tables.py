@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    true,
 )
 
 metadata = MetaData()
@@ -40,6 +41,7 @@ devices = Table(
     Column("created_at", BigInteger, nullable=False),
     Column("revoked_at", BigInteger),
     Column("last_seen_at", BigInteger),
+    Column("node", String(64)),  # the device's clock node id (m0003, nodes.py)
 )
 
 enroll_codes = Table(
@@ -145,4 +147,7 @@ blob_refs = Table(
     Column("sha256", String(64), primary_key=True),
     Column("operation_id", String(100), primary_key=True),
     Column("kind", String(20), nullable=False),
+    # False while the device that named the blob here has not sent its bytes, and the blob
+    # came from an operation it may not see: naming a hash proves nothing (m0004).
+    Column("proven", Boolean, nullable=False, server_default=true()),
 )
