@@ -1,6 +1,7 @@
 """A/B of issue 11 (the restructuring) against the commit before it, in one run.
 
 Usage: python bench/ab_issue11.py [--before f56de09] [--after REF] [--rounds 8]
+                                  [--only startup,search,open,map,sync]
 
 "before" is a git worktree of --before (made under bench/out/ab-issue11/ if --before-tree
 does not exist yet); "after" is this checkout as it stands, or a worktree of --after. Each
@@ -57,6 +58,7 @@ ROOT = HERE.parent
 AB = ROOT / "bench" / "out" / "ab-issue11"
 DEMO_REPORTS = 200_000
 OPENS_PER_ROUND = 60
+MEASURES = ("startup", "search", "open", "map", "sync")
 BARE = """
 import time
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -322,6 +324,9 @@ def main() -> None:
     parser.add_argument("--after", help="git ref (default: this checkout as it stands)")
     parser.add_argument("--after-tree", type=Path, help="its worktree (made if absent)")
     parser.add_argument("--rounds", type=int, default=8, help="rounds (default 8)")
+    parser.add_argument(
+        "--only", default=",".join(MEASURES), help="comma-separated: startup,search,open,map,sync"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--tree", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--side", help=argparse.SUPPRESS)
@@ -347,21 +352,25 @@ def main() -> None:
     def add(side: str, key: str, values: list[float], round_: int) -> None:
         samples[side].setdefault(key, [[] for _ in range(args.rounds)])[round_].extend(values)
 
+    only = set(args.only.split(","))
+    if only - set(MEASURES):
+        parser.error(f"--only: unknown {sorted(only - set(MEASURES))}; known: {MEASURES}")
     bare: list[float] = []
     for side, tree in trees.items():  # warm: .pyc, OS cache, map page cache, migrations
         _startup(tree, side)
-        _run_child("map", tree, side)
+        if "map" in only:
+            _run_child("map", tree, side)
     _bare()
     flip = 0
     for round_ in range(args.rounds):
-        for _ in range(3):
+        for _ in range(3 if "startup" in only else 0):
             bare.append(_bare()[0])
             for side in list(trees)[:: 1 - 2 * (flip % 2)]:
                 wall, cpu = _startup(trees[side], side)
                 add(side, "startup", [wall], round_)
                 add(side, "startup_cpu", [cpu], round_)
             flip += 1
-        for measure in ("search", "open", "map", "map", "sync"):
+        for measure in [m for m in ("search", "open", "map", "map", "sync") if m in only]:
             for side in list(trees)[:: 1 - 2 * (flip % 2)]:
                 got = _run_child(measure, trees[side], side, seed=round_)
                 if measure == "search":
@@ -399,13 +408,15 @@ def main() -> None:
         ("  pull on device B (median)", "s", "pull", med),
     )
     for name, unit, key, stat in rows:
-        print(_row(name, unit, b[key], a[key], stat))
-    bare_ms = med(bare) * 1000
-    print(
-        f"\nstart-up ratio to a bare PySide6 window ({bare_ms:.0f} ms, median of {len(bare)}): "
-        f"before {med(_pooled(b['startup'])) * 1000 / bare_ms:.2f}x, "
-        f"after {med(_pooled(a['startup'])) * 1000 / bare_ms:.2f}x"
-    )
+        if key in b:
+            print(_row(name, unit, b[key], a[key], stat))
+    if bare:
+        bare_ms = med(bare) * 1000
+        print(
+            f"\nstart-up ratio to a bare PySide6 window ({bare_ms:.0f} ms, median of "
+            f"{len(bare)}): before {med(_pooled(b['startup'])) * 1000 / bare_ms:.2f}x, "
+            f"after {med(_pooled(a['startup'])) * 1000 / bare_ms:.2f}x"
+        )
     counts = ", ".join(f"{key} {len(_pooled(b[key]))}" for key in b)
     print(f"samples per side: {counts}")
     print(

@@ -161,7 +161,6 @@ def test_deleted_feature_leaves_the_map_but_keeps_its_history(store, operation):
 
 def test_a_database_of_schema_m001_migrates(tmp_path, monkeypatch):
     with monkeypatch.context() as old_version:
-        old_version.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
         old_version.setattr(schema, "KNOWN", schema.KNOWN[:1])
         with Store(tmp_path, user="bob") as old:
             op = old.operations.create("Storm")

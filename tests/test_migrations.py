@@ -16,7 +16,7 @@ import pytest
 
 from fieldapp.core import database
 from fieldapp.core.backup import check
-from fieldapp.core.migrations import MIGRATIONS
+from fieldapp.core.migrations import NAMES
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 
@@ -38,12 +38,11 @@ def fresh(tmp_path: Path) -> list[tuple]:
     return schema_of(tmp_path / "fresh")
 
 
-@pytest.mark.parametrize("applied", range(1, len(MIGRATIONS)))
+@pytest.mark.parametrize("applied", range(1, len(NAMES)))
 def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
     tmp_path, monkeypatch, applied
 ):
     with monkeypatch.context() as older:
-        older.setattr(database, "MIGRATIONS", MIGRATIONS[:applied])
         older.setattr(database, "KNOWN", database.KNOWN[:applied])
         with Store(tmp_path / "old") as store:
             store.reports.add(store.operations.create("Crue")["id"], {"title": "Digue"})
@@ -74,3 +73,13 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
     )
     assert schema_of(data) == fresh(tmp_path)
     assert check(data) == []
+
+
+def test_every_migration_file_is_listed_in_order_under_its_own_name():
+    from fieldapp.core import migrations
+
+    files = sorted(p.stem for p in Path(migrations.__file__).parent.glob("m[0-9][0-9][0-9]_*.py"))
+    assert list(NAMES) == files
+    assert [name for name, _apply in migrations.load()] == [
+        __import__(f"fieldapp.core.migrations.{name}", fromlist=["NAME"]).NAME for name in NAMES
+    ]

@@ -33,7 +33,7 @@ def test_a_failed_migration_leaves_no_trace(tmp_path, monkeypatch):
         db.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [("m001_initial", broken)])
+    monkeypatch.setattr(schema.schema_migrations, "load", lambda _names: [("m001_initial", broken)])
     with pytest.raises(RuntimeError):
         schema.connect(tmp_path / "fieldapp.db")
     conn = sqlite3.connect(tmp_path / "fieldapp.db")

@@ -13,12 +13,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from fieldapp.core.migrations import MIGRATIONS
+from fieldapp.core import migrations as schema_migrations
 
 APPLICATION_ID = 0x46415050  # "FAPP" in the SQLite header; set by m001
 MIGRATION_SET = "fieldapp"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-KNOWN = [name for name, _ in MIGRATIONS]
+KNOWN: list[str] = list(schema_migrations.NAMES)  # a test may pretend to be older
 # SQLite result codes (their numbers are part of SQLite's stable interface)
 _SQLITE_IOERR = 10
 _SQLITE_NOTADB = 26
@@ -123,7 +123,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     from sqlite_utils import Database, Migrations
 
     migrations = Migrations(MIGRATION_SET)
-    for name, func in MIGRATIONS:
+    for name, func in schema_migrations.load(KNOWN):
         migrations(name=name)(func)
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -9,11 +9,12 @@ link state). Clicking the link or the count opens the sync panel. GUI thread onl
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from fieldapp.sync.client.status import SyncStatus
 from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE as ERROR_STYLE
 from fieldapp.ui.sync.texts import (
     NOT_SET_UP,
@@ -23,6 +24,9 @@ from fieldapp.ui.sync.texts import (
     state_text,
     time_text,
 )
+
+if TYPE_CHECKING:
+    from fieldapp.sync.client.status import SyncStatus
 
 
 class ClickableLabel(QLabel):

@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from fieldapp.sync.client.status import sync_status
 from fieldapp.ui.sync.worker import SyncRunner
 
 if TYPE_CHECKING:
@@ -110,14 +109,14 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """After start-up: background sync if joined (no network request otherwise)."""
-        self.runner.start(sync_status(self.window.store).joined)
+        self.runner.start(_read_status(self.window.store).joined)
         self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         if self._shut_down:
             return
-        status = sync_status(self.window.store)
+        status = _read_status(self.window.store)
         self.window.status.show_sync(self.runner.state, status)
         if self._panel is not None:
             self._panel.refresh()
@@ -191,3 +190,11 @@ class SyncController(QObject):
         if self._panel is not None:
             self._panel.shut_down = True
         self.runner.stop()
+
+
+def _read_status(store: Store) -> SyncStatus:
+    # Imported at the first read, after the first rows are painted: the sync client's
+    # modules cost start-up time, and a device that never joined needs only the answer.
+    from fieldapp.sync.client.status import sync_status
+
+    return sync_status(store)
