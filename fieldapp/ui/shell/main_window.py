@@ -37,6 +37,7 @@ from fieldapp.ui.shell.jobs_dock import JobsDock
 from fieldapp.ui.shell.main_chrome import EmptyOperationPage, WindowChrome
 from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
+from fieldapp.ui.shell.store_changes import StoreChanges
 from fieldapp.ui.sync.controller import SyncController
 from fieldapp.ui.tiles.menu import TileActions
 
@@ -74,8 +75,8 @@ class MainWindow(QMainWindow):
         # What changed, from the window's own writes and from every job's (sync rounds
         # included), goes out on records_changed: the views read again from there.
         self.tasks.records_changed.connect(self.records_changed)
-        store.db.on_committed = self._on_store_committed
-        self._changes_scheduled = False
+        self.store_changes = StoreChanges(store, self)
+        self.store_changes.changes_committed.connect(self.records_changed)
         self.runner = ReportQueryRunner(self.tasks, self)
         self._shut_down = False
         self._before_new: Report | None = None
@@ -257,21 +258,6 @@ class MainWindow(QMainWindow):
             self._switch_to(operation)
         return operation
 
-    def _on_store_committed(self) -> None:
-        """The window's store committed a write: announce it once the action is over (a
-        save that writes twice, or a view that reads again in the middle of it, would
-        otherwise see half of it)."""
-        if not self._changes_scheduled:
-            self._changes_scheduled = True
-            QTimer.singleShot(0, self._announce_store_changes)
-
-    @Slot()
-    def _announce_store_changes(self) -> None:
-        self._changes_scheduled = False
-        changes = self.store.db.take_changes()
-        if changes and not self._shut_down:
-            self.records_changed.emit(changes)
-
     @Slot(object)
     def _on_records_changed(self, changes: Changes) -> None:
         """The list and the chooser read again; a change made here will be sent soon."""
@@ -423,4 +409,4 @@ class MainWindow(QMainWindow):
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
-        self.store.db.on_committed = None
+        self.store_changes.stop()
