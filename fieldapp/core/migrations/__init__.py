@@ -11,7 +11,6 @@ fieldapp/core/database.py. The modules are imported only when a migration is pen
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -19,5 +18,9 @@ NAMES: tuple[str, ...] = ("m001_initial", "m002_features", "m003_radio", "m004_s
 
 
 def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]]:
-    """(name, apply) of each migration named, in order; imports their modules now."""
-    return [(name, importlib.import_module(f"{__name__}.{name}").apply) for name in names]
+    """(name, apply) of each migration named, in order; imports their modules now (by
+    name, in plain import statements: a bundler must see them)."""
+    from fieldapp.core.migrations import m001_initial, m002_features, m003_radio, m004_sync
+
+    modules = {m.NAME: m for m in (m001_initial, m002_features, m003_radio, m004_sync)}
+    return [(name, modules[name].apply) for name in names]
