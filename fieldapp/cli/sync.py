@@ -86,6 +86,13 @@ def status(args: argparse.Namespace) -> int:
     print(f"not on the server yet: {state.pending} change(s){age}"
           + (f" ({state.rejected} refused)" if state.rejected else ""))  # fmt: skip
     print(f"records in conflict: {state.conflicts} (settle them in the window: Sync ▸ Conflicts…)")
+    if state.parked:
+        print(f"received, waiting for the record they belong to: {state.parked}")
+    if state.set_aside:
+        print(f"received records set aside, this device cannot store them: {state.set_aside}"
+              " (correct them on the server)")  # fmt: skip
+        for words in state.set_aside_records:
+            print(f"  {words}")
     print(f"last success: {state.last_success or 'never'}")
     if state.last_error:
         print(f"last error: {state.last_error}")

@@ -2694,6 +2694,10 @@
         <translation>Synchronisation incomplète : %1 modification(s) pas encore sur le serveur.</translation>
     </message>
     <message>
+        <source>%1 received record(s) set aside: this device cannot store them.</source>
+        <translation>%1 enregistrement(s) reçu(s) mis de côté : cet appareil ne peut pas les enregistrer.</translation>
+    </message>
+    <message>
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>

@@ -1,20 +1,28 @@
 """Convergence, as a property: three devices edit and delete offline, then sync in random
-orders through a link that fails at random. Afterwards every device and the server hold
-the same data, each concurrent edit left a conflict record, no report is lost or doubled.
+orders through a link that fails at random, while a hostile device (a volunteer's real
+token, hostile.py) pushes invalid or forged entries between the rounds. Afterwards every
+honest device and the server hold the same data, each concurrent edit left a conflict
+record, no report is lost or doubled, every hostile entry was refused (its one allowed
+edit settled no conflict) and no honest device ever failed to list its reports.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 
 import pytest
 from badlink import FAULTS, BadLink
 from clientkit import Peer, enroll, point_at, start_server
+from hostile import Hostile, attack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from fieldapp.cli.main import main
+from fieldapp.reports.query import ReportQuery
 from fieldapp.sync.server import tables as t
 
 DEVICES, REPORTS = 3, 3
@@ -28,7 +36,9 @@ edit = st.one_of(
     st.tuples(st.just("add"), st.integers(0, DEVICES - 1)),
 )  # fmt: skip
 sync_step = st.tuples(
-    st.integers(0, DEVICES - 1), st.lists(st.sampled_from((*FAULTS, None)), max_size=3)
+    st.integers(0, DEVICES - 1),
+    st.lists(st.sampled_from((*FAULTS, None)), max_size=3),
+    st.lists(attack, max_size=2),  # what the hostile device pushes before this round
 )
 
 
@@ -44,7 +54,9 @@ def test_three_devices_converge_whatever_the_order_and_the_failures(backend, tmp
                           attempts=2) for n in range(DEVICES)]  # fmt: skip
             for peer in peers:
                 point_at(peer, link.url)
-            _property(server, link, peers)
+            side = peers[0].store.operations.create("Side")["id"]  # the hostile one's report
+            peers[0].sync_ok()
+            _property(server, link, peers, Hostile(server, side))
     finally:
         server.stop()
         server.db.close()
@@ -61,7 +73,7 @@ def _pg_url(request) -> str:
     return f"{admin}/{name}"
 
 
-def _property(server, link, peers) -> None:
+def _property(server, link, peers, hostile: Hostile) -> None:
     @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
     @given(actions=st.lists(edit, min_size=1, max_size=10),
            order=st.lists(sync_step, min_size=1, max_size=6))  # fmt: skip
@@ -84,14 +96,26 @@ def _property(server, link, peers) -> None:
             elif who.store.reports.get(rid)[action[3]] != action[4]:  # else: no edit is made
                 who.store.reports.update(rid, {action[3]: action[4]})
                 finals.setdefault((rid, action[3]), {})[action[1]] = action[4]
-        for device, faults in order:
+        refused = hostile.refused
+        for device, faults, attacks in order:
+            for name, n in attacks:
+                nodes = [p.store.db.clock.node for p in peers]
+                known = [c["id"] for p in peers for c in p.client_conflicts()]
+                hostile.send(name, n, op, ids, nodes, known)
             link.fail_next(*faults)
             peers[device].sync()
             link.heal()
+            _lists(peers[device], op)
         for _round in range(2):
             for peer in peers:
                 peer.sync_ok()
+                _lists(peer, op)
         _check(server, peers, op, expected, finals, deleted_by)
+        assert hostile.refused - refused == sum(
+            1 for _d, _f, attacks in order for name, _n in attacks if name != "resolves"
+        )
+        hostile.check_nothing_settled()
+        _cli_lists(peers[actions[0][1]], op)
 
     run()
 
@@ -126,3 +150,17 @@ def _check(server, peers, op, expected, finals, deleted_by) -> None:
             assert (rid, field, "edit") in conflicts[0], (rid, field, by_device)
         if deleted_by.get(rid, set()) - set(by_device):
             assert (rid, field, "delete") in conflicts[0], (rid, field, deleted_by[rid])
+
+
+def _lists(peer: Peer, op: str) -> None:
+    """The device lists its reports, whatever the hostile device pushed."""
+    for report in peer.store.reports.list(ReportQuery(op)):
+        assert isinstance(report["tags"], list)
+
+
+def _cli_lists(peer: Peer, op: str) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["--data-dir", str(peer.dir), "report", "list", "--operation", op, "--json"])
+    listed = [r["id"] for r in peer.store.reports.list(ReportQuery(op))]
+    assert code == 0 and [r["id"] for r in json.loads(out.getvalue())] == listed

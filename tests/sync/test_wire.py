@@ -230,10 +230,11 @@ def test_each_malformed_pull_answer_is_refused_by_name(answer, message):
     assert str(caught.value) == message
 
 
-def test_a_pulled_record_of_the_wrong_kind_is_refused():
+def test_a_pulled_record_of_the_wrong_kind_is_left_to_the_apply_not_the_page():
     bad = {"entity": "report", "id": "r", "operation_id": "o", "s": S1, "fields": {"title": 3}}
-    with pytest.raises(wire.WireError, match=r"^answer\.records\[0\]: "):
-        wire.parse_pull_answer(_answer(records=[bad]))
+    assert wire.parse_pull_answer(_answer(records=[bad]))["records"] == [bad]  # set aside there
+    with pytest.raises(wire.WireError, match=r"^answer\.records\[0\]\.entity must be text$"):
+        wire.parse_pull_answer(_answer(records=[{**bad, "entity": 3}]))
 
 
 def test_pull_parameters_and_the_batches_a_device_has():

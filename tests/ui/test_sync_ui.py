@@ -303,3 +303,36 @@ def test_a_round_is_listed_in_the_jobs_panel_whose_cancel_stops_it(
     assert 0 < store.db.outbox_count() < 5001
     qtbot.waitUntil(lambda: not jobs.rows)
     assert window.jobs.button.text() == "Jobs: 0"
+
+
+def test_a_received_record_that_cannot_be_stored_is_named_and_the_list_shows_the_rest(
+    qtbot, make_window, store, operation, server, monkeypatch, listed_titles
+):
+    import json
+
+    from sqlalchemy import select, update
+
+    from fieldapp.sync.server import tables as t
+    from fieldapp.sync.server.db import next_seqs
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)  # no background round
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    runner, panel = window.sync.runner, window.sync.panel
+    with qtbot.waitSignal(runner.sync_finished, timeout=30_000):
+        panel.sync_button.click()  # the operation goes to the server
+    olga = server.device("olga", "coordinator")
+    good, bad = (olga.new_report(operation["id"], title) for title in ("Dyke", "Ford"))
+    assert olga.push([good[1], bad[1]]).json()["results"] == ["applied", "applied"]
+    with server.db.write() as conn:  # as stored by an older server: tags that are not JSON
+        row = conn.execute(select(t.records).where(t.records.c.id == bad[0])).one()
+        fields = {**json.loads(row.fields), "tags": ["not json [", "9" * 13 + "-0000-olga"]}
+        conn.execute(update(t.records).where(t.records.c.id == bad[0])
+                     .values(fields=json.dumps(fields), seq=next_seqs(conn, 1)))  # fmt: skip
+    with qtbot.waitSignal(runner.sync_finished, timeout=30_000):
+        qtbot.waitUntil(runner.sync_now, timeout=10_000)
+    qtbot.waitUntil(lambda: listed_titles(window) == ["Dyke"], timeout=10_000)
+    summary = panel.summary_value.text()
+    assert summary.startswith("Synchronised") and "1 received record(s) set aside" in summary
+    assert "report “Ford”" in panel.summary_value.toolTip()
+    assert "report.tags must be JSON text" in panel.summary_value.toolTip()

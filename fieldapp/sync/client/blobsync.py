@@ -3,7 +3,10 @@
 Upload: for each blob that a local attachment record names and the server is not known
 to have (sync_blobs 'up'), ask the server's offset, then send chunks from it, each with
 its sha256; a 409 tells the right offset (a lost answer), and the upload goes on from
-there. Download: for each blob that an attachment record names and the data dir lacks,
+there. A server that keeps answering 409 (an upload it holds in a state this one cannot
+continue) gets a few tries with growing waits, then the file is left for the next round
+and the round says so; a file is marked sent only when the server says it is complete.
+Download: for each blob that an attachment record names and the data dir lacks,
 fetch it with Range from what a previous attempt left in attachments/.partial/, check the
 whole sha256, then fsync and rename it into place. Thumbnails move before originals; a
 metered link moves thumbnails only. Runs in the sync worker thread, on its Store.
@@ -21,13 +24,14 @@ import requests
 
 from fieldapp.core.durable import fsync_dir
 from fieldapp.sync.client.local import now_text
-from fieldapp.sync.client.transport import SyncError, Transport
+from fieldapp.sync.client.transport import SyncError, Transport, detail
 from fieldapp.sync.protocol import chunks
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
 
 CHUNK_BYTES = 512 * 1024  # small enough that a cut on a slow link loses little
+MAX_REFUSALS = 5  # 409s in a row (with growing waits between) before a file waits
 
 
 @dataclass
@@ -92,12 +96,22 @@ def sync_blobs(store: Store, http: Transport, metered: bool) -> BlobResult:
 
 
 def upload(store: Store, http: Transport, sha: str, kind: str) -> None:
+    """Send one file from where the server has it; marked sent only once the server says
+    it is complete. SyncError when the server keeps refusing where the upload stands."""
     path = store.attachments.blobs.path(sha)
     size = path.stat().st_size
     status = http.json("GET", f"/blobs/{sha}/status")
-    offset = int(status.get("offset") or 0)
+    offset = _offset(status.get("offset"))
+    refusals = 0
+    if size == 0:  # nothing to send (the protocol has no empty upload): as before
+        status = {"complete": True}
     with path.open("rb") as source:
-        while not status.get("complete") and offset < size:
+        while not status.get("complete"):
+            if not 0 <= offset < size:  # an offset that cannot be this file's: ask again
+                refusals = _refused(http, refusals, f"the server has {offset} bytes of {size}")
+                status = http.json("GET", f"/blobs/{sha}/status")
+                offset = _offset(status.get("offset"))
+                continue
             source.seek(offset)
             chunk = source.read(CHUNK_BYTES)
             answer = http.call(
@@ -114,11 +128,33 @@ def upload(store: Store, http: Transport, sha: str, kind: str) -> None:
                 },
             )
             if answer.status_code == 409:  # an answer was lost: the server says where it is
-                offset = int(answer.headers.get("Upload-Offset", "0"))
+                refusals = _refused(http, refusals, detail(answer))
+                offset = _offset(answer.headers.get("Upload-Offset"))
                 continue
+            refusals = 0
             status = answer.json()
-            offset = int(status.get("offset") or 0)
+            offset = _offset(status.get("offset"))
     _mark(store, sha, "up")
+
+
+def _offset(value: object) -> int:
+    """An offset as the server gives it; -1 (ask again) when it is not a whole number."""
+    text = str(value) if isinstance(value, int | str) else ""
+    return int(text) if text.isdigit() else -1
+
+
+def _refused(http: Transport, refusals: int, why: str) -> int:
+    """One more refusal of where the upload stands (409, or an offset that cannot be
+    right): wait longer each time; after MAX_REFUSALS in a row the file waits for the next
+    round instead of asking hundreds of times a second (issue 13: a jammed upload)."""
+    refusals += 1
+    if refusals >= MAX_REFUSALS:
+        raise SyncError(
+            f"the server refused where the upload stands {refusals} times in a row ({why});"
+            " it will be tried again at the next sync"
+        )
+    http.pause(refusals)
+    return refusals
 
 
 def download(store: Store, http: Transport, sha: str) -> None:

@@ -14,9 +14,12 @@ stamp, except one too far ahead of this device's clock (the skew guard) or of th
 server's (another device's drift must not pull this clock, and every clock after it,
 ahead: issue 13), which is applied but not adopted, and reported.
 
-A record that cannot be stored yet (its operation or report comes in a later page, or
-the server lacks a required field) is parked in sync_parked and retried after every
-page: the cursor can move on without losing it.
+A record that cannot be stored yet (its operation or report comes in a later page) is
+parked in sync_parked and retried after every page: the cursor can move on without
+losing it. A record that cannot be stored at all (a value the desktop refuses, a
+required field missing, a type this version lacks) is set aside with its reason
+(setaside.py) and the rest of the page is applied: it is never stored, so it never
+breaks a listing, and its clock stamps are not observed.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from fieldapp.sync.client.local import (
     now_text,
     save_conflict,
 )
+from fieldapp.sync.client.setaside import count_waiting, refusal, set_aside
 from fieldapp.sync.protocol import merge, wire
 from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 
@@ -52,7 +56,8 @@ OBSERVE_LEAD_MS = 5_000
 class PageResult:
     records: int = 0  # records received
     conflicts: int = 0  # new conflict records
-    parked: int = 0  # records waiting in sync_parked after this page
+    parked: int = 0  # records waiting for their parent after this page
+    set_aside: int = 0  # records of this page that cannot be stored here
     warnings: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)  # which records changed
 
@@ -68,6 +73,11 @@ def apply_page(store: Store, page: PullAnswer) -> PageResult:
     records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
     with store.db.transaction() as conn:
         for record in records:
+            problem = refusal(conn, record)
+            if problem is not None:
+                set_aside(conn, record, problem)
+                result.set_aside += 1
+                continue
             _observe(store, record, result, page["server_time"])
             if _apply_or_park(store, record, page["server_time"]):
                 result.changes.add(record["entity"], record["id"])
@@ -77,12 +87,16 @@ def apply_page(store: Store, page: PullAnswer) -> PageResult:
                 result.conflicts += 1
         set_state(conn, {"cursor": page["next"]})
         forget_pushed(conn, page["next"])
-        result.parked = conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0]
+        result.parked = count_waiting(conn)
     return result
 
 
 def _apply_or_park(store: Store, record: PulledRecord, server_time: int) -> bool:
     conn = store.conn
+    problem = refusal(conn, record)  # a parked record is judged again: its parent came
+    if problem is not None:
+        set_aside(conn, record, problem)
+        return False
     conn.execute("SAVEPOINT record")
     try:
         changed = apply_record(store, record, server_time)

@@ -22,7 +22,9 @@ API (the GUI sync panel and conflict view build on these):
 One round: push the outbox in batches (the unanswered batch first, same key, same
 bytes: outgoing.py), pull pages since the cursor (incoming.py), then attachment files
 (blobsync.py). A report is `complete` only when the outbox is empty, nothing is parked
-and no file waits: "synchronised" is never said when something was not sent.
+and no file waits: "synchronised" is never said when something was not sent. Received
+records this device cannot store are set aside and named in every round's warnings
+(setaside.py).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.bookkeeping import get_state, set_state
 from fieldapp.core.changes import Changes
+from fieldapp.sync.client import setaside
 from fieldapp.sync.client.config import (
     SyncConfig,
     load_config,
@@ -86,6 +89,7 @@ class SyncReport:
     bytes_down: int = 0
     pending: int = 0  # outbox entries not on the server after this round
     parked: int = 0  # received records that could not be stored yet
+    set_aside: int = 0  # received records this device cannot store (setaside.py)
     seconds: float = 0.0
     cancelled: bool = False  # stopped by the user
     errors: list[str] = field(default_factory=list)
@@ -104,12 +108,25 @@ class SyncReport:
             f" {self.requests} request(s), {self.bytes_up:,} bytes up, {self.bytes_down:,} down"
         )
         if self.complete:
-            return "Synchronised: " + moved
+            return "Synchronised: " + moved + self._set_aside_words()
         left = [f"{self.pending} change(s) not on the server yet"] if self.pending else []
         left += [f"{self.parked} received record(s) not stored yet"] if self.parked else []
         if self.originals_held_back:
             left.append(f"{self.originals_held_back} original file(s) held back (metered link)")
-        return "NOT fully synchronised: " + "; ".join(left + self.errors) + ". Moved: " + moved
+        return (
+            "NOT fully synchronised: " + "; ".join(left + self.errors) + ". Moved: " + moved
+            + self._set_aside_words()
+        )  # fmt: skip
+
+    def _set_aside_words(self) -> str:
+        """A received record that cannot be stored does not make a round incomplete (syncing
+        again would not store it) but is named after every round."""
+        if not self.set_aside:
+            return ""
+        return (
+            f". {self.set_aside} received record(s) set aside, this device cannot store"
+            " them (see the warnings)"
+        )
 
     def as_json(self) -> dict[str, Any]:
         out = {**asdict(self), "complete": self.complete, "summary": self.summary()}
@@ -244,7 +261,11 @@ class SyncClient:
     def _finish(self, report: SyncReport) -> None:
         store = self.store
         report.pending = store.db.outbox_count()
-        report.parked = store.conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0]
+        report.parked = setaside.count_waiting(store.conn)
+        report.set_aside = setaside.count_set_aside(store.conn)
+        words = setaside.sentence(store.conn)
+        if words is not None:
+            report.warnings.append(words)
         values: dict[str, str | int] = {"last_attempt": now_text()}
         if report.complete:
             values.update(last_success=now_text(), last_error="")

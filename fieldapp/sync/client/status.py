@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.bookkeeping import get_state
+from fieldapp.sync.client import setaside
 from fieldapp.sync.client.config import load_config
 from fieldapp.sync.client.local import NOT_PENDING
 
@@ -33,6 +34,8 @@ class SyncStatus:
     rejected: int  # of the pending ones, refused by the server (see last_error)
     conflicts: int  # records with unresolved conflicts (a record counts once)
     parked: int  # received records waiting for their parent
+    set_aside: int  # received records this device cannot store (setaside.py)
+    set_aside_records: list[str]  # the first of them, each in words with its reason
     last_success: str | None
     last_attempt: str | None
     last_error: str | None
@@ -65,7 +68,9 @@ def sync_status(store: Store) -> SyncStatus:
             "SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_conflicts"
             f" WHERE resolved_by IS NULL AND {NOT_PENDING})"
         ),
-        parked=count("SELECT count(*) FROM sync_parked"),
+        parked=setaside.count_waiting(conn),
+        set_aside=setaside.count_set_aside(conn),
+        set_aside_records=setaside.set_aside_words(conn),
         last_success=get_state(conn, "last_success") or None,
         last_attempt=get_state(conn, "last_attempt") or None,
         last_error=get_state(conn, "last_error") or None,

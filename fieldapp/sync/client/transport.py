@@ -124,6 +124,12 @@ class Transport:
         except ValueError:
             raise SyncError(f"the server's answer to {path} is not JSON") from None
 
+    def pause(self, attempt: int) -> None:
+        """Wait before trying again a request the server refused for now (attempt 1, 2…):
+        backoff_s * 2^attempt at most, at least half of it (never a busy loop)."""
+        delay = min(self.max_backoff_s, self.backoff_s * 2**attempt)
+        self.sleep(random.uniform(delay / 2, delay))
+
     def _delay(self, attempt: int) -> float:
         # Full jitter (AWS architecture blog): uniform in [0, min(cap, base * 2^n)].
         return random.uniform(0, min(self.max_backoff_s, self.backoff_s * 2**attempt))

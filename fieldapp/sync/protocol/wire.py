@@ -7,7 +7,8 @@ Parsing is two-level. A body whose *shape* is wrong (not an object, a missing ke
 stamp that is not a stamp) raises WireError naming the path of the first problem, and
 the whole request is refused. An entry whose *content* cannot be applied (unknown entity
 or field, a value not of its field's declared kind) parses into an Entry with `problem`
-set, and only that entry is rejected.
+set, and only that entry is rejected. Likewise a pulled record's values are not checked
+here: the client sets a record it cannot store aside and applies the rest of the page.
 Pure functions and immutable values: safe from any thread.
 """
 
@@ -329,7 +330,8 @@ def expand_record(record: PulledRecord) -> dict[str, tuple[Any, str]]:
 
 
 def parse_pull_answer(body: Any) -> PullAnswer:
-    """Check a pull answer (the client's guard against a hostile or broken server)."""
+    """Check a pull answer's shape (the client's guard against a hostile or broken server);
+    the values of each record are judged when it is applied (sync/client/incoming.py)."""
     body = object_of(body, "answer")
     for key in ("records", "conflicts"):
         if not isinstance(need(body, key, "answer"), list):
@@ -355,9 +357,11 @@ def _check_pulled_record(record: Any, path: str) -> None:
         if name not in stamps and default is None:
             raise WireError(f"{path}.fields.{name} has no stamp")
         _stamp(stamps.get(name, default), f"{path}.stamps.{name}")
-    problem = values_problem(str(need(record, "entity", path)), fields)
-    if problem:
-        raise WireError(f"{path}: {problem}")
+    if not isinstance(need(record, "entity", path), str):
+        raise WireError(f"{path}.entity must be text")
+    # A value that cannot be stored (wrong kind, unknown field or entity) is not a shape
+    # problem: the client sets that record aside with its reason and keeps the rest of
+    # the page (sync/client/incoming.py), so one bad record never stops a device's pulls.
 
 
 def pull_params(since: Any, limit: Any) -> tuple[int, int]:

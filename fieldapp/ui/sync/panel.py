@@ -176,7 +176,11 @@ class SyncPanel(QWidget):
         else:
             text = self.tr("Not fully synchronised: %1 change(s) not on the server yet.")
             text = text.replace("%1", str(report.pending))
+        if report.set_aside:  # named in the warnings, shown on hover
+            aside = self.tr("%1 received record(s) set aside: this device cannot store them.")
+            text += " " + aside.replace("%1", str(report.set_aside))
         self.summary_value.setText(text)
+        self.summary_value.setToolTip("\n".join(report.warnings))
         self.refresh()
 
     @Slot(bool)
