@@ -55,6 +55,7 @@ def test_a_report_made_on_one_device_arrives_on_the_other(server, tmp_path):
     assert a.client_conflicts() == [] and b.client_conflicts() == []
 
 
+@pytest.mark.conflict
 def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
@@ -84,6 +85,7 @@ def test_concurrent_edits_leave_a_conflict_that_a_resolution_settles_everywhere(
     assert b.store.reports.get(other)["title"] == "Dam"
 
 
+@pytest.mark.conflict
 def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
@@ -118,6 +120,7 @@ def test_one_edit_settles_every_field_of_a_record_and_syncs(server, tmp_path):
     assert conflict_records(b.store.conn) == []
 
 
+@pytest.mark.conflict
 def test_a_feature_and_a_message_are_settled_as_validated_edits_and_sync(server, tmp_path):
     a = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
     b = Peer(tmp_path, "ben", server.url, enroll(server, "ben"))
