@@ -17,7 +17,6 @@ from ui_synckit import make_feature_clash, make_message_clash
 from fieldapp.sync.client.session import sync_status
 from fieldapp.ui.sync.conflict_view import ConflictView
 
-
 # Conflict tests: `make conflicts` runs them many times in a row (README, Tests).
 pytestmark = pytest.mark.conflict
 
