@@ -151,7 +151,9 @@ def test_escape_with_changes_asks_before_dropping_them(qtbot, window, monkeypatc
         lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.Yes,
     )
     qtbot.keyClick(title, Qt.Key.Key_Escape)
-    assert asked
+    [(_parent, heading, question, *_buttons)] = asked
+    assert heading == "Discard changes"
+    assert question == "Discard the changes you made to this report?"
     assert window.editor.form.value("title") == report["title"]
 
 
@@ -212,8 +214,17 @@ def test_delete_asks_then_removes_the_report_from_the_list(
     qtbot, window, store, operation, monkeypatch
 ):
     report = open_first(qtbot, window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    asked = []
+
+    def no(parent, heading, question, *buttons):
+        asked.append((heading, question))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
     assert not window.editor.delete()
+    assert asked == [
+        ("Delete report", f"Delete the report “{report['title']}”? Its history is kept.")
+    ]
     assert count_reports(store, operation) == 5
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.report_model.results_loaded):
