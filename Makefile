@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 HEADLESS = QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 
-.PHONY: run test lint bench mutation bundle bundle-selftest clean
+.PHONY: run test lint bench mutation conflicts bundle bundle-selftest clean
 
 $(BIN)/fieldapp: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ bench: $(BIN)/fieldapp
 MODULES ?=
 mutation: $(BIN)/fieldapp
 	$(HEADLESS) $(BIN)/python mutation/run.py $(MODULES)
+
+# The conflict tests (marked `conflict`: two edits of one record on two devices) RUNS times
+# in a row, one whole run after the other, stopping at the first failure (README, Tests).
+# CONFLICT_TESTS=tests/sync or tests/ui runs one half (the two halves can run side by side).
+RUNS ?= 200
+CONFLICT_TESTS ?= tests
+conflicts: $(BIN)/fieldapp
+	$(HEADLESS) $(BIN)/python -m pytest $(CONFLICT_TESTS) -m conflict --conflict-runs $(RUNS) \
+		--repeat-scope session -x -q -p no:cacheprovider
 
 bundle: $(BIN)/fieldapp
 	$(BIN)/pyinstaller --noconfirm --clean build.spec

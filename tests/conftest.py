@@ -10,6 +10,24 @@ from fieldapp.cli.main import main
 from fieldapp.store import Store
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--conflict-runs",
+        type=int,
+        default=0,
+        help="run each test marked `conflict` this many times (pytest-repeat); `make conflicts`",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Only the conflict tests are repeated: pytest-repeat's --count would multiply every
+    collected test before `-m conflict` deselects them (1,200 tests x 200)."""
+    runs = metafunc.config.getoption("conflict_runs")
+    if runs > 1 and metafunc.definition.get_closest_marker("conflict"):
+        metafunc.definition.add_marker(pytest.mark.repeat(runs))
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "data", user="alice") as opened:

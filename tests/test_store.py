@@ -87,11 +87,13 @@ def test_every_save_lands_in_the_outbox_in_order(store, operation):
 
 def test_edit_records_only_changed_fields_in_history(store, operation):
     report = _add(store, operation, severity=2)
+    before = utc_now()
     store.reports.update(report["id"], {"severity": 4, "title": "Water over the road"})
     history = store.db.history(report["id"])
     assert [h["action"] for h in history] == ["created", "updated"]
     assert history[1]["changes"] == {"severity": [2, 4]}
     assert history[1]["author"] == "alice"
+    assert before <= history[1]["at"] <= utc_now()  # when: the moment of the edit
 
 
 def test_edit_with_no_change_writes_nothing(store, operation):

@@ -6,6 +6,7 @@ import pytest
 
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.migrations.m003_radio import RADIO_RANK_SQL
+from fieldapp.core.times import utc_now
 from fieldapp.store import Store
 
 TEXT = "HAPPY BIRTHDAY X SEE YOU SOON X LOVE"
@@ -90,8 +91,9 @@ def test_statuses_follow_the_traffic_rules(store, operation):
         store.radio.set_status(message["id"], "serviced")
     assert caught.value.errors["status"][0] == "bad_transition"
     assert store.radio.set_status(message["id"], "waiting_relay")["status"] == "waiting_relay"
+    before = utc_now()
     delivered = store.radio.set_status(message["id"], "delivered")
-    assert delivered["delivered_at"] is not None
+    assert before <= delivered["delivered_at"] <= utc_now()  # the moment it was delivered
     assert store.radio.set_status(message["id"], "serviced")["status"] == "serviced"
     with pytest.raises(ValidationError):
         store.radio.set_status(message["id"], "received")

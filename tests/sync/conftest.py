@@ -44,6 +44,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def listening_ports(pid: int) -> set[int]:
+    """The TCP ports (IPv4 and IPv6) a process listens on, from /proc (Linux)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    ports = set()
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                ports.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
+
+
 def wait_until(check, timeout: float = 30.0, what: str = "condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -131,14 +150,28 @@ class Server:
         if tls is not None:
             cmd += ["--cert", str(tls[0]), "--key", str(tls[1])]
             self.url = f"https://127.0.0.1:{self.port}{wire.API}"
-        self.proc = subprocess.Popen(cmd, env=self.env, stdout=subprocess.DEVNULL)
-        wait_until(self._listening, what="the server to listen")
-        return self
+        for _attempt in range(5):
+            self.proc = subprocess.Popen(cmd, env=self.env, stdout=subprocess.DEVNULL)
+            if wait_until(self._listening_or_exited, what="the server to listen") == "listening":
+                return self
+            # Another program bound the port first: our server exited; take a new port.
+            self.port = free_port()
+            self.url = self.url.replace(f":{cmd[cmd.index('--port') + 1]}/", f":{self.port}/")
+            cmd[cmd.index("--port") + 1] = str(self.port)
+        raise AssertionError("the server could not listen on any of 5 free ports")
+
+    def _listening_or_exited(self) -> str | None:
+        assert self.proc is not None
+        if self.proc.poll() is not None:
+            return "exited"
+        return "listening" if self._listening() else None
 
     def _listening(self) -> bool:
+        """Our own process listens on the port. A connect() alone could reach another
+        program's server that took the port between free_port() and our bind (another
+        test run on the machine): the test would then talk to a stranger."""
         assert self.proc is not None and self.proc.poll() is None, "the server exited"
-        with socket.socket() as sock:
-            return sock.connect_ex(("127.0.0.1", self.port)) == 0
+        return self.port in listening_ports(self.proc.pid)
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

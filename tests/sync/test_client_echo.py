@@ -38,6 +38,7 @@ def test_a_push_is_not_pulled_back_yet_another_device_gets_all_of_it(peers):
     assert a.sync_ok().pulled == 1  # another device's edit still arrives
 
 
+@pytest.mark.conflict
 @pytest.mark.parametrize("first", ["anna", "ben"])
 def test_both_fields_of_a_record_edited_on_two_devices_reach_both(peers, first):
     a, b = peers
@@ -58,6 +59,7 @@ def test_both_fields_of_a_record_edited_on_two_devices_reach_both(peers, first):
     assert a.client_conflicts() == [] and b.client_conflicts() == []
 
 
+@pytest.mark.conflict
 def test_a_delete_and_a_conflict_made_elsewhere_come_back_after_a_later_push(peers):
     a, b = peers
     op = a.store.operations.create("Floods")["id"]

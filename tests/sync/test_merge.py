@@ -19,6 +19,9 @@ from fieldapp.sync.protocol.merge import (
     preferred,
 )
 
+# Conflict tests: `make conflicts` runs them many times in a row (README, Tests).
+pytestmark = pytest.mark.conflict
+
 NODES = ("aaaa", "bbbb", "cccc")
 FIELDS = ("title", "severity", "deleted")
 

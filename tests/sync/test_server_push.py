@@ -7,6 +7,7 @@ import gzip
 import json
 import uuid
 
+import pytest
 from conftest import statuses
 
 from fieldapp.core.hlc import MAX_DRIFT_MS
@@ -53,6 +54,7 @@ def test_an_op_id_in_a_second_batch_is_a_duplicate(server, coordinator, operatio
     assert count == 3  # the operation and two reports, each once
 
 
+@pytest.mark.conflict
 def test_concurrent_edits_converge_with_one_conflict_record(server, coordinator, operation):
     rid, created = coordinator.new_report(operation, "Shelter open")
     statuses(coordinator.push([created]))
@@ -84,6 +86,7 @@ def test_concurrent_edits_converge_with_one_conflict_record(server, coordinator,
     assert conflicts[0]["resolved_by"] == "carla"
 
 
+@pytest.mark.conflict
 def test_a_delete_against_a_concurrent_edit_is_a_conflict(server, coordinator, operation):
     rid, created = coordinator.new_report(operation)
     statuses(coordinator.push([created]))
@@ -159,6 +162,7 @@ def test_answers_are_gzip_compressed(server, coordinator, operation):
     assert len(answer.content) > 0 and json.loads(answer.content)["records"]
 
 
+@pytest.mark.conflict
 def test_writes_sharing_a_stamp_leave_the_same_conflict_record_in_any_order(
     server, coordinator, operation
 ):

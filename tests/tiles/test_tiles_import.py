@@ -110,7 +110,12 @@ def test_a_null_tile_is_imported_as_missing(sample, data_dir):
         # The NULL blob is at z1, column 0, TMS row 0: XYZ row 1.
         assert registry.get_tile(info.id, 1, 0, 1) is None
         assert registry.get_tile(info.id, 1, 0, 0).mime == "image/png"
-        assert registry.get_tile(info.id, 1, 1, 1) is not None
+        with sqlite3.connect(sample("edge_cases/corrupt_null_tile.mbtiles")) as conn:
+            [(tms_row_0,)] = conn.execute(
+                "SELECT tile_data FROM tiles WHERE zoom_level = 1 AND tile_column = 1"
+                " AND tile_row = 0"
+            )
+        assert registry.get_tile(info.id, 1, 1, 1).data == tms_row_0  # XYZ row 1 = TMS 0
 
 
 def test_an_existing_name_is_refused_unless_replaced(sample, data_dir):

@@ -50,7 +50,8 @@ def test_every_tile_of_a_set_is_found_at_its_flipped_row(sample, data_dir):
     # z4 has TMS rows 3..15 (the set stops at 70°S): XYZ rows 13..15 are empty.
     with TileRegistry(data_dir) as registry:
         assert registry.get_tile("plain_1", 4, 5, 15) is None
-        assert registry.get_tile("plain_1", 4, 5, 0) is not None
+        tms_row = dict(((z, x, tms), data) for z, x, tms, data in raw)[(4, 5, 15)]
+        assert registry.get_tile("plain_1", 4, 5, 0).data == tms_row  # XYZ row 0 = TMS 15
 
 
 def test_the_plain_tiles_table_schema_is_read_too(sample, tmp_path, data_dir):

@@ -161,9 +161,13 @@ def test_removing_a_file_asks_first_and_is_recorded_for_sync(
     report = attach_photo(qtbot, window, tmp_path)
     panel = window.editor.attachments
     select_file(panel)
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    answers, asked = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes], []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, *q, **k: asked.append(q[:2]) or answers.pop(0)
+    )
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    [filename] = [a["filename"] for a in store.attachments.list(report["id"])]
+    assert asked == [("Remove file", f"Remove {filename} from this report?")]
     assert len(store.attachments.list(report["id"])) == 1  # "No" keeps it
     before = store.db.outbox_count()
     with qtbot.waitSignal(window.editor.attachments_changed):

@@ -17,6 +17,9 @@ from ui_synckit import make_feature_clash, make_message_clash
 from fieldapp.sync.client.session import sync_status
 from fieldapp.ui.sync.conflict_view import ConflictView
 
+# Conflict tests: `make conflicts` runs them many times in a row (README, Tests).
+pytestmark = pytest.mark.conflict
+
 
 def ring(*corners: tuple[float, float]) -> list[list[float]]:
     return [[lon, lat] for lon, lat in (*corners, corners[0])]

@@ -15,6 +15,9 @@ from ui_synckit import make_clash
 from fieldapp.sync.client.session import sync_status
 from fieldapp.ui.sync.conflict_view import ConflictView
 
+# Conflict tests: `make conflicts` runs them many times in a row (README, Tests).
+pytestmark = pytest.mark.conflict
+
 BASE = {
     "title": "Bridge open",
     "body": "The bridge on the D981 is open.\nTrucks wait at the north end.",

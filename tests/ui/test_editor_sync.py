@@ -83,6 +83,7 @@ def test_unsaved_typing_is_kept_and_the_user_told_with_a_reload_offered(
     assert not editor.notice.isVisible() and not editor.is_dirty()
 
 
+@pytest.mark.conflict
 def test_saving_over_the_notice_keeps_the_typing_and_the_server_change(
     qtbot, editor_window, shared, store
 ):

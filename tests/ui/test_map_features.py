@@ -148,9 +148,12 @@ def test_a_feature_is_deleted_after_asking(
 ):
     feature_id = save_feature(qtbot, map_window, evaluate, "Danger")
     dialog = click_feature(qtbot, map_window, feature_id)
-    no = QMessageBox.StandardButton.No
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: no)
+    no, asked = QMessageBox.StandardButton.No, []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, *q, **k: asked.append(q[:2]) or no)
     dialog.delete_button.click()
+    assert asked == [
+        ("Delete map feature", "Delete the map feature “Danger”? Its history is kept.")
+    ]
     assert dialog.isVisible() and len(store.features.list(operation["id"])) == 1
     yes = QMessageBox.StandardButton.Yes
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: yes)

@@ -151,7 +151,9 @@ def test_escape_with_changes_asks_before_dropping_them(qtbot, window, monkeypatc
         lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.Yes,
     )
     qtbot.keyClick(title, Qt.Key.Key_Escape)
-    assert asked
+    [(_parent, heading, question, *_buttons)] = asked
+    assert heading == "Discard changes"
+    assert question == "Discard the changes you made to this report?"
     assert window.editor.form.value("title") == report["title"]
 
 
@@ -212,8 +214,17 @@ def test_delete_asks_then_removes_the_report_from_the_list(
     qtbot, window, store, operation, monkeypatch
 ):
     report = open_first(qtbot, window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    asked = []
+
+    def no(parent, heading, question, *buttons):
+        asked.append((heading, question))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
     assert not window.editor.delete()
+    assert asked == [
+        ("Delete report", f"Delete the report “{report['title']}”? Its history is kept.")
+    ]
     assert count_reports(store, operation) == 5
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.report_model.results_loaded):
@@ -274,3 +285,39 @@ def test_settings_dialog_changes_the_name_that_signs_new_reports(
     window.editor.form.widget("title").setText("Signed report")
     assert window.editor.save()
     assert window.editor.current_report()["author"] == "Camille (F4ABC)"
+
+
+def answer_next_question(button_text: str) -> dict:
+    """Waits (from the event loop the question runs) for the next message box, notes
+    what it says and its buttons, then clicks the button showing `button_text`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: dict = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, look)
+            return
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        seen.update(title=box.windowTitle(), text=box.text(), buttons=sorted(buttons))
+        buttons[button_text].click()
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def test_in_french_the_delete_question_and_its_buttons_are_french(
+    qtbot, window, store, operation, languages
+):
+    report = open_first(qtbot, window)
+    languages.apply("fr")
+    seen = answer_next_question("Non")
+    assert not window.editor.delete()
+    assert seen == {
+        "title": "Supprimer le rapport",
+        "text": f"Supprimer le rapport « {report['title']} » ? Son historique est conservé.",
+        "buttons": ["Non", "Oui"],
+    }
+    assert count_reports(store, operation) == 5

@@ -114,6 +114,7 @@ def test_background_sync_starts_by_itself_when_the_server_comes_up(
         server.db.close()
 
 
+@pytest.mark.conflict
 def test_a_conflict_resolved_in_the_window_syncs_to_the_other_device(
     qtbot, make_window, store, operation, server, tmp_path
 ):
