@@ -27,8 +27,54 @@ import re
 _FINEST = (120, 240)  # 8-character cells per degree: 1/120 deg of longitude, 1/240 of latitude
 
 
+class Why:
+    """Why a text is not a position: English templates, %1... filled with PositionError's
+    values. The window translates each template (ui/maps/position_words.py lists them all;
+    a test holds the two lists together), so French never gets an English sentence."""
+
+    LAT_RANGE = "latitude %1 is out of range (-90 to 90)"
+    LON_RANGE = "longitude %1 is out of range (-180 to 180)"
+    NOT_LOCATOR = "%1 is not a Maidenhead locator (like JN18 or JN18eu: 4, 6 or 8 characters)"
+    LOCATOR_PAIR = "%1: the letters of pair %2 of a locator go from %3 to %4"
+    EMPTY = "no position given"
+    AMBIGUOUS = (
+        "%1 can be read in more than one way; use a dot for decimals, or ';' between"
+        " latitude and longitude"
+    )
+    DECIMAL_COMMAS = "%1; with decimal commas, put ';' between latitude and longitude"
+    UNEXPECTED = "unexpected %1: not a position format FieldApp reads"
+    TOO_MANY = "more than two values: give a latitude and a longitude only"
+    NEED_BOTH = "give both a latitude and a longitude"
+    HEMI_EACH = "give one hemisphere letter for each of latitude and longitude"
+    HEMI_PLACE = "put the hemisphere letters all before or all after the numbers"
+    DEGREE_EACH = "give one ° for each of latitude and longitude"
+    DEGREE_PLACE = "a ° must follow the degrees of each coordinate"
+    EXAMPLE = "give a latitude and a longitude, e.g. 48.8566, 2.3522"
+    UNEXPECTED_IN = "unexpected %1 in %2"
+    NOT_DMS = "%1 is not degrees, minutes and seconds"
+    MARK_PLACE = "%1: %2 is in the wrong place"
+    SIGN_DEGREES = "%1: only the degrees may have a sign"
+    MINUTES_60 = "%1: minutes must be less than 60 (got %2)"
+    SECONDS_60 = "%1: seconds must be less than 60 (got %2)"
+    WHOLE_DEGREES = "%1: degrees followed by minutes must be a whole number"
+    WHOLE_MINUTES = "%1: minutes followed by seconds must be a whole number"
+    SIGN_AND_LETTER = "%1: give a minus sign or a hemisphere letter, not both"
+    BOTH_LATITUDES = "both values are latitudes (N/S); give one latitude and one longitude"
+    BOTH_LONGITUDES = "both values are longitudes (E/W); give one latitude and one longitude"
+
+
+def fill(template: str, values: tuple[object, ...]) -> str:
+    """A template with %1, %2... replaced by the values, in one pass."""
+    return re.sub(r"%(\d)", lambda match: str(values[int(match[1]) - 1]), template)
+
+
 class PositionError(ValueError):
-    """Text that is not a position, or a position off the globe; the message says why."""
+    """Text that is not a position, or a position off the globe: `why` (a Why template)
+    and its `values` (a value may itself be a PositionError); str() is the English."""
+
+    def __init__(self, why: str, *values: object):
+        super().__init__(fill(why, values))
+        self.why, self.values = why, values
 
 
 # -- formatting -------------------------------------------------------------------------
@@ -36,9 +82,9 @@ class PositionError(ValueError):
 
 def _check(lat: float, lon: float) -> None:
     if not (math.isfinite(lat) and -90 <= lat <= 90):
-        raise PositionError(f"latitude {lat:g} is out of range (-90 to 90)")
+        raise PositionError(Why.LAT_RANGE, f"{lat:g}")
     if not (math.isfinite(lon) and -180 <= lon <= 180):
-        raise PositionError(f"longitude {lon:g} is out of range (-180 to 180)")
+        raise PositionError(Why.LON_RANGE, f"{lon:g}")
 
 
 def format_decimal(lat: float, lon: float) -> str:
@@ -85,27 +131,20 @@ def maidenhead(lat: float, lon: float, precision: int = 6) -> str:
 _LOCATOR = re.compile(r"[A-Za-z]{2}\d{2}(?:[A-Za-z]{2}(?:\d{2})?)?")
 # Per pair: (highest symbol, cells per degree of longitude, of latitude)
 _PAIRS = (("R", 1 / 20, 1 / 10), ("9", 1 / 2, 1), ("X", 12, 24), ("9", 120, 240))
-_PAIR_NAMES = ("field", "square", "subsquare", "extended square")
 
 
 def parse_maidenhead(text: str) -> tuple[float, float]:
     """The centre (lat, lon) of a 4, 6 or 8-character Maidenhead locator."""
     locator = text.strip().upper()
     if not _LOCATOR.fullmatch(locator):
-        raise PositionError(
-            f"{text.strip()!r} is not a Maidenhead locator (like JN18 or JN18eu: 4, 6 or 8 "
-            "characters)"
-        )
+        raise PositionError(Why.NOT_LOCATOR, repr(text.strip()))
     lon, lat = -180.0, -90.0
     for index in range(0, len(locator), 2):
         top, per_lon, per_lat = _PAIRS[index // 2]
         first, second = locator[index], locator[index + 1]
         if first > top or second > top:
             low = "A" if top.isalpha() else "0"
-            raise PositionError(
-                f"{text.strip()!r}: the {_PAIR_NAMES[index // 2]} letters of a locator go from "
-                f"{low} to {top}"
-            )
+            raise PositionError(Why.LOCATOR_PAIR, repr(text.strip()), index // 2 + 1, low, top)
         base = ord("A" if top.isalpha() else "0")
         lon += (ord(first) - base) / per_lon
         lat += (ord(second) - base) / per_lat
@@ -148,7 +187,7 @@ def parse_position(text: str) -> tuple[float, float]:
     """(lat, lon) in decimal degrees from what a person typed; PositionError if unsure."""
     raw = text.strip().translate(_SAME).replace("''", '"')
     if not raw:
-        raise PositionError("no position given")
+        raise PositionError(Why.EMPTY)
     if _LOCATOR.fullmatch(raw) or re.fullmatch(r"[A-Za-z]{2}\d{2}\w*", raw):
         return parse_maidenhead(raw)
     if raw.lower().startswith("geo:"):  # geo URI (RFC 5870), as phones share a place
@@ -163,17 +202,12 @@ def parse_position(text: str) -> tuple[float, float]:
     if len(results) == 1:
         return next(iter(results))
     if len(results) > 1:
-        raise PositionError(
-            f"{text.strip()!r} can be read in more than one way; use a dot for decimals, or "
-            "';' between latitude and longitude"
-        )
+        raise PositionError(Why.AMBIGUOUS, repr(text.strip()))
     shaped = [e for e in errors if isinstance(e, _Shape)]
     if shaped:
         raise shaped[0] from None
     if "," in raw:  # the commas are the likely trouble
-        raise PositionError(
-            f"{errors[0]}; with decimal commas, put ';' between latitude and longitude"
-        ) from None
+        raise PositionError(Why.DECIMAL_COMMAS, errors[0]) from None
     raise errors[0] from None
 
 
@@ -199,7 +233,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         match = _TOKEN.match(text, at)
         if match is None:
             bad = text[at:].split()[0]
-            raise PositionError(f"unexpected {bad!r}: not a position format FieldApp reads")
+            raise PositionError(Why.UNEXPECTED, repr(bad))
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
         at = match.end()
@@ -208,12 +242,12 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def _read(halves: list[str]) -> tuple[float, float]:
     if len(halves) > 2:
-        raise PositionError("more than two values: give a latitude and a longitude only")
+        raise PositionError(Why.TOO_MANY)
     groups = [_tokens(half) for half in halves]
     if len(groups) == 1:
         groups = _split(groups[0])
     if any(not group for group in groups):
-        raise PositionError("give both a latitude and a longitude")
+        raise PositionError(Why.NEED_BOTH)
     first, second = (_component(group) for group in groups)
     return _assign(first, second)
 
@@ -223,23 +257,23 @@ def _split(tokens: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     hemis = [i for i, (kind, _) in enumerate(tokens) if kind == "hemi"]
     if hemis:
         if len(hemis) != 2:
-            raise PositionError("give one hemisphere letter for each of latitude and longitude")
+            raise PositionError(Why.HEMI_EACH)
         if hemis[0] == 0 and hemis[1] != len(tokens) - 1:
             return [tokens[: hemis[1]], tokens[hemis[1] :]]  # N 48 51 E 2 21
         if hemis[1] == len(tokens) - 1 and hemis[0] != 0:
             return [tokens[: hemis[0] + 1], tokens[hemis[0] + 1 :]]  # 48 51 N 2 21 E
-        raise PositionError("put the hemisphere letters all before or all after the numbers")
+        raise PositionError(Why.HEMI_PLACE)
     degrees = [i for i, token in enumerate(tokens) if token == ("mark", "°")]
     if degrees:
         if len(degrees) != 2:
-            raise PositionError("give one ° for each of latitude and longitude")
+            raise PositionError(Why.DEGREE_EACH)
         cut = degrees[1] - 1  # the second group starts at the number before its °
         if tokens[cut][0] != "num" or cut <= degrees[0]:
-            raise PositionError("a ° must follow the degrees of each coordinate")
+            raise PositionError(Why.DEGREE_PLACE)
         return [tokens[:cut], tokens[cut:]]
     numbers = [token for token in tokens if token[0] == "num"]
     if len(numbers) != len(tokens) or len(numbers) not in (2, 4, 6):
-        raise PositionError("give a latitude and a longitude, e.g. 48.8566, 2.3522")
+        raise PositionError(Why.EXAMPLE)
     half = len(numbers) // 2
     return [numbers[:half], numbers[half:]]
 
@@ -258,28 +292,28 @@ def _component(tokens: list[tuple[str, str]]) -> tuple[float, str | None]:
         elif kind == "mark" and parts and not parts[-1][1]:
             parts[-1][1] = value
         else:
-            raise PositionError(f"unexpected {value!r} in {_text(tokens)!r}")
+            raise PositionError(Why.UNEXPECTED_IN, repr(value), repr(_text(tokens)))
     if not 1 <= len(parts) <= 3:
-        raise PositionError(f"{_text(tokens)!r} is not degrees, minutes and seconds")
+        raise PositionError(Why.NOT_DMS, repr(_text(tokens)))
     for index, (_number, mark) in enumerate(parts):
         if mark and mark != _MARKS[index]:
-            raise PositionError(f"{_text(tokens)!r}: {mark} is in the wrong place")
+            raise PositionError(Why.MARK_PLACE, repr(_text(tokens)), mark)
     return _value(parts, letter, _text(tokens)), letter
 
 
 def _value(parts: list[list[str]], letter: str | None, shown: str) -> float:
     numbers = [float(number) for number, _mark in parts]
     if any(number[0] in "+-" for number, _mark in parts[1:]):
-        raise _Shape(f"{shown!r}: only the degrees may have a sign")
-    for index, name in ((1, "minutes"), (2, "seconds")):
+        raise _Shape(Why.SIGN_DEGREES, repr(shown))
+    for index, over_60, whole in ((1, Why.MINUTES_60, Why.WHOLE_DEGREES),
+                                  (2, Why.SECONDS_60, Why.WHOLE_MINUTES)):  # fmt: skip
         if len(numbers) > index and numbers[index] >= 60:
-            raise _Shape(f"{shown!r}: {name} must be less than 60 (got {parts[index][0]})")
+            raise _Shape(over_60, repr(shown), parts[index][0])
         if len(numbers) > index and not numbers[index - 1].is_integer():
-            unit = ("degrees", "minutes")[index - 1]
-            raise _Shape(f"{shown!r}: {unit} followed by {name} must be a whole number")
+            raise _Shape(whole, repr(shown))
     negative = parts[0][0].startswith("-")
     if negative and letter:
-        raise _Shape(f"{shown!r}: give a minus sign or a hemisphere letter, not both")
+        raise _Shape(Why.SIGN_AND_LETTER, repr(shown))
     size = abs(numbers[0]) + sum(n / 60**i for i, n in enumerate(numbers[1:], start=1))
     return -size if negative else size
 
@@ -303,15 +337,14 @@ def _assign(
         other = "lon" if known == "lat" else "lat"
         axes = [axes[0] or other, axes[1] or other]
     if axes[0] == axes[1]:
-        which = "latitudes (N/S)" if axes[0] == "lat" else "longitudes (E/W)"
-        raise _Shape(f"both values are {which}; give one latitude and one longitude")
+        raise _Shape(Why.BOTH_LATITUDES if axes[0] == "lat" else Why.BOTH_LONGITUDES)
     values = {
         axis: value * _SIGNS.get(letter or "N", 1)
         for axis, (value, letter) in zip(axes, (first, second), strict=True)
     }
     lat, lon = values["lat"], values["lon"]
     if not -90 <= lat <= 90:
-        raise _Shape(f"latitude {lat:g} is out of range (-90 to 90)")
+        raise _Shape(Why.LAT_RANGE, f"{lat:g}")
     if not -180 <= lon <= 180:
-        raise _Shape(f"longitude {lon:g} is out of range (-180 to 180)")
+        raise _Shape(Why.LON_RANGE, f"{lon:g}")
     return lat, lon

@@ -1071,6 +1071,113 @@
     </message>
 </context>
 <context>
+    <name>PositionError</name>
+    <message>
+        <source>latitude %1 is out of range (-90 to 90)</source>
+        <translation>la latitude %1 est hors limites (-90 à 90)</translation>
+    </message>
+    <message>
+        <source>longitude %1 is out of range (-180 to 180)</source>
+        <translation>la longitude %1 est hors limites (-180 à 180)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Maidenhead locator (like JN18 or JN18eu: 4, 6 or 8 characters)</source>
+        <translation>%1 n’est pas un locator Maidenhead (comme JN18 ou JN18eu : 4, 6 ou 8 caractères)</translation>
+    </message>
+    <message>
+        <source>%1: the letters of pair %2 of a locator go from %3 to %4</source>
+        <translation>%1 : les lettres de la paire %2 d’un locator vont de %3 à %4</translation>
+    </message>
+    <message>
+        <source>no position given</source>
+        <translation>aucune position indiquée</translation>
+    </message>
+    <message>
+        <source>%1 can be read in more than one way; use a dot for decimals, or &apos;;&apos; between latitude and longitude</source>
+        <translation>%1 peut se lire de plusieurs façons ; mettez un point pour les décimales, ou « ; » entre latitude et longitude</translation>
+    </message>
+    <message>
+        <source>%1; with decimal commas, put &apos;;&apos; between latitude and longitude</source>
+        <translation>%1 ; avec des virgules décimales, mettez « ; » entre latitude et longitude</translation>
+    </message>
+    <message>
+        <source>unexpected %1: not a position format FieldApp reads</source>
+        <translation>%1 inattendu : FieldApp ne lit pas ce format de position</translation>
+    </message>
+    <message>
+        <source>more than two values: give a latitude and a longitude only</source>
+        <translation>plus de deux valeurs : indiquez seulement une latitude et une longitude</translation>
+    </message>
+    <message>
+        <source>give both a latitude and a longitude</source>
+        <translation>indiquez une latitude et une longitude</translation>
+    </message>
+    <message>
+        <source>give one hemisphere letter for each of latitude and longitude</source>
+        <translation>mettez une lettre d’hémisphère pour la latitude et une pour la longitude</translation>
+    </message>
+    <message>
+        <source>put the hemisphere letters all before or all after the numbers</source>
+        <translation>mettez les lettres d’hémisphère toutes avant ou toutes après les nombres</translation>
+    </message>
+    <message>
+        <source>give one ° for each of latitude and longitude</source>
+        <translation>mettez un ° pour la latitude et un pour la longitude</translation>
+    </message>
+    <message>
+        <source>a ° must follow the degrees of each coordinate</source>
+        <translation>un ° doit suivre les degrés de chaque coordonnée</translation>
+    </message>
+    <message>
+        <source>give a latitude and a longitude, e.g. 48.8566, 2.3522</source>
+        <translation>indiquez une latitude et une longitude, par ex. 48.8566, 2.3522</translation>
+    </message>
+    <message>
+        <source>unexpected %1 in %2</source>
+        <translation>%1 inattendu dans %2</translation>
+    </message>
+    <message>
+        <source>%1 is not degrees, minutes and seconds</source>
+        <translation>%1 ne se lit pas en degrés, minutes et secondes</translation>
+    </message>
+    <message>
+        <source>%1: %2 is in the wrong place</source>
+        <translation>%1 : %2 est mal placé</translation>
+    </message>
+    <message>
+        <source>%1: only the degrees may have a sign</source>
+        <translation>%1 : seuls les degrés peuvent porter un signe</translation>
+    </message>
+    <message>
+        <source>%1: minutes must be less than 60 (got %2)</source>
+        <translation>%1 : les minutes doivent être inférieures à 60 (lu : %2)</translation>
+    </message>
+    <message>
+        <source>%1: seconds must be less than 60 (got %2)</source>
+        <translation>%1 : les secondes doivent être inférieures à 60 (lu : %2)</translation>
+    </message>
+    <message>
+        <source>%1: degrees followed by minutes must be a whole number</source>
+        <translation>%1 : des degrés suivis de minutes doivent être un nombre entier</translation>
+    </message>
+    <message>
+        <source>%1: minutes followed by seconds must be a whole number</source>
+        <translation>%1 : des minutes suivies de secondes doivent être un nombre entier</translation>
+    </message>
+    <message>
+        <source>%1: give a minus sign or a hemisphere letter, not both</source>
+        <translation>%1 : mettez un signe moins ou une lettre d’hémisphère, pas les deux</translation>
+    </message>
+    <message>
+        <source>both values are latitudes (N/S); give one latitude and one longitude</source>
+        <translation>les deux valeurs sont des latitudes (N/S) ; indiquez une latitude et une longitude</translation>
+    </message>
+    <message>
+        <source>both values are longitudes (E/W); give one latitude and one longitude</source>
+        <translation>les deux valeurs sont des longitudes (E/O) ; indiquez une latitude et une longitude</translation>
+    </message>
+</context>
+<context>
     <name>PositionReadout</name>
     <message>
         <source>Cursor position: decimal degrees · degrees, minutes, seconds · locator</source>

@@ -106,12 +106,14 @@ class GoToBar(QWidget):
     def go(self) -> bool:
         """Read the box; fly there, or say in words what is wrong (and move nothing)."""
         from fieldapp.core import geo
+        from fieldapp.ui.maps.position_words import position_error_text
 
         text = self.edit.text()
         try:
             lat, lon = geo.parse_position(text)
         except geo.PositionError as exc:
-            message = str(exc) if text.strip() else self.tr("Type a position first.")
+            typed = text.strip()
+            message = position_error_text(exc) if typed else self.tr("Type a position first.")
             self.error_label.setText(self.tr("Cannot go there: %1").replace("%1", message))
             self.error_label.show()
             self.focus()
