@@ -226,9 +226,17 @@ def test_seed_refuses_a_bad_request_before_any_download(run, tile_server, data_d
     assert tile_server.seen == [] and not (data_dir / "tiles").exists()
 
 
+# `fieldapp` as started from a terminal, whose Ctrl-C raises KeyboardInterrupt: a test run
+# started in the background (a CI script's `&`) ignores SIGINT, and its children inherit it.
+AS_AT_A_TERMINAL = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler);"
+    " sys.argv[0] = 'fieldapp'; runpy.run_module('fieldapp', run_name='__main__')"
+)
+
+
 def test_ctrl_c_cancels_keeps_the_tiles_and_the_same_command_resumes(tile_server, data_dir):
     tile_server.rule = lambda z, x, y, attempt, n: "hold" if n > 10 else None
-    command = [sys.executable, "-m", "fieldapp", "--data-dir", str(data_dir), "tiles"]
+    command = [sys.executable, "-c", AS_AT_A_TERMINAL, "--data-dir", str(data_dir), "tiles"]
     command += _seed_args(tile_server)
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     watchdog = threading.Timer(60, child.kill)
