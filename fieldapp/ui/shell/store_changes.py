@@ -29,8 +29,7 @@ class StoreChanges(QObject):
 
     def stop(self) -> None:
         """Announce nothing more (the window is closing)."""
-        self._store.db.on_committed = None
-        self._scheduled = True  # a pending announcement is dropped
+        self._store.db.on_committed = None  # and a pending announcement is dropped
 
     def _on_store_committed(self) -> None:
         if not self._scheduled:
