@@ -278,6 +278,10 @@ def test_changes_say_whether_they_were_written_here(store, operation):
     store.db.take_changes()
     report = store.reports.add(operation["id"], {"title": "Bridge closed"})
     assert store.db.take_changes().local
+    store.reports.update(report["id"], {"severity": 4})
+    assert store.db.take_changes().local  # an edit
+    store.reports.add_bulk(operation["id"], ({"title": f"r{n}"} for n in range(3)))
+    assert store.db.take_changes().local  # a bulk load
     with store.db.transaction():
         store.db.update_received("report", report["id"], {"title": "Bridge open"}, {"title": "1"})
     received = store.db.take_changes()
