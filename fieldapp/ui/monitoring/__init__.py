@@ -1,0 +1,1 @@
+"""The monitoring desk's screens: sources, the triage queue, watch rules."""
