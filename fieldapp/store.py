@@ -6,6 +6,8 @@
     store.attachments.add(report_id, path)
     store.features.add(op_id, ...)     # maps/features.py
     store.radio.add(op_id, {...})      # radio/repository.py
+    store.items.take(op_id, posts, ...) # monitoring/items.py; .rules, .authors, .sources,
+                                       # .queue: the monitoring desk (made on first use)
     store.db.transaction()             # the replica and its one write path (core/replica.py)
 
 Every repository writes through the same Replica, so every user action is one SQLite
@@ -16,17 +18,26 @@ the thread that opened it; a worker thread opens its own on the same file.
 from __future__ import annotations
 
 import sqlite3
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.core.database import DatabaseError
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import Operations
 from fieldapp.core.replica import Replica
 from fieldapp.maps.features import Features
+from fieldapp.monitoring.authors import AuthorNotes
+from fieldapp.monitoring.items import Items
 from fieldapp.radio.repository import RadioTraffic
 from fieldapp.reports.attachment_records import Attachments
 from fieldapp.reports.query import ReportQuery
 from fieldapp.reports.repository import Reports
+
+if TYPE_CHECKING:
+    from fieldapp.monitoring.queue import Queue
+    from fieldapp.monitoring.sources import Sources
+    from fieldapp.monitoring.watch import WatchRules
 
 
 class Store:
@@ -39,6 +50,28 @@ class Store:
         self.attachments = Attachments(self.db)
         self.features = Features(self.db)
         self.radio = RadioTraffic(self.db)
+        self.items = Items(self.db)
+        self.authors = AuthorNotes(self.db)
+
+    # The monitoring desk's heavier parts (HTTP, rules, clusters): imported on first use,
+    # so that opening the window does not pay for them.
+    @cached_property
+    def sources(self) -> Sources:
+        from fieldapp.monitoring.sources import Sources
+
+        return Sources(self.db)
+
+    @cached_property
+    def rules(self) -> WatchRules:
+        from fieldapp.monitoring.watch import WatchRules
+
+        return WatchRules(self.db)
+
+    @cached_property
+    def queue(self) -> Queue:
+        from fieldapp.monitoring.queue import Queue
+
+        return Queue(self.db)
 
     # What callers read most, named here rather than through `db` everywhere.
     @property

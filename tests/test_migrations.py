@@ -52,7 +52,9 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
     assert schema_of(tmp_path / "old") == fresh(tmp_path)
 
 
-@pytest.mark.parametrize("name", ["fieldapp-m001.db", "fieldapp-m002.db", "fieldapp-m003.db"])
+@pytest.mark.parametrize(
+    "name", ["fieldapp-m001.db", "fieldapp-m002.db", "fieldapp-m003.db", "fieldapp-m004.db"]
+)
 def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, name):
     data = tmp_path / "data"
     data.mkdir()
@@ -69,7 +71,7 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
         messages = store.conn.execute("SELECT text FROM radio_messages").fetchall()
     assert features == ([] if name == "fieldapp-m001.db" else ["Basse ville"])
     assert [m[0] for m in messages] == (
-        ["NEED 40 COTS AT SCHOOL"] if name == "fieldapp-m003.db" else []
+        ["NEED 40 COTS AT SCHOOL"] if name in ("fieldapp-m003.db", "fieldapp-m004.db") else []
     )
     assert schema_of(data) == fresh(tmp_path)
     assert check(data) == []

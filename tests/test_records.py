@@ -139,6 +139,9 @@ SHAPES = {
     "report": record_types.Report,
     "feature": record_types.Feature,
     "radio_message": record_types.RadioMessage,
+    "item": record_types.Item,
+    "watch_rule": record_types.WatchRule,
+    "author_note": record_types.AuthorNote,
 }
 # What a reader adds to a stored row, and takes away (an operation's stamps).
 ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",

@@ -11,7 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldapp import __version__
-from fieldapp.cli import features, operations, radio, reports, server, sync, tiles, tools
+from fieldapp.cli import (
+    features,
+    intake,
+    operations,
+    radio,
+    reports,
+    server,
+    sources,
+    sync,
+    tiles,
+    tools,
+)
 from fieldapp.cli.common import PROG
 
 
@@ -33,6 +44,17 @@ def build_parser(global_parser: Callable[..., argparse.ArgumentParser]) -> argpa
             sub.set_defaults(run=run)
         return sub
 
-    for module in (operations, reports, features, radio, tools, tiles, server, sync):
+    for module in (
+        operations,
+        reports,
+        features,
+        radio,
+        sources,
+        intake,
+        tools,
+        tiles,
+        server,
+        sync,
+    ):
         module.add_parsers(subparsers, command)
     return parser

@@ -102,6 +102,51 @@ class Feature(Stored):
     field_hlc: dict[str, str]
 
 
+class Item(Stored):
+    """A post on the monitoring desk (`Store.items.get`): its media list parsed."""
+
+    status: str
+    claimed_by: str
+    report_id: str | None
+    cluster_pin: str | None
+    source_kind: str
+    post_key: str
+    author: str
+    handle: str
+    posted_at: str | None
+    text: str
+    url: str
+    language: str
+    media: list[str]
+    place: str
+    lat: float | None
+    lon: float | None
+    field_hlc: dict[str, str]
+
+
+class WatchRule(Stored):
+    """A watch rule of the monitoring desk (`Store.rules.get`)."""
+
+    name: str
+    expression: str
+    language: str
+    area_id: str | None
+    action: str
+    enabled: bool
+    author: str
+    field_hlc: dict[str, str]
+
+
+class AuthorNote(Stored):
+    """What the team thinks of an author or account (`Store.authors.note_of`)."""
+
+    handle: str
+    credibility: str
+    note: str
+    author: str
+    field_hlc: dict[str, str]
+
+
 class RadioHop(TypedDict):
     """One relay of a radio message (`Store.radio.hops`): who passed it to whom, when."""
 

@@ -153,8 +153,36 @@ RADIO_HOP = _declare(
     at=TIME, author=TEXT,
 ).needing("message_id", "at")  # fmt: skip
 
+# The monitoring desk (fieldapp/monitoring/): posts taken from sources, the team's watch
+# rules and its notes on authors. An item's id derives from its post (and its source when
+# the post's own id is not global), so the same post fetched on two laptops is one record;
+# every synced field of a new item is a function of the post alone (its created_at is the
+# post's date, never the fetch time; which of this laptop's sources fetched it is local),
+# so two laptops' copies agree and their meeting is no conflict.
+ITEM = _declare(
+    "item", "items", 1, "post", "text",
+    status=CODE, claimed_by=TEXT, report_id=ID, cluster_pin=TEXT,
+    source_kind=CODE, post_key=TEXT,
+    **_texts("author", "handle"), posted_at=TIME, text=TEXT, url=TEXT, language=TEXT,
+    media=JSON, place=TEXT, lat=REAL, lon=REAL,
+).owning("source_kind", "post_key", sparse=True).needing(
+    "status", "source_kind", "post_key", "text",
+    nullable=("report_id", "cluster_pin", "posted_at", "lat", "lon"),
+)  # fmt: skip
+WATCH_RULE = _declare(
+    "watch_rule", "watch_rules", 1, "watch rule", "name",
+    name=TEXT, expression=TEXT, language=TEXT, area_id=ID, action=CODE, enabled=BOOL,
+    author=TEXT,
+).owning("author").needing("name", "expression", "action", nullable=("area_id",))  # fmt: skip
+AUTHOR_NOTE = _declare(
+    "author_note", "author_notes", 1, "note on an author", "handle",
+    handle=TEXT, credibility=CODE, note=TEXT, author=TEXT,
+).owning("author").needing("handle", "credibility")  # fmt: skip
+
+_REPORTING = (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)
+_MONITORING = (ITEM, WATCH_RULE, AUTHOR_NOTE)
 RECORD_TYPES: Mapping[str, RecordType] = MappingProxyType(
-    {t.entity: t for t in (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)}
+    {t.entity: t for t in (*_REPORTING, *_MONITORING)}
 )
 TABLES: Mapping[str, str] = MappingProxyType({t.entity: t.table for t in RECORD_TYPES.values()})
 ENTITY_OF_TABLE: Mapping[str, str] = MappingProxyType({t: e for e, t in TABLES.items()})

@@ -14,7 +14,11 @@ report repository). The README's "Sync server" section says the same in words.
   real ones.
 - **volunteer**: creates reports, attachments, map features, radio messages and relay
   hops, and edits only those it created; never verifies a report (a new report of its
-  is unverified), never writes an operation.
+  is unverified), never writes an operation. On the monitoring desk it takes posts in,
+  triages anyone's (claim, dismiss, rumour, promote, attach, regroup), writes watch rules
+  and notes on authors, and edits only its own rules and notes; a post's content, once
+  another device stored it, it may only write again unchanged (the same post fetched on
+  two laptops).
 
 Pure functions of plain values: safe from any thread. No I/O, no Qt.
 """
@@ -28,7 +32,12 @@ from fieldapp.core.records import RECORD_TYPES
 from fieldapp.core.roles import EDITORS
 
 # What a volunteer (and a trainer outside exercises) may create and edit, if it made it.
-VOLUNTEER_TYPES = ("report", "attachment", "feature", "radio_message", "radio_hop")
+VOLUNTEER_TYPES = (
+    "report", "attachment", "feature", "radio_message", "radio_hop",
+    "item", "watch_rule", "author_note",
+)  # fmt: skip
+# What anyone who may write posts may change on anyone's post: the triage of the queue.
+TRIAGE_FIELDS = frozenset({"status", "claimed_by", "report_id", "cluster_pin"})
 # The verdict of a report, and its value on a report nobody verified.
 UNVERIFIED: Mapping[str, Any] = {
     "verification": "unverified",
@@ -90,6 +99,8 @@ def write_refusal(
         return f"a {role} cannot write a {label}"
     if leads(role, exercise):
         return None
+    if entity == "item" and current is not None and not own:
+        return item_refusal(role, current, written)
     if current is not None and not own:
         return f"a {role} edits only the records it created"
     if entity == "report":
@@ -108,6 +119,15 @@ def verification_refusal(
         before = UNVERIFIED[name] if current is None else current.get(name, UNVERIFIED[name])
         if written[name] != before and not (written[name] in ("", None) and before in ("", None)):
             return f"only a coordinator verifies a report; a {role} cannot set {name}"
+    return None
+
+
+def item_refusal(role: str, current: Mapping[str, Any], written: Mapping[str, Any]) -> str | None:
+    """Anyone's post may be triaged; its content, fetched from its source, is written again
+    only unchanged (two laptops took in the same post)."""
+    for name, value in written.items():
+        if name not in TRIAGE_FIELDS and name in current and current[name] != value:
+            return f"a {role} cannot change the {name} of a post another device took in"
     return None
 
 

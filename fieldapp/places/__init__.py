@@ -1,1 +1,1 @@
-"""Place names offline: the gazetteer behind place guesses, Go to, the report form and map labels."""
+"""Place names offline: the gazetteer behind place guesses, Go to, the Place field, map labels."""

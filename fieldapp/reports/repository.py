@@ -62,17 +62,25 @@ class Reports(Repository):
 
     def add(self, operation_id: str, values: Mapping[str, Any]) -> Report:
         """Validate and save a new report; returns it as stored."""
+        get_operation(self.conn, operation_id)
+        domain.validate_report({"author": self.db.user, **values})  # before taking the lock
+        with self.db.transaction():
+            report_id = self.add_within(operation_id, values)
+        return self.get(report_id)
+
+    def add_within(self, operation_id: str, values: Mapping[str, Any]) -> str:
+        """`add` inside the caller's open transaction (a report saved together with other
+        writes: a post promoted to a report); returns the new report's id."""
         operation = get_operation(self.conn, operation_id)
         clean = domain.validate_report({"author": self.db.user, **values})
-        with self.db.transaction():
-            self._check_duplicate_of(operation_id, None, clean)
-            clean = _fill_verification(clean, {}, self.db.user)
-            self._check_verdict_right(bool(operation["exercise"]), None, clean)
-            report_id = new_id()
-            row = {"id": report_id, "operation_id": operation_id, "created_at": utc_now()}
-            row.update(domain.to_db(clean))
-            self.db.insert_records("report", [row])
-        return self.get(report_id)
+        self._check_duplicate_of(operation_id, None, clean)
+        clean = _fill_verification(clean, {}, self.db.user)
+        self._check_verdict_right(bool(operation["exercise"]), None, clean)
+        report_id = new_id()
+        row = {"id": report_id, "operation_id": operation_id, "created_at": utc_now()}
+        row.update(domain.to_db(clean))
+        self.db.insert_records("report", [row])
+        return report_id
 
     def add_bulk(
         self, operation_id: str, items: Iterable[Mapping[str, Any]], batch: int = 2000

@@ -14,13 +14,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-NAMES: tuple[str, ...] = ("m001_initial", "m002_features", "m003_radio", "m004_sync")
+NAMES: tuple[str, ...] = (
+    "m001_initial",
+    "m002_features",
+    "m003_radio",
+    "m004_sync",
+    "m005_monitoring",
+)
 
 
 def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]]:
     """(name, apply) of each migration named, in order; imports their modules now (by
     name, in plain import statements: a bundler must see them)."""
-    from fieldapp.core.migrations import m001_initial, m002_features, m003_radio, m004_sync
+    from fieldapp.core.migrations import (
+        m001_initial,
+        m002_features,
+        m003_radio,
+        m004_sync,
+        m005_monitoring,
+    )
 
-    modules = {m.NAME: m for m in (m001_initial, m002_features, m003_radio, m004_sync)}
+    modules = {
+        m.NAME: m for m in (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring)
+    }
     return [(name, modules[name].apply) for name in names]

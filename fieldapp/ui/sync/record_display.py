@@ -26,6 +26,7 @@ from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry, v
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.protocol.merge import DELETED
 from fieldapp.ui.kit import i18n
+from fieldapp.ui.monitoring import words as monitoring_words
 from fieldapp.ui.radio import fields as radio_fields
 from fieldapp.ui.radio import models as radio_models
 
@@ -42,6 +43,9 @@ def type_labels() -> dict[str, str]:
         "attachment": translate("Conflicts", "Attached file"),
         "radio_message": translate("Conflicts", "Radio message"),
         "radio_hop": translate("Conflicts", "Radio relay"),
+        "item": translate("Conflicts", "Monitored post"),
+        "watch_rule": translate("Conflicts", "Watch rule"),
+        "author_note": translate("Conflicts", "Note on an author"),
     }
 
 
@@ -142,12 +146,24 @@ def _report_kind(current: Mapping[str, Any]) -> str:
 FIELD_LABELS: Mapping[str, Callable[[str], dict[str, str]]] = {
     "feature": feature_labels,
     "radio_message": message_labels,
+    "item": monitoring_words.field_labels,
+    "watch_rule": monitoring_words.field_labels,
+    "author_note": monitoring_words.field_labels,
 }
 # The words of coded values (codes, scales, flags) of a type's fields.
 VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
     "report": _report_words,
     "feature": lambda: {"category": i18n.category_labels()},
     "radio_message": _message_words,
+    "item": lambda: {
+        "status": monitoring_words.status_labels(),
+        "source_kind": monitoring_words.post_kind_labels(),
+    },
+    "watch_rule": lambda: {
+        "action": monitoring_words.action_labels(),
+        "enabled": {True: translate("Conflicts", "Yes"), False: translate("Conflicts", "No")},
+    },
+    "author_note": lambda: {"credibility": monitoring_words.credibility_labels()},
 }
 # How one record of a type is named, when its declared title field is not enough.
 TITLES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {"radio_message": _message_title}

@@ -1,0 +1,80 @@
+"""The monitoring desk's coded values in words (English source, French translation).
+
+Functions, not constants: the words are read in the language in force when called.
+GUI thread (translations are Qt's).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def status_labels() -> dict[str, str]:
+    """A post's place in the triage (items.STATUSES)."""
+    return {
+        "new": translate("Monitoring", "To triage"),
+        "rumour": translate("Monitoring", "Rumour"),
+        "dismissed": translate("Monitoring", "Dismissed"),
+        "promoted": translate("Monitoring", "Made a report"),
+        "attached": translate("Monitoring", "Source of a report"),
+    }
+
+
+def credibility_labels() -> dict[str, str]:
+    """What the team thinks of an author (authors.CREDIBILITY)."""
+    return {
+        "credible": translate("Monitoring", "Credible"),
+        "official": translate("Monitoring", "Official"),
+        "unknown": translate("Monitoring", "Unknown"),
+        "not_credible": translate("Monitoring", "Not credible"),
+        "impersonator": translate("Monitoring", "Impersonator"),
+    }
+
+
+def action_labels() -> dict[str, str]:
+    """What a watch rule does with the posts it matches (watch.ACTIONS)."""
+    return {
+        "flag": translate("Monitoring", "Flag"),
+        "hide": translate("Monitoring", "Hide"),
+    }
+
+
+def post_kind_labels() -> dict[str, str]:
+    """How a post came (items.POST_KINDS)."""
+    return {
+        "mastodon": translate("Monitoring", "Mastodon"),
+        "feed": translate("Monitoring", "Feed"),
+        "csv": translate("Monitoring", "File of posts"),
+        "paste": translate("Monitoring", "Pasted (phone, SMS)"),
+    }
+
+
+def field_labels(kind: str = "") -> dict[str, str]:
+    """The names of a post's, a rule's and an author note's fields."""
+    return {
+        "status": translate("Monitoring", "Triage"),
+        "claimed_by": translate("Monitoring", "Claimed by"),
+        "report_id": translate("Monitoring", "Report"),
+        "cluster_pin": translate("Monitoring", "Card (grouped by hand)"),
+        "source_kind": translate("Monitoring", "Came by"),
+        "post_key": translate("Monitoring", "Post id"),
+        "author": translate("Monitoring", "Author"),
+        "handle": translate("Monitoring", "Account"),
+        "posted_at": translate("Monitoring", "Posted at"),
+        "text": translate("Monitoring", "Text"),
+        "url": translate("Monitoring", "Link"),
+        "language": translate("Monitoring", "Language"),
+        "media": translate("Monitoring", "Media"),
+        "place": translate("Monitoring", "Place (guessed)"),
+        "lat": translate("Monitoring", "Latitude (guessed)"),
+        "lon": translate("Monitoring", "Longitude (guessed)"),
+        "name": translate("Monitoring", "Name"),
+        "expression": translate("Monitoring", "Words"),
+        "area_id": translate("Monitoring", "Area"),
+        "action": translate("Monitoring", "Action"),
+        "enabled": translate("Monitoring", "Switched on"),
+        "credibility": translate("Monitoring", "Credibility"),
+        "note": translate("Monitoring", "Note"),
+    }
