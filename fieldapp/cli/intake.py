@@ -293,9 +293,8 @@ def rule_list(args: argparse.Namespace) -> int:
     if not rules:
         print(f"no watch rules in {label(op)} yet; add one with: {PROG} rule add -h")
     for r in rules:
-        print(
-            f"{r['id']}  {'on ' if r['enabled'] else 'off'}  {r['action']:4}  {r['name']}: {r['expression']}"
-        )
+        state = "on " if r["enabled"] else "off"
+        print(f"{r['id']}  {state}  {r['action']:4}  {r['name']}: {r['expression']}")
     return 0
 
 
