@@ -113,7 +113,7 @@ def test_sources_are_listed_with_their_state_and_removed(run, run_json, op):
     code, _, err = run("source", "add", "rss", "https://feeds.example/crue.rss")
     assert code != 0 and "already watched" in err
     assert [s["name"] for s in run_json("source", "list")] == ["Vigicrues"]
-    code, out, _ = run("source", "remove", "Vigicrues")
+    code, _, _ = run("source", "remove", "Vigicrues")
     assert code == 0 and run_json("source", "list") == []
 
 

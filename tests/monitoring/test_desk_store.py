@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fieldapp.monitoring.posts import Post
 
 from fieldapp.core import rights
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.monitoring.items import UNKNOWN_TIME, item_id
-from fieldapp.monitoring.posts import Post
 from fieldapp.monitoring.queue import QueueQuery
 from fieldapp.store import Store
 
@@ -60,9 +60,12 @@ def test_a_post_without_a_date_keeps_no_invented_date(store, op):
 
 
 def test_copies_of_a_post_make_one_card_and_a_dismissed_card_leaves_the_queue(store, op):
-    copies = [post("1"), post("2", "RT @anne: " + FLOOD, "@bob@x.example"),
-              post("3", FLOOD.replace("vite", "très vite"), "@carl@y.example"),
-              post("4", "Incendie de forêt près de Narbonne, fumée visible", "@dora@z.example")]  # fmt: skip
+    copies = [
+        post("1"),
+        post("2", "RT @anne: " + FLOOD, "@bob@x.example"),
+        post("3", FLOOD.replace("vite", "très vite"), "@carl@y.example"),
+        post("4", "Incendie de forêt près de Narbonne, fumée visible", "@dora@z.example"),
+    ]
     store.items.take(op, copies, kind="mastodon")
     found = cards(store, op)
     assert sorted(c.posts for c in found) == [1, 3]
