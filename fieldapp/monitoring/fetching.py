@@ -20,6 +20,7 @@ from requests.structures import CaseInsensitiveDict
 from fieldapp.monitoring.addresses import host_of
 
 CHUNK = 64 * 1024
+CANCEL_EVERY = 1 << 20  # bytes read between two looks at cancelled()
 MAX_WAIT_S = 24 * 3600  # a Retry-After further away than this is taken as a day
 
 
@@ -89,15 +90,17 @@ def _body(
         raise _too_large(max_bytes)
     deadline = time.monotonic() + whole
     chunks: list[bytes] = []
-    size = 0
+    size, ask_at = 0, CANCEL_EVERY
     try:
         for chunk in response.iter_content(CHUNK):  # decoded: a gzip bomb counts in full
             size += len(chunk)
             if size > max_bytes:
                 raise _too_large(max_bytes)
             chunks.append(chunk)
-            if cancelled():
-                raise FetchCancelled
+            if size >= ask_at:  # a long answer can be cancelled; a short one completes
+                ask_at += CANCEL_EVERY
+                if cancelled():
+                    raise FetchCancelled
             if time.monotonic() > deadline:
                 raise FetchError("network", f"{host} sends too slowly: gave up after {whole:g} s")
     except requests.RequestException as error:

@@ -19,8 +19,10 @@ samples/feeds/mastodon_tag_timeline_mastodon.json. One thread per connection.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -77,6 +79,7 @@ class FeedServer:
         self._turns: dict[str, int] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        self._connections: set[socket.socket] = set()
         self._port = port
         self._httpd: ThreadingHTTPServer | None = None
 
@@ -115,8 +118,8 @@ class FeedServer:
     # -- life
     @property
     def port(self) -> int:
-        assert self._httpd is not None, "the server is not started"
-        return self._httpd.server_address[1]
+        assert self._port, "the server was never started"
+        return self._port
 
     def start(self) -> FeedServer:
         handler = type("BoundHandler", (_Handler,), {"server_state": self})
@@ -124,7 +127,7 @@ class FeedServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
         self._httpd.daemon_threads = True
         self._port = self._httpd.server_address[1]  # a restart keeps the port
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def stop(self) -> None:
@@ -132,6 +135,12 @@ class FeedServer:
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
+            self._httpd = None  # stopped: stop() again does nothing, start() reopens the port
+        with self._lock:  # kept-alive connections drop too, as when a link goes down
+            for connection in self._connections:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
+            self._connections.clear()
 
     def __enter__(self) -> FeedServer:
         return self.start()
@@ -164,6 +173,16 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
+    def setup(self) -> None:
+        super().setup()
+        with self.server_state._lock:
+            self.server_state._connections.add(self.connection)
+
+    def finish(self) -> None:
+        with self.server_state._lock:
+            self.server_state._connections.discard(self.connection)
+        super().finish()
+
     def do_GET(self) -> None:
         state = self.server_state
         parts = urlsplit(self.path)
@@ -191,7 +210,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return 304
         size = reply.endless or len(reply.body)
-        self.send_response(reply.status)
+        self.send_response_only(reply.status)
+        if "Date" not in reply.headers:  # a scripted Date stands for a server's own clock
+            self.send_header("Date", self.date_time_string())
         self.send_header("Content-Type", reply.content_type)
         self._validators(reply)
         for name, value in reply.headers.items():
