@@ -179,7 +179,9 @@ class MonitoringLauncher(QObject):
         return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("&Monitoring"))
+        # No Alt letter: every letter of "Monitoring" is taken in the main window already
+        # (test_mnemonics); Ctrl+4 opens the desk from anywhere in the window.
+        self.menu.setTitle(self.tr("Monitoring"))
         self.open_action.setText(self.tr("&Monitoring desk"))
         if self.sources_line is not None:
             self.sources_line.retranslate()

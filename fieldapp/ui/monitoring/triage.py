@@ -74,6 +74,7 @@ class TriageActions(QObject):
         super().__init__(desk)
         self.desk = desk
         self.actions: dict[str, QAction] = {}
+        self.attach_dialog: AttachDialog | None = None
         for name, key in KEYS.items():
             action = QAction(desk)
             action.setShortcut(QKeySequence(key))
@@ -114,8 +115,14 @@ class TriageActions(QObject):
         if operation is None:
             return
         dialog = AttachDialog(self.desk.store, operation["id"], self.desk)
-        if dialog.exec() and dialog.report_id():
+        dialog.accepted.connect(partial(self._on_attach_accepted, dialog, clusters))
+        self.attach_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+
+    def _on_attach_accepted(self, dialog: AttachDialog, clusters: list[str]) -> None:
+        if dialog.report_id():
             self._submit("attach", partial(jobs.attach, clusters, dialog.report_id()))
+        dialog.deleteLater()
 
     def _submit(self, name: str, job, on_done: Callable | None = None) -> None:
         def finished(result: object) -> None:
