@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from fieldapp.ui.monitoring.poller import Poller
+from fieldapp.ui.monitoring.words import counted
 
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
@@ -120,8 +121,11 @@ class MonitoringLauncher(QObject):
         self._desk.sources.refresh()  # last fetch, errors, posts today
         failed = [p for p in round_.polled if p.error]
         if failed:
-            text = self.tr("%n source(s) could not be polled: see the sources panel.", "",
-                           len(failed))  # fmt: skip
+            text = counted(
+                len(failed),
+                self.tr("1 source could not be polled: see the sources panel."),
+                self.tr("%1 sources could not be polled: see the sources panel."),
+            )
             self._desk.statusBar().showMessage(text, 8000)
 
     # -- reports --------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
-from fieldapp.ui.monitoring.words import local_time
+from fieldapp.ui.monitoring.words import counted, local_time
 
 if TYPE_CHECKING:
     from fieldapp.core.record_types import Item
@@ -84,8 +84,11 @@ class ReportSourcesLine(QLabel):
         items = self.items
         lead = items[0]
         who = lead["handle"] or lead["author"] or "?"
-        text = self.tr("Sources: %n post(s)", "", len(items))
-        text += self.tr(" from %n independent author(s)", "", independent_authors(items))
+        authors = independent_authors(items)
+        text = counted(len(items), self.tr("Sources: 1 post"), self.tr("Sources: %1 posts"))
+        text += counted(
+            authors, self.tr(" from 1 independent author"), self.tr(" from %1 independent authors")
+        )
         earliest = self.tr(", the earliest %1 by %2")
         text += earliest.replace("%1", local_time(lead["posted_at"], with_day=True)).replace(
             "%2", who

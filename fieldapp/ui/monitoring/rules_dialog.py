@@ -38,7 +38,7 @@ from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.cards_model import one_line
 from fieldapp.ui.monitoring.errors import error_text
-from fieldapp.ui.monitoring.words import action_labels, translate
+from fieldapp.ui.monitoring.words import action_labels, counted, translate
 
 if TYPE_CHECKING:
     from fieldapp.core.record_types import Feature, WatchRule
@@ -196,7 +196,9 @@ class RuleEditor(QDialog):
 
     def _on_preview_done(self, preview: jobs.Preview) -> None:
         self.problem.hide()
-        text = self.tr("%n stored post(s) match.", "", preview.count)
+        text = counted(
+            preview.count, self.tr("1 stored post matches."), self.tr("%1 stored posts match.")
+        )
         if preview.newest:
             text += " " + self.tr("The newest:")
         self.preview_label.setText(text)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from fieldapp.ui.kit.taskman import Lane
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.errors import error_text
+from fieldapp.ui.monitoring.words import counted
 from fieldapp.ui.reports.duplicate_picker import DuplicatePicker
 
 if TYPE_CHECKING:
@@ -147,13 +148,29 @@ class TriageActions(QObject):
 
     def _done_words(self, name: str, count: int) -> str:
         words = {
-            "claim": self.tr("Claimed: %n post(s).", "", count),
-            "force_claim": self.tr("Taken over: %n post(s).", "", count),
-            "release": self.tr("Claim given up: %n post(s).", "", count),
-            "rumour": self.tr("Marked as a rumour: %n post(s).", "", count),
-            "dismiss": self.tr("Dismissed: %n post(s).", "", count),
-            "restore": self.tr("Back to triage: %n post(s).", "", count),
-            "attach": self.tr("Attached to the report: %n post(s).", "", count),
+            "claim": counted(count, self.tr("Claimed: 1 post."), self.tr("Claimed: %1 posts.")),
+            "force_claim": counted(
+                count, self.tr("Taken over: 1 post."), self.tr("Taken over: %1 posts.")
+            ),
+            "release": counted(
+                count, self.tr("Claim given up: 1 post."), self.tr("Claim given up: %1 posts.")
+            ),
+            "rumour": counted(
+                count,
+                self.tr("Marked as a rumour: 1 post."),
+                self.tr("Marked as a rumour: %1 posts."),
+            ),
+            "dismiss": counted(
+                count, self.tr("Dismissed: 1 post."), self.tr("Dismissed: %1 posts.")
+            ),
+            "restore": counted(
+                count, self.tr("Back to triage: 1 post."), self.tr("Back to triage: %1 posts.")
+            ),
+            "attach": counted(
+                count,
+                self.tr("Attached to the report: 1 post."),
+                self.tr("Attached to the report: %1 posts."),
+            ),
             "promote": self.tr("Report made: complete it in the main window."),
             "merge": self.tr("Cards merged."),
             "split": self.tr("Posts split into a card of their own."),

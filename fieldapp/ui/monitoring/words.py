@@ -82,6 +82,12 @@ def field_labels(kind: str = "") -> dict[str, str]:
     }
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """`one` (for 1) or `many` with "%1" filled in: the translations carry both forms
+    spelled out (the project's .ts has no plural forms)."""
+    return one if count == 1 else many.replace("%1", str(count))
+
+
 def source_kind_labels() -> dict[str, str]:
     """What a watched source is (polling.SOURCE_KINDS); RSS and Atom read the same way."""
     return {
@@ -129,7 +135,13 @@ def first_seen(first_at: str | None, handle: str, author: str) -> str:
 
 def card_summary(posts: int, authors: int, first_at: str | None, who: str) -> str:
     """ "34 posts, 12 authors, first seen 14:02 by @x" (a card's heading)."""
-    text = translate("Monitoring", "%n post(s)", "", posts)
-    text += ", " + translate("Monitoring", "%n author(s)", "", authors)
+    # Counted words spelled out (lupdate does not see plural forms in translate() calls).
+    text = translate("Monitoring", "1 post") if posts == 1 else translate("Monitoring", "%1 posts")
+    author_words = (
+        translate("Monitoring", "1 author")
+        if authors == 1
+        else translate("Monitoring", "%1 authors")
+    )
+    text = text.replace("%1", str(posts)) + ", " + author_words.replace("%1", str(authors))
     seen = translate("Monitoring", "first seen %1 by %2")
     return text + ", " + seen.replace("%1", local_time(first_at)).replace("%2", who or "?")
