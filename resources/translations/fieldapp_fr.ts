@@ -3393,16 +3393,16 @@
         <translation>Noté : %1.</translation>
     </message>
     <message>
-        <source>&amp;Open link</source>
-        <translation>&amp;Ouvrir le lien</translation>
+        <source>Open lin&amp;k</source>
+        <translation>Ou&amp;vrir le lien</translation>
+    </message>
+    <message>
+        <source>Credi&amp;bility…</source>
+        <translation>Cré&amp;dibilité…</translation>
     </message>
     <message>
         <source>Open the post&apos;s link in the browser (Ctrl+O)</source>
         <translation>Ouvrir le lien du message dans le navigateur (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Cre&amp;dibility…</source>
-        <translation>Cré&amp;dibilité…</translation>
     </message>
     <message>
         <source>Say how credible this post&apos;s author is</source>
@@ -3770,7 +3770,7 @@
         <translation>Veille — %1</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
+        <source>Sho&amp;w:</source>
         <translation>A&amp;fficher :</translation>
     </message>
     <message>
@@ -3787,7 +3787,7 @@
     </message>
     <message>
         <source>Show hi&amp;dden</source>
-        <translation>Voir les &amp;masqués</translation>
+        <translation>Voir les mas&amp;qués</translation>
     </message>
     <message>
         <source>&amp;Sources</source>
@@ -3799,7 +3799,7 @@
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <source>&amp;Add source…</source>
@@ -4202,8 +4202,8 @@
         <translation>Importé : %1 nouveau(x) message(s), %2 déjà là.</translation>
     </message>
     <message>
-        <source>&amp;Sources (F2)</source>
-        <translation>&amp;Sources (F2)</translation>
+        <source>Sources (F2)</source>
+        <translation>Sources (F2)</translation>
     </message>
     <message>
         <source>&amp;Add source…</source>

@@ -355,9 +355,9 @@ class CardPanel(QWidget):
         )
 
     def retranslate(self) -> None:
-        self.open_button.setText(self.tr("&Open link"))
+        self.open_button.setText(self.tr("Open lin&k"))
         self.open_button.setToolTip(self.tr("Open the post's link in the browser (Ctrl+O)"))
-        self.credibility_button.setText(self.tr("Cre&dibility…"))
+        self.credibility_button.setText(self.tr("Credi&bility…"))
         self.credibility_button.setToolTip(self.tr("Say how credible this post's author is"))
         self.link.setPlaceholderText(self.tr("No link"))
         self.posts.retranslate()

@@ -399,7 +399,7 @@ class MonitoringDesk(QMainWindow):
 
     def retranslate(self) -> None:
         self._fill_combos()
-        self.status_label.setText(self.tr("S&how:"))
+        self.status_label.setText(self.tr("Sho&w:"))
         self.search_label.setText(self.tr("Searc&h:"))
         self.search_edit.setPlaceholderText(self.tr("words in the posts (Ctrl+F)"))
         self.flagged_check.setText(self.tr("&Flagged only"))

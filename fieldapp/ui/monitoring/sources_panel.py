@@ -413,7 +413,7 @@ class SourcesPanel(QWidget):
         )
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("&Sources (F2)"))
+        self.title.setText(self.tr("Sources (F2)"))  # the menu has Alt+S
         names = {"add": self.tr("&Add source…"), "remove": self.tr("&Remove"),
                  "poll": self.tr("Poll &now"), "paste": self.tr("Paste a p&ost…"),
                  "import": self.tr("&Import a file…")}  # fmt: skip
