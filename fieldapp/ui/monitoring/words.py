@@ -6,6 +6,8 @@ GUI thread (translations are Qt's).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
@@ -78,3 +80,68 @@ def field_labels(kind: str = "") -> dict[str, str]:
         "credibility": translate("Monitoring", "Credibility"),
         "note": translate("Monitoring", "Note"),
     }
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """`one` (for 1) or `many` with "%1" filled in: the translations carry both forms
+    spelled out (the project's .ts has no plural forms)."""
+    return one if count == 1 else many.replace("%1", str(count))
+
+
+def source_kind_labels() -> dict[str, str]:
+    """What a watched source is (polling.SOURCE_KINDS); RSS and Atom read the same way."""
+    return {
+        "rss": translate("Monitoring", "RSS or Atom feed"),
+        "atom": translate("Monitoring", "Atom feed"),
+        "mastodon_tag": translate("Monitoring", "Mastodon tag"),
+        "mastodon_account": translate("Monitoring", "Mastodon account"),
+    }
+
+
+def card_headers() -> list[str]:
+    """The queue's columns (cards_model.COLUMNS)."""
+    return [
+        translate("Monitoring", "Posts"),
+        translate("Monitoring", "Authors"),
+        translate("Monitoring", "First seen"),
+        translate("Monitoring", "Text"),
+        translate("Monitoring", "Triage"),
+        translate("Monitoring", "Claimed by"),
+        translate("Monitoring", "Flag"),
+    ]
+
+
+def local_time(stored: str | None, *, with_day: bool = False) -> str:
+    """A stored UTC time in the laptop's local time: "14:02", or "05/12 14:02" when it is
+    not today (or `with_day`); "?" for a post that gave no date."""
+    if not stored or stored.startswith("1970-"):
+        return "?"
+    try:
+        moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stored
+    if with_day or moment.date() != datetime.now().astimezone().date():
+        return moment.strftime("%d/%m %H:%M")
+    return moment.strftime("%H:%M")
+
+
+def first_seen(first_at: str | None, handle: str, author: str) -> str:
+    """ "14:02 by @x": when a card's story was first seen, and by whom."""
+    who = handle or author or "?"
+    return (
+        translate("Monitoring", "%1 by %2").replace("%1", local_time(first_at)).replace("%2", who)
+    )
+
+
+def card_summary(posts: int, authors: int, first_at: str | None, who: str) -> str:
+    """ "34 posts, 12 authors, first seen 14:02 by @x" (a card's heading)."""
+    # Counted words spelled out (lupdate does not see plural forms in translate() calls).
+    text = translate("Monitoring", "1 post") if posts == 1 else translate("Monitoring", "%1 posts")
+    author_words = (
+        translate("Monitoring", "1 author")
+        if authors == 1
+        else translate("Monitoring", "%1 authors")
+    )
+    text = text.replace("%1", str(posts)) + ", " + author_words.replace("%1", str(authors))
+    seen = translate("Monitoring", "first seen %1 by %2")
+    return text + ", " + seen.replace("%1", local_time(first_at)).replace("%2", who or "?")

@@ -29,6 +29,7 @@ from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.maps.controller import MapController
+from fieldapp.ui.monitoring.launch import MonitoringLauncher
 from fieldapp.ui.radio.launch import RadioLauncher
 from fieldapp.ui.reports.list_view import ReportListPanel
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         pane = self.reports_pane
         self.map_controller = MapController(self, pane.map_panel, pane.show_map)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
+        self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
         self._switch_to(self._initial_operation())
@@ -124,8 +126,10 @@ class MainWindow(QMainWindow):
         maps, radio, tiles = self.map_controller, self.radio, self.tile_actions
         self.operation_changed.connect(maps.set_operation)
         self.operation_changed.connect(radio.set_operation)
+        self.operation_changed.connect(self.monitoring.set_operation)
         self.records_changed.connect(maps.show_changes)
         self.records_changed.connect(radio.show_changes)
+        self.records_changed.connect(self.monitoring.show_changes)
         tiles.tile_sets_changed.connect(maps.tile_sets_changed)
         self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
         self.status.sync_panel_requested.connect(self.sync.show_panel)
@@ -157,6 +161,7 @@ class MainWindow(QMainWindow):
             editor.editing_cancelled.connect(self._on_editor_editing_cancelled)
             editor.set_operation(self.operation)
             self.map_controller.attach_editor(editor)
+            self.monitoring.attach_editor(editor)  # the sources line of promoted reports
             self.splitter.replaceWidget(1, editor)
             total = max(self.splitter.width(), 800)
             self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
@@ -406,6 +411,7 @@ class MainWindow(QMainWindow):
         self.tile_actions.shutdown()
         self.runner.stop()
         self.radio.shutdown()
+        self.monitoring.shutdown()
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
