@@ -110,8 +110,7 @@ def poll_sources(
     other; each one's state is saved after its own poll, so a cancel or a cut link loses
     nothing. Returns what each polled source gave."""
     moment = time.time() if now is None else now
-    due = [s for s in store.sources.list(operation_id)
-           if s.enabled and (force or is_due(s.state, moment))]  # fmt: skip
+    due = [s for s in store.sources.list(operation_id) if s.enabled and _due(s, moment, force)]
     session = session or new_session()
     results: list[Polled] = []
     for index, source in enumerate(due):
@@ -125,6 +124,15 @@ def poll_sources(
     return results
 
 
+def _due(source: Source, now: float, force: bool) -> bool:
+    """Due by its interval (or backoff); a forced poll takes every source but one whose
+    server said "not before" (429/503 with Retry-After): that is obeyed, forced or not."""
+    state = source.state
+    if force and not (state.last_error_kind == "rate_limited" and state.next_due > now):
+        return True
+    return is_due(state, now)
+
+
 def _poll_one(
     store: Store,
     source: Source,
@@ -133,8 +141,6 @@ def _poll_one(
     cancelled: Callable[[], bool],
 ) -> Polled:
     state = PollState.from_json(source.state.to_json())
-    if now is None:
-        state.next_due = 0.0  # forced: poll_once must not refuse an early poll
     outcome = poll_once(session, source.spec, state, now=now, cancelled=cancelled)
     polled = Polled(source.id, source.name, not_modified=outcome.not_modified,
                     error=outcome.error, error_kind=getattr(outcome, "error_kind", ""))  # fmt: skip
@@ -156,7 +162,10 @@ def import_file(
     same file twice creates nothing the second time."""
     progress(0, 2, path.name)
     result = read_posts_file(path)
-    kind = "csv" if path.suffix.lower() in (".csv", ".tsv", ".txt") else "feed"
+    suffix = path.suffix.lower()
+    kind = (
+        "csv" if suffix in (".csv", ".tsv", ".txt") else "mastodon" if suffix == ".json" else "feed"
+    )
     if cancelled():
         return Imported(result.title)
     progress(1, 2, path.name)

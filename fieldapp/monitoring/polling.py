@@ -85,6 +85,7 @@ class PollState:
     last_fetch_at: float | None = None
     last_ok_at: float | None = None
     last_error: str = ""  # in words, "" after a success
+    last_error_kind: str = ""  # one of ERROR_KINDS: what a window translates into its words
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), sort_keys=True)
@@ -227,6 +228,7 @@ def _succeeded(
     state.failures = 0
     state.last_ok_at = moment
     state.last_error = ""
+    state.last_error_kind = ""
     state.next_due = moment + max(spec.interval_s, MIN_INTERVAL_S)
     return PollOutcome(posts, state, requests=requests_made)
 
@@ -243,6 +245,7 @@ def _failed(
 ) -> PollOutcome:
     state.failures += 1
     state.last_error = words
+    state.last_error_kind = kind
     interval = max(spec.interval_s, MIN_INTERVAL_S)
     if wait is not None:  # the server said how long: that, but never sooner than the interval
         state.next_due = moment + max(wait, interval)
