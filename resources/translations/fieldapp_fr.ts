@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AddSourceDialog</name>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>https://… or #tag@instance or @account@instance</source>
+        <translation>https://… ou #mot@instance ou @compte@instance</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervalle :</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>FieldApp cannot open the data in %1.</source>
@@ -34,6 +65,21 @@
     <message>
         <source>FieldApp found problems in its database. Nothing was changed. Keep working if you must, make a copy of the data folder, and ask for help.</source>
         <translation>FieldApp a trouvé des problèmes dans sa base de données. Rien n’a été modifié. Continuez si nécessaire, faites une copie du dossier de données et demandez de l’aide.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to a report</source>
+        <translation>Rattacher à un signalement</translation>
+    </message>
+    <message>
+        <source>Words of the report&apos;s title or place</source>
+        <translation>Mots du titre ou du lieu du signalement</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Signalement :</translation>
     </message>
 </context>
 <context>
@@ -92,6 +138,41 @@
     <message>
         <source>Attaching…</source>
         <translation>Ajout en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>Choose a card in the queue to see its posts.</source>
+        <translation>Choisissez une carte dans la file pour voir ses messages.</translation>
+    </message>
+    <message>
+        <source>claimed by %1</source>
+        <translation>prise en charge par %1</translation>
+    </message>
+    <message>
+        <source>Noted: %1.</source>
+        <translation>Noté : %1.</translation>
+    </message>
+    <message>
+        <source>Open lin&amp;k</source>
+        <translation>Ou&amp;vrir le lien</translation>
+    </message>
+    <message>
+        <source>Credi&amp;bility…</source>
+        <translation>Cré&amp;dibilité…</translation>
+    </message>
+    <message>
+        <source>Open the post&apos;s link in the browser (Ctrl+O)</source>
+        <translation>Ouvrir le lien du message dans le navigateur (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Say how credible this post&apos;s author is</source>
+        <translation>Dire si l&apos;auteur de ce message est crédible</translation>
+    </message>
+    <message>
+        <source>No link</source>
+        <translation>Pas de lien</translation>
     </message>
 </context>
 <context>
@@ -332,6 +413,18 @@
         <translation>Relais radio</translation>
     </message>
     <message>
+        <source>Monitored post</source>
+        <translation>Publication surveillée</translation>
+    </message>
+    <message>
+        <source>Watch rule</source>
+        <translation>Règle de veille</translation>
+    </message>
+    <message>
+        <source>Note on an author</source>
+        <translation>Avis sur un auteur</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
@@ -362,6 +455,21 @@
     <message>
         <source>%1, device %2</source>
         <translation>%1, appareil %2</translation>
+    </message>
+</context>
+<context>
+    <name>CredibilityDialog</name>
+    <message>
+        <source>Credibility of %1</source>
+        <translation>Crédibilité de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Credibility:</source>
+        <translation>&amp;Crédibilité :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
     </message>
 </context>
 <context>
@@ -998,6 +1106,554 @@
     </message>
 </context>
 <context>
+    <name>Monitoring</name>
+    <message>
+        <source>To triage</source>
+        <translation>À trier</translation>
+    </message>
+    <message>
+        <source>Rumour</source>
+        <translation>Rumeur</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Écarté</translation>
+    </message>
+    <message>
+        <source>Made a report</source>
+        <translation>Devenu un signalement</translation>
+    </message>
+    <message>
+        <source>Source of a report</source>
+        <translation>Source d&apos;un signalement</translation>
+    </message>
+    <message>
+        <source>Credible</source>
+        <translation>Crédible</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Officiel</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Not credible</source>
+        <translation>Pas crédible</translation>
+    </message>
+    <message>
+        <source>Impersonator</source>
+        <translation>Usurpateur</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Signaler</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>File of posts</source>
+        <translation>Fichier de messages</translation>
+    </message>
+    <message>
+        <source>Pasted (phone, SMS)</source>
+        <translation>Collé (téléphone, SMS)</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Tri</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Pris par</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Signalement</translation>
+    </message>
+    <message>
+        <source>Card (grouped by hand)</source>
+        <translation>Carte (groupée à la main)</translation>
+    </message>
+    <message>
+        <source>Came by</source>
+        <translation>Arrivé par</translation>
+    </message>
+    <message>
+        <source>Post id</source>
+        <translation>Identifiant du message</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation>Publié le</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>Médias</translation>
+    </message>
+    <message>
+        <source>Place (guessed)</source>
+        <translation>Lieu (deviné)</translation>
+    </message>
+    <message>
+        <source>Latitude (guessed)</source>
+        <translation>Latitude (devinée)</translation>
+    </message>
+    <message>
+        <source>Longitude (guessed)</source>
+        <translation>Longitude (devinée)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Mots</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Crédibilité</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>RSS or Atom feed</source>
+        <translation>Flux RSS ou Atom</translation>
+    </message>
+    <message>
+        <source>Atom feed</source>
+        <translation>Flux Atom</translation>
+    </message>
+    <message>
+        <source>Mastodon tag</source>
+        <translation>Mot-clé Mastodon</translation>
+    </message>
+    <message>
+        <source>Mastodon account</source>
+        <translation>Compte Mastodon</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vu d&apos;abord</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>1 post</source>
+        <translation>1 message</translation>
+    </message>
+    <message>
+        <source>%1 posts</source>
+        <translation>%1 messages</translation>
+    </message>
+    <message>
+        <source>1 author</source>
+        <translation>1 auteur</translation>
+    </message>
+    <message>
+        <source>%1 authors</source>
+        <translation>%1 auteurs</translation>
+    </message>
+    <message>
+        <source>first seen %1 by %2</source>
+        <translation>vu d&apos;abord à %1 par %2</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>OK at %1</source>
+        <translation>OK à %1</translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation>Pas encore interrogée</translation>
+    </message>
+    <message>
+        <source>Last fetch: %1</source>
+        <translation>Dernière lecture : %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Posts today: %1</source>
+        <translation>Messages aujourd&apos;hui : %1</translation>
+    </message>
+    <message>
+        <source>Next poll: %1</source>
+        <translation>Prochaine lecture : %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Dernière erreur : %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Next poll</source>
+        <translation>Prochaine</translation>
+    </message>
+    <message>
+        <source>%1 (guessed)</source>
+        <translation>%1 (deviné)</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Posted via</source>
+        <translation>Publié via</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringDesk</name>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Claimed or not</source>
+        <translation>Pris ou non</translation>
+    </message>
+    <message>
+        <source>Claimed by me</source>
+        <translation>Pris par moi</translation>
+    </message>
+    <message>
+        <source>Unclaimed</source>
+        <translation>Non pris</translation>
+    </message>
+    <message>
+        <source>no operation</source>
+        <translation>aucune opération</translation>
+    </message>
+    <message>
+        <source>Monitoring desk — %1</source>
+        <translation>Veille — %1</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>A&amp;fficher :</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>&amp;Chercher :</translation>
+    </message>
+    <message>
+        <source>words in the posts (Ctrl+F)</source>
+        <translation>mots des messages (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Flagged only</source>
+        <translation>Signalés s&amp;eulement</translation>
+    </message>
+    <message>
+        <source>Show hi&amp;dden</source>
+        <translation>Voir les mas&amp;qués</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Sources</translation>
+    </message>
+    <message>
+        <source>&amp;Triage</source>
+        <translation>&amp;Tri</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Add source…</source>
+        <translation>&amp;Ajouter une source…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a post…</source>
+        <translation>&amp;Coller un message…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>&amp;Importer un fichier…</translation>
+    </message>
+    <message>
+        <source>Poll &amp;now</source>
+        <translation>Interroger &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Watch rules…</source>
+        <translation>&amp;Règles de veille…</translation>
+    </message>
+    <message>
+        <source>&amp;Sources panel</source>
+        <translation>Panneau des &amp;sources</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>C&amp;hercher</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringError</name>
+    <message>
+        <source>Already claimed by %1. Press Shift+C to take it over.</source>
+        <translation>Déjà prise en charge par %1. Maj+C pour la reprendre.</translation>
+    </message>
+    <message>
+        <source>Choose a card first.</source>
+        <translation>Choisissez d&apos;abord une carte.</translation>
+    </message>
+    <message>
+        <source>These posts belong to several operations.</source>
+        <translation>Ces messages appartiennent à plusieurs opérations.</translation>
+    </message>
+    <message>
+        <source>That report is in another operation.</source>
+        <translation>Ce signalement est dans une autre opération.</translation>
+    </message>
+    <message>
+        <source>Choose a kind of source.</source>
+        <translation>Choisissez un type de source.</translation>
+    </message>
+    <message>
+        <source>Poll at most every 30 seconds: the interval is too short.</source>
+        <translation>Au plus une lecture toutes les 30 secondes : l&apos;intervalle est trop court.</translation>
+    </message>
+    <message>
+        <source>This source is already watched in this operation.</source>
+        <translation>Cette source est déjà suivie dans cette opération.</translation>
+    </message>
+    <message>
+        <source>This address is not one FieldApp can watch for that kind.</source>
+        <translation>FieldApp ne sait pas suivre cette adresse pour ce type de source.</translation>
+    </message>
+    <message>
+        <source>Give the source&apos;s address.</source>
+        <translation>Donnez l&apos;adresse de la source.</translation>
+    </message>
+    <message>
+        <source>This post has no author to note.</source>
+        <translation>Ce message n&apos;a pas d&apos;auteur à noter.</translation>
+    </message>
+    <message>
+        <source>Choose how credible the author is.</source>
+        <translation>Choisissez la crédibilité de l&apos;auteur.</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most 2000 characters.</source>
+        <translation>La note est trop longue : 2000 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Donnez un nom à la règle.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most 120 characters.</source>
+        <translation>Le nom est trop long : 120 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>These words cannot be read as a rule: check the quotes, brackets, OR and NOT.</source>
+        <translation>Ces mots ne se lisent pas comme une règle : vérifiez les guillemets, les parenthèses, OR et NOT.</translation>
+    </message>
+    <message>
+        <source>That area is no longer on the map of this operation.</source>
+        <translation>Cette zone n&apos;est plus sur la carte de cette opération.</translation>
+    </message>
+    <message>
+        <source>Give the post&apos;s text or its link.</source>
+        <translation>Donnez le texte du message ou son lien.</translation>
+    </message>
+    <message>
+        <source>The new report: %1</source>
+        <translation>Le nouveau signalement : %1</translation>
+    </message>
+    <message>
+        <source>This value is not accepted (%1).</source>
+        <translation>Cette valeur n&apos;est pas acceptée (%1).</translation>
+    </message>
+    <message>
+        <source>That report no longer exists.</source>
+        <translation>Ce signalement n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>A post of this card is gone (deleted, or moved by a merge).</source>
+        <translation>Un message de cette carte a disparu (supprimé, ou déplacé par une fusion).</translation>
+    </message>
+    <message>
+        <source>This source is no longer watched.</source>
+        <translation>Cette source n&apos;est plus suivie.</translation>
+    </message>
+    <message>
+        <source>This rule was deleted meanwhile.</source>
+        <translation>Cette règle a été supprimée entre-temps.</translation>
+    </message>
+    <message>
+        <source>This operation no longer exists.</source>
+        <translation>Cette opération n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>What this acted on no longer exists.</source>
+        <translation>Ce sur quoi portait l&apos;action n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The database could not be read or written: %1</source>
+        <translation>La base de données n&apos;a pas pu être lue ou écrite : %1</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Le fichier n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>This could not be done (%1).</source>
+        <translation>Cela n&apos;a pas pu être fait (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringLauncher</name>
+    <message>
+        <source>1 source could not be polled: see the sources panel.</source>
+        <translation>1 source n&apos;a pas pu être lue : voir le panneau des sources.</translation>
+    </message>
+    <message>
+        <source>%1 sources could not be polled: see the sources panel.</source>
+        <translation>%1 sources n&apos;ont pas pu être lues : voir le panneau des sources.</translation>
+    </message>
+    <message>
+        <source>The new report is in the list: open it there to complete it.</source>
+        <translation>Le nouveau signalement est dans la liste : ouvrez-le pour le compléter.</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Veille</translation>
+    </message>
+    <message>
+        <source>&amp;Monitoring desk</source>
+        <translation>&amp;Bureau de veille</translation>
+    </message>
+</context>
+<context>
     <name>NewOperationDialog</name>
     <message>
         <source>The sync server this computer joined does not accept new operations from your role. Ask a coordinator to create it; it arrives with the next sync.</source>
@@ -1026,6 +1682,29 @@
     <message>
         <source>This is an &amp;exercise, not a real incident</source>
         <translation>C’est un &amp;exercice, pas un incident réel</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Paste a post</source>
+        <translation>Coller un message</translation>
+    </message>
+    <message>
+        <source>who phoned or texted, or the account</source>
+        <translation>qui a appelé ou écrit, ou le compte</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte :</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Lien :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1747,13 @@
     <message>
         <source>The period ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
+    </message>
+</context>
+<context>
+    <name>Poller</name>
+    <message>
+        <source>Polling the sources</source>
+        <translation>Lecture des sources</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +3118,29 @@
     </message>
 </context>
 <context>
+    <name>ReportSourcesLine</name>
+    <message>
+        <source>Sources: 1 post</source>
+        <translation>Sources : 1 message</translation>
+    </message>
+    <message>
+        <source>Sources: %1 posts</source>
+        <translation>Sources : %1 messages</translation>
+    </message>
+    <message>
+        <source> from 1 independent author</source>
+        <translation> d&apos;1 auteur indépendant</translation>
+    </message>
+    <message>
+        <source> from %1 independent authors</source>
+        <translation> de %1 auteurs indépendants</translation>
+    </message>
+    <message>
+        <source>, the earliest %1 by %2</source>
+        <translation>, le premier à %1 par %2</translation>
+    </message>
+</context>
+<context>
     <name>ReportTableModel</name>
     <message>
         <source>Click to sort by this column</source>
@@ -2507,6 +3216,124 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Edit the rule</source>
+        <translation>Modifier la règle</translation>
+    </message>
+    <message>
+        <source>New watch rule</source>
+        <translation>Nouvelle règle de veille</translation>
+    </message>
+    <message>
+        <source>inondation OR crue NOT &quot;exercice&quot;</source>
+        <translation>inondation OR crue NOT &quot;exercice&quot;</translation>
+    </message>
+    <message>
+        <source>any (or fr, en…)</source>
+        <translation>toutes (ou fr, en…)</translation>
+    </message>
+    <message>
+        <source>None (anywhere)</source>
+        <translation>Aucune (partout)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save and switch &amp;on</source>
+        <translation>Enregistrer et a&amp;ctiver</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Words:</source>
+        <translation>&amp;Mots :</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation>&amp;Zone :</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>Ac&amp;tion :</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>1 stored post matches.</source>
+        <translation>1 message enregistré correspond.</translation>
+    </message>
+    <message>
+        <source>%1 stored posts match.</source>
+        <translation>%1 messages enregistrés correspondent.</translation>
+    </message>
+    <message>
+        <source>The newest:</source>
+        <translation>Les plus récents :</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Watch rules</source>
+        <translation>Règles de veille</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Switch on/o&amp;ff</source>
+        <translation>Activer/dés&amp;activer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Rule “%1” saved.</source>
+        <translation>Règle « %1 » enregistrée.</translation>
+    </message>
+    <message>
+        <source>Applying the rules to the stored posts…</source>
+        <translation>Application des règles aux messages enregistrés…</translation>
+    </message>
+    <message>
+        <source>Applying watch rules</source>
+        <translation>Application des règles de veille</translation>
+    </message>
+    <message>
+        <source>Rule switched on.</source>
+        <translation>Règle activée.</translation>
+    </message>
+    <message>
+        <source>Rule switched off.</source>
+        <translation>Règle désactivée.</translation>
+    </message>
+    <message>
+        <source>Rule deleted.</source>
+        <translation>Règle supprimée.</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +3442,85 @@
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Re&amp;prendre</translation>
+    </message>
+    <message>
+        <source>Give the source&apos;s address.</source>
+        <translation>Donnez l&apos;adresse de la source.</translation>
+    </message>
+    <message>
+        <source>Source added.</source>
+        <translation>Source ajoutée.</translation>
+    </message>
+    <message>
+        <source>Source removed.</source>
+        <translation>Source retirée.</translation>
+    </message>
+    <message>
+        <source>Source resumed.</source>
+        <translation>Source reprise.</translation>
+    </message>
+    <message>
+        <source>Source paused.</source>
+        <translation>Source en pause.</translation>
+    </message>
+    <message>
+        <source>Post added to the queue.</source>
+        <translation>Message ajouté à la file.</translation>
+    </message>
+    <message>
+        <source>Import posts</source>
+        <translation>Importer des messages</translation>
+    </message>
+    <message>
+        <source>Feeds and posts (*.xml *.rss *.atom *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Flux et messages (*.xml *.rss *.atom *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Importing posts from %1</source>
+        <translation>Import des messages de %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Import annulé.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new post(s), %2 already here.</source>
+        <translation>Importé : %1 nouveau(x) message(s), %2 déjà là.</translation>
+    </message>
+    <message>
+        <source>Sources (F2)</source>
+        <translation>Sources (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add source…</source>
+        <translation>&amp;Ajouter une source…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Poll &amp;now</source>
+        <translation>Interroger &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Paste a p&amp;ost…</source>
+        <translation>C&amp;oller un message…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>&amp;Importer un fichier…</translation>
     </message>
 </context>
 <context>
@@ -3267,966 +4173,6 @@
     </message>
 </context>
 <context>
-    <name>Verification</name>
-    <message>
-        <source>Unverified</source>
-        <translation>Non vérifié</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmé</translation>
-    </message>
-    <message>
-        <source>Debunked</source>
-        <translation>Démenti</translation>
-    </message>
-</context>
-<context>
-    <name>WindowChrome</name>
-    <message>
-        <source>EXERCISE — %1 — FieldApp</source>
-        <translation>EXERCICE — %1 — FieldApp</translation>
-    </message>
-    <message>
-        <source>EXERCISE · %1</source>
-        <translation>EXERCICE · %1</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Report</source>
-        <translation>&amp;Rapport</translation>
-    </message>
-    <message>
-        <source>New &amp;operation…</source>
-        <translation>Nouvelle &amp;opération…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;New report</source>
-        <translation>&amp;Nouveau rapport</translation>
-    </message>
-    <message>
-        <source>&amp;Save report</source>
-        <translation>&amp;Enregistrer le rapport</translation>
-    </message>
-    <message>
-        <source>&amp;Delete report…</source>
-        <translation>&amp;Supprimer le rapport…</translation>
-    </message>
-    <message>
-        <source>&amp;Find reports</source>
-        <translation>&amp;Rechercher des rapports</translation>
-    </message>
-    <message>
-        <source>Operation:</source>
-        <translation>Opération :</translation>
-    </message>
-</context>
-<context>
-    <name>AddSourceDialog</name>
-    <message>
-        <source>Add a source</source>
-        <translation>Ajouter une source</translation>
-    </message>
-    <message>
-        <source>https://… or #tag@instance or @account@instance</source>
-        <translation>https://… ou #mot@instance ou @compte@instance</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
-    </message>
-    <message>
-        <source>&amp;Interval:</source>
-        <translation>&amp;Intervalle :</translation>
-    </message>
-</context>
-<context>
-    <name>AttachDialog</name>
-    <message>
-        <source>Attach to a report</source>
-        <translation>Rattacher à un signalement</translation>
-    </message>
-    <message>
-        <source>Words of the report&apos;s title or place</source>
-        <translation>Mots du titre ou du lieu du signalement</translation>
-    </message>
-    <message>
-        <source>&amp;Report:</source>
-        <translation>&amp;Signalement :</translation>
-    </message>
-</context>
-<context>
-    <name>CardPanel</name>
-    <message>
-        <source>Choose a card in the queue to see its posts.</source>
-        <translation>Choisissez une carte dans la file pour voir ses messages.</translation>
-    </message>
-    <message>
-        <source>claimed by %1</source>
-        <translation>prise en charge par %1</translation>
-    </message>
-    <message>
-        <source>Noted: %1.</source>
-        <translation>Noté : %1.</translation>
-    </message>
-    <message>
-        <source>Open lin&amp;k</source>
-        <translation>Ou&amp;vrir le lien</translation>
-    </message>
-    <message>
-        <source>Credi&amp;bility…</source>
-        <translation>Cré&amp;dibilité…</translation>
-    </message>
-    <message>
-        <source>Open the post&apos;s link in the browser (Ctrl+O)</source>
-        <translation>Ouvrir le lien du message dans le navigateur (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Say how credible this post&apos;s author is</source>
-        <translation>Dire si l&apos;auteur de ce message est crédible</translation>
-    </message>
-    <message>
-        <source>No link</source>
-        <translation>Pas de lien</translation>
-    </message>
-</context>
-<context>
-    <name>CredibilityDialog</name>
-    <message>
-        <source>Credibility of %1</source>
-        <translation>Crédibilité de %1</translation>
-    </message>
-    <message>
-        <source>&amp;Credibility:</source>
-        <translation>&amp;Crédibilité :</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
-    </message>
-</context>
-<context>
-    <name>Monitoring</name>
-    <message>
-        <source>To triage</source>
-        <translation>À trier</translation>
-    </message>
-    <message>
-        <source>Rumour</source>
-        <translation>Rumeur</translation>
-    </message>
-    <message>
-        <source>Dismissed</source>
-        <translation>Écarté</translation>
-    </message>
-    <message>
-        <source>Made a report</source>
-        <translation>Devenu un signalement</translation>
-    </message>
-    <message>
-        <source>Source of a report</source>
-        <translation>Source d&apos;un signalement</translation>
-    </message>
-    <message>
-        <source>Credible</source>
-        <translation>Crédible</translation>
-    </message>
-    <message>
-        <source>Official</source>
-        <translation>Officiel</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Inconnu</translation>
-    </message>
-    <message>
-        <source>Not credible</source>
-        <translation>Pas crédible</translation>
-    </message>
-    <message>
-        <source>Impersonator</source>
-        <translation>Usurpateur</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation>Signaler</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Masquer</translation>
-    </message>
-    <message>
-        <source>Mastodon</source>
-        <translation>Mastodon</translation>
-    </message>
-    <message>
-        <source>Feed</source>
-        <translation>Flux</translation>
-    </message>
-    <message>
-        <source>File of posts</source>
-        <translation>Fichier de messages</translation>
-    </message>
-    <message>
-        <source>Pasted (phone, SMS)</source>
-        <translation>Collé (téléphone, SMS)</translation>
-    </message>
-    <message>
-        <source>Triage</source>
-        <translation>Tri</translation>
-    </message>
-    <message>
-        <source>Claimed by</source>
-        <translation>Pris par</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Signalement</translation>
-    </message>
-    <message>
-        <source>Card (grouped by hand)</source>
-        <translation>Carte (groupée à la main)</translation>
-    </message>
-    <message>
-        <source>Came by</source>
-        <translation>Arrivé par</translation>
-    </message>
-    <message>
-        <source>Post id</source>
-        <translation>Identifiant du message</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>Auteur</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Compte</translation>
-    </message>
-    <message>
-        <source>Posted at</source>
-        <translation>Publié le</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texte</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Lien</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <source>Media</source>
-        <translation>Médias</translation>
-    </message>
-    <message>
-        <source>Place (guessed)</source>
-        <translation>Lieu (deviné)</translation>
-    </message>
-    <message>
-        <source>Latitude (guessed)</source>
-        <translation>Latitude (devinée)</translation>
-    </message>
-    <message>
-        <source>Longitude (guessed)</source>
-        <translation>Longitude (devinée)</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Words</source>
-        <translation>Mots</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>Zone</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Switched on</source>
-        <translation>Activée</translation>
-    </message>
-    <message>
-        <source>Credibility</source>
-        <translation>Crédibilité</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>RSS or Atom feed</source>
-        <translation>Flux RSS ou Atom</translation>
-    </message>
-    <message>
-        <source>Atom feed</source>
-        <translation>Flux Atom</translation>
-    </message>
-    <message>
-        <source>Mastodon tag</source>
-        <translation>Mot-clé Mastodon</translation>
-    </message>
-    <message>
-        <source>Mastodon account</source>
-        <translation>Compte Mastodon</translation>
-    </message>
-    <message>
-        <source>Posts</source>
-        <translation>Messages</translation>
-    </message>
-    <message>
-        <source>Authors</source>
-        <translation>Auteurs</translation>
-    </message>
-    <message>
-        <source>First seen</source>
-        <translation>Vu d&apos;abord</translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation>%1 par %2</translation>
-    </message>
-    <message>
-        <source>1 post</source>
-        <translation>1 message</translation>
-    </message>
-    <message>
-        <source>%1 posts</source>
-        <translation>%1 messages</translation>
-    </message>
-    <message>
-        <source>1 author</source>
-        <translation>1 auteur</translation>
-    </message>
-    <message>
-        <source>%1 authors</source>
-        <translation>%1 auteurs</translation>
-    </message>
-    <message>
-        <source>first seen %1 by %2</source>
-        <translation>vu d&apos;abord à %1 par %2</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>toutes</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>OK at %1</source>
-        <translation>OK à %1</translation>
-    </message>
-    <message>
-        <source>Not polled yet</source>
-        <translation>Pas encore interrogée</translation>
-    </message>
-    <message>
-        <source>Last fetch: %1</source>
-        <translation>Dernière lecture : %1</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
-    </message>
-    <message>
-        <source>Posts today: %1</source>
-        <translation>Messages aujourd&apos;hui : %1</translation>
-    </message>
-    <message>
-        <source>Next poll: %1</source>
-        <translation>Prochaine lecture : %1</translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
-        <translation>Dernière erreur : %1</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pause</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>maintenant</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Next poll</source>
-        <translation>Prochaine</translation>
-    </message>
-    <message>
-        <source>%1 (guessed)</source>
-        <translation>%1 (deviné)</translation>
-    </message>
-    <message>
-        <source>Posted</source>
-        <translation>Publié</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Lieu</translation>
-    </message>
-    <message>
-        <source>Posted via</source>
-        <translation>Publié via</translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation>Signalé</translation>
-    </message>
-    <message>
-        <source>Hidden</source>
-        <translation>Masqué</translation>
-    </message>
-</context>
-<context>
-    <name>MonitoringDesk</name>
-    <message>
-        <source>All</source>
-        <translation>Tout</translation>
-    </message>
-    <message>
-        <source>Claimed or not</source>
-        <translation>Pris ou non</translation>
-    </message>
-    <message>
-        <source>Claimed by me</source>
-        <translation>Pris par moi</translation>
-    </message>
-    <message>
-        <source>Unclaimed</source>
-        <translation>Non pris</translation>
-    </message>
-    <message>
-        <source>no operation</source>
-        <translation>aucune opération</translation>
-    </message>
-    <message>
-        <source>Monitoring desk — %1</source>
-        <translation>Veille — %1</translation>
-    </message>
-    <message>
-        <source>Sho&amp;w:</source>
-        <translation>A&amp;fficher :</translation>
-    </message>
-    <message>
-        <source>Searc&amp;h:</source>
-        <translation>&amp;Chercher :</translation>
-    </message>
-    <message>
-        <source>words in the posts (Ctrl+F)</source>
-        <translation>mots des messages (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>&amp;Flagged only</source>
-        <translation>Signalés s&amp;eulement</translation>
-    </message>
-    <message>
-        <source>Show hi&amp;dden</source>
-        <translation>Voir les mas&amp;qués</translation>
-    </message>
-    <message>
-        <source>&amp;Sources</source>
-        <translation>&amp;Sources</translation>
-    </message>
-    <message>
-        <source>&amp;Triage</source>
-        <translation>&amp;Tri</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>Affic&amp;hage</translation>
-    </message>
-    <message>
-        <source>&amp;Add source…</source>
-        <translation>&amp;Ajouter une source…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste a post…</source>
-        <translation>&amp;Coller un message…</translation>
-    </message>
-    <message>
-        <source>&amp;Import a file…</source>
-        <translation>&amp;Importer un fichier…</translation>
-    </message>
-    <message>
-        <source>Poll &amp;now</source>
-        <translation>Interroger &amp;maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;Watch rules…</source>
-        <translation>&amp;Règles de veille…</translation>
-    </message>
-    <message>
-        <source>&amp;Sources panel</source>
-        <translation>Panneau des &amp;sources</translation>
-    </message>
-    <message>
-        <source>&amp;Queue</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Card</source>
-        <translation>&amp;Carte</translation>
-    </message>
-    <message>
-        <source>Searc&amp;h</source>
-        <translation>C&amp;hercher</translation>
-    </message>
-</context>
-<context>
-    <name>MonitoringError</name>
-    <message>
-        <source>Already claimed by %1. Press Shift+C to take it over.</source>
-        <translation>Déjà prise en charge par %1. Maj+C pour la reprendre.</translation>
-    </message>
-    <message>
-        <source>Choose a card first.</source>
-        <translation>Choisissez d&apos;abord une carte.</translation>
-    </message>
-    <message>
-        <source>These posts belong to several operations.</source>
-        <translation>Ces messages appartiennent à plusieurs opérations.</translation>
-    </message>
-    <message>
-        <source>That report is in another operation.</source>
-        <translation>Ce signalement est dans une autre opération.</translation>
-    </message>
-    <message>
-        <source>Choose a kind of source.</source>
-        <translation>Choisissez un type de source.</translation>
-    </message>
-    <message>
-        <source>Poll at most every 30 seconds: the interval is too short.</source>
-        <translation>Au plus une lecture toutes les 30 secondes : l&apos;intervalle est trop court.</translation>
-    </message>
-    <message>
-        <source>This source is already watched in this operation.</source>
-        <translation>Cette source est déjà suivie dans cette opération.</translation>
-    </message>
-    <message>
-        <source>This address is not one FieldApp can watch for that kind.</source>
-        <translation>FieldApp ne sait pas suivre cette adresse pour ce type de source.</translation>
-    </message>
-    <message>
-        <source>Give the source&apos;s address.</source>
-        <translation>Donnez l&apos;adresse de la source.</translation>
-    </message>
-    <message>
-        <source>This post has no author to note.</source>
-        <translation>Ce message n&apos;a pas d&apos;auteur à noter.</translation>
-    </message>
-    <message>
-        <source>Choose how credible the author is.</source>
-        <translation>Choisissez la crédibilité de l&apos;auteur.</translation>
-    </message>
-    <message>
-        <source>The note is too long: at most 2000 characters.</source>
-        <translation>La note est trop longue : 2000 caractères au plus.</translation>
-    </message>
-    <message>
-        <source>Give the rule a name.</source>
-        <translation>Donnez un nom à la règle.</translation>
-    </message>
-    <message>
-        <source>The name is too long: at most 120 characters.</source>
-        <translation>Le nom est trop long : 120 caractères au plus.</translation>
-    </message>
-    <message>
-        <source>These words cannot be read as a rule: check the quotes, brackets, OR and NOT.</source>
-        <translation>Ces mots ne se lisent pas comme une règle : vérifiez les guillemets, les parenthèses, OR et NOT.</translation>
-    </message>
-    <message>
-        <source>That area is no longer on the map of this operation.</source>
-        <translation>Cette zone n&apos;est plus sur la carte de cette opération.</translation>
-    </message>
-    <message>
-        <source>Give the post&apos;s text or its link.</source>
-        <translation>Donnez le texte du message ou son lien.</translation>
-    </message>
-    <message>
-        <source>The new report: %1</source>
-        <translation>Le nouveau signalement : %1</translation>
-    </message>
-    <message>
-        <source>This value is not accepted (%1).</source>
-        <translation>Cette valeur n&apos;est pas acceptée (%1).</translation>
-    </message>
-    <message>
-        <source>That report no longer exists.</source>
-        <translation>Ce signalement n&apos;existe plus.</translation>
-    </message>
-    <message>
-        <source>A post of this card is gone (deleted, or moved by a merge).</source>
-        <translation>Un message de cette carte a disparu (supprimé, ou déplacé par une fusion).</translation>
-    </message>
-    <message>
-        <source>This source is no longer watched.</source>
-        <translation>Cette source n&apos;est plus suivie.</translation>
-    </message>
-    <message>
-        <source>This rule was deleted meanwhile.</source>
-        <translation>Cette règle a été supprimée entre-temps.</translation>
-    </message>
-    <message>
-        <source>This operation no longer exists.</source>
-        <translation>Cette opération n&apos;existe plus.</translation>
-    </message>
-    <message>
-        <source>What this acted on no longer exists.</source>
-        <translation>Ce sur quoi portait l&apos;action n&apos;existe plus.</translation>
-    </message>
-    <message>
-        <source>The database could not be read or written: %1</source>
-        <translation>La base de données n&apos;a pas pu être lue ou écrite : %1</translation>
-    </message>
-    <message>
-        <source>The file could not be read: %1</source>
-        <translation>Le fichier n&apos;a pas pu être lu : %1</translation>
-    </message>
-    <message>
-        <source>This could not be done (%1).</source>
-        <translation>Cela n&apos;a pas pu être fait (%1).</translation>
-    </message>
-</context>
-<context>
-    <name>MonitoringLauncher</name>
-    <message>
-        <source>1 source could not be polled: see the sources panel.</source>
-        <translation>1 source n&apos;a pas pu être lue : voir le panneau des sources.</translation>
-    </message>
-    <message>
-        <source>%1 sources could not be polled: see the sources panel.</source>
-        <translation>%1 sources n&apos;ont pas pu être lues : voir le panneau des sources.</translation>
-    </message>
-    <message>
-        <source>The new report is in the list: open it there to complete it.</source>
-        <translation>Le nouveau signalement est dans la liste : ouvrez-le pour le compléter.</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>Veille</translation>
-    </message>
-    <message>
-        <source>&amp;Monitoring desk</source>
-        <translation>&amp;Bureau de veille</translation>
-    </message>
-</context>
-<context>
-    <name>PasteDialog</name>
-    <message>
-        <source>Paste a post</source>
-        <translation>Coller un message</translation>
-    </message>
-    <message>
-        <source>who phoned or texted, or the account</source>
-        <translation>qui a appelé ou écrit, ou le compte</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>&amp;Texte :</translation>
-    </message>
-    <message>
-        <source>&amp;Link:</source>
-        <translation>&amp;Lien :</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;De :</translation>
-    </message>
-</context>
-<context>
-    <name>Poller</name>
-    <message>
-        <source>Polling the sources</source>
-        <translation>Lecture des sources</translation>
-    </message>
-</context>
-<context>
-    <name>ReportSourcesLine</name>
-    <message>
-        <source>Sources: 1 post</source>
-        <translation>Sources : 1 message</translation>
-    </message>
-    <message>
-        <source>Sources: %1 posts</source>
-        <translation>Sources : %1 messages</translation>
-    </message>
-    <message>
-        <source> from 1 independent author</source>
-        <translation> d&apos;1 auteur indépendant</translation>
-    </message>
-    <message>
-        <source> from %1 independent authors</source>
-        <translation> de %1 auteurs indépendants</translation>
-    </message>
-    <message>
-        <source>, the earliest %1 by %2</source>
-        <translation>, le premier à %1 par %2</translation>
-    </message>
-</context>
-<context>
-    <name>RuleEditor</name>
-    <message>
-        <source>Edit the rule</source>
-        <translation>Modifier la règle</translation>
-    </message>
-    <message>
-        <source>New watch rule</source>
-        <translation>Nouvelle règle de veille</translation>
-    </message>
-    <message>
-        <source>inondation OR crue NOT &quot;exercice&quot;</source>
-        <translation>inondation OR crue NOT &quot;exercice&quot;</translation>
-    </message>
-    <message>
-        <source>any (or fr, en…)</source>
-        <translation>toutes (ou fr, en…)</translation>
-    </message>
-    <message>
-        <source>None (anywhere)</source>
-        <translation>Aucune (partout)</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>&amp;Aperçu</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Save and switch &amp;on</source>
-        <translation>Enregistrer et a&amp;ctiver</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
-    </message>
-    <message>
-        <source>&amp;Words:</source>
-        <translation>&amp;Mots :</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
-    </message>
-    <message>
-        <source>A&amp;rea:</source>
-        <translation>&amp;Zone :</translation>
-    </message>
-    <message>
-        <source>&amp;Action:</source>
-        <translation>Ac&amp;tion :</translation>
-    </message>
-    <message>
-        <source>Looking…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>1 stored post matches.</source>
-        <translation>1 message enregistré correspond.</translation>
-    </message>
-    <message>
-        <source>%1 stored posts match.</source>
-        <translation>%1 messages enregistrés correspondent.</translation>
-    </message>
-    <message>
-        <source>The newest:</source>
-        <translation>Les plus récents :</translation>
-    </message>
-</context>
-<context>
-    <name>RulesDialog</name>
-    <message>
-        <source>Watch rules</source>
-        <translation>Règles de veille</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Modifier…</translation>
-    </message>
-    <message>
-        <source>Switch on/o&amp;ff</source>
-        <translation>Activer/dés&amp;activer</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
-    <message>
-        <source>Rule “%1” saved.</source>
-        <translation>Règle « %1 » enregistrée.</translation>
-    </message>
-    <message>
-        <source>Applying the rules to the stored posts…</source>
-        <translation>Application des règles aux messages enregistrés…</translation>
-    </message>
-    <message>
-        <source>Applying watch rules</source>
-        <translation>Application des règles de veille</translation>
-    </message>
-    <message>
-        <source>Rule switched on.</source>
-        <translation>Règle activée.</translation>
-    </message>
-    <message>
-        <source>Rule switched off.</source>
-        <translation>Règle désactivée.</translation>
-    </message>
-    <message>
-        <source>Rule deleted.</source>
-        <translation>Règle supprimée.</translation>
-    </message>
-</context>
-<context>
-    <name>SourcesPanel</name>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume</source>
-        <translation>Re&amp;prendre</translation>
-    </message>
-    <message>
-        <source>Give the source&apos;s address.</source>
-        <translation>Donnez l&apos;adresse de la source.</translation>
-    </message>
-    <message>
-        <source>Source added.</source>
-        <translation>Source ajoutée.</translation>
-    </message>
-    <message>
-        <source>Source removed.</source>
-        <translation>Source retirée.</translation>
-    </message>
-    <message>
-        <source>Source resumed.</source>
-        <translation>Source reprise.</translation>
-    </message>
-    <message>
-        <source>Source paused.</source>
-        <translation>Source en pause.</translation>
-    </message>
-    <message>
-        <source>Post added to the queue.</source>
-        <translation>Message ajouté à la file.</translation>
-    </message>
-    <message>
-        <source>Import posts</source>
-        <translation>Importer des messages</translation>
-    </message>
-    <message>
-        <source>Feeds and posts (*.xml *.rss *.atom *.csv *.tsv *.txt);;All files (*)</source>
-        <translation>Flux et messages (*.xml *.rss *.atom *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Importing posts from %1</source>
-        <translation>Import des messages de %1</translation>
-    </message>
-    <message>
-        <source>Import cancelled.</source>
-        <translation>Import annulé.</translation>
-    </message>
-    <message>
-        <source>Imported: %1 new post(s), %2 already here.</source>
-        <translation>Importé : %1 nouveau(x) message(s), %2 déjà là.</translation>
-    </message>
-    <message>
-        <source>Sources (F2)</source>
-        <translation>Sources (F2)</translation>
-    </message>
-    <message>
-        <source>&amp;Add source…</source>
-        <translation>&amp;Ajouter une source…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Retirer</translation>
-    </message>
-    <message>
-        <source>Poll &amp;now</source>
-        <translation>Interroger &amp;maintenant</translation>
-    </message>
-    <message>
-        <source>Paste a p&amp;ost…</source>
-        <translation>C&amp;oller un message…</translation>
-    </message>
-    <message>
-        <source>&amp;Import a file…</source>
-        <translation>&amp;Importer un fichier…</translation>
-    </message>
-</context>
-<context>
     <name>TriageActions</name>
     <message>
         <source>Choose the posts to split off, in the card.</source>
@@ -4347,6 +4293,72 @@
     <message>
         <source>&amp;Split the chosen posts off</source>
         <translation>Sépa&amp;rer les messages choisis</translation>
+    </message>
+</context>
+<context>
+    <name>Verification</name>
+    <message>
+        <source>Unverified</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Debunked</source>
+        <translation>Démenti</translation>
+    </message>
+</context>
+<context>
+    <name>WindowChrome</name>
+    <message>
+        <source>EXERCISE — %1 — FieldApp</source>
+        <translation>EXERCICE — %1 — FieldApp</translation>
+    </message>
+    <message>
+        <source>EXERCISE · %1</source>
+        <translation>EXERCICE · %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <source>New &amp;operation…</source>
+        <translation>Nouvelle &amp;opération…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;New report</source>
+        <translation>&amp;Nouveau rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Save report</source>
+        <translation>&amp;Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Delete report…</source>
+        <translation>&amp;Supprimer le rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Find reports</source>
+        <translation>&amp;Rechercher des rapports</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation>Opération :</translation>
     </message>
 </context>
 </TS>
