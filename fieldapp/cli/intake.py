@@ -115,9 +115,14 @@ def import_(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CliError(f"{args.file} is not a file", code=1)
     refuse_live_file(args.file, args.data_dir)
+    from fieldapp.monitoring.posts import PostError
+
     with open_store(args) as store:
         op = choose_operation(store, args)
-        done = import_file(store, op["id"], args.file)
+        try:
+            done = import_file(store, op["id"], args.file)
+        except PostError as exc:  # one line naming the file and what is wrong
+            raise CliError(f"{exc}; nothing was stored", code=1) from None
     if args.json:
         print_json({"new": done.new, "known": done.known})
     else:

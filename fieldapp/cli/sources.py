@@ -66,9 +66,14 @@ def add(args: argparse.Namespace) -> int:
             item_id = paste(store, op["id"], args.address, args.url, author=args.author)
             _said(args, {"item": item_id}, f"pasted post {item_id} into {label(op)}")
             return 0
+        from fieldapp.monitoring.posts import PostError
+
         kind = _mastodon_kind(args.address) if args.kind == "mastodon" else args.kind
-        source = store.sources.add(op["id"], kind, args.address, name=args.name,
-                                   interval_s=args.interval)  # fmt: skip
+        try:
+            source = store.sources.add(op["id"], kind, args.address, name=args.name,
+                                       interval_s=args.interval)  # fmt: skip
+        except PostError as exc:  # an address that is not one
+            raise CliError(f"{exc}; nothing was added") from None
     _said(args, _source_json(source), f"watching {source.address} ({source.id}) in {label(op)}")
     return 0
 

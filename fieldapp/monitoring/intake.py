@@ -58,23 +58,18 @@ class Imported:
 def place_guesser(store: Store) -> Callable[[str], PlaceGuess | None]:
     """A function from a post's text to the best place it names (None if none), from the
     offline gazetteer, opened on first use; no guesses at all if it is not installed."""
-    state: dict[str, object] = {}
+    from fieldapp.places.gazetteer import Gazetteer
+    from fieldapp.places.guess import guess_places
+
+    gazetteer = Gazetteer.default()
+    ready: list[bool] = []
 
     def guess(text: str) -> PlaceGuess | None:
-        if "gazetteer" not in state:
-            from fieldapp.places import Gazetteer, GazetteerMissing
-
-            try:
-                state["gazetteer"] = Gazetteer.default()
-                state["gazetteer"].find("Paris", limit=1)  # type: ignore[attr-defined]
-            except GazetteerMissing:
-                state["gazetteer"] = None
-        gazetteer = state["gazetteer"]
-        if gazetteer is None:
+        if not ready:
+            ready.append(gazetteer.available())
+        if not ready[0]:
             return None
-        from fieldapp.places import guess_places
-
-        found = guess_places(gazetteer, text)  # type: ignore[arg-type]
+        found = guess_places(gazetteer, text)
         if not found:
             return None
         place = found[0].place

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from fieldapp.core.replica import Replica
+from fieldapp.core.replica import Replica, new_id
 from fieldapp.monitoring.clusters import Clusters
 from fieldapp.monitoring.items import OPEN, Items
 from fieldapp.monitoring.watch import Matcher, WatchRules
@@ -240,8 +240,9 @@ class Queue:
         return target
 
     def split(self, item_ids: Sequence[str]) -> str:
-        """Take posts out of their card into a card of their own (pinned, synced)."""
-        target = item_ids[0]
+        """Take posts out of their card into a card of their own (pinned, synced). The new
+        card gets a new id: the first post's id may already name the card it leaves."""
+        target = new_id()
         Items(self.db).pin(item_ids, target)
         self.settle()
         return target

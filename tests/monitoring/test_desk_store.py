@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fieldapp.monitoring.posts import Post
 
 from fieldapp.core import rights
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.monitoring.items import UNKNOWN_TIME, item_id
+from fieldapp.monitoring.posts import Post
 from fieldapp.monitoring.queue import QueueQuery
 from fieldapp.store import Store
 
@@ -117,7 +117,7 @@ def test_a_rule_is_previewed_before_it_flags_and_a_hiding_rule_hides(store, op):
                      kind="mastodon")  # fmt: skip
     count, ids = store.rules.preview(op, {"expression": "route OR pont"})
     assert count == 1 and store.items.get(ids[0])["text"] == FLOOD
-    rule = store.rules.add(op, {"name": "Routes", "expression": "ROUTES OR pont"})
+    rule = store.rules.add(op, {"name": "Routes", "expression": "ROUTE OR Pont"})
     assert not any(c.flagged for c in cards(store, op))  # off until switched on
     store.rules.enable(rule["id"])
     store.queue.refresh_hits(op)

@@ -44,4 +44,8 @@ def card_texts(desk) -> list[str]:
 
 
 def row_with(desk, text: str) -> int:
-    return next(r for r, t in enumerate(card_texts(desk)) if t.startswith(text))
+    """The model row of the card whose text starts so (rows not read yet are skipped,
+    never counted out)."""
+    model = desk.model
+    cards = ((row, model.card_at(row)) for row in range(model.rowCount()))
+    return next(row for row, card in cards if card is not None and card.text.startswith(text))

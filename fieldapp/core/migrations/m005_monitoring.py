@@ -74,17 +74,18 @@ STATEMENTS = [
         INSERT OR IGNORE INTO item_card_dirty(item_id) VALUES (new.id);
     END""",
     """CREATE TABLE item_clusters (
-        item_id TEXT PRIMARY KEY,
+        seq INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL UNIQUE,
         operation_id TEXT NOT NULL,
         cluster_id TEXT NOT NULL,
-        pin TEXT)""",
-    "CREATE INDEX item_clusters_by_cluster ON item_clusters(operation_id, cluster_id)",
+        pin TEXT,
+        inputs TEXT NOT NULL,
+        shape TEXT NOT NULL)""",
+    "CREATE INDEX item_clusters_by_cluster ON item_clusters(cluster_id)",
     """CREATE TABLE item_bands (
-        operation_id TEXT NOT NULL,
         band INTEGER NOT NULL,
-        item_id TEXT NOT NULL)""",
-    "CREATE INDEX item_bands_by_band ON item_bands(operation_id, band)",
-    "CREATE INDEX item_bands_by_item ON item_bands(item_id)",
+        item_seq INTEGER NOT NULL,
+        PRIMARY KEY (band, item_seq)) WITHOUT ROWID""",
     """CREATE TABLE cluster_cards (
         cluster_id TEXT PRIMARY KEY,
         operation_id TEXT NOT NULL,
