@@ -1,0 +1,229 @@
+"""Near-duplicate posts of an operation in clusters, placed one post at a time as it arrives.
+
+A new post (from a feed, an import or a sync) is reduced to its shape and index keys
+(similarity.py: why MinHash bands and a rapidfuzz check), finds the posts that share a
+key through one indexed table, asks `similarity.score` about the most promising of them,
+and joins the cluster of the best one, or starts its own cluster, named after the post.
+The cost of placing a post depends on how many posts share its keys (at most
+CANDIDATES_PER_KEY per key are read, the newest) and at most CHECKED of those are checked,
+not on the number of posts in the operation (bench/cluster_bench.py: 100,000).
+
+State: the device-local tables of LOCAL_TABLES (derived data, never synced; the
+migration copies them). `item_clusters` keeps each post's cluster, its pin, a digest of
+its inputs and its shape (so a candidate is checked without reading the post);
+`item_bands` maps each index key to the posts that have it.
+
+By hand wins. `merge` and `split` move posts and pin every post they move or keep
+together: the repository writes the same pin on the synced item, so that every laptop
+places those posts the same way (`place(..., pin=...)`: the post goes to that cluster,
+whatever its text). Automatic placement only ever places the post it is given: it never
+moves another post, pinned or not; a new unpinned post may join a pinned cluster. The pin
+given to `place` is the truth: placing a post again with another pin, or with none (a
+person took it back), moves it. A cluster's id is the id of the post that started it, or
+a new id when that id is already taken by posts that stayed after it left.
+
+Threading: a `Clusters` works on the connection it is given, in the caller's transaction
+(it never commits): one thread, the connection's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+
+from fieldapp.core.replica import new_id
+from fieldapp.monitoring.similarity import Shape, keys, score, shape
+
+CANDIDATES_PER_KEY = 20  # the newest posts read per key: a popular key costs no more
+CHECKED = 40  # candidates checked per post, those sharing the most keys first
+
+LOCAL_TABLES: tuple[str, ...] = (
+    """CREATE TABLE item_clusters (
+        seq INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL UNIQUE,
+        operation_id TEXT NOT NULL,
+        cluster_id TEXT NOT NULL,
+        pin TEXT,
+        inputs TEXT NOT NULL,
+        shape TEXT NOT NULL)""",
+    "CREATE INDEX item_clusters_by_cluster ON item_clusters(cluster_id)",
+    """CREATE TABLE item_bands (
+        band INTEGER NOT NULL,
+        item_seq INTEGER NOT NULL,
+        PRIMARY KEY (band, item_seq)) WITHOUT ROWID""",
+)
+
+
+def _digest(text: str, url: str) -> str:
+    return hashlib.blake2b(f"{text}\x00{url}".encode(), digest_size=8).hexdigest()
+
+
+class Clusters:
+    """The clusters of every operation of one database (see the module docstring)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def place(
+        self, operation_id: str, item_id: str, text: str, url: str = "", pin: str | None = None
+    ) -> str:
+        """Put one post in a cluster and return the cluster's id: `pin`'s when given,
+        else the best matching cluster's, else a new one. Placing a post again moves it
+        when its text, link or pin changed, and does nothing when none did."""
+        inputs = _digest(text, url)
+        row = self.conn.execute(
+            "SELECT seq, operation_id, cluster_id, pin, inputs, shape FROM item_clusters "
+            "WHERE item_id = ?",
+            [item_id],
+        ).fetchone()
+        if row is not None and row[4] == inputs and row[3] == pin and row[1] == operation_id:
+            return row[2]
+        post = shape(text, url)
+        found = keys(operation_id, post)
+        seq = row[0] if row is not None else None
+        if pin is not None:
+            cluster_id = pin
+        else:
+            best = self._best(operation_id, post, found, exclude=seq)
+            cluster_id = best or self._own_cluster(item_id)
+        self._store(row, operation_id, item_id, (cluster_id, pin, inputs), post, found)
+        return cluster_id
+
+    def cluster_of(self, item_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT cluster_id FROM item_clusters WHERE item_id = ?", [item_id]
+        ).fetchone()
+        return row[0] if row is not None else None
+
+    def members(self, cluster_id: str) -> list[str]:
+        """The ids of a cluster's posts, in the order they were placed."""
+        rows = self.conn.execute(
+            "SELECT item_id FROM item_clusters WHERE cluster_id = ? ORDER BY seq", [cluster_id]
+        )
+        return [r[0] for r in rows]
+
+    def merge(self, cluster_ids: Sequence[str]) -> str:
+        """By hand: one cluster of several, with the first id; every post of it is pinned."""
+        if not cluster_ids:
+            raise ValueError("merge needs at least one cluster")
+        target = cluster_ids[0]
+        self.conn.executemany(
+            "UPDATE item_clusters SET cluster_id = ?, pin = ? WHERE cluster_id = ?",
+            [(target, target, cluster_id) for cluster_id in dict.fromkeys(cluster_ids)],
+        )
+        return target
+
+    def split(self, item_ids: Sequence[str]) -> str:
+        """By hand: these posts leave their cluster(s) for a new one, pinned; its id is
+        the first post's, unless posts left behind already go by that id."""
+        if not item_ids:
+            raise ValueError("split needs at least one post")
+        moving = set(item_ids)
+        target = item_ids[0]
+        taken = self.conn.execute(
+            "SELECT item_id FROM item_clusters WHERE cluster_id = ?", [target]
+        )
+        if any(r[0] not in moving for r in taken):
+            target = new_id()
+        self.conn.executemany(
+            "UPDATE item_clusters SET cluster_id = ?, pin = ? WHERE item_id = ?",
+            [(target, target, item_id) for item_id in dict.fromkeys(item_ids)],
+        )
+        return target
+
+    def forget(self, item_id: str) -> None:
+        """The post was deleted: it leaves its cluster and the index."""
+        row = self.conn.execute(
+            "SELECT seq, operation_id, shape FROM item_clusters WHERE item_id = ?", [item_id]
+        ).fetchone()
+        if row is None:
+            return
+        self._drop_keys(row[0], keys(row[1], Shape.load(row[2])))
+        self.conn.execute("DELETE FROM item_clusters WHERE seq = ?", [row[0]])
+
+    # -- inside -------------------------------------------------------------------------
+
+    def _best(
+        self, operation_id: str, post: Shape, found: list[int], exclude: int | None
+    ) -> str | None:
+        """The cluster of the candidates that tell the same story (see the end)."""
+        hits: Counter[int] = Counter()
+        for key in found:
+            rows = self.conn.execute(
+                "SELECT item_seq FROM item_bands WHERE band = ? ORDER BY item_seq DESC LIMIT ?",
+                [key, CANDIDATES_PER_KEY],
+            )
+            hits.update(r[0] for r in rows)
+        hits.pop(exclude, None)  # type: ignore[arg-type]  # None: nothing to drop
+        if not hits:
+            return None
+        ranked = sorted(hits, key=lambda seq: (-hits[seq], -seq))[:CHECKED]
+        marks = ", ".join("?" * len(ranked))
+        rows = self.conn.execute(
+            "SELECT seq, operation_id, cluster_id, shape FROM item_clusters "
+            f"WHERE seq IN ({marks})",
+            ranked,
+        )
+        candidates = {r[0]: r for r in rows}
+        votes: Counter[str] = Counter()  # the candidates that tell the same story, by cluster
+        surest: dict[str, float] = {}
+        for seq in ranked:
+            candidate = candidates.get(seq)
+            if candidate is None or candidate[1] != operation_id:
+                continue  # a key shared by chance with another operation's post
+            found_score = score(post, Shape.load(candidate[3]))
+            if found_score:
+                votes[candidate[2]] += 1
+                surest[candidate[2]] = max(found_score, surest.get(candidate[2], 0.0))
+        # the cluster where most of them are: a headline contained in the post (100) does
+        # not pull it away from the cluster of its many near copies
+        return max(votes, key=lambda c: (votes[c], surest[c]), default=None)
+
+    def _own_cluster(self, item_id: str) -> str:
+        """The post's id, unless posts it left behind still go by it."""
+        taken = self.conn.execute(
+            "SELECT 1 FROM item_clusters WHERE cluster_id = ? AND item_id != ? LIMIT 1",
+            [item_id, item_id],
+        ).fetchone()
+        return new_id() if taken else item_id
+
+    def _store(
+        self,
+        before: tuple | None,
+        operation_id: str,
+        item_id: str,
+        placed: tuple[str, str | None, str],
+        post: Shape,
+        found: list[int],
+    ) -> None:
+        """Write a post's row (cluster id, pin, inputs) and its index keys."""
+        dumped = post.dump()
+        if before is None:
+            cursor = self.conn.execute(
+                "INSERT INTO item_clusters(item_id, operation_id, cluster_id, pin, inputs, "
+                "shape) VALUES (?, ?, ?, ?, ?, ?)",
+                [item_id, operation_id, *placed, dumped],
+            )
+            seq = cursor.lastrowid
+        else:
+            seq = before[0]
+            if before[5] == dumped and before[1] == operation_id:
+                found = []  # the same keys: they stay
+            else:
+                self._drop_keys(seq, keys(before[1], Shape.load(before[5])))
+            self.conn.execute(
+                "UPDATE item_clusters SET operation_id = ?, cluster_id = ?, pin = ?, "
+                "inputs = ?, shape = ? WHERE seq = ?",
+                [operation_id, *placed, dumped, seq],
+            )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO item_bands(band, item_seq) VALUES (?, ?)",
+            [(key, seq) for key in found],
+        )
+
+    def _drop_keys(self, seq: int, found: list[int]) -> None:
+        self.conn.executemany(
+            "DELETE FROM item_bands WHERE band = ? AND item_seq = ?", [(k, seq) for k in found]
+        )
