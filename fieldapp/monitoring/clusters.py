@@ -11,7 +11,10 @@ not on the number of posts in the operation (bench/cluster_bench.py: 100,000).
 State: the device-local tables of LOCAL_TABLES (derived data, never synced; the
 migration copies them). `item_clusters` keeps each post's cluster, its pin, a digest of
 its inputs and its shape (so a candidate is checked without reading the post);
-`item_bands` maps each index key to the posts that have it.
+`item_bands` maps each index key to the posts that have it. A post's keys are computed
+again from its stored shape to be dropped, so a change of what similarity.py computes
+(shape, keys) needs these tables emptied and every post placed again (a migration that
+deletes them and notes every item as unplaced).
 
 By hand wins. `merge` and `split` move posts and pin every post they move or keep
 together: the repository writes the same pin on the synced item, so that every laptop
@@ -36,8 +39,10 @@ from collections.abc import Sequence
 from fieldapp.core.replica import new_id
 from fieldapp.monitoring.similarity import Shape, keys, score, shape
 
-CANDIDATES_PER_KEY = 20  # the newest posts read per key: a popular key costs no more
+CANDIDATES_PER_KEY = 10  # the newest posts read per key: a popular key costs no more
 CHECKED = 40  # candidates checked per post, those sharing the most keys first
+VOTES = 3  # candidates of one cluster that agree: enough, check the other clusters'
+SHAPES_KEPT = 5000  # parsed shapes of candidates kept in memory
 
 LOCAL_TABLES: tuple[str, ...] = (
     """CREATE TABLE item_clusters (
@@ -65,6 +70,7 @@ class Clusters:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._shapes: dict[str, Shape] = {}
 
     def place(
         self, operation_id: str, item_id: str, text: str, url: str = "", pin: str | None = None
@@ -149,13 +155,14 @@ class Clusters:
         self, operation_id: str, post: Shape, found: list[int], exclude: int | None
     ) -> str | None:
         """The cluster of the candidates that tell the same story (see the end)."""
-        hits: Counter[int] = Counter()
-        for key in found:
-            rows = self.conn.execute(
-                "SELECT item_seq FROM item_bands WHERE band = ? ORDER BY item_seq DESC LIMIT ?",
-                [key, CANDIDATES_PER_KEY],
-            )
-            hits.update(r[0] for r in rows)
+        if not found:
+            return None
+        newest = " UNION ALL ".join(
+            ["SELECT * FROM (SELECT item_seq FROM item_bands WHERE band = ? "
+             "ORDER BY item_seq DESC LIMIT ?)"] * len(found)
+        )  # fmt: skip
+        params = [value for key in found for value in (key, CANDIDATES_PER_KEY)]
+        hits = Counter(r[0] for r in self.conn.execute(newest, params))
         hits.pop(exclude, None)  # type: ignore[arg-type]  # None: nothing to drop
         if not hits:
             return None
@@ -173,13 +180,24 @@ class Clusters:
             candidate = candidates.get(seq)
             if candidate is None or candidate[1] != operation_id:
                 continue  # a key shared by chance with another operation's post
-            found_score = score(post, Shape.load(candidate[3]))
+            if votes[candidate[2]] >= VOTES:
+                continue  # that cluster is sure enough: time for the others
+            found_score = score(post, self._shape(candidate[3]))
             if found_score:
                 votes[candidate[2]] += 1
                 surest[candidate[2]] = max(found_score, surest.get(candidate[2], 0.0))
         # the cluster where most of them are: a headline contained in the post (100) does
         # not pull it away from the cluster of its many near copies
         return max(votes, key=lambda c: (votes[c], surest[c]), default=None)
+
+    def _shape(self, dumped: str) -> Shape:
+        """A stored shape, parsed once while it is often asked for (a viral post's)."""
+        parsed = self._shapes.get(dumped)
+        if parsed is None:
+            if len(self._shapes) >= SHAPES_KEPT:
+                self._shapes.clear()
+            parsed = self._shapes[dumped] = Shape.load(dumped)
+        return parsed
 
     def _own_cluster(self, item_id: str) -> str:
         """The post's id, unless posts it left behind still go by it."""

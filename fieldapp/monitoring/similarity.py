@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from fieldapp.monitoring.folding import fold
@@ -117,7 +117,8 @@ def link_key(url: str) -> str:
     ))  # fmt: skip
     if not host or (not path and not query):
         return ""
-    return host + path + ("?" + query if query else "")
+    # no space inside a key: a shape is stored with its keys separated by spaces
+    return re.sub(r"\s", "%20", host + path + ("?" + query if query else ""))
 
 
 def shape(text: str, url: str = "") -> Shape:
@@ -154,10 +155,13 @@ def _names(clean: str) -> set[str]:
     lowercase = capitals == 0
     names: set[str] = set()
     previous = ""
+    ending, end = "\n", 0  # the last character before the word that is not a space
     for word, start in found:
         folded = fold(word)
-        before = clean[:start].rstrip()
-        initial = not before or before[-1] in _SENTENCE_END
+        gap = clean[end:start].rstrip()
+        ending = gap[-1] if gap else ending
+        end = start + len(word)
+        initial = ending in _SENTENCE_END
         capital = word[0].isupper() and not shouting
         # a headline's first word is a place when a colon or comma follows ("Quillan : ...")
         header = initial and clean[start + len(word) :].lstrip()[:1] in (":", ",")
@@ -171,15 +175,20 @@ def _names(clean: str) -> set[str]:
             and not hazard(folded)
         ):
             names.add(_stem(folded))
-        previous = word
+        previous, ending = word, word[-1]
     return names
+
+
+_HAZARD = re.compile("|".join(sorted((start for start, _ in HAZARDS), key=len, reverse=True)))
+_HAZARD_OF = dict(HAZARDS)
 
 
 def hazard(word: str) -> str:
     """The hazard kind a folded word names, or ""."""
     if word in HAZARD_WORDS:
         return HAZARD_WORDS[word]
-    return next((kind for start, kind in HAZARDS if word.startswith(start)), "")
+    found = _HAZARD.match(word)
+    return _HAZARD_OF[found.group()] if found else ""
 
 
 def _hash(*parts: str) -> int:
@@ -218,22 +227,24 @@ def keys(operation_id: str, post: Shape) -> list[int]:
 def score(a: Shape, b: Shape) -> float:
     """How surely two posts tell the same story, 0 when they must not join, else from
     THRESHOLD to 100 (100: the same text or the same link)."""
-    if _marks_differ(a, b):
-        return 0.0
     if a.links & b.links or (a.norm and a.norm == b.norm):
-        return 100.0
-    if a.short or b.short or len(a.words & b.words) < MIN_COMMON:
+        found = 100.0
+    elif a.short or b.short or len(a.words & b.words) < MIN_COMMON:
         return 0.0
-    similarity = fuzz.token_set_ratio(a.norm, b.norm, score_cutoff=THRESHOLD)
-    return float(similarity)
+    else:
+        found = fuzz.token_set_ratio(a.norm, b.norm, score_cutoff=THRESHOLD)
+    # the marks last: most candidates fail on their words, which costs less to tell
+    return 0.0 if not found or _marks_differ(a, b) else float(found)
 
 
 def _marks_differ(a: Shape, b: Shape) -> bool:
     """Each post names a place, a hazard or a road that the other does not."""
     if _both_sides(a.hazards, b.hazards) or _both_sides(a.roads, b.roads):
         return True
-    only_a = [n for n in a.names if not _mentions(b, n)]
-    return bool(only_a) and any(not _mentions(a, n) for n in b.names)
+    only_a, only_b = a.names - b.words, b.names - a.words
+    if not only_a or not only_b:
+        return False
+    return any(not _mentions(b, n) for n in only_a) and any(not _mentions(a, n) for n in only_b)
 
 
 def _both_sides(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -241,12 +252,7 @@ def _both_sides(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _mentions(post: Shape, name: str) -> bool:
-    """The post has the name among its words, or a word one typo away from it."""
-    if name in post.words:
-        return True
+    """The post has a word one typo away from the name (it lacks the name itself)."""
     typos = 1 if len(name) < 8 else 2
-    return any(
-        Levenshtein.distance(name, word, score_cutoff=typos) <= typos
-        for word in post.words
-        if abs(len(word) - len(name)) <= typos
-    )
+    near = process.extractOne(name, post.words, scorer=Levenshtein.distance, score_cutoff=typos)
+    return near is not None

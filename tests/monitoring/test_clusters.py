@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fieldapp.monitoring.clusters import LOCAL_TABLES, Clusters
 
@@ -185,3 +187,18 @@ def test_local_tables_serve_the_queue_s_reads(conn, clusters):
         )
     )
     assert "item_clusters_by_cluster" in plan
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(st.tuples(st.text(max_size=200), st.text(max_size=60)), max_size=6))
+def test_any_posts_are_placed_and_forgotten_without_a_trace(conn, texts):
+    clusters = Clusters(conn)
+    for index, (text, url) in enumerate(texts):
+        assert clusters.place(OP, f"h{index}", text, url)
+    for index, (text, url) in enumerate(texts):
+        assert clusters.place(OP, f"h{index}", text, url) == clusters.cluster_of(f"h{index}")
+        clusters.forget(f"h{index}")
+    assert keys_stored(conn) == 0
+    assert conn.execute("SELECT count(*) FROM item_clusters").fetchone()[0] == 0

@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fieldapp.monitoring.similarity import THRESHOLD, Shape, keys, link_key, score, shape
 
@@ -132,3 +134,12 @@ def test_index_keys_are_the_same_in_every_process():
     assert run.stdout.strip() == str(keys("op", post))
     assert len(keys("op", post)) == 13  # 12 bands and the text
     assert set(keys("op", post)).isdisjoint(keys("another operation", post))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(), url=st.text())
+def test_any_post_has_a_shape_that_is_stored_and_read_back_whole(text, url):
+    post = shape(text, url)
+    assert Shape.load(post.dump()) == post
+    assert keys("op", Shape.load(post.dump())) == keys("op", post)  # forget() relies on it
+    assert score(post, post) in (0.0, 100.0)
