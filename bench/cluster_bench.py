@@ -29,6 +29,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from common import percentile
@@ -94,46 +95,68 @@ def event_text(rng: random.Random, towns: list[str]) -> tuple[str, str]:
     return text, link
 
 
-def variant(rng: random.Random, text: str, link: str, towns: list[str]) -> tuple[str, str]:
+def variant(rng: random.Random, text: str, link: str, towns: list[str]) -> tuple[str, str, bool]:
+    """A post about the event: (text, url, whether it is a stray post after all)."""
     roll = rng.random()
     author = f"@user{rng.randint(1, 20000)}"
     if roll < 0.40:
-        return f"RT {author}: {text}", ""
+        return f"RT {author}: {text}", "", False
     if roll < 0.50:
-        return f"{rng.choice(COMMENTS)} RT {author}: {text}", ""
+        return f"{rng.choice(COMMENTS)} RT {author}: {text}", "", False
     if roll < 0.65:  # a few words dropped or changed
         words = text.split()
         for _ in range(rng.randint(1, 3)):
             index = rng.randrange(len(words))
             words[index] = rng.choice(["", "ce matin", "!!", "encore", "aussi"])
-        return " ".join(w for w in words if w), ""
+        return " ".join(w for w in words if w), "", False
     if roll < 0.75:  # a typo or two, no capitals
         chars = list(text.lower())
         for _ in range(2):
             index = rng.randrange(len(chars))
             chars[index] = chars[index - 1]
-        return "".join(chars), ""
+        return "".join(chars), "", False
     if roll < 0.85:
-        return rng.choice(COMMENTS) + " " + link + "?utm_source=tw", ""
+        return rng.choice(COMMENTS) + " " + link + "?utm_source=tw", "", False
     if roll < 0.92:
-        return rng.choice(STRAY).format(town=rng.choice(towns)), ""
-    return text, link
+        return rng.choice(STRAY).format(town=rng.choice(towns)), "", True
+    return text, link, False
 
 
-def synthetic_posts(count: int, seed: int = 14) -> list[tuple[str, str, str]]:
-    """(id, text, url) in arrival order."""
+def synthetic_posts(count: int, seed: int = 14) -> list[tuple[str, str, str, int]]:
+    """(id, text, url, event number) in arrival order; a stray post is an event of its own
+    (a negative number)."""
     rng = random.Random(seed)
     towns = town_names(rng, 3000)
-    timed: list[tuple[float, str, str]] = []
+    timed: list[tuple[float, str, str, int]] = []
     while len(timed) < count:
         text, link = event_text(rng, towns)
         start = rng.random()
         size = min(int(rng.paretovariate(1.1)), 3000)  # most events a few posts, some viral
-        timed.append((start, text, link))
+        event = len(timed)
+        timed.append((start, text, link, event))
         for _ in range(size - 1):
-            timed.append((start + rng.expovariate(200.0), *variant(rng, text, link, towns)))
+            copy, url, stray = variant(rng, text, link, towns)
+            timed.append(
+                (start + rng.expovariate(200.0), copy, url, -len(timed) if stray else event)
+            )
     timed.sort(key=lambda t: t[0])
-    return [(f"post-{i:06d}", text, url) for i, (_, text, url) in enumerate(timed[:count])]
+    return [
+        (f"post-{i:06d}", text, url, event) for i, (_, text, url, event) in enumerate(timed[:count])
+    ]
+
+
+def pairwise(placed: dict[str, str], posts: list[tuple[str, str, str, int]]) -> str:
+    """Pairwise precision and recall of the clusters against the generator's events."""
+    by_cluster = Counter(placed[p[0]] for p in posts)
+    by_event = Counter(p[3] for p in posts)
+    both = Counter((placed[p[0]], p[3]) for p in posts)
+    true = sum(n * (n - 1) // 2 for n in both.values())
+    clustered = sum(n * (n - 1) // 2 for n in by_cluster.values())
+    related = sum(n * (n - 1) // 2 for n in by_event.values())
+    return (
+        f"pairwise precision {true / max(1, clustered):.3f}, recall {true / max(1, related):.3f}"
+        f" ({len(by_cluster)} clusters, {len(by_event)} events and stray posts)"
+    )
 
 
 def open_db(folder: Path, name: str) -> sqlite3.Connection:
@@ -145,11 +168,11 @@ def open_db(folder: Path, name: str) -> sqlite3.Connection:
     return conn
 
 
-def place_all(conn: sqlite3.Connection, posts: list[tuple[str, str, str]]) -> list[float]:
+def place_all(conn: sqlite3.Connection, posts: list[tuple[str, str, str, int]]) -> list[float]:
     clusters, timings = Clusters(conn), []
     for start in range(0, len(posts), 500):
         conn.execute("BEGIN IMMEDIATE")
-        for item_id, text, url in posts[start : start + 500]:
+        for item_id, text, url, _ in posts[start : start + 500]:
             began = time.perf_counter()
             clusters.place(OP, item_id, text, url)
             timings.append(time.perf_counter() - began)
@@ -165,8 +188,8 @@ def line(name: str, timings: list[float]) -> str:
     )
 
 
-def bench_rules(posts: list[tuple[str, str, str]]) -> None:
-    texts = [text for _, text, _ in posts]
+def bench_rules(posts: list[tuple[str, str, str, int]]) -> None:
+    texts = [text for _, text, _, _ in posts]
     conn = sqlite3.connect(":memory:")
     # the tokenizer of the posts' full-text index (core/migrations/m005_monitoring.py)
     tokenizer = "tokenize='unicode61 remove_diacritics 2'"
@@ -201,8 +224,8 @@ def main() -> None:
         timings = place_all(conn, posts[:POSTS])
         print(line(f"placing {POSTS} posts, all", timings))
         print(line(f"placing {POSTS} posts, the last 10,000", timings[-10_000:]))
-        clusters = conn.execute("SELECT count(DISTINCT cluster_id) FROM item_clusters").fetchone()
-        print(f"clusters: {clusters[0]} for {POSTS} posts")
+        placed = dict(conn.execute("SELECT item_id, cluster_id FROM item_clusters"))
+        print(f"synthetic posts' events (a sanity check): {pairwise(placed, posts[:POSTS])}")
         print(line(f"2,000 more against {POSTS}", place_all(conn, posts[POSTS:])))
         size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'item_%'").fetchone()[0]
         print(f"derived tables: {size / 1e6:.1f} MB, {size / (POSTS + 2000):.0f} bytes a post")

@@ -3,7 +3,11 @@
 A new post (from a feed, an import or a sync) is reduced to its shape and index keys
 (similarity.py: why MinHash bands and a rapidfuzz check), finds the posts that share a
 key through one indexed table, asks `similarity.score` about the most promising of them,
-and joins the cluster of the best one, or starts its own cluster, named after the post.
+and joins the cluster where most of them agree, or starts its own cluster, named after the
+post. It does not join a cluster whose first post names another place, hazard or road
+(unless a post placed there by hand agrees with it): without that, a copy that lost its
+town name ("l'eau du robinet n'est plus potable...") joins the Quillan cluster and then
+pulls the same message about Espéraza in after it.
 The cost of placing a post depends on how many posts share its keys (at most
 CANDIDATES_PER_KEY per key are read, the newest) and at most CHECKED of those are checked,
 not on the number of posts in the operation (bench/cluster_bench.py: 100,000).
@@ -37,7 +41,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from fieldapp.core.replica import new_id
-from fieldapp.monitoring.similarity import Shape, keys, score, shape
+from fieldapp.monitoring.similarity import Shape, keys, marks_differ, score, shape
 
 CANDIDATES_PER_KEY = 10  # the newest posts read per key: a popular key costs no more
 CHECKED = 40  # candidates checked per post, those sharing the most keys first
@@ -154,9 +158,32 @@ class Clusters:
     def _best(
         self, operation_id: str, post: Shape, found: list[int], exclude: int | None
     ) -> str | None:
-        """The cluster of the candidates that tell the same story (see the end)."""
+        """The cluster where most candidates tell the same story, then the surest (a
+        headline contained in the post, 100, does not pull it away from its many near
+        copies), unless the post contradicts the one that started that cluster."""
+        votes: Counter[str] = Counter()
+        surest: dict[str, float] = {}
+        vouched: set[str] = set()  # a post placed there by hand agrees
+        for candidate in self._candidates(operation_id, found, exclude):
+            cluster_id = candidate[2]
+            if votes[cluster_id] >= VOTES:
+                continue  # that cluster is sure enough: time for the others
+            found_score = score(post, self._shape(candidate[3]))
+            if found_score:
+                votes[cluster_id] += 1
+                surest[cluster_id] = max(found_score, surest.get(cluster_id, 0.0))
+                if candidate[4] is not None:
+                    vouched.add(cluster_id)
+        for cluster_id in sorted(votes, key=lambda c: (votes[c], surest[c]), reverse=True):
+            if cluster_id in vouched or not self._contradicts_founder(cluster_id, post):
+                return cluster_id
+        return None
+
+    def _candidates(self, operation_id: str, found: list[int], exclude: int | None) -> list:
+        """The posts sharing the most keys with a new one (the newest per key first):
+        rows of (seq, operation id, cluster id, shape, pin)."""
         if not found:
-            return None
+            return []
         newest = " UNION ALL ".join(
             ["SELECT * FROM (SELECT item_seq FROM item_bands WHERE band = ? "
              "ORDER BY item_seq DESC LIMIT ?)"] * len(found)
@@ -164,31 +191,26 @@ class Clusters:
         params = [value for key in found for value in (key, CANDIDATES_PER_KEY)]
         hits = Counter(r[0] for r in self.conn.execute(newest, params))
         hits.pop(exclude, None)  # type: ignore[arg-type]  # None: nothing to drop
-        if not hits:
-            return None
         ranked = sorted(hits, key=lambda seq: (-hits[seq], -seq))[:CHECKED]
         marks = ", ".join("?" * len(ranked))
         rows = self.conn.execute(
-            "SELECT seq, operation_id, cluster_id, shape FROM item_clusters "
+            "SELECT seq, operation_id, cluster_id, shape, pin FROM item_clusters "
             f"WHERE seq IN ({marks})",
             ranked,
         )
-        candidates = {r[0]: r for r in rows}
-        votes: Counter[str] = Counter()  # the candidates that tell the same story, by cluster
-        surest: dict[str, float] = {}
-        for seq in ranked:
-            candidate = candidates.get(seq)
-            if candidate is None or candidate[1] != operation_id:
-                continue  # a key shared by chance with another operation's post
-            if votes[candidate[2]] >= VOTES:
-                continue  # that cluster is sure enough: time for the others
-            found_score = score(post, self._shape(candidate[3]))
-            if found_score:
-                votes[candidate[2]] += 1
-                surest[candidate[2]] = max(found_score, surest.get(candidate[2], 0.0))
-        # the cluster where most of them are: a headline contained in the post (100) does
-        # not pull it away from the cluster of its many near copies
-        return max(votes, key=lambda c: (votes[c], surest[c]), default=None)
+        by_seq = {r[0]: r for r in rows}
+        # a key shared by chance with another operation's post is no candidate
+        return [by_seq[s] for s in ranked if s in by_seq and by_seq[s][1] == operation_id]
+
+    def _contradicts_founder(self, cluster_id: str, post: Shape) -> bool:
+        """The post names another place, hazard or road than the cluster's first post: a
+        copy that lost its place name (`a l'eau du robinet...`) would otherwise bridge the
+        same message about two towns."""
+        row = self.conn.execute(
+            "SELECT shape FROM item_clusters WHERE cluster_id = ? ORDER BY seq LIMIT 1",
+            [cluster_id],
+        ).fetchone()
+        return row is not None and marks_differ(post, self._shape(row[0]))
 
     def _shape(self, dumped: str) -> Shape:
         """A stored shape, parsed once while it is often asked for (a viral post's)."""

