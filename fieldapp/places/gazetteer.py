@@ -149,14 +149,18 @@ class Gazetteer:
                 " WHERE t.prefix = ? ORDER BY t.rank LIMIT ?"
             )
             return self._query(sql, (key, limit * 2))
-        # Names sort by population inside the key range; one place may match under
-        # several alternate names, so a few more rows are read.
+        # Places' own names first ("Quill": Quillan before Barranquilla, alias "Quilla"),
+        # each sorted by population inside the key range.
         sql = (
             f"SELECT {_COLUMNS} FROM (SELECT DISTINCT place, rank FROM name n"
-            " WHERE n.key > ? AND n.key < ? ORDER BY rank LIMIT ?) m"
+            " WHERE n.key > ? AND n.key < ? AND n.main >= ? ORDER BY rank LIMIT ?) m"
             " JOIN place p ON p.id = m.place ORDER BY p.rank"
         )
-        return self._query(sql, (key, key + "\U0010ffff", limit * 3))
+        upper = key + "\U0010ffff"
+        own = self._query(sql, (key, upper, 1, limit))
+        if len(own) >= limit:
+            return own
+        return _unique(own + self._query(sql, (key, upper, 0, limit * 2)))
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[Place]:
         rows = self._db().execute(sql, args).fetchall()
