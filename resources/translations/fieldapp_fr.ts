@@ -1012,6 +1012,10 @@
         <source>Place names are not available: the gazetteer is not installed.</source>
         <translation>Les noms de lieux ne sont pas disponibles : le répertoire des lieux n&apos;est pas installé.</translation>
     </message>
+    <message>
+        <source>Place names: GeoNames (CC BY 4.0), INSEE COG (Etalab)</source>
+        <translation>Noms de lieux : GeoNames (CC BY 4.0), COG de l&apos;INSEE (Etalab)</translation>
+    </message>
 </context>
 <context>
     <name>NewOperationDialog</name>

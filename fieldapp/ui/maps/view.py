@@ -170,6 +170,7 @@ class MapView(QWidget):
             "placesMissing": self.tr(
                 "Place names are not available: the gazetteer is not installed."
             ),
+            "placesCredit": self.tr("Place names: GeoNames (CC BY 4.0), INSEE COG (Etalab)"),
             "labelsUrl": PLACE_LABELS_URL,
             "labelsMinZoom": MIN_LABEL_ZOOM,
         }

@@ -86,11 +86,21 @@
     state.timer = setTimeout(ask, WAIT_MS);
   }
 
+  function escapeCredit(value) {
+    var element = document.createElement("span");
+    element.textContent = String(value);
+    return element.innerHTML;
+  }
+
   function start(map, control, config) {
     state.map = map;
     state.texts = (config && config.texts) || {};
     state.layer = L.layerGroup().addTo(map);
     if (control) control.addOverlay(state.layer, state.texts.placeNames || "Place names");
+    // GeoNames' data is CC BY 4.0 and the COG's Licence Ouverte 2.0: both ask for credit.
+    if (map.attributionControl && state.texts.placesCredit) {
+      map.attributionControl.addAttribution(escapeCredit(state.texts.placesCredit));
+    }
     map.on("moveend zoomend", later);
     map.on("overlayadd", function (event) { if (event.layer === state.layer) later(); });
     ask();
