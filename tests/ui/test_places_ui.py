@@ -134,3 +134,54 @@ def test_a_typed_position_is_never_replaced_silently(qtbot, window):
     assert "the position typed above is kept" in offer.label.text()
     qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
     assert form.position() == (round(QUILLAN[0], 6), round(QUILLAN[1], 6))
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1">'
+
+
+def small_gazetteer(tmp_path, monkeypatch, names: list[str]):
+    """Make Gazetteer.default() a file of a few places around Quillan."""
+    from fieldapp.places import gazetteer as module
+    from fieldapp.places.build import write
+    from fieldapp.places.readers import Row
+
+    folder = tmp_path / "resources"
+    (folder / "gazetteer").mkdir(parents=True)
+    rows = [
+        Row(name, QUILLAN[0] + 0.05 * i, QUILLAN[1], "FR", "Aude (11)", 5000 - i, "commune", "t")
+        for i, name in enumerate(names)
+    ]
+    if rows:
+        write(rows, folder / "gazetteer" / "places.sqlite", "test")
+    monkeypatch.setattr(module, "resources_dir", lambda: folder)
+
+
+def test_a_hostile_place_name_shows_as_text_and_runs_nothing(
+    qtbot, make_map, evaluate, tmp_path, monkeypatch
+):
+    small_gazetteer(tmp_path, monkeypatch, [HOSTILE, "Quillan"])
+    view = make_map()
+    view.run_js(f"FieldAppMap.flyTo({QUILLAN[0]}, {QUILLAN[1]}, 11)")
+    qtbot.waitUntil(lambda: HOSTILE in names_on_map(evaluate, view), timeout=20_000)
+    assert evaluate(view, "String(window.pwned)") == "undefined"
+    assert evaluate(view, "document.querySelectorAll('.fa-place img').length") == 0
+
+
+def test_without_the_gazetteer_every_use_says_so(
+    qtbot, make_window, operation, evaluate, tmp_path, monkeypatch
+):
+    small_gazetteer(tmp_path, monkeypatch, [])  # no file at all
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    view = show_map(qtbot, window)
+    bar = go_to(qtbot, window, "Quillan")
+    qtbot.waitUntil(lambda: bar.error_text() is not None, timeout=10_000)
+    assert "gazetteer is not installed" in bar.error_text()
+    view.run_js(f"FieldAppMap.flyTo({QUILLAN[0]}, {QUILLAN[1]}, 11)")
+    note = "(document.querySelector('.fa-places-missing') || {}).textContent"
+    qtbot.waitUntil(lambda: bool(evaluate(view, note)), timeout=20_000)
+    assert evaluate(view, note).startswith("Place names are not available")
+    editor = new_report_form(qtbot, window)
+    qtbot.keyClicks(editor.form.line_edit("place"), "Quill")
+    offer = editor.place_picker.offer
+    qtbot.waitUntil(offer.isVisible, timeout=10_000)
+    assert "not available" in offer.label.text()
