@@ -12,6 +12,7 @@ import platform
 import sys
 
 import demo_bench
+import gazetteer_bench
 import map_bench
 import radio_bench
 import radio_ui_bench
@@ -28,6 +29,7 @@ def main() -> None:
         demo_bench,
         startup_bench,
         search_bench,
+        gazetteer_bench,
         scroll_bench,
         tiles_bench,
         map_bench,

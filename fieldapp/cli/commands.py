@@ -15,6 +15,7 @@ from fieldapp.cli import (
     features,
     intake,
     operations,
+    places,
     radio,
     reports,
     server,
@@ -53,6 +54,7 @@ def build_parser(global_parser: Callable[..., argparse.ArgumentParser]) -> argpa
         intake,
         tools,
         tiles,
+        places,
         server,
         sync,
     ):

@@ -28,13 +28,14 @@ class OfflineMap(folium.Map):
 
 
 class FieldAppLayer(JSCSSMixin):
-    """The reports, drawing and the Qt bridge: FieldApp's script started on the map."""
+    """The reports, drawing and the Qt bridge (map.js), then the place names (places.js)."""
 
     default_js: ClassVar = [
         ("markercluster", asset_url("markercluster/leaflet.markercluster.js")),
         ("geoman", asset_url("geoman/leaflet-geoman.min.js")),
         ("qwebchannel", QWEBCHANNEL_URL),
         ("fieldapp_map", asset_url("fieldapp/map.js")),
+        ("fieldapp_places", asset_url("fieldapp/places.js")),
     ]
     default_css: ClassVar = [
         ("markercluster_css", asset_url("markercluster/MarkerCluster.css")),
@@ -45,6 +46,8 @@ class FieldAppLayer(JSCSSMixin):
     _template = Template(
         """{% macro script(this, kwargs) %}
         FieldAppMap.start(
+            {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
+        FieldAppPlaces.start(
             {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
         {% endmacro %}"""
     )

@@ -40,3 +40,9 @@ class MapLayer:
     max_zoom: int = 6
     bounds: tuple[float, float, float, float] | None = None  # W, S, E, N
     base: bool = False
+
+
+# The gazetteer's place names of a view, as JSON (fieldapp.maps.place_labels): same origin
+# as the page, so its script may fetch them.
+PLACE_LABELS_PATH = "places/labels"
+PLACE_LABELS_URL = f"{APP_ORIGIN}/{PLACE_LABELS_PATH}"

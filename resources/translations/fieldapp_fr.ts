@@ -833,16 +833,24 @@
         <translation>Impossible d&apos;y aller : %1</translation>
     </message>
     <message>
+        <source>no place is named “%1”, and %2</source>
+        <translation>aucun lieu ne s&apos;appelle « %1 », et %2</translation>
+    </message>
+    <message>
+        <source>the place gazetteer is not installed; type a position.</source>
+        <translation>le répertoire des lieux n&apos;est pas installé ; tapez une position.</translation>
+    </message>
+    <message>
         <source>Go to:</source>
         <translation>Aller à :</translation>
     </message>
     <message>
-        <source>43.8367, 4.3601 · 43°50&apos;12&quot;N 4°21&apos;36&quot;E · JN23eu</source>
-        <translation>43,8367 4,3601 · 43°50&apos;12&quot;N 4°21&apos;36&quot;E · JN23eu</translation>
+        <source>Quillan · 43.8367, 4.3601 · 43°50&apos;12&quot;N 4°21&apos;36&quot;E · JN23eu</source>
+        <translation>Quillan · 43,8367 4,3601 · 43°50&apos;12&quot;N 4°21&apos;36&quot;E · JN23eu</translation>
     </message>
     <message>
-        <source>A position in decimal degrees, degrees-minutes-seconds or a Maidenhead locator (Ctrl+G)</source>
-        <translation>Une position en degrés décimaux, en degrés-minutes-secondes ou en locator Maidenhead (Ctrl+G)</translation>
+        <source>A place name, or a position in decimal degrees, degrees-minutes-seconds or a Maidenhead locator (Ctrl+G)</source>
+        <translation>Un nom de lieu, ou une position en degrés décimaux, en degrés-minutes-secondes ou en locator Maidenhead (Ctrl+G)</translation>
     </message>
     <message>
         <source>Go</source>
@@ -1103,6 +1111,18 @@
     <message>
         <source>Severity %1</source>
         <translation>Gravité %1</translation>
+    </message>
+    <message>
+        <source>Place names</source>
+        <translation>Noms de lieux</translation>
+    </message>
+    <message>
+        <source>Place names are not available: the gazetteer is not installed.</source>
+        <translation>Les noms de lieux ne sont pas disponibles : le répertoire des lieux n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <source>Place names: GeoNames (CC BY 4.0), INSEE COG (Etalab)</source>
+        <translation>Noms de lieux : GeoNames (CC BY 4.0), COG de l&apos;INSEE (Etalab)</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1767,39 @@
     <message>
         <source>The period ends before it starts.</source>
         <translation>La période finit avant de commencer.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceChoice</name>
+    <message>
+        <source>%1 inhabitants</source>
+        <translation>%1 habitants</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceOffer</name>
+    <message>
+        <source>Use this position</source>
+        <translation>Prendre cette position</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePicker</name>
+    <message>
+        <source>Place suggestions are not available: the gazetteer is not installed.</source>
+        <translation>Pas de suggestions de lieux : le répertoire des lieux n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <source>Position filled from the gazetteer: %1 (%2). Ctrl+Z undoes it.</source>
+        <translation>Position remplie d&apos;après le répertoire des lieux : %1 (%2). Ctrl+Z l&apos;annule.</translation>
+    </message>
+    <message>
+        <source>%1 is at %2; the position typed above is kept.</source>
+        <translation>%1 est à %2 ; la position tapée plus haut est gardée.</translation>
+    </message>
+    <message>
+        <source>Position set from the gazetteer: %1.</source>
+        <translation>Position prise dans le répertoire des lieux : %1.</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,7 @@ HEAVY = (
     "fieldapp.core.geo",
     "fieldapp.sync.server",
     "requests",
+    "fieldapp.places",  # the gazetteer: imported and opened on first use only
 )
 
 

@@ -206,11 +206,12 @@ def test_go_to_a_maidenhead_locator_flies_there_and_garbage_is_explained(
     assert go_to.error_text() is None
     before = centre(evaluate, view)
     go_to.edit.setText("somewhere over the rainbow")
-    QTest.keyClick(go_to.edit, Qt.Key.Key_Return)
-    assert go_to.error_text().startswith("Cannot go there: ")
+    QTest.keyClick(go_to.edit, Qt.Key.Key_Return)  # looked up as a place name first
+    qtbot.waitUntil(lambda: go_to.error_text() is not None, timeout=10_000)
+    assert go_to.error_text().startswith("Cannot go there: no place is named ")
     assert "not a position" in go_to.error_text()
     after = centre(evaluate, view)  # the flight's last frame may still settle by a hair
-    assert abs(after[0] - before[0]) < 1e-5 and abs(after[1] - before[1]) < 1e-5
+    assert abs(after[0] - before[0]) < 1e-4 and abs(after[1] - before[1]) < 1e-4  # ~10 m
 
 
 def test_a_tile_set_added_from_the_map_menu_appears_as_a_layer(qtbot, map_window, evaluate):

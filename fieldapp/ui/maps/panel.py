@@ -99,8 +99,8 @@ class MapPanel(QWidget):
         self.query: ReportQuery | None = None
         self._stale = False
         self._location: tuple[str, tuple[float, float] | None] | None = None
-        self.go_to = GoToBar(self)
-        self.go_to.position_chosen.connect(self._on_go_to_position_chosen)
+        self.go_to = GoToBar(self, tasks)
+        self.go_to.place_chosen.connect(self._on_go_to_place_chosen)
         self.location_bar = LocationBar(self)
         self.location_bar.done_clicked.connect(self.end_location_mode)
         self.problem = ReadProblemBar(self)
@@ -256,9 +256,9 @@ class MapPanel(QWidget):
             self._location = (report_id, (lat, lon))
             self.location_picked.emit(lat, lon)
 
-    @Slot(float, float, int)
-    def _on_go_to_position_chosen(self, lat: float, lon: float, zoom: int) -> None:
-        self.fly_to(lat, lon, zoom)
+    @Slot(float, float, int, str)
+    def _on_go_to_place_chosen(self, lat: float, lon: float, zoom: int, label: str) -> None:
+        self.ensure_map().show_place(lat, lon, zoom, label)
 
     @Slot()
     def _on_view_reports_read(self) -> None:

@@ -5,6 +5,8 @@
   a path that leaves that folder is refused;
 - `fieldapp://app/qwebchannel.js`: Qt's own QWebChannel client, read from Qt's resources;
 - `fieldapp://app/data/<name>`: documents the map view prepared (the reports' JSON);
+- `fieldapp://app/places/...`: answered later, by the map view's job (the place names of
+  a view, read from the gazetteer in a worker): `defer(prefix, answer)`;
 - `fieldapp://basemap/{z}/{x}/{y}`: the world basemap shipped in resources/basemap;
 - `fieldapp://tiles/<set>/{z}/{x}/{y}`: tiles of the data directory's MBTiles registry, XYZ
   numbering, with their own MIME type. A missing tile (or set) is a neutral grey PNG, so
@@ -20,10 +22,14 @@ memory or one indexed read (~40 µs for a tile); the reports' JSON is prepared i
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWebEngineCore import (
@@ -74,6 +80,8 @@ class Reply:
     data: bytes = b""
     error: QWebEngineUrlRequestJob.Error | None = None
 
+    ABORTED: ClassVar = QWebEngineUrlRequestJob.Error.RequestAborted
+
 
 NOT_FOUND = Reply(error=QWebEngineUrlRequestJob.Error.UrlNotFound)
 DENIED = Reply(error=QWebEngineUrlRequestJob.Error.RequestDenied)
@@ -113,6 +121,7 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         self._files: dict[str, Reply] = {}
         self._placeholder = Reply(b"image/png", placeholder_png())
         self._basemap: MBTilesReader | None = None
+        self._deferred: dict[str, Callable[[str, Callable[[Reply], None]], None]] = {}
 
     # -- what the map view gives it ----------------------------------------------------
 
@@ -125,6 +134,11 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         for old in list(self._documents)[:-keep]:
             del self._documents[old]
 
+    def defer(self, prefix: str, answer: Callable[[str, Callable[[Reply], None]], None]) -> None:
+        """Requests for fieldapp://app/<prefix>... go to `answer(url, reply)`, which calls
+        `reply(Reply)` once, later, on the GUI thread (a job's result)."""
+        self._deferred[prefix] = answer
+
     def close(self) -> None:
         if self._basemap is not None:
             self._basemap.close()
@@ -133,7 +147,23 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
     # -- the request path --------------------------------------------------------------
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
-        reply = self.respond(job.requestUrl().toString())
+        url = job.requestUrl().toString()
+        answer = self._deferred_answer(url)
+        if answer is not None:
+            answer(url, partial(self._finish, job))
+            return
+        self._finish(job, self.respond(url))
+
+    def _deferred_answer(self, url: str) -> Callable[[str, Callable[[Reply], None]], None] | None:
+        host, _, path = url.partition("://")[2].partition("?")[0].partition("/")
+        if host != "app":
+            return None
+        return next((a for p, a in self._deferred.items() if path.startswith(p)), None)
+
+    @staticmethod
+    def _finish(job: QWebEngineUrlRequestJob, reply: Reply) -> None:
+        if not shiboken6.isValid(job):
+            return  # the page went away (reloaded, closed) before the answer came
         if reply.error is not None:
             job.fail(reply.error)
             return

@@ -6,7 +6,8 @@ request guard (map_guard.py) blocks and records any other request. The page talk
 through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
 
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
-reports' JSON is read (fieldapp.maps.data, its own SQLite connection) as jobs of the
+reports' JSON is read (fieldapp.maps.data, its own SQLite connection) and the place names
+of the view are read from the gazetteer (fieldapp.maps.place_labels) as jobs of the
 task manager (reads lane, newest wins), the first while the UI thread creates the
 browser profile and view; the UI thread only hands bytes to the page. A read that fails
 empties the map (an empty document, never the markers of the previous read) and says so
@@ -17,6 +18,7 @@ the map is first needed, never at start-up.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from fieldapp.core.record_types import Operation
 from fieldapp.maps.data import COLUMNS, read_map_json
 from fieldapp.maps.page import prepare_map_page
-from fieldapp.maps.urls import APP_ORIGIN, PAGE_URL
+from fieldapp.maps.place_labels import MIN_LABEL_ZOOM, labels_json, parse_labels_query
+from fieldapp.maps.urls import APP_ORIGIN, PAGE_URL, PLACE_LABELS_PATH, PLACE_LABELS_URL
+from fieldapp.places.gazetteer import Gazetteer
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.tiles import TileRegistry
@@ -39,7 +43,13 @@ from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.kit.taskman import error_words as _words
 from fieldapp.ui.maps.bridge import MapBridge
 from fieldapp.ui.maps.guard import MapRequestGuard
-from fieldapp.ui.maps.scheme import SCHEME_BYTES, MapSchemeHandler, register_map_scheme
+from fieldapp.ui.maps.scheme import (
+    NOT_FOUND,
+    SCHEME_BYTES,
+    MapSchemeHandler,
+    Reply,
+    register_map_scheme,
+)
 
 PAGE_CACHE_DIR = "cache"
 
@@ -95,6 +105,7 @@ class MapView(QWidget):
         self._location_id: str | None = None
         self._location_at: tuple[float, float] | None = None
         self._features: dict | None = None
+        self._landing: tuple[float, float, int, str] | None = None  # where Go to landed
         self._closed = False
         # The page is built (folium imported, on a first map) while Chromium starts.
         self.reload()
@@ -107,6 +118,7 @@ class MapView(QWidget):
         self.guard = MapRequestGuard(self.profile)
         self.profile.setUrlRequestInterceptor(self.guard)
         self.handler = MapSchemeHandler(self.tiles, self.profile)
+        self.handler.defer(PLACE_LABELS_PATH, self._answer_place_labels)
         self.profile.installUrlSchemeHandler(SCHEME_BYTES, self.handler)
         self.view = QWebEngineView(self)
         self.page = QWebEnginePage(self.profile, self.view)
@@ -154,6 +166,13 @@ class MapView(QWidget):
             "kinds": kind_labels(),
             "categories": category_labels(),
             "lang": QLocale().name().split("_")[0],
+            "placeNames": self.tr("Place names"),
+            "placesMissing": self.tr(
+                "Place names are not available: the gazetteer is not installed."
+            ),
+            "placesCredit": self.tr("Place names: GeoNames (CC BY 4.0), INSEE COG (Etalab)"),
+            "labelsUrl": PLACE_LABELS_URL,
+            "labelsMinZoom": MIN_LABEL_ZOOM,
         }
 
     # -- public API --------------------------------------------------------------------
@@ -220,6 +239,31 @@ class MapView(QWidget):
     def fly_to(self, lat: float, lon: float, zoom: int = 12) -> None:
         self._run_js(f"FieldAppMap.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
 
+    def show_place(self, lat: float, lon: float, zoom: int, label: str) -> None:
+        """Fly to where Go to landed and mark it, named by `label` (shown as text)."""
+        self._landing = (float(lat), float(lon), int(zoom), str(label))
+        self._run_js(self._landing_script())
+
+    def _landing_script(self) -> str:
+        lat, lon, zoom, label = self._landing or (0.0, 0.0, 0, "")
+        return f"FieldAppPlaces.goTo({lat!r}, {lon!r}, {zoom}, {json.dumps(label)})"
+
+    def _answer_place_labels(self, url: str, reply: Callable[[Reply], None]) -> None:
+        """A view's place names, read by a job (newest wins: panning asks again and again)."""
+        query = parse_labels_query(url)
+        if query is None:
+            reply(NOT_FOUND)
+            return
+        self.tasks.submit(
+            lambda _ctx: labels_json(Gazetteer.default(), query),
+            lane=Lane.READS,
+            key=self._key + "-labels",
+            on_done=lambda data: reply(Reply(b"application/json", data)),
+            on_failed=lambda _error: reply(Reply(error=Reply.ABORTED)),
+            on_cancelled=lambda: reply(Reply(error=Reply.ABORTED)),
+            owner=self,
+        )
+
     def show_report(self, report_id: str) -> None:
         """Zoom to a report's marker and open its popup."""
         self._run_js(f"FieldAppMap.showReport({json.dumps(str(report_id))})")
@@ -259,6 +303,7 @@ class MapView(QWidget):
         """Drop the pending reads and release the page before its profile (Qt requires it)."""
         self.tasks.drop(self._key + "-data")
         self.tasks.drop(self._key + "-page")
+        self.tasks.drop(self._key + "-labels")
         self._closed = True
         self._page_loaded = False
         self.handler.close()
@@ -311,6 +356,8 @@ class MapView(QWidget):
             self.run_js(self._location_script())
         if self._features is not None:
             self.run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
+        if self._landing is not None:
+            self.run_js(self._landing_script())
         if self._sent and self._sent == self._generation:
             self._send_data()
         elif self.query is None:

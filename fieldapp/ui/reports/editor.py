@@ -41,6 +41,7 @@ from fieldapp.ui.reports.files import ReportFiles
 from fieldapp.ui.reports.form import ReportForm
 from fieldapp.ui.reports.history_view import HistoryView
 from fieldapp.ui.reports.notice import ServerChangeNotice, changed_fields
+from fieldapp.ui.reports.place_picker import PlacePicker
 
 TAB_REPORT, TAB_PHOTOS, TAB_HISTORY = range(3)
 
@@ -101,6 +102,7 @@ class ReportEditor(QWidget):
             self.form.line_edit("duplicate_of"), self._store, self._duplicate_context
         )
         self.duplicate_picker.picked.connect(self.form.edited)
+        self.place_picker = PlacePicker(self.form, self._tasks)
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         cancel.activated.connect(self.cancel)

@@ -95,6 +95,7 @@ class ReportForm(QWidget):
         super().__init__(parent)
         self.setStyleSheet(INVALID_STYLE)
         self.rows: dict[str, FieldRow] = {}
+        self._cells: dict[str, QVBoxLayout] = {}
         self.groups: dict[str, QGroupBox] = {}
         self._loaded: dict[str, Any] = {}
         self.now_button: QToolButton | None = None
@@ -130,6 +131,7 @@ class ReportForm(QWidget):
             else:
                 cell.addWidget(widget)
             cell.addWidget(error)
+            self._cells[name] = cell
             label = QLabel(group)
             label.setBuddy(widget)
             form.addRow(label, cell)
@@ -168,6 +170,11 @@ class ReportForm(QWidget):
         return widget
 
     # -- access ------------------------------------------------------------------------
+
+    def add_below(self, name: str, widget: QWidget) -> None:
+        """Put `widget` under a field, above its error line (the Place field's offer)."""
+        cell = self._cells[name]
+        cell.insertWidget(cell.count() - 1, widget)
 
     def widget(self, name: str) -> QWidget:
         return self.rows[name].widget
