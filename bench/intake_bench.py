@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from common import OUT, percentile, summary_ms
-from fieldapp.monitoring.posts import Post
 
 from fieldapp.monitoring.intake import import_file, place_guesser
+from fieldapp.monitoring.posts import Post
 from fieldapp.monitoring.queue import QueueQuery
 from fieldapp.store import Store
 

@@ -33,6 +33,15 @@ RECORDS = {
     "attachment": ({"filename": "digue.jpg", "size": 2048, "mime": "image/jpeg"}, "filename"),
     "radio_message": ({"number": "12", "received_from": "F1PCT", "test": 0}, "test"),
     "radio_hop": ({"to_station": "F5XYZ", "at": "2026-10-16T05:30:00.000Z"}, "at"),
+    "item": (
+        {"text": "Pont fermé à Limoux\nDéviation par Couiza " + "x" * 80, "status": "rumour"},
+        "status",
+    ),
+    "watch_rule": ({"name": "Routes", "expression": "route OR pont", "action": "hide"}, "action"),
+    "author_note": (
+        {"handle": "@prefet11@social.example", "credibility": "official"},
+        "credibility",
+    ),
 }
 SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
     "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
@@ -41,6 +50,9 @@ SHOWN = {  # (title, kind, field label) in the list, and the field's stored valu
     "attachment": ("digue.jpg", "Attached file", "Filename", "digue.jpg"),
     "radio_message": ("NR 12 from F1PCT", "Radio message", "Exercise (TEST)", "No"),
     "radio_hop": ("F5XYZ", "Radio relay", "At", "2026-10-16 05:30"),
+    "item": ("Pont fermé à Limoux", "Monitored post", "Triage", "Rumour"),
+    "watch_rule": ("Routes", "Watch rule", "Action", "Hide"),
+    "author_note": ("@prefet11@social.example", "Note on an author", "Credibility", "Official"),
 }
 
 

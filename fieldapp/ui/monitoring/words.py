@@ -6,7 +6,9 @@ GUI thread (translations are Qt's).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -145,3 +147,10 @@ def card_summary(posts: int, authors: int, first_at: str | None, who: str) -> st
     text = text.replace("%1", str(posts)) + ", " + author_words.replace("%1", str(authors))
     seen = translate("Monitoring", "first seen %1 by %2")
     return text + ", " + seen.replace("%1", local_time(first_at)).replace("%2", who or "?")
+
+
+def post_title(current: Mapping[str, Any]) -> str:
+    """A post named by its first line, cut short (its whole text is the record's title)."""
+    text = str(current.get("text") or "")
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    return line if len(line) <= 80 else line[:79] + "…"

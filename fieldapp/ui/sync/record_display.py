@@ -166,7 +166,10 @@ VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
     "author_note": lambda: {"credibility": monitoring_words.credibility_labels()},
 }
 # How one record of a type is named, when its declared title field is not enough.
-TITLES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {"radio_message": _message_title}
+TITLES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {
+    "radio_message": _message_title,
+    "item": monitoring_words.post_title,
+}
 # What one record of a type is, when more precise than the type (a report's kind).
 SUBKINDS: Mapping[str, Callable[[Mapping[str, Any]], str]] = {"report": _report_kind}
 
