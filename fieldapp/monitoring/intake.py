@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from fieldapp.store import Store
 
 Progress = Callable[[int, int, str], None]
+_COUNTRY_OF = {"fr": "FR"}  # a post's language -> the country its places are likely in
 
 
 def _no_progress(done: int, total: int, text: str) -> None:
@@ -55,21 +56,23 @@ class Imported:
     known: list[str] = field(default_factory=list)
 
 
-def place_guesser(store: Store) -> Callable[[str], PlaceGuess | None]:
-    """A function from a post's text to the best place it names (None if none), from the
-    offline gazetteer, opened on first use; no guesses at all if it is not installed."""
+def place_guesser(store: Store) -> Callable[[str, str], PlaceGuess | None]:
+    """A function from a post's text and language to the best place it names (None if
+    none), from the offline gazetteer, opened on first use; no guesses at all if it is not
+    installed. A post in French prefers French places (a lone small-town name counts only
+    with such a hint: "Axat isolé")."""
     from fieldapp.places.gazetteer import Gazetteer
     from fieldapp.places.guess import guess_places
 
     gazetteer = Gazetteer.default()
     ready: list[bool] = []
 
-    def guess(text: str) -> PlaceGuess | None:
+    def guess(text: str, language: str = "") -> PlaceGuess | None:
         if not ready:
             ready.append(gazetteer.available())
         if not ready[0]:
             return None
-        found = guess_places(gazetteer, text)
+        found = guess_places(gazetteer, text, country_hint=_COUNTRY_OF.get(language, ""))
         if not found:
             return None
         place = found[0].place

@@ -106,7 +106,7 @@ class Items(Repository):
         kind: str,
         source_id: str = "",
         source_key: str = "",
-        guess: Callable[[str], PlaceGuess | None] | None = None,
+        guess: Callable[[str, str], PlaceGuess | None] | None = None,
     ) -> Taken:
         """Store the posts not stored yet as new items, in one transaction; a post already
         here (fetched before, or by another laptop and synced) is left as it is. The
@@ -291,7 +291,7 @@ def _unique_rows(
     posts: Sequence[Post],
     kind: str,
     source_key: str,
-    guess: Callable[[str], PlaceGuess | None] | None,
+    guess: Callable[[str, str], PlaceGuess | None] | None,
 ) -> list[dict[str, Any]]:
     """One row per post id (a feed may repeat an entry), in the posts' order."""
     rows: dict[str, dict[str, Any]] = {}
@@ -299,6 +299,10 @@ def _unique_rows(
         key = item_id(operation_id, post.key, source_key)
         if key not in rows:
             rows[key] = item_row(
-                operation_id, post, kind, source_key, guess(post.text) if guess else None
+                operation_id,
+                post,
+                kind,
+                source_key,
+                guess(post.text, post.language) if guess else None,
             )
     return list(rows.values())

@@ -1638,6 +1638,54 @@
         <translation>Ce sur quoi portait l&apos;action n&apos;existe plus.</translation>
     </message>
     <message>
+        <source>No connection to the source: the link is down or the address is wrong.</source>
+        <translation>Pas de connexion à la source : le lien est coupé ou l’adresse est fausse.</translation>
+    </message>
+    <message>
+        <source>The source answered with an error.</source>
+        <translation>La source a répondu par une erreur.</translation>
+    </message>
+    <message>
+        <source>The answer was too large: nothing was read.</source>
+        <translation>La réponse était trop grande : rien n’a été lu.</translation>
+    </message>
+    <message>
+        <source>This gives no feed (a web page?): nothing was kept.</source>
+        <translation>Ce n’est pas un flux (une page web ?) : rien n’a été gardé.</translation>
+    </message>
+    <message>
+        <source>This gives no Mastodon posts: nothing was kept.</source>
+        <translation>Ce ne sont pas des messages Mastodon : rien n’a été gardé.</translation>
+    </message>
+    <message>
+        <source>The feed is damaged or unsafe: nothing of it was kept.</source>
+        <translation>Le flux est abîmé ou dangereux : rien n’en a été gardé.</translation>
+    </message>
+    <message>
+        <source>The file is unsafe (XML entities): nothing of it was kept.</source>
+        <translation>Le fichier est dangereux (entités XML) : rien n’en a été gardé.</translation>
+    </message>
+    <message>
+        <source>The source asked to wait: it will be polled later.</source>
+        <translation>La source demande d’attendre : elle sera interrogée plus tard.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns are not those of posts (a text or a link column is needed).</source>
+        <translation>Les colonnes du fichier ne sont pas celles de messages (il faut une colonne de texte ou de lien).</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Le fichier n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>The post is empty or not valid.</source>
+        <translation>Le message est vide ou invalide.</translation>
+    </message>
+    <message>
+        <source>The source could not be read.</source>
+        <translation>La source n’a pas pu être lue.</translation>
+    </message>
+    <message>
         <source>The database could not be read or written: %1</source>
         <translation>La base de données n&apos;a pas pu être lue ou écrite : %1</translation>
     </message>

@@ -103,8 +103,51 @@ def not_found_text(error: NotFoundError) -> str:
     return translate("MonitoringError", "What this acted on no longer exists.")
 
 
+def problem_texts() -> dict[str, str]:
+    """A poll's or a file's problem, by its kind (polling.ERROR_KINDS, PostError.kind)."""
+    return {
+        "network": translate(
+            "MonitoringError",
+            "No connection to the source: the link is down or the address is wrong.",
+        ),
+        "http": translate("MonitoringError", "The source answered with an error."),
+        "too_large": translate("MonitoringError", "The answer was too large: nothing was read."),
+        "not_a_feed": translate(
+            "MonitoringError", "This gives no feed (a web page?): nothing was kept."
+        ),
+        "not_statuses": translate(
+            "MonitoringError", "This gives no Mastodon posts: nothing was kept."
+        ),
+        "malformed": translate(
+            "MonitoringError", "The feed is damaged or unsafe: nothing of it was kept."
+        ),
+        "unsafe": translate(
+            "MonitoringError", "The file is unsafe (XML entities): nothing of it was kept."
+        ),
+        "rate_limited": translate(
+            "MonitoringError", "The source asked to wait: it will be polled later."
+        ),
+        "wrong_columns": translate(
+            "MonitoringError",
+            "The file's columns are not those of posts (a text or a link column is needed).",
+        ),
+        "unreadable": translate("MonitoringError", "The file could not be read."),
+        "invalid": translate("MonitoringError", "The post is empty or not valid."),
+    }
+
+
+def problem_text(kind: str) -> str:
+    """A poll's last error (PollState.last_error_kind) or a refused file, in words."""
+    return problem_texts().get(kind) or translate(
+        "MonitoringError", "The source could not be read."
+    )
+
+
 def error_text(error: BaseException) -> str:
     """Any exception a desk job can raise, as one translated sentence."""
+    kind = getattr(error, "kind", None)
+    if isinstance(error, ValidationError) and isinstance(kind, str):  # a PostError
+        return problem_text(kind)
     if isinstance(error, ValidationError):
         return validation_text(error)
     if isinstance(error, NotFoundError):

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 TICK_MS = 5000
 RETRY_AFTER_FAILURE_S = 60.0
+# With no enabled source, what is due is read again this often: a source added by
+# another program on the same data folder (`fieldapp source add`) is polled soon too.
+RECHECK_IDLE_S = 60.0
 _UNKNOWN = -1.0  # what is due must be read again
 
 
@@ -43,6 +46,7 @@ class Poller(QObject):
         self.tasks = tasks
         self.operation_id = ""
         self.next_due: float | None = _UNKNOWN
+        self._due_read_at = 0.0
         self.job: Job | None = None
         self._key = f"monitoring-poll-{id(self)}"
         self._due_key = f"monitoring-due-{id(self)}"
@@ -85,7 +89,10 @@ class Poller(QObject):
     def _on_timer_timeout(self) -> None:
         if not self.operation_id or self.is_polling() or self.tasks.is_busy(self._due_key):
             return
+        if self.next_due is None and time.time() - self._due_read_at >= RECHECK_IDLE_S:
+            self.next_due = _UNKNOWN
         if self.next_due == _UNKNOWN:
+            self._due_read_at = time.time()
             self.tasks.submit(
                 partial(jobs.next_due, self.operation_id), lane=Lane.READS, key=self._due_key,
                 on_done=partial(self._on_due_read, self.operation_id), owner=self,

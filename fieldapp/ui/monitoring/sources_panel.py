@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
-from fieldapp.ui.monitoring.errors import error_text
+from fieldapp.ui.monitoring.errors import error_text, problem_text
 from fieldapp.ui.monitoring.words import local_time, source_kind_labels, translate
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def state_words(source: Source, now: float | None = None) -> tuple[str, str]:
     """(short state, full state in words) of a source."""
     state = source.state
     last = _stamp(getattr(state, "last_fetch_at", None))
-    error = getattr(state, "last_error", "") or ""
+    error = problem_text(state.last_error_kind) if state.last_error else ""
     if not source.enabled:
         short = translate("Monitoring", "Paused")
     elif error:
