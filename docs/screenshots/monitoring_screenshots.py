@@ -60,7 +60,9 @@ def fill(store: Store, op_id: str) -> None:
              language="fr", posted_at=f"2026-12-05T07:{minute:02d}:00.000Z")
         for n, (handle, text, minute) in enumerate(STORIES)
     ]  # fmt: skip
-    store.items.take(op_id, posts, kind="mastodon")
+    from fieldapp.monitoring.intake import place_guesser
+
+    store.items.take(op_id, posts, kind="mastodon", guess=place_guesser(store))
     store.authors.set(op_id, "@prefet_aude_officiel@fake.example", "impersonator",
                       "not the prefecture's account")  # fmt: skip
     store.authors.set(op_id, "@prefet11@social.example", "official", "prefecture of the Aude")
@@ -86,8 +88,10 @@ def main() -> int:
         window.monitoring.poller.poll_now()  # the cut link: an error in words on its source
         until(app, lambda: not window.monitoring.poller.is_polling())
         desk.sources.refresh()
-        desk.select_row(0)
-        until(app, lambda: desk.card.detail is not None)
+        model = desk.model
+        flood = next(r for r in range(model.rowCount()) if model.card_at(r).posts == 3)
+        desk.select_row(flood)
+        until(app, lambda: desk.card.detail is not None and desk.card.posts.rowCount() == 3)
         desk.card.posts_view.selectRow(2)
         desk.sources.view.selectRow(0)
         for size, name in (((1280, 800), "monitoring-desk.png"),
