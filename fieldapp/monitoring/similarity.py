@@ -27,7 +27,8 @@ Clustering (clusters.py) finds a new post's candidates through index lookups, th
   contains its original, a typo costs a little) at 75 or more with at least 3 words in
   common, and no mark that differs on both sides; the same link joins without the words
   (a translation with the article's link joins; without a shared link it does not: no
-  word in common). Texts of under 4 words join only on the same text or the same link.
+  word in common). Texts of under 4 words join only on the same link, or on the same
+  text unless both carry links, other ones (the same comment on two articles).
 
 Pure functions, any thread.
 """
@@ -222,8 +223,10 @@ def keys(operation_id: str, post: Shape) -> list[int]:
 def score(a: Shape, b: Shape) -> float:
     """How surely two posts tell the same story, 0 when they must not join, else from
     THRESHOLD to 100 (100: the same text or the same link)."""
-    if a.links & b.links or (a.norm and a.norm == b.norm):
+    if a.links & b.links:
         found = 100.0
+    elif a.norm and a.norm == b.norm and not (a.short and a.links and b.links):
+        found = 100.0  # but "Incroyable 😱 <link>" twice with two links: two stories
     elif a.short or b.short or len(a.words & b.words) < MIN_COMMON:
         return 0.0
     else:
