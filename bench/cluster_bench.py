@@ -35,7 +35,7 @@ from pathlib import Path
 from common import percentile
 
 from fieldapp.monitoring.clusters import LOCAL_TABLES, Clusters
-from fieldapp.monitoring.rules import fts_query, matches, parse_rule
+from fieldapp.monitoring.rules import fts_query, matches, parse_rule, words
 
 POSTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 OP = "0192f3a4-5b6c-7d8e-9f00-aude2026flood"
@@ -89,9 +89,8 @@ def event_text(rng: random.Random, towns: list[str]) -> tuple[str, str]:
         "hour": rng.randint(6, 22),
     }  # fmt: skip
     text = rng.choice(TEMPLATES).format(**slots)
-    link = f"https://www.actu-{rng.randint(1, 40)}.example/{rng.randint(10**6, 10**7)}-" + (
-        "-".join(text.lower().split()[:5])
-    )
+    slug = "-".join(words(text)[:6])  # as a news site writes it: no accents, no quotes
+    link = f"https://www.actu-{rng.randint(1, 40)}.example/{rng.randint(10**6, 10**7)}-{slug}"
     return text, link
 
 

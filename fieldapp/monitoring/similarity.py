@@ -53,7 +53,7 @@ MIN_COMMON = 3  # words in common, at least
 SHORT = 4  # under this many words a text joins only on the same text or link
 BANDS, ROWS = 12, 2
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETWEET = re.compile(r"\b(?:RT|MT)\s*:?\s*@[\w.]+(?:@[\w.-]+)?\s*:?")
 _MENTION = re.compile(r"@[\w.]+(?:@[\w.-]+)?")  # @user or @user@instance
 _HASHTAG = re.compile(r"#(\w+)")
@@ -100,7 +100,7 @@ class Shape:
 def link_key(url: str) -> str:
     """`https://www.Example.fr/a/b/?utm_source=x#top` -> `example.fr/a/b`; "" for a link
     that names no page (a home page), which says nothing about the story."""
-    url = url.strip().rstrip(".,;:!?)»]")
+    url = url.strip().rstrip(".,;:!?)»]'’")
     if "://" not in url:
         url = "http://" + url
     try:
