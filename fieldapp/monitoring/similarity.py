@@ -27,7 +27,8 @@ Clustering (clusters.py) finds a new post's candidates through index lookups, th
   contains its original, a typo costs a little) at 75 or more with at least 3 words in
   common, and no mark that differs on both sides; the same link joins without the words
   (a translation with the article's link joins; without a shared link it does not: no
-  word in common). Texts of under 4 words join only on the same text or the same link.
+  word in common). Texts of under 4 words join only on the same link, or on the same
+  text unless both carry links, other ones (the same comment on two articles).
 
 Pure functions, any thread.
 """
@@ -52,7 +53,7 @@ MIN_COMMON = 3  # words in common, at least
 SHORT = 4  # under this many words a text joins only on the same text or link
 BANDS, ROWS = 12, 2
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _RETWEET = re.compile(r"\b(?:RT|MT)\s*:?\s*@[\w.]+(?:@[\w.-]+)?\s*:?")
 _MENTION = re.compile(r"@[\w.]+(?:@[\w.-]+)?")  # @user or @user@instance
 _HASHTAG = re.compile(r"#(\w+)")
@@ -99,7 +100,7 @@ class Shape:
 def link_key(url: str) -> str:
     """`https://www.Example.fr/a/b/?utm_source=x#top` -> `example.fr/a/b`; "" for a link
     that names no page (a home page), which says nothing about the story."""
-    url = url.strip().rstrip(".,;:!?)»]")
+    url = url.strip().rstrip(".,;:!?)»]'’")
     if "://" not in url:
         url = "http://" + url
     try:
@@ -222,8 +223,10 @@ def keys(operation_id: str, post: Shape) -> list[int]:
 def score(a: Shape, b: Shape) -> float:
     """How surely two posts tell the same story, 0 when they must not join, else from
     THRESHOLD to 100 (100: the same text or the same link)."""
-    if a.links & b.links or (a.norm and a.norm == b.norm):
+    if a.links & b.links:
         found = 100.0
+    elif a.norm and a.norm == b.norm and not (a.short and a.links and b.links):
+        found = 100.0  # but "Incroyable 😱 <link>" twice with two links: two stories
     elif a.short or b.short or len(a.words & b.words) < MIN_COMMON:
         return 0.0
     else:

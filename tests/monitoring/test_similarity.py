@@ -110,6 +110,13 @@ def test_short_texts_join_only_on_the_same_text_or_link():
     assert same_story("Quillan sous l'eau", "Quillan sous la neige") == 0
     assert same_story("Quillan sous l'eau", ORIGINAL) == 0
     assert same_story("Quillan sous l'eau", "Ça monte", ARTICLE, ARTICLE) == 100
+    # the same comment on two articles: the links tell, and they differ
+    assert same_story("Incroyable 😱", "Incroyable 😱", ARTICLE, "https://news.example/fire") == 0
+    # a link keeps its words to itself, apostrophes and query included
+    one = "Courage à tous https://a.example/1-l'eau-du-robinet-coupee?utm_source=tw"
+    other = "Courage à tous https://b.example/2-l'orbieu-deborde-a-lagrasse?utm_source=tw"
+    assert shape(one).norm == "courage"
+    assert same_story(one, other) == 0
 
 
 def test_posts_with_no_words_do_not_join_each_other():
