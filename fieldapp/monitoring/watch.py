@@ -66,6 +66,9 @@ def validate_rule(values: Mapping[str, Any]) -> dict[str, Any]:
     if action not in ACTIONS:
         errors["action"] = ("unknown_value", f"{action!r} is not one of {', '.join(ACTIONS)}")
     language = str(values.get("language") or "").strip().lower()
+    if not expression and not language and not values.get("area_id") and "expression" not in errors:
+        # an empty expression matches every post: alone it would flag or hide them all
+        errors["expression"] = ("required", "give words, a language or an area")
     if errors:
         raise ValidationError(errors)
     return {"name": name, "expression": expression, "language": language,

@@ -1594,6 +1594,10 @@
         <translation>Le nom est trop long : 120 caractères au plus.</translation>
     </message>
     <message>
+        <source>Give words, a language or an area: a rule with none would match every post.</source>
+        <translation>Donnez des mots, une langue ou une zone : une règle sans rien de cela retiendrait tous les messages.</translation>
+    </message>
+    <message>
         <source>These words cannot be read as a rule: check the quotes, brackets, OR and NOT.</source>
         <translation>Ces mots ne se lisent pas comme une règle : vérifiez les guillemets, les parenthèses, OR et NOT.</translation>
     </message>

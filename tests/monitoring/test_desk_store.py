@@ -130,6 +130,13 @@ def test_a_rule_is_previewed_before_it_flags_and_a_hiding_rule_hides(store, op):
     assert len(cards(store, op, show_hidden=True)) == 2
 
 
+def test_a_rule_that_would_match_every_post_is_refused(store, op):
+    with pytest.raises(ValidationError) as error:
+        store.rules.add(op, {"name": "All", "expression": "  ", "action": "hide"})
+    assert "expression" in error.value.errors
+    assert store.rules.add(op, {"name": "English", "expression": "", "language": "en"})
+
+
 def test_a_rule_that_does_not_parse_is_refused_naming_the_expression(store, op):
     with pytest.raises(ValidationError) as error:
         store.rules.add(op, {"name": "Bad", "expression": '"unclosed'})

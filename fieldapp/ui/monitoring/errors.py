@@ -57,6 +57,10 @@ def _validation_texts() -> dict[tuple[str, str], str]:
         ("name", "too_long"): translate(
             "MonitoringError", "The name is too long: at most 120 characters."
         ),
+        ("expression", "required"): translate(
+            "MonitoringError",
+            "Give words, a language or an area: a rule with none would match every post.",
+        ),
         ("expression", "invalid"): translate(
             "MonitoringError",
             "These words cannot be read as a rule: check the quotes, brackets, OR and NOT.",
