@@ -37,9 +37,21 @@ HAZARDS = ["la route est coupée", "l'eau monte dans les rues", "le pont est fer
 NOISE = ["vite", "urgent", "svp partagez", "photos à venir", "confirmé par un voisin", "😱", "!!"]
 
 
+SYLLABLES = ["ba", "ro", "ci", "mu", "te", "la", "vo", "ni", "sé", "pa", "dou", "ver", "chan",
+             "gre", "lon", "mi", "tur", "fa", "bel", "cor"]  # fmt: skip
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
 def story(rng: random.Random, n: int) -> str:
-    town, hazard = TOWNS[n % len(TOWNS)], HAZARDS[(n // len(TOWNS)) % len(HAZARDS)]
-    return f"{town} : {hazard}, rue {n % 97 + 1} ({n})"
+    """Story n, the same text each time it is told: a town, a hazard, and details of its
+    own (a street, a school, a name...), so that two stories share few words."""
+    own = random.Random(n)
+    town, hazard = own.choice(TOWNS), own.choice(HAZARDS)
+    details = " ".join(_word(own) for _ in range(own.randint(4, 8)))
+    return f"{town} : {hazard}, {details}"
 
 
 def variant(rng: random.Random, text: str, author: str) -> str:

@@ -71,6 +71,7 @@ class Queue:
     def __init__(self, db: Replica):
         self.db = db
         self.clusters = Clusters(db.conn)
+        self._searched: tuple[str, int, int] | None = None  # what temp.found_clusters holds
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -251,7 +252,7 @@ class Queue:
 
     def cards(self, query: QueueQuery, offset: int = 0, limit: int = 100) -> list[Card]:
         """A page of cards, the most recently active first."""
-        where, params = _where(query)
+        where, params = _where(query, self._found(query.search))
         rows = self.conn.execute(
             "SELECT cc.*, i.text, i.author, i.handle, i.url, i.place FROM cluster_cards cc "
             f"JOIN items i ON i.id = cc.lead_item_id WHERE {where} "
@@ -269,9 +270,38 @@ class Queue:
         return _card(row) if row else None
 
     def count(self, query: QueueQuery) -> int:
-        where, params = _where(query)
+        where, params = _where(query, self._found(query.search))
         sql = f"SELECT count(*) FROM cluster_cards cc WHERE {where}"
         return self.conn.execute(sql, params).fetchone()[0]
+
+    def _found(self, search: str) -> bool:
+        """Whether a search is given; if so, the cards whose posts match it are in
+        temp.found_clusters. Computed once per search and state of the database (the page
+        and the count of one read, the pages that follow), not once per statement: with
+        10,000 matching posts that is most of a read's time."""
+        match = fts_expression(search)
+        if not match:
+            return False
+        version = (match, *self._data_version())
+        if version != self._searched:
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS found_clusters (cluster_id TEXT PRIMARY KEY) "
+                "WITHOUT ROWID"
+            )
+            self.conn.execute("DELETE FROM temp.found_clusters")
+            self.conn.execute(
+                "INSERT OR IGNORE INTO temp.found_clusters SELECT c.cluster_id FROM items_fts "
+                "JOIN items i2 ON i2.seq = items_fts.rowid "
+                "JOIN item_clusters c ON c.item_id = i2.id WHERE items_fts MATCH ?",
+                [match],
+            )
+            self._searched = (match, *self._data_version())
+        return True
+
+    def _data_version(self) -> tuple[int, int]:
+        """Changes by other connections (data_version) and by this one (total_changes)."""
+        other = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return other, self.conn.total_changes
 
     def members(self, cluster_id: str) -> list[str]:
         """The ids of a card's posts."""
@@ -284,7 +314,7 @@ class Queue:
         return [i for c in cluster_ids for i in self.clusters.members(c)]
 
 
-def _where(query: QueueQuery) -> tuple[str, list]:
+def _where(query: QueueQuery, searched: bool) -> tuple[str, list]:
     clauses, params = ["cc.operation_id = ?"], [query.operation_id]
     if query.status is not None:
         clauses.append("cc.status = ?")
@@ -298,14 +328,8 @@ def _where(query: QueueQuery) -> tuple[str, list]:
         params.append(query.user)
     elif query.claimed == "free":
         clauses.append("cc.claimed_by = ''")
-    match = fts_expression(query.search)
-    if match:
-        clauses.append(
-            "cc.cluster_id IN (SELECT c.cluster_id FROM items_fts "
-            "JOIN items i2 ON i2.seq = items_fts.rowid JOIN item_clusters c ON c.item_id = i2.id "
-            "WHERE items_fts MATCH ?)"
-        )
-        params.append(match)
+    if searched:
+        clauses.append("cc.cluster_id IN (SELECT cluster_id FROM temp.found_clusters)")
     return " AND ".join(clauses), params
 
 

@@ -169,3 +169,17 @@ def test_a_volunteer_triages_a_teammate_s_post_but_never_rewrites_it():
         rights.write_refusal("volunteer", "watch_rule", False, None, {"name": "x"}, own=True)
         is None
     )
+
+
+def test_a_search_finds_cards_by_any_of_their_posts_and_sees_new_posts(store, op):
+    store.items.take(op, [post("1"), post("2", "Pont fermé à Limoux", "@b@x.example")],
+                     kind="mastodon")  # fmt: skip
+    found = cards(store, op, search="limoux")
+    assert [c.text for c in found] == ["Pont fermé à Limoux"]
+    assert store.queue.count(QueueQuery(op, search="limoux")) == 1
+    store.items.take(op, [post("3", "Limoux : la digue tient", "@c@y.example")], kind="mastodon")
+    assert len(cards(store, op, search="limoux")) == 2  # the new post's card is found too
+    with Store(store.data_dir, user="ben") as ben:  # another program on the same data
+        ben.items.take(op, [post("4", "Limoux: école évacuée", "@d@z.example")], kind="mastodon")
+        ben.queue.settle()
+    assert store.queue.count(QueueQuery(op, search="limoux")) == 3

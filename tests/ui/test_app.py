@@ -88,6 +88,12 @@ HEAVY = (
     "fieldapp.sync.server",
     "requests",
     "fieldapp.places",  # the gazetteer: imported and opened on first use only
+    # the monitoring desk: feeds, clustering and rules load with the desk or its first poll
+    "feedparser",
+    "rapidfuzz",
+    "fieldapp.monitoring.polling",
+    "fieldapp.monitoring.clusters",
+    "fieldapp.monitoring.rules",
 )
 
 
