@@ -11,9 +11,14 @@ import os
 import platform
 import sys
 
+import cluster_bench
+import cluster_quality
 import demo_bench
 import gazetteer_bench
+import intake_bench
 import map_bench
+import polling_bench
+import queue_bench
 import radio_bench
 import radio_ui_bench
 import scroll_bench
@@ -37,6 +42,11 @@ def main() -> None:
         radio_ui_bench,
         sync_bench,
         shared_folder_bench,
+        polling_bench,
+        cluster_bench,
+        cluster_quality,
+        intake_bench,
+        queue_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

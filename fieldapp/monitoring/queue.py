@@ -256,7 +256,9 @@ class Queue:
         rows = self.conn.execute(
             "SELECT cc.*, i.text, i.author, i.handle, i.url, i.place FROM cluster_cards cc "
             f"JOIN items i ON i.id = cc.lead_item_id WHERE {where} "
-            "ORDER BY cc.last_at IS NULL, cc.last_at DESC, cc.cluster_id LIMIT ? OFFSET ?",
+            # last_at alone, so that the index gives the order and the scan stops at the page
+            # (no sort of every card); NULL (no date) sorts last when descending
+            "ORDER BY cc.last_at DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [_card(row) for row in rows]
