@@ -86,6 +86,9 @@ def _rule_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> 
     sub.add_argument("expression", help='words, "a phrase", OR, NOT, (...)')
     sub.add_argument("--language", default="", help="only posts in this language (fr, en...)")
     sub.add_argument("--area", metavar="FEATURE", help="only posts placed in this map feature")
+    sub.add_argument("--operation-area", action="store_true",
+                     help="only posts placed in the operation's area (the box around its "
+                     "drawn features and located reports)")  # fmt: skip
     sub.add_argument("--hide", action="store_true", help="hide what it matches (default: flag)")
     sub.add_argument("--enable", action="store_true", help="switch it on at once")
     operation_option(sub)
@@ -273,7 +276,8 @@ def credibility(args: argparse.Namespace) -> int:
 
 def rule_add(args: argparse.Namespace) -> int:
     values = {"name": args.name, "expression": args.expression, "language": args.language,
-              "area_id": args.area, "action": "hide" if args.hide else "flag"}  # fmt: skip
+              "area_id": args.area, "operation_area": args.operation_area,
+              "action": "hide" if args.hide else "flag"}  # fmt: skip
     with open_store(args) as store:
         op = choose_operation(store, args)
         rule = store.rules.add(op["id"], values)

@@ -131,6 +131,7 @@ class WatchRule(Stored):
     expression: str
     language: str
     area_id: str | None
+    operation_area: bool
     action: str
     enabled: bool
     author: str

@@ -171,7 +171,8 @@ ITEM = _declare(
 )  # fmt: skip
 WATCH_RULE = _declare(
     "watch_rule", "watch_rules", 1, "watch rule", "name",
-    name=TEXT, expression=TEXT, language=TEXT, area_id=ID, action=CODE, enabled=BOOL,
+    name=TEXT, expression=TEXT, language=TEXT, area_id=ID, operation_area=BOOL, action=CODE,
+    enabled=BOOL,
     author=TEXT,
 ).owning("author").needing("name", "expression", "action", nullable=("area_id",))  # fmt: skip
 AUTHOR_NOTE = _declare(

@@ -29,6 +29,15 @@ def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
     return west <= lon <= east and south <= lat <= north
 
 
+def bounding_box(geometry: Mapping[str, Any]) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of a geometry's positions; None if it has none."""
+    points = _points(geometry.get("coordinates"))
+    if not points:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _in_polygon(rings: Sequence[Ring], x: float, y: float) -> bool:
     if not rings or not _in_ring(rings[0], x, y):
         return False

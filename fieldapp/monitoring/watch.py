@@ -21,12 +21,12 @@ from fieldapp.core.operations import get_operation
 from fieldapp.core.record_types import WatchRule
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import utc_now
-from fieldapp.monitoring.area import contains
+from fieldapp.monitoring.area import bounding_box, contains
 from fieldapp.monitoring.rules import Rule, RuleError, fts_query, matches, parse_rule
 
 ACTIONS = ("flag", "hide")
 NAME_MAX = 120
-RULE_FIELDS = ("name", "expression", "language", "area_id", "action")
+RULE_FIELDS = ("name", "expression", "language", "area_id", "operation_area", "action")
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,18 @@ def validate_rule(values: Mapping[str, Any]) -> dict[str, Any]:
     if action not in ACTIONS:
         errors["action"] = ("unknown_value", f"{action!r} is not one of {', '.join(ACTIONS)}")
     language = str(values.get("language") or "").strip().lower()
-    if not expression and not language and not values.get("area_id") and "expression" not in errors:
+    operation_area = bool(values.get("operation_area"))
+    if values.get("area_id") and operation_area:
+        errors["area_id"] = ("two_areas", "a drawn area or the operation's area, not both")
+    placed = values.get("area_id") or operation_area
+    if not expression and not language and not placed and "expression" not in errors:
         # an empty expression matches every post: alone it would flag or hide them all
         errors["expression"] = ("required", "give words, a language or an area")
     if errors:
         raise ValidationError(errors)
     return {"name": name, "expression": expression, "language": language,
-            "area_id": values.get("area_id") or None, "action": action}  # fmt: skip
+            "area_id": values.get("area_id") or None, "operation_area": int(operation_area),
+            "action": action}  # fmt: skip
 
 
 class WatchRules(Repository):
@@ -133,9 +138,29 @@ class WatchRules(Repository):
                 "SELECT geometry FROM features WHERE id = ? AND deleted = 0", [rule["area_id"]]
             ).fetchone()
             area = json.loads(row[0]) if row else {"type": "Polygon", "coordinates": []}
+        elif rule.get("operation_area"):
+            area = self.operation_area(rule.get("operation_id", ""))
         expression = parse_rule(rule["expression"])
         return Matcher(rule.get("id", ""), rule.get("action", "flag"), expression,
                        rule.get("language", ""), area)  # fmt: skip
+
+    def operation_area(self, operation_id: str) -> dict[str, Any]:
+        """The operation's area: the box around its drawn features and located reports
+        (an empty shape, matching nothing, when it has neither)."""
+        points = [(row[0], row[1]) for row in self.conn.execute(
+            "SELECT lon, lat FROM reports WHERE operation_id = ? AND deleted = 0 "
+            "AND lat IS NOT NULL AND lon IS NOT NULL", [operation_id])]  # fmt: skip
+        for (geometry,) in self.conn.execute(
+            "SELECT geometry FROM features WHERE operation_id = ? AND deleted = 0", [operation_id]
+        ):
+            box = bounding_box(json.loads(geometry))
+            if box is not None:
+                points += [(box[0], box[1]), (box[2], box[3])]
+        if not points:
+            return {"type": "Polygon", "coordinates": []}
+        west, east = min(p[0] for p in points), max(p[0] for p in points)
+        south, north = min(p[1] for p in points), max(p[1] for p in points)
+        return {"type": "MultiPoint", "coordinates": [[west, south], [east, north]]}
 
     def preview(
         self,
@@ -148,7 +173,7 @@ class WatchRules(Repository):
         newest `limit` of them; the rule's words narrow the search through the full-text
         index first when they can."""
         clean = validate_rule({"name": "preview", **values})
-        matcher = self.matcher(clean)
+        matcher = self.matcher({**clean, "operation_id": operation_id})
         count, ids = 0, []
         for row in self._candidates(operation_id, matcher.rule):
             if cancelled():
@@ -204,5 +229,6 @@ class WatchRules(Repository):
 def _rule(row: sqlite3.Row) -> WatchRule:
     rule = dict(row)
     rule["enabled"] = bool(rule["enabled"])
+    rule["operation_area"] = bool(rule["operation_area"])
     rule["field_hlc"] = json.loads(rule["field_hlc"])
     return cast(WatchRule, rule)

@@ -1268,6 +1268,10 @@
         <translation>Zone</translation>
     </message>
     <message>
+        <source>Within the operation&apos;s area</source>
+        <translation>Dans la zone de l’opération</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -1346,6 +1350,10 @@
     <message>
         <source>none</source>
         <translation>aucune</translation>
+    </message>
+    <message>
+        <source>the operation&apos;s</source>
+        <translation>celle de l’opération</translation>
     </message>
     <message>
         <source>on</source>
@@ -3344,6 +3352,10 @@
     <message>
         <source>None (anywhere)</source>
         <translation>Aucune (partout)</translation>
+    </message>
+    <message>
+        <source>The operation&apos;s area (around its features and reports)</source>
+        <translation>La zone de l’opération (autour de ses éléments et rapports)</translation>
     </message>
     <message>
         <source>&amp;Preview</source>

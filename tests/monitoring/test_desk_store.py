@@ -183,3 +183,23 @@ def test_a_search_finds_cards_by_any_of_their_posts_and_sees_new_posts(store, op
         ben.items.take(op, [post("4", "Limoux: école évacuée", "@d@z.example")], kind="mastodon")
         ben.queue.settle()
     assert store.queue.count(QueueQuery(op, search="limoux")) == 3
+
+
+def test_a_rule_on_the_operation_s_area_keeps_to_posts_placed_inside_it(store, op):
+    store.reports.add(op, {"title": "Digue", "lat": 42.80, "lon": 2.10})
+    store.features.add(op, name="Haute vallée", category="danger_zone",
+                       geometry={"type": "Point", "coordinates": [2.30, 43.00]})  # fmt: skip
+    store.items.take(
+        op, [post("1", "Crue à Quillan"), post("2", "Crue à Lyon", "@b@x.example")], kind="mastodon"
+    )
+    with store.db.transaction():  # the places the posts name (the gazetteer's guess)
+        for key, lat, lon in (("1", 42.87, 2.18), ("2", 45.76, 4.83)):
+            row = dict(store.conn.execute(
+                "SELECT * FROM items WHERE post_key = ?", [f"https://social.example/{key}"]
+            ).fetchone())  # fmt: skip
+            store.db.update_record("item", row, {"lat": (None, lat), "lon": (None, lon)})
+    count, ids = store.rules.preview(op, {"expression": "crue", "operation_area": True})
+    assert count == 1 and store.items.get(ids[0])["text"] == "Crue à Quillan"
+    with pytest.raises(ValidationError):
+        store.rules.add(op, {"name": "x", "expression": "crue", "operation_area": True,
+                             "area_id": "some-feature"})  # fmt: skip

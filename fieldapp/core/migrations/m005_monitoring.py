@@ -116,6 +116,7 @@ STATEMENTS = [
         expression TEXT NOT NULL,
         language TEXT NOT NULL DEFAULT '',
         area_id TEXT,
+        operation_area INTEGER NOT NULL DEFAULT 0,
         action TEXT NOT NULL,
         enabled INTEGER NOT NULL DEFAULT 0,
         author TEXT NOT NULL DEFAULT '',

@@ -58,6 +58,9 @@ def rule_headers() -> list[str]:
     ]
 
 
+OPERATION_AREA = "operation"  # the area chooser's item for the operation's own area
+
+
 class RulesModel(QAbstractTableModel):
     """The rules of an operation (a handful: read whole)."""
 
@@ -89,11 +92,15 @@ class RulesModel(QAbstractTableModel):
             return None
         rule = self.rules[index.row()]
         area = rule["area_id"]
+        if rule["operation_area"]:
+            where = translate("Monitoring", "the operation's")
+        else:
+            where = self.areas.get(area, "?") if area else translate("Monitoring", "none")
         return (
             rule["name"],
             rule["expression"],
             rule["language"] or translate("Monitoring", "any"),
-            self.areas.get(area, "?") if area else translate("Monitoring", "none"),
+            where,
             action_labels().get(rule["action"], rule["action"]),
             translate("Monitoring", "on") if rule["enabled"] else translate("Monitoring", "off"),
         )[index.column()]
@@ -124,6 +131,8 @@ class RuleEditor(QDialog):
         self.language.setMaxLength(8)
         self.area, self.action = QComboBox(self), QComboBox(self)
         self.area.addItem(self.tr("None (anywhere)"), None)
+        self.area.addItem(self.tr("The operation's area (around its features and reports)"),
+                          OPERATION_AREA)  # fmt: skip
         for feature in areas:
             self.area.addItem(feature["name"] or feature["id"][:8], feature["id"])
         for code, label in action_labels().items():
@@ -171,7 +180,8 @@ class RuleEditor(QDialog):
         self.name.setText(rule["name"])
         self.words.setText(rule["expression"])
         self.language.setText(rule["language"])
-        self.area.setCurrentIndex(max(0, self.area.findData(rule["area_id"])))
+        area = OPERATION_AREA if rule["operation_area"] else rule["area_id"]
+        self.area.setCurrentIndex(max(0, self.area.findData(area)))
         self.action.setCurrentIndex(max(0, self.action.findData(rule["action"])))
 
     def values(self) -> dict[str, Any]:
@@ -179,7 +189,10 @@ class RuleEditor(QDialog):
             "name": self.name.text().strip(),
             "expression": self.words.text().strip(),
             "language": self.language.text().strip().lower(),
-            "area_id": self.area.currentData(),
+            "area_id": None
+            if self.area.currentData() == OPERATION_AREA
+            else self.area.currentData(),
+            "operation_area": self.area.currentData() == OPERATION_AREA,
             "action": self.action.currentData(),
         }
 

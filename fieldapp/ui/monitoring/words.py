@@ -77,6 +77,7 @@ def field_labels(kind: str = "") -> dict[str, str]:
         "name": translate("Monitoring", "Name"),
         "expression": translate("Monitoring", "Words"),
         "area_id": translate("Monitoring", "Area"),
+        "operation_area": translate("Monitoring", "Within the operation's area"),
         "action": translate("Monitoring", "Action"),
         "enabled": translate("Monitoring", "Switched on"),
         "credibility": translate("Monitoring", "Credibility"),
