@@ -211,7 +211,8 @@ def test_go_to_a_maidenhead_locator_flies_there_and_garbage_is_explained(
     assert go_to.error_text().startswith("Cannot go there: no place is named ")
     assert "not a position" in go_to.error_text()
     after = centre(evaluate, view)  # the flight's last frame may still settle by a hair
-    assert abs(after[0] - before[0]) < 1e-4 and abs(after[1] - before[1]) < 1e-4  # ~10 m
+    assert abs(after[0] - before[0]) < 5e-4 and abs(after[1] - before[1]) < 5e-4  # ~40 m: the
+    # flight may end a pixel off; a garbage entry moving the map would move it kilometres
 
 
 def test_a_tile_set_added_from_the_map_menu_appears_as_a_layer(qtbot, map_window, evaluate):
