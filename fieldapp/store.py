@@ -27,14 +27,14 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import Operations
 from fieldapp.core.replica import Replica
 from fieldapp.maps.features import Features
-from fieldapp.monitoring.authors import AuthorNotes
-from fieldapp.monitoring.items import Items
 from fieldapp.radio.repository import RadioTraffic
 from fieldapp.reports.attachment_records import Attachments
 from fieldapp.reports.query import ReportQuery
 from fieldapp.reports.repository import Reports
 
 if TYPE_CHECKING:
+    from fieldapp.monitoring.authors import AuthorNotes
+    from fieldapp.monitoring.items import Items
     from fieldapp.monitoring.queue import Queue
     from fieldapp.monitoring.sources import Sources
     from fieldapp.monitoring.watch import WatchRules
@@ -50,11 +50,21 @@ class Store:
         self.attachments = Attachments(self.db)
         self.features = Features(self.db)
         self.radio = RadioTraffic(self.db)
-        self.items = Items(self.db)
-        self.authors = AuthorNotes(self.db)
 
-    # The monitoring desk's heavier parts (HTTP, rules, clusters): imported on first use,
-    # so that opening the window does not pay for them.
+    # The monitoring desk: imported on first use, so that opening the window does not pay
+    # for it (its heavier parts bring HTTP, rules and clusters).
+    @cached_property
+    def items(self) -> Items:
+        from fieldapp.monitoring.items import Items
+
+        return Items(self.db)
+
+    @cached_property
+    def authors(self) -> AuthorNotes:
+        from fieldapp.monitoring.authors import AuthorNotes
+
+        return AuthorNotes(self.db)
+
     @cached_property
     def sources(self) -> Sources:
         from fieldapp.monitoring.sources import Sources

@@ -88,12 +88,11 @@ HEAVY = (
     "fieldapp.sync.server",
     "requests",
     "fieldapp.places",  # the gazetteer: imported and opened on first use only
-    # the monitoring desk: feeds, clustering and rules load with the desk or its first poll
+    # the monitoring desk's core (posts, feeds, clustering, rules): loads with the desk,
+    # its first poll, or the first report whose sources are shown
     "feedparser",
     "rapidfuzz",
-    "fieldapp.monitoring.polling",
-    "fieldapp.monitoring.clusters",
-    "fieldapp.monitoring.rules",
+    "fieldapp.monitoring",
 )
 
 
