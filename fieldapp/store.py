@@ -8,6 +8,7 @@
     store.radio.add(op_id, {...})      # radio/repository.py
     store.items.take(op_id, posts, ...) # monitoring/items.py; .rules, .authors, .sources,
                                        # .queue: the monitoring desk (made on first use)
+    store.alerts.take(op_id, alerts, source=...)  # alerts/: .messages, .rumours, .relays
     store.db.transaction()             # the replica and its one write path (core/replica.py)
 
 Every repository writes through the same Replica, so every user action is one SQLite
@@ -33,6 +34,10 @@ from fieldapp.reports.query import ReportQuery
 from fieldapp.reports.repository import Reports
 
 if TYPE_CHECKING:
+    from fieldapp.alerts.alerts import Alerts
+    from fieldapp.alerts.messages import Messages
+    from fieldapp.alerts.relays import Relays
+    from fieldapp.alerts.rumours import Rumours
     from fieldapp.monitoring.authors import AuthorNotes
     from fieldapp.monitoring.items import Items
     from fieldapp.monitoring.queue import Queue
@@ -82,6 +87,31 @@ class Store:
         from fieldapp.monitoring.queue import Queue
 
         return Queue(self.db)
+
+    # The alerts and outreach desk, made on first use too.
+    @cached_property
+    def alerts(self) -> Alerts:
+        from fieldapp.alerts.alerts import Alerts
+
+        return Alerts(self.db)
+
+    @cached_property
+    def messages(self) -> Messages:
+        from fieldapp.alerts.messages import Messages
+
+        return Messages(self.db)
+
+    @cached_property
+    def rumours(self) -> Rumours:
+        from fieldapp.alerts.rumours import Rumours
+
+        return Rumours(self.db)
+
+    @cached_property
+    def relays(self) -> Relays:
+        from fieldapp.alerts.relays import Relays
+
+        return Relays(self.db)
 
     # What callers read most, named here rather than through `db` everywhere.
     @property

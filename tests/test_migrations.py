@@ -53,7 +53,14 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
 
 
 @pytest.mark.parametrize(
-    "name", ["fieldapp-m001.db", "fieldapp-m002.db", "fieldapp-m003.db", "fieldapp-m004.db"]
+    "name",
+    [
+        "fieldapp-m001.db",
+        "fieldapp-m002.db",
+        "fieldapp-m003.db",
+        "fieldapp-m004.db",
+        "fieldapp-m005.db",
+    ],
 )
 def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, name):
     data = tmp_path / "data"
@@ -71,8 +78,17 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
         messages = store.conn.execute("SELECT text FROM radio_messages").fetchall()
     assert features == ([] if name == "fieldapp-m001.db" else ["Basse ville"])
     assert [m[0] for m in messages] == (
-        ["NEED 40 COTS AT SCHOOL"] if name in ("fieldapp-m003.db", "fieldapp-m004.db") else []
+        [] if name in ("fieldapp-m001.db", "fieldapp-m002.db") else ["NEED 40 COTS AT SCHOOL"]
     )
+    if name == "fieldapp-m005.db":  # the monitoring desk's post survives, still findable
+        with Store(data) as store:
+            found = [
+                tuple(row)
+                for row in store.conn.execute(
+                    "SELECT text FROM items_fts WHERE items_fts MATCH 'cuxac'"
+                )
+            ]
+        assert found == [("Digue rompue à Cuxac, l'eau monte rue de la gare",)]
     assert schema_of(data) == fresh(tmp_path)
     assert check(data) == []
 

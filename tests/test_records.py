@@ -142,6 +142,12 @@ SHAPES = {
     "item": record_types.Item,
     "watch_rule": record_types.WatchRule,
     "author_note": record_types.AuthorNote,
+    "alert": record_types.Alert,
+    "public_message": record_types.PublicMessage,
+    "rumour": record_types.Rumour,
+    "message_template": record_types.MessageTemplate,
+    "relay": record_types.Relay,
+    "rumour_link": record_types.RumourLink,
 }
 # What a reader adds to a stored row, and takes away (an operation's stamps).
 ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",

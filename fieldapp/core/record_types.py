@@ -228,6 +228,100 @@ class RadioMessage(Stored):
     hops: NotRequired[list[RadioHop]]
 
 
+class Alert(Stored):
+    """An official alert (`Store.alerts.get`): one CAP message; its CAP content parsed."""
+
+    identifier: str
+    sender: str
+    sent: str
+    status: str
+    msg_type: str
+    scope: str
+    refs: str
+    event: str
+    headline: str
+    severity: str
+    urgency: str
+    certainty: str
+    onset: str | None
+    expires: str | None
+    languages: str
+    cap: dict[str, Any]
+    source: str
+    author: str
+    field_hlc: dict[str, str]
+
+
+class PublicMessage(Stored):
+    """A public message of the outreach desk (`Store.messages.get`): texts per channel."""
+
+    purpose: str
+    title: str
+    language: str
+    texts: dict[str, str]
+    hashtags: list[str]
+    link: str
+    alert_id: str | None
+    rumour_id: str | None
+    template: str
+    status: str
+    approved_by: str
+    approved_at: str | None
+    note: str
+    author: str
+    field_hlc: dict[str, str]
+
+
+class Rumour(Stored):
+    """A rumour on the board (`Store.rumours.get`)."""
+
+    claim: str
+    first_seen: str | None
+    status: str
+    verification: str
+    message_id: str | None
+    author: str
+    field_hlc: dict[str, str]
+
+
+class MessageTemplate(Stored):
+    """A coordinator's version of a prevention message template (`Store.messages`)."""
+
+    key: str
+    hazard: str
+    language: str
+    title: str
+    texts: dict[str, str]
+    author: str
+    field_hlc: dict[str, str]
+
+
+class Relay(Stored):
+    """Where an alert or a public message went: channel, station or account, when."""
+
+    alert_id: str | None
+    message_id: str | None
+    channel: str
+    via: str
+    at: str
+    link: str
+    radio_message_id: str | None
+    note: str
+    author: str
+    field_hlc: dict[str, str]
+
+
+class RumourLink(Stored):
+    """A post (`item`) or a report that carries a rumour."""
+
+    rumour_id: str
+    target: str
+    target_id: str
+    seen_at: str | None
+    author: str
+    field_hlc: dict[str, str]
+
+
 class HistoryEntry(TypedDict):
     """One change of a record (`Store.history`): who, when, which fields."""
 

@@ -179,11 +179,54 @@ AUTHOR_NOTE = _declare(
     "author_note", "author_notes", 1, "note on an author", "handle",
     handle=TEXT, credibility=CODE, note=TEXT, author=TEXT,
 ).owning("author").needing("handle", "credibility")  # fmt: skip
+# The alerts and outreach desk (issue 15). An official alert is one CAP message as
+# received: its id comes from (sender, identifier, sent), its content never changes; the
+# chain of Update and Cancel messages is derived from `refs`.
+ALERT = _declare(
+    "alert", "alerts", 1, "official alert", "headline",
+    identifier=TEXT, sender=TEXT, sent=TIME, status=CODE, msg_type=CODE, scope=CODE,
+    refs=TEXT, event=TEXT, headline=TEXT, severity=CODE, urgency=CODE, certainty=CODE,
+    onset=TIME, expires=TIME, languages=TEXT, cap=JSON, source=TEXT, author=TEXT,
+).owning("cap", "source", "author").needing(
+    "identifier", "sender", "sent", "status", "msg_type", "scope", "cap",
+    nullable=("onset", "expires"),
+)  # fmt: skip
+PUBLIC_MESSAGE = _declare(
+    "public_message", "public_messages", 1, "public message", "title",
+    purpose=CODE, title=TEXT, language=TEXT, texts=JSON, hashtags=JSON, link=TEXT,
+    alert_id=ID, rumour_id=ID, template=TEXT, status=CODE, approved_by=TEXT,
+    approved_at=TIME, note=TEXT, author=TEXT,
+).owning("author").needing(
+    "purpose", "title", "language", "texts", "status",
+    nullable=("alert_id", "rumour_id", "approved_at"),
+)  # fmt: skip
+RUMOUR = _declare(
+    "rumour", "rumours", 1, "rumour", "claim",
+    claim=TEXT, first_seen=TIME, status=CODE, verification=TEXT, message_id=ID, author=TEXT,
+).owning("author").needing("claim", "status", nullable=("first_seen", "message_id"))  # fmt: skip
+MESSAGE_TEMPLATE = _declare(
+    "message_template", "message_templates", 1, "message template", "title",
+    key=TEXT, hazard=TEXT, language=TEXT, title=TEXT, texts=JSON, author=TEXT,
+).owning("author").needing("key", "language", "title", "texts")  # fmt: skip
+# Where an alert or a public message went: by which station or account, when, how.
+RELAY = _declare(
+    "relay", "relays", 2, "relay", "via",
+    alert_id=ID, message_id=ID, channel=CODE, via=TEXT, at=TIME, link=TEXT,
+    radio_message_id=ID, note=TEXT, author=TEXT,
+).owning("author").needing(
+    "channel", "at", nullable=("alert_id", "message_id", "radio_message_id")
+)  # fmt: skip
+# A post or a report that carries a rumour.
+RUMOUR_LINK = _declare(
+    "rumour_link", "rumour_links", 2, "rumour sighting", "target_id",
+    rumour_id=ID, target=CODE, target_id=ID, seen_at=TIME, author=TEXT,
+).owning("author").needing("rumour_id", "target", "target_id", nullable=("seen_at",))  # fmt: skip
 
 _REPORTING = (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)
 _MONITORING = (ITEM, WATCH_RULE, AUTHOR_NOTE)
+_OUTREACH = (ALERT, PUBLIC_MESSAGE, RUMOUR, MESSAGE_TEMPLATE, RELAY, RUMOUR_LINK)
 RECORD_TYPES: Mapping[str, RecordType] = MappingProxyType(
-    {t.entity: t for t in (*_REPORTING, *_MONITORING)}
+    {t.entity: t for t in (*_REPORTING, *_MONITORING, *_OUTREACH)}
 )
 TABLES: Mapping[str, str] = MappingProxyType({t.entity: t.table for t in RECORD_TYPES.values()})
 ENTITY_OF_TABLE: Mapping[str, str] = MappingProxyType({t: e for e, t in TABLES.items()})

@@ -18,7 +18,12 @@ report repository). The README's "Sync server" section says the same in words.
   triages anyone's (claim, dismiss, rumour, promote, attach, regroup), writes watch rules
   and notes on authors, and edits only its own rules and notes; a post's content, once
   another device stored it, it may only write again unchanged (the same post fetched on
-  two laptops).
+  two laptops). On the alerts and outreach desk it takes official alerts in (an alert's
+  content, like a post's, is only ever written again unchanged), records relays, writes
+  public messages and rumours and links posts and reports to rumours; it never approves a
+  message (coordinators do, and never their own) and never gives a rumour's verdict
+  (confirmed, debunked); it may mark anyone's approved message as published. Message
+  templates are the coordinators'.
 
 Pure functions of plain values: safe from any thread. No I/O, no Qt.
 """
@@ -35,6 +40,7 @@ from fieldapp.core.roles import EDITORS
 VOLUNTEER_TYPES = (
     "report", "attachment", "feature", "radio_message", "radio_hop",
     "item", "watch_rule", "author_note",
+    "alert", "relay", "public_message", "rumour", "rumour_link",
 )  # fmt: skip
 # What anyone who may write posts may change on anyone's post: the triage of the queue.
 TRIAGE_FIELDS = frozenset({"status", "claimed_by", "report_id", "cluster_pin"})
@@ -47,6 +53,12 @@ UNVERIFIED: Mapping[str, Any] = {
     "verification_confidence": None,
 }
 VERIFICATION_FIELDS = tuple(UNVERIFIED)
+# Records taken in from outside (a feed, an alert service): what anyone may change on one
+# another device took in; everything else is written again only unchanged.
+TAKEN_IN: Mapping[str, frozenset[str]] = {"item": TRIAGE_FIELDS, "alert": frozenset()}
+# A public message's approval, and a rumour's verdict: coordinators' words.
+APPROVED = ("approved", "published")
+VERDICTS = ("confirmed", "debunked")
 
 
 def leads(role: str, exercise: bool) -> bool:
@@ -97,15 +109,24 @@ def write_refusal(
     if entity not in allowed_types(role, exercise):
         label = RECORD_TYPES[entity].label if entity in RECORD_TYPES else entity
         return f"a {role} cannot write a {label}"
+    if entity == "public_message":
+        return message_refusal(role, exercise, current, written, own)
     if leads(role, exercise):
         return None
-    if entity == "item" and current is not None and not own:
-        return item_refusal(role, current, written)
+    if entity in TAKEN_IN and current is not None and not own:
+        return taken_in_refusal(role, entity, current, written)
     if current is not None and not own:
         return f"a {role} edits only the records it created"
     if entity == "report":
         return verification_refusal(role, current, written)
+    if entity == "rumour" and _gives_verdict(current, written):
+        return f"only a coordinator says a rumour is {written['status']}; a {role} cannot"
     return None
+
+
+def _gives_verdict(current: Mapping[str, Any] | None, written: Mapping[str, Any]) -> bool:
+    status = written.get("status")
+    return status in VERDICTS and (current is None or current.get("status") != status)
 
 
 def verification_refusal(
@@ -122,13 +143,42 @@ def verification_refusal(
     return None
 
 
-def item_refusal(role: str, current: Mapping[str, Any], written: Mapping[str, Any]) -> str | None:
-    """Anyone's post may be triaged; its content, fetched from its source, is written again
-    only unchanged (two laptops took in the same post)."""
+def taken_in_refusal(
+    role: str, entity: str, current: Mapping[str, Any], written: Mapping[str, Any]
+) -> str | None:
+    """Anyone's post may be triaged; the content of a post or an official alert, taken in
+    from its source, is written again only unchanged (two laptops took in the same one)."""
+    label = RECORD_TYPES[entity].label
     for name, value in written.items():
-        if name not in TRIAGE_FIELDS and name in current and current[name] != value:
-            return f"a {role} cannot change the {name} of a post another device took in"
+        if name not in TAKEN_IN[entity] and name in current and current[name] != value:
+            return f"a {role} cannot change the {name} of a {label} another device took in"
     return None
+
+
+def message_refusal(
+    role: str,
+    exercise: bool,
+    current: Mapping[str, Any] | None,
+    written: Mapping[str, Any],
+    own: bool,
+) -> str | None:
+    """Two people publish a public message: its author writes it, a coordinator who did not
+    write it approves it; anyone may then record that it was published."""
+    before = "draft" if current is None else current.get("status", "draft")
+    after = written.get("status", before)
+    approving = after == "approved" and before != "approved"
+    if approving or (written.get("approved_by") and current is None):
+        if not leads(role, exercise):
+            return f"only a coordinator approves a public message; a {role} cannot"
+        if own:
+            return "the author of a public message cannot approve it: another coordinator must"
+    if after == "published" and before not in APPROVED:
+        return "a public message is published only once a coordinator approved it"
+    if leads(role, exercise) or current is None or own:
+        return None
+    if set(written) <= {"status"} and before == "approved" and after == "published":
+        return None  # the volunteer who posted an approved message says so
+    return f"a {role} edits only the records it created"
 
 
 def members_refusal(

@@ -20,6 +20,7 @@ NAMES: tuple[str, ...] = (
     "m003_radio",
     "m004_sync",
     "m005_monitoring",
+    "m006_alerts",
 )
 
 
@@ -32,9 +33,9 @@ def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]
         m003_radio,
         m004_sync,
         m005_monitoring,
+        m006_alerts,
     )
 
-    modules = {
-        m.NAME: m for m in (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring)
-    }
+    migrations = (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring, m006_alerts)
+    modules = {m.NAME: m for m in migrations}
     return [(name, modules[name].apply) for name in names]
