@@ -133,6 +133,13 @@ def _strings(values: Any, count: int) -> tuple[str, ...]:
     return found
 
 
+def _numbers(values: Any, count: int) -> tuple[float, ...]:
+    found = tuple(values)
+    if len(found) != count or not all(isinstance(v, int | float) for v in found):
+        raise ValueError(f"{values!r} is not {count} numbers")
+    return tuple(float(v) for v in found)
+
+
 def _pairs(values: Any) -> tuple[tuple[str, str], ...]:
     return tuple(_strings(pair, 2) for pair in values)  # type: ignore[misc]
 
@@ -150,7 +157,7 @@ def _info(data: dict) -> CapInfo:
 
 def _area(data: dict) -> CapArea:
     fields = dict(data)
-    fields["polygons"] = tuple(tuple((p[0], p[1]) for p in ring) for ring in fields["polygons"])
-    fields["circles"] = tuple((c[0], c[1], c[2]) for c in fields["circles"])
+    fields["polygons"] = tuple(tuple(_numbers(p, 2) for p in ring) for ring in fields["polygons"])
+    fields["circles"] = tuple(_numbers(c, 3) for c in fields["circles"])
     fields["geocodes"] = _pairs(fields["geocodes"])
     return CapArea(**fields)

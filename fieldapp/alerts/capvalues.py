@@ -115,9 +115,7 @@ def polygon(path: str, text: str) -> tuple[tuple[float, float], ...]:
             "", path, f"a polygon has at least 4 points (first = last), not {len(points)}"
         )
     if points[0] != points[-1]:
-        raise CapError(
-            "", path, f"polygon is not closed: first point {pairs[0]}, last {pairs[-1]}"
-        )
+        raise CapError("", path, f"polygon is not closed: first point {pairs[0]}, last {pairs[-1]}")
     return points
 
 
