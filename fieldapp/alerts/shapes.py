@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from fieldapp.alerts.capmodel import CapAlert, CapArea
 
@@ -152,7 +153,7 @@ def _closed_ccw(ring: Ring) -> Ring:
     ring = [p for i, p in enumerate(ring) if i == 0 or p != ring[i - 1]]  # no point twice
     if ring[0] != ring[-1]:
         ring = [*ring, list(ring[0])]
-    twice_area = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False))
+    twice_area = sum(a[0] * b[1] - b[0] * a[1] for a, b in pairwise(ring))
     return ring if twice_area >= 0 else ring[::-1]
 
 
@@ -171,7 +172,7 @@ def _cut_at_antimeridian(ring: Ring) -> list[Ring]:
 def _clip(ring: Ring, keep: Callable[[float], bool], edge: float) -> Ring:
     """Sutherland-Hodgman against one meridian: the part of the ring `keep` keeps."""
     out: Ring = []
-    for a, b in zip(ring, ring[1:], strict=False):
+    for a, b in pairwise(ring):
         if keep(a[0]):
             out.append(a)
         if keep(a[0]) != keep(b[0]) and a[0] != b[0]:
