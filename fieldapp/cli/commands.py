@@ -12,9 +12,11 @@ from typing import Any
 
 from fieldapp import __version__
 from fieldapp.cli import (
+    alerts,
     features,
     intake,
     operations,
+    outreach,
     places,
     radio,
     reports,
@@ -52,6 +54,8 @@ def build_parser(global_parser: Callable[..., argparse.ArgumentParser]) -> argpa
         radio,
         sources,
         intake,
+        alerts,
+        outreach,
         tools,
         tiles,
         places,
