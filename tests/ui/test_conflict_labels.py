@@ -42,6 +42,13 @@ RECORDS = {
         {"handle": "@prefet11@social.example", "credibility": "official"},
         "credibility",
     ),
+    "alert": ({"headline": "Vigilance rouge crues", "severity": "Extreme"}, "severity"),
+    "public_message": ({"title": "Évitez la D118", "status": "approved"}, "status"),
+    "rumour": ({"claim": "Le barrage a cédé", "status": "debunked"}, "status"),
+    "message_template": ({"title": "Crue", "language": "fr"}, "language"),
+    "relay": ({"via": "F4ABC", "channel": "radio"}, "channel"),
+    "rumour_link": ({"target_id": "0190f1c2-7d3e-7000-8000-00000000beef", "target": "item"},
+                    "target"),  # fmt: skip
 }
 SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
     "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
@@ -53,6 +60,13 @@ SHOWN = {  # (title, kind, field label) in the list, and the field's stored valu
     "item": ("Pont fermé à Limoux", "Monitored post", "Triage", "Rumour"),
     "watch_rule": ("Routes", "Watch rule", "Action", "Hide"),
     "author_note": ("@prefet11@social.example", "Note on an author", "Credibility", "Official"),
+    "alert": ("Vigilance rouge crues", "Official alert", "Severity", "Extreme"),
+    "public_message": ("Évitez la D118", "Public message", "Status", "Approved"),
+    "rumour": ("Le barrage a cédé", "Rumour", "Status", "Debunked"),
+    "message_template": ("Crue", "Message template", "Language", "fr"),
+    "relay": ("F4ABC", "Relay of an alert or a message", "Channel", "Radio"),
+    "rumour_link": ("0190f1c2-7d3e-7000-8000-00000000beef", "Sighting of a rumour", "Seen in",
+                    "Post"),  # fmt: skip
 }
 
 
@@ -90,7 +104,8 @@ def test_a_record_in_conflict_is_named_and_its_field_and_value_are_in_words(qapp
     assert model.index(model.row_of(name), model.result_column).data() == words
     checkable = model.flags(model.index(model.row_of(name), 1)) & Qt.ItemFlag.ItemIsUserCheckable
     assert bool(checkable)  # a version can be checked as the result
-    assert model.is_editable(model.row_of(name)) is (entity in ("attachment", "radio_hop"))
+    typed = ("attachment", "radio_hop", "message_template")  # a text field in conflict
+    assert model.is_editable(model.row_of(name)) is (entity in typed)
 
 
 def test_coded_values_flags_and_shapes_are_only_picked_free_text_is_typed():

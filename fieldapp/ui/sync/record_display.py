@@ -26,6 +26,7 @@ from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry, v
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.protocol.merge import DELETED
 from fieldapp.ui.kit import i18n
+from fieldapp.ui.alerts import words as alerts_words
 from fieldapp.ui.monitoring import words as monitoring_words
 from fieldapp.ui.radio import fields as radio_fields
 from fieldapp.ui.radio import models as radio_models
@@ -46,6 +47,12 @@ def type_labels() -> dict[str, str]:
         "item": translate("Conflicts", "Monitored post"),
         "watch_rule": translate("Conflicts", "Watch rule"),
         "author_note": translate("Conflicts", "Note on an author"),
+        "alert": translate("Conflicts", "Official alert"),
+        "public_message": translate("Conflicts", "Public message"),
+        "rumour": translate("Conflicts", "Rumour"),
+        "message_template": translate("Conflicts", "Message template"),
+        "relay": translate("Conflicts", "Relay of an alert or a message"),
+        "rumour_link": translate("Conflicts", "Sighting of a rumour"),
     }
 
 
@@ -149,6 +156,10 @@ FIELD_LABELS: Mapping[str, Callable[[str], dict[str, str]]] = {
     "item": monitoring_words.field_labels,
     "watch_rule": monitoring_words.field_labels,
     "author_note": monitoring_words.field_labels,
+    **dict.fromkeys(
+        ("alert", "public_message", "rumour", "message_template", "relay", "rumour_link"),
+        alerts_words.field_labels,
+    ),
 }
 # The words of coded values (codes, scales, flags) of a type's fields.
 VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
@@ -164,6 +175,21 @@ VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
         "enabled": {True: translate("Conflicts", "Yes"), False: translate("Conflicts", "No")},
     },
     "author_note": lambda: {"credibility": monitoring_words.credibility_labels()},
+    "alert": lambda: {
+        "status": alerts_words.status_labels(),
+        "msg_type": alerts_words.msg_type_labels(),
+        "scope": alerts_words.scope_labels(),
+        "severity": alerts_words.severity_labels(),
+        "urgency": alerts_words.urgency_labels(),
+        "certainty": alerts_words.certainty_labels(),
+    },
+    "public_message": lambda: {
+        "status": alerts_words.message_status_labels(),
+        "purpose": alerts_words.purpose_labels(),
+    },
+    "rumour": lambda: {"status": alerts_words.rumour_status_labels()},
+    "relay": lambda: {"channel": alerts_words.channel_labels()},
+    "rumour_link": lambda: {"target": alerts_words.target_labels()},
 }
 # How one record of a type is named, when its declared title field is not enough.
 TITLES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {

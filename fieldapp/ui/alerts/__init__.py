@@ -1,0 +1,1 @@
+"""The alerts and outreach desk's screens: official alerts, public messages, rumours."""
