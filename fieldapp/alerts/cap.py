@@ -39,8 +39,10 @@ __all__ = [
     "alert_to_json", "parse_cap",
 ]  # fmt: skip
 
+CAP_1_2 = "urn:oasis:names:tc:emergency:cap:1.2"
+CAP_1_0 = "http://www.incident.com/cap/1.0"
 CAP_NAMESPACES = {
-    "urn:oasis:names:tc:emergency:cap:1.2": "1.2",
+    CAP_1_2: "1.2",
     "urn:oasis:names:tc:emergency:cap:1.1": "1.1",
 }
 EDXL_DE = "urn:oasis:names:tc:emergency:EDXL:DE:1.0"
@@ -128,10 +130,12 @@ def _alert_element(root: Element) -> tuple[Element, str]:
             raise CapError("", DOCUMENT, "this is an HTML page, not a CAP alert")
         hint = " (a feed: read it as a CAP index)" if name in ("feed", "rss", "RDF") else ""
         raise CapError("", name, f"this is XML whose root is <{name}>, not a CAP alert{hint}")
+    if not space:
+        raise CapError("", "alert", f'no namespace: a CAP 1.2 alert says xmlns="{CAP_1_2}"')
     if space not in CAP_NAMESPACES:
-        wanted = "urn:oasis:names:tc:emergency:cap:1.2 (or 1.1)"
-        said = f'the namespace "{space}"' if space else "no namespace"
-        raise CapError("", "alert", f"{said}: a CAP alert is in the namespace {wanted}")
+        older = "; CAP 1.0 is not read" if space == CAP_1_0 else ""
+        problem = f'the namespace "{space}" is not CAP 1.2 or 1.1 ({CAP_1_2}){older}'
+        raise CapError("", "alert", problem)
     return root, CAP_NAMESPACES[space]
 
 

@@ -46,6 +46,8 @@ def read_root(data: bytes, source: str, expected: str) -> Element:
     try:
         return safe_xml.fromstring(data, forbid_dtd=True, forbid_entities=True)
     except DefusedXmlException:
+        if is_html(first_tag(data)):
+            raise CapError(source, DOCUMENT, f"this is an HTML page, not {expected}") from None
         raise CapError(
             source, "<!DOCTYPE>", "a DTD or entity declaration (a possible XML bomb or "
             "external entity): refused, nothing expanded or fetched"
