@@ -149,9 +149,10 @@ def taken_in_refusal(
     """Anyone's post may be triaged; the content of a post or an official alert, taken in
     from its source, is written again only unchanged (two laptops took in the same one)."""
     label = RECORD_TYPES[entity].label
+    article = "an" if label[0] in "aeiou" else "a"
     for name, value in written.items():
         if name not in TAKEN_IN[entity] and name in current and current[name] != value:
-            return f"a {role} cannot change the {name} of a {label} another device took in"
+            return f"a {role} cannot change the {name} of {article} {label} another device took in"
     return None
 
 

@@ -25,8 +25,8 @@ from fieldapp.core.records import RECORD_TYPES
 from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry, vertex_count
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.protocol.merge import DELETED
-from fieldapp.ui.kit import i18n
 from fieldapp.ui.alerts import words as alerts_words
+from fieldapp.ui.kit import i18n
 from fieldapp.ui.monitoring import words as monitoring_words
 from fieldapp.ui.radio import fields as radio_fields
 from fieldapp.ui.radio import models as radio_models
