@@ -7,6 +7,7 @@ A Repository over the store's Replica: used from the thread that opened the stor
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,8 @@ from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import parse_time, utc_now
 
 CHANNELS = ("radio", "mastodon", "x", "sms", "web", "email", "phone", "other")
+RADIO_MARK = "CAP "  # a radio message's operator note naming the alert it relays
+_NAMESPACE = uuid.UUID("3d5e7f90-1a2b-5c4d-8e6f-0a1b2c3d4e5f")  # radio relays: never change it
 
 
 class Relays(Repository):
@@ -49,6 +52,39 @@ class Relays(Repository):
         }
         self.db.insert_records("relay", [row])
         return relay_id
+
+    def note_radio_relays(self, operation_id: str) -> list[str]:
+        """Record as relays the radio messages that relay an alert (their operator note says
+        `CAP <identifier>`: what relaying from the alerts desk prefills), once each. The
+        relay's id comes from the radio message, so two laptops that both note the same
+        synced message write the same record. Returns the new relays' ids."""
+        found = self.conn.execute(
+            "SELECT m.id AS message_id, m.direction, m.origin_station, m.sent_to,"
+            " m.received_from, coalesce(m.sent_at, m.received_at, m.created_at) AS at,"
+            " a.id AS alert_id FROM radio_messages m JOIN alerts a"
+            " ON a.operation_id = m.operation_id AND a.deleted = 0"
+            " AND m.op_note = 'CAP ' || a.identifier"
+            " WHERE m.operation_id = ? AND m.deleted = 0"
+            " AND NOT EXISTS (SELECT 1 FROM relays r WHERE r.radio_message_id = m.id)",
+            [operation_id],
+        ).fetchall()
+        rows = []
+        for row in {r["message_id"]: r for r in found}.values():
+            via = row["sent_to"] or row["origin_station"] or row["received_from"]
+            rows.append({
+                "id": str(uuid.uuid5(_NAMESPACE, row["message_id"])),
+                "operation_id": operation_id, "alert_id": row["alert_id"], "message_id": None,
+                "channel": "radio", "via": via, "at": row["at"], "link": "",
+                "radio_message_id": row["message_id"], "note": "", "author": self.db.user,
+                "created_at": utc_now(),
+            })  # fmt: skip
+        if rows:
+            with self.db.transaction():
+                marks = ", ".join("?" * len(rows))
+                sql = f"SELECT id FROM relays WHERE id IN ({marks})"
+                known = {r[0] for r in self.conn.execute(sql, [r["id"] for r in rows])}
+                self.db.insert_records("relay", [r for r in rows if r["id"] not in known])
+        return [r["id"] for r in rows]
 
     def get(self, relay_id: str) -> Relay:
         return rows.decoded(rows.live_row(self.conn, "relay", relay_id))  # type: ignore[return-value]

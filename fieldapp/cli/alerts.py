@@ -215,24 +215,23 @@ def alert_relay(args: argparse.Namespace) -> int:
             "at": args.at,
         }
         made: dict[str, Any] = {}
+        relay_ids: list[str] = []
         if args.radio:
             form = radiogram_values(alert, exercise=bool(op["exercise"]), language=args.language)
             message = store.radio.add(op["id"], form, station=args.radio)
-            values.update(
-                channel="radio", via=args.via or args.radio, radio_message_id=message["id"]
-            )
+            relay_ids = store.relays.note_radio_relays(op["id"])  # its id: the message's
             made = {"radio_message": message["id"], "text": message["text"]}
         elif args.message:
             draft = store.messages.add(op["id"], message_values(alert, args.language))
             made = {"public_message": draft["id"]}
         else:
-            values["channel"] = args.channel
-        relay = store.relays.add(op["id"], values) if not args.message else None
+            relay_ids = [store.relays.add(op["id"], {**values, "channel": args.channel})["id"]]
+        relay = relay_ids[0] if relay_ids else None
     if args.json:
-        print_json({**made, "relay": relay["id"] if relay else None})
+        print_json({**made, "relay": relay})
     elif args.message:
         print(f"public message draft {made['public_message']} (approve, then publish it)")
     else:
         extra = f": {made['text']}" if made.get("text") else ""
-        print(f"relay {relay['id'] if relay else ''} recorded{extra}")
+        print(f"relay {relay or ''} recorded{extra}")
     return 0
