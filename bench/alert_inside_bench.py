@@ -1,0 +1,133 @@
+"""Benchmark: which of 200,000 reports fall inside an alert's area (issue 15).
+
+The demo operation of bench/common.py's `demo_data(200_000)` (reports across France, 13%
+without a position) is read through `fieldapp.alerts.inside.reports_inside` with three
+areas of about 2,000 vertices each: the Gard's outline (from the shipped boundary file,
+its edges cut so that it has ~2,000 vertices), the Alpes-Maritimes' outline the same way,
+and a 2,000-vertex star over the southern half of France (its bounding box holds half of
+the reports: the prefilter's worst case here). Each call is timed with perf_counter from
+the call to the list of ids, on a warm connection (the first call is dropped), RUNS times.
+Target: <= 50 ms.
+
+Then the same on a copy of the database with an index on reports(operation_id, deleted,
+lat, lon, id) (made here, in bench/out/, never a migration) to show what such an index would
+give the bounding-box prefilter.
+
+    nice -n 15 .venv/bin/python bench/alert_inside_bench.py
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import time
+from pathlib import Path
+
+import shapely
+from common import OUT, demo_data, summary_ms
+
+from fieldapp.alerts import inside
+from fieldapp.alerts.boundaries import resolve
+from fieldapp.alerts.inside import reports_inside
+
+REPORTS = 200_000
+RUNS = 30
+VERTICES = 2000
+INDEX = "CREATE INDEX bench_reports_by_position ON reports(operation_id, deleted, lat, lon, id)"
+
+
+def with_vertices(geometry: dict, count: int) -> dict:
+    """The largest part of an outline with its edges cut until it has about `count`."""
+    area = shapely.geometry.shape(geometry)
+    ring = max(getattr(area, "geoms", [area]), key=lambda p: p.area).exterior
+    step = ring.length / count
+    ring = shapely.segmentize(shapely.simplify(ring, step / 4), step)
+    return {"type": "Polygon", "coordinates": [list(ring.coords)]}
+
+
+def star(count: int) -> dict:
+    """A star over the southern half of France: 2,000 vertices, a large bounding box."""
+    points = []
+    for i in range(count):
+        angle = 2 * math.pi * i / count
+        radius = 3.0 if i % 2 else 2.2
+        points.append((2.5 + radius * math.cos(angle), 44.5 + 0.7 * radius * math.sin(angle)))
+    return {"type": "Polygon", "coordinates": [[*points, points[0]]]}
+
+
+def areas() -> dict[str, dict]:
+    gard = resolve("INSEE", "30")
+    alpes = resolve("NUTS3", "FRL03")
+    assert gard is not None and alpes is not None, "no boundary file: run `make boundaries`"
+    return {
+        "Gard": with_vertices(gard, VERTICES),
+        "Alpes-Maritimes": with_vertices(alpes, VERTICES),
+        "southern star": star(VERTICES),
+    }
+
+
+def measure(db: Path, operation: str, label: str) -> None:
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        (in_op,) = conn.execute(
+            "SELECT count(*) FROM reports WHERE operation_id = ? AND deleted = 0", (operation,)
+        ).fetchone()
+        print(f"{label}: {in_op} live reports in the operation")
+        for name, area in areas().items():
+            vertices = len(area["coordinates"][0])
+            found = reports_inside(conn, operation, area)  # warm-up, dropped
+            times = []
+            for _ in range(RUNS):
+                started = time.perf_counter()
+                reports_inside(conn, operation, area)
+                times.append(time.perf_counter() - started)
+            west, south, east, north = shapely.geometry.shape(area).bounds
+            (in_box,) = conn.execute(
+                "SELECT count(*) FROM reports WHERE operation_id = ? AND deleted = 0"
+                " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+                (operation, south, north, west, east),
+            ).fetchone()
+            print(
+                f"  {name} ({vertices} vertices, {in_box} reports in its box, {len(found)} "
+                f"inside): {summary_ms(times)}"
+            )
+    finally:
+        conn.close()
+
+
+def indexed_copy(source: Path) -> Path:
+    folder = OUT / f"alert-inside-covering-{REPORTS}"
+    copy = folder / "fieldapp.db"
+    if not (folder / "ready").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(copy)
+        src.backup(dst)
+        src.close()
+        dst.execute(INDEX)
+        dst.commit()
+        dst.close()
+        (folder / "ready").write_text("ok")
+    return copy
+
+
+def main() -> None:
+    folder, operation, built = demo_data(REPORTS)
+    if built is not None:
+        print(f"demo data set of {REPORTS} reports built in {built:.1f} s")
+    db = folder / "fieldapp.db"
+    print(
+        f"reports_inside: {RUNS} timed calls per area after one warm-up, perf_counter around "
+        "the call, target <= 50 ms"
+    )
+    measure(db, operation, "as shipped (no position index)")
+    shipped = inside._IN_BOX
+    inside._IN_BOX = shipped.replace("+", "")  # let SQLite use the index
+    try:
+        measure(indexed_copy(db), operation, f"with {INDEX.split(' ON ')[1]} (a copy)")
+    finally:
+        inside._IN_BOX = shipped
+
+
+if __name__ == "__main__":
+    main()
