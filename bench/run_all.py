@@ -11,6 +11,7 @@ import os
 import platform
 import sys
 
+import cap_bench
 import cluster_bench
 import cluster_quality
 import demo_bench
@@ -43,6 +44,7 @@ def main() -> None:
         sync_bench,
         shared_folder_bench,
         polling_bench,
+        cap_bench,
         cluster_bench,
         cluster_quality,
         intake_bench,

@@ -9,10 +9,11 @@ downloads the rest with `parse_cap`.
 The CAP document of an entry is, in order: a link typed `application/cap+xml`; the only
 link, when it is typed `application/xml` or `text/xml`; else the entry's web link
 (Atom `rel="alternate"`, RSS `<link>`), resolved against `base_url`, if http(s);
-else its id, or its guid unless `isPermaLink="false"`, if an absolute http(s) address. Skipped: an entry with no http(s) address,
-and one that points back to the feed itself (the NWS "There are no active watches,
-warnings or advisories" entry). Entries are kept one per entry, in order, even when two
-name the same document (MeteoAlarm has one entry per area of a document).
+else its id, or its guid unless `isPermaLink="false"`, if an absolute http(s) address.
+Skipped: an entry with no http(s) address, and one that points back to the feed itself
+(the NWS "There are no active watches, warnings or advisories" entry). Entries are kept
+one per entry, in order, even when two name the same document (MeteoAlarm has one entry
+per area of a document).
 
 The index is read with ElementTree by namespace URI, not with feedparser: feedparser
 names `cap:*` children by the prefix a feed happens to use and flattens nested ones.
