@@ -4,6 +4,7 @@ is accepted with a warning, and the limits on size and counts."""
 
 from __future__ import annotations
 
+import pickle
 import time
 
 import pytest
@@ -37,6 +38,8 @@ def refused(data: bytes, source: str, element: str) -> CapError:
     line = str(error)
     assert "\n" not in line and line.startswith(f"{source}: {element}: ")
     assert (error.source, error.element) == (source, element)
+    copied = pickle.loads(pickle.dumps(error))  # e.g. handed over by a worker process
+    assert (str(copied), copied.problem) == (line, error.problem)
     return error
 
 
