@@ -12,6 +12,7 @@ import platform
 import sys
 
 import alert_inside_bench
+import cap_bench
 import cluster_bench
 import cluster_quality
 import demo_bench
@@ -44,6 +45,7 @@ def main() -> None:
         sync_bench,
         shared_folder_bench,
         polling_bench,
+        cap_bench,
         cluster_bench,
         cluster_quality,
         intake_bench,

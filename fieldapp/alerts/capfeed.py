@@ -8,11 +8,12 @@ downloads the rest with `parse_cap`.
 
 The CAP document of an entry is, in order: a link typed `application/cap+xml`; the only
 link, when it is typed `application/xml` or `text/xml`; else the entry's web link
-(Atom `rel="alternate"`, RSS `<link>`), else its id or guid, if http(s). Relative
-addresses are resolved against `base_url`. Skipped: an entry with no http(s) address,
-and one that points back to the feed itself (the NWS "There are no active watches,
-warnings or advisories" entry). Entries are kept one per entry, in order, even when two
-name the same document (MeteoAlarm has one entry per area of a document).
+(Atom `rel="alternate"`, RSS `<link>`), resolved against `base_url`, if http(s);
+else its id, or its guid unless `isPermaLink="false"`, if an absolute http(s) address.
+Skipped: an entry with no http(s) address, and one that points back to the feed itself
+(the NWS "There are no active watches, warnings or advisories" entry). Entries are kept
+one per entry, in order, even when two name the same document (MeteoAlarm has one entry
+per area of a document).
 
 The index is read with ElementTree by namespace URI, not with feedparser: feedparser
 names `cap:*` children by the prefix a feed happens to use and flattens nested ones.
@@ -114,12 +115,15 @@ def _cap_url(item: Element, base_url: str) -> str | None:
     if not typed and len(links) == 1 and links[0].type in _XML_TYPES:
         typed = links
     web = [link for link in links if link.rel == "alternate"]
-    ids = [_child_text(item, "id"), _child_text(item, "guid")]
-    for href in [link.href for link in typed + web] + ids:
+    for href in [link.href for link in typed + web]:
         url = _absolute(href, base_url)
         if url:
             return url
-    return None
+    guid = item.find("guid")
+    ids = [_child_text(item, "id")]
+    if guid is not None and guid.get("isPermaLink", "true").lower() != "false":
+        ids.append("".join(guid.itertext()).strip())
+    return next((url for url in (_absolute(i, "") for i in ids) if url), None)  # never relative
 
 
 def _links(item: Element) -> list[_Link]:

@@ -19,11 +19,18 @@ class CapError(ValueError):
     """One line: the file/source name, the element (e.g. `info[2]/area[1]/circle`) and
     what is wrong. Nothing of a refused document is kept."""
 
+    source: str
+    element: str
+    problem: str
+
     def __init__(self, source: str, element: str, problem: str) -> None:
         self.source = source
         self.element = element
         self.problem = problem
         super().__init__(f"{source}: {element}: {problem}")
+
+    def __reduce__(self) -> tuple[type[CapError], tuple[str, str, str]]:
+        return (CapError, (self.source, self.element, self.problem))  # pickled whole
 
 
 @dataclass(frozen=True)

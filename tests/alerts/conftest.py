@@ -10,9 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from alert_samples import CAP_SAMPLES
+from alert_samples import CAP_SAMPLES, DATA
 
-DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 

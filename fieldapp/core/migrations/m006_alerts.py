@@ -136,6 +136,8 @@ STATEMENTS = [
         field_hlc TEXT NOT NULL DEFAULT '{}')""",
     "CREATE INDEX rumour_links_by_rumour ON rumour_links(rumour_id, deleted)",
     "CREATE INDEX rumour_links_by_target ON rumour_links(target_id)",
+    # Which reports fall inside an alert's area: a box of positions, read from the index.
+    "CREATE INDEX reports_by_position ON reports(operation_id, deleted, lat, lon, id)",
     """CREATE TABLE alert_shapes (
         alert_id TEXT PRIMARY KEY,
         geometry TEXT,
