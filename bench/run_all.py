@@ -17,6 +17,7 @@ import demo_bench
 import gazetteer_bench
 import intake_bench
 import map_bench
+import outreach_bench
 import polling_bench
 import queue_bench
 import radio_bench
@@ -47,6 +48,7 @@ def main() -> None:
         cluster_quality,
         intake_bench,
         queue_bench,
+        outreach_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
