@@ -19,6 +19,7 @@ import demo_bench
 import gazetteer_bench
 import intake_bench
 import map_bench
+import outreach_bench
 import polling_bench
 import queue_bench
 import radio_bench
@@ -51,6 +52,7 @@ def main() -> None:
         intake_bench,
         queue_bench,
         alert_inside_bench,
+        outreach_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
