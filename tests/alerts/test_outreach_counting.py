@@ -118,6 +118,8 @@ def test_mastodon_counts_any_url_as_23():
     )
     short = count("mastodon", "voir https://ex.fr")
     assert short.used == 5 + 23
+    # unlike X, Mastodon gives no concession to an address without http(s)
+    assert count("mastodon", "voir vigilance.meteofrance.fr").used == 29
 
 
 def test_mastodon_counts_a_remote_mention_as_the_user_only():
