@@ -34,6 +34,12 @@ class Settings:
     last_operation_id: str = ""
     tile_url: str = ""  # the last tile server the user downloaded from; never a default
     station: str = ""  # this station's call sign, for the radio desk
+    # Where the outreach desk publishes (alerts/publishing.py): a real account, and one for
+    # exercises. An exercise's message is never posted to the real one. No account: Copy.
+    mastodon_instance: str = ""
+    mastodon_token: str = ""
+    exercise_mastodon_instance: str = ""
+    exercise_mastodon_token: str = ""
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:

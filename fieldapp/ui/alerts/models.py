@@ -1,0 +1,167 @@
+"""The desk's lists as Qt models: chains of alerts, public messages, the rumour board.
+
+Each is a read-only table over rows the desk read in a job (jobs.read_desk): `set_rows`
+replaces them at once. Values are shown as text (never as HTML): a hostile headline is
+just words. A chain whose message is not a real alert (Test, System, Draft) says so in
+its first column; ended chains are greyed. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from fieldapp.alerts.chains import ACTIVE
+from fieldapp.ui.alerts import words
+
+Index = QModelIndex | QPersistentModelIndex
+IdRole = Qt.ItemDataRole.UserRole + 1
+SEVERITY_COLOURS = {"Extreme": "#8b0000", "Severe": "#d9480f", "Moderate": "#e6a700",
+                    "Minor": "#6c757d", "Unknown": "#6c757d"}  # fmt: skip
+_GREY = QBrush(QColor("#777777"))
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of rows; subclasses say the headers and each cell's text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def row_id(self, row: Any) -> str:
+        raise NotImplementedError
+
+    def greyed(self, row: Any) -> bool:
+        return False
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, record_id: str) -> int:
+        return next((n for n, r in enumerate(self.rows) if self.row_id(r) == record_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        if role == IdRole:
+            return self.row_id(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, index.column())
+        return None
+
+    def foreground(self, row: Any, column: int) -> QBrush | None:
+        return _GREY if self.greyed(row) else None
+
+
+class ChainsModel(RowsModel):
+    """One row per chain of alerts: its current message."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.relays: dict[str, int] = {}
+
+    def headers(self) -> list[str]:
+        return [self.tr("Severity"), self.tr("State"), self.tr("Headline"), self.tr("Ends"),
+                self.tr("Relayed")]  # fmt: skip
+
+    def cell(self, row: Any, column: int) -> str:
+        current = row.current
+        if column == 0:
+            severity = words.severity_labels().get(current["severity"], current["severity"])
+            if current["status"] == "Actual":
+                return severity
+            status = words.status_labels().get(current["status"], current["status"])
+            return f"{status} · {severity}"
+        if column == 1:
+            return words.state_labels().get(row.state, row.state)
+        if column == 2:
+            return " ".join(str(current["headline"] or current["event"]).split())
+        if column == 3:
+            return _short_time(row.ends) + (" ?" if row.assumed_end else "")
+        return str(self.relays.get(row.id, 0) or "")
+
+    def row_id(self, row: Any) -> str:
+        return str(row.current["id"])
+
+    def greyed(self, row: Any) -> bool:
+        return row.state != ACTIVE
+
+    def foreground(self, row: Any, column: int) -> QBrush | None:
+        if column == 0 and not self.greyed(row):
+            return QBrush(QColor(SEVERITY_COLOURS.get(row.current["severity"], "#6c757d")))
+        return super().foreground(row, column)
+
+
+class MessagesModel(RowsModel):
+    """The public messages, newest first."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Status"), self.tr("Title"), self.tr("Language"), self.tr("Author")]
+
+    def cell(self, row: Any, column: int) -> str:
+        values: list[Callable[[], str]] = [
+            lambda: words.message_status_labels().get(row["status"], row["status"]),
+            lambda: row["title"],
+            lambda: row["language"],
+            lambda: row["author"],
+        ]
+        return values[column]()
+
+    def row_id(self, row: Any) -> str:
+        return str(row["id"])
+
+    def greyed(self, row: Any) -> bool:
+        return row["status"] == "withdrawn"
+
+
+class BoardModel(RowsModel):
+    """The rumour board: the fastest spreading first."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Status"), self.tr("Seen"), self.tr("Per hour"), self.tr("Claim")]
+
+    def cell(self, row: Any, column: int) -> str:
+        rumour = row.rumour
+        if column == 0:
+            return words.rumour_status_labels().get(rumour["status"], rumour["status"])
+        if column == 1:
+            return str(row.sightings)
+        if column == 2:
+            return f"{row.per_hour:.1f}"
+        return " ".join(rumour["claim"].split())
+
+    def row_id(self, row: Any) -> str:
+        return str(row.rumour["id"])
+
+    def greyed(self, row: Any) -> bool:
+        return row.rumour["status"] in ("confirmed", "debunked")
+
+
+def _short_time(iso: str | None) -> str:
+    """2026-12-05T14:30:00.000Z -> 2026-12-05 14:30 (UTC, as stored)."""
+    return f"{iso[:10]} {iso[11:16]}" if iso else ""
