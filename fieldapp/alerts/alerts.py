@@ -7,6 +7,9 @@ is kept (`cap`, JSON from `alert_to_json`); the columns beside it are what the l
 and filter on. Where it may show is decided here: an Exercise alert is taken in only by
 an exercise operation.
 
+Who took an alert in, and from which file or feed, is kept on this laptop only
+(`alert_sources`): the synced record is a function of the message alone.
+
 A Repository over the store's Replica: used from the thread that opened the store.
 """
 
@@ -47,7 +50,7 @@ class Taken:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (identifier, why)
 
 
-def alert_row(operation_id: str, alert: CapAlert, source: str) -> dict[str, Any]:
+def alert_row(operation_id: str, alert: CapAlert) -> dict[str, Any]:
     """The stored row of a CAP message: a function of the message."""
     from fieldapp.alerts.cap import alert_to_json
 
@@ -77,8 +80,6 @@ def alert_row(operation_id: str, alert: CapAlert, source: str) -> dict[str, Any]
         "expires": max(ends) if ends and len(ends) == len(alert.infos) else None,
         "languages": ",".join(languages),
         "cap": json.dumps(alert_to_json(alert), ensure_ascii=False, separators=(",", ":")),
-        "source": source,
-        "author": "",
         "created_at": sent,
     }
 
@@ -102,12 +103,18 @@ class Alerts(Repository):
                 why = "an Exercise alert is taken in only by an exercise operation"
                 taken.refused.append((alert.identifier, why))
                 continue
-            row = alert_row(operation_id, alert, source)
-            rows.setdefault(row["id"], {**row, "author": self.db.user})
+            row = alert_row(operation_id, alert)
+            rows.setdefault(row["id"], row)
         with self.db.transaction():
             known = self._existing(list(rows))
             fresh = [row for key, row in rows.items() if key not in known]
             self.db.insert_records("alert", fresh)
+            now = utc_now()
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO alert_sources(alert_id, source, taken_by, taken_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(key, source, self.db.user, now) for key in rows],
+            )
         taken.new = [row["id"] for row in fresh]
         taken.known = [key for key in rows if key in known]
         return taken
@@ -154,11 +161,22 @@ class Alerts(Repository):
         """The operation's alerts as plain rows without their CAP content (for chains)."""
         cursor = self.conn.execute(
             "SELECT seq, id, identifier, sender, sent, status, msg_type, scope, refs, event,"
-            " headline, severity, urgency, certainty, onset, expires, languages, source"
+            " headline, severity, urgency, certainty, onset, expires, languages"
             " FROM alerts WHERE operation_id = ? AND deleted = 0",
             [operation_id],
         )
         return [dict(row) for row in cursor]
+
+    def sources_of(self, alert_id: str) -> list[tuple[str, str, str]]:
+        """Where this laptop took an alert from: (source, who, when), first first."""
+        return [
+            tuple(r)
+            for r in self.conn.execute(
+                "SELECT source, taken_by, taken_at FROM alert_sources WHERE alert_id = ?"
+                " ORDER BY taken_at",
+                [alert_id],
+            )
+        ]
 
     def chains(self, operation_id: str, *, now: str | None = None) -> list[Chain]:
         """Every chain of the operation's alerts, the most recently changed first."""

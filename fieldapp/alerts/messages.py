@@ -103,6 +103,10 @@ class Messages(Repository):
         }
         with self.db.transaction():
             self.db.insert_records("public_message", [row])
+            if clean["rumour_id"]:  # the correction of a rumour that has none yet
+                rumour = rows.live_row(self.conn, "rumour", clean["rumour_id"])
+                if not rumour["message_id"]:
+                    self.db.update_record("rumour", rumour, {"message_id": (None, message_id)})
         return self.get(message_id)
 
     def edit(self, message_id: str, changes: Mapping[str, Any]) -> PublicMessage:

@@ -247,8 +247,6 @@ class Alert(Stored):
     expires: str | None
     languages: str
     cap: dict[str, Any]
-    source: str
-    author: str
     field_hlc: dict[str, str]
 
 

@@ -181,13 +181,14 @@ AUTHOR_NOTE = _declare(
 ).owning("author").needing("handle", "credibility")  # fmt: skip
 # The alerts and outreach desk (issue 15). An official alert is one CAP message as
 # received: its id comes from (sender, identifier, sent), its content never changes; the
-# chain of Update and Cancel messages is derived from `refs`.
+# chain of Update and Cancel messages is derived from `refs`. Who took it in and from
+# where stays on each laptop (alert_sources): two laptops write the very same record.
 ALERT = _declare(
     "alert", "alerts", 1, "official alert", "headline",
     identifier=TEXT, sender=TEXT, sent=TIME, status=CODE, msg_type=CODE, scope=CODE,
     refs=TEXT, event=TEXT, headline=TEXT, severity=CODE, urgency=CODE, certainty=CODE,
-    onset=TIME, expires=TIME, languages=TEXT, cap=JSON, source=TEXT, author=TEXT,
-).owning("cap", "source", "author").needing(
+    onset=TIME, expires=TIME, languages=TEXT, cap=JSON,
+).owning("cap").needing(
     "identifier", "sender", "sent", "status", "msg_type", "scope", "cap",
     nullable=("onset", "expires"),
 )  # fmt: skip

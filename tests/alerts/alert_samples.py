@@ -13,3 +13,12 @@ CAP_SAMPLES = (
 )  # fmt: skip
 
 DATA = Path(__file__).resolve().parent / "data"  # the files written for these tests
+
+
+def samples():
+    """The samples folder: $FIELDAPP_SAMPLES, else tests/samples."""
+    import os
+    from pathlib import Path
+
+    default = Path(__file__).resolve().parents[1] / "samples"
+    return Path(os.environ.get("FIELDAPP_SAMPLES", default)).resolve()

@@ -4,8 +4,7 @@ where they may be (Exercise, Test), and their areas shaped on this laptop."""
 from __future__ import annotations
 
 import pytest
-from alert_samples import CAP_SAMPLES
-from conftest import samples
+from alert_samples import CAP_SAMPLES, samples
 
 from fieldapp.alerts.cap import CapError, parse_cap
 from fieldapp.alerts.chains import ACTIVE, CANCELLED, EXPIRED, NOT_REAL
@@ -58,7 +57,7 @@ def test_every_real_sample_is_taken_in_once_even_when_imported_twice(store, oper
     (chain,) = store.alerts.chains(operation["id"])
     alert = store.alerts.get(first.taken.new[0])
     assert alert["cap"]["identifier"] == alert["identifier"] == chain.current["identifier"]
-    assert alert["author"] == "alice"
+    assert store.alerts.sources_of(alert["id"])[0][:2] == (f"file:{name}", "alice")
     assert store.conn.execute("SELECT count(*) FROM alerts").fetchone()[0] == 1
 
 

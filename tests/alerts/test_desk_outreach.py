@@ -4,7 +4,7 @@ both sides apply (core/rights.py)."""
 from __future__ import annotations
 
 import pytest
-from conftest import samples
+from alert_samples import samples
 
 from fieldapp.alerts.intake import import_files
 from fieldapp.alerts.relaying import radiogram_values

@@ -5,7 +5,8 @@ Released: frozen. Never edit or reorder it; a change of schema is a new migratio
 file. Its SQL is written out in full here, sharing no string with later code.
 
 Synced tables: alerts, public_messages, rumours, message_templates, relays, rumour_links
-(declared in core/records.py). Local to the device, never synced: the shapes of the
+(declared in core/records.py). Local to the device, never synced: where this laptop
+took each alert from and who did (`alert_sources`: a file, a feed), the shapes of the
 alerts' areas (`alert_shapes`, derived from each alert's CAP content and the boundary
 data shipped with the app, so that sync never carries big polygons) and the alerts still
 to shape (`alert_unshaped`, filled by a trigger whatever wrote the alert: an import here
@@ -41,8 +42,6 @@ STATEMENTS = [
         expires TEXT,
         languages TEXT NOT NULL DEFAULT '',
         cap TEXT NOT NULL CHECK (json_valid(cap)),
-        source TEXT NOT NULL DEFAULT '',
-        author TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_hlc TEXT NOT NULL,
         deleted INTEGER NOT NULL DEFAULT 0,
@@ -138,6 +137,12 @@ STATEMENTS = [
     "CREATE INDEX rumour_links_by_target ON rumour_links(target_id)",
     # Which reports fall inside an alert's area: a box of positions, read from the index.
     "CREATE INDEX reports_by_position ON reports(operation_id, deleted, lat, lon, id)",
+    """CREATE TABLE alert_sources (
+        alert_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        taken_by TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        PRIMARY KEY (alert_id, source)) WITHOUT ROWID""",
     """CREATE TABLE alert_shapes (
         alert_id TEXT PRIMARY KEY,
         geometry TEXT,

@@ -25,6 +25,7 @@ from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
+from fieldapp.ui.alerts.launch import AlertsLauncher
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.kit.taskman import Lane, TaskManager
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.map_controller = MapController(self, pane.map_panel, pane.show_map)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
+        self.alerts = AlertsLauncher(self)  # the alerts and outreach desk, Ctrl+5, notices
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
         self._switch_to(self._initial_operation())
@@ -127,9 +129,13 @@ class MainWindow(QMainWindow):
         self.operation_changed.connect(maps.set_operation)
         self.operation_changed.connect(radio.set_operation)
         self.operation_changed.connect(self.monitoring.set_operation)
+        self.operation_changed.connect(self.alerts.set_operation)
         self.records_changed.connect(maps.show_changes)
         self.records_changed.connect(radio.show_changes)
         self.records_changed.connect(self.monitoring.show_changes)
+        self.records_changed.connect(self.alerts.show_changes)
+        self.alerts.radio_entry_requested.connect(self._on_radio_entry_requested)
+        self.alerts.report_requested.connect(self.monitoring.show_report)
         tiles.tile_sets_changed.connect(maps.tile_sets_changed)
         self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
         self.status.sync_panel_requested.connect(self.sync.show_panel)
@@ -147,6 +153,11 @@ class MainWindow(QMainWindow):
         chrome.save_report_action.triggered.connect(self._on_save_report_triggered)
         chrome.delete_report_action.triggered.connect(self._on_delete_report_triggered)
         chrome.find_action.triggered.connect(self._on_find_triggered)
+
+    @Slot(str, object)
+    def _on_radio_entry_requested(self, kind: str, values: dict) -> None:
+        """An alert to relay by radio: the radio desk's entry form, prefilled."""
+        self.radio.open_desk().entry.prefill(kind, values)
 
     @property
     def editor(self) -> ReportEditor:
@@ -412,6 +423,7 @@ class MainWindow(QMainWindow):
         self.runner.stop()
         self.radio.shutdown()
         self.monitoring.shutdown()
+        self.alerts.shutdown()
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
