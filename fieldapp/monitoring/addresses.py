@@ -1,9 +1,10 @@
 """What a user types to name a source, made into one canonical address and key.
 
 A feed is its URL, and so is a CAP index (kind "cap": an Atom or RSS feed whose entries
-link to CAP alerts, polled by the alerts desk, never read as posts); a Mastodon hashtag is "https://instance/tags/name" whether typed as
-that, as "instance #name" or as "#name@instance"; an account is "https://instance/@user"
-whether typed as "@user@instance", "user@instance" or its profile link. The canonical
+link to CAP alerts, polled by the alerts desk, never read as posts); a Mastodon hashtag
+is "https://instance/tags/name" whether typed as that, as "instance #name" or as
+"#name@instance"; an account is "https://instance/@user" whether typed as
+"@user@instance", "user@instance" or its profile link. The canonical
 address is what polling fetches from (a scheme typed as http:// is kept: a test server
 or a LAN instance); `source_key` drops the scheme and is what item ids are made of, so
 the same source typed two ways is one source. Pure functions, any thread.

@@ -113,13 +113,12 @@ def _too_large(max_bytes: int) -> FetchError:
     return FetchError("too_large", f"answer larger than {max_bytes / 1e6:g} MB")
 
 
-def _network_error(
-    error: requests.RequestException, host: str, timeouts: Timeouts
-) -> FetchError:
+def _network_error(error: requests.RequestException, host: str, timeouts: Timeouts) -> FetchError:
     if isinstance(error, requests.exceptions.SSLError):
         return FetchError("network", f"secure connection to {host} failed (certificate or TLS)")
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return FetchError("network", f"timed out: no connection to {host} in {timeouts.connect:g} s")
+        words = f"timed out: no connection to {host} in {timeouts.connect:g} s"
+        return FetchError("network", words)
     if isinstance(error, requests.Timeout):
         return FetchError("network", f"timed out: {host} did not answer in {timeouts.read:g} s")
     if isinstance(error, requests.exceptions.ChunkedEncodingError):

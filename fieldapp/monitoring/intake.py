@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import requests
 
-from fieldapp.monitoring.items import PlaceGuess, Taken
 from fieldapp.monitoring.addresses import POST_SOURCE_KINDS
+from fieldapp.monitoring.items import PlaceGuess, Taken
 from fieldapp.monitoring.polling import PollState, new_session, poll_once, should_poll
 from fieldapp.monitoring.posts import paste_post, read_posts_file
 from fieldapp.monitoring.queue import Queue
