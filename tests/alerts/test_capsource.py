@@ -12,6 +12,7 @@ import pytest
 from capserver import (
     ALERT_DOC,
     ALERT_ID,
+    SAMPLES,
     UPDATE_DOC,
     CapFeed,
     Entry,
@@ -202,13 +203,19 @@ def test_a_cut_link_on_a_document_is_noted_and_retried_at_the_next_poll(
     assert identifiers(store, op) == ["FR-1", "FR-2"]
 
 
-def test_the_monitoring_poll_leaves_cap_sources_alone(store, operation, feed, cap_server):
+def test_each_desk_polls_only_its_own_kind_of_source(store, operation, feed, cap_server, session):
     op = operation["id"]
-    source = store.sources.add(op, "cap", feed.meteoalarm())
-    assert poll_sources(store, op, force=True, now=NOW) == []
-    assert cap_server.requests() == []
-    assert store.conn.execute("SELECT count(*) FROM items").fetchone()[0] == 0
-    assert store.sources.get(source.id).state.last_fetch_at is None
+    guardian = (SAMPLES / "feeds" / "rss2_news_guardian_us.rss").read_bytes()
+    cap_server.serve("/news.rss", guardian)
+    news = store.sources.add(op, "rss", feed.url("/news.rss"))
+    cap = store.sources.add(op, "cap", feed.meteoalarm())
+    assert [p.source_id for p in poll_sources(store, op, force=True, now=NOW)] == [news.id]
+    assert cap_server.requests("/meteoalarm.atom") == []
+    assert store.sources.get(cap.id).state.last_fetch_at is None
+    assert store.conn.execute("SELECT count(*) FROM items").fetchone()[0] == 55
+    polled = poll(store, op, session, now=METEOALARM_NOW)
+    assert [p.source_id for p in polled] == [cap.id] and polled[0].new == 1
+    assert len(cap_server.requests("/news.rss")) == 1
 
 
 @pytest.fixture
