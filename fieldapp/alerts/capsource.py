@@ -37,6 +37,7 @@ import requests
 from fieldapp.alerts.capfeed import CapIndexEntry, parse_cap_index
 from fieldapp.alerts.capmodel import CapError
 from fieldapp.alerts.intake import MAX_FILE_BYTES, take
+from fieldapp.core.errors import ValidationError
 from fieldapp.core.times import format_time
 from fieldapp.monitoring.addresses import INDEX_KINDS
 from fieldapp.monitoring.fetching import FetchCancelled, FetchError, Timeouts, fetch
@@ -167,7 +168,7 @@ class _Poller:
             polled.errors, polled.error_kind, polled.index_failed = [words], kind, True
             return self._save(source, polled, failed(state, source.spec, self.moment, kind,
                                                      words, wait, None, 1))  # fmt: skip
-        retry = self._documents(source, entries, state, polled)
+        retry, wait = self._documents(source, entries, state, polled)
         outcome = succeeded(state, source.spec, self.moment, [], 1)
         if retry or polled.cancelled:  # read the index in full next time: retry those
             state.etag = state.last_modified = ""
@@ -177,6 +178,10 @@ class _Poller:
         if polled.errors:  # the index was read: no backoff, but the source says what failed
             state.last_error = f"{len(polled.errors)} document(s) not taken in: {polled.error}"
             state.last_error_kind = polled.error_kind
+        if wait is not None:  # a document's server asked to slow down: obeyed for them all
+            state.next_due = self.moment + max(wait, source.spec.interval_s)
+        elif polled.cancelled:  # still due: the next poll goes on where this one stopped
+            state.next_due = self.moment
         return self._save(source, polled, outcome)
 
     def _save(self, source: Source, polled: CapPolled, outcome: PollOutcome) -> CapPolled:
@@ -185,13 +190,14 @@ class _Poller:
 
     def _documents(
         self, source: Source, entries: list[CapIndexEntry], state: PollState, polled: CapPolled
-    ) -> bool:
-        """Download and take in the index's new documents; whether one must be retried."""
+    ) -> tuple[bool, float | None]:
+        """Download and take in the index's new documents, one after the other. Returns
+        whether one must be tried again, and the wait a server asked for (429/503: no
+        more downloads from this index in this poll)."""
         listed = _by_document(entries)
         remembered = set(state.documents)
         done: set[str] = set()
-        parsed: list[tuple[CapAlert, str]] = []
-        retry = False
+        retry, wait = False, None
         for url, group in listed.items():
             if all(entry.is_expired(self.now_iso) for entry in group):
                 polled.skipped_expired += 1
@@ -204,20 +210,20 @@ class _Poller:
                 polled.cancelled = True
                 break
             try:
-                parsed.append((self._download(url), url))
+                self._take(source.operation_id, self._download(url), url, polled)
             except FetchCancelled:
                 polled.cancelled = True
                 break
-            except (FetchError, CapError) as error:
-                again = _note(polled, url, error)
-                retry = retry or again
-                if again:
+            except (FetchError, CapError, ValidationError) as error:
+                if _note(polled, url, error):
+                    retry = True
+                    if isinstance(error, FetchError) and error.kind == "rate_limited":
+                        wait = error.retry_after or 0.0
+                        break
                     continue
             done.add(url)
-        if parsed:
-            self._take(source.operation_id, parsed, polled)
         state.documents = [url for url in listed if url in done][-MAX_REMEMBERED:]
-        return retry
+        return retry, wait
 
     def _here(self, operation_id: str, group: list[CapIndexEntry]) -> bool:
         """Whether the index names an alert the operation has (identifier and sent)."""
@@ -241,21 +247,23 @@ class _Poller:
                        cancelled=self.cancelled)  # fmt: skip
         return parse_cap(answer.body, source=url)
 
-    def _take(
-        self, operation_id: str, parsed: list[tuple[CapAlert, str]], polled: CapPolled
-    ) -> None:
-        imported = take(self.store, operation_id, parsed)
+    def _take(self, operation_id: str, alert: CapAlert, url: str, polled: CapPolled) -> None:
+        """Take one document's alert in (its shapes settled): one that the store refuses
+        (ValidationError) is noted by the caller, and the others go on."""
+        imported = take(self.store, operation_id, [(alert, url)])
         polled.new += len(imported.taken.new)
         polled.known += len(imported.taken.known)
         polled.warnings += [f"{identifier}: {why}" for identifier, why in imported.taken.refused]
         polled.warnings += imported.warnings
 
 
-def _note(polled: CapPolled, url: str, error: FetchError | CapError) -> bool:
+def _note(polled: CapPolled, url: str, error: FetchError | CapError | ValidationError) -> bool:
     """Note a document that was not taken in; whether to try it again next poll (it could
     not be downloaded: the link, the server) or not (too large, not a CAP alert)."""
     if isinstance(error, CapError):  # names the URL and the element
         kind, words, again = "malformed", str(error), False
+    elif isinstance(error, ValidationError):
+        kind, words, again = "malformed", f"{url}: {error}", False
     else:
         kind, words = error.kind, f"{url}: {error.words}"
         again = kind in ("network", "http", "rate_limited")

@@ -203,6 +203,29 @@ def test_a_cut_link_on_a_document_is_noted_and_retried_at_the_next_poll(
     assert identifiers(store, op) == ["FR-1", "FR-2"]
 
 
+def test_a_document_server_that_asks_to_slow_down_is_obeyed_for_the_whole_feed(
+    store, operation, feed, cap_server, session
+):
+    op = operation["id"]
+    sent = "2026-12-05T07:00:00+00:00"
+    feed.document("/cap/1", cap_alert("FR-1", "2026-12-05T08:00:00+01:00"))
+    doc2 = cap_alert("FR-2", "2026-12-05T08:05:00+01:00")
+    cap_server.script("/cap/2", Reply(status=429, headers={"Retry-After": "900"}),
+                      Reply(doc2, content_type="application/cap+xml"))  # fmt: skip
+    feed.document("/cap/3", cap_alert("FR-3", "2026-12-05T08:10:00+01:00"))
+    url = feed.index([Entry(f"/cap/{n}", f"FR-{n}", sent, LATER) for n in (1, 2, 3)])
+    source = store.sources.add(op, "cap", url)
+    (polled,) = poll(store, op, session)
+    assert polled.new == 1 and polled.error_kind == "rate_limited"
+    assert polled.errors == [f"{feed.url('/cap/2')}: 127.0.0.1 asks to slow down (HTTP 429)"]
+    assert cap_server.requests("/cap/3") == []  # no more downloads in this poll
+    assert store.sources.get(source.id).state.next_due == NOW + 900
+    assert poll(store, op, session, now=NOW + 300) == []  # forced, but the server said when
+    (later,) = poll(store, op, session, now=NOW + 900)
+    assert (later.new, later.known, later.errors) == (2, 1, [])
+    assert identifiers(store, op) == ["FR-1", "FR-2", "FR-3"]
+
+
 def test_each_desk_polls_only_its_own_kind_of_source(store, operation, feed, cap_server, session):
     op = operation["id"]
     guardian = (SAMPLES / "feeds" / "rss2_news_guardian_us.rss").read_bytes()
