@@ -1,6 +1,7 @@
 """`fieldapp source add|list|remove|poll`: the sources the monitoring desk watches.
 
 `source add rss|atom URL`, `source add mastodon '#tag@instance' | @user@instance | URL`,
+`source add cap URL` (a CAP feed: an index of official alerts, read by the alerts desk),
 `source add paste TEXT [--url URL]` (a post that came by phone or SMS: stored at once,
 nothing is watched). `source poll --once` polls every enabled source now and exits;
 without --once it keeps polling each source when it is due until Ctrl-C, politely
@@ -25,19 +26,23 @@ from fieldapp.cli.common import (
     print_json,
 )
 
-KINDS = ("rss", "atom", "mastodon", "paste")
+KINDS = ("rss", "atom", "mastodon", "cap", "paste")
 LOOP_PAUSE_S = 5.0  # how often `source poll` looks for a due source
 
 
 def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> None:
     group = command(
-        subparsers, "source", None, "the feeds and timelines the monitoring desk watches"
-    )
+        subparsers, "source", None,
+        "the feeds and timelines the monitoring desk watches, and CAP feeds of alerts",
+    )  # fmt: skip
     actions = group.add_subparsers(title="actions", metavar="ACTION", required=True)
-    sub = command(actions, "add", add, "watch a feed or a Mastodon tag or account, or paste a post")
-    sub.add_argument("kind", choices=KINDS, help="rss, atom, mastodon, or paste (one post)")
+    what = "watch a feed, a Mastodon tag or account or a CAP feed, or paste a post"
+    sub = command(actions, "add", add, what)
+    what = "rss, atom, mastodon, cap (a feed of CAP alerts), or paste (one post)"
+    sub.add_argument("kind", choices=KINDS, help=what)
     sub.add_argument("address", help="the feed URL; '#tag@instance', @user@instance or a "
-                     "Mastodon URL; for paste: the post's text")  # fmt: skip
+                     "Mastodon URL; for cap: the index feed's URL; for paste: the post's "
+                     "text")  # fmt: skip
     sub.add_argument("--name", default="", help="a short name (default: the address)")
     sub.add_argument("--interval", type=int, default=120, metavar="S",
                      help="seconds between polls (default 120, at least 30)")  # fmt: skip
@@ -117,7 +122,6 @@ def remove(args: argparse.Namespace) -> int:
 
 
 def poll(args: argparse.Namespace) -> int:
-    from fieldapp.monitoring.intake import poll_sources
     from fieldapp.monitoring.polling import new_session
 
     session = new_session()
@@ -125,26 +129,54 @@ def poll(args: argparse.Namespace) -> int:
         op = choose_operation(store, args)
         if not store.sources.list(op["id"]):
             raise CliError(f"no sources in {label(op)}; add one with: {PROG} source add -h", code=1)
-        results = poll_sources(store, op["id"], force=args.once, session=session)
+        results = _poll_all(store, op["id"], session, force=args.once)
         _print_polled(args, results)
         while not args.once:
             time.sleep(LOOP_PAUSE_S)
-            _print_polled(args, poll_sources(store, op["id"], session=session))
-    failed = [r for r in results if r.error]
+            _print_polled(args, _poll_all(store, op["id"], session, force=False))
+    failed = [r for r in results if getattr(r, "index_failed", bool(r.error))]
     return 1 if args.once and failed and len(failed) == len(results) else 0
+
+
+def _poll_all(store: Any, operation_id: str, session: Any, *, force: bool) -> list:
+    """The monitoring desk's sources, then the CAP feeds (the alerts desk's)."""
+    from fieldapp.alerts.capsource import poll_cap_sources
+    from fieldapp.monitoring.intake import poll_sources
+
+    results: list = poll_sources(store, operation_id, force=force, session=session)
+    return results + poll_cap_sources(store, operation_id, force=force, session=session)
 
 
 def _print_polled(args: argparse.Namespace, results: list) -> None:
     if args.json:
-        print_json([r.__dict__ for r in results])
+        print_json([{**r.__dict__, "kind": _kind(r)} for r in results])
         return
     for r in results:
-        if r.error:
+        if _kind(r) == "cap":
+            _print_cap(r)
+        elif r.error:
             print(f"{r.name}: {r.error}")
         elif r.not_modified:
             print(f"{r.name}: nothing new")
         else:
             print(f"{r.name}: {r.new} new post(s), {r.known} already here")
+
+
+def _kind(result: Any) -> str:
+    return "cap" if hasattr(result, "skipped_expired") else "posts"
+
+
+def _print_cap(r: Any) -> None:
+    if r.index_failed:
+        print(f"{r.name}: {r.error}")
+        return
+    if r.not_modified:
+        print(f"{r.name}: nothing new")
+        return
+    print(f"{r.name}: {r.new} new alert(s), {r.known} already here, "
+          f"{r.skipped_expired} expired (not downloaded)")  # fmt: skip
+    for words in r.errors + r.warnings:
+        print(f"  {words}")
 
 
 def _said(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:

@@ -1,8 +1,10 @@
 """What a user types to name a source, made into one canonical address and key.
 
-A feed is its URL; a Mastodon hashtag is "https://instance/tags/name" whether typed as
-that, as "instance #name" or as "#name@instance"; an account is "https://instance/@user"
-whether typed as "@user@instance", "user@instance" or its profile link. The canonical
+A feed is its URL, and so is a CAP index (kind "cap": an Atom or RSS feed whose entries
+link to CAP alerts, polled by the alerts desk, never read as posts); a Mastodon hashtag
+is "https://instance/tags/name" whether typed as that, as "instance #name" or as
+"#name@instance"; an account is "https://instance/@user" whether typed as
+"@user@instance", "user@instance" or its profile link. The canonical
 address is what polling fetches from (a scheme typed as http:// is kept: a test server
 or a LAN instance); `source_key` drops the scheme and is what item ids are made of, so
 the same source typed two ways is one source. Pure functions, any thread.
@@ -16,7 +18,9 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from fieldapp.monitoring.postmodel import PostError
 from fieldapp.monitoring.text import web_url
 
-SOURCE_KINDS = ("rss", "atom", "mastodon_tag", "mastodon_account")
+POST_SOURCE_KINDS = ("rss", "atom", "mastodon_tag", "mastodon_account")  # read as posts here
+INDEX_KINDS = ("cap",)  # feeds of documents another desk reads (fieldapp.alerts.capsource)
+SOURCE_KINDS = POST_SOURCE_KINDS + INDEX_KINDS
 FEED_KINDS = ("rss", "atom")
 _HOST = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}|localhost|\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}"  # noqa: E501
 _NETLOC = re.compile(rf"(?:{_HOST})(?::\d{{1,5}})?", re.IGNORECASE)
@@ -29,7 +33,7 @@ _PROFILE_URL = re.compile(r"/@([^/?#@]+)/?")
 def parse_address(kind: str, text: str) -> str:
     """The canonical address of what the user typed, or PostError naming what is wrong."""
     typed = (text or "").strip()
-    if kind in FEED_KINDS:
+    if kind in FEED_KINDS or kind in INDEX_KINDS:
         return _feed_url(typed)
     if kind == "mastodon_tag":
         scheme, netloc, tag = _tag_parts(typed)
@@ -46,6 +50,8 @@ def source_key(kind: str, address: str) -> str:
     without_scheme = canonical.split("://", 1)[1]
     if kind in FEED_KINDS:
         return f"feed:{without_scheme}"
+    if kind in INDEX_KINDS:
+        return f"{kind}:{without_scheme}"
     if kind == "mastodon_tag":
         return f"mastodon:tag:{without_scheme.replace('/tags/', '/', 1)}"
     netloc, user = without_scheme.split("/@", 1)

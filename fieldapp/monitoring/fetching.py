@@ -70,10 +70,10 @@ def fetch(
             url, headers=headers, stream=True, timeout=(timeouts.connect, timeouts.read)
         )
     except requests.RequestException as error:
-        raise _network_error(error, host) from None
+        raise _network_error(error, host, timeouts) from None
     with response:
         if response.status_code == 304 or 200 <= response.status_code < 300:
-            body = _body(response, host, max_bytes, timeouts.whole, cancelled)
+            body = _body(response, host, max_bytes, timeouts, cancelled)
             return Answer(response.status_code, body, response.headers)
         raise _status_error(response, host)
 
@@ -82,12 +82,13 @@ def _body(
     response: requests.Response,
     host: str,
     max_bytes: int,
-    whole: float,
+    timeouts: Timeouts,
     cancelled: Callable[[], bool],
 ) -> bytes:
     announced = response.headers.get("Content-Length", "")
     if announced.isdigit() and int(announced) > max_bytes:
         raise _too_large(max_bytes)
+    whole = timeouts.whole
     deadline = time.monotonic() + whole
     chunks: list[bytes] = []
     size, ask_at = 0, CANCEL_EVERY
@@ -104,7 +105,7 @@ def _body(
             if time.monotonic() > deadline:
                 raise FetchError("network", f"{host} sends too slowly: gave up after {whole:g} s")
     except requests.RequestException as error:
-        raise _network_error(error, host) from None
+        raise _network_error(error, host, timeouts) from None
     return b"".join(chunks)
 
 
@@ -112,11 +113,14 @@ def _too_large(max_bytes: int) -> FetchError:
     return FetchError("too_large", f"answer larger than {max_bytes / 1e6:g} MB")
 
 
-def _network_error(error: requests.RequestException, host: str) -> FetchError:
+def _network_error(error: requests.RequestException, host: str, timeouts: Timeouts) -> FetchError:
     if isinstance(error, requests.exceptions.SSLError):
         return FetchError("network", f"secure connection to {host} failed (certificate or TLS)")
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        words = f"timed out: no connection to {host} in {timeouts.connect:g} s"
+        return FetchError("network", words)
     if isinstance(error, requests.Timeout):
-        return FetchError("network", f"{host} did not answer in time")
+        return FetchError("network", f"timed out: {host} did not answer in {timeouts.read:g} s")
     if isinstance(error, requests.exceptions.ChunkedEncodingError):
         return FetchError("network", f"the connection to {host} was cut during the answer")
     if isinstance(error, requests.exceptions.ContentDecodingError):

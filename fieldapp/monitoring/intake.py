@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import requests
 
+from fieldapp.monitoring.addresses import POST_SOURCE_KINDS
 from fieldapp.monitoring.items import PlaceGuess, Taken
-from fieldapp.monitoring.polling import PollState, is_due, new_session, poll_once
+from fieldapp.monitoring.polling import PollState, new_session, poll_once, should_poll
 from fieldapp.monitoring.posts import paste_post, read_posts_file
 from fieldapp.monitoring.queue import Queue
 from fieldapp.monitoring.sources import Source
@@ -106,9 +107,13 @@ def poll_sources(
 ) -> list[Polled]:
     """Poll the enabled sources that are due (every one with `force`), one after the
     other; each one's state is saved after its own poll, so a cancel or a cut link loses
-    nothing. Returns what each polled source gave."""
+    nothing. Sources of other kinds (a CAP index: the alerts desk's) are left alone.
+    Returns what each polled source gave."""
     moment = time.time() if now is None else now
-    due = [s for s in store.sources.list(operation_id) if s.enabled and _due(s, moment, force)]
+    due = [
+        s for s in store.sources.list(operation_id)
+        if s.kind in POST_SOURCE_KINDS and s.enabled and should_poll(s.state, moment, force=force)
+    ]  # fmt: skip
     session = session or new_session()
     results: list[Polled] = []
     for index, source in enumerate(due):
@@ -120,15 +125,6 @@ def poll_sources(
         )
     progress(len(results), len(due), "")
     return results
-
-
-def _due(source: Source, now: float, force: bool) -> bool:
-    """Due by its interval (or backoff); a forced poll takes every source but one whose
-    server said "not before" (429/503 with Retry-After): that is obeyed, forced or not."""
-    state = source.state
-    if force and not (state.last_error_kind == "rate_limited" and state.next_due > now):
-        return True
-    return is_due(state, now)
 
 
 def _poll_one(

@@ -25,7 +25,7 @@ import json
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -33,6 +33,7 @@ from requests.adapters import HTTPAdapter
 from fieldapp import APP_NAME, __version__
 from fieldapp.monitoring.addresses import (
     FEED_KINDS,
+    POST_SOURCE_KINDS,
     SOURCE_KINDS,
     parse_address,
     source_key,
@@ -45,7 +46,8 @@ from fieldapp.monitoring.timeline import TimelinePoll, poll_timeline
 __all__ = [
     "DEFAULT_INTERVAL_S", "ERROR_KINDS", "MAX_BACKOFF_S", "MIN_INTERVAL_S", "SOURCE_KINDS",
     "USER_AGENT", "PollOutcome", "PollState", "SourceSpec", "Timeouts", "backoff_delay",
-    "is_due", "new_session", "parse_address", "poll_once", "source_key",
+    "failed", "is_due", "new_session", "parse_address", "poll_once", "should_poll",
+    "source_key", "succeeded",
 ]  # fmt: skip
 
 PROJECT_URL = "https://github.com/fieldapp/fieldapp"
@@ -86,6 +88,9 @@ class PollState:
     last_ok_at: float | None = None
     last_error: str = ""  # in words, "" after a success
     last_error_kind: str = ""  # one of ERROR_KINDS: what a window translates into its words
+    # An index source (addresses.INDEX_KINDS): the documents it lists that were fetched
+    # already, so a poll fetches only new ones; kept by the desk that reads them.
+    documents: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), sort_keys=True)
@@ -121,6 +126,14 @@ class PollOutcome:
 def is_due(state: PollState, now: float) -> bool:
     """Whether a source may be polled at `now` (epoch seconds)."""
     return now >= state.next_due
+
+
+def should_poll(state: PollState, now: float, *, force: bool = False) -> bool:
+    """Due by its interval (or backoff); a forced poll takes every source but one whose
+    server said "not before" (429/503 with Retry-After): that is obeyed, forced or not."""
+    if force and not (state.last_error_kind == "rate_limited" and state.next_due > now):
+        return True
+    return is_due(state, now)
 
 
 def backoff_delay(
@@ -162,8 +175,9 @@ def poll_once(
     the outcome, and the state keeps its ETag/since_id so the next poll catches up."""
     moment = time.time() if now is None else now
     kept = dataclasses.replace(state)
-    if spec.kind not in SOURCE_KINDS:
-        return _failed(kept, spec, moment, "malformed", f"{spec.kind!r} cannot be polled", None)
+    if spec.kind not in POST_SOURCE_KINDS:
+        why = f"{spec.kind!r} cannot be polled for posts"
+        return failed(kept, spec, moment, "malformed", why, None)
     kept.last_fetch_at = moment
     if spec.kind in FEED_KINDS:
         return _poll_feed(session, spec, kept, moment, cancelled, max_bytes, timeouts)
@@ -173,8 +187,8 @@ def poll_once(
     )  # fmt: skip
     kept.since_id, kept.account_id = got.cursor.since_id, got.cursor.account_id
     if got.error is not None:
-        return _failed(kept, spec, moment, *_error_words(got.error), got.posts, got.requests)
-    outcome = _succeeded(kept, spec, moment, got.posts, got.requests)
+        return failed(kept, spec, moment, *_error_words(got.error), got.posts, got.requests)
+    outcome = succeeded(kept, spec, moment, got.posts, got.requests)
     outcome.cancelled = got.cancelled
     return outcome
 
@@ -197,7 +211,7 @@ def _poll_feed(
         answer = fetch(session, spec.address, headers=headers, max_bytes=max_bytes,
                        timeouts=timeouts, cancelled=cancelled)  # fmt: skip
         if answer.status == 304:
-            outcome = _succeeded(state, spec, moment, [], 1)
+            outcome = succeeded(state, spec, moment, [], 1)
             outcome.not_modified = True
             return outcome
         result = parse_feed(answer.body, source=spec.address,
@@ -205,10 +219,10 @@ def _poll_feed(
     except FetchCancelled:  # still due: the next poll fetches it again
         return PollOutcome([], state, cancelled=True, requests=1)
     except (FetchError, PostError) as error:
-        return _failed(state, spec, moment, *_error_words(error), [], 1)
+        return failed(state, spec, moment, *_error_words(error), [], 1)
     state.etag = answer.headers.get("ETag", "")
     state.last_modified = answer.headers.get("Last-Modified", "")
-    outcome = _succeeded(state, spec, moment, result.posts, 1)
+    outcome = succeeded(state, spec, moment, result.posts, 1)
     outcome.title = result.title
     return outcome
 
@@ -222,9 +236,10 @@ def _error_words(error: Exception) -> tuple[str, str, float | None]:
     return "network", str(error), None
 
 
-def _succeeded(
+def succeeded(
     state: PollState, spec: SourceSpec, moment: float, posts: list[Post], requests_made: int
 ) -> PollOutcome:
+    """A poll that went well: no failures, no error, due again after the interval."""
     state.failures = 0
     state.last_ok_at = moment
     state.last_error = ""
@@ -233,7 +248,7 @@ def _succeeded(
     return PollOutcome(posts, state, requests=requests_made)
 
 
-def _failed(
+def failed(
     state: PollState,
     spec: SourceSpec,
     moment: float,
@@ -243,6 +258,8 @@ def _failed(
     posts: list[Post] | None = None,
     requests_made: int = 0,
 ) -> PollOutcome:
+    """A poll that failed: the error in words and its kind, due again after what the
+    server asked (`wait`, never sooner than the interval) or else after the backoff."""
     state.failures += 1
     state.last_error = words
     state.last_error_kind = kind

@@ -1,4 +1,4 @@
-"""The sources this laptop watches: feeds and Mastodon timelines its user added.
+"""The sources this laptop watches: feeds, Mastodon timelines and CAP indexes its user added.
 
 Sources are local to the device, never synced: the app fetches nothing its own user did
 not add (a teammate's source reaches this laptop only as the posts it brought). Each row

@@ -148,7 +148,9 @@ def test_a_cut_without_a_length_is_a_feed_cut_short(feed_server, session, guardi
 def test_a_slow_server_times_out_in_words(feed_server, session, guardian):
     feed_server.serve("/feed.rss", guardian, delay=30)
     out = poll_once(session, spec(feed_server), PollState(), now=NOW, timeouts=FAST)
-    assert out.error == "127.0.0.1 did not answer in time" and out.error_kind == "network"
+    assert (
+        out.error == "timed out: 127.0.0.1 did not answer in 0.5 s" and out.error_kind == "network"
+    )
 
 
 def test_a_200_mb_answer_is_abandoned_at_20_mb(feed_server, session):
