@@ -73,7 +73,7 @@ def test_the_meteoalarm_index_gives_its_live_alert_and_never_asks_for_the_expire
     assert asked.headers["user-agent"].startswith("FieldApp/")
     (alert,) = store.alerts.rows(op)
     assert alert["identifier"] == ALERT_ID and alert["msg_type"] == "Alert"
-    assert alert["source"] == feed.url(ALERT_DOC)
+    assert [s for s, _who, _at in store.alerts.sources_of(alert["id"])] == [feed.url(ALERT_DOC)]
     state = store.sources.get(source.id).state
     assert state.etag == '"v1"' and state.last_error == "" and state.failures == 0
     assert state.next_due == METEOALARM_NOW + 120

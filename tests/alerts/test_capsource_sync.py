@@ -1,10 +1,7 @@
 """Two laptops poll the same CAP feed and sync through a real server: an alert one of
-them took in and synced is not downloaded by the other, and both have the same alerts.
-
-Not tested here: both laptops taking the same alert in before either syncs. Each row's
-`author` is its own user (alerts.Alerts.take), so the second push is refused for a
-volunteer ("cannot change the author of a official alert another device took in") and
-is an `author` conflict for a coordinator; that is the alerts core's to settle."""
+them took in and synced is not downloaded by the other; when both took it in before
+either synced, it is still one record, with no conflict and no refusal (the synced record
+is a function of the CAP message alone: who took it in stays on each laptop)."""
 
 from __future__ import annotations
 
@@ -91,5 +88,28 @@ def test_an_alert_a_teammate_synced_is_not_downloaded_again(server, tmp_path, ca
     anna.sync_ok()
     assert sorted(alerts(anna, op).values()) == [("FR-1", "Alert"), ("FR-2", "Alert")]
     assert alerts(anna, op) == alerts(ben, op)
+    assert anna.client_conflicts() == [] and ben.client_conflicts() == []
+    assert anna.store.db.outbox_count() == ben.store.db.outbox_count() == 0
+
+
+def test_the_same_alert_taken_in_on_two_laptops_before_any_sync_is_one_record(
+    server, tmp_path, cap_server
+):
+    feed = CapFeed(cap_server)
+    feed.document("/cap/1", cap_alert("FR-1", "2026-12-05T08:00:00+01:00"))
+    url = feed.index([Entry("/cap/1", "FR-1", SENT, LATER)])
+    anna = Peer(tmp_path, "anna", server.url, enroll(server, "anna"))
+    ben = Peer(tmp_path, "ben", server.url, enroll(server, "ben", "volunteer"))
+    op = anna.store.operations.create("Crues")["id"]
+    anna.sync_ok()
+    ben.sync_ok()
+    for peer in (anna, ben):  # each from the feed, before either syncs
+        peer.store.sources.add(op, "cap", url)
+        assert poll_cap_sources(peer.store, op, force=True, now=NOW)[0].new == 1
+    ben.sync_ok()
+    anna.sync_ok()
+    ben.sync_ok()
+    assert alerts(anna, op) == alerts(ben, op)
+    assert list(alerts(anna, op).values()) == [("FR-1", "Alert")]
     assert anna.client_conflicts() == [] and ben.client_conflicts() == []
     assert anna.store.db.outbox_count() == ben.store.db.outbox_count() == 0
