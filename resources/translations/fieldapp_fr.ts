@@ -33,382 +33,583 @@
     </message>
 </context>
 <context>
+    <name>AlertPanel</name>
+    <message>
+        <source>Choose an alert in the list.</source>
+        <translation>Choisissez une alerte dans la liste.</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Événement : %1</translation>
+    </message>
+    <message>
+        <source>Urgency: %1 · Certainty: %2</source>
+        <translation>Urgence : %1 · Certitude : %2</translation>
+    </message>
+    <message>
+        <source>From: %1 (%2)</source>
+        <translation>De : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Envoyée : %1</translation>
+    </message>
+    <message>
+        <source>Onset: %1 · Ends: %2</source>
+        <translation>Début : %1 · Fin : %2</translation>
+    </message>
+    <message>
+        <source> (assumed: no end given)</source>
+        <translation> (supposée : aucune fin donnée)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>Consignes</translation>
+    </message>
+    <message>
+        <source>Areas: %1</source>
+        <translation>Zones : %1</translation>
+    </message>
+    <message>
+        <source>Not drawn on the map (unknown codes): %1</source>
+        <translation>Non dessinées sur la carte (codes inconnus) : %1</translation>
+    </message>
+    <message>
+        <source>Web (not opened)</source>
+        <translation>Web (non ouvert)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Resource (not downloaded): %1 %2</source>
+        <translation>Ressource (non téléchargée) : %1 %2</translation>
+    </message>
+    <message>
+        <source>CAP identifier: %1</source>
+        <translation>Identifiant CAP : %1</translation>
+    </message>
+    <message>
+        <source>Never received: %1 from %2, sent %3</source>
+        <translation>Jamais reçue : %1 de %2, envoyée le %3</translation>
+    </message>
+    <message>
+        <source>Not relayed yet</source>
+        <translation>Pas encore relayée</translation>
+    </message>
+    <message>
+        <source>Reports inside its area: %1</source>
+        <translation>Signalements dans sa zone : %1</translation>
+    </message>
+    <message>
+        <source>Reports inside its area: area unknown</source>
+        <translation>Signalements dans sa zone : zone inconnue</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Messages of this alert</source>
+        <translation>Messages de cette alerte</translation>
+    </message>
+    <message>
+        <source>Relayed</source>
+        <translation>Relayée</translation>
+    </message>
+    <message>
+        <source>Reports inside its area</source>
+        <translation>Signalements dans sa zone</translation>
+    </message>
+    <message>
+        <source>Relay as &amp;radiogram…</source>
+        <translation>Relayer en &amp;radiogramme…</translation>
+    </message>
+    <message>
+        <source>Relay as &amp;ICS-213…</source>
+        <translation>Relayer en &amp;ICS-213…</translation>
+    </message>
+    <message>
+        <source>Relay as &amp;public message…</source>
+        <translation>Relayer en message &amp;public…</translation>
+    </message>
+    <message>
+        <source>Record a rela&amp;y…</source>
+        <translation>Noter un rela&amp;is…</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>Extreme</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrême</translation>
     </message>
     <message>
         <source>Severe</source>
-        <translation type="unfinished"></translation>
+        <translation>Sévère</translation>
     </message>
     <message>
         <source>Moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>Modérée</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mineure</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Inconnu</translation>
+        <translation>Inconnue</translation>
     </message>
     <message>
         <source>Immediate</source>
-        <translation type="unfinished"></translation>
+        <translation>Immédiate</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendue</translation>
     </message>
     <message>
         <source>Future</source>
-        <translation type="unfinished"></translation>
+        <translation>Future</translation>
     </message>
     <message>
         <source>Past</source>
-        <translation type="unfinished"></translation>
+        <translation>Passée</translation>
     </message>
     <message>
         <source>Observed</source>
-        <translation type="unfinished"></translation>
+        <translation>Observée</translation>
     </message>
     <message>
         <source>Likely</source>
-        <translation type="unfinished"></translation>
+        <translation>Probable</translation>
     </message>
     <message>
         <source>Possible</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible</translation>
     </message>
     <message>
         <source>Unlikely</source>
-        <translation type="unfinished"></translation>
+        <translation>Peu probable</translation>
     </message>
     <message>
         <source>Real alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte réelle</translation>
     </message>
     <message>
         <source>EXERCISE</source>
-        <translation type="unfinished">EXERCICE</translation>
+        <translation>EXERCICE</translation>
     </message>
     <message>
         <source>SYSTEM MESSAGE: not an alert</source>
-        <translation type="unfinished"></translation>
+        <translation>MESSAGE SYSTÈME : pas une alerte</translation>
     </message>
     <message>
         <source>TEST: not an alert</source>
-        <translation type="unfinished"></translation>
+        <translation>TEST : pas une alerte</translation>
     </message>
     <message>
         <source>DRAFT: not an alert</source>
-        <translation type="unfinished"></translation>
+        <translation>BROUILLON : pas une alerte</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annulation</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Accusé de réception</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Erreur</translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Public</translation>
     </message>
     <message>
         <source>Restricted</source>
-        <translation type="unfinished"></translation>
+        <translation>Restreint</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>Privé</translation>
     </message>
     <message>
         <source>In force</source>
-        <translation type="unfinished"></translation>
+        <translation>En vigueur</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expirée</translation>
     </message>
     <message>
         <source>Not a real alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas une alerte réelle</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Publié</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré</translation>
     </message>
     <message>
         <source>Prevention advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils de prévention</translation>
     </message>
     <message>
         <source>Relayed alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte relayée</translation>
     </message>
     <message>
         <source>Correction of a rumour</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction d&apos;une rumeur</translation>
     </message>
     <message>
         <source>Radio</source>
-        <translation type="unfinished">Radio</translation>
+        <translation>Radio</translation>
     </message>
     <message>
         <source>Mastodon</source>
-        <translation type="unfinished">Mastodon</translation>
+        <translation>Mastodon</translation>
     </message>
     <message>
         <source>X</source>
-        <translation type="unfinished"></translation>
+        <translation>X</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished">SMS</translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Web or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Web ou courriel</translation>
     </message>
     <message>
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>Web</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">Autre</translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Spreading</source>
-        <translation type="unfinished"></translation>
+        <translation>Se propage</translation>
     </message>
     <message>
         <source>Being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>En vérification</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished">Confirmé</translation>
+        <translation>Confirmée</translation>
     </message>
     <message>
         <source>Debunked</source>
-        <translation type="unfinished">Démenti</translation>
+        <translation>Démentie</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalement</translation>
     </message>
     <message>
         <source>CAP identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant CAP</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Envoyé</translation>
+        <translation>Envoyée</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Message type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de message</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée</translation>
     </message>
     <message>
         <source>Refers to</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait référence à</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Gravité</translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgence</translation>
     </message>
     <message>
         <source>Certainty</source>
-        <translation type="unfinished"></translation>
+        <translation>Certitude</translation>
     </message>
     <message>
         <source>Onset</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Langues</translation>
     </message>
     <message>
         <source>CAP content</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu CAP</translation>
     </message>
     <message>
         <source>Came from</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished">Auteur</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titre</translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Langue</translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Texts</source>
-        <translation type="unfinished"></translation>
+        <translation>Textes</translation>
     </message>
     <message>
         <source>Hashtags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-dièse</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Lien</translation>
+        <translation>Lien</translation>
     </message>
     <message>
         <source>Rumour</source>
-        <translation type="unfinished">Rumeur</translation>
+        <translation>Rumeur</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé par</translation>
     </message>
     <message>
         <source>Approved at</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé le</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Affirmation</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished">Vu d&apos;abord</translation>
+        <translation>Vue la première fois</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished">Vérification</translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Template key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé du modèle</translation>
     </message>
     <message>
         <source>Hazard</source>
-        <translation type="unfinished">Danger</translation>
+        <translation>Aléa</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>Station or account</source>
-        <translation type="unfinished"></translation>
+        <translation>Station ou compte</translation>
     </message>
     <message>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>Le</translation>
     </message>
     <message>
         <source>Radio message</source>
-        <translation type="unfinished">Message radio</translation>
+        <translation>Message radio</translation>
     </message>
     <message>
         <source>Seen in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue dans</translation>
     </message>
     <message>
         <source>Post or report</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication ou signalement</translation>
     </message>
     <message>
         <source>Seen at</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue le</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDesk</name>
+    <message>
+        <source>Import CAP alert files</source>
+        <translation>Importer des fichiers d&apos;alerte CAP</translation>
+    </message>
+    <message>
+        <source>CAP alerts (*.xml *.cap);;All files (*)</source>
+        <translation>Alertes CAP (*.xml *.cap);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import of CAP alerts</source>
+        <translation>Import d&apos;alertes CAP</translation>
+    </message>
+    <message>
+        <source>%1 new alert(s), %2 already here</source>
+        <translation>%1 nouvelle(s) alerte(s), %2 déjà présente(s)</translation>
+    </message>
+    <message>
+        <source>Alerts and outreach — %1</source>
+        <translation>Alertes et communication — %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Official alerts (F2)</source>
+        <translation>Alertes officielles (F2)</translation>
+    </message>
+    <message>
+        <source>Public messages (F3)</source>
+        <translation>Messages publics (F3)</translation>
+    </message>
+    <message>
+        <source>Rumours (F4)</source>
+        <translation>Rumeurs (F4)</translation>
+    </message>
+    <message>
+        <source>Show &amp;ended and test messages</source>
+        <translation>Afficher les alertes &amp;terminées et les tests</translation>
+    </message>
+    <message>
+        <source>&amp;New message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <source>New &amp;rumour</source>
+        <translation>Nouvelle &amp;rumeur</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Import CAP alert files…</source>
+        <translation>&amp;Importer des fichiers d&apos;alerte CAP…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsLauncher</name>
+    <message>
+        <source>⚠ %1 alert: %2</source>
+        <translation>⚠ Alerte %1 : %2</translation>
+    </message>
+    <message>
+        <source>Open it in the alerts desk</source>
+        <translation>L&apos;ouvrir dans le poste des alertes</translation>
+    </message>
+    <message>
+        <source>Official alert</source>
+        <translation>Alerte officielle</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Alerts and &amp;outreach desk</source>
+        <translation>Poste des alertes et de la &amp;communication</translation>
+    </message>
+    <message>
+        <source>&amp;Import CAP alert files…</source>
+        <translation>&amp;Importer des fichiers d&apos;alerte CAP…</translation>
     </message>
 </context>
 <context>
@@ -520,6 +721,25 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Vue</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Par heure</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Affirmation</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <source>Choose a card in the queue to see its posts.</source>
@@ -583,6 +803,29 @@
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ChainsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Relayed</source>
+        <translation>Relayée</translation>
     </message>
 </context>
 <context>
@@ -805,27 +1048,27 @@
     </message>
     <message>
         <source>Official alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte officielle</translation>
     </message>
     <message>
         <source>Public message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message public</translation>
     </message>
     <message>
         <source>Rumour</source>
-        <translation type="unfinished">Rumeur</translation>
+        <translation>Rumeur</translation>
     </message>
     <message>
         <source>Message template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle de message</translation>
     </message>
     <message>
         <source>Relay of an alert or a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais d&apos;une alerte ou d&apos;un message</translation>
     </message>
     <message>
         <source>Sighting of a rumour</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparition d&apos;une rumeur</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -1529,6 +1772,112 @@
     </message>
 </context>
 <context>
+    <name>MessageEditor</name>
+    <message>
+        <source>New message (draft)</source>
+        <translation>Nouveau message (brouillon)</translation>
+    </message>
+    <message>
+        <source>written by %1</source>
+        <translation>écrit par %1</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>approuvé par %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE: every text begins with EXERCISE (EXERCICE in French)</source>
+        <translation>EXERCICE : chaque texte commence par EXERCICE (EXERCISE en anglais)</translation>
+    </message>
+    <message>
+        <source>(not published on this channel)</source>
+        <translation>(pas publié sur ce canal)</translation>
+    </message>
+    <message>
+        <source>%1 characters, %2 SMS (%3)</source>
+        <translation>%1 caractères, %2 SMS (%3)</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 caractères</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(aucun modèle)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>Mo&amp;dèle :</translation>
+    </message>
+    <message>
+        <source>&amp;Hashtags:</source>
+        <translation>&amp;Mots-dièse :</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k:</source>
+        <translation>Lie&amp;n :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <source>Publish on &amp;Mastodon</source>
+        <translation>Publier sur &amp;Mastodon</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the text</source>
+        <translation>&amp;Copier le texte</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>#Crue #Aude</source>
+        <translation>#Crue #Aude</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+</context>
+<context>
     <name>Monitoring</name>
     <message>
         <source>To triage</source>
@@ -2165,6 +2514,41 @@
     <message>
         <source>This is an &amp;exercise, not a real incident</source>
         <translation>C’est un &amp;exercice, pas un incident réel</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachActions</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Message saved: a coordinator approves it next.</source>
+        <translation>Message enregistré : un coordinateur doit maintenant l’approuver.</translation>
+    </message>
+    <message>
+        <source>Publishing on Mastodon</source>
+        <translation>Publication sur Mastodon</translation>
+    </message>
+    <message>
+        <source>Published on Mastodon.</source>
+        <translation>Publié sur Mastodon.</translation>
+    </message>
+    <message>
+        <source>The text is on the clipboard. Once it is published, say where:</source>
+        <translation>Le texte est dans le presse-papiers. Une fois publié, indiquez où :</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>Noté.</translation>
+    </message>
+    <message>
+        <source>Where did this alert go?</source>
+        <translation>Où cette alerte a-t-elle été relayée ?</translation>
+    </message>
+    <message>
+        <source>Rumour saved.</source>
+        <translation>Rumeur enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3731,30 @@
         <source>Enter a time like 2026-11-28 14:05 (UTC).</source>
         <translation>Saisissez une heure comme 2026-11-28 14:05 (UTC).</translation>
     </message>
+    <message>
+        <source>Record where it went</source>
+        <translation>Noter où il a été diffusé</translation>
+    </message>
+    <message>
+        <source>F4ABC, @account@instance, the mayors&apos; list…</source>
+        <translation>F4ABC, @compte@instance, la liste des mairies…</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal :</translation>
+    </message>
+    <message>
+        <source>&amp;Through (station or account):</source>
+        <translation>&amp;Par (station ou compte) :</translation>
+    </message>
+    <message>
+        <source>&amp;Link (if published):</source>
+        <translation>&amp;Lien (si publié) :</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
 </context>
 <context>
     <name>ReportEditor</name>
@@ -3854,6 +4262,49 @@
     <message>
         <source>Rule deleted.</source>
         <translation>Règle supprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>RumourPanel</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aucun pour l’instant)</translation>
+    </message>
+    <message>
+        <source>Seen in %1 post(s) or report(s)</source>
+        <translation>Vue dans %1 publication(s) ou signalement(s)</translation>
+    </message>
+    <message>
+        <source>&amp;Claim:</source>
+        <translation>&amp;Affirmation :</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+        <source>&amp;Verification done:</source>
+        <translation>&amp;Vérification faite :</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrected by:</source>
+        <translation>Co&amp;rrigée par :</translation>
+    </message>
+    <message>
+        <source>First seen:</source>
+        <translation>Vue la première fois :</translation>
+    </message>
+    <message>
+        <source>The claim, in a few words</source>
+        <translation>L&apos;affirmation, en quelques mots</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the rumour</source>
+        <translation>Enre&amp;gistrer la rumeur</translation>
+    </message>
+    <message>
+        <source>&amp;Write a correction…</source>
+        <translation>&amp;Écrire une correction…</translation>
     </message>
 </context>
 <context>
@@ -4879,6 +5330,17 @@
     <message>
         <source>Operation:</source>
         <translation>Opération :</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <source>Extreme</source>
+        <translation>Extrême</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Sévère</translation>
     </message>
 </context>
 </TS>

@@ -208,7 +208,9 @@ class AlertsLauncher(QObject):
         return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("A&lerts"))
+        # No Alt letter, like Monitoring: the letters of "Alerts" are taken in the main
+        # window already (test_mnemonics); Ctrl+5 opens the desk from anywhere in it.
+        self.menu.setTitle(self.tr("Alerts"))
         self.open_action.setText(self.tr("Alerts and &outreach desk"))
         self.import_action.setText(self.tr("&Import CAP alert files…"))
         if self._noticed:
