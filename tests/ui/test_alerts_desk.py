@@ -112,10 +112,8 @@ def test_relay_as_radiogram_opens_the_radio_desk_prefilled(qtbot, window, desk, 
     assert values.get("precedence") == "PRIORITY"
 
 
-def test_two_people_publish_a_message_and_the_rumour_board_lists_it(
-    qtbot, desk, store, operation
-):
-    desk.actions.new_message()
+def test_two_people_publish_a_message_and_the_rumour_board_lists_it(qtbot, desk, store, operation):
+    desk.outreach.new_message()
     editor = desk.editor
     editor.title_edit.setText("D118 coupée")
     editor.texts["sms"].setPlainText("Crue: evitez la D118 entre Quillan et Limoux.")
@@ -130,7 +128,7 @@ def test_two_people_publish_a_message_and_the_rumour_board_lists_it(
         other.messages.approve(desk.messages_model.rows[0]["id"])
     desk.refresh()
     qtbot.waitUntil(lambda: desk.messages_model.index(0, 0).data() == "Approved", timeout=10_000)
-    desk.actions.new_rumour()
+    desk.outreach.new_rumour()
     desk.rumour_panel.claim_edit.setText("Le barrage a cédé")
     desk.rumour_panel.save_button.click()
     qtbot.waitUntil(lambda: desk.board_model.rowCount() == 1, timeout=10_000)

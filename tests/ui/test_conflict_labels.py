@@ -47,8 +47,10 @@ RECORDS = {
     "rumour": ({"claim": "Le barrage a cédé", "status": "debunked"}, "status"),
     "message_template": ({"title": "Crue", "language": "fr"}, "language"),
     "relay": ({"via": "F4ABC", "channel": "radio"}, "channel"),
-    "rumour_link": ({"target_id": "0190f1c2-7d3e-7000-8000-00000000beef", "target": "item"},
-                    "target"),  # fmt: skip
+    "rumour_link": (
+        {"target_id": "0190f1c2-7d3e-7000-8000-00000000beef", "target": "item"},
+        "target",
+    ),
 }
 SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
     "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
@@ -65,8 +67,12 @@ SHOWN = {  # (title, kind, field label) in the list, and the field's stored valu
     "rumour": ("Le barrage a cédé", "Rumour", "Status", "Debunked"),
     "message_template": ("Crue", "Message template", "Language", "fr"),
     "relay": ("F4ABC", "Relay of an alert or a message", "Channel", "Radio"),
-    "rumour_link": ("0190f1c2-7d3e-7000-8000-00000000beef", "Sighting of a rumour", "Seen in",
-                    "Post"),  # fmt: skip
+    "rumour_link": (
+        "0190f1c2-7d3e-7000-8000-00000000beef",
+        "Sighting of a rumour",
+        "Seen in",
+        "Post",
+    ),
 }
 
 

@@ -9,6 +9,7 @@ the alert in a job (jobs.read_alert) and hands it over with `show_detail`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -168,7 +169,7 @@ class AlertPanel(QWidget):
         if self.detail is not None:
             self._show_info(pick_info(self.detail.alert, self.language) or {})
 
-    def _show_info(self, info: dict) -> None:
+    def _show_info(self, info: Mapping[str, Any]) -> None:
         detail = self.detail
         assert detail is not None
         alert, chain = detail.alert, detail.chain
@@ -182,7 +183,7 @@ class AlertPanel(QWidget):
         self.headline.setText(str(info.get("headline") or info.get("event") or alert["headline"]))
         self.body.setPlainText("\n".join(self._lines(info)))
 
-    def _lines(self, info: dict) -> list[str]:
+    def _lines(self, info: Mapping[str, Any]) -> list[str]:
         detail = self.detail
         assert detail is not None
         alert, chain = detail.alert, detail.chain

@@ -90,7 +90,7 @@ class AlertsDesk(QMainWindow):
         self.messages_view = self._table(self.messages_model, (90, 280, 60, 90), 1)
         self.board_view = self._table(self.board_model, (100, 50, 60, 300), 3)
         self._build()
-        self.actions = OutreachActions(self)
+        self.outreach = OutreachActions(self)
         self._build_menus()
         self._connect()
         self.retranslate()
@@ -162,10 +162,10 @@ class AlertsDesk(QMainWindow):
         self.board_view.selectionModel().currentRowChanged.connect(self._on_rumour_chosen)
         self.alert_panel.radiogram_requested.connect(self.radiogram_requested)
         self.alert_panel.report_requested.connect(self.report_requested)
-        self.alert_panel.message_requested.connect(self.actions.write_for_alert)
-        self.alert_panel.relay_record_requested.connect(self.actions.record_alert_relay)
-        self.new_message_button.clicked.connect(self.actions.new_message)
-        self.new_rumour_button.clicked.connect(self.actions.new_rumour)
+        self.alert_panel.message_requested.connect(self.outreach.write_for_alert)
+        self.alert_panel.relay_record_requested.connect(self.outreach.record_alert_relay)
+        self.new_message_button.clicked.connect(self.outreach.new_message)
+        self.new_rumour_button.clicked.connect(self.outreach.new_rumour)
 
     # -- operation and reads ----------------------------------------------------------------
 
@@ -200,7 +200,7 @@ class AlertsDesk(QMainWindow):
         self._show_chains()
         self._keep(self.messages_view, self.messages_model, data.messages)
         self._keep(self.board_view, self.board_model, data.board)
-        self.actions.desk_read()
+        self.outreach.desk_read()
         self.rows_loaded.emit()
 
     @Slot()
@@ -255,11 +255,11 @@ class AlertsDesk(QMainWindow):
 
     def _on_message_chosen(self, current, _previous=None) -> None:
         message_id = current.data(IdRole) if current.isValid() else None
-        self.actions.show_message(message_id)
+        self.outreach.show_message(message_id)
 
     def _on_rumour_chosen(self, current, _previous=None) -> None:
         rumour_id = current.data(IdRole) if current.isValid() else None
-        self.actions.show_rumour(rumour_id)
+        self.outreach.show_rumour(rumour_id)
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

@@ -47,6 +47,7 @@ class MessageEditor(QWidget):
     publish_requested = Signal(str)  # post through the Mastodon account
     copy_requested = Signal(str, str)  # message id, channel: clipboard, then say where
     withdraw_requested = Signal(str)
+    template_save_requested = Signal(object)  # the form's values: a coordinator's template
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +76,7 @@ class MessageEditor(QWidget):
         self.copy_combo = QComboBox(self)
         self.copy_button = QPushButton(self)
         self.withdraw_button = QPushButton(self)
+        self.template_button = QPushButton(self)
         self.form = QFormLayout()
         self._build()
         self._connect()
@@ -133,6 +135,9 @@ class MessageEditor(QWidget):
         self.publish_button.clicked.connect(lambda: self._ask(self.publish_requested))
         self.withdraw_button.clicked.connect(lambda: self._ask(self.withdraw_requested))
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.template_button.clicked.connect(
+            lambda: self.template_save_requested.emit(self.values())
+        )
 
     def _ask(self, signal: Any) -> None:
         if self.message is not None:
@@ -293,6 +298,10 @@ class MessageEditor(QWidget):
         self.publish_button.setText(self.tr("Publish on &Mastodon"))
         self.copy_button.setText(self.tr("&Copy the text"))
         self.withdraw_button.setText(self.tr("&Withdraw"))
+        self.template_button.setText(self.tr("Save as a &template"))
+        self.template_button.setToolTip(
+            self.tr("Coordinators: keep this text as the operation's version of the template")
+        )
         self.hashtags_edit.setPlaceholderText(self.tr("#Crue #Aude"))
         self.link_edit.setPlaceholderText("https://")
         self._update_state()

@@ -92,13 +92,13 @@ class ChainsModel(RowsModel):
     def cell(self, row: Any, column: int) -> str:
         current = row.current
         if column == 0:
-            severity = words.severity_labels().get(current["severity"], current["severity"])
+            severity = str(words.severity_labels().get(current["severity"], current["severity"]))
             if current["status"] == "Actual":
                 return severity
-            status = words.status_labels().get(current["status"], current["status"])
+            status = str(words.status_labels().get(current["status"], current["status"]))
             return f"{status} · {severity}"
         if column == 1:
-            return words.state_labels().get(row.state, row.state)
+            return str(words.state_labels().get(row.state, row.state))
         if column == 2:
             return " ".join(str(current["headline"] or current["event"]).split())
         if column == 3:
@@ -125,7 +125,7 @@ class MessagesModel(RowsModel):
 
     def cell(self, row: Any, column: int) -> str:
         values: list[Callable[[], str]] = [
-            lambda: words.message_status_labels().get(row["status"], row["status"]),
+            lambda: str(words.message_status_labels().get(row["status"], row["status"])),
             lambda: row["title"],
             lambda: row["language"],
             lambda: row["author"],
@@ -148,7 +148,7 @@ class BoardModel(RowsModel):
     def cell(self, row: Any, column: int) -> str:
         rumour = row.rumour
         if column == 0:
-            return words.rumour_status_labels().get(rumour["status"], rumour["status"])
+            return str(words.rumour_status_labels().get(rumour["status"], rumour["status"]))
         if column == 1:
             return str(row.sightings)
         if column == 2:

@@ -39,6 +39,7 @@ class OutreachActions(QObject):
         editor.publish_requested.connect(self.publish)
         editor.copy_requested.connect(self.copy)
         editor.template_combo.activated.connect(self._on_template_activated)
+        editor.template_save_requested.connect(self.save_template)
         desk.rumour_panel.save_requested.connect(self.save_rumour)
         desk.rumour_panel.correction_requested.connect(self.write_correction)
 
@@ -171,6 +172,10 @@ class OutreachActions(QObject):
             (t.key, own.get((t.key, language)) or t.titles.get(language) or t.key)
             for t in self._templates
         ]
+        shipped = {t.key for t in self._templates}
+        offered += [
+            (k, title) for (k, lang), title in own.items() if lang == language and k not in shipped
+        ]
         self.desk.editor.set_templates(offered)
 
     @Slot(int)
@@ -199,6 +204,19 @@ class OutreachActions(QObject):
             }
         )
 
+    @Slot(object)
+    def save_template(self, values: dict[str, Any]) -> None:
+        """A coordinator keeps this text as the operation's version of a template (the
+        template chosen, else a new one named after the title)."""
+        key = values.get("template") or _slug(values.get("title", ""))
+        try:
+            self.store.messages.save_template(self.operation_id, {**values, "key": key})
+        except (ValidationError, NotFoundError) as error:
+            self._refused(error)
+            return
+        self._done(self.tr("Template saved for this operation."))
+        self._offer_templates()
+
     # -- rumours ------------------------------------------------------------------------------
 
     def show_rumour(self, rumour_id: str | None) -> None:
@@ -206,7 +224,7 @@ class OutreachActions(QObject):
             rumour = self.store.rumours.get(rumour_id) if rumour_id else None
         except NotFoundError:
             rumour = None
-        sightings = self.store.rumours.sightings(rumour_id) if rumour else []
+        sightings = self.store.rumours.sightings(rumour["id"]) if rumour else []
         self.desk.rumour_panel.show_rumour(rumour, sightings, self.desk.data.messages)
 
     @Slot()
@@ -236,6 +254,10 @@ class OutreachActions(QObject):
         self.new_message(
             {"purpose": "correction", "rumour_id": rumour_id, "title": rumour["claim"][:100]}
         )
+
+
+def _slug(title: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())[:40]
 
 
 def _relay_channel(channel: str) -> str:

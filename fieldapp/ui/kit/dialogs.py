@@ -110,8 +110,12 @@ class NewOperationDialog(QDialog):
         self.exercise_check.setText(self.tr("This is an &exercise, not a real incident"))
 
 
+ACCOUNTS = ("mastodon_instance", "mastodon_token", "exercise_mastodon_instance",
+            "exercise_mastodon_token")  # fmt: skip
+
+
 class SettingsDialog(QDialog):
-    """Language and the name that signs reports and changes."""
+    """Language, the name that signs reports and changes, and the publishing accounts."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,6 +130,15 @@ class SettingsDialog(QDialog):
         self.user_label.setBuddy(self.user_edit)
         self.user_hint = QLabel(self)
         self.user_hint.setWordWrap(True)
+        # Where the outreach desk publishes: a real account, and one for exercises.
+        self.account_edits = {name: QLineEdit(getattr(settings, name), self) for name in ACCOUNTS}
+        self.account_labels = {name: QLabel(self) for name in ACCOUNTS}
+        for name, edit in self.account_edits.items():
+            self.account_labels[name].setBuddy(edit)
+            if name.endswith("token"):
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.accounts_hint = QLabel(self)
+        self.accounts_hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -135,6 +148,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.language_label, self.language_combo)
         form.addRow(self.user_label, self.user_edit)
         form.addRow("", self.user_hint)
+        for name in ACCOUNTS:
+            form.addRow(self.account_labels[name], self.account_edits[name])
+        form.addRow("", self.accounts_hint)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -145,6 +161,10 @@ class SettingsDialog(QDialog):
 
     def user_name(self) -> str:
         return self.user_edit.text().strip()
+
+    def accounts(self) -> dict[str, str]:
+        """The publishing accounts' settings, by Settings field name."""
+        return {name: edit.text().strip() for name, edit in self.account_edits.items()}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -162,4 +182,19 @@ class SettingsDialog(QDialog):
         self.user_edit.setPlaceholderText(self.tr("e.g. Camille (F4ABC)"))
         self.user_hint.setText(
             self.tr("Signs the reports you write and the changes you make. Empty: your login.")
+        )
+        texts = {
+            "mastodon_instance": self.tr("&Mastodon instance"),
+            "mastodon_token": self.tr("Mastodon access &token"),
+            "exercise_mastodon_instance": self.tr("E&xercise Mastodon instance"),
+            "exercise_mastodon_token": self.tr("Exercise access t&oken"),
+        }
+        for name, label in self.account_labels.items():
+            label.setText(texts[name])
+        self.account_edits["mastodon_instance"].setPlaceholderText("https://mastodon.social")
+        self.accounts_hint.setText(
+            self.tr(
+                "Public messages are posted there once approved; with no account, copy them. "
+                "An exercise's messages go only to the exercise account, never to the real one."
+            )
         )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fieldapp.core.record_types import AuthorNote, Feature, Item, WatchRule
-    from fieldapp.monitoring.intake import Imported, Polled
+    from fieldapp.monitoring.intake import Imported
     from fieldapp.monitoring.queue import Card, QueueQuery
     from fieldapp.monitoring.sources import Source
     from fieldapp.ui.kit.taskman import JobContext
@@ -153,17 +153,23 @@ def next_due(operation_id: str, ctx: JobContext) -> float | None:
 class PollRound:
     """What one round of polling gave, and when the next source is due."""
 
-    polled: list[Polled]
+    polled: list[Any]  # monitoring's Polled, alerts' CapPolled: both say `error`
     next_due: float | None
 
 
 def poll(operation_id: str, force: bool, ctx: JobContext) -> PollRound:
-    """Poll the due sources of the operation (all of them with `force`), one by one."""
+    """Poll the due sources of the operation (all of them with `force`), one by one: the
+    sources of posts, then the feeds of official alerts (CAP), whose alerts the alerts
+    desk shows."""
+    from fieldapp.alerts.capsource import poll_cap_sources
     from fieldapp.monitoring.intake import poll_sources
 
-    polled = poll_sources(
+    polled: list[Any] = list(poll_sources(
         ctx.store, operation_id, force=force, progress=ctx.progress, cancelled=ctx.cancelled
-    )
+    ))  # fmt: skip
+    if not ctx.cancelled():
+        polled += poll_cap_sources(ctx.store, operation_id, force=force,
+                                   progress=ctx.progress, cancelled=ctx.cancelled)  # fmt: skip
     return PollRound(polled, next_due(operation_id, ctx))
 
 

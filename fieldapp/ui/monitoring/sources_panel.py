@@ -165,7 +165,7 @@ class AddSourceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a source"))
         self.kind = QComboBox(self)
-        for code in ("rss", "mastodon_tag", "mastodon_account"):
+        for code in ("rss", "mastodon_tag", "mastodon_account", "cap"):
             self.kind.addItem(source_kind_labels()[code], code)
         self.address = QLineEdit(self)
         self.address.setPlaceholderText(self.tr("https://… or #tag@instance or @account@instance"))

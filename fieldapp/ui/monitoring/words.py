@@ -98,6 +98,7 @@ def source_kind_labels() -> dict[str, str]:
         "atom": translate("Monitoring", "Atom feed"),
         "mastodon_tag": translate("Monitoring", "Mastodon tag"),
         "mastodon_account": translate("Monitoring", "Mastodon account"),
+        "cap": translate("Monitoring", "Official alerts (CAP feed)"),
     }
 
 

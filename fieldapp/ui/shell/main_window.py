@@ -375,6 +375,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
+            for name, value in dialog.accounts().items():
+                setattr(self.settings, name, value)
             self.apply_settings(dialog.language(), dialog.user_name())
 
     def apply_settings(self, language: str, user_name: str) -> None:
