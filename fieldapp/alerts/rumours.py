@@ -154,6 +154,20 @@ class Rumours(Repository):
         )
         return [rows.decoded(r) for r in cursor]  # type: ignore[misc]
 
+    def described(self, links: list[RumourLink]) -> dict[str, str]:
+        """What each sighting is, in a line: the post's first words, the report's title."""
+        words: dict[str, str] = {}
+        for link in links:
+            sql = (
+                "SELECT coalesce(nullif(handle, ''), author) || ': ' || text FROM items"
+                " WHERE id = ?"
+                if link["target"] == "item"
+                else "SELECT title FROM reports WHERE id = ?"
+            )
+            row = self.conn.execute(sql, [link["target_id"]]).fetchone()
+            words[link["id"]] = " ".join(str(row[0]).split())[:120] if row else ""
+        return words
+
     def _seen_at(self, target: str, target_id: str) -> str | None:
         sql = (
             "SELECT posted_at FROM items WHERE id = ?"

@@ -89,34 +89,48 @@ class MessageEditor(QWidget):
             edit.setMinimumHeight(54)
         self.texts["long"].setMinimumHeight(90)
         inner = QWidget(self)
-        self.form.setParent(None)
         inner.setLayout(self.form)
-        self.form.addRow("", self.title_edit)
-        self.form.addRow("", self.purpose_combo)
-        self.form.addRow("", self.language_combo)
-        self.form.addRow("", self.template_combo)
-        for channel in CHANNELS:
-            box = QVBoxLayout()
-            box.setSpacing(1)
-            box.addWidget(self.texts[channel])
-            box.addWidget(self.count_labels[channel])
-            self.form.addRow("", box)
-        self.form.addRow("", self.hashtags_edit)
-        self.form.addRow("", self.link_edit)
+        fields: list[QWidget] = [
+            self.title_edit,
+            self.purpose_combo,
+            self.language_combo,
+            self.template_combo,
+            *self.texts.values(),
+            self.hashtags_edit,
+            self.link_edit,
+        ]
+        self.labels = [QLabel(inner) for _ in fields]
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            if field in self.texts.values():
+                channel = next(c for c, edit in self.texts.items() if edit is field)
+                box = QVBoxLayout()
+                box.setSpacing(1)
+                box.addWidget(field)
+                box.addWidget(self.count_labels[channel])
+                self.form.addRow(label, box)
+            else:
+                self.form.addRow(label, field)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        actions = QHBoxLayout()
+        # Two rows of buttons: what the message is (save, approve, template, withdraw), and
+        # how it goes out (post it, or copy a channel's text): they fit 1024 px side by side.
+        keep, send = QHBoxLayout(), QHBoxLayout()
         for widget in (
             self.save_button,
             self.approve_button,
-            self.publish_button,
-            self.copy_combo,
-            self.copy_button,
+            self.template_button,
             self.withdraw_button,
         ):
-            actions.addWidget(widget)
-        actions.addStretch(1)
+            keep.addWidget(widget)
+        keep.addStretch(1)
+        for widget in (self.publish_button, self.copy_combo, self.copy_button):
+            send.addWidget(widget)
+        send.addStretch(1)
+        actions = QVBoxLayout()
+        actions.addLayout(keep)
+        actions.addLayout(send)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state_label)
@@ -281,10 +295,8 @@ class MessageEditor(QWidget):
         channel_names = words.channel_labels()
         labels += [channel_names[c] + ":" for c in CHANNELS]
         labels += [self.tr("&Hashtags:"), self.tr("Lin&k:")]
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         current = self.purpose_combo.currentData()
         self.purpose_combo.clear()
         for key, text in words.purpose_labels().items():

@@ -225,7 +225,8 @@ class OutreachActions(QObject):
         except NotFoundError:
             rumour = None
         sightings = self.store.rumours.sightings(rumour["id"]) if rumour else []
-        self.desk.rumour_panel.show_rumour(rumour, sightings, self.desk.data.messages)
+        described = self.store.rumours.described(sightings)
+        self.desk.rumour_panel.show_rumour(rumour, sightings, self.desk.data.messages, described)
 
     @Slot()
     def new_rumour(self) -> None:

@@ -57,11 +57,17 @@ class RumourPanel(QWidget):
         self.show_rumour(None, [], [])
 
     def _build(self) -> None:
-        self.form.addRow("", self.claim_edit)
-        self.form.addRow("", self.status_combo)
-        self.form.addRow("", self.verification_edit)
-        self.form.addRow("", self.message_combo)
-        self.form.addRow("", self.first_seen)
+        fields = (
+            self.claim_edit,
+            self.status_combo,
+            self.verification_edit,
+            self.message_combo,
+            self.first_seen,
+        )
+        self.labels = [QLabel(self) for _ in fields]
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.correction_button)
@@ -87,7 +93,11 @@ class RumourPanel(QWidget):
         }
 
     def show_rumour(
-        self, rumour: Rumour | None, sightings: list[RumourLink], messages: list[PublicMessage]
+        self,
+        rumour: Rumour | None,
+        sightings: list[RumourLink],
+        messages: list[PublicMessage],
+        described: dict[str, str] | None = None,
     ) -> None:
         """A stored rumour (None: a new one), its sightings, and the messages that may
         correct it."""
@@ -110,10 +120,9 @@ class RumourPanel(QWidget):
         targets = words.target_labels()
         for link in sightings:
             when = link["seen_at"] or ""
-            self.sightings.addItem(
-                f"{when[:10]} {when[11:16]}  {targets.get(link['target'], '')}"
-                f"  {link['target_id'][:8]}"
-            )
+            what = (described or {}).get(link["id"]) or link["target_id"][:8]
+            kind = targets.get(link["target"], "")
+            self.sightings.addItem(f"{when[:10]} {when[11:16]}  {kind}  {what}")
         self.sightings_label.setText(
             self.tr("Seen in %1 post(s) or report(s)").replace("%1", str(len(sightings)))
         )
@@ -127,10 +136,8 @@ class RumourPanel(QWidget):
             self.tr("Co&rrected by:"),
             self.tr("First seen:"),
         )
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
         current = self.status_combo.currentData()
         self.status_combo.clear()
         for key, text in words.rumour_status_labels().items():
