@@ -1468,6 +1468,37 @@
     </message>
 </context>
 <context>
+    <name>MapAlerts</name>
+    <message>
+        <source>Official alerts</source>
+        <translation>Alertes officielles</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Gravité : %1</translation>
+    </message>
+    <message>
+        <source>Extreme</source>
+        <translation>Extrême</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Sévère</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Modérée</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineure</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+</context>
+<context>
     <name>MapController</name>
     <message>
         <source>Position set in the editor: save the report to keep it.</source>
@@ -3311,6 +3342,10 @@
     <message>
         <source>The map areas could not be read from the database: %1. The map shows none until they can be read.</source>
         <translation>Les zones de la carte n’ont pas pu être lues dans la base de données : %1. La carte n’en montre aucune tant qu’elles ne peuvent pas être lues.</translation>
+    </message>
+    <message>
+        <source>The official alerts could not be read from the database: %1. The map shows none until they can be read.</source>
+        <translation>Les alertes officielles n’ont pas pu être lues dans la base de données : %1. La carte n’en montre aucune tant qu’elles ne peuvent pas être lues.</translation>
     </message>
     <message>
         <source>The map could not be loaded: %1</source>
