@@ -11,6 +11,7 @@ import os
 import platform
 import sys
 
+import alert_bench
 import cluster_bench
 import cluster_quality
 import demo_bench
@@ -47,6 +48,7 @@ def main() -> None:
         cluster_quality,
         intake_bench,
         queue_bench,
+        alert_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

@@ -72,6 +72,7 @@ class MapAlerts(QObject):
         self._generation = 0  # of the newest layer asked for
         self._sent = 0  # generation handed to the page
         self._shown = -1  # generation the page said it drew since it was loaded
+        self.count = 0  # areas the page drew, newest layer
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -119,6 +120,7 @@ class MapAlerts(QObject):
         """The page drew a layer (the bridge's alertsShown)."""
         if generation == self._generation:
             self._shown = generation
+            self.count = count
             self.shown.emit(count)
 
     def shutdown(self) -> None:

@@ -115,16 +115,17 @@
     if (control) control.addOverlay(state.layer, escapeHtml(state.texts.alerts || "Official alerts"));
   }
 
-  // A click ("click") or the pointer resting ("mouseover") on an alert's area, for the
-  // tests and the self-test; false if no area has that id.
-  function touch(id, type) {
+  // A click ("click") or the pointer resting ("mouseover") on an alert's area, at its
+  // middle or at `at` ([lat, lon]), for the tests, the self-test and the screenshots;
+  // false if no area has that id.
+  function touch(id, type, at) {
     var found = null;
     state.layer.eachLayer(function (layer) {
       if (!found && layer.feature && layer.feature.properties.id === id) found = layer;
     });
     if (!found) return false;
-    var at = found.getBounds().getCenter();
-    found.fire(type || "click", { latlng: at, layer: found, target: found });
+    var where = at ? L.latLng(at[0], at[1]) : found.getBounds().getCenter();
+    found.fire(type || "click", { latlng: where, layer: found, target: found });
     return true;
   }
 
