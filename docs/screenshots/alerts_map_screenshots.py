@@ -4,10 +4,10 @@
 
 Two real CAP samples (tests/samples/cap), their times moved to today so that they are
 active: the NSW Rural Fire Service's bushfire (a circle of 25 km, Minor) with a more
-severe update drawn over it (the pointer resting on it: its tooltip), and Met Éireann's ice warning (six polygons, Moderate), each
-with a few reports inside its area and the tooltip of one alert open. Runs the real main
-window on the GUI thread of its own QApplication, in a throw-away data directory; the map
-reads on the task manager as in the app.
+severe update drawn over it, and Met Éireann's ice warning (six polygons, Moderate), each
+with a few reports inside its area and the pointer resting on the last alert (its
+tooltip). Runs the real main window on the GUI thread of its own QApplication, in a
+throw-away data directory; the map reads on the task manager as in the app.
 """
 
 from __future__ import annotations
