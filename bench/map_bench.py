@@ -47,6 +47,7 @@ PHASES = (
     "markers",
     "clustered",
     "painted",
+    "alerts",
 )
 
 

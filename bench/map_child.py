@@ -2,10 +2,10 @@
 
 Usage: map_child.py DATA_DIR [SOURCE_DIR]. SOURCE_DIR, if given, is another checkout of
 FieldApp (an A/B baseline exported by map_bench.py) imported instead of this one.
-Prints one line, `result {json}`: seconds to map_ready, markers, blocked requests, the
-phases (seconds from MapView creation: Python-side events and the marks the page's
-script posts, where that version has them), and CPU seconds of this process and of its
-QtWebEngine processes. Runs everything on the GUI thread of its own QApplication.
+Prints one line, `result {json}`: seconds to map_ready, markers, alert areas, blocked
+requests, the phases (seconds from MapView creation: Python-side events and the marks
+the page's script posts, where that version has them), and CPU seconds of this process
+and of its QtWebEngine processes. Runs everything on the GUI thread of its own QApplication.
 """
 
 from __future__ import annotations
@@ -75,12 +75,16 @@ def main() -> None:
     shown: list[int] = []
     result: dict = {}
     view.reports_shown.connect(shown.append)
+    alerts = getattr(view, "alerts", None)  # the official alerts' areas (issue 15)
+    if alerts is not None:
+        alerts.shown.connect(lambda _count: events.setdefault("alerts", time.time()))
     view.load_failed.connect(lambda message: (result.update(failed=message), app.quit()))
 
     def on_ready() -> None:
         result.update(
             ready=time.time() - started,
             markers=shown[-1] if shown else 0,
+            alerts=alerts.count if alerts is not None else 0,
             blocked=len(view.blocked_requests),
             app_cpu=time.process_time() - cpu_before,
             browser_cpu=_descendants_cpu(os.getpid()),

@@ -11,6 +11,7 @@ import os
 import platform
 import sys
 
+import alert_bench
 import alert_inside_bench
 import cap_bench
 import cluster_bench
@@ -53,6 +54,7 @@ def main() -> None:
         queue_bench,
         alert_inside_bench,
         outreach_bench,
+        alert_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

@@ -28,7 +28,8 @@ class OfflineMap(folium.Map):
 
 
 class FieldAppLayer(JSCSSMixin):
-    """The reports, drawing and the Qt bridge (map.js), then the place names (places.js)."""
+    """The reports, drawing and the Qt bridge (map.js), then the place names (places.js)
+    and the official alerts (alerts.js)."""
 
     default_js: ClassVar = [
         ("markercluster", asset_url("markercluster/leaflet.markercluster.js")),
@@ -36,6 +37,7 @@ class FieldAppLayer(JSCSSMixin):
         ("qwebchannel", QWEBCHANNEL_URL),
         ("fieldapp_map", asset_url("fieldapp/map.js")),
         ("fieldapp_places", asset_url("fieldapp/places.js")),
+        ("fieldapp_alerts", asset_url("fieldapp/alerts.js")),
     ]
     default_css: ClassVar = [
         ("markercluster_css", asset_url("markercluster/MarkerCluster.css")),
@@ -48,6 +50,8 @@ class FieldAppLayer(JSCSSMixin):
         FieldAppMap.start(
             {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
         FieldAppPlaces.start(
+            {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
+        FieldAppAlerts.start(
             {{ this._parent.get_name() }}, {{ this.control }}, {{ this.config|tojson }});
         {% endmacro %}"""
     )

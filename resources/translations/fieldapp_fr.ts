@@ -1711,6 +1711,37 @@
     </message>
 </context>
 <context>
+    <name>MapAlerts</name>
+    <message>
+        <source>Official alerts</source>
+        <translation>Alertes officielles</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Gravité : %1</translation>
+    </message>
+    <message>
+        <source>Extreme</source>
+        <translation>Extrême</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Sévère</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Modérée</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineure</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+</context>
+<context>
     <name>MapController</name>
     <message>
         <source>Position set in the editor: save the report to keep it.</source>
@@ -1852,6 +1883,14 @@
     <message>
         <source>&amp;Withdraw</source>
         <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;template</source>
+        <translation>Enregistrer comme &amp;modèle</translation>
+    </message>
+    <message>
+        <source>Coordinators: keep this text as the operation&apos;s version of the template</source>
+        <translation>Coordinateurs : garder ce texte comme version du modèle pour cette opération</translation>
     </message>
     <message>
         <source>#Crue #Aude</source>
@@ -2054,6 +2093,10 @@
     <message>
         <source>Mastodon account</source>
         <translation>Compte Mastodon</translation>
+    </message>
+    <message>
+        <source>Official alerts (CAP feed)</source>
+        <translation>Alertes officielles (flux CAP)</translation>
     </message>
     <message>
         <source>Posts</source>
@@ -2545,6 +2588,10 @@
     <message>
         <source>Where did this alert go?</source>
         <translation>Où cette alerte a-t-elle été relayée ?</translation>
+    </message>
+    <message>
+        <source>Template saved for this operation.</source>
+        <translation>Modèle enregistré pour cette opération.</translation>
     </message>
     <message>
         <source>Rumour saved.</source>
@@ -3697,6 +3744,10 @@
         <translation>Les zones de la carte n’ont pas pu être lues dans la base de données : %1. La carte n’en montre aucune tant qu’elles ne peuvent pas être lues.</translation>
     </message>
     <message>
+        <source>The official alerts could not be read from the database: %1. The map shows none until they can be read.</source>
+        <translation>Les alertes officielles n’ont pas pu être lues dans la base de données : %1. La carte n’en montre aucune tant qu’elles ne peuvent pas être lues.</translation>
+    </message>
+    <message>
         <source>The map could not be loaded: %1</source>
         <translation>La carte n’a pas pu être chargée : %1</translation>
     </message>
@@ -4359,6 +4410,26 @@
     <message>
         <source>Signs the reports you write and the changes you make. Empty: your login.</source>
         <translation>Signe les rapports que vous écrivez et les modifications que vous faites. Vide : votre identifiant de session.</translation>
+    </message>
+    <message>
+        <source>&amp;Mastodon instance</source>
+        <translation>Instance &amp;Mastodon</translation>
+    </message>
+    <message>
+        <source>Mastodon access &amp;token</source>
+        <translation>&amp;Jeton d&apos;accès Mastodon</translation>
+    </message>
+    <message>
+        <source>E&amp;xercise Mastodon instance</source>
+        <translation>Instance Mastodon d&apos;e&amp;xercice</translation>
+    </message>
+    <message>
+        <source>Exercise access t&amp;oken</source>
+        <translation>Jet&amp;on d&apos;accès d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Public messages are posted there once approved; with no account, copy them. An exercise&apos;s messages go only to the exercise account, never to the real one.</source>
+        <translation>Les messages publics y sont publiés une fois approuvés ; sans compte, copiez-les. Les messages d&apos;un exercice vont uniquement au compte d&apos;exercice, jamais au compte réel.</translation>
     </message>
 </context>
 <context>

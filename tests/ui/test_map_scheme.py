@@ -109,3 +109,8 @@ def test_unknown_documents_are_not_found_and_only_the_newest_data_stays(handler)
     assert handler.respond("fieldapp://app/data/reports-1.json") == NOT_FOUND
     assert handler.respond("fieldapp://app/data/reports-3.json").data == b"[]"
     assert handler.respond("fieldapp://elsewhere/x") == NOT_FOUND
+    for generation in (4, 5, 6):  # the alerts' layers never push the reports out
+        handler.put_document(f"alerts-{generation}.json", b"{}")
+    assert handler.respond("fieldapp://app/data/reports-3.json").data == b"[]"
+    assert handler.respond("fieldapp://app/data/alerts-4.json") == NOT_FOUND
+    assert handler.respond("fieldapp://app/data/alerts-6.json").data == b"{}"

@@ -25,6 +25,7 @@ REPORTS, MAP_REPORTS, MAP_AREAS, MAP_PAGE, RADIO = (
     "map_page",
     "radio",
 )
+MAP_ALERTS = "map_alerts"
 
 
 class ReadProblemBar(QFrame):
@@ -92,6 +93,10 @@ class ReadProblemBar(QFrame):
             MAP_AREAS: self.tr(
                 "The map areas could not be read from the database: %1. The map shows none"
                 " until they can be read."
+            ),
+            MAP_ALERTS: self.tr(
+                "The official alerts could not be read from the database: %1. The map shows"
+                " none until they can be read."
             ),
             MAP_PAGE: self.tr("The map could not be loaded: %1"),
             RADIO: self.tr(

@@ -29,6 +29,8 @@ class MapBridge(QObject):
     cursor_left = Signal()
     area_drawn = Signal(str)
     feature_clicked = Signal(str)
+    alerts_shown = Signal(int, int)  # layer generation, areas
+    alert_clicked = Signal(str)
 
     @Slot()
     def pageLoaded(self) -> None:
@@ -72,3 +74,11 @@ class MapBridge(QObject):
     @Slot(str)
     def featureClicked(self, feature_id: str) -> None:
         self.feature_clicked.emit(str(feature_id))
+
+    @Slot(int, int)
+    def alertsShown(self, generation: int, count: int) -> None:
+        self.alerts_shown.emit(int(generation), int(count))
+
+    @Slot(str)
+    def alertClicked(self, alert_id: str) -> None:
+        self.alert_clicked.emit(str(alert_id))

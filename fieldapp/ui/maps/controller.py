@@ -9,7 +9,9 @@
   another report, saving or cancelling;
 - saves and deletes refresh the markers; the cursor position goes to the status bar;
 - tile sets imported, downloaded or removed reload the map's layers;
-- a failed read is said over the map itself (MapPanel), not in the status bar.
+- a failed read is said over the map itself (MapPanel), not in the status bar;
+- an official alert's area clicked is announced with `alert_clicked(id)`, for the shell
+  to open it in the alerts desk.
 
 It holds no state of its own beyond the wiring; the store is only read for the report a
 click opens (one row). It knows the main window only through the `MainWindowLike`
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from fieldapp.core.record_types import Operation
@@ -53,6 +55,8 @@ class MainWindowLike(Protocol):
 class MapController(QObject):
     """Connects the Map tab to the list, the editor and the status bar of a window."""
 
+    alert_clicked = Signal(str)  # an official alert's area was clicked: the alert's id
+
     def __init__(self, window: MainWindowLike, panel: MapPanel, show_map: Callable[[], None]):
         super().__init__(cast(QObject, window))  # the main window is a QObject too
         self.window = window
@@ -62,6 +66,7 @@ class MapController(QObject):
         window.status.addPermanentWidget(self.readout)
         panel = self.panel
         panel.report_clicked.connect(self._on_panel_report_clicked)
+        panel.alert_clicked.connect(self.alert_clicked)
         panel.location_picked.connect(self._on_panel_location_picked)
         panel.cursor_moved.connect(self.readout.show_position)
         panel.cursor_left.connect(self.readout.clear_position)

@@ -4,8 +4,10 @@ The MapView (QtWebEngine, folium) is built the first time the tab is shown, neve
 start-up: `ensure_map()` imports fieldapp.ui.maps.view then. Until then, and while the tab
 is hidden, the panel only remembers the operation and the list's query; a hidden map is
 marked stale instead of re-reading its reports at every keystroke in the search box, and
-catches up when it is shown again. Report data and features are read by the map's
-workers; this panel only routes signals. When a read fails the map shows nothing of it,
+catches up when it is shown again. Report data, features and the official alerts' areas
+are read by the map's workers (alerts whenever records of type "alert" change, even
+hidden: one small read); this panel only routes signals, an alert's area clicked going
+up as `alert_clicked(id)`. When a read fails the map shows nothing of it,
 and a bar over the map (ReadProblemBar) says why until a read succeeds; its "Try again"
 reads again. GUI thread only.
 """
@@ -22,7 +24,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from fieldapp.core.record_types import Operation
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
-from fieldapp.ui.kit.read_problem import MAP_AREAS, MAP_PAGE, MAP_REPORTS, ReadProblemBar
+from fieldapp.ui.kit.read_problem import (
+    MAP_ALERTS,
+    MAP_AREAS,
+    MAP_PAGE,
+    MAP_REPORTS,
+    ReadProblemBar,
+)
 from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.maps.position import GoToBar
 
@@ -82,6 +90,7 @@ class MapPanel(QWidget):
 
     map_created = Signal(object)  # the MapView
     report_clicked = Signal(str)
+    alert_clicked = Signal(str)  # an official alert's area: its id (the shell opens it)
     location_picked = Signal(float, float)  # in location mode: a click or a dragged marker
     location_mode_ended = Signal()
     cursor_moved = Signal(float, float)
@@ -138,6 +147,7 @@ class MapPanel(QWidget):
         self._layout.addWidget(view, 1)
         self.view = view
         view.report_clicked.connect(self._on_view_report_clicked)
+        view.alert_clicked.connect(self._on_view_alert_clicked)
         view.map_clicked.connect(self._on_view_map_clicked)
         view.marker_moved.connect(self._on_view_marker_moved)
         view.cursor_moved.connect(self.cursor_moved)
@@ -158,6 +168,8 @@ class MapPanel(QWidget):
         view.reports_read_failed.connect(self._on_view_reports_read_failed)
         view.reports_shown.connect(self._on_view_reports_shown)
         view.load_failed.connect(self._on_view_load_failed)
+        view.alerts.read.connect(self._on_alerts_read)
+        view.alerts.read_failed.connect(self._on_alerts_read_failed)
         features.features_read.connect(self._on_features_features_read)
         features.read_failed.connect(self._on_features_read_failed)
 
@@ -206,6 +218,8 @@ class MapPanel(QWidget):
             self.refresh()
         if changes.touches("feature") and self.features is not None:
             self.features.reload()
+        if changes.touches("alert") and self.view is not None:
+            self.view.alerts.refresh()
 
     def fly_to(self, lat: float, lon: float, zoom: int = 13) -> None:
         self.ensure_map().fly_to(lat, lon, zoom)
@@ -244,6 +258,11 @@ class MapPanel(QWidget):
         if self._location is None:
             self.report_clicked.emit(report_id)
 
+    @Slot(str)
+    def _on_view_alert_clicked(self, alert_id: str) -> None:
+        if self._location is None:
+            self.alert_clicked.emit(alert_id)
+
     @Slot(float, float)
     def _on_view_map_clicked(self, lat: float, lon: float) -> None:
         if self._location is not None:
@@ -279,6 +298,15 @@ class MapPanel(QWidget):
         self.problem.set_problem(MAP_PAGE, message)
 
     @Slot()
+    def _on_alerts_read(self) -> None:
+        self.problem.set_problem(MAP_ALERTS, None)
+
+    @Slot(str)
+    def _on_alerts_read_failed(self, message: str) -> None:
+        log.warning("the official alerts could not be read: %s", message)
+        self.problem.set_problem(MAP_ALERTS, message)
+
+    @Slot()
     def _on_features_features_read(self) -> None:
         self.problem.set_problem(MAP_AREAS, None)
 
@@ -295,6 +323,7 @@ class MapPanel(QWidget):
         if self.problem.problem(MAP_PAGE) is not None:
             self.view.reload()
         self.view.refresh()
+        self.view.alerts.refresh()
         self.features.reload()
 
     def shutdown(self) -> None:

@@ -4,7 +4,8 @@
 - `fieldapp://app/web/<path>`: files under resources/web (Leaflet, plugins, our script);
   a path that leaves that folder is refused;
 - `fieldapp://app/qwebchannel.js`: Qt's own QWebChannel client, read from Qt's resources;
-- `fieldapp://app/data/<name>`: documents the map view prepared (the reports' JSON);
+- `fieldapp://app/data/<name>`: documents the map view prepared (the reports' JSON, the
+  official alerts' GeoJSON);
 - `fieldapp://app/places/...`: answered later, by the map view's job (the place names of
   a view, read from the gazetteer in a worker): `defer(prefix, answer)`;
 - `fieldapp://basemap/{z}/{x}/{y}`: the world basemap shipped in resources/basemap;
@@ -129,9 +130,12 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         self.page_html = html.encode()
 
     def put_document(self, name: str, data: bytes, keep: int = 2) -> None:
-        """Serve `data` at fieldapp://app/data/<name>; only the newest `keep` stay."""
+        """Serve `data` at fieldapp://app/data/<name>; only the newest `keep` of its kind
+        (the name up to its first "-": reports, alerts) stay."""
+        kind = name.partition("-")[0]
         self._documents[name] = data
-        for old in list(self._documents)[:-keep]:
+        same = [key for key in self._documents if key.partition("-")[0] == kind]
+        for old in same[:-keep]:
             del self._documents[old]
 
     def defer(self, prefix: str, answer: Callable[[str, Callable[[Reply], None]], None]) -> None:

@@ -1,9 +1,10 @@
-"""MapView: the offline map of an operation's reports, in a QWebEngineView.
+"""MapView: the offline map of an operation's reports and alerts, in a QWebEngineView.
 
 The page (a folium/Leaflet page, fieldapp.maps.page) and everything it loads come from
-the app's `fieldapp:` scheme (map_scheme.py), in a private off-the-record profile whose
-request guard (map_guard.py) blocks and records any other request. The page talks back
-through QWebChannel (map_bridge.py); its script is resources/web/fieldapp/map.js.
+the app's `fieldapp:` scheme (scheme.py), in a private off-the-record profile whose
+request guard (guard.py) blocks and records any other request. The page talks back
+through QWebChannel (bridge.py); its scripts are under resources/web/fieldapp/. The
+official alerts' areas are MapAlerts' (alert_areas.py); map_ready waits for them too.
 
 Threading: GUI thread only. The page is built (tile sets read, folium imported) and the
 reports' JSON is read (fieldapp.maps.data, its own SQLite connection) and the place names
@@ -41,6 +42,7 @@ from fieldapp.tiles import TileRegistry
 from fieldapp.ui.kit.i18n import category_labels, kind_labels
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.kit.taskman import error_words as _words
+from fieldapp.ui.maps.alert_areas import MapAlerts, alert_texts
 from fieldapp.ui.maps.bridge import MapBridge
 from fieldapp.ui.maps.guard import MapRequestGuard
 from fieldapp.ui.maps.scheme import (
@@ -80,7 +82,8 @@ class MapView(QWidget):
     cursor_left = Signal()
     area_drawn = Signal(str)
     feature_clicked = Signal(str)
-    map_ready = Signal()
+    alert_clicked = Signal(str)  # an official alert's area: its id
+    map_ready = Signal()  # the page, the reports and the alerts' areas drawn
     reports_shown = Signal(int)
     reports_read = Signal()  # the newest read succeeded: its markers go to the page
     reports_read_failed = Signal(str)  # why; the map now shows no report
@@ -102,6 +105,7 @@ class MapView(QWidget):
         self._sent = 0  # generation of the data handed to the page
         self._page_loaded = False
         self._ready_sent = False
+        self._reports_drawn = False
         self._location_id: str | None = None
         self._location_at: tuple[float, float] | None = None
         self._features: dict | None = None
@@ -134,6 +138,9 @@ class MapView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self._connect_bridge()
+        self.alerts = MapAlerts(self)
+        self.alerts.shown.connect(self._mark_ready)
+        self.alerts.set_operation(None)
 
     @staticmethod
     def _harden(settings: QWebEngineSettings) -> None:
@@ -155,12 +162,15 @@ class MapView(QWidget):
         bridge.area_drawn.connect(self.area_drawn)
         bridge.cursor_left.connect(self.cursor_left)
         bridge.feature_clicked.connect(self.feature_clicked)
+        bridge.alert_clicked.connect(self.alert_clicked)
+        bridge.alerts_shown.connect(lambda gen, count: self.alerts.page_shown(gen, count))
 
     def _texts(self) -> dict[str, Any]:
         return {
             "basemap": self.tr("World map"),
             "reports": self.tr("Reports"),
             "areas": self.tr("Areas"),
+            **alert_texts(),
             "exercise": self.tr("EXERCISE"),
             "severity": self.tr("Severity %1"),
             "kinds": kind_labels(),
@@ -190,12 +200,14 @@ class MapView(QWidget):
         """
         changed = _id_of(operation) != _id_of(self.operation)
         self.operation = operation
-        self._run_js(
+        self.run_page_js(
             f"FieldAppMap.setExercise({json.dumps(bool(operation and operation['exercise']))})"
         )
         if changed and self._sent:
             self._generation += 1
             self._send_empty(self._generation)
+        if changed or operation is None:
+            self.alerts.set_operation(_id_of(operation))
         if operation is not None and query is None:
             query = ReportQuery(operation["id"])
         self.set_query(query if operation else None)
@@ -225,6 +237,7 @@ class MapView(QWidget):
         """Build the page again: new tile sets, another language. The data is kept."""
         self._page_loaded = False
         self._ready_sent = False
+        self._reports_drawn = False
         self.tiles.refresh()
         data_dir, texts = self.data_dir, self._texts()
         self.tasks.submit(
@@ -237,12 +250,12 @@ class MapView(QWidget):
         )
 
     def fly_to(self, lat: float, lon: float, zoom: int = 12) -> None:
-        self._run_js(f"FieldAppMap.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
+        self.run_page_js(f"FieldAppMap.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
 
     def show_place(self, lat: float, lon: float, zoom: int, label: str) -> None:
         """Fly to where Go to landed and mark it, named by `label` (shown as text)."""
         self._landing = (float(lat), float(lon), int(zoom), str(label))
-        self._run_js(self._landing_script())
+        self.run_page_js(self._landing_script())
 
     def _landing_script(self) -> str:
         lat, lon, zoom, label = self._landing or (0.0, 0.0, 0, "")
@@ -266,7 +279,7 @@ class MapView(QWidget):
 
     def show_report(self, report_id: str) -> None:
         """Zoom to a report's marker and open its popup."""
-        self._run_js(f"FieldAppMap.showReport({json.dumps(str(report_id))})")
+        self.run_page_js(f"FieldAppMap.showReport({json.dumps(str(report_id))})")
 
     def set_location_mode(
         self, report_id: str | None, at: tuple[float, float] | None = None
@@ -275,7 +288,7 @@ class MapView(QWidget):
         where it is saved) becomes draggable and a click moves it; None ends it."""
         self._location_id = report_id
         self._location_at = at if report_id is not None else None
-        self._run_js(self._location_script())
+        self.run_page_js(self._location_script())
 
     def _location_script(self) -> str:
         at = [float(v) for v in self._location_at] if self._location_at else None
@@ -284,7 +297,7 @@ class MapView(QWidget):
     def show_features(self, geojson: dict | str) -> None:
         """Show saved areas (a GeoJSON FeatureCollection); drawn, unsaved ones are cleared."""
         self._features = json.loads(geojson) if isinstance(geojson, str) else geojson
-        self._run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
+        self.run_page_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
 
     def clear_drawn(self) -> None:
         """Drop shapes drawn but not saved; the saved features stay."""
@@ -301,9 +314,9 @@ class MapView(QWidget):
 
     def shutdown(self) -> None:
         """Drop the pending reads and release the page before its profile (Qt requires it)."""
-        self.tasks.drop(self._key + "-data")
-        self.tasks.drop(self._key + "-page")
-        self.tasks.drop(self._key + "-labels")
+        for part in ("-data", "-page", "-labels"):
+            self.tasks.drop(self._key + part)
+        self.alerts.shutdown()
         self._closed = True
         self._page_loaded = False
         self.handler.close()
@@ -346,7 +359,7 @@ class MapView(QWidget):
     def _send_data(self) -> None:
         if self._sent:
             url = f"{APP_ORIGIN}/data/reports-{self._sent}.json"
-            self._run_js(f"FieldAppMap.loadReports({json.dumps(url)}, {self._sent})")
+            self.run_page_js(f"FieldAppMap.loadReports({json.dumps(url)}, {self._sent})")
 
     def _on_bridge_page_loaded(self) -> None:
         self._page_loaded = True
@@ -358,23 +371,27 @@ class MapView(QWidget):
             self.run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
         if self._landing is not None:
             self.run_js(self._landing_script())
+        self.alerts.page_loaded()
         if self._sent and self._sent == self._generation:
             self._send_data()
         elif self.query is None:
+            self._reports_drawn = True
             self._mark_ready()
 
     def _on_bridge_reports_shown(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return
         self.reports_shown.emit(count)
+        self._reports_drawn = True
         self._mark_ready()
 
     def _mark_ready(self) -> None:
-        if not self._ready_sent:
+        if not self._ready_sent and self._reports_drawn and self.alerts.ready:
             self._ready_sent = True
             self.map_ready.emit()
 
-    def _run_js(self, script: str) -> None:
+    def run_page_js(self, script: str) -> None:
+        """Run a script in the page if it is loaded (it asks for its data again when it is)."""
         if self._page_loaded:
             self.page.runJavaScript(script, 0)
 

@@ -1,7 +1,8 @@
 /* FieldApp's map script: reports as clustered markers, drawing, and the bridge to Qt.
  *
  * Started by the folium page (fieldapp/map_page.py) with FieldAppMap.start(map, control,
- * config). Qt drives it with runJavaScript calls on FieldAppMap (loadReports, setExercise,
+ * config); the other scripts of the page (places.js, alerts.js) talk to Qt through its
+ * `tell` and ask it whether a click is a place being picked (`busy`). Qt drives it with runJavaScript calls on FieldAppMap (loadReports, setExercise,
  * setLocationMode, showFeatures, flyTo, showReport) and hears back through the QWebChannel
  * object "bridge" (fieldapp/ui/map_bridge.py): clicks on reports, on the map and on saved
  * features, a placed or dragged location marker, the cursor position (and its leaving the
@@ -442,8 +443,13 @@
     return names;
   }
 
+  // Placing a report or drawing a shape: a click on a layer is a click on the map.
+  function busy() {
+    return state.locationId !== null || !!(state.map.pm && state.map.pm.globalDrawModeEnabled());
+  }
+
   window.FieldAppMap = {
-    start: start, loadReports: loadReports, setExercise: setExercise,
+    start: start, tell: call, busy: busy, loadReports: loadReports, setExercise: setExercise,
     setLocationMode: setLocationMode, showFeatures: showFeatures, showReport: showReport,
     clickReport: clickReport, touchFeature: touchFeature, featureNames: featureNames,
     simulate: simulate, simulateDrawing: simulateDrawing,
