@@ -170,3 +170,16 @@ def test_the_desk_fits_1024x600(qtbot, desk):
         desk.show_tab(index)
         qtbot.wait(50)
         assert desk.minimumSizeHint().height() <= 600
+
+
+def test_an_alert_clicked_on_the_map_opens_in_the_desk(qtbot, window, store, operation, storm):
+    alert_id = import_files(store, operation["id"], [storm]).taken.new[0]
+    window.map_controller.alert_clicked.emit(alert_id)
+    qtbot.waitUntil(lambda: window.alerts._desk is not None, timeout=10_000)
+    desk = window.alerts._desk
+    qtbot.waitUntil(
+        lambda: desk.alert_panel.detail is not None
+        and desk.alert_panel.detail.alert["id"] == alert_id,
+        timeout=10_000,
+    )
+    assert desk.tabs.currentIndex() == 0
