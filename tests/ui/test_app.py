@@ -93,6 +93,10 @@ HEAVY = (
     "feedparser",
     "rapidfuzz",
     "fieldapp.monitoring",
+    # the alerts desk's core (CAP, boundaries, shapely, outreach counting): with the desk,
+    # the map's alert layer, or the first notice check, never before the first rows
+    "fieldapp.alerts",
+    "shapely",
 )
 
 

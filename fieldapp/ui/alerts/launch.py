@@ -78,6 +78,7 @@ class AlertsLauncher(QObject):
         self.notice.hide()
         self.notice.clicked.connect(self._on_notice_clicked)
         self._noticed: list[dict[str, Any]] = []
+        self._started = False  # no notice check before the window's first rows are painted
         window.status.addPermanentWidget(self.notice)
         qt.installEventFilter(self)
         self.retranslate()
@@ -143,11 +144,17 @@ class AlertsLauncher(QObject):
 
     # -- notices ----------------------------------------------------------------------------------
 
+    @Slot()
+    def start(self) -> None:
+        """The window finished starting: announce what came while it was closed."""
+        self._started = True
+        self.check_notices()
+
     def check_notices(self) -> None:
         from fieldapp.ui.alerts import jobs
 
         operation = self.window.operation
-        if operation is None:
+        if operation is None or not self._started:
             return
         # No key: a newer check must not drop this one's answer (it marked its alerts as
         # announced); the writes lane runs them one after the other.

@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.alerts.radio_entry_requested.connect(self._on_radio_entry_requested)
         self.alerts.report_requested.connect(self.monitoring.show_report)
         maps.alert_clicked.connect(self.alerts.open_alert)  # an alert's area on the map
+        self.start_up_finished.connect(self.alerts.start)  # notices once start-up is over
         tiles.tile_sets_changed.connect(maps.tile_sets_changed)
         self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
         self.status.sync_panel_requested.connect(self.sync.show_panel)
