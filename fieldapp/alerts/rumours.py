@@ -186,23 +186,53 @@ class Rumours(Repository):
 
     def board(self, operation_id: str, *, now: str | None = None) -> list[BoardRow]:
         """The operation's rumours, the fastest spreading first (sightings in the last
-        SPREAD_HOURS), then the most seen; confirmed and debunked ones after the others."""
+        SPREAD_HOURS), then the most seen; confirmed and debunked ones after the others.
+
+        A rumour is seen in the posts and reports linked to it and, counted as they
+        arrive, in every post of the monitoring desk's cards that hold a linked post
+        (reposts and copies of it: the desk's clusters, kept by `Queue.settle`)."""
         moment = datetime.fromisoformat((now or utc_now()).replace("Z", "+00:00"))
         since = format_time(moment.astimezone(UTC) - timedelta(hours=SPREAD_HOURS))
         cursor = self.conn.execute(
-            "SELECT r.*, count(l.id) AS total, sum(l.seen_at >= ?) AS recent,"
-            " max(l.seen_at) AS last_seen FROM rumours r"
-            " LEFT JOIN rumour_links l ON l.rumour_id = r.id AND l.deleted = 0"
-            " WHERE r.operation_id = ? AND r.deleted = 0 GROUP BY r.id",
-            [since, operation_id],
+            "SELECT * FROM rumours WHERE operation_id = ? AND deleted = 0", [operation_id]
         )
         board = []
-        for row in cursor:
-            record = dict(row)
-            total, recent, last = record.pop("total"), record.pop("recent"), record.pop("last_seen")
-            board.append(BoardRow(rows.decoded(record), total, recent or 0, last))  # type: ignore[arg-type]
+        for row in cursor.fetchall():
+            seen = [r[0] for r in self.conn.execute(_SEEN_SQL, [row["id"]])]
+            dated = [t for t in seen if t]
+            recent = sum(1 for t in dated if t >= since)
+            board.append(BoardRow(rows.decoded(row), len(seen), recent, max(dated, default=None)))  # type: ignore[arg-type]
         board.sort(key=lambda b: (b.rumour["status"] in VERDICTS, -b.recent, -b.sightings))
         return board
+
+    def unlinked_posts(self, operation_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """The posts marked as a rumour on the monitoring desk that no rumour counts yet,
+        newest first: what the board offers to link."""
+        cursor = self.conn.execute(
+            "SELECT id, handle, author, text, posted_at FROM items i"
+            " WHERE operation_id = ? AND deleted = 0 AND status = 'rumour' AND NOT EXISTS"
+            " (SELECT 1 FROM rumour_links l WHERE l.target_id = i.id AND l.deleted = 0)"
+            " ORDER BY posted_at DESC LIMIT ?",
+            [operation_id, limit],
+        )
+        return [dict(r) for r in cursor]
+
+
+# Every sighting of one rumour, once each, with when it was seen: its linked reports, its
+# linked posts, and the posts that share a card with a linked post.
+_SEEN_SQL = """
+WITH linked AS (
+    SELECT target, target_id, seen_at FROM rumour_links WHERE rumour_id = ? AND deleted = 0),
+linked_posts AS (SELECT target_id AS item_id FROM linked WHERE target = 'item'),
+card_mates AS (
+    SELECT mate.item_id FROM linked_posts p
+    JOIN item_clusters own ON own.item_id = p.item_id
+    JOIN item_clusters mate ON mate.cluster_id = own.cluster_id)
+SELECT seen_at FROM linked WHERE target = 'report'
+UNION ALL
+SELECT posted_at FROM items WHERE deleted = 0
+    AND (id IN (SELECT item_id FROM linked_posts) OR id IN (SELECT item_id FROM card_mates))
+"""
 
 
 def _new_verdict(status: str, current: Mapping[str, Any] | None) -> bool:

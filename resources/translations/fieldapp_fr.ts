@@ -2597,6 +2597,10 @@
         <source>Rumour saved.</source>
         <translation>Rumeur enregistrée.</translation>
     </message>
+    <message>
+        <source>Linked.</source>
+        <translation>Lié.</translation>
+    </message>
 </context>
 <context>
     <name>PasteDialog</name>
@@ -4322,8 +4326,8 @@
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <source>Seen in %1 post(s) or report(s)</source>
-        <translation>Vue dans %1 publication(s) ou signalement(s)</translation>
+        <source>Seen in %1 post(s) or report(s), copies of a linked post included</source>
+        <translation>Vue dans %1 publication(s) ou signalement(s), copies d&apos;une publication liée comprises</translation>
     </message>
     <message>
         <source>&amp;Claim:</source>
@@ -4356,6 +4360,14 @@
     <message>
         <source>&amp;Write a correction…</source>
         <translation>&amp;Écrire une correction…</translation>
+    </message>
+    <message>
+        <source>Posts marked as rumour, not linked yet</source>
+        <translation>Publications marquées comme rumeur, pas encore liées</translation>
+    </message>
+    <message>
+        <source>&amp;Link the chosen post to this rumour</source>
+        <translation>&amp;Lier la publication choisie à cette rumeur</translation>
     </message>
 </context>
 <context>

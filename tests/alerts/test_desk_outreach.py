@@ -199,3 +199,27 @@ def test_a_rumour_s_verdict_and_an_alert_s_content_are_not_a_volunteer_s_to_chan
     assert same is None
     template = write_refusal("volunteer", "message_template", False, None, {"key": "flood"}, True)
     assert template and "cannot write a message template" in template
+
+
+def test_reposts_of_a_linked_post_are_counted_as_they_arrive(store, operation):
+    from fieldapp.monitoring.posts import Post
+
+    op = operation["id"]
+    text = "URGENT le barrage de Vassivière a cédé, l'eau arrive sur Eymoutiers, partagez"
+
+    def post(n: int, words: str) -> Post:
+        return Post(key=f"https://social.example/{n}", text=words, author=f"u{n}",
+                    handle=f"@u{n}", posted_at=f"2026-12-05T1{n}:00:00.000Z", url="",
+                    language="fr")  # fmt: skip
+
+    first = store.items.take(op, [post(0, text)], kind="paste").new[0]
+    store.queue.settle()
+    rumour = store.rumours.add(op, {"claim": "Le barrage de Vassivière a cédé"})
+    store.rumours.link(rumour["id"], "item", first)
+    assert [p["id"] for p in store.rumours.unlinked_posts(op)] == []
+    store.items.take(op, [post(1, f"RT @u0: {text}"), post(2, "Marché de Noël annulé")],
+                     kind="paste")  # fmt: skip
+    store.queue.settle()
+    (row,) = store.rumours.board(op, now="2026-12-05T13:00:00.000Z")
+    assert row.sightings == 2  # the linked post and its repost, not the market
+    assert len(store.rumours.sightings(rumour["id"])) == 1  # only one was linked by hand

@@ -178,8 +178,36 @@ def test_an_alert_clicked_on_the_map_opens_in_the_desk(qtbot, window, store, ope
     qtbot.waitUntil(lambda: window.alerts._desk is not None, timeout=10_000)
     desk = window.alerts._desk
     qtbot.waitUntil(
-        lambda: desk.alert_panel.detail is not None
-        and desk.alert_panel.detail.alert["id"] == alert_id,
+        lambda: (
+            desk.alert_panel.detail is not None and desk.alert_panel.detail.alert["id"] == alert_id
+        ),
         timeout=10_000,
     )
     assert desk.tabs.currentIndex() == 0
+
+
+def test_a_post_marked_as_rumour_is_linked_from_the_board(qtbot, desk, store, operation):
+    from fieldapp.monitoring.posts import Post
+
+    post = Post(
+        key="https://social.example/9",
+        text="Le barrage a cédé !",
+        author="x",
+        handle="@x",
+        posted_at="2026-12-05T10:00:00.000Z",
+        url="",
+        language="fr",
+    )
+    (item_id,) = store.items.take(operation["id"], [post], kind="paste").new
+    store.items.set_status([item_id], "rumour")
+    rumour = store.rumours.add(operation["id"], {"claim": "Le barrage a cédé"})
+    qtbot.waitUntil(lambda: desk.board_model.rowCount() == 1, timeout=10_000)
+    desk.show_tab(2)
+    desk.board_view.selectRow(0)
+    panel = desk.rumour_panel
+    qtbot.waitUntil(lambda: panel.candidates.count() == 1)
+    assert "@x: Le barrage a cédé !" in panel.candidates.item(0).text()
+    panel.candidates.setCurrentRow(0)
+    panel.link_button.click()
+    assert panel.candidates.count() == 0 and panel.sightings.count() == 1
+    assert [s["target_id"] for s in store.rumours.sightings(rumour["id"])] == [item_id]

@@ -47,6 +47,7 @@ def read_desk(operation_id: str, ctx: JobContext) -> DeskData:
     store = ctx.store
     settle_shapes(store)
     store.relays.note_radio_relays(operation_id)
+    store.queue.settle()  # new posts in their cards: the board counts copies of sightings
     now = utc_now()
     chains = store.alerts.chains(operation_id, now=now)
     counts = dict(

@@ -42,6 +42,7 @@ class OutreachActions(QObject):
         editor.template_save_requested.connect(self.save_template)
         desk.rumour_panel.save_requested.connect(self.save_rumour)
         desk.rumour_panel.correction_requested.connect(self.write_correction)
+        desk.rumour_panel.link_requested.connect(self.link_post)
 
     @property
     def operation_id(self) -> str:
@@ -226,7 +227,19 @@ class OutreachActions(QObject):
             rumour = None
         sightings = self.store.rumours.sightings(rumour["id"]) if rumour else []
         described = self.store.rumours.described(sightings)
-        self.desk.rumour_panel.show_rumour(rumour, sightings, self.desk.data.messages, described)
+        seen = next(
+            (
+                b.sightings
+                for b in self.desk.data.board
+                if rumour and b.rumour["id"] == rumour["id"]
+            ),
+            None,
+        )
+        panel = self.desk.rumour_panel
+        panel.show_rumour(rumour, sightings, self.desk.data.messages, described, seen)
+        panel.show_candidates(
+            self.store.rumours.unlinked_posts(self.operation_id) if self.operation_id else []
+        )
 
     @Slot()
     def new_rumour(self) -> None:
@@ -248,6 +261,16 @@ class OutreachActions(QObject):
             return
         self._done(self.tr("Rumour saved."))
         self.show_rumour(rumour["id"])
+
+    @Slot(str, str)
+    def link_post(self, rumour_id: str, item_id: str) -> None:
+        try:
+            self.store.rumours.link(rumour_id, "item", item_id)
+        except (ValidationError, NotFoundError) as error:
+            self._refused(error)
+            return
+        self._done(self.tr("Linked."))
+        self.show_rumour(rumour_id)
 
     @Slot(str)
     def write_correction(self, rumour_id: str) -> None:

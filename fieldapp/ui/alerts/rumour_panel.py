@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +35,7 @@ class RumourPanel(QWidget):
 
     save_requested = Signal(object)  # the form's values
     correction_requested = Signal(str)  # rumour id: write the message that corrects it
+    link_requested = Signal(str, str)  # rumour id, post (item) id: a sighting
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,12 +49,18 @@ class RumourPanel(QWidget):
         self.first_seen.setTextFormat(Qt.TextFormat.PlainText)
         self.sightings = QListWidget(self)
         self.sightings_label = QLabel(self)
+        self.candidates = QListWidget(self)
+        self.candidates_label = QLabel(self)
+        self.candidates_label.setBuddy(self.candidates)
+        self.link_button = QPushButton(self)
         self.save_button = QPushButton(self)
         self.correction_button = QPushButton(self)
         self.form = QFormLayout()
         self._build()
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.values()))
         self.correction_button.clicked.connect(self._on_correction_clicked)
+        self.link_button.clicked.connect(self._on_link_clicked)
+        self.candidates.itemActivated.connect(self._on_link_clicked)
         self.retranslate()
         self.show_rumour(None, [], [])
 
@@ -77,12 +85,30 @@ class RumourPanel(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.sightings_label)
         layout.addWidget(self.sightings, 1)
+        layout.addWidget(self.candidates_label)
+        layout.addWidget(self.candidates, 1)
+        layout.addWidget(self.link_button)
         layout.addLayout(actions)
         self.sightings_label.setBuddy(self.sightings)
 
     def _on_correction_clicked(self) -> None:
         if self.rumour is not None:
             self.correction_requested.emit(self.rumour["id"])
+
+    def _on_link_clicked(self, *_args: object) -> None:
+        item = self.candidates.currentItem()
+        if self.rumour is not None and item is not None:
+            self.link_requested.emit(self.rumour["id"], item.data(Qt.ItemDataRole.UserRole))
+
+    def show_candidates(self, posts: list[dict[str, Any]]) -> None:
+        """The posts marked as a rumour on the monitoring desk that no rumour counts yet."""
+        self.candidates.clear()
+        for post in posts:
+            when = post["posted_at"] or ""
+            who = post["handle"] or post["author"]
+            item = QListWidgetItem(f"{when[11:16]}  {who}: {' '.join(post['text'].split())[:100]}")
+            item.setData(Qt.ItemDataRole.UserRole, post["id"])
+            self.candidates.addItem(item)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -98,6 +124,7 @@ class RumourPanel(QWidget):
         sightings: list[RumourLink],
         messages: list[PublicMessage],
         described: dict[str, str] | None = None,
+        seen: int | None = None,
     ) -> None:
         """A stored rumour (None: a new one), its sightings, and the messages that may
         correct it."""
@@ -114,8 +141,8 @@ class RumourPanel(QWidget):
             self.message_combo.setCurrentIndex(
                 max(0, self.message_combo.findData(rumour["message_id"]))
             )
-        seen = rumour["first_seen"] if rumour else None
-        self.first_seen.setText(f"{seen[:10]} {seen[11:16]} UTC" if seen else "?")
+        first = rumour["first_seen"] if rumour else None
+        self.first_seen.setText(f"{first[:10]} {first[11:16]} UTC" if first else "?")
         self.sightings.clear()
         targets = words.target_labels()
         for link in sightings:
@@ -124,9 +151,12 @@ class RumourPanel(QWidget):
             kind = targets.get(link["target"], "")
             self.sightings.addItem(f"{when[:10]} {when[11:16]}  {kind}  {what}")
         self.sightings_label.setText(
-            self.tr("Seen in %1 post(s) or report(s)").replace("%1", str(len(sightings)))
+            self.tr("Seen in %1 post(s) or report(s), copies of a linked post included").replace(
+                "%1", str(seen if seen is not None else len(sightings))
+            )
         )
         self.correction_button.setEnabled(rumour is not None)
+        self.link_button.setEnabled(rumour is not None)
 
     def retranslate(self) -> None:
         labels = (
@@ -146,3 +176,5 @@ class RumourPanel(QWidget):
         self.claim_edit.setPlaceholderText(self.tr("The claim, in a few words"))
         self.save_button.setText(self.tr("Sa&ve the rumour"))
         self.correction_button.setText(self.tr("&Write a correction…"))
+        self.candidates_label.setText(self.tr("Posts marked as rumour, not linked yet"))
+        self.link_button.setText(self.tr("&Link the chosen post to this rumour"))
