@@ -33,19 +33,21 @@ if TYPE_CHECKING:
 NOTICE_CHANGES = ("alert",)
 
 
-class MainWindowLike(Protocol):
-    """What the launcher uses of the main window (a QMainWindow as well)."""
+if TYPE_CHECKING:  # a Protocol class costs start-up time; annotations only
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def tasks(self) -> TaskManager: ...
-    @property
-    def status(self) -> QStatusBar: ...
-    @property
-    def operation(self) -> Operation | None: ...
+    class MainWindowLike(Protocol):
+        """What the launcher uses of the main window (a QMainWindow as well)."""
+
+        @property
+        def store(self) -> Store: ...
+        @property
+        def settings(self) -> Settings: ...
+        @property
+        def tasks(self) -> TaskManager: ...
+        @property
+        def status(self) -> QStatusBar: ...
+        @property
+        def operation(self) -> Operation | None: ...
 
 
 class AlertsLauncher(QObject):
@@ -71,15 +73,9 @@ class AlertsLauncher(QObject):
         self.menu = qt.menuBar().addMenu("")
         self.menu.addAction(self.open_action)
         self.menu.addAction(self.import_action)
-        self.notice = QPushButton(qt)
-        self.notice.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never takes the focus
-        self.notice.setFlat(True)
-        self.notice.setStyleSheet("color: #8b0000; font-weight: bold")
-        self.notice.hide()
-        self.notice.clicked.connect(self._on_notice_clicked)
+        self._notice: QPushButton | None = None  # made on the first notice (start-up)
         self._noticed: list[dict[str, Any]] = []
         self._started = False  # no notice check before the window's first rows are painted
-        window.status.addPermanentWidget(self.notice)
         qt.installEventFilter(self)
         self.retranslate()
 
@@ -118,7 +114,8 @@ class AlertsLauncher(QObject):
     @Slot(object)
     def set_operation(self, operation: Operation | None) -> None:
         self._noticed = []
-        self.notice.hide()
+        if self._notice is not None:
+            self._notice.hide()
         if self._desk is not None:
             self._desk.set_operation(operation)
         self.check_notices()
@@ -172,6 +169,20 @@ class AlertsLauncher(QObject):
             self._tell_the_desktop(alert)
         if fresh:
             self._show_notice()
+
+    @property
+    def notice(self) -> QPushButton:
+        """The status bar's button that announces a new severe alert."""
+        if self._notice is None:
+            notice = QPushButton(self.qt)
+            notice.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never takes the focus
+            notice.setFlat(True)
+            notice.setStyleSheet("color: #8b0000; font-weight: bold")
+            notice.hide()
+            notice.clicked.connect(self._on_notice_clicked)
+            self.window.status.addPermanentWidget(notice)
+            self._notice = notice
+        return self._notice
 
     def _show_notice(self) -> None:
         alert = self._noticed[-1]

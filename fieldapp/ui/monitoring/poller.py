@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from fieldapp.ui.kit.taskman import Lane, TaskManager
-from fieldapp.ui.monitoring import jobs
 
 if TYPE_CHECKING:
     from fieldapp.core.tasks import Job
+    from fieldapp.ui.monitoring import jobs
 
 TICK_MS = 5000
 RETRY_AFTER_FAILURE_S = 60.0
@@ -94,7 +95,7 @@ class Poller(QObject):
         if self.next_due == _UNKNOWN:
             self._due_read_at = time.time()
             self.tasks.submit(
-                partial(jobs.next_due, self.operation_id), lane=Lane.READS, key=self._due_key,
+                partial(_jobs().next_due, self.operation_id), lane=Lane.READS, key=self._due_key,
                 on_done=partial(self._on_due_read, self.operation_id), owner=self,
             )  # fmt: skip
         elif self.next_due is not None and time.time() >= self.next_due:
@@ -112,7 +113,7 @@ class Poller(QObject):
             return
         operation_id = self.operation_id
         self.job = self.tasks.submit(
-            partial(jobs.poll, operation_id, force),
+            partial(_jobs().poll, operation_id, force),
             lane=Lane.NETWORK,
             key=self._key,
             name=self.tr("Polling the sources"),
@@ -136,3 +137,10 @@ class Poller(QObject):
     def _on_round_cancelled(self) -> None:
         self.job = None  # the user stopped it (Jobs panel): not again at the next tick
         self.next_due = time.time() + RETRY_AFTER_FAILURE_S
+
+
+def _jobs() -> ModuleType:
+    """The desk's job functions, imported on the first tick (not at start-up: ~1 ms)."""
+    from fieldapp.ui.monitoring import jobs
+
+    return jobs
