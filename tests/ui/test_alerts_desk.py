@@ -47,6 +47,14 @@ def imported(qtbot, desk, paths: list[Path], rows: int) -> None:
     qtbot.waitUntil(lambda: desk.chains_model.rowCount() == rows, timeout=10_000)
 
 
+@pytest.fixture(autouse=True)
+def _alerts_menu_built(qtbot, request):
+    """The Alerts menu comes once the first rows are painted (start-up time): wait for it."""
+    if "window" in request.fixturenames:
+        window = request.getfixturevalue("window")
+        qtbot.waitUntil(lambda: window.alerts is not None, timeout=10_000)
+
+
 @pytest.fixture
 def desk(qtbot, window):
     window.activateWindow()

@@ -25,7 +25,6 @@ from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
-from fieldapp.ui.alerts.launch import AlertsLauncher
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.kit.taskman import Lane, TaskManager
@@ -45,6 +44,7 @@ from fieldapp.ui.tiles.menu import TileActions
 
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
+    from fieldapp.ui.alerts.launch import AlertsLauncher
     from fieldapp.ui.reports.editor import ReportEditor
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.map_controller = MapController(self, pane.map_panel, pane.show_map)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
-        self.alerts = AlertsLauncher(self)  # the alerts and outreach desk, Ctrl+5, notices
+        self.alerts: AlertsLauncher | None = None  # built once the first rows are painted
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
         self._switch_to(self._initial_operation())
@@ -129,15 +129,9 @@ class MainWindow(QMainWindow):
         self.operation_changed.connect(maps.set_operation)
         self.operation_changed.connect(radio.set_operation)
         self.operation_changed.connect(self.monitoring.set_operation)
-        self.operation_changed.connect(self.alerts.set_operation)
         self.records_changed.connect(maps.show_changes)
         self.records_changed.connect(radio.show_changes)
         self.records_changed.connect(self.monitoring.show_changes)
-        self.records_changed.connect(self.alerts.show_changes)
-        self.alerts.radio_entry_requested.connect(self._on_radio_entry_requested)
-        self.alerts.report_requested.connect(self.monitoring.show_report)
-        maps.alert_clicked.connect(self.alerts.open_alert)  # an alert's area on the map
-        self.start_up_finished.connect(self.alerts.start)  # notices once start-up is over
         tiles.tile_sets_changed.connect(maps.tile_sets_changed)
         self.reports_pane.map_panel.tiles_requested.connect(tiles.download_area)
         self.status.sync_panel_requested.connect(self.sync.show_panel)
@@ -155,6 +149,25 @@ class MainWindow(QMainWindow):
         chrome.save_report_action.triggered.connect(self._on_save_report_triggered)
         chrome.delete_report_action.triggered.connect(self._on_delete_report_triggered)
         chrome.find_action.triggered.connect(self._on_find_triggered)
+
+    def _build_alerts(self) -> None:
+        """The alerts and outreach desk's menu, Ctrl+5 and notices: built once the first
+        rows are painted (its menu appears a moment after the list; start-up time)."""
+        from fieldapp.ui.alerts.launch import AlertsLauncher
+
+        alerts = self.alerts = AlertsLauncher(self)
+        bar = self.menuBar()  # its menu beside the other desks', before Sync
+        menus = bar.actions()
+        after = menus.index(self.monitoring.menu.menuAction()) + 1
+        if after < len(menus) - 1:
+            bar.insertMenu(menus[after], alerts.menu)
+        alerts.set_operation(self.operation)
+        self.operation_changed.connect(alerts.set_operation)
+        self.records_changed.connect(alerts.show_changes)
+        alerts.radio_entry_requested.connect(self._on_radio_entry_requested)
+        alerts.report_requested.connect(self.monitoring.show_report)
+        self.map_controller.alert_clicked.connect(alerts.open_alert)  # an area on the map
+        alerts.start()  # what came while the window was closed is announced now
 
     @Slot(str, object)
     def _on_radio_entry_requested(self, kind: str, values: dict) -> None:
@@ -220,6 +233,7 @@ class MainWindow(QMainWindow):
             read_overview, lane=Lane.READS, on_done=self._on_overview_read, owner=self
         )
         self.editor  # noqa: B018 (built now: its imports and widgets cost start-up)
+        self._build_alerts()
         self.sync.start()
         self.start_up_finished.emit()
 
@@ -427,7 +441,8 @@ class MainWindow(QMainWindow):
         self.runner.stop()
         self.radio.shutdown()
         self.monitoring.shutdown()
-        self.alerts.shutdown()
+        if self.alerts is not None:
+            self.alerts.shutdown()
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
