@@ -94,8 +94,8 @@ def settle_shapes(store: Store, resolve: Resolver | None = None) -> list[str]:
     pending = [r[0] for r in conn.execute("SELECT alert_id FROM alert_unshaped")]
     if not pending:
         return []
-    resolve = resolve or default_resolver()
-    words = []
+    words: list[str] = []
+    resolve = resolve or default_resolver(words)
     rows: list[tuple[Any, ...]] = []
     for alert_id in pending:
         row = conn.execute("SELECT identifier, cap FROM alerts WHERE id = ?", [alert_id]).fetchone()
@@ -120,13 +120,21 @@ def settle_shapes(store: Store, resolve: Resolver | None = None) -> list[str]:
     return words
 
 
-def default_resolver() -> Resolver:
-    """The shipped boundaries' lookup; none (every geocode unresolved) if they are missing."""
-    try:
-        from fieldapp.alerts.boundaries import resolve
-    except ImportError:  # pragma: no cover (the module ships with the app)
-        return lambda _name, _value: None
-    return resolve
+def default_resolver(problems: list[str] | None = None) -> Resolver:
+    """The shipped boundaries' lookup. Without its data file (a build that skipped `make
+    boundaries`) every geocode stays unresolved, and `problems` gets the reason once:
+    alerts are still taken in, shown and listed, only not drawn from their codes."""
+    from fieldapp.alerts.boundaries import BoundariesUnavailable, resolve
+
+    def lookup(name: str, value: str) -> dict | None:
+        try:
+            return resolve(name, value)
+        except BoundariesUnavailable as error:
+            if problems is not None and str(error) not in problems:
+                problems.append(str(error))
+            return None
+
+    return lookup
 
 
 def bounds(geometry: dict) -> tuple[float, float, float, float]:

@@ -164,3 +164,14 @@ def test_the_same_alert_has_the_same_id_on_every_laptop(tmp_path):
             alert = parse_cap(sample_path(FRANCE).read_bytes(), source="x")
             ids.append(store.alerts.take("op-1", [alert], source="file").new)
     assert ids[0] == ids[1] and len(ids[0]) == 1
+
+
+def test_without_the_boundary_file_alerts_are_taken_in_and_the_reason_said(
+    store, operation, monkeypatch, tmp_path
+):
+    from fieldapp.alerts import boundaries
+
+    monkeypatch.setattr(boundaries, "default_path", lambda: tmp_path / "missing.sqlite")
+    done = import_files(store, operation["id"], [sample_path(FRANCE)])
+    assert len(done.taken.new) == 1
+    assert any("make boundaries" in w for w in done.warnings)
