@@ -9,10 +9,18 @@ of every arc after the first (it repeats the last point of the one before).
 
 `features(topology, name, source=...)` gives the features of `topology["objects"][name]`
 (a GeometryCollection's members, or the one geometry) with their GeoJSON geometries in
-[lon, lat] and the topology's own rings, unchanged (no winding fixed, nothing merged).
-Every geometry type is read; a `null` type gives a feature without geometry. Anything else
-raises TopologyError naming the source and the element (`objects/counties/geometries[12]
-/arcs[0][3]`), so a broken file stops the build and changes nothing.
+[lon, lat] and the topology's own rings (no winding fixed, nothing merged). A ring
+quantised to fewer than 4 positions is padded with its first, as topojson-client does; a
+ring whose arcs do not meet at its end is closed (us-atlas' Illinois misses by one step).
+Every geometry type is read; a `null` type gives a feature without geometry. Anything
+else raises TopologyError naming the source and the element
+(`objects/counties/geometries[12]/arcs[0][3]`), so a broken file stops the build and
+changes nothing.
+
+Written here (about 150 lines, tested) rather than taken from PyPI: `topojson` is made to
+encode topologies (reading one came later, "not all functions working yet" said its pull
+request) and would bring its own dependencies; `pytopojson`, a port of topojson-client,
+has had no release since 2022.
 
 Pure functions of already parsed JSON, any thread; no I/O.
 """
