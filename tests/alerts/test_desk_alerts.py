@@ -81,6 +81,22 @@ def test_the_area_of_an_alert_is_drawn_where_the_alert_says(store, operation, na
     assert box[1] <= min(lats) and max(lats) <= box[3], (min(lats), max(lats))
 
 
+def test_the_amber_alert_is_drawn_as_los_angeles_county_from_its_same_code(store, operation):
+    # Its only area is <geocode><valueName>SAME</valueName><value>006037</value></geocode>.
+    import shapely
+    from shapely.geometry import shape
+
+    amber = sample_path("us_amber_alert_bilingual_cap12.xml")
+    taken = import_files(store, operation["id"], [amber]).taken
+    drawn = shape_of(store, taken.new[0])
+    assert drawn is not None
+    downtown, san_diego = (-118.25, 34.05), (-117.16, 32.72)
+    assert shapely.intersects_xy(shape(drawn), *downtown)
+    assert not shapely.intersects_xy(shape(drawn), *san_diego)
+    (row,) = store.conn.execute("SELECT unresolved FROM alert_shapes").fetchall()
+    assert row[0] == "[]"  # nothing left "not drawn"
+
+
 def test_an_update_then_a_cancel_supersede_the_alert_and_it_leaves_the_active_list(
     store, operation, tmp_path
 ):
