@@ -219,3 +219,19 @@ def test_a_post_marked_as_rumour_is_linked_from_the_board(qtbot, desk, store, op
     panel.link_button.click()
     assert panel.candidates.count() == 0 and panel.sightings.count() == 1
     assert [s["target_id"] for s in store.rumours.sightings(rumour["id"])] == [item_id]
+
+
+def test_the_alerts_menu_comes_even_when_no_row_is_ever_painted(qtbot, store, operation):
+    from fieldapp.core.settings import Settings
+    from fieldapp.ui.shell.main_window import MainWindow
+
+    store.reports.add(operation["id"], {"title": "Digue"})  # rows to paint, never painted
+    window = MainWindow(store, Settings(last_operation_id=operation["id"]))  # never shown
+    try:
+        qtbot.waitUntil(lambda: window.alerts is not None, timeout=8_000)
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles.index("Alerts") == titles.index("Monitoring") + 1
+    finally:
+        window.shutdown()
+        window.close()
+        window.deleteLater()

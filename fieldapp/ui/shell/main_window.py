@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 AFTER_FIRST_ROWS_MS = 50
+# The rest is built then at the latest, even if no row was ever painted (the list hidden
+# behind the map from the start, a screenshot script): the desks' menus must come.
+REST_AT_THE_LATEST_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)
+        QTimer.singleShot(REST_AT_THE_LATEST_MS, self._rest_at_the_latest)
 
     def _build(self) -> None:
         self.banner = ExerciseBanner(self)
@@ -224,6 +228,12 @@ class MainWindow(QMainWindow):
             self._later_scheduled = True
             # A little later still, so these do not compete with the first paint's flush.
             QTimer.singleShot(AFTER_FIRST_ROWS_MS, self._build_the_rest)
+
+    @Slot()
+    def _rest_at_the_latest(self) -> None:
+        if not self._later_scheduled and not self._shut_down:
+            self._later_scheduled = True
+            self._build_the_rest()
 
     @Slot()
     def _build_the_rest(self) -> None:
