@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from fieldapp.alerts.messages import Messages
     from fieldapp.alerts.relays import Relays
     from fieldapp.alerts.rumours import Rumours
+    from fieldapp.exercises.clock import ExerciseClocks
+    from fieldapp.exercises.injects import Injects
     from fieldapp.monitoring.authors import AuthorNotes
     from fieldapp.monitoring.items import Items
     from fieldapp.monitoring.queue import Queue
@@ -112,6 +114,19 @@ class Store:
         from fieldapp.alerts.relays import Relays
 
         return Relays(self.db)
+
+    # The exercise desk, made on first use too.
+    @cached_property
+    def injects(self) -> Injects:
+        from fieldapp.exercises.injects import Injects
+
+        return Injects(self.db)
+
+    @cached_property
+    def clocks(self) -> ExerciseClocks:
+        from fieldapp.exercises.clock import ExerciseClocks
+
+        return ExerciseClocks(self.db)
 
     # What callers read most, named here rather than through `db` everywhere.
     @property

@@ -60,6 +60,7 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
         "fieldapp-m003.db",
         "fieldapp-m004.db",
         "fieldapp-m005.db",
+        "fieldapp-m006.db",
     ],
 )
 def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, name):
@@ -80,7 +81,13 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
     assert [m[0] for m in messages] == (
         [] if name in ("fieldapp-m001.db", "fieldapp-m002.db") else ["NEED 40 COTS AT SCHOOL"]
     )
-    if name == "fieldapp-m005.db":  # the monitoring desk's post survives, still findable
+    if name == "fieldapp-m006.db":  # the alerts desk's alert and message survive
+        with Store(data) as store:
+            (chain,) = store.alerts.chains(operation["id"])
+            (message,) = store.messages.list(operation["id"])
+        assert chain.current["headline"] == "SEVERE THUNDERSTORM WARNING"
+        assert message["texts"] == {"sms": "Crue: evitez la D118"}
+    if name in ("fieldapp-m005.db", "fieldapp-m006.db"):  # the monitoring desk's post
         with Store(data) as store:
             found = [
                 tuple(row)

@@ -148,6 +148,9 @@ SHAPES = {
     "message_template": record_types.MessageTemplate,
     "relay": record_types.Relay,
     "rumour_link": record_types.RumourLink,
+    "inject": record_types.Inject,
+    "exercise_clock": record_types.ExerciseClock,
+    "observer_note": record_types.ObserverNote,
 }
 # What a reader adds to a stored row, and takes away (an operation's stamps).
 ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",

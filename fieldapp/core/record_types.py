@@ -320,6 +320,51 @@ class RumourLink(Stored):
     field_hlc: dict[str, str]
 
 
+class Inject(Stored):
+    """One line of an exercise's scenario (`Store.injects`): the controllers' own."""
+
+    number: str
+    at_s: int
+    channel: str
+    sender: str
+    recipient: str
+    content: str
+    expected_action: str
+    controller_note: str
+    controller: str
+    follows: str
+    details: dict[str, str]
+    translations: dict[str, str]
+    status: str
+    released_at: str | None
+    delivered: list[dict[str, str]]
+    author: str
+    field_hlc: dict[str, str]
+
+
+class ExerciseClock(Stored):
+    """The clock of an exercise operation: exercise seconds, running or not, speed."""
+
+    state: str
+    offset_s: int
+    started_at: str | None
+    speed: int
+    author: str
+    field_hlc: dict[str, str]
+
+
+class ObserverNote(Stored):
+    """An observer's timestamped note on an inject or a player."""
+
+    inject_id: str | None
+    player: str
+    at: str
+    exercise_s: int | None
+    text: str
+    author: str
+    field_hlc: dict[str, str]
+
+
 class HistoryEntry(TypedDict):
     """One change of a record (`Store.history`): who, when, which fields."""
 

@@ -223,11 +223,35 @@ RUMOUR_LINK = _declare(
     rumour_id=ID, target=CODE, target_id=ID, seen_at=TIME, author=TEXT,
 ).owning("author").needing("rumour_id", "target", "target_id", nullable=("seen_at",))  # fmt: skip
 
+# The exercise desk (issue 16). An inject is one line of the scenario (the MSEL): the
+# controllers' own (core/rights.CONTROLLERS_ONLY: never sent to a player's device, so an
+# inject not yet released, its expected action and its controller note stay theirs); a
+# released inject is delivered as what players really receive (a post, an alert, a radio
+# message, a report). The clock is one per exercise operation; observers write notes.
+INJECT = _declare(
+    "inject", "injects", 1, "inject", "number",
+    number=TEXT, at_s=INT, channel=CODE, sender=TEXT, recipient=TEXT, content=TEXT,
+    expected_action=TEXT, controller_note=TEXT, controller=TEXT, follows=TEXT,
+    details=JSON, translations=JSON, status=CODE, released_at=TIME, delivered=JSON,
+    author=TEXT,
+).owning("released_at", "delivered", "author").needing(
+    "number", "at_s", "channel", "content", "status", nullable=("released_at",)
+)  # fmt: skip
+EXERCISE_CLOCK = _declare(
+    "exercise_clock", "exercise_clocks", 1, "exercise clock", "state",
+    state=CODE, offset_s=INT, started_at=TIME, speed=INT, author=TEXT,
+).owning("author").needing("state", "offset_s", "speed", nullable=("started_at",))  # fmt: skip
+OBSERVER_NOTE = _declare(
+    "observer_note", "observer_notes", 2, "observer note", "text",
+    inject_id=ID, player=TEXT, at=TIME, exercise_s=INT, text=TEXT, author=TEXT,
+).owning("author").needing("text", "at", nullable=("inject_id", "exercise_s"))  # fmt: skip
+
 _REPORTING = (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)
 _MONITORING = (ITEM, WATCH_RULE, AUTHOR_NOTE)
 _OUTREACH = (ALERT, PUBLIC_MESSAGE, RUMOUR, MESSAGE_TEMPLATE, RELAY, RUMOUR_LINK)
+_EXERCISES = (INJECT, EXERCISE_CLOCK, OBSERVER_NOTE)
 RECORD_TYPES: Mapping[str, RecordType] = MappingProxyType(
-    {t.entity: t for t in (*_REPORTING, *_MONITORING, *_OUTREACH)}
+    {t.entity: t for t in (*_REPORTING, *_MONITORING, *_OUTREACH, *_EXERCISES)}
 )
 TABLES: Mapping[str, str] = MappingProxyType({t.entity: t.table for t in RECORD_TYPES.values()})
 ENTITY_OF_TABLE: Mapping[str, str] = MappingProxyType({t: e for e, t in TABLES.items()})

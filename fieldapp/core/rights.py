@@ -23,7 +23,8 @@ report repository). The README's "Sync server" section says the same in words.
   public messages and rumours and links posts and reports to rumours; it never approves a
   message (coordinators do, and never their own) and never gives a rumour's verdict
   (confirmed, debunked); it may mark anyone's approved message as published. Message
-  templates are the coordinators'.
+  templates are the coordinators'. In an exercise it writes observer notes; it never
+  receives the scenario's injects nor the observers' notes (they are the controllers').
 
 Pure functions of plain values: safe from any thread. No I/O, no Qt.
 """
@@ -41,7 +42,13 @@ VOLUNTEER_TYPES = (
     "report", "attachment", "feature", "radio_message", "radio_hop",
     "item", "watch_rule", "author_note",
     "alert", "relay", "public_message", "rumour", "rumour_link",
+    "observer_note",
 )  # fmt: skip
+# What only those who lead an exercise see: the scenario's injects (not yet released, their
+# expected actions, their controller notes) and the observers' notes. The server never
+# sends them to anyone else's device (sync/server/pull.py).
+CONTROLLERS_ONLY = ("inject", "observer_note")
+CONTROLLER_ROLES = ("admin", "coordinator", "trainer")
 # What anyone who may write posts may change on anyone's post: the triage of the queue.
 TRIAGE_FIELDS = frozenset({"status", "claimed_by", "report_id", "cluster_pin"})
 # The verdict of a report, and its value on a report nobody verified.
@@ -64,6 +71,11 @@ VERDICTS = ("confirmed", "debunked")
 def leads(role: str, exercise: bool) -> bool:
     """Whether `role` acts as a coordinator in an operation (exercise or not)."""
     return role in EDITORS or (role == "trainer" and exercise)
+
+
+def hidden_types(role: str) -> tuple[str, ...]:
+    """The record types a device of `role` never receives."""
+    return () if role in CONTROLLER_ROLES else CONTROLLERS_ONLY
 
 
 def allowed_types(role: str, exercise: bool) -> tuple[str, ...]:

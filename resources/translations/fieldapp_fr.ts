@@ -1071,6 +1071,18 @@
         <translation>Apparition d&apos;une rumeur</translation>
     </message>
     <message>
+        <source>Exercise inject</source>
+        <translation>Inject d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Exercise clock</source>
+        <translation>Horloge d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Observer&apos;s note</source>
+        <translation>Note d&apos;observateur</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
@@ -1160,6 +1172,161 @@
     <message>
         <source>EXERCISE — EXERCISE — EXERCISE: nothing here is a real alert</source>
         <translation>EXERCICE — EXERCICE — EXERCICE : rien ici n’est une alerte réelle</translation>
+    </message>
+</context>
+<context>
+    <name>Exercises</name>
+    <message>
+        <source>Social media post</source>
+        <translation>Publication sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Official alert</source>
+        <translation>Alerte officielle</translation>
+    </message>
+    <message>
+        <source>Radio message</source>
+        <translation>Message radio</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Diffusé</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Sauté</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas démarrée</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marche</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Inject number</source>
+        <translation>Numéro d&apos;inject</translation>
+    </message>
+    <message>
+        <source>Time on the exercise clock</source>
+        <translation>Heure sur l&apos;horloge d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Expected player action</source>
+        <translation>Action attendue des joueurs</translation>
+    </message>
+    <message>
+        <source>Controller&apos;s note</source>
+        <translation>Note du contrôleur</translation>
+    </message>
+    <message>
+        <source>Responsible controller</source>
+        <translation>Contrôleur responsable</translation>
+    </message>
+    <message>
+        <source>Follows inject</source>
+        <translation>Suite de l&apos;inject</translation>
+    </message>
+    <message>
+        <source>Channel details</source>
+        <translation>Détails du canal</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>Traductions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Released at</source>
+        <translation>Diffusé à</translation>
+    </message>
+    <message>
+        <source>Delivered as</source>
+        <translation>Livré comme</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Exercise time when started</source>
+        <translation>Heure d&apos;exercice au démarrage</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Démarrée à</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>Exercise time</source>
+        <translation>Heure d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,9 @@ RECORDS = {
         {"target_id": "0190f1c2-7d3e-7000-8000-00000000beef", "target": "item"},
         "target",
     ),
+    "inject": ({"number": "12", "channel": "radio"}, "channel"),
+    "exercise_clock": ({"state": "paused", "speed": 2}, "state"),
+    "observer_note": ({"text": "Relais radio en 4 min", "player": "paul"}, "player"),
 }
 SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
     "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
@@ -73,6 +76,9 @@ SHOWN = {  # (title, kind, field label) in the list, and the field's stored valu
         "Seen in",
         "Post",
     ),
+    "inject": ("12", "Exercise inject", "Channel", "Radio message"),
+    "exercise_clock": ("paused", "Exercise clock", "Clock", "Paused"),
+    "observer_note": ("Relais radio en 4 min", "Observer's note", "Player", "paul"),
 }
 
 
@@ -110,7 +116,12 @@ def test_a_record_in_conflict_is_named_and_its_field_and_value_are_in_words(qapp
     assert model.index(model.row_of(name), model.result_column).data() == words
     checkable = model.flags(model.index(model.row_of(name), 1)) & Qt.ItemFlag.ItemIsUserCheckable
     assert bool(checkable)  # a version can be checked as the result
-    typed = ("attachment", "radio_hop", "message_template")  # a text field in conflict
+    typed = (
+        "attachment",
+        "radio_hop",
+        "message_template",
+        "observer_note",
+    )  # a text field in conflict
     assert model.is_editable(model.row_of(name)) is (entity in typed)
 
 

@@ -21,6 +21,7 @@ NAMES: tuple[str, ...] = (
     "m004_sync",
     "m005_monitoring",
     "m006_alerts",
+    "m007_exercises",
 )
 
 
@@ -34,8 +35,10 @@ def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]
         m004_sync,
         m005_monitoring,
         m006_alerts,
+        m007_exercises,
     )
 
-    migrations = (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring, m006_alerts)
+    migrations = (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring, m006_alerts,
+                  m007_exercises)  # fmt: skip
     modules = {m.NAME: m for m in migrations}
     return [(name, modules[name].apply) for name in names]

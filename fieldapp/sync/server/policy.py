@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, delete, insert, select, true
 
-from fieldapp.core.rights import members_refusal, write_refusal
+from fieldapp.core.rights import hidden_types, members_refusal, write_refusal
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import AccountError, Principal
 from fieldapp.sync.server.db import Database, now_ms
@@ -33,6 +33,11 @@ class Access:
 
     def can_see(self, operation_id: str) -> bool:
         return operation_id not in self.hidden
+
+    def shown_types(self, column: ColumnElement) -> ColumnElement[bool]:
+        """An SQL condition on an entity column: the record types the caller receives."""
+        hidden = hidden_types(self.principal.role)
+        return column.not_in(hidden) if hidden else true()
 
     def visible(self, column: ColumnElement) -> ColumnElement[bool]:
         """An SQL condition on an operation_id column: the rows the caller may see."""

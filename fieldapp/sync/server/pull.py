@@ -4,7 +4,9 @@ A page is read in one snapshot: the newest committed sequence number `top` and e
 row up to it. Writes commit in sequence order (db.py), so every number up to `top` is
 already visible and a cursor never skips a change. Records are compacted: one row per
 record with its latest field values and stamps (wire.compact_record). Rows of
-operations the caller may not see are left out, yet the cursor moves past them.
+operations the caller may not see are left out, yet the cursor moves past them; so are
+the record types its role never receives (an exercise's injects and observer notes:
+core/rights.hidden_types).
 
 Echo: the values the caller already holds because it wrote them are left out
 (origins.py has the rule), and a record with no field left is not sent; conflicts
@@ -90,7 +92,12 @@ def _window(
 
 def _between(table: Table, access: Access, since: int, top: int) -> tuple:
     """Rows numbered after `since` up to `top`, of operations the caller may see."""
-    return (table.c.seq > since, table.c.seq <= top, access.visible(table.c.operation_id))
+    return (
+        table.c.seq > since,
+        table.c.seq <= top,
+        access.visible(table.c.operation_id),
+        access.shown_types(table.c.entity),
+    )
 
 
 def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> PulledRecord | None:

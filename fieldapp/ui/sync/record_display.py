@@ -26,6 +26,7 @@ from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry, v
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.protocol.merge import DELETED
 from fieldapp.ui.alerts import words as alerts_words
+from fieldapp.ui.exercises import words as exercises_words
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.monitoring import words as monitoring_words
 from fieldapp.ui.radio import fields as radio_fields
@@ -53,6 +54,9 @@ def type_labels() -> dict[str, str]:
         "message_template": translate("Conflicts", "Message template"),
         "relay": translate("Conflicts", "Relay of an alert or a message"),
         "rumour_link": translate("Conflicts", "Sighting of a rumour"),
+        "inject": translate("Conflicts", "Exercise inject"),
+        "exercise_clock": translate("Conflicts", "Exercise clock"),
+        "observer_note": translate("Conflicts", "Observer's note"),
     }
 
 
@@ -160,6 +164,7 @@ FIELD_LABELS: Mapping[str, Callable[[str], dict[str, str]]] = {
         ("alert", "public_message", "rumour", "message_template", "relay", "rumour_link"),
         alerts_words.field_labels,
     ),
+    **dict.fromkeys(("inject", "exercise_clock", "observer_note"), exercises_words.field_labels),
 }
 # The words of coded values (codes, scales, flags) of a type's fields.
 VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
@@ -190,6 +195,11 @@ VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
     "rumour": lambda: {"status": alerts_words.rumour_status_labels()},
     "relay": lambda: {"channel": alerts_words.channel_labels()},
     "rumour_link": lambda: {"target": alerts_words.target_labels()},
+    "inject": lambda: {
+        "channel": exercises_words.channel_labels(),
+        "status": exercises_words.status_labels(),
+    },
+    "exercise_clock": lambda: {"state": exercises_words.clock_labels()},
 }
 # How one record of a type is named, when its declared title field is not enough.
 TITLES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {

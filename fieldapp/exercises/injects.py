@@ -1,0 +1,204 @@
+"""The injects of an exercise's scenario: added (from a scenario file or on the fly),
+read, delayed, skipped, and marked released.
+
+Injects live only in exercise operations, are written only by those who lead the
+exercise (core/rights.py: a trainer, a coordinator, an admin) and never reach a player's
+device (the server keeps them back: core/rights.CONTROLLERS_ONLY). Delivering a released
+inject as what players receive is the release's (not yet built: see docs/architecture.md).
+
+A Repository over the store's Replica: used from the thread that opened the store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from fieldapp.core.errors import NotFoundError, ValidationError
+from fieldapp.core.operations import get_operation
+from fieldapp.core.record_types import Inject
+from fieldapp.core.replica import Repository, new_id
+from fieldapp.core.rights import leads
+from fieldapp.core.times import utc_now
+
+CHANNELS = ("social", "alert", "radio", "phone", "sms", "email", "other")
+STATUSES = ("pending", "released", "skipped")
+TEXT_FIELDS = (
+    "number",
+    "sender",
+    "recipient",
+    "content",
+    "expected_action",
+    "controller_note",
+    "controller",
+    "follows",
+)
+
+
+def validate_inject(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored values of an inject's form, or ValidationError naming every bad field."""
+    errors: dict[str, tuple[str, str]] = {}
+    clean: dict[str, Any] = {n: str(values.get(n) or "").strip() for n in TEXT_FIELDS}
+    if not clean["number"]:
+        errors["number"] = ("required", "an inject needs a number")
+    if not clean["content"]:
+        errors["content"] = ("required", "an inject needs its content")
+    channel = str(values.get("channel") or "")
+    if channel not in CHANNELS:
+        errors["channel"] = ("unknown_value", f"{channel!r} is not one of {', '.join(CHANNELS)}")
+    try:
+        at_s = int(values.get("at_s", -1))
+    except (TypeError, ValueError):
+        at_s = -1
+    if at_s < 0:
+        errors["at_s"] = ("invalid", "an inject's time is T+0 or later, in seconds")
+    if errors:
+        raise ValidationError(errors)
+    return {
+        **clean,
+        "channel": channel,
+        "at_s": at_s,
+        "details": json.dumps(dict(values.get("details") or {}), ensure_ascii=False),
+        "translations": json.dumps(dict(values.get("translations") or {}), ensure_ascii=False),
+    }
+
+
+class Injects(Repository):
+    """The scenario of exercise operations."""
+
+    def add_many(self, operation_id: str, injects: Iterable[Mapping[str, Any]]) -> list[str]:
+        """A scenario's injects, all or none (one transaction); their ids."""
+        self._check_operation(operation_id)
+        now = utc_now()
+        rows = []
+        numbers: set[str] = set(self._numbers(operation_id))
+        for values in injects:
+            clean = validate_inject(values)
+            if clean["number"] in numbers:
+                raise ValidationError(
+                    {
+                        "number": (
+                            "duplicate",
+                            (f"inject {clean['number']} is already in this exercise"),
+                        )
+                    }
+                )
+            numbers.add(clean["number"])
+            rows.append(
+                {
+                    "id": new_id(),
+                    "operation_id": operation_id,
+                    "status": "pending",
+                    "released_at": None,
+                    "delivered": "[]",
+                    "author": self.db.user,
+                    "created_at": now,
+                    **clean,
+                }
+            )
+        with self.db.transaction():
+            self.db.insert_records("inject", rows)
+        return [row["id"] for row in rows]
+
+    def add(self, operation_id: str, values: Mapping[str, Any]) -> Inject:
+        """One more inject, written on the fly by a controller."""
+        (inject_id,) = self.add_many(operation_id, [values])
+        return self.get(inject_id)
+
+    def list(self, operation_id: str) -> list[Inject]:
+        """The scenario in order of its clock."""
+        cursor = self.conn.execute(
+            "SELECT * FROM injects WHERE operation_id = ? AND deleted = 0 ORDER BY at_s, seq",
+            [operation_id],
+        )
+        return [_decoded(row) for row in cursor]
+
+    def get(self, inject_id: str) -> Inject:
+        row = self.conn.execute(
+            "SELECT * FROM injects WHERE id = ? AND deleted = 0", [inject_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no inject with id {inject_id}")
+        return _decoded(row)
+
+    def delay(self, inject_id: str, at_s: int) -> Inject:
+        """A pending inject, moved to another time of the exercise clock."""
+        return self._change(inject_id, {"at_s": int(at_s)}, pending_only=True)
+
+    def skip(self, inject_id: str) -> Inject:
+        return self._change(inject_id, {"status": "skipped"}, pending_only=True)
+
+    def mark_released(self, inject_id: str, delivered: list[dict[str, str]]) -> Inject:
+        """Released now, as these records (entity, id) players received."""
+        changes = {
+            "status": "released",
+            "released_at": utc_now(),
+            "delivered": json.dumps(delivered),
+        }
+        return self._change(inject_id, changes, pending_only=True)
+
+    def due(self, operation_id: str, exercise_s: int) -> list[Inject]:
+        """The pending injects whose time has come on the exercise clock, oldest first."""
+        return [
+            i
+            for i in self.list(operation_id)
+            if i["status"] == "pending" and i["at_s"] <= exercise_s
+        ]
+
+    def _change(self, inject_id: str, changes: Mapping[str, Any], pending_only: bool) -> Inject:
+        row = self.conn.execute(
+            "SELECT * FROM injects WHERE id = ? AND deleted = 0", [inject_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no inject with id {inject_id}")
+        current = dict(row)
+        if pending_only and current["status"] != "pending":
+            raise ValidationError(
+                {
+                    "status": (
+                        "not_pending",
+                        (f"inject {current['number']} is already {current['status']}"),
+                    )
+                }
+            )
+        diff = {k: (current[k], v) for k, v in changes.items() if current[k] != v}
+        if diff:
+            with self.db.transaction():
+                self.db.update_record("inject", current, diff)
+        return self.get(inject_id)
+
+    def _numbers(self, operation_id: str) -> list[str]:
+        cursor = self.conn.execute(
+            "SELECT number FROM injects WHERE operation_id = ? AND deleted = 0", [operation_id]
+        )
+        return [row[0] for row in cursor]
+
+    def _check_operation(self, operation_id: str) -> None:
+        operation = get_operation(self.conn, operation_id)
+        if not operation["exercise"]:
+            raise ValidationError(
+                {
+                    "operation": (
+                        "not_exercise",
+                        ("injects belong to an exercise operation, never to a real one"),
+                    )
+                }
+            )
+        role = self.db.sync_state("role")
+        if role and not leads(role, True):
+            raise ValidationError(
+                {
+                    "operation": (
+                        "server_role",
+                        (f"a {role} plays the exercise: only its controllers write its scenario"),
+                    )
+                }
+            )
+
+
+def _decoded(row: Any) -> Inject:
+    record = dict(row)
+    for name in ("details", "translations", "delivered", "field_hlc"):
+        record[name] = json.loads(record[name])
+    return record  # type: ignore[return-value]

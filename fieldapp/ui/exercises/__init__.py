@@ -1,0 +1,1 @@
+"""The exercise desk's screens: the scenario, the clock, observer notes."""

@@ -1,0 +1,70 @@
+"""The exercise desk's coded values and field names in words (English source, French
+translation). Functions: the words are read in the language in force when called.
+GUI thread (translations are Qt's).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def channel_labels() -> dict[str, str]:
+    """How an inject reaches the players (exercises/injects.CHANNELS)."""
+    return {
+        "social": translate("Exercises", "Social media post"),
+        "alert": translate("Exercises", "Official alert"),
+        "radio": translate("Exercises", "Radio message"),
+        "phone": translate("Exercises", "Phone call"),
+        "sms": translate("Exercises", "SMS"),
+        "email": translate("Exercises", "E-mail"),
+        "other": translate("Exercises", "Other"),
+    }
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "pending": translate("Exercises", "Pending"),
+        "released": translate("Exercises", "Released"),
+        "skipped": translate("Exercises", "Skipped"),
+    }
+
+
+def clock_labels() -> dict[str, str]:
+    return {
+        "stopped": translate("Exercises", "Not started"),
+        "running": translate("Exercises", "Running"),
+        "paused": translate("Exercises", "Paused"),
+    }
+
+
+def field_labels(kind: str = "") -> dict[str, str]:
+    """The names of the desk's record fields (injects, the clock, observer notes)."""
+    return {
+        "number": translate("Exercises", "Inject number"),
+        "at_s": translate("Exercises", "Time on the exercise clock"),
+        "channel": translate("Exercises", "Channel"),
+        "sender": translate("Exercises", "From"),
+        "recipient": translate("Exercises", "To"),
+        "content": translate("Exercises", "Content"),
+        "expected_action": translate("Exercises", "Expected player action"),
+        "controller_note": translate("Exercises", "Controller's note"),
+        "controller": translate("Exercises", "Responsible controller"),
+        "follows": translate("Exercises", "Follows inject"),
+        "details": translate("Exercises", "Channel details"),
+        "translations": translate("Exercises", "Translations"),
+        "status": translate("Exercises", "Status"),
+        "released_at": translate("Exercises", "Released at"),
+        "delivered": translate("Exercises", "Delivered as"),
+        "author": translate("Exercises", "Author"),
+        "state": translate("Exercises", "Clock"),
+        "offset_s": translate("Exercises", "Exercise time when started"),
+        "started_at": translate("Exercises", "Started at"),
+        "speed": translate("Exercises", "Speed"),
+        "inject_id": translate("Exercises", "Inject"),
+        "player": translate("Exercises", "Player"),
+        "at": translate("Exercises", "At"),
+        "exercise_s": translate("Exercises", "Exercise time"),
+        "text": translate("Exercises", "Note"),
+    }

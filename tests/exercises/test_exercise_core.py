@@ -1,0 +1,133 @@
+"""The exercise desk's core: the clock (pause, resume, speed, jump), the scenario's
+injects (exercise operations only, controllers only), and the server that never sends
+an inject or an observer's note to a player's device."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from fieldapp.core.errors import ValidationError
+from fieldapp.exercises.clock import ClockState
+
+T0 = "2026-12-05T09:00:00.000Z"
+
+
+def test_the_clock_runs_pauses_resumes_at_its_speed_and_jumps():
+    clock = ClockState().started(T0)
+    assert clock.seconds("2026-12-05T09:10:00.000Z") == 600
+    clock = clock.at_speed(5, "2026-12-05T09:10:00.000Z")
+    assert clock.seconds("2026-12-05T09:11:00.000Z") == 600 + 300
+    paused = clock.paused("2026-12-05T09:11:00.000Z")
+    assert paused.seconds("2026-12-05T10:00:00.000Z") == 900  # time stands still
+    resumed = paused.started("2026-12-05T10:00:00.000Z")
+    assert resumed.seconds("2026-12-05T10:00:02.000Z") == 910
+    assert (
+        resumed.jumped(3600, "2026-12-05T10:00:02.000Z").seconds("2026-12-05T10:00:03.000Z") == 3605
+    )
+    with pytest.raises(ValidationError, match="x1, x2, x5"):
+        clock.at_speed(3, T0)
+
+
+def test_the_clock_is_one_record_per_exercise_and_only_in_exercises(store):
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    store.clocks.start(drill, now=T0)
+    store.clocks.speed(drill, 2, now="2026-12-05T09:01:00.000Z")
+    assert store.clocks.get(drill).seconds("2026-12-05T09:02:00.000Z") == 60 + 120
+    assert store.conn.execute("SELECT count(*) FROM exercise_clocks").fetchone()[0] == 1
+    real = store.operations.create("Crue réelle")["id"]
+    with pytest.raises(ValidationError, match="only in an exercise"):
+        store.clocks.start(real)
+
+
+INJECTS = [
+    {"number": "1", "at_s": 0, "channel": "social", "content": "Ça monte vite rue du Pont",
+     "expected_action": "trier, localiser", "controller_note": "rumeur plantée à T+40"},
+    {"number": "2", "at_s": 900, "channel": "radio", "content": "NEED SANDBAGS AT ARAMON"},
+]  # fmt: skip
+
+
+def test_injects_belong_to_exercises_are_due_on_the_clock_and_change_only_while_pending(store):
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    first, second = store.injects.add_many(drill, INJECTS)
+    assert [i["number"] for i in store.injects.due(drill, 600)] == ["1"]
+    store.injects.delay(second, 300)
+    assert [i["number"] for i in store.injects.due(drill, 600)] == ["1", "2"]
+    store.injects.mark_released(first, [{"entity": "item", "id": "x"}])
+    with pytest.raises(ValidationError, match="already released"):
+        store.injects.skip(first)
+    assert store.injects.get(first)["delivered"] == [{"entity": "item", "id": "x"}]
+    with pytest.raises(ValidationError, match="already in this exercise"):
+        store.injects.add(drill, {**INJECTS[0], "at_s": 60})
+    real = store.operations.create("Crue réelle")["id"]
+    with pytest.raises(ValidationError, match="never to a real one"):
+        store.injects.add_many(real, INJECTS)
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [({"channel": "pigeon"}, "channel"), ({"at_s": -5}, "at_s"), ({"content": " "}, "content")],
+)
+def test_a_bad_inject_is_refused_naming_the_field_and_nothing_is_stored(store, values, field):
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    with pytest.raises(ValidationError) as refused:
+        store.injects.add_many(drill, [INJECTS[1], {**INJECTS[0], **values}])
+    assert field in refused.value.errors
+    assert store.injects.list(drill) == []
+
+
+# -- the server keeps the scenario back ---------------------------------------------------
+
+SYNC_TESTS = Path(__file__).resolve().parents[1] / "sync"
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _clientkit() -> ModuleType:
+    ours = sys.modules.get("conftest")
+    sys.modules["conftest"] = _load("sync_server_kit", SYNC_TESTS / "conftest.py")
+    try:
+        return _load("exercises_clientkit", SYNC_TESTS / "clientkit.py")
+    finally:
+        if ours is not None:
+            sys.modules["conftest"] = ours
+
+
+kit = _clientkit()
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = kit.start_server(tmp_path)
+    yield running
+    running.stop()
+    running.db.close()
+
+
+def test_an_inject_never_reaches_a_player_s_device(server, tmp_path):
+    trainer = kit.Peer(tmp_path, "tom", server.url, kit.enroll(server, "tom", "trainer"))
+    other = kit.Peer(tmp_path, "cleo", server.url, kit.enroll(server, "cleo", "trainer"))
+    player = kit.Peer(tmp_path, "paul", server.url, kit.enroll(server, "paul", "volunteer"))
+    drill = trainer.store.operations.create("Exercice crue", exercise=True)["id"]
+    trainer.store.injects.add_many(drill, INJECTS)
+    trainer.store.clocks.start(drill)
+    trainer.sync_ok()
+    for peer in (other, player):
+        peer.sync_ok()
+    assert len(other.store.injects.list(drill)) == 2  # a co-controller has the scenario
+    assert player.store.injects.list(drill) == []  # a player never does
+    assert player.store.clocks.get(drill).state == "running"  # the clock is everyone's
+    with pytest.raises(ValidationError, match="only its controllers"):
+        player.store.injects.add(drill, INJECTS[0])
+    for peer in (trainer, other, player):
+        peer.close()
