@@ -131,3 +131,54 @@ def test_an_inject_never_reaches_a_player_s_device(server, tmp_path):
         player.store.injects.add(drill, INJECTS[0])
     for peer in (trainer, other, player):
         peer.close()
+
+
+CHANNEL_INJECTS = [
+    {"number": "10", "at_s": 0, "channel": "social", "sender": "Marc Vidal",
+     "content": "L'eau passe par-dessus le pont de Sommières !", "details": {"handle": "@marc"}},
+    {"number": "11", "at_s": 60, "channel": "alert", "sender": "Préfecture du Gard",
+     "content": "Vigilance rouge crues sur le Vidourle",
+     "details": {"area": "INSEE 30", "severity": "Extreme", "event": "Crue"}},
+    {"number": "12", "at_s": 120, "channel": "radio", "sender": "F4ABC", "recipient": "PC",
+     "content": "NEED SANDBAGS AT ARAMON", "details": {"precedence": "PRIORITY"}},
+    {"number": "13", "at_s": 180, "channel": "phone", "sender": "Mme Roux",
+     "content": "Famille bloquée sur le toit, chemin des Prés, Aramon",
+     "details": {"lat": "43.89", "lon": "4.68", "severity": "5", "kind": "request_for_help"}},
+]  # fmt: skip
+
+
+def test_a_released_inject_becomes_what_players_receive_on_its_channel(store):
+    from fieldapp.exercises.release import release
+
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    ids = store.injects.add_many(drill, CHANNEL_INJECTS)
+    delivered = [release(store, inject_id) for inject_id in ids]
+    (post,), (alert,), (radio,), (report,) = delivered
+    item = store.items.get(post["id"])
+    assert (item["text"], item["handle"]) == (
+        "L'eau passe par-dessus le pont de Sommières !",
+        "@marc",
+    )
+    chain = store.alerts.chain_of(alert["id"])
+    assert (chain.current["status"], chain.current["severity"], chain.state) == (
+        "Exercise",
+        "Extreme",
+        "active",
+    )
+    from fieldapp.alerts.intake import shape_of
+
+    assert shape_of(store, alert["id"]) is not None  # the Gard, from the shipped boundaries
+    message = store.radio.get(radio["id"])
+    assert message["test"] and message["precedence"] == "PRIORITY"
+    assert message["op_note"].startswith("EXERCISE inject 12")
+    stored = store.reports.get(report["id"])
+    assert (stored["source"], stored["kind"], stored["severity"]) == (
+        "phone",
+        "request_for_help",
+        5,
+    )
+    assert stored["source_ref"].startswith("EXERCISE inject 13")
+    assert [i["status"] for i in store.injects.list(drill)] == ["released"] * 4
+    assert store.injects.get(ids[3])["delivered"] == [report]
+    with pytest.raises(ValidationError, match="already released"):
+        release(store, ids[0])

@@ -1,0 +1,201 @@
+"""Releasing an inject: delivering it as what the players really receive.
+
+- `social`: a post in the monitoring queue (its key `exercise:<inject id>`, so releasing
+  it again, or on a co-controller's laptop, is the same post);
+- `alert`: an official alert, CAP status Exercise (only an exercise operation takes it
+  in), on the alerts desk and the map: its areas from the inject's `area` detail (CAP
+  geocodes such as `NUTS3 FR812` or `INSEE 30`, drawn from the shipped boundaries) or its
+  `lat`/`lon` and `radius_km`;
+- `radio`: a received radio message, precedence preceded by TEST (RADIO.md), its
+  operator's note naming the inject;
+- `phone`, `sms`, `email`, `other`: a new report with that source, its source reference
+  naming the inject.
+
+Each delivered record names its inject, and lives in the exercise operation, which shows
+EXERCISE everywhere. Then the inject is marked released with what it became.
+Functions of a Store: run them in the thread that opened it (a job, or the CLI).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.core.errors import ValidationError
+from fieldapp.core.times import utc_now
+
+if TYPE_CHECKING:
+    from fieldapp.core.record_types import Inject
+    from fieldapp.store import Store
+
+REPORT_SOURCES = {"phone": "phone", "sms": "sms", "email": "other", "other": "other"}
+EXERCISE_SENDER = "exercise@fieldapp.invalid"
+
+
+def release(store: Store, inject_id: str) -> list[dict[str, str]]:
+    """Deliver a pending inject now; the records it became, as (entity, id)."""
+    inject = store.injects.get(inject_id)
+    if inject["status"] != "pending":
+        raise ValidationError(
+            {
+                "status": (
+                    "not_pending",
+                    (f"inject {inject['number']} is already {inject['status']}"),
+                )
+            }
+        )
+    deliver = _DELIVERY[inject["channel"]]
+    delivered = deliver(store, inject)
+    store.injects.mark_released(inject_id, delivered)
+    return delivered
+
+
+def reference(inject: Inject) -> str:
+    """How a delivered record names its inject."""
+    return f"EXERCISE inject {inject['number']} ({inject['id'][:8]})"
+
+
+def _first_line(text: str, limit: int = 120) -> str:
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    return line[:limit]
+
+
+def _post(store: Store, inject: Inject) -> list[dict[str, str]]:
+    from fieldapp.monitoring.posts import Post
+
+    details = inject["details"]
+    post = Post(
+        key=f"exercise:{inject['id']}",
+        author=inject["sender"],
+        handle=details.get("handle", "") or inject["sender"],
+        posted_at=utc_now(),
+        text=inject["content"],
+        url="",
+        language=details.get("language", ""),
+    )
+    taken = store.items.take(inject["operation_id"], [post], kind="paste")
+    return [{"entity": "item", "id": item_id} for item_id in [*taken.new, *taken.known]]
+
+
+def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
+    from fieldapp.alerts.cap import CapAlert, CapArea, CapInfo
+    from fieldapp.alerts.intake import take
+
+    details = inject["details"]
+    now = utc_now()
+    codes = tuple(_geocode(code) for code in details.get("area", "").split(";") if code.strip())
+    circles: tuple[tuple[float, float, float], ...] = ()
+    if details.get("lat") and details.get("lon"):
+        circles = (
+            (float(details["lon"]), float(details["lat"]), float(details.get("radius_km") or 10)),
+        )
+    area = CapArea(
+        details.get("area_name", "") or inject["recipient"] or "-", (), circles, codes, None, None
+    )  # type: ignore[arg-type]
+    info = CapInfo(
+        language=details.get("language", "fr-FR"),
+        categories=("Met",),
+        event=details.get("event", "") or _first_line(inject["content"], 60),
+        response_types=(),
+        urgency=details.get("urgency", "Immediate"),
+        severity=details.get("severity", "Severe"),
+        certainty=details.get("certainty", "Likely"),
+        audience="",
+        event_codes=(),
+        effective=now,
+        onset=now,
+        expires=details.get("expires"),
+        sender_name=inject["sender"],
+        headline=_first_line(inject["content"]),
+        description=inject["content"],
+        instruction=details.get("instruction", ""),
+        web="",
+        contact="",
+        parameters=(),
+        resources=(),
+        areas=(area,) if (codes or circles) else (),
+    )
+    alert = CapAlert(
+        version="1.2",
+        identifier=f"EXERCISE-{inject['number']}-{inject['id'][:8]}",
+        sender=EXERCISE_SENDER,
+        sent=now,
+        status="Exercise",
+        msg_type="Alert",
+        source="",
+        scope="Public",
+        restriction="",
+        addresses="",
+        codes=(),
+        note=reference(inject),
+        references=(),
+        incidents="",
+        infos=(info,),
+        warnings=(),
+    )
+    done = take(store, inject["operation_id"], [(alert, reference(inject))])
+    if done.taken.refused:
+        raise ValidationError({"channel": ("refused", done.taken.refused[0][1])})
+    return [
+        {"entity": "alert", "id": alert_id} for alert_id in [*done.taken.new, *done.taken.known]
+    ]
+
+
+def _geocode(text: str) -> tuple[str, str]:
+    """ "NUTS3 FR812" -> ("NUTS3", "FR812"); ValidationError for a code without its name."""
+    parts = text.split()
+    if len(parts) != 2:
+        raise ValidationError(
+            {
+                "details": (
+                    "invalid",
+                    (
+                        f"an alert's area is given as 'NAME CODE' (NUTS3 FR812; INSEE 30), "
+                        f"not {text!r}"
+                    ),
+                )
+            }
+        )
+    return parts[0], parts[1]
+
+
+def _radio(store: Store, inject: Inject) -> list[dict[str, str]]:
+    details = inject["details"]
+    values: dict[str, Any] = {
+        "kind": "radiogram",
+        "direction": "received",
+        "test": True,
+        "precedence": details.get("precedence", "ROUTINE"),
+        "text": inject["content"],
+        "received_from": details.get("station", "") or inject["sender"],
+        "to_name": inject["recipient"],
+        "op_note": reference(inject),
+        "received_at": utc_now(),
+    }
+    message = store.radio.add(inject["operation_id"], values)
+    return [{"entity": "radio_message", "id": message["id"]}]
+
+
+def _report(store: Store, inject: Inject) -> list[dict[str, str]]:
+    details = inject["details"]
+    values: dict[str, Any] = {
+        "title": _first_line(inject["content"]),
+        "body": inject["content"],
+        "kind": details.get("kind", "observation"),
+        "severity": int(details.get("severity") or 3),
+        "source": REPORT_SOURCES[inject["channel"]],
+        "source_ref": reference(inject),
+        "place": details.get("place", ""),
+        "observed_at": utc_now(),
+    }
+    if details.get("lat") and details.get("lon"):
+        values.update(lat=float(details["lat"]), lon=float(details["lon"]))
+    report = store.reports.add(inject["operation_id"], values)
+    return [{"entity": "report", "id": report["id"]}]
+
+
+_DELIVERY = {
+    "social": _post,
+    "alert": _alert,
+    "radio": _radio,
+    **dict.fromkeys(REPORT_SOURCES, _report),
+}
