@@ -48,7 +48,10 @@ def entry_problem(
 def stamp_problem(record: Stored | None, entry: wire.Entry, node: str | None) -> str | None:
     """Stamps bound to their device: every stamp of the caller's own clock, and no base
     newer than what the server has seen of the field (the newest stamp of the record for a
-    delete, or a field it has not seen): a forged base would hide a conflict."""
+    delete, or a field it has not seen; for another field, its own newest or the record's
+    delete, whichever is newer: an edit made after seeing a delete has seen its stamp, as a
+    conflict view settling a delete against an edit that lost a tie does): a forged base
+    would hide a conflict."""
     for name, write in entry.fields.items():
         if node is None or node_of(write.stamp) != node:
             return f"{entry.entity}.{name}: its stamp is not of this device's clock"
@@ -57,7 +60,10 @@ def stamp_problem(record: Stored | None, entry: wire.Entry, node: str | None) ->
     for name, write in entry.fields.items():
         if write.base is None:
             continue
-        seen = newest if name == DELETED or name not in state else state[name][1]
+        if name == DELETED or name not in state:
+            seen = newest
+        else:
+            seen = max(state[name][1], state.get(DELETED, (None, ""))[1] or "")
         if seen is None or write.base > seen:
             return f"{entry.entity}.{name}: its base stamp is newer than any the server has"
     return None
