@@ -71,7 +71,14 @@ _TRANSLATION = re.compile(
     re.IGNORECASE,
 )
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # not in XML 1.0 either
 _RANGES = {"lat": 90.0, "lon": 180.0}
+
+
+def clean(text: str) -> str:
+    """A cell's text as kept: line breaks as "\\n", no control characters (XLSX cannot
+    hold them), no blanks around it."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def squeezed(name: str) -> str:
@@ -159,6 +166,8 @@ def scenario(
     for number, cells in rows:
         if any(cell.strip() for cell in cells):
             injects.append((number, _inject(cells, columns, source, number)))
+    if not injects:
+        raise MselError(source, "the scenario has no injects: only a header")
     _check_numbers(injects, columns, source)
     ordered = sorted((inject for _, inject in injects), key=lambda i: (i.at_s, _natural(i.number)))
     return Scenario(
@@ -171,7 +180,7 @@ def scenario(
 
 def _inject(cells: Sequence[str], columns: Layout, source: str, row: int) -> Inject:
     def cell(index: int) -> str:
-        return cells[index].strip() if index < len(cells) else ""
+        return clean(cells[index]) if index < len(cells) else ""
 
     def fail(name: str, problem: str) -> MselError:
         return MselError(source, problem, row=row, column=columns.names[columns.fields[name]])
@@ -288,7 +297,7 @@ def scenario_meta(pairs: Iterable[tuple[int, str, str]], *, source: str, where: 
                 problem = f"{where}: {value[:40]!r} is not a language tag (e.g. fr, en)"
                 raise MselError(source, problem, row=row, column=key.strip())
         if name:
-            meta[name] = value.strip()
+            meta[name] = clean(value)
     return meta
 
 

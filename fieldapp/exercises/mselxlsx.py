@@ -26,12 +26,21 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
 from fieldapp.exercises.clock import format_clock
 from fieldapp.exercises.mselmodel import MselError, Scenario
-from fieldapp.exercises.mseltable import layout, meta_rows, scenario, scenario_meta, squeezed, table
+from fieldapp.exercises.mseltable import (
+    clean,
+    layout,
+    meta_rows,
+    scenario,
+    scenario_meta,
+    squeezed,
+    table,
+)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED = 100 * 1024 * 1024
@@ -54,18 +63,27 @@ def read_xlsx(data: bytes, *, source: str) -> Scenario:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
         raise MselError(source, f"not an XLSX workbook: {_said(error)}") from None
     except Exception as error:  # defusedxml's refusals, broken XML, bad values in parts
-        raise MselError(source, f"the workbook cannot be read: {_said(error)}") from None
+        raise _unreadable(source, error) from None
     try:
         return _read_book(book, source)
     except MselError:
         raise
     except Exception as error:  # a broken sheet found while reading its rows
-        raise MselError(source, f"the workbook cannot be read: {_said(error)}") from None
+        raise _unreadable(source, error) from None
     finally:
         book.close()
 
 
-def _said(error: Exception) -> str:
+def _unreadable(source: str, error: BaseException) -> MselError:
+    cause: BaseException | None = error
+    while cause is not None:  # openpyxl wraps what defusedxml refused in a ValueError
+        if isinstance(cause, DefusedXmlException):
+            return MselError(source, "the workbook declares XML entities or a DTD: refused")
+        cause = cause.__cause__ or cause.__context__
+    return MselError(source, f"the workbook cannot be read: {_said(error)}")
+
+
+def _said(error: BaseException) -> str:
     text = " ".join(str(error).split())[:160]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
@@ -159,7 +177,7 @@ def write_xlsx(scenario: Scenario) -> bytes:
 def _texts(sheet: Any, values: Sequence[str]) -> list[Any]:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = WriteOnlyCell(sheet, value=clean(value))
         cell.data_type = "s"  # a text, even "=1+1": never a formula in the file
         cells.append(cell)
     return cells
