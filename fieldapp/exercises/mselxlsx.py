@@ -123,7 +123,10 @@ def _read_book(book: Any, source: str) -> Scenario:
 
 
 def _rows(sheet: Any, source: str) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells as text), the header first; refuses a sheet too big."""
+    """(row number, cells as text), the header first; refuses a sheet too big. The
+    sheet's own dimension says how wide it is; past it, cells are not read at all."""
+    if (sheet.max_column or 0) > MAX_COLUMNS:
+        raise MselError(source, f"more than {MAX_COLUMNS} columns: not a scenario")
     cells = sheet.iter_rows(
         min_row=1, max_row=MAX_ROWS + 2, min_col=1, max_col=MAX_COLUMNS + 1, values_only=True
     )
