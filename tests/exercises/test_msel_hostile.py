@@ -1,9 +1,9 @@
-"""Hostile spreadsheets: refused in one line, quickly, before anything big is built."""
+"""Hostile spreadsheets: refused in one line, before anything big is built (how fast:
+bench/msel_bench.py)."""
 
 from __future__ import annotations
 
 import io
-import time
 
 import openpyxl
 import pytest
@@ -30,11 +30,9 @@ from fieldapp.exercises.msel import MselError, read_csv, read_xlsx
     ],
 )
 def test_a_hostile_workbook_is_refused(data, name, message):
-    started = time.monotonic()
     with pytest.raises(MselError) as error:
         read_xlsx(data(name), source=name)
     assert str(error.value) == message
-    assert time.monotonic() - started < 30  # a hang guard, not a benchmark
 
 
 def test_files_over_10_mb_are_refused_unread():
