@@ -12,7 +12,7 @@ return nothing. No Qt, no store, no I/O: pure functions of bytes, any thread.
 
 from __future__ import annotations
 
-from fieldapp.exercises.clock import format_clock, parse_clock
+from fieldapp.exercises.clocktext import format_clock, parse_clock
 from fieldapp.exercises.mselcsv import read_csv, write_csv
 from fieldapp.exercises.mselmodel import CHANNELS, Inject, MselError, Scenario
 from fieldapp.exercises.mselxlsx import read_xlsx, write_xlsx

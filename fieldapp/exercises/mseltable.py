@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from fieldapp.exercises.clock import format_clock, parse_clock
+from fieldapp.exercises.clocktext import format_clock, parse_clock
 from fieldapp.exercises.mselmodel import CHANNELS, Inject, MselError, Scenario
 
 # Inject field -> (the header written, the headers read, squeezed: see `squeezed`).

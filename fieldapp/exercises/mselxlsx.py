@@ -30,7 +30,7 @@ from defusedxml import DefusedXmlException
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.exceptions import InvalidFileException
 
-from fieldapp.exercises.clock import format_clock
+from fieldapp.exercises.clocktext import format_clock
 from fieldapp.exercises.mselmodel import MselError, Scenario
 from fieldapp.exercises.mseltable import (
     clean,
