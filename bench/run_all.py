@@ -20,6 +20,7 @@ import demo_bench
 import gazetteer_bench
 import intake_bench
 import map_bench
+import msel_bench
 import outreach_bench
 import polling_bench
 import queue_bench
@@ -55,6 +56,7 @@ def main() -> None:
         alert_inside_bench,
         outreach_bench,
         alert_bench,
+        msel_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
