@@ -82,7 +82,7 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
 
     details = inject["details"]
     now = utc_now()
-    codes = tuple(_geocode(code) for code in details.get("area", "").split(";") if code.strip())
+    codes = _geocodes(details.get("area", ""))
     circles: tuple[tuple[float, float, float], ...] = ()
     if details.get("lat") and details.get("lon"):
         circles = (
@@ -140,22 +140,27 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
     ]
 
 
-def _geocode(text: str) -> tuple[str, str]:
-    """ "NUTS3 FR812" -> ("NUTS3", "FR812"); ValidationError for a code without its name."""
-    parts = text.split()
-    if len(parts) != 2:
-        raise ValidationError(
-            {
-                "details": (
-                    "invalid",
-                    (
-                        f"an alert's area is given as 'NAME CODE' (NUTS3 FR812; INSEE 30), "
-                        f"not {text!r}"
-                    ),
-                )
-            }
-        )
-    return parts[0], parts[1]
+def _geocodes(text: str) -> tuple[tuple[str, str], ...]:
+    """CAP geocodes of an alert inject's `area`: "INSEE:30 NUTS3:FRJ12" (the scenario
+    file's form) or "INSEE 30; NUTS3 FRJ12"; ValidationError for a code without its name."""
+    if ":" in text:
+        pairs = [token.split(":", 1) for token in text.split()]
+    else:
+        pairs = [part.split() for part in text.split(";") if part.strip()]
+    for pair in pairs:
+        if len(pair) != 2 or not all(pair):
+            raise ValidationError(
+                {
+                    "details": (
+                        "invalid",
+                        (
+                            "an alert's area is given as NAME:CODE (INSEE:30 NUTS3:FRJ12), "
+                            f"not {text!r}"
+                        ),
+                    )
+                }
+            )
+    return tuple((name, code) for name, code in pairs)
 
 
 def _radio(store: Store, inject: Inject) -> list[dict[str, str]]:

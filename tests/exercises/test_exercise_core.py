@@ -182,3 +182,26 @@ def test_a_released_inject_becomes_what_players_receive_on_its_channel(store):
     assert store.injects.get(ids[3])["delivered"] == [report]
     with pytest.raises(ValidationError, match="already released"):
         release(store, ids[0])
+
+
+def test_the_sample_scenario_loads_into_an_exercise_and_every_inject_is_delivered(store):
+    import dataclasses
+
+    from fieldapp.core.resources import resources_dir
+    from fieldapp.exercises.msel import read_csv
+    from fieldapp.exercises.release import release
+
+    path = resources_dir() / "exercises" / "crue-eclair.csv"
+    scenario = read_csv(path.read_bytes(), source=path.name)
+    drill = store.operations.create(scenario.title or "Exercice", exercise=True)["id"]
+    values = [{f.name: getattr(i, f.name) for f in dataclasses.fields(i)} for i in scenario.injects]
+    ids = store.injects.add_many(drill, values)
+    assert len(ids) >= 40
+    kinds = {}
+    for inject_id in ids:
+        for record in release(store, inject_id):
+            kinds[record["entity"]] = kinds.get(record["entity"], 0) + 1
+    assert set(kinds) == {"item", "alert", "radio_message", "report"}
+    assert all(i["status"] == "released" for i in store.injects.list(drill))
+    drawn = store.conn.execute("SELECT count(*) FROM alert_shapes WHERE geometry IS NOT NULL")
+    assert drawn.fetchone()[0] == kinds["alert"]  # every alert of the Gard is on the map
