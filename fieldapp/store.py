@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from fieldapp.alerts.rumours import Rumours
     from fieldapp.exercises.clock import ExerciseClocks
     from fieldapp.exercises.injects import Injects
+    from fieldapp.exercises.notes import ObserverNotes
     from fieldapp.monitoring.authors import AuthorNotes
     from fieldapp.monitoring.items import Items
     from fieldapp.monitoring.queue import Queue
@@ -121,6 +122,12 @@ class Store:
         from fieldapp.exercises.injects import Injects
 
         return Injects(self.db)
+
+    @cached_property
+    def notes(self) -> ObserverNotes:
+        from fieldapp.exercises.notes import ObserverNotes
+
+        return ObserverNotes(self.db)
 
     @cached_property
     def clocks(self) -> ExerciseClocks:

@@ -13,6 +13,7 @@ from typing import Any
 from fieldapp import __version__
 from fieldapp.cli import (
     alerts,
+    exercises,
     features,
     intake,
     operations,
@@ -56,6 +57,7 @@ def build_parser(global_parser: Callable[..., argparse.ArgumentParser]) -> argpa
         intake,
         alerts,
         outreach,
+        exercises,
         tools,
         tiles,
         places,

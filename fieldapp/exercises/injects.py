@@ -202,3 +202,12 @@ def _decoded(row: Any) -> Inject:
     for name in ("details", "translations", "delivered", "field_hlc"):
         record[name] = json.loads(record[name])
     return record  # type: ignore[return-value]
+
+
+def from_scenario(inject: Any) -> dict[str, Any]:
+    """An inject of a scenario file (msel.Inject) as the form `Injects.add_many` takes."""
+    import dataclasses
+
+    values = {f.name: getattr(inject, f.name) for f in dataclasses.fields(inject)}
+    values["details"], values["translations"] = dict(inject.details), dict(inject.translations)
+    return values
