@@ -82,6 +82,9 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     sub = command(actions, "run", run, "release the injects as the clock reaches them")
     sub.add_argument("--once", action="store_true", help="release what is due now and stop")
     operation_option(sub)
+    sub = command(actions, "responses", responses_, "response times per inject and channel")
+    operation_option(sub)
+    json_flag(sub)
     sub = command(actions, "note", note, "an observer's note")
     sub.add_argument("text")
     sub.add_argument("--inject", default="", help="the inject it is about (its number)")
@@ -308,4 +311,41 @@ def note(args: argparse.Namespace) -> int:
             operation["id"], args.text, inject_id=inject_id, player=args.player, exercise_s=seconds
         )
     print("noted")
+    return 0
+
+
+def responses_(args: argparse.Namespace) -> int:
+    from fieldapp.exercises.response import responses, summary
+
+    with open_store(args) as store:
+        operation = _exercise(store, args)
+        found = responses(store, operation["id"])
+    per_channel = summary(found)
+    if args.json:
+        rows = [
+            {
+                "number": r.number,
+                "channel": r.channel,
+                "released_at": r.released_at,
+                "answered_at": r.answered_at,
+                "seconds": r.seconds,
+                "what": r.what,
+            }
+            for r in found
+        ]
+        print_json({"injects": rows, "channels": per_channel})
+        return 0
+    for r in found:
+        took = f"{r.seconds:7.0f} s" if r.seconds is not None else "   — no answer"
+        print(f"{r.number:>5}  {r.channel:7} {took}  {r.what}")
+    for channel, figures in per_channel.items():
+        median = figures["median_s"]
+        print(
+            f"{channel}: {figures['answered']} of {figures['released']} answered"
+            + (
+                f", median {median:.0f} s, slowest {figures['slowest_s']:.0f} s"
+                if median is not None
+                else ""
+            )
+        )
     return 0

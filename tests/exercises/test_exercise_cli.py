@@ -37,6 +37,9 @@ def test_an_exercise_runs_from_the_command_line(run, run_json, tmp_path):
     code, _out, err = run("exercise", "release", pending["number"])
     assert code == 2 and "already skipped" in err
     assert run("exercise", "note", "Relais radio lent", "--inject", "4", "--player", "paul")[0] == 0
+    times = run_json("exercise", "responses")
+    assert {r["number"] for r in times["injects"]} == {i["number"] for i in released}
+    assert all(r["answered_at"] is None for r in times["injects"])  # nobody played yet
     out_file = tmp_path / "scenario.xlsx"
     assert run("exercise", "export", "-o", str(out_file))[0] == 0
     assert out_file.read_bytes()[:2] == b"PK"

@@ -1,0 +1,58 @@
+"""Response times from the data: each released inject answered by the first player
+action the records keep (a post triaged, an alert relayed, a radio message passed on, a
+report verified), never typed by hand."""
+
+from __future__ import annotations
+
+import time
+
+from fieldapp.exercises.release import release
+from fieldapp.exercises.response import responses, summary
+from fieldapp.store import Store
+
+INJECTS = [
+    {"number": "1", "at_s": 0, "channel": "social", "content": "Le pont de Sommières a cédé"},
+    {
+        "number": "2",
+        "at_s": 0,
+        "channel": "alert",
+        "content": "Vigilance rouge crues",
+        "details": {"area": "INSEE:30", "severity": "Extreme"},
+    },
+    {"number": "3", "at_s": 0, "channel": "radio", "content": "NEED SANDBAGS AT ARAMON"},
+    {"number": "4", "at_s": 0, "channel": "phone", "content": "Famille sur le toit à Aramon"},
+    {"number": "5", "at_s": 0, "channel": "sms", "content": "Plus d'eau potable à Lézan"},
+]
+
+
+def test_each_inject_is_answered_by_the_first_player_action_the_records_keep(store):
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    made = {}
+    for inject_id in store.injects.add_many(drill, INJECTS):
+        (record,) = release(store, inject_id)
+        made[record["entity"] + ("2" if record["entity"] in made else "")] = record["id"]
+    time.sleep(0.05)  # the players act a moment later
+    with Store(store.data_dir, user="paul") as player:
+        player.items.set_status([made["item"]], "rumour")
+        player.relays.add(drill, {"alert_id": made["alert"], "channel": "radio", "via": "F4ABC"})
+        player.radio.relay(
+            made["radio_message"], to_station="F5XYZ", net="GARD NET", at=_now(), station="F4ABC"
+        )
+        player.reports.update(made["report"], {"verification": "confirmed"})
+    found = {r.number: r for r in responses(store, drill)}
+    assert found["1"].what == "item status: rumour"
+    assert found["2"].what == "relay radio F4ABC"
+    assert found["3"].what == "hop to F5XYZ"
+    assert found["4"].what == "report verification: confirmed"
+    assert found["5"].answered_at is None and found["5"].seconds is None  # nobody answered
+    for number in "1234":
+        assert 0 <= found[number].seconds < 60
+    per_channel = summary(found.values())
+    assert per_channel["sms"] == {"released": 1, "answered": 0, "median_s": None, "slowest_s": None}
+    assert per_channel["social"]["answered"] == 1
+
+
+def _now() -> str:
+    from fieldapp.core.times import utc_now
+
+    return utc_now()
