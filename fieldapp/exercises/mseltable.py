@@ -282,8 +282,13 @@ def _check_cycles(
 
 def _natural(number: str) -> tuple[tuple[int, int | str], ...]:
     """Sorts "2" < "12" < "12a" < "b1": digits compared as numbers."""
-    parts = re.split(r"(\d+)", number.casefold())
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+    # ASCII digits only: str.isdigit() takes "¹" for a digit, which int() refuses.
+    parts = re.split(r"([0-9]+)", number.casefold())
+    return tuple((0, int(p)) if _ascii_digits(p) else (1, p) for p in parts if p)
+
+
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def scenario_meta(pairs: Iterable[tuple[int, str, str]], *, source: str, where: str) -> dict:

@@ -145,3 +145,10 @@ def test_any_scenario_round_trips_through_csv_and_xlsx(scenario):
         scenario.description,
     )
     assert [i.at_s for i in from_csv.injects] == sorted(i.at_s for i in scenario.injects)
+
+
+def test_an_inject_number_with_a_superscript_digit_sorts_as_text():
+    from fieldapp.exercises.mseltable import _natural
+
+    assert _natural("12¹") == ((0, 12), (1, "¹"))
+    assert _natural("¹") == ((1, "¹"),)
