@@ -1175,6 +1175,80 @@
     </message>
 </context>
 <context>
+    <name>ExerciseDesk</name>
+    <message>
+        <source>Jump</source>
+        <translation>Aller à</translation>
+    </message>
+    <message>
+        <source>Exercise time (T+01:30):</source>
+        <translation>Heure d&apos;exercice (T+01:30) :</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Retarder</translation>
+    </message>
+    <message>
+        <source>New time (T+01:45):</source>
+        <translation>Nouvelle heure (T+01:45) :</translation>
+    </message>
+    <message>
+        <source>(not an exercise)</source>
+        <translation>(pas un exercice)</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Exercise desk — %1</source>
+        <translation>Poste d&apos;exercice — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start / resume</source>
+        <translation>&amp;Démarrer / reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to…</source>
+        <translation>&amp;Aller à…</translation>
+    </message>
+    <message>
+        <source>&amp;Release now</source>
+        <translation>Di&amp;ffuser maintenant</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Sauter</translation>
+    </message>
+    <message>
+        <source>&amp;Delay…</source>
+        <translation>&amp;Retarder…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Ajouter une &amp;note</translation>
+    </message>
+    <message>
+        <source>An observer&apos;s note on the chosen inject</source>
+        <translation>Une note d&apos;observateur sur l&apos;inject choisi</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseLauncher</name>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Exercise &amp;desk (controllers)</source>
+        <translation>&amp;Poste d&apos;exercice (contrôleurs)</translation>
+    </message>
+</context>
+<context>
     <name>Exercises</name>
     <message>
         <source>Social media post</source>
@@ -1699,6 +1773,29 @@
     <message>
         <source>(empty)</source>
         <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>InjectsModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
     </message>
 </context>
 <context>

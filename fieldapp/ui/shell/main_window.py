@@ -45,6 +45,7 @@ from fieldapp.ui.tiles.menu import TileActions
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
     from fieldapp.ui.alerts.launch import AlertsLauncher
+    from fieldapp.ui.exercises.launch import ExerciseLauncher
     from fieldapp.ui.reports.editor import ReportEditor
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
         self.alerts: AlertsLauncher | None = None  # built once the first rows are painted
+        self.exercises: ExerciseLauncher | None = None  # the same
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
         self._connect()
         self._switch_to(self._initial_operation())
@@ -160,11 +162,12 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.alerts.launch import AlertsLauncher
 
         alerts = self.alerts = AlertsLauncher(self)
-        bar = self.menuBar()  # its menu beside the other desks', before Sync
+        bar = self.menuBar()  # the desks' menus side by side, before Sync
         menus = bar.actions()
         after = menus.index(self.monitoring.menu.menuAction()) + 1
-        if after < len(menus) - 1:
-            bar.insertMenu(menus[after], alerts.menu)
+        before = menus[after] if after < len(menus) - 1 else None
+        if before is not None:
+            bar.insertMenu(before, alerts.menu)
         alerts.set_operation(self.operation)
         self.operation_changed.connect(alerts.set_operation)
         self.records_changed.connect(alerts.show_changes)
@@ -172,6 +175,14 @@ class MainWindow(QMainWindow):
         alerts.report_requested.connect(self.monitoring.show_report)
         self.map_controller.alert_clicked.connect(alerts.open_alert)  # an area on the map
         alerts.start()  # what came while the window was closed is announced now
+        from fieldapp.ui.exercises.launch import ExerciseLauncher
+
+        exercises = self.exercises = ExerciseLauncher(self, self.store, self.tasks)
+        if before is not None:
+            bar.insertMenu(before, exercises.menu)
+        exercises.set_operation(self.operation)
+        self.operation_changed.connect(exercises.set_operation)
+        self.records_changed.connect(exercises.show_changes)
 
     @Slot(str, object)
     def _on_radio_entry_requested(self, kind: str, values: dict) -> None:
@@ -453,6 +464,8 @@ class MainWindow(QMainWindow):
         self.monitoring.shutdown()
         if self.alerts is not None:
             self.alerts.shutdown()
+        if self.exercises is not None:
+            self.exercises.shutdown()
         self.sync.shutdown()
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
