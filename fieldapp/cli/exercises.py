@@ -85,6 +85,10 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     sub = command(actions, "responses", responses_, "response times per inject and channel")
     operation_option(sub)
     json_flag(sub)
+    sub = command(actions, "report", report, "the after-action report (CSV; PDF: the window)")
+    sub.add_argument("--format", choices=("csv",), default="csv")
+    sub.add_argument("-o", "--output", type=Path, required=True)
+    operation_option(sub)
     sub = command(actions, "note", note, "an observer's note")
     sub.add_argument("text")
     sub.add_argument("--inject", default="", help="the inject it is about (its number)")
@@ -348,4 +352,16 @@ def responses_(args: argparse.Namespace) -> int:
                 else ""
             )
         )
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    from fieldapp.exercises.aar import build, to_csv
+
+    refuse_live_file(args.output, args.data_dir)
+    with open_store(args) as store:
+        operation = _exercise(store, args)
+        content = build(store, operation["id"])
+    args.output.write_bytes(to_csv(content))
+    print(f"after-action report of {label(operation)} written to {args.output}")
     return 0

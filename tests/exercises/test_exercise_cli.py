@@ -40,6 +40,10 @@ def test_an_exercise_runs_from_the_command_line(run, run_json, tmp_path):
     times = run_json("exercise", "responses")
     assert {r["number"] for r in times["injects"]} == {i["number"] for i in released}
     assert all(r["answered_at"] is None for r in times["injects"])  # nobody played yet
+    aar = tmp_path / "aar.csv"
+    assert run("exercise", "report", "-o", str(aar))[0] == 0
+    text = aar.read_bytes().decode("utf-8-sig")
+    assert text.startswith("EXERCISE — Exercice crue éclair") and "Expected player action" in text
     out_file = tmp_path / "scenario.xlsx"
     assert run("exercise", "export", "-o", str(out_file))[0] == 0
     assert out_file.read_bytes()[:2] == b"PK"

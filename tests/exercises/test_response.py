@@ -56,3 +56,34 @@ def _now() -> str:
     from fieldapp.core.times import utc_now
 
     return utc_now()
+
+
+def test_the_after_action_report_lists_each_inject_with_its_answer_and_notes(store):
+    import csv
+    import io
+
+    from fieldapp.exercises.aar import build, to_csv
+
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    first, _second = store.injects.add_many(drill, INJECTS[:2])
+    (post,) = release(store, first)
+    time.sleep(0.02)
+    with Store(store.data_dir, user="paul") as player:
+        player.items.set_status([post["id"]], "dismissed")
+    store.notes.add(drill, "Tri rapide, bonne décision", inject_id=first, player="paul")
+    store.notes.add(drill, "Salle bruyante")
+    report = build(store, drill)
+    assert report.title == "EXERCISE — Exercice crue"
+    rows = list(csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig"))))
+    assert rows[0] == ["EXERCISE — Exercice crue"]
+    line = rows[2]
+    assert (line[0], line[2], line[3], line[8]) == (
+        "1",
+        "social",
+        "released",
+        "item status: dismissed",
+    )
+    assert 0 <= float(line[6]) < 60 and line[9] == "alice: Tri rapide, bonne décision"
+    assert rows[3][:4] == ["2", "T+00:00", "alert", "pending"]
+    assert rows[6][:3] == ["social", "1", "1"]
+    assert rows[-1][2] == "alice: Salle bruyante"

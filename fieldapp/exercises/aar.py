@@ -1,0 +1,120 @@
+"""The after-action report's content (HSEEP AAR shape), built from what actually
+happened: the timeline of injects (scheduled, released, first answered, by what), the
+response times per inject and per channel (median, slowest), the expected against the
+observed player action, and the observers' notes on each inject. Written as CSV here
+(UTF-8 with a BOM, so spreadsheets read the accents); the PDF is the window's (Qt).
+
+Functions of a Store: run them in the thread that opened it (a job, or the CLI).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from fieldapp.exercises.clocktext import format_clock
+from fieldapp.exercises.response import Response, responses, summary
+
+if TYPE_CHECKING:
+    from fieldapp.core.record_types import Inject, ObserverNote
+    from fieldapp.store import Store
+
+
+@dataclass(frozen=True)
+class Line:
+    """One inject of the timeline, with its answer and the notes on it."""
+
+    inject: Inject
+    response: Response | None
+    notes: tuple[ObserverNote, ...]
+
+
+@dataclass
+class AfterAction:
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    channels: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
+    general_notes: list[ObserverNote] = field(default_factory=list)  # on no inject
+
+
+def build(store: Store, operation_id: str) -> AfterAction:
+    operation = store.operations.get(operation_id)
+    found = {r.number: r for r in responses(store, operation_id)}
+    notes = store.notes.list(operation_id)
+    by_inject: dict[str, list[ObserverNote]] = {}
+    for note in notes:
+        if note["inject_id"]:
+            by_inject.setdefault(note["inject_id"], []).append(note)
+    lines = [
+        Line(i, found.get(i["number"]), tuple(by_inject.get(i["id"], [])))
+        for i in store.injects.list(operation_id)
+    ]
+    return AfterAction(
+        f"EXERCISE — {operation['name']}",
+        lines,
+        summary(found.values()),
+        [n for n in notes if not n["inject_id"]],
+    )
+
+
+HEADER = (
+    "Inject",
+    "Scheduled",
+    "Channel",
+    "Status",
+    "Released at",
+    "First answer at",
+    "Response (s)",
+    "Expected player action",
+    "Observed",
+    "Observer notes",
+)
+
+
+def to_csv(report: AfterAction) -> bytes:
+    """The timeline, then one line per channel: a spreadsheet's after-action report."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([report.title])
+    writer.writerow(HEADER)
+    for line in report.lines:
+        inject, response = line.inject, line.response
+        seconds = response.seconds if response else None
+        writer.writerow(
+            [
+                inject["number"],
+                format_clock(inject["at_s"]),
+                inject["channel"],
+                inject["status"],
+                inject["released_at"] or "",
+                (response.answered_at or "") if response else "",
+                "" if seconds is None else f"{seconds:.0f}",
+                inject["expected_action"],
+                response.what if response else "",
+                " | ".join(f"{n['author']}: {n['text']}" for n in line.notes),
+            ]
+        )
+    writer.writerow([])
+    writer.writerow(("Channel", "Released", "Answered", "Median (s)", "Slowest (s)"))
+    for channel, figures in report.channels.items():
+        writer.writerow(
+            [
+                channel,
+                figures["released"],
+                figures["answered"],
+                _number(figures["median_s"]),
+                _number(figures["slowest_s"]),
+            ]
+        )
+    if report.general_notes:
+        writer.writerow([])
+        writer.writerow(("Observer notes", "", ""))
+        for note in report.general_notes:
+            writer.writerow([note["at"], note["player"], f"{note['author']}: {note['text']}"])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _number(value: float | int | None) -> str:
+    return "" if value is None else f"{value:.0f}"
