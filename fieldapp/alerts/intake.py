@@ -51,7 +51,13 @@ def read_files(paths: Sequence[Path]) -> list[tuple[CapAlert, str]]:
 
 
 def import_files(store: Store, operation_id: str, paths: Sequence[Path]) -> Imported:
-    """Take the CAP files in, all or none; shapes of their areas are ready on return."""
+    """Take the CAP files in, all or none; shapes of their areas are ready on return. A
+    file of the data folder's own database is refused (LiveDatabaseError): only SQLite
+    opens those while a connection may be open."""
+    from fieldapp.core.livefiles import refuse_live_file
+
+    for path in paths:
+        refuse_live_file(path, store.data_dir)
     parsed = read_files(paths)
     return take(store, operation_id, [(alert, f"file:{name}") for alert, name in parsed])
 

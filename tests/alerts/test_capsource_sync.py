@@ -5,44 +5,20 @@ is a function of the CAP message alone: who took it in stays on each laptop)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import UTC, datetime
-from pathlib import Path
-from types import ModuleType
 
+import peerkit
 import pytest
 from capserver import CapFeed, Entry, FeedServer, cap_alert
 
 from fieldapp.alerts.capsource import poll_cap_sources
 
-SYNC_TESTS = Path(__file__).resolve().parents[1] / "sync"
 NOW = datetime(2026, 12, 5, 9, tzinfo=UTC).timestamp()
 SENT = "2026-12-05T07:00:00+00:00"
 LATER = "2026-12-06T18:00:00+01:00"
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _clientkit() -> ModuleType:
-    """tests/sync/clientkit.py, whose `from conftest import Server` means the sync tests'
-    conftest (as tests/monitoring/test_desk_sync.py loads it)."""
-    ours = sys.modules.get("conftest")
-    sys.modules["conftest"] = _load("sync_server_kit", SYNC_TESTS / "conftest.py")
-    try:
-        return _load("alerts_clientkit", SYNC_TESTS / "clientkit.py")
-    finally:
-        if ours is not None:
-            sys.modules["conftest"] = ours
-
-
-kit = _clientkit()
+kit = peerkit.load("alerts")
 Peer, enroll, start_server = kit.Peer, kit.enroll, kit.start_server
 
 

@@ -191,3 +191,11 @@ def test_without_the_boundary_file_alerts_are_taken_in_and_the_reason_said(
     done = import_files(store, operation["id"], [sample_path(FRANCE)])
     assert len(done.taken.new) == 1
     assert any("make boundaries" in w for w in done.warnings)
+
+
+def test_the_folder_s_own_database_is_never_read_as_an_alert(store, operation):
+    from fieldapp.core.livefiles import LiveDatabaseError
+
+    with pytest.raises(LiveDatabaseError):
+        import_files(store, operation["id"], [store.data_dir / "fieldapp.db"])
+    assert store.conn.execute("SELECT count(*) FROM alerts").fetchone()[0] == 0

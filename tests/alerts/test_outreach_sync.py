@@ -4,39 +4,12 @@ server's refusal of an approval forged on a volunteer's device (core/rights.py).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
+import peerkit
 import pytest
 
 from fieldapp.core.errors import ValidationError
 
-SYNC_TESTS = Path(__file__).resolve().parents[1] / "sync"
-
-
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _clientkit() -> ModuleType:
-    """tests/sync/clientkit.py, whose `from conftest import Server` means the sync tests'
-    conftest (as tests/monitoring/test_desk_sync.py loads it)."""
-    ours = sys.modules.get("conftest")
-    sys.modules["conftest"] = _load("sync_server_kit", SYNC_TESTS / "conftest.py")
-    try:
-        return _load("outreach_clientkit", SYNC_TESTS / "clientkit.py")
-    finally:
-        if ours is not None:
-            sys.modules["conftest"] = ours
-
-
-kit = _clientkit()
+kit = peerkit.load("outreach")
 Peer, enroll, start_server = kit.Peer, kit.enroll, kit.start_server
 
 

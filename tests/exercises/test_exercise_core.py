@@ -4,11 +4,7 @@ an inject or an observer's note to a player's device."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
+import peerkit
 import pytest
 
 from fieldapp.core.errors import ValidationError
@@ -82,28 +78,8 @@ def test_a_bad_inject_is_refused_naming_the_field_and_nothing_is_stored(store, v
 
 # -- the server keeps the scenario back ---------------------------------------------------
 
-SYNC_TESTS = Path(__file__).resolve().parents[1] / "sync"
 
-
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _clientkit() -> ModuleType:
-    ours = sys.modules.get("conftest")
-    sys.modules["conftest"] = _load("sync_server_kit", SYNC_TESTS / "conftest.py")
-    try:
-        return _load("exercises_clientkit", SYNC_TESTS / "clientkit.py")
-    finally:
-        if ours is not None:
-            sys.modules["conftest"] = ours
-
-
-kit = _clientkit()
+kit = peerkit.load("exercises")
 
 
 @pytest.fixture
