@@ -31,12 +31,51 @@ class Line:
     notes: tuple[ObserverNote, ...]
 
 
+SECTIONS = ("strength", "improvement", "action")  # HSEEP AAR/IP: written by the trainer
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line the trainer writes: a strength, an area for improvement, or an action of
+    the improvement plan (with its owner and due date, an ISO date or "")."""
+
+    section: str  # one of SECTIONS
+    text: str
+    capability: str = ""  # the objective or core capability it is about
+    owner: str = ""
+    due: str = ""
+
+
+@dataclass(frozen=True)
+class ComparedInject:
+    """One inject's response time in an earlier run and in this one (None: unanswered
+    or not released in that run)."""
+
+    number: str
+    channel: str
+    earlier_s: float | None
+    this_s: float | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two runs of the same scenario side by side."""
+
+    earlier_run: int
+    this_run: int
+    injects: tuple[ComparedInject, ...]
+    channels: dict[str, tuple[float | None, float | None]]  # median seconds (earlier, this)
+
+
 @dataclass
 class AfterAction:
     title: str
     lines: list[Line] = field(default_factory=list)
     channels: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
     general_notes: list[ObserverNote] = field(default_factory=list)  # on no inject
+    run: int = 1  # the run of the scenario this report is about (reset starts the next)
+    entries: list[Entry] = field(default_factory=list)  # in SECTIONS order, then as written
+    comparison: Comparison | None = None
 
 
 def build(store: Store, operation_id: str) -> AfterAction:
