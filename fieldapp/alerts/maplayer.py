@@ -10,7 +10,8 @@ shipped boundaries do not know, or no area at all) has no Feature.
 
 Features come least severe first, so that the page, drawing them in order, puts the most
 severe on top. Properties are plain values the page shows as text: id, headline, event,
-severity (a CAP word), ends (ISO UTC), exercise (the operation's flag).
+severity (a CAP word), ends (ISO UTC), exercise (the operation's flag), note (an Exercise
+message's CAP note, which says which exercise or inject it is; "" otherwise).
 
 Functions of a connection or a Store: call them in the thread that opened it (the map's
 read job).
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 
 _ROWS = (
     "SELECT a.seq, a.id, a.identifier, a.sender, a.sent, a.status, a.msg_type, a.refs,"
-    " a.event, a.headline, a.severity, a.expires, s.geometry"
+    " a.event, a.headline, a.severity, a.expires, s.geometry,"
+    " json_extract(a.cap, '$.note') AS note"
     " FROM alerts a LEFT JOIN alert_shapes s ON s.alert_id = a.id"
     " WHERE a.operation_id = ? AND a.deleted = 0"
 )
@@ -81,6 +83,7 @@ def _feature(alert: Mapping[str, Any], ends: str | None, exercise: bool) -> dict
             "severity": alert["severity"] or "Unknown",
             "ends": ends,
             "exercise": exercise,
+            "note": (alert["note"] or "") if alert["status"] == "Exercise" else "",
         },
     }
 

@@ -1,7 +1,8 @@
 """Releasing an inject: delivering it as what the players really receive.
 
-- `social`: a post in the monitoring queue (its key `exercise:<inject id>`, so releasing
-  it again, or on a co-controller's laptop, is the same post);
+- `social`: a post in the monitoring queue (its key `exercise:<inject id> <reference>`,
+  so releasing it again, or on a co-controller's laptop, is the same post, and the
+  monitoring desk shows the reference: monitoring/items.exercise_reference);
 - `alert`: an official alert, CAP status Exercise (only an exercise operation takes it
   in), on the alerts desk and the map: its areas from the inject's `area` detail (CAP
   geocodes such as `NUTS3 FR812` or `INSEE 30`, drawn from the shipped boundaries) or its
@@ -50,8 +51,14 @@ def release(store: Store, inject_id: str) -> list[dict[str, str]]:
 
 
 def reference(inject: Inject) -> str:
-    """How a delivered record names its inject."""
-    return f"EXERCISE inject {inject['number']} ({inject['id'][:8]})"
+    """How a delivered record names its inject: "EXERCISE inject 12 (5f3a9c2e)"."""
+    return f"EXERCISE inject {inject['number']} ({short_id(inject)})"
+
+
+def short_id(inject: Inject) -> str:
+    """The last 8 hex digits of the inject's id: its random part (a UUIDv7 starts with
+    the time it was made, the same for every inject of a scenario loaded at once)."""
+    return inject["id"][-8:]
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -60,11 +67,12 @@ def _first_line(text: str, limit: int = 120) -> str:
 
 
 def _post(store: Store, inject: Inject) -> list[dict[str, str]]:
+    from fieldapp.monitoring.items import EXERCISE_KEY
     from fieldapp.monitoring.posts import Post
 
     details = inject["details"]
     post = Post(
-        key=f"exercise:{inject['id']}",
+        key=f"{EXERCISE_KEY}{inject['id']} {reference(inject)}",
         author=inject["sender"],
         handle=details.get("handle", "") or inject["sender"],
         posted_at=utc_now(),
@@ -116,7 +124,7 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
     )
     alert = CapAlert(
         version="1.2",
-        identifier=f"EXERCISE-{inject['number']}-{inject['id'][:8]}",
+        identifier=f"EXERCISE-{inject['number']}-{short_id(inject)}",
         sender=EXERCISE_SENDER,
         sent=now,
         status="Exercise",

@@ -41,6 +41,19 @@ _GLOBAL_PREFIXES = ("http://", "https://", "tag:", "urn:")
 TITLE_MAX = 120
 
 
+EXERCISE_KEY = "exercise:"  # the key of a post an exercise inject became (below)
+
+
+def exercise_reference(post_key: str) -> str:
+    """What a post an exercise inject became says of its inject, "EXERCISE inject 12
+    (0193abcd)": its key is `exercise:<inject id> <reference>` (exercises/release.py);
+    "" for any other post. Only an exercise operation's posts are read so (a feed could
+    name a guid so): the caller checks the operation."""
+    if not post_key.startswith(EXERCISE_KEY):
+        return ""
+    return post_key.partition(" ")[2].strip() or "EXERCISE"
+
+
 def item_id(operation_id: str, post_key: str, source_key: str = "") -> str:
     """The id of a post in an operation: the same on every laptop that takes it in.
 

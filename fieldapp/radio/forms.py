@@ -44,6 +44,18 @@ def message_text(message: Mapping[str, Any], *, exercise: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def logged_precedence(message: Mapping[str, Any]) -> str:
+    """The precedence as a log writes it out: "TEST ROUTINE" for an exercise's traffic."""
+    precedence: str = message["precedence"]
+    return f"TEST {precedence}" if message.get("test") else precedence
+
+
+def _test_note(message: Mapping[str, Any]) -> str:
+    """A TEST message's operator's note, for the logs: an exercise inject's names it."""
+    note = message.get("op_note") if message.get("test") else ""
+    return f" (OPNOTE {note})" if note else ""
+
+
 def precedence_word(message: Mapping[str, Any]) -> str:
     """R, W, P or EMERGENCY as sent on air; TEST before it for an exercise message."""
     precedence: str = message["precedence"]
@@ -189,7 +201,7 @@ def build_ics309(
     for message in messages:
         number = f" #{message['number']}" if message["number"] else ""
         summary = message["subject"] or " ".join(message["text"].split()[:10])
-        text = f"{message['precedence']} {summary}".strip()
+        text = f"{logged_precedence(message)} {summary}".strip() + _test_note(message)
         for event in _in_period(message, handling(message, station), period):
             if event.verb == "delivered" or (event.verb == "originated" and _hops_of(message)):
                 continue  # a delivery and an origination are no radio contact
@@ -328,9 +340,9 @@ def build_ics214(
         ref = " ".join(
             part for part in (m["kind"].upper(), m["number"] and f"NR {m['number']}") if part
         )
-        ref = f"{ref} {m['precedence']}"
+        ref = f"{ref} {logged_precedence(m)}"
         for event in _in_period(m, handling(m, station), period):
-            rows.append((event.at, f"{ref} {_activity(event)}"))
+            rows.append((event.at, f"{ref} {_activity(event)}{_test_note(m)}"))
     rows.sort(key=lambda row: row[0])
     return [{"time": _minute(when), "activity": what} for when, what in rows]
 

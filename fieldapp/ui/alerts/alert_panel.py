@@ -225,6 +225,9 @@ class AlertPanel(QWidget):
                 .replace("%2", str(resource.get("uri", "")))
             )
         lines.append(self.tr("CAP identifier: %1").replace("%1", alert["identifier"]))
+        note = str(alert["cap"].get("note") or "")  # an exercise's says which (CAP 1.2 3.2.1)
+        if note:
+            lines.append(self.tr("Note: %1").replace("%1", note))
         return lines
 
     def _show_lists(self, detail: AlertDetail) -> None:

@@ -4,7 +4,8 @@ thinks of its author.
 Every post shows its time, its author with the team's credibility note (on EVERY post of
 that author, from `store.authors`, whatever operation the note was made in), its text as
 plain text (a post full of markup shows the markup as characters: no view here reads it
-as HTML), the place guessed from its text marked as guessed, and how it came. The link is
+as HTML), the place guessed from its text marked as guessed, and how it came — in an
+exercise, a post an inject became says so and names its inject. The link is
 shown as text and opened in the browser only when the user asks (the button, or Ctrl+O).
 "Credibility…" notes the chosen post's author (a write on the writes lane).
 
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.monitoring.authors import CREDIBILITY, handle_key
+from fieldapp.monitoring.items import exercise_reference
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.cards_model import one_line
@@ -84,6 +86,12 @@ def place_words(item: Item) -> str:
     return translate("Monitoring", "%1 (guessed)").replace("%1", item["place"])
 
 
+def via_words(item: Item, exercise: bool) -> str:
+    """How a post came; in an exercise, the inject it is ("EXERCISE inject 12 (…)")."""
+    reference = exercise_reference(item["post_key"]) if exercise else ""
+    return reference or post_kind_labels().get(item["source_kind"], item["source_kind"])
+
+
 def post_headers() -> list[str]:
     return [
         translate("Monitoring", "Posted"),
@@ -101,20 +109,20 @@ class PostsModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[Item] = []
         self.notes: dict[str, AuthorNote] = {}
+        self.exercise = False  # the operation's: only then does a post name an inject
         self._rows: list[tuple[str, ...]] = []
         self._headers = post_headers()
 
     def apply(self, items: list[Item], notes: dict[str, AuthorNote]) -> None:
         self.beginResetModel()
         self.items, self.notes = items, notes
-        kinds = post_kind_labels()
         self._rows = [
             (
                 local_time(i["posted_at"], with_day=True),
                 author_words(i, notes),
                 one_line(i["text"] or i["url"]),
                 place_words(i),
-                kinds.get(i["source_kind"], i["source_kind"]),
+                via_words(i, self.exercise),
             )
             for i in items
         ]
@@ -288,8 +296,8 @@ class CardPanel(QWidget):
                 flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
                 selection.select(index, flags)
             self.posts_view.setCurrentIndex(self.posts.index(rows[0], 0))
-        else:
-            self._show_post(None)
+        # The selection may not change (the same rows after the reset): show it anyway.
+        self._show_post(self.current_item())
         self.card_shown.emit(self.detail)
 
     # -- the chosen post ------------------------------------------------------------------
@@ -313,7 +321,9 @@ class CardPanel(QWidget):
             self.text.setPlainText("")
             self.link.clear()
         else:
-            lines = [author_words(item, self.posts.notes)]
+            reference = exercise_reference(item["post_key"]) if self.posts.exercise else ""
+            lines = [reference] if reference else []
+            lines.append(author_words(item, self.posts.notes))
             if item["place"]:
                 lines.append(place_words(item))
             self.text.setPlainText("\n".join(lines) + "\n\n" + item["text"])

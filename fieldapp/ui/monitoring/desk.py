@@ -218,6 +218,7 @@ class MonitoringDesk(QMainWindow):
         op_id = operation["id"] if operation else ""
         self.sources.set_operation(op_id)
         self.card.operation_id = op_id
+        self.card.posts.exercise = bool(operation and operation["exercise"])
         self.card.show_card(None)
         self.banner.setVisible(bool(operation and operation["exercise"]))
         self.model.set_query(None)  # never the former operation's cards while reading

@@ -81,6 +81,12 @@ def radiogram_html(m: Mapping[str, Any]) -> str:
         ),
     ]
     signature = [(QCoreApplication.translate("RadioPrint", "SIGNATURE"), m["signature"])]
+    # The operator's notes (OPNOTE on air): an exercise inject's says which it is.
+    notes = [
+        (QCoreApplication.translate("RadioPrint", "OP NOTE"), m[name])
+        for name in ("op_note", "op_note2")
+        if m.get(name)
+    ]
     heading = QCoreApplication.translate(
         "RadioPrint", "THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM"
     )
@@ -92,7 +98,8 @@ def radiogram_html(m: Mapping[str, Any]) -> str:
         f"<table><tr>{_cells(to)}</tr></table><br>"
         f"<table class='words'>{rows}</table><br>"
         f"<table><tr>{_cells(signature)}</tr></table><br>"
-        f"<table><tr>{_cells(handling[:3])}</tr><tr>{_cells(handling[3:])}</tr>"
+        + (f"<table><tr>{_cells(notes)}</tr></table><br>" if notes else "")
+        + f"<table><tr>{_cells(handling[:3])}</tr><tr>{_cells(handling[3:])}</tr>"
         f"<tr>{_cells(delivered)}</tr></table>"
     )
 

@@ -51,6 +51,8 @@
     var texts = state.texts, box = document.createElement("div");
     box.className = "fa-alert";
     if (props.exercise) box.appendChild(line("fa-alert-ex", texts.exercise || "EXERCISE"));
+    // An Exercise message's CAP note: which exercise, which inject ("EXERCISE inject 12").
+    if (props.note) box.appendChild(line("fa-alert-note", String(props.note)));
     box.appendChild(line("fa-alert-headline", String(props.headline || props.event || "")));
     var words = texts.alertSeverities || {};
     var severity = String(props.severity || "Unknown");
