@@ -28,9 +28,20 @@ _PROGRESS_FROM = 5000  # below this a demo is quick enough to need no progress l
 
 def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> None:
     sub = command(subparsers, "demo", demo, "create an exercise full of synthetic reports")
-    sub.add_argument("--reports", type=count, default=1000, metavar="N", help="default: 1000")
+    sub.add_argument(
+        "--reports",
+        type=count,
+        metavar="N",
+        help="default: 1000 (none with --sample-exercise, unless given)",
+    )
     sub.add_argument("--seed", type=int, default=1, help="same seed, same reports (default: 1)")
     sub.add_argument("--name", metavar="NAME", help="name of the new demo operation")
+    sub.add_argument(
+        "--sample-exercise",
+        action="store_true",
+        help="start the sample exercise instead: the shipped flash-flood scenario, its clock "
+        "running from T+00:00 (then: fieldapp exercise run)",
+    )
     json_flag(sub)
     command(subparsers, "selftest", selftest, "check that this installation works; prints JSON")
     sub = command(subparsers, "backup", backup, "copy the database safely, even while in use")
@@ -42,8 +53,11 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
 
 
 def demo(args: argparse.Namespace) -> int:
+    if args.sample_exercise:
+        return _sample_exercise(args)
     from fieldapp.demo.builder import create_demo
 
+    args.reports = 1000 if args.reports is None else args.reports
     progress = _progress(args.reports)
     started = time.perf_counter()
     # A bulk load makes no reference cycles, so the cyclic collector would only rescan
@@ -59,6 +73,43 @@ def demo(args: argparse.Namespace) -> int:
         print_json({"operation": op, "reports": args.reports, "seconds": seconds})
     else:
         print(f"created operation {op['id']}  {label(op)}: {args.reports} reports in {seconds} s")
+    return 0
+
+
+def _sample_exercise(args: argparse.Namespace) -> int:
+    """The sample scenario in a new exercise operation, its clock running; that operation
+    becomes the one in use, so `fieldapp exercise run` (and the window) take it."""
+    from fieldapp.core.settings import Settings
+    from fieldapp.demo.builder import generate_reports
+    from fieldapp.demo.exercise import start_sample_exercise
+    from fieldapp.exercises.msel import MselError
+
+    with open_store(args, create=True) as store:
+        try:
+            sample = start_sample_exercise(store, name=args.name)
+        except MselError as exc:  # a damaged installation: say which file and where
+            raise CliError(f"the sample scenario cannot be read: {exc}", code=1) from None
+        op = sample.operation
+        if args.reports:
+            store.reports.add_bulk(op["id"], generate_reports(args.reports, args.seed))
+    settings = Settings.load(args.data_dir)
+    settings.last_operation_id = op["id"]
+    settings.save(args.data_dir)
+    if args.json:
+        print_json(
+            {
+                "operation": op,
+                "injects": sample.injects,
+                "reports": args.reports or 0,
+                "clock": sample.clock.state,
+            }
+        )
+    else:
+        print(
+            f"created operation {op['id']}  {label(op)}: {sample.injects} injects, "
+            "the exercise clock running from T+00:00\n"
+            "release the injects as the clock reaches them: fieldapp exercise run"
+        )
     return 0
 
 

@@ -96,9 +96,7 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
         circles = (
             (float(details["lon"]), float(details["lat"]), float(details.get("radius_km") or 10)),
         )
-    area = CapArea(
-        details.get("area_name", "") or inject["recipient"] or "-", (), circles, codes, None, None
-    )  # type: ignore[arg-type]
+    area = CapArea(_area_name(details, codes), (), circles, codes, None, None)  # type: ignore[arg-type]
     info = CapInfo(
         language=details.get("language", "fr-FR"),
         categories=("Met",),
@@ -113,7 +111,7 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
         onset=now,
         expires=details.get("expires"),
         sender_name=inject["sender"],
-        headline=_first_line(inject["content"]),
+        headline=_headline(inject["content"]),
         description=inject["content"],
         instruction=details.get("instruction", ""),
         web="",
@@ -146,6 +144,35 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
     return [
         {"entity": "alert", "id": alert_id} for alert_id in [*done.taken.new, *done.taken.known]
     ]
+
+
+def _headline(text: str, limit: int = 120) -> str:
+    """An alert's headline from an inject's text: its first sentence ("EXERCICE —
+    Vigilance ORANGE crues sur le tronçon Gardons."), else its first line cut at a word."""
+    line = _first_line(text, limit=len(text))
+    for end in (". ", "! ", "? "):
+        stop = line.find(end)
+        if 0 < stop < limit:
+            line = line[: stop + 1]
+    if len(line) <= limit:
+        return line
+    return line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _area_name(details: dict[str, str], codes: tuple[tuple[str, str], ...]) -> str:
+    """What an alert's area is called: the inject's `area_name`, else its geocodes' names
+    from the shipped boundaries ("Gard"), else its `place`."""
+    from fieldapp.alerts.boundaries import BoundariesUnavailable, describe
+
+    if details.get("area_name"):
+        return details["area_name"]
+    names = []
+    for name, code in codes:
+        try:
+            names.append(describe(name, code) or f"{name} {code}")
+        except BoundariesUnavailable:
+            names.append(f"{name} {code}")
+    return ", ".join(dict.fromkeys(names)) or details.get("place", "") or "-"
 
 
 def _geocodes(text: str) -> tuple[tuple[str, str], ...]:

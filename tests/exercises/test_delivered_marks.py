@@ -97,3 +97,31 @@ def test_only_a_post_an_inject_became_has_a_reference():
         "EXERCISE inject 3 (5f3a9c2e)"
     )
     assert exercise_reference("exercise:0193") == "EXERCISE"  # a key with no reference
+
+
+def test_an_alert_inject_reads_as_an_alert_its_first_sentence_and_its_area_by_name(data_dir):
+    with Store(data_dir, user="camille") as store:
+        operation = store.operations.create("Exercice crue", exercise=True)
+        text = (
+            "EXERCICE — Vigilance ORANGE crues sur le tronçon Gardons. Montée rapide attendue "
+            "des Gardons d'Anduze et d'Alès dans les prochaines heures ; débordements possibles."
+        )
+        (inject_id,) = store.injects.add_many(
+            operation["id"],
+            [
+                {
+                    "number": "5",
+                    "at_s": 0,
+                    "channel": "alert",
+                    "recipient": "Tous les joueurs",
+                    "content": text,
+                    "details": {"area": "INSEE:30 NUTS3:FRJ12"},
+                }
+            ],
+        )
+        (record,) = release(store, inject_id)
+        alert = store.alerts.get(record["id"])
+    assert alert["headline"] == "EXERCICE — Vigilance ORANGE crues sur le tronçon Gardons."
+    (info,) = alert["cap"]["infos"]
+    assert info["description"] == text
+    assert [a["description"] for a in info["areas"]] == ["Gard"]  # not "Tous les joueurs"

@@ -45,7 +45,7 @@ from fieldapp.ui.kit.taskman import Lane, TaskManager
 
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
-    from fieldapp.core.record_types import Operation
+    from fieldapp.core.record_types import ObserverNote, Operation
     from fieldapp.store import Store
 
 WATCHED = ("inject", "exercise_clock", "observer_note")
@@ -217,12 +217,8 @@ class ExerciseDesk(QMainWindow):
         if chosen and (row := self.model.row_of(chosen)) >= 0:
             self.view.selectRow(row)
         self._show_clock()
-        self.notes.setPlainText(
-            "\n".join(
-                f"{format_clock(n['exercise_s'] or 0)}  {n['author']}: {n['text']}"
-                for n in data.notes
-            )
-        )
+        numbers = {i["id"]: i["number"] for i in data.injects}
+        self.notes.setPlainText("\n".join(self._note_line(n, numbers) for n in data.notes))
         running = data.clock is not None and data.clock.state == "running"
         if running and not self.timer.isActive():
             self.timer.start()
@@ -249,8 +245,9 @@ class ExerciseDesk(QMainWindow):
             self.detail.setPlainText("")
             return
         labels = words.field_labels()
+        shown = {**row, "released_at": _utc(row["released_at"])}
         lines = [
-            f"{labels[name]}: {row[name]}"
+            f"{labels[name]}: {shown[name]}"
             for name in (
                 "number",
                 "sender",
@@ -261,9 +258,19 @@ class ExerciseDesk(QMainWindow):
                 "controller",
                 "released_at",
             )
-            if row[name]
+            if shown[name]
         ]
         self.detail.setPlainText("\n".join(lines))
+
+    def _note_line(self, note: ObserverNote, numbers: dict[str, str]) -> str:
+        """A note as listed: "T+00:39  camille · inject 10 · Mairie d'Anduze: its text"."""
+        about = [note["author"]]
+        if note["inject_id"] in numbers:
+            about.append(self.tr("inject %1").replace("%1", numbers[note["inject_id"]]))
+        if note["player"]:
+            about.append(note["player"])
+        clock = format_clock(note["exercise_s"] or 0)
+        return f"{clock}  {' · '.join(about)}: {note['text']}"
 
     # -- the clock and the injects ---------------------------------------------------------
 
@@ -394,3 +401,8 @@ class ExerciseDesk(QMainWindow):
         self.note_button.setText(self.tr("Add &note"))
         self.note_edit.setPlaceholderText(self.tr("An observer's note on the chosen inject"))
         self._show_clock()
+
+
+def _utc(iso: str | None) -> str:
+    """A stored UTC time as "2026-12-05 16:23 UTC" ("" for none)."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if iso else ""

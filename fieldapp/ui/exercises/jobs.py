@@ -2,8 +2,9 @@
 
 `read_desk` (reads lane): the scenario with its status, the clock, the observers' notes;
 `release_due` (writes lane): the injects the clock has reached, released one after the
-other (each delivered on its channel: exercises/release.py); `release_one`, `skip_one`
-(writes lane). Each runs on its worker thread's own Store (`ctx.store`).
+other (each delivered on its channel: exercises/release.py); `release_one` (writes lane);
+`start_sample` (writes lane): the sample exercise in a new operation, its clock running.
+Each runs on its worker thread's own Store (`ctx.store`).
 """
 
 from __future__ import annotations
@@ -56,3 +57,13 @@ def release_one(inject_id: str, ctx: JobContext) -> None:
     from fieldapp.exercises.release import release
 
     release(ctx.store, inject_id)
+
+
+def start_sample(ctx: JobContext) -> str:
+    """The sample scenario in a new exercise operation, its clock started; its id."""
+    from fieldapp.demo.exercise import start_sample_exercise
+
+    ctx.progress(0, 1)
+    sample = start_sample_exercise(ctx.store)
+    ctx.progress(1, 1)
+    return sample.operation["id"]

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         exercises.set_operation(self.operation)
         self.operation_changed.connect(exercises.set_operation)
         self.records_changed.connect(exercises.show_changes)
+        exercises.operation_requested.connect(self.switch_operation)  # the sample exercise
 
     @Slot(str, object)
     def _on_radio_entry_requested(self, kind: str, values: dict) -> None:

@@ -1,0 +1,115 @@
+"""Makes the exercise desk's screenshots in docs/images/ from a throw-away data directory.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/exercise_screenshots.py
+
+The sample exercise (a flash flood in the Gard, resources/exercises/crue-eclair.csv)
+started as *Exercise > Start the sample exercise* starts it, forty minutes into its run:
+the injects the clock reached released on their channels, one skipped by the
+controller, an observer's note; then what the players received: the Exercise alert on
+the alerts desk. Both at 1024x600, in French. Runs the real main window and desks on the
+GUI thread of its own QApplication; the desks read on the task manager as in the app.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldapp.core.settings import Settings
+from fieldapp.store import Store
+
+IMAGES = Path(__file__).resolve().parents[1] / "images"
+SIZE = (1024, 600)
+RUN_FOR = timedelta(minutes=40)  # T+00:40: the Gardons rising, the first red warning near
+SKIPPED = "13"  # a rumour by phone the controller drops: the players have enough
+CHOSEN = "10"  # the desk shows this inject (a radio message from Anduze), released
+NOTE = "Le COD a répondu en 3 min, mais la hauteur n'a pas été reportée au tableau."
+
+
+def wait(app: QApplication, seconds: float = 0.5) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def until(app: QApplication, done: Callable[[], bool], limit: float = 15.0) -> None:
+    end = time.monotonic() + limit
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    if not done():
+        raise SystemExit("the window did not get there in time")
+
+
+def run_forty_minutes(store: Store) -> str:
+    """The sample exercise started forty minutes ago: what the clock reached released,
+    one inject skipped, an observer's note; the operation's id."""
+    from fieldapp.demo.exercise import start_sample_exercise
+    from fieldapp.exercises.release import release
+
+    sample = start_sample_exercise(store)
+    op_id = sample.operation["id"]
+    started = (datetime.now(UTC) - RUN_FOR).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    store.clocks.pause(op_id)
+    store.clocks.start(op_id, now=started)  # running since then: T+00:40 now
+    injects = {i["number"]: i for i in store.injects.list(op_id)}
+    store.injects.skip(injects[SKIPPED]["id"])
+    for inject in store.injects.due(op_id, int(RUN_FOR.total_seconds())):
+        release(store, inject["id"])
+    store.notes.add(
+        op_id, NOTE, inject_id=injects[CHOSEN]["id"], player="Mairie d'Anduze", exercise_s=2340
+    )
+    return op_id
+
+
+def shoot(app: QApplication, widget: QWidget, name: str) -> None:
+    widget.resize(*SIZE)
+    wait(app)
+    widget.grab().save(str(IMAGES / name))
+    print("wrote", IMAGES / name)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    from fieldapp.ui.kit.i18n import LanguageManager
+    from fieldapp.ui.shell.main_window import MainWindow
+
+    LanguageManager(app).apply("fr")
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "data", user="camille") as store:
+        op_id = run_forty_minutes(store)
+        window = MainWindow(store, Settings(last_operation_id=op_id, language="fr"))
+        window.show()
+        until(app, lambda: window.exercises is not None and window.alerts is not None)
+        assert window.exercises is not None and window.alerts is not None
+        desk = window.exercises.open_desk()
+        until(app, lambda: desk.model.rowCount() > 40)
+        desk.view.selectRow(desk.model.row_of(chosen_id(store, op_id, CHOSEN)))
+        shoot(app, desk, "exercise-desk-1024x600.png")
+        desk.shutdown()  # its clock would go on releasing while the players' desks are shot
+        desk.close()
+
+        alerts = window.alerts.open_desk()
+        until(app, lambda: alerts.chains_model.rowCount() > 0)
+        alerts.alerts_view.selectRow(0)
+        until(app, lambda: alerts.alert_panel.detail is not None)
+        shoot(app, alerts, "exercise-alert-1024x600.png")
+        alerts.close()
+        window.shutdown()
+        window.close()
+    return 0
+
+
+def chosen_id(store: Store, op_id: str, number: str) -> str:
+    return next(i["id"] for i in store.injects.list(op_id) if i["number"] == number)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
