@@ -12,6 +12,7 @@ reports pages and can cancel between two of them; a cancelled file is removed.
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 from collections.abc import Callable
@@ -56,38 +57,63 @@ def write_pdf(
 
     `exercise_line`, when given, is drawn in a band at the top and at the bottom of every
     page. `style` is CSS added to STYLE. `progress` is called before the layout (0, 0) and
-    after each page; when it returns False, the file is removed and PrintCancelled raised.
+    after each page; when it returns False, PrintCancelled is raised. A cancel or any
+    failure removes the file: no half-written PDF is left.
     """
     go_on = progress or (lambda _done, _pages: True)
-    writer = _pdf_writer(path, title)
-    area = writer.pageLayout().paintRectPixels(writer.resolution())
-    band = int(writer.resolution() * 0.35) if exercise_line else 0
     if not go_on(0, 0):
-        _discard(path)
+        raise PrintCancelled(str(path))
+    writer = _pdf_writer(path, title)
+    doc = _document(writer, body, style, band=_band(writer, exercise_line))
+    painter = QPainter(writer)
+    try:
+        if not painter.isActive():  # Qt only says so on stderr
+            raise OSError(errno.EACCES, "cannot be written", str(path))
+        return _paint(painter, writer, doc, exercise_line, go_on)
+    except BaseException:  # a cancel, a failure, Ctrl+C on the command line
+        if painter.isActive():
+            painter.end()
+        Path(path).unlink(missing_ok=True)  # half a PDF is no use to anyone
+        raise
+    finally:
+        if painter.isActive():
+            painter.end()
+
+
+def _band(writer: QPdfWriter, exercise_line: str) -> int:
+    """The height of the EXERCISE bands, 0 without them."""
+    return int(writer.resolution() * 0.35) if exercise_line else 0
+
+
+def _document(writer: QPdfWriter, body: str, style: str, band: int) -> QTextDocument:
+    """The body laid out in pages of the writer's page, less the bands."""
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultStyleSheet(STYLE + style)
     doc.setHtml(f"<body>{body}</body>")
-    body_height = area.height() - 2 * band
-    doc.setPageSize(QSizeF(area.width(), body_height))
+    doc.setPageSize(QSizeF(area.width(), area.height() - 2 * band))
+    return doc
+
+
+def _paint(
+    painter: QPainter, writer: QPdfWriter, doc: QTextDocument, exercise_line: str, go_on: Progress
+) -> int:
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
+    band = _band(writer, exercise_line)
+    height = doc.pageSize().height()
     pages = doc.pageCount()
-    painter = QPainter(writer)
-    try:
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, band - page * body_height)
-            doc.drawContents(painter, QRectF(0, page * body_height, area.width(), body_height))
-            painter.restore()
-            if exercise_line:
-                _exercise_bands(painter, exercise_line, area.width(), area.height(), band)
-            if not go_on(page + 1, pages):
-                painter.end()
-                _discard(path)
-    finally:
-        if painter.isActive():
-            painter.end()
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, band - page * height)
+        doc.drawContents(painter, QRectF(0, page * height, area.width(), height))
+        painter.restore()
+        if exercise_line:
+            _exercise_bands(painter, exercise_line, area.width(), area.height(), band)
+        if not go_on(page + 1, pages):
+            raise PrintCancelled(writer.title())  # write_pdf removes the file
     return pages
 
 
@@ -106,12 +132,6 @@ def _pdf_writer(path: Path | str, title: str) -> QPdfWriter:
         )
     )
     return writer
-
-
-def _discard(path: Path | str) -> None:
-    """Remove what was written (the painter has ended: the file is closed) and stop."""
-    Path(path).unlink(missing_ok=True)
-    raise PrintCancelled(str(path))
 
 
 def _exercise_bands(painter: QPainter, line: str, width: int, height: int, band: int) -> None:
