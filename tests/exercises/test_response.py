@@ -75,7 +75,7 @@ def test_the_after_action_report_lists_each_inject_with_its_answer_and_notes(sto
     report = build(store, drill)
     assert report.title == "EXERCISE — Exercice crue"
     rows = list(csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig"))))
-    assert rows[0] == ["EXERCISE — Exercice crue"]
+    assert rows[0] == ["EXERCISE — Exercice crue", "Run 1"]
     line = rows[2]
     assert (line[0], line[2], line[3], line[8]) == (
         "1",
