@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.cli import exercise_runs
 from fieldapp.cli.common import (
     CliError,
-    choose_operation,
+    choose_exercise,
     json_flag,
     label,
     open_store,
@@ -90,7 +91,9 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
         "--format", choices=("pdf", "csv"), help="default: by the file's name (.pdf, else CSV)"
     )
     sub.add_argument("-o", "--output", type=Path, required=True)
+    sub.add_argument("--compare", type=int, metavar="RUN", help="beside an archived run")
     operation_option(sub)
+    exercise_runs.add_actions(actions, command)
     sub = command(actions, "note", note, "an observer's note")
     sub.add_argument("text")
     sub.add_argument("--inject", default="", help="the inject it is about (its number)")
@@ -99,10 +102,7 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
 
 
 def _exercise(store: Any, args: argparse.Namespace) -> Operation:
-    operation = choose_operation(store, args)
-    if not operation["exercise"]:
-        raise CliError(f"{label(operation)} is a real operation, not an exercise", code=1)
-    return operation
+    return choose_exercise(store, args)
 
 
 def _read_scenario(path: Path, data_dir: Any) -> Any:
@@ -364,7 +364,7 @@ def report(args: argparse.Namespace) -> int:
     refuse_live_file(args.output, args.data_dir, writing=True)
     with open_store(args) as store:
         operation = _exercise(store, args)
-        content = build(store, operation["id"])
+        content = build(store, operation["id"], compare_with=args.compare)
     if kind == "pdf":
         pages = _report_pdf(content, operation["name"], args.output)
         print(f"after-action report of {label(operation)} written to {args.output} ({pages} pages)")
