@@ -10,7 +10,9 @@ import pytest
 from PySide6 import QtPdf
 
 from fieldapp.exercises.aar import AfterAction, ComparedInject, Comparison, Entry, Line
+from fieldapp.exercises.release import release
 from fieldapp.exercises.response import Response
+from fieldapp.store import Store
 from fieldapp.ui.exercises.aar_pdf import aar_pdf
 from fieldapp.ui.kit.pdf import PrintCancelled
 
@@ -182,9 +184,6 @@ def test_a_cancel_between_pages_leaves_no_file(qapp, tmp_path):
 
 def _played_exercise(store) -> str:
     """An exercise with two injects released, one answered by a player, and a note."""
-    from fieldapp.exercises.release import release
-    from fieldapp.store import Store
-
     drill = store.operations.create("Crue éclair", exercise=True)["id"]
     injects = [
         {"number": "1", "at_s": 0, "channel": "social", "content": "Le Gardon déborde"},
@@ -217,3 +216,18 @@ def test_the_command_line_writes_the_report_as_pdf(qapp, cli, store, tmp_path):
     assert code == 0 and csv_out.read_bytes().startswith(b"\xef\xbb\xbfEXERCISE")
     code, _, err = run("--format", "pdf", "-o", str(tmp_path / "missing" / "aar.pdf"))
     assert code != 0 and "aar.pdf" in err and not (tmp_path / "missing").exists()
+
+
+def test_the_command_line_compares_two_runs_in_the_pdf(qapp, cli, store, tmp_path):
+    from fieldapp.exercises.runs import reset
+
+    drill = _played_exercise(store)
+    reset(store, drill, tmp_path / "run1.db")
+    for inject in store.injects.list(drill):
+        release(store, inject["id"])
+    store.aar.add(drill, "action", "Former au relais", owner="Marie", due="2027-02-01")
+    out = tmp_path / "aar.pdf"
+    code, _, err = cli(store.data_dir, "exercise", "report")("--compare", "1", "-o", str(out))
+    assert code == 0, err
+    text = " ".join(read_pdf(out))
+    assert "Run 2 compared with run 1" in text and "Former au relais" in text and "Marie" in text

@@ -75,12 +75,13 @@ def aar_pdf(
 
 
 def report_build(operation_id: str, compare_with: int | None = None) -> Build:
-    """What a PDF job runs in its worker: the report built from the worker's Store."""
+    """What a PDF job runs in its worker: the report built from the worker's Store, with
+    the comparison to an earlier run when one is chosen."""
 
     def build(store: Store) -> PdfContent:
         from fieldapp.exercises import aar
 
-        report = aar.build(store, operation_id)
+        report = aar.build(store, operation_id, compare_with=compare_with)
         return aar_content(report, store.operations.get(operation_id)["name"])
 
     return build
