@@ -39,8 +39,10 @@ if TYPE_CHECKING:
     from fieldapp.alerts.relays import Relays
     from fieldapp.alerts.rumours import Rumours
     from fieldapp.exercises.clock import ExerciseClocks
+    from fieldapp.exercises.entries import AarEntries
     from fieldapp.exercises.injects import Injects
     from fieldapp.exercises.notes import ObserverNotes
+    from fieldapp.exercises.runs import ExerciseRuns
     from fieldapp.monitoring.authors import AuthorNotes
     from fieldapp.monitoring.items import Items
     from fieldapp.monitoring.queue import Queue
@@ -134,6 +136,18 @@ class Store:
         from fieldapp.exercises.clock import ExerciseClocks
 
         return ExerciseClocks(self.db)
+
+    @cached_property
+    def aar(self) -> AarEntries:
+        from fieldapp.exercises.entries import AarEntries
+
+        return AarEntries(self.db)
+
+    @cached_property
+    def runs(self) -> ExerciseRuns:
+        from fieldapp.exercises.runs import ExerciseRuns
+
+        return ExerciseRuns(self.db)
 
     # What callers read most, named here rather than through `db` everywhere.
     @property

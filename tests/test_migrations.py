@@ -61,6 +61,7 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
         "fieldapp-m004.db",
         "fieldapp-m005.db",
         "fieldapp-m006.db",
+        "fieldapp-m007.db",
     ],
 )
 def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, name):
@@ -68,7 +69,7 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
     data.mkdir()
     shutil.copyfile(OLD / name, data / "fieldapp.db")  # no connection is open yet
     with Store(data) as store:
-        (operation,) = store.operations.list()
+        (operation,) = [o for o in store.operations.list() if o["name"].startswith("Demo:")]
         assert operation["name"] == "Demo: floods and storm, France (seed 3)"
         reports = store.conn.execute("SELECT count(*) FROM reports").fetchone()[0]
         assert reports == 20
@@ -81,13 +82,21 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
     assert [m[0] for m in messages] == (
         [] if name in ("fieldapp-m001.db", "fieldapp-m002.db") else ["NEED 40 COTS AT SCHOOL"]
     )
-    if name == "fieldapp-m006.db":  # the alerts desk's alert and message survive
+    if name in ("fieldapp-m006.db", "fieldapp-m007.db"):  # the alert and message survive
         with Store(data) as store:
             (chain,) = store.alerts.chains(operation["id"])
             (message,) = store.messages.list(operation["id"])
         assert chain.current["headline"] == "SEVERE THUNDERSTORM WARNING"
         assert message["texts"] == {"sms": "Crue: evitez la D118"}
-    if name in ("fieldapp-m005.db", "fieldapp-m006.db"):  # the monitoring desk's post
+    if name == "fieldapp-m007.db":  # the exercise's scenario, its clock and a note survive
+        with Store(data) as store:
+            (drill,) = [o for o in store.operations.list() if o["name"] == "Exercice crue éclair"]
+            injects = store.injects.list(drill["id"])
+            (note,) = store.notes.list(drill["id"])
+            assert store.runs.current(drill["id"]) == 1 and store.aar.list(drill["id"]) == []
+        assert len(injects) == 45 and injects[0]["status"] == "released"
+        assert note["text"] == "Relais radio lent" and note["inject_id"] == injects[0]["id"]
+    if name in ("fieldapp-m005.db", "fieldapp-m006.db", "fieldapp-m007.db"):  # a post
         with Store(data) as store:
             found = [
                 tuple(row)

@@ -151,6 +151,8 @@ SHAPES = {
     "inject": record_types.Inject,
     "exercise_clock": record_types.ExerciseClock,
     "observer_note": record_types.ObserverNote,
+    "aar_entry": record_types.AarEntry,
+    "exercise_run": record_types.ExerciseRun,
 }
 # What a reader adds to a stored row, and takes away (an operation's stamps).
 ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",

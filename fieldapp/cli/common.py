@@ -79,6 +79,14 @@ def choose_operation(store: Store, args: argparse.Namespace) -> Operation:
     )
 
 
+def choose_exercise(store: Any, args: argparse.Namespace) -> Any:
+    """The operation chosen like any other, refused unless it is an exercise."""
+    operation = choose_operation(store, args)
+    if not operation["exercise"]:
+        raise CliError(f"{label(operation)} is a real operation, not an exercise", code=1)
+    return operation
+
+
 def label(operation: Operation) -> str:
     """An operation's name as shown everywhere: exercises always say so."""
     return operation["name"] + (" [EXERCISE]" if operation["exercise"] else "")

@@ -365,6 +365,30 @@ class ObserverNote(Stored):
     field_hlc: dict[str, str]
 
 
+class AarEntry(Stored):
+    """A line of the after-action report the trainer writes (`Store.aar`)."""
+
+    section: str  # strength | improvement | action
+    text: str
+    capability: str
+    owner: str
+    due: str  # an ISO date, or ""
+    author: str
+    field_hlc: dict[str, str]
+
+
+class ExerciseRun(Stored):
+    """An archived run of an exercise's scenario (`Store.runs`): its responses and notes."""
+
+    number: int
+    started_at: str | None
+    ended_at: str
+    archive: str
+    summary: dict[str, Any]
+    author: str
+    field_hlc: dict[str, str]
+
+
 class HistoryEntry(TypedDict):
     """One change of a record (`Store.history`): who, when, which fields."""
 

@@ -246,10 +246,23 @@ OBSERVER_NOTE = _declare(
     inject_id=ID, player=TEXT, at=TIME, exercise_s=INT, text=TEXT, author=TEXT,
 ).owning("author").needing("text", "at", nullable=("inject_id", "exercise_s"))  # fmt: skip
 
+# The after-action report: what the trainer writes (a strength, an area for improvement, an
+# action of the improvement plan with its owner and due date), and each archived run of
+# the scenario (its response times and notes, kept when the exercise is reset and played
+# again, so two runs are compared). Controllers' only, like the injects.
+AAR_ENTRY = _declare(
+    "aar_entry", "aar_entries", 1, "after-action entry", "text",
+    section=CODE, text=TEXT, capability=TEXT, owner=TEXT, due=TEXT, author=TEXT,
+).owning("author").needing("section", "text")  # fmt: skip
+EXERCISE_RUN = _declare(
+    "exercise_run", "exercise_runs", 1, "exercise run", "number",
+    number=INT, started_at=TIME, ended_at=TIME, archive=TEXT, summary=JSON, author=TEXT,
+).owning("author").needing("number", "ended_at", nullable=("started_at",))  # fmt: skip
+
 _REPORTING = (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)
 _MONITORING = (ITEM, WATCH_RULE, AUTHOR_NOTE)
 _OUTREACH = (ALERT, PUBLIC_MESSAGE, RUMOUR, MESSAGE_TEMPLATE, RELAY, RUMOUR_LINK)
-_EXERCISES = (INJECT, EXERCISE_CLOCK, OBSERVER_NOTE)
+_EXERCISES = (INJECT, EXERCISE_CLOCK, OBSERVER_NOTE, AAR_ENTRY, EXERCISE_RUN)
 RECORD_TYPES: Mapping[str, RecordType] = MappingProxyType(
     {t.entity: t for t in (*_REPORTING, *_MONITORING, *_OUTREACH, *_EXERCISES)}
 )

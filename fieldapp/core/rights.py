@@ -45,9 +45,10 @@ VOLUNTEER_TYPES = (
     "observer_note",
 )  # fmt: skip
 # What only those who lead an exercise see: the scenario's injects (not yet released, their
-# expected actions, their controller notes) and the observers' notes. The server never
+# expected actions, their controller notes), the observers' notes, and the after-action
+# report's entries and archived runs. The server never
 # sends them to anyone else's device (sync/server/pull.py).
-CONTROLLERS_ONLY = ("inject", "observer_note")
+CONTROLLERS_ONLY = ("inject", "observer_note", "aar_entry", "exercise_run")
 CONTROLLER_ROLES = ("admin", "coordinator", "trainer")
 # What anyone who may write posts may change on anyone's post: the triage of the queue.
 TRIAGE_FIELDS = frozenset({"status", "claimed_by", "report_id", "cluster_pin"})

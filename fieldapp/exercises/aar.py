@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.exercises.clocktext import format_clock
+from fieldapp.exercises.mseltable import number_key
 from fieldapp.exercises.response import Response, responses, summary
 
 if TYPE_CHECKING:
@@ -78,9 +80,12 @@ class AfterAction:
     comparison: Comparison | None = None
 
 
-def build(store: Store, operation_id: str) -> AfterAction:
+def build(store: Store, operation_id: str, compare_with: int | None = None) -> AfterAction:
+    """The report of the run being played; `compare_with`: an archived run's number, set
+    side by side with it."""
     operation = store.operations.get(operation_id)
     found = {r.number: r for r in responses(store, operation_id)}
+    run = store.runs.current(operation_id)
     notes = store.notes.list(operation_id)
     by_inject: dict[str, list[ObserverNote]] = {}
     for note in notes:
@@ -90,12 +95,55 @@ def build(store: Store, operation_id: str) -> AfterAction:
         Line(i, found.get(i["number"]), tuple(by_inject.get(i["id"], [])))
         for i in store.injects.list(operation_id)
     ]
+    channels = summary(found.values())
+    comparison = None
+    if compare_with is not None:
+        earlier = store.runs.get(operation_id, compare_with)
+        comparison = compare(earlier["summary"], compare_with, found, channels, run)
+    entries = [
+        Entry(e["section"], e["text"], e["capability"], e["owner"], e["due"])
+        for e in store.aar.list(operation_id)
+    ]
     return AfterAction(
         f"EXERCISE — {operation['name']}",
         lines,
-        summary(found.values()),
+        channels,
         [n for n in notes if not n["inject_id"]],
+        run,
+        entries,
+        comparison,
     )
+
+
+def compare(
+    earlier: Mapping[str, Any],
+    earlier_run: int,
+    found: Mapping[str, Response],
+    channels: Mapping[str, Mapping[str, float | int | None]],
+    this_run: int,
+) -> Comparison:
+    """An archived run's summary (exercises/runs.run_summary) beside this run's responses:
+    every inject released in either run, in the order of the scenario's numbers."""
+    before = {r["number"]: r for r in earlier.get("responses", [])}
+    numbers = sorted({*before, *found}, key=number_key)
+    injects = tuple(
+        ComparedInject(
+            number,
+            (found[number].channel if number in found else before[number]["channel"]),
+            before[number]["seconds"] if number in before else None,
+            found[number].seconds if number in found else None,
+        )
+        for number in numbers
+    )
+    names = sorted({*earlier.get("channels", {}), *channels})
+    medians = {
+        name: (
+            earlier.get("channels", {}).get(name, {}).get("median_s"),
+            channels.get(name, {}).get("median_s"),
+        )
+        for name in names
+    }
+    return Comparison(earlier_run, this_run, injects, medians)
 
 
 HEADER = (
@@ -116,7 +164,7 @@ def to_csv(report: AfterAction) -> bytes:
     """The timeline, then one line per channel: a spreadsheet's after-action report."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([report.title])
+    writer.writerow([report.title, f"Run {report.run}"])
     writer.writerow(HEADER)
     for line in report.lines:
         inject, response = line.inject, line.response
@@ -152,7 +200,48 @@ def to_csv(report: AfterAction) -> bytes:
         writer.writerow(("Observer notes", "", ""))
         for note in report.general_notes:
             writer.writerow([note["at"], note["player"], f"{note['author']}: {note['text']}"])
+    _entries_csv(writer, report.entries)
+    if report.comparison:
+        _comparison_csv(writer, report.comparison)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+SECTION_TITLES = {
+    "strength": "Strengths",
+    "improvement": "Areas for improvement",
+    "action": "Improvement plan",
+}
+
+
+def _entries_csv(writer: Any, entries: list[Entry]) -> None:
+    for section in SECTIONS:
+        chosen = [e for e in entries if e.section == section]
+        if not chosen:
+            continue
+        writer.writerow([])
+        writer.writerow((SECTION_TITLES[section], "Capability", "Owner", "Due"))
+        for entry in chosen:
+            writer.writerow([entry.text, entry.capability, entry.owner, entry.due])
+
+
+def _comparison_csv(writer: Any, comparison: Comparison) -> None:
+    earlier, this = f"Run {comparison.earlier_run} (s)", f"Run {comparison.this_run} (s)"
+    writer.writerow([])
+    writer.writerow(("Inject", "Channel", earlier, this, "Difference (s)"))
+    for item in comparison.injects:
+        writer.writerow(
+            [item.number, item.channel, _number(item.earlier_s), _number(item.this_s),
+             _difference(item.earlier_s, item.this_s)]
+        )  # fmt: skip
+    writer.writerow([])
+    writer.writerow(("Channel", f"Median, {earlier}", f"Median, {this}", "Difference (s)"))
+    for channel, (before, after) in comparison.channels.items():
+        writer.writerow([channel, _number(before), _number(after), _difference(before, after)])
+
+
+def _difference(before: float | None, after: float | None) -> str:
+    """How much faster (negative) or slower this run answered; "" when one is missing."""
+    return "" if before is None or after is None else f"{after - before:+.0f}"
 
 
 def _number(value: float | int | None) -> str:

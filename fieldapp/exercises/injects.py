@@ -16,11 +16,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldapp.core.errors import NotFoundError, ValidationError
-from fieldapp.core.operations import get_operation
 from fieldapp.core.record_types import Inject
 from fieldapp.core.replica import Repository, new_id
-from fieldapp.core.rights import leads
 from fieldapp.core.times import utc_now
+from fieldapp.exercises.guard import check_controller
 
 CHANNELS = ("social", "alert", "radio", "phone", "sms", "email", "other")
 STATUSES = ("pending", "released", "skipped")
@@ -175,26 +174,7 @@ class Injects(Repository):
         return [row[0] for row in cursor]
 
     def _check_operation(self, operation_id: str) -> None:
-        operation = get_operation(self.conn, operation_id)
-        if not operation["exercise"]:
-            raise ValidationError(
-                {
-                    "operation": (
-                        "not_exercise",
-                        ("injects belong to an exercise operation, never to a real one"),
-                    )
-                }
-            )
-        role = self.db.sync_state("role")
-        if role and not leads(role, True):
-            raise ValidationError(
-                {
-                    "operation": (
-                        "server_role",
-                        (f"a {role} plays the exercise: only its controllers write its scenario"),
-                    )
-                }
-            )
+        check_controller(self.db, operation_id, "injects")
 
 
 def _decoded(row: Any) -> Inject:

@@ -169,7 +169,9 @@ def scenario(
     if not injects:
         raise MselError(source, "the scenario has no injects: only a header")
     _check_numbers(injects, columns, source)
-    ordered = sorted((inject for _, inject in injects), key=lambda i: (i.at_s, _natural(i.number)))
+    ordered = sorted(
+        (inject for _, inject in injects), key=lambda i: (i.at_s, number_key(i.number))
+    )
     return Scenario(
         title=meta.get("title", ""),
         language=meta.get("language", ""),
@@ -280,7 +282,7 @@ def _check_cycles(
             step = by_number.get(step.follows)
 
 
-def _natural(number: str) -> tuple[tuple[int, int | str], ...]:
+def number_key(number: str) -> tuple[tuple[int, int | str], ...]:
     """Sorts "2" < "12" < "12a" < "b1": digits compared as numbers."""
     # ASCII digits only: str.isdigit() takes "¹" for a digit, which int() refuses.
     parts = re.split(r"([0-9]+)", number.casefold())

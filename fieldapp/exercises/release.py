@@ -1,8 +1,9 @@
 """Releasing an inject: delivering it as what the players really receive.
 
 - `social`: a post in the monitoring queue (its key `exercise:<inject id> <reference>`,
-  so releasing it again, or on a co-controller's laptop, is the same post, and the
-  monitoring desk shows the reference: monitoring/items.exercise_reference);
+  with `#<run>` after the id after a reset, so releasing it again in a run, or on a
+  co-controller's laptop, is the same post; the monitoring desk shows the reference:
+  monitoring/items.exercise_reference);
 - `alert`: an official alert, CAP status Exercise (only an exercise operation takes it
   in), on the alerts desk and the map: its areas from the inject's `area` detail (CAP
   geocodes such as `NUTS3 FR812` or `INSEE 30`, drawn from the shipped boundaries) or its
@@ -61,6 +62,13 @@ def short_id(inject: Inject) -> str:
     return inject["id"][-8:]
 
 
+def _run_mark(store: Store, inject: Inject) -> str:
+    """ "" in the first run of the scenario, "#2" in the second (after a reset): what a
+    replayed inject's post key and alert identifier add, so it is a new post or alert."""
+    run = store.runs.current(inject["operation_id"])
+    return f"#{run}" if run > 1 else ""
+
+
 def _first_line(text: str, limit: int = 120) -> str:
     line = next((part.strip() for part in text.splitlines() if part.strip()), "")
     return line[:limit]
@@ -72,7 +80,7 @@ def _post(store: Store, inject: Inject) -> list[dict[str, str]]:
 
     details = inject["details"]
     post = Post(
-        key=f"{EXERCISE_KEY}{inject['id']} {reference(inject)}",
+        key=f"{EXERCISE_KEY}{inject['id']}{_run_mark(store, inject)} {reference(inject)}",
         author=inject["sender"],
         handle=details.get("handle", "") or inject["sender"],
         posted_at=utc_now(),
@@ -122,7 +130,7 @@ def _alert(store: Store, inject: Inject) -> list[dict[str, str]]:
     )
     alert = CapAlert(
         version="1.2",
-        identifier=f"EXERCISE-{inject['number']}-{short_id(inject)}",
+        identifier=f"EXERCISE-{inject['number']}-{short_id(inject)}{_run_mark(store, inject)}",
         sender=EXERCISE_SENDER,
         sent=now,
         status="Exercise",

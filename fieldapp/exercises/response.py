@@ -71,8 +71,7 @@ def responses(store: Store, operation_id: str) -> list[Response]:
     for inject in store.injects.list(operation_id):
         if inject["status"] != "released" or not inject["released_at"]:
             continue
-        answers = [a for record in inject["delivered"] for a in _answers(store, record, inject)]
-        answers = [a for a in answers if a[0] >= inject["released_at"]]
+        answers = [(a.at, a.what) for a in player_actions(store, inject)]
         first = min(answers, default=None)
         found.append(
             Response(
@@ -85,6 +84,29 @@ def responses(store: Store, operation_id: str) -> list[Response]:
         )
     found.sort(key=lambda r: r.released_at)
     return found
+
+
+@dataclass(frozen=True, order=True)
+class PlayerAction:
+    """One thing a player did with what an inject became, after its release."""
+
+    at: str
+    player: str  # the user who did it
+    what: str
+
+
+def player_actions(store: Store, inject: Inject) -> list[PlayerAction]:
+    """Everything players did with the records a released inject became, oldest first:
+    the controller's view of what each player did after each inject."""
+    if not inject["released_at"]:
+        return []
+    found = {
+        PlayerAction(at, player, what)
+        for record in inject["delivered"]
+        for at, what, player in _answers(store, record, inject)
+        if at >= inject["released_at"]
+    }
+    return sorted(found)
 
 
 def summary(found: Iterable[Response]) -> dict[str, dict[str, float | int | None]]:
@@ -104,15 +126,17 @@ def summary(found: Iterable[Response]) -> dict[str, dict[str, float | int | None
     return out
 
 
-def _answers(store: Store, record: dict, inject: Inject) -> Sequence[tuple[str, str]]:
+def _answers(store: Store, record: dict, inject: Inject) -> Sequence[tuple[str, str, str]]:
+    """(when, what, who) of each answer to one delivered record."""
     entity, record_id = record["entity"], record["id"]
     if entity == "alert":
         return _alert_answers(store, record_id)
     if entity == "radio_message":
         hops = [
-            (r[0], f"hop to {r[1]}")
+            (r[0], f"hop to {r[1]}", r[2])
             for r in store.conn.execute(
-                "SELECT at, to_station FROM radio_hops WHERE message_id = ? AND deleted = 0",
+                "SELECT at, to_station, author FROM radio_hops"
+                " WHERE message_id = ? AND deleted = 0",
                 [record_id],
             )
         ]
@@ -120,7 +144,7 @@ def _answers(store: Store, record: dict, inject: Inject) -> Sequence[tuple[str, 
     return _edits(store, entity, record_id, inject)
 
 
-def _edits(store: Store, entity: str, record_id: str, inject: Inject) -> list[tuple[str, str]]:
+def _edits(store: Store, entity: str, record_id: str, inject: Inject) -> list[tuple[str, str, str]]:
     """Changes of answering fields after its creation, at the wall time of their stamp."""
     wanted = ANSWERING_FIELDS.get(entity, ())
     found = []
@@ -133,21 +157,22 @@ def _edits(store: Store, entity: str, record_id: str, inject: Inject) -> list[tu
         if touched and hlc and author != inject["author"]:
             value = json.loads(changes)[touched[0]]
             after = value[-1] if isinstance(value, list) and value else value
-            found.append((_stamp_time(hlc), f"{entity} {touched[0]}: {after}"))
+            found.append((_stamp_time(hlc), f"{entity} {touched[0]}: {after}", author))
     return found
 
 
-def _alert_answers(store: Store, alert_id: str) -> list[tuple[str, str]]:
+def _alert_answers(store: Store, alert_id: str) -> list[tuple[str, str, str]]:
     rows = store.conn.execute(
-        "SELECT at, channel, via FROM relays WHERE deleted = 0 AND (alert_id = ? OR message_id"
-        " IN (SELECT id FROM public_messages WHERE alert_id = ? AND deleted = 0))",
+        "SELECT at, channel, via, author FROM relays WHERE deleted = 0 AND (alert_id = ?"
+        " OR message_id IN (SELECT id FROM public_messages WHERE alert_id = ? AND deleted = 0))",
         [alert_id, alert_id],
     )
     drafts = store.conn.execute(
-        "SELECT created_at FROM public_messages WHERE alert_id = ? AND deleted = 0", [alert_id]
+        "SELECT created_at, author FROM public_messages WHERE alert_id = ? AND deleted = 0",
+        [alert_id],
     )
-    return [(r[0], f"relay {r[1]} {r[2]}".strip()) for r in rows] + [
-        (r[0], "public message drafted") for r in drafts
+    return [(r[0], f"relay {r[1]} {r[2]}".strip(), r[3]) for r in rows] + [
+        (r[0], "public message drafted", r[1]) for r in drafts
     ]
 
 

@@ -1083,6 +1083,14 @@
         <translation>Note d&apos;observateur</translation>
     </message>
     <message>
+        <source>After-action report entry</source>
+        <translation>Entrée du retour d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>Archived run of an exercise</source>
+        <translation>Partie archivée d&apos;un exercice</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
@@ -1303,6 +1311,18 @@
         <translation>En pause</translation>
     </message>
     <message>
+        <source>Strength</source>
+        <translation>Point fort</translation>
+    </message>
+    <message>
+        <source>Area for improvement</source>
+        <translation>Axe d&apos;amélioration</translation>
+    </message>
+    <message>
+        <source>Improvement plan action</source>
+        <translation>Action du plan d&apos;amélioration</translation>
+    </message>
+    <message>
         <source>Inject number</source>
         <translation>Numéro d&apos;inject</translation>
     </message>
@@ -1401,6 +1421,42 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>Terminée le</translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation>Fichier d&apos;archive</translation>
+    </message>
+    <message>
+        <source>Responses and notes</source>
+        <translation>Réponses et notes</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,7 @@ def test_the_after_action_report_lists_each_inject_with_its_answer_and_notes(sto
     report = build(store, drill)
     assert report.title == "EXERCISE — Exercice crue"
     rows = list(csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig"))))
-    assert rows[0] == ["EXERCISE — Exercice crue"]
+    assert rows[0] == ["EXERCISE — Exercice crue", "Run 1"]
     line = rows[2]
     assert (line[0], line[2], line[3], line[8]) == (
         "1",
@@ -87,3 +87,28 @@ def test_the_after_action_report_lists_each_inject_with_its_answer_and_notes(sto
     assert rows[3][:4] == ["2", "T+00:00", "alert", "pending"]
     assert rows[6][:3] == ["social", "1", "1"]
     assert rows[-1][2] == "alice: Salle bruyante"
+
+
+def test_the_controller_sees_what_each_player_did_after_an_inject(store):
+    from fieldapp.exercises.response import player_actions
+
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    first, second = store.injects.add_many(drill, INJECTS[:2])
+    (post,) = release(store, first)
+    (alert,) = release(store, second)
+    time.sleep(0.02)
+    with Store(store.data_dir, user="paul") as paul:
+        paul.items.set_status([post["id"]], "rumour")
+    time.sleep(0.02)
+    with Store(store.data_dir, user="lea") as lea:
+        lea.items.set_status([post["id"]], "dismissed")
+        lea.relays.add(drill, {"alert_id": alert["id"], "channel": "radio", "via": "F4ABC"})
+    done = player_actions(store, store.injects.get(first))
+    assert [(a.player, a.what) for a in done] == [
+        ("paul", "item status: rumour"),
+        ("lea", "item status: dismissed"),
+    ]
+    assert done[0].at < done[1].at
+    done = player_actions(store, store.injects.get(second))
+    assert [(a.player, a.what) for a in done] == [("lea", "relay radio F4ABC")]
+    assert player_actions(store, store.injects.add(drill, INJECTS[2])) == []  # not released

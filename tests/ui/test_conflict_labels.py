@@ -54,6 +54,8 @@ RECORDS = {
     "inject": ({"number": "12", "channel": "radio"}, "channel"),
     "exercise_clock": ({"state": "paused", "speed": 2}, "state"),
     "observer_note": ({"text": "Relais radio en 4 min", "player": "paul"}, "player"),
+    "aar_entry": ({"text": "Relais radio trop lent", "section": "improvement"}, "section"),
+    "exercise_run": ({"number": 2, "owner": "", "archive": "run1.db"}, "archive"),
 }
 SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
     "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
@@ -79,6 +81,13 @@ SHOWN = {  # (title, kind, field label) in the list, and the field's stored valu
     "inject": ("12", "Exercise inject", "Channel", "Radio message"),
     "exercise_clock": ("paused", "Exercise clock", "Clock", "Paused"),
     "observer_note": ("Relais radio en 4 min", "Observer's note", "Player", "paul"),
+    "aar_entry": (
+        "Relais radio trop lent",
+        "After-action report entry",
+        "Section",
+        "Area for improvement",
+    ),
+    "exercise_run": ("2", "Archived run of an exercise", "Archive file", "run1.db"),
 }
 
 
@@ -121,6 +130,7 @@ def test_a_record_in_conflict_is_named_and_its_field_and_value_are_in_words(qapp
         "radio_hop",
         "message_template",
         "observer_note",
+        "exercise_run",
     )  # a text field in conflict
     assert model.is_editable(model.row_of(name)) is (entity in typed)
 

@@ -22,6 +22,7 @@ NAMES: tuple[str, ...] = (
     "m005_monitoring",
     "m006_alerts",
     "m007_exercises",
+    "m008_after_action",
 )
 
 
@@ -36,9 +37,10 @@ def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]
         m005_monitoring,
         m006_alerts,
         m007_exercises,
+        m008_after_action,
     )
 
     migrations = (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring, m006_alerts,
-                  m007_exercises)  # fmt: skip
+                  m007_exercises, m008_after_action)  # fmt: skip
     modules = {m.NAME: m for m in migrations}
     return [(name, modules[name].apply) for name in names]

@@ -38,7 +38,14 @@ def _message_check() -> Check:
     return radio_model.validate_message
 
 
+def _entry_check() -> Check:
+    from fieldapp.exercises.entries import validate_entry
+
+    return validate_entry
+
+
 CHECKS: Mapping[str, Callable[[], Check]] = {
+    "aar_entry": _entry_check,
     "report": lambda: domain.validate_report,
     "feature": lambda: validate_feature,
     "radio_message": _message_check,
@@ -53,6 +60,7 @@ def _is_word_list(value: Any) -> bool:
 JSON_SHAPES: Mapping[tuple[str, str], tuple[Callable[[Any], bool], str]] = {
     ("report", "tags"): (_is_word_list, "a JSON list of words"),
     ("radio_message", "format_meta"): (lambda v: isinstance(v, dict), "a JSON object"),
+    ("exercise_run", "summary"): (lambda v: isinstance(v, dict), "a JSON object"),
 }
 
 

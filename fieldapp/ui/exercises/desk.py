@@ -6,8 +6,9 @@ screen. The timeline lists every inject (number, time, channel, status, content;
 controller's note and expected action beside the chosen one). While the clock runs, a
 timer asks the writes lane every few seconds to release what it has reached; Release,
 Skip and Delay act on the chosen inject at once. Observers write timestamped notes on
-the chosen inject. Only controllers see the scenario (the server never sends it to a
-player): on a player's laptop the timeline is empty and says why.
+the chosen inject. "After-action report…" opens the trainer's report (aar_dialog.py).
+Only controllers see the scenario (the server never sends it to a player): on a
+player's laptop the timeline is empty and says why.
 
 GUI thread only; reads and releases run on the task manager.
 """
@@ -18,6 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +41,7 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.exercises.clock import SPEEDS
 from fieldapp.exercises.clocktext import format_clock, parse_clock
 from fieldapp.ui.exercises import jobs, words
+from fieldapp.ui.exercises.aar_dialog import AfterActionDialog, AfterActionHolder
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.rows_model import IdRole, RowsModel
 from fieldapp.ui.kit.taskman import Lane, TaskManager
@@ -103,6 +106,9 @@ class ExerciseDesk(QMainWindow):
         self.jump_button = QPushButton(self)
         self.release_button, self.skip_button = QPushButton(self), QPushButton(self)
         self.delay_button = QPushButton(self)
+        self.aar_action = QAction(self)
+        self.aar_button = QPushButton(self)
+        self.after_action = AfterActionHolder(self)
         self.detail = QPlainTextEdit(self)
         self.detail.setReadOnly(True)
         self.note_edit = QLineEdit(self)
@@ -148,6 +154,8 @@ class ExerciseDesk(QMainWindow):
         for widget in (self.release_button, self.skip_button, self.delay_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        actions.addWidget(self.aar_button)
+        self.addAction(self.aar_action)
         note = QHBoxLayout()
         note.addWidget(self.note_edit, 1)
         note.addWidget(self.note_button)
@@ -183,6 +191,8 @@ class ExerciseDesk(QMainWindow):
         self.delay_button.clicked.connect(self._on_delay_clicked)
         self.note_button.clicked.connect(self._on_note_clicked)
         self.note_edit.returnPressed.connect(self._on_note_clicked)
+        self.aar_action.triggered.connect(self.open_after_action)
+        self.aar_button.clicked.connect(self.aar_action.trigger)
         self.view.selectionModel().currentRowChanged.connect(self._show_chosen)
 
     # -- reads ------------------------------------------------------------------------------
@@ -190,12 +200,15 @@ class ExerciseDesk(QMainWindow):
     def set_operation(self, operation: Operation | None) -> None:
         self.operation = operation if operation and operation["exercise"] else None
         self.banner.setVisible(self.operation is not None)
+        self.aar_action.setEnabled(self.operation is not None)
+        self.after_action.close()
         self.retranslate()
         self.refresh()
 
     def show_changes(self, changes: Changes) -> None:
         if changes.touches(*WATCHED):
             self.refresh()
+        self.after_action.show_changes(changes)
 
     def refresh(self) -> None:
         if self.operation is None:
@@ -369,6 +382,11 @@ class ExerciseDesk(QMainWindow):
             return
         self.show_problem("")
 
+    @Slot()
+    def open_after_action(self) -> AfterActionDialog | None:
+        """The after-action report dialog of this exercise, opened."""
+        return self.after_action.open(self.operation) if self.operation else None
+
     def _failed(self, error: Exception) -> None:
         self.show_problem(str(error))
 
@@ -381,6 +399,7 @@ class ExerciseDesk(QMainWindow):
     def shutdown(self) -> None:
         self.timer.stop()
         self.tasks.drop(self._key)
+        self.after_action.close()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -399,6 +418,8 @@ class ExerciseDesk(QMainWindow):
         self.skip_button.setText(self.tr("S&kip"))
         self.delay_button.setText(self.tr("&Delay…"))
         self.note_button.setText(self.tr("Add &note"))
+        self.aar_action.setText(self.tr("&After-action report…"))
+        self.aar_button.setText(self.aar_action.text())
         self.note_edit.setPlaceholderText(self.tr("An observer's note on the chosen inject"))
         self._show_clock()
 

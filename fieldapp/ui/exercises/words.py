@@ -39,6 +39,15 @@ def clock_labels() -> dict[str, str]:
     }
 
 
+def section_labels() -> dict[str, str]:
+    """The parts of the after-action report the trainer writes (exercises/aar.SECTIONS)."""
+    return {
+        "strength": translate("Exercises", "Strength"),
+        "improvement": translate("Exercises", "Area for improvement"),
+        "action": translate("Exercises", "Improvement plan action"),
+    }
+
+
 def field_labels(kind: str = "") -> dict[str, str]:
     """The names of the desk's record fields (injects, the clock, observer notes)."""
     return {
@@ -67,4 +76,28 @@ def field_labels(kind: str = "") -> dict[str, str]:
         "at": translate("Exercises", "At"),
         "exercise_s": translate("Exercises", "Exercise time"),
         "text": translate("Exercises", "Note"),
+    }
+
+
+def entry_field_labels(kind: str = "") -> dict[str, str]:
+    """The fields of a trainer's after-action entry."""
+    return {
+        "section": translate("Exercises", "Section"),
+        "text": translate("Exercises", "Text"),
+        "capability": translate("Exercises", "Capability"),
+        "owner": translate("Exercises", "Owner"),
+        "due": translate("Exercises", "Due date"),
+        "author": translate("Exercises", "Author"),
+    }
+
+
+def run_field_labels(kind: str = "") -> dict[str, str]:
+    """The fields of an archived run of an exercise."""
+    return {
+        "number": translate("Exercises", "Run"),
+        "started_at": translate("Exercises", "Started at"),
+        "ended_at": translate("Exercises", "Ended at"),
+        "archive": translate("Exercises", "Archive file"),
+        "summary": translate("Exercises", "Responses and notes"),
+        "author": translate("Exercises", "Author"),
     }

@@ -57,6 +57,8 @@ def type_labels() -> dict[str, str]:
         "inject": translate("Conflicts", "Exercise inject"),
         "exercise_clock": translate("Conflicts", "Exercise clock"),
         "observer_note": translate("Conflicts", "Observer's note"),
+        "aar_entry": translate("Conflicts", "After-action report entry"),
+        "exercise_run": translate("Conflicts", "Archived run of an exercise"),
     }
 
 
@@ -165,6 +167,8 @@ FIELD_LABELS: Mapping[str, Callable[[str], dict[str, str]]] = {
         alerts_words.field_labels,
     ),
     **dict.fromkeys(("inject", "exercise_clock", "observer_note"), exercises_words.field_labels),
+    "aar_entry": exercises_words.entry_field_labels,
+    "exercise_run": exercises_words.run_field_labels,
 }
 # The words of coded values (codes, scales, flags) of a type's fields.
 VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
@@ -200,6 +204,7 @@ VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
         "status": exercises_words.status_labels(),
     },
     "exercise_clock": lambda: {"state": exercises_words.clock_labels()},
+    "aar_entry": lambda: {"section": exercises_words.section_labels()},
 }
 # How one record of a type is named, when its declared title field is not enough.
 TITLES: Mapping[str, Callable[[Mapping[str, Any]], str]] = {
