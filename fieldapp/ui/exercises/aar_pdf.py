@@ -115,8 +115,9 @@ def _cover(report: AfterAction, name: str, written_at: str) -> str:
         (translate("AfterActionPdf", "Report written"), text.when(written_at)),
     ]
     heading = translate("AfterActionPdf", "After-action report and improvement plan")
+    word = translate("AfterActionPdf", "EXERCISE")
     return (
-        f"<p class='big'>{_e(translate('AfterActionPdf', 'EXERCISE'))}</p>"
+        f"<p class='big'>{_e(word)}</p>"
         f"<h1>{_e(heading)}</h1>"
         f"<table class='cover' width='70%'>{''.join(_pair(k, v) for k, v in rows)}</table>"
     )
