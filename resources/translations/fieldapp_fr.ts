@@ -1406,7 +1406,7 @@
     </message>
     <message>
         <source>Archived run of an exercise</source>
-        <translation>Partie archivée d&apos;un exercice</translation>
+        <translation>Passage archivé d’un exercice</translation>
     </message>
     <message>
         <source>Deleted</source>
