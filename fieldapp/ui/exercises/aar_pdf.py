@@ -115,8 +115,9 @@ def _cover(report: AfterAction, name: str, written_at: str) -> str:
         (translate("AfterActionPdf", "Report written"), text.when(written_at)),
     ]
     heading = translate("AfterActionPdf", "After-action report and improvement plan")
+    word = translate("AfterActionPdf", "EXERCISE")
     return (
-        f"<p class='big'>{_e(translate('AfterActionPdf', 'EXERCISE'))}</p>"
+        f"<p class='big'>{_e(word)}</p>"
         f"<h1>{_e(heading)}</h1>"
         f"<table class='cover' width='70%'>{''.join(_pair(k, v) for k, v in rows)}</table>"
     )
@@ -177,7 +178,7 @@ def _timeline(lines: Sequence[Line]) -> str:
         translate("AfterActionPdf", "Response"),
         translate("AfterActionPdf", "Expected action"),
         translate("AfterActionPdf", "Observed action"),
-        widths=(4, 10, 11, 9, 9, 10, 26, 21),
+        widths=(4, 11, 11, 9, 9, 9, 26, 21),
     )
     rows = [_timeline_row(line) for line in lines]
     title = translate("AfterActionPdf", "Timeline")
