@@ -87,3 +87,19 @@ def test_the_after_action_report_lists_each_inject_with_its_answer_and_notes(sto
     assert rows[3][:4] == ["2", "T+00:00", "alert", "pending"]
     assert rows[6][:3] == ["social", "1", "1"]
     assert rows[-1][2] == "alice: Salle bruyante"
+
+
+def test_what_the_controller_s_device_writes_on_a_radio_message_is_no_answer(store):
+    """A received radio message is logged with its arrival hop, at its release time: that
+    hop (or any the controllers add) is not a player passing the message on."""
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    (inject_id,) = store.injects.add_many(drill, [{**INJECTS[2], "sender": "F4ABC"}])
+    (message,) = release(store, inject_id)
+    assert store.radio.hops(message["id"])  # the arrival hop, from the inject's sender
+    store.radio.relay(message["id"], to_station="F5XYZ", at=_now(), station="F1PCT")
+    (found,) = responses(store, drill)
+    assert found.answered_at is None and found.what == ""
+    with Store(store.data_dir, user="paul") as player:
+        player.radio.relay(message["id"], to_station="F6ZZZ", at=_now(), station="F4ABC")
+    (found,) = responses(store, drill)
+    assert found.what == "hop to F6ZZZ"
