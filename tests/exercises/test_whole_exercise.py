@@ -62,7 +62,7 @@ class Action:
     player: str
     number: str
     after_s: int
-    kind: str  # what the player does, below in `act`
+    kind: str  # what the player does: `_take_action`
     answer: str  # how the after-action report names it
 
 
@@ -208,14 +208,13 @@ def _act(device: Device, injects: list[dict], drill: str) -> None:
         key = (action.number, action.kind)
         if action.player != store.db.user or key in device.acted:
             continue
-        if now_s < inject["at_s"] + action.after_s:
-            continue
-        assert action.number in device.arrived, f"inject {action.number} is not there to answer"
+        if now_s < inject["at_s"] + action.after_s or action.number not in device.arrived:
+            continue  # (a late arrival fails the test on its own: _check_arrivals)
         (record,) = inject["delivered"]
-        device.acted[key] = act(store, drill, action, record["id"])
+        device.acted[key] = _take_action(store, drill, action, record["id"])
 
 
-def act(store: Any, drill: str, action: Action, record_id: str) -> str:
+def _take_action(store: Any, drill: str, action: Action, record_id: str) -> str:
     """One player action through the store API; the moment it was taken (ISO UTC)."""
     at = utc_now()
     if action.kind == "relay_alert":
