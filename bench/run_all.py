@@ -17,6 +17,7 @@ import cap_bench
 import cluster_bench
 import cluster_quality
 import demo_bench
+import exercise_bench
 import gazetteer_bench
 import intake_bench
 import map_bench
@@ -57,6 +58,7 @@ def main() -> None:
         outreach_bench,
         alert_bench,
         msel_bench,
+        exercise_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
