@@ -62,7 +62,7 @@ DELIVERED_MARK = "EXERCISE inject "
 DELIVERED: Mapping[str, tuple[str, frozenset[str]]] = {
     "report": (
         "source_ref",
-        frozenset({"status", "severity", "lat", "lon", "accuracy_m", "place", "duplicate_of"}),
+        frozenset({"status", "severity", "lat", "lon", "accuracy_m", "place"}),
     ),
     "radio_message": (
         "op_note",
