@@ -18,6 +18,7 @@ import cap_bench
 import cluster_bench
 import cluster_quality
 import demo_bench
+import exercise_bench
 import gazetteer_bench
 import intake_bench
 import map_bench
@@ -59,6 +60,7 @@ def main() -> None:
         alert_bench,
         msel_bench,
         aar_bench,
+        exercise_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

@@ -288,14 +288,14 @@ def delay(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     from fieldapp.core.times import utc_now
     from fieldapp.exercises.clocktext import format_clock
-    from fieldapp.exercises.release import release
+    from fieldapp.exercises.release import release_due
 
     while True:
         with open_store(args) as store:
             operation = _exercise(store, args)
-            now_s = store.clocks.get(operation["id"]).seconds(utc_now())
-            for inject in store.injects.due(operation["id"], now_s):
-                release(store, inject["id"])
+            now = utc_now()
+            now_s = store.clocks.get(operation["id"]).seconds(now)
+            for inject in release_due(store, operation["id"], now):
                 print(
                     f"{format_clock(now_s)}  inject {inject['number']} released "
                     f"({inject['channel']})"

@@ -25,6 +25,10 @@ report repository). The README's "Sync server" section says the same in words.
   (confirmed, debunked); it may mark anyone's approved message as published. Message
   templates are the coordinators'. In an exercise it writes observer notes; it never
   receives the scenario's injects nor the observers' notes (they are the controllers').
+  What the scenario delivered to the players (a report made from an inject's phone call,
+  SMS or e-mail; a radio message received) it handles as if it had taken it in itself:
+  triage, locate, pass on, deliver — never changing what the inject said, never giving
+  a report's verdict.
 
 Pure functions of plain values: safe from any thread. No I/O, no Qt.
 """
@@ -52,6 +56,23 @@ CONTROLLERS_ONLY = ("inject", "observer_note", "aar_entry", "exercise_run")
 CONTROLLER_ROLES = ("admin", "coordinator", "trainer")
 # What anyone who may write posts may change on anyone's post: the triage of the queue.
 TRIAGE_FIELDS = frozenset({"status", "claimed_by", "report_id", "cluster_pin"})
+# How a record an exercise's scenario delivered names its inject (exercises/release.py),
+# and what players may change on one they did not write: their handling of it (a report's
+# triage and place; a radio message passed on or delivered), never what the inject said.
+DELIVERED_MARK = "EXERCISE inject "
+DELIVERED: Mapping[str, tuple[str, frozenset[str]]] = {
+    "report": (
+        "source_ref",
+        frozenset({"status", "severity", "lat", "lon", "accuracy_m", "place"}),
+    ),
+    "radio_message": (
+        "op_note",
+        frozenset(
+            {"status", "sent_to", "sent_net", "sent_at", "delivered_to", "delivered_at"}
+            | {"op_note2", "frequency", "mode", "qsl_time"}
+        ),
+    ),
+}
 # The verdict of a report, and its value on a report nobody verified.
 UNVERIFIED: Mapping[str, Any] = {
     "verification": "unverified",
@@ -128,6 +149,8 @@ def write_refusal(
         return None
     if entity in TAKEN_IN and current is not None and not own:
         return taken_in_refusal(role, entity, current, written)
+    if exercise and current is not None and not own and delivered(entity, current):
+        return handling_refusal(role, entity, current, written)
     if current is not None and not own:
         return f"a {role} edits only the records it created"
     if entity == "report":
@@ -153,6 +176,28 @@ def verification_refusal(
         before = UNVERIFIED[name] if current is None else current.get(name, UNVERIFIED[name])
         if written[name] != before and not (written[name] in ("", None) and before in ("", None)):
             return f"only a coordinator verifies a report; a {role} cannot set {name}"
+    return None
+
+
+def delivered(entity: str, current: Mapping[str, Any]) -> bool:
+    """Whether a record is one the scenario of an exercise delivered to its players."""
+    if entity not in DELIVERED:
+        return False
+    return str(current.get(DELIVERED[entity][0]) or "").startswith(DELIVERED_MARK)
+
+
+def handling_refusal(
+    role: str, entity: str, current: Mapping[str, Any], written: Mapping[str, Any]
+) -> str | None:
+    """A player handles what an inject delivered; what the inject said stays as it is."""
+    if entity == "report":
+        refusal = verification_refusal(role, current, written)
+        if refusal:
+            return refusal
+    label = RECORD_TYPES[entity].label
+    for name, value in written.items():
+        if name not in DELIVERED[entity][1] and name in current and current[name] != value:
+            return f"a {role} cannot change the {name} of a {label} an exercise inject delivered"
     return None
 
 

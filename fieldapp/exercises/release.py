@@ -20,9 +20,11 @@ Functions of a Store: run them in the thread that opened it (a job, or the CLI).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.errors import ValidationError
+from fieldapp.core.rights import DELIVERED_MARK
 from fieldapp.core.times import utc_now
 
 if TYPE_CHECKING:
@@ -51,9 +53,27 @@ def release(store: Store, inject_id: str) -> list[dict[str, str]]:
     return delivered
 
 
+def release_due(
+    store: Store,
+    operation_id: str,
+    now: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Inject]:
+    """Release, oldest first, the pending injects the exercise clock has reached at `now`
+    (ISO UTC, default: now): what the desk's timer and `fieldapp exercise run` do. The
+    injects released, as they were before their release."""
+    now_s = store.clocks.get(operation_id).seconds(now or utc_now())
+    due = store.injects.due(operation_id, now_s)
+    for index, inject in enumerate(due):
+        if progress is not None:
+            progress(index, len(due), inject["number"])
+        release(store, inject["id"])
+    return due
+
+
 def reference(inject: Inject) -> str:
     """How a delivered record names its inject: "EXERCISE inject 12 (5f3a9c2e)"."""
-    return f"EXERCISE inject {inject['number']} ({short_id(inject)})"
+    return f"{DELIVERED_MARK}{inject['number']} ({short_id(inject)})"
 
 
 def short_id(inject: Inject) -> str:

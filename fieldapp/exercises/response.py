@@ -2,7 +2,8 @@
 release to the first player action that answers it, found through the links the records
 already keep — never typed by hand.
 
-What answers an inject, by what it was delivered as:
+What answers an inject, by what it was delivered as (a player's doing: never what the
+user who released it wrote, such as the arrival hop logged with a radio message):
 - a post (`item`): it is claimed, promoted to a report, attached to one, marked as a
   rumour or dismissed (its history: received changes keep the stamp of the player's
   device, whose wall time is when the player acted);
@@ -132,12 +133,12 @@ def _answers(store: Store, record: dict, inject: Inject) -> Sequence[tuple[str, 
     if entity == "alert":
         return _alert_answers(store, record_id)
     if entity == "radio_message":
-        hops = [
+        hops = [  # not the arrival hop the controller's device logged with the message
             (r[0], f"hop to {r[1]}", r[2])
             for r in store.conn.execute(
                 "SELECT at, to_station, author FROM radio_hops"
-                " WHERE message_id = ? AND deleted = 0",
-                [record_id],
+                " WHERE message_id = ? AND deleted = 0 AND author != ?",
+                [record_id, inject["author"]],
             )
         ]
         return hops + _edits(store, entity, record_id, inject)

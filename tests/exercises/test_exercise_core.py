@@ -181,3 +181,57 @@ def test_the_sample_scenario_loads_into_an_exercise_and_every_inject_is_delivere
     assert all(i["status"] == "released" for i in store.injects.list(drill))
     drawn = store.conn.execute("SELECT count(*) FROM alert_shapes WHERE geometry IS NOT NULL")
     assert drawn.fetchone()[0] == kinds["alert"]  # every alert of the Gard is on the map
+
+
+def test_players_handle_what_an_inject_delivered_but_never_change_what_it_said(server, tmp_path):
+    """A player triages the report of an inject's phone call and delivers its radiogram, as
+    if it had taken them in itself; what the inject said, a report's verdict and a record
+    a controller wrote by hand stay the controllers' (the server refuses the rest)."""
+    from fieldapp.exercises.release import release
+
+    trainer = kit.Peer(tmp_path, "tom", server.url, kit.enroll(server, "tom", "trainer"))
+    player = kit.Peer(tmp_path, "paul", server.url, kit.enroll(server, "paul", "volunteer"))
+    drill = trainer.store.operations.create("Exercice crue", exercise=True)["id"]
+    radio_id, phone_id = trainer.store.injects.add_many(drill, CHANNEL_INJECTS[2:])
+    (radio,), (call,) = release(trainer.store, radio_id), release(trainer.store, phone_id)
+    by_hand = trainer.store.reports.add(drill, {"title": "Point de situation", "kind": "hazard"})
+    trainer.sync_ok()
+    player.sync_ok()
+    player.store.radio.set_status(radio["id"], "delivered")
+    player.store.reports.update(call["id"], {"status": "triaged", "place": "Aramon"})
+    player.sync_ok()
+    trainer.sync_ok()
+    assert trainer.store.radio.get(radio["id"])["status"] == "delivered"
+    assert (trainer.store.reports.get(call["id"])["status"], "Aramon") == (
+        "triaged",
+        trainer.store.reports.get(call["id"])["place"],
+    )
+    player.store.reports.update(call["id"], {"body": "Tout va bien"})
+    player.store.radio.update(radio["id"], {"text": "NO NEED"})
+    player.store.reports.update(by_hand["id"], {"status": "triaged"})
+    assert player.sync().rejected == 3
+    reasons = sorted(r[0] for r in player.store.conn.execute("SELECT reason FROM sync_rejected"))
+    assert reasons == [
+        "a volunteer cannot change the body of a report an exercise inject delivered",
+        "a volunteer cannot change the text of a radio message an exercise inject delivered",
+        "a volunteer edits only the records it created",
+    ]
+    trainer.sync_ok()
+    assert trainer.store.reports.get(call["id"])["body"] == CHANNEL_INJECTS[3]["content"]
+    for peer in (trainer, player):
+        peer.close()
+
+
+def test_only_what_an_exercise_delivered_is_handled_by_players_and_never_its_verdict():
+    from fieldapp.core.rights import write_refusal
+
+    call = {"source_ref": "EXERCISE inject 13 (0a1b2c3d)", "status": "new",
+            "verification": "unverified", "body": "Famille sur le toit"}  # fmt: skip
+    assert write_refusal("volunteer", "report", True, call, {"status": "triaged"}, False) is None
+    verdict = write_refusal("volunteer", "report", True, call, {"verification": "confirmed"}, False)
+    assert verdict and "only a coordinator verifies" in verdict
+    real = write_refusal("volunteer", "report", False, call, {"status": "triaged"}, False)
+    assert real == "a volunteer edits only the records it created"  # in a real operation
+    typed = {**call, "source_ref": "appel de Mme Roux"}
+    refusal = write_refusal("volunteer", "report", True, typed, {"status": "triaged"}, False)
+    assert refusal == "a volunteer edits only the records it created"

@@ -112,3 +112,19 @@ def test_the_controller_sees_what_each_player_did_after_an_inject(store):
     done = player_actions(store, store.injects.get(second))
     assert [(a.player, a.what) for a in done] == [("lea", "relay radio F4ABC")]
     assert player_actions(store, store.injects.add(drill, INJECTS[2])) == []  # not released
+
+
+def test_what_the_controller_s_device_writes_on_a_radio_message_is_no_answer(store):
+    """A received radio message is logged with its arrival hop, at its release time: that
+    hop (or any the controllers add) is not a player passing the message on."""
+    drill = store.operations.create("Exercice crue", exercise=True)["id"]
+    (inject_id,) = store.injects.add_many(drill, [{**INJECTS[2], "sender": "F4ABC"}])
+    (message,) = release(store, inject_id)
+    assert store.radio.hops(message["id"])  # the arrival hop, from the inject's sender
+    store.radio.relay(message["id"], to_station="F5XYZ", at=_now(), station="F1PCT")
+    (found,) = responses(store, drill)
+    assert found.answered_at is None and found.what == ""
+    with Store(store.data_dir, user="paul") as player:
+        player.radio.relay(message["id"], to_station="F6ZZZ", at=_now(), station="F4ABC")
+    (found,) = responses(store, drill)
+    assert found.what == "hop to F6ZZZ"

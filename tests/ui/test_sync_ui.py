@@ -337,3 +337,34 @@ def test_a_received_record_that_cannot_be_stored_is_named_and_the_list_shows_the
     assert summary.startswith("Synchronised") and "1 received record(s) set aside" in summary
     assert "report “Ford”" in panel.summary_value.toolTip()
     assert "report.tags must be JSON text" in panel.summary_value.toolTip()
+
+
+def test_while_online_news_comes_at_the_next_look_even_when_its_timer_fires_early(
+    qtbot, store, operation, server, tasks, tmp_path
+):
+    """A device online looks for news every ONLINE_S. Its timer may fire a little before
+    that (Qt's coarse timers by up to 5%): the round is still due, not put off by a whole
+    interval (news then came every 2 x 60 s)."""
+    import time
+
+    from fieldapp.store import Store
+    from fieldapp.sync.client.session import SyncClient
+
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    runner = SyncRunner(store, tasks)
+    runner.ONLINE_S = 5.0
+    rounds = []
+    runner.sync_finished.connect(rounds.append)
+    runner.start(joined=True)
+    qtbot.waitUntil(lambda: len(rounds) == 1, timeout=10_000)
+    with Store(tmp_path / "olga", user="olga") as other:
+        join(other, server.url, code_for(server, "olga"), "tablet")
+        SyncClient(other).sync()
+        other.reports.add(operation["id"], {"title": "Bridge closed at Anduze", "severity": 4})
+        assert SyncClient(other).sync().complete
+    runner._timer.stop()  # the schedule's timer fires 5% before its time
+    runner._last_sync = time.monotonic() - 0.95 * runner.ONLINE_S
+    runner._on_timer_timeout()
+    arrived = "SELECT 1 FROM reports WHERE title = 'Bridge closed at Anduze'"
+    qtbot.waitUntil(lambda: store.conn.execute(arrived).fetchone() is not None, timeout=3_000)
+    runner.stop()

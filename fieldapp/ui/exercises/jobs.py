@@ -45,17 +45,10 @@ def read_desk(operation_id: str, ctx: JobContext) -> DeskData:
 
 def release_due(operation_id: str, ctx: JobContext) -> list[str]:
     """Release what the clock has reached; the numbers released."""
-    from fieldapp.exercises.release import release
+    from fieldapp.exercises.release import release_due as release_reached
 
-    store = ctx.store
-    now_s = store.clocks.get(operation_id).seconds(utc_now())
-    released = []
-    due = store.injects.due(operation_id, now_s)
-    for index, inject in enumerate(due):
-        ctx.progress(index, len(due), inject["number"])
-        release(store, inject["id"])
-        released.append(inject["number"])
-    return released
+    due = release_reached(ctx.store, operation_id, progress=ctx.progress)
+    return [inject["number"] for inject in due]
 
 
 def release_one(inject_id: str, ctx: JobContext) -> None:

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from fieldapp.core.tasks import Job
 from fieldapp.store import Store
@@ -101,6 +101,7 @@ class SyncRunner(QObject):
     BASE_S = 5.0  # backoff of the probes while the server is unreachable
     CAP_S = 300.0
     ONLINE_S = 60.0  # while online: look for news this often
+    EARLY_S = 0.5  # a timer firing this much before its time still starts the round it was for
     NUDGE_MS = 2000  # after a local edit: send it this soon
 
     def __init__(self, store: Store, tasks: TaskManager, parent: QObject | None = None):
@@ -120,6 +121,9 @@ class SyncRunner(QObject):
         self._last_sync = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A coarse timer fires up to 5% early: the news round it was set for then seemed
+        # not due yet, and the next look came a whole interval later (2 x ONLINE_S).
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def _submit(self, fn, on_done, name: str = "", **callbacks) -> None:
@@ -247,7 +251,7 @@ class SyncRunner(QObject):
         came_back = self.state != ONLINE
         self.failures = 0
         self._set_state(ONLINE)
-        stale = time.monotonic() - self._last_sync >= self.ONLINE_S
+        stale = time.monotonic() - self._last_sync >= self.ONLINE_S - self.EARLY_S
         if came_back or stale or self._pending():
             self.sync_now()
         else:
