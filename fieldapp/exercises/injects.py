@@ -22,6 +22,8 @@ from fieldapp.core.record_types import Inject
 from fieldapp.core.replica import Repository, new_id
 from fieldapp.core.times import utc_now
 from fieldapp.exercises.guard import check_controller
+from fieldapp.exercises.mselmodel import Inject as ScenarioInject
+from fieldapp.exercises.mselmodel import Scenario
 
 CHANNELS = ("social", "alert", "radio", "phone", "sms", "email", "other")
 STATUSES = ("pending", "released", "skipped")
@@ -277,3 +279,14 @@ def from_scenario(inject: Any) -> dict[str, Any]:
     values = {f.name: getattr(inject, f.name) for f in dataclasses.fields(inject)}
     values["details"], values["translations"] = dict(inject.details), dict(inject.translations)
     return values
+
+
+def to_scenario(operation: Mapping[str, Any], injects: Iterable[Inject]) -> Scenario:
+    """A scenario file's values of an exercise's injects, titled EXERCISE."""
+    names = list(ScenarioInject.__dataclass_fields__)
+    return Scenario(
+        f"EXERCISE — {operation['name']}",
+        "",
+        str(operation.get("description") or ""),
+        tuple(ScenarioInject(**{n: i[n] for n in names}) for i in injects),  # type: ignore[literal-required]
+    )
