@@ -283,3 +283,29 @@ def test_the_desk_and_its_dialogs_fit_1024x600(qtbot, desk, store, drill):
     hint = flow.dialog.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 600
     flow.dialog.reject()
+
+
+def test_a_reset_cancelled_from_its_progress_changes_nothing(qtbot, desk, store, drill, tmp_path):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from fieldapp.ui.kit.taskman import Lane
+
+    first = store.injects.list(drill["id"])[0]
+    release(store, first["id"])
+    qtbot.waitUntil(lambda: statuses(desk)[0] == "Released", timeout=10_000)
+    desk.scenario.reset_action.trigger()
+    flow = desk.scenario.reset_flow
+    qtbot.waitUntil(lambda: flow.dialog is not None and flow.dialog.isVisible(), timeout=10_000)
+    flow.dialog.path_edit.setText(str(tmp_path / "run1.db"))
+    gate = threading.Event()
+    desk.tasks.submit(lambda _ctx: gate.wait(10), lane=Lane.WRITES)  # the lane is busy
+    flow.dialog.reset_button.click()
+    assert flow.progress is not None and flow.progress.isVisible()
+    flow.progress.findChild(QPushButton).click()  # its Cancel button
+    gate.set()
+    qtbot.waitUntil(lambda: "Reset cancelled" in desk.problem.text(), timeout=10_000)
+    assert flow.progress is None
+    assert store.runs.list(drill["id"]) == [] and statuses(desk)[0] == "Released"
+    assert desk.clock_label.text().startswith("Run 1")
