@@ -11,6 +11,7 @@ import os
 import platform
 import sys
 
+import aar_bench
 import alert_bench
 import alert_inside_bench
 import cap_bench
@@ -57,6 +58,7 @@ def main() -> None:
         outreach_bench,
         alert_bench,
         msel_bench,
+        aar_bench,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

@@ -86,8 +86,10 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     sub = command(actions, "responses", responses_, "response times per inject and channel")
     operation_option(sub)
     json_flag(sub)
-    sub = command(actions, "report", report, "the after-action report (CSV; PDF: the window)")
-    sub.add_argument("--format", choices=("csv",), default="csv")
+    sub = command(actions, "report", report, "the after-action report as PDF or CSV")
+    sub.add_argument(
+        "--format", choices=("pdf", "csv"), help="default: by the file's name (.pdf, else CSV)"
+    )
     sub.add_argument("-o", "--output", type=Path, required=True)
     sub.add_argument("--compare", type=int, metavar="RUN", help="beside an archived run")
     operation_option(sub)
@@ -358,10 +360,25 @@ def responses_(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     from fieldapp.exercises.aar import build, to_csv
 
-    refuse_live_file(args.output, args.data_dir)
+    kind = args.format or ("pdf" if args.output.suffix.lower() == ".pdf" else "csv")
+    refuse_live_file(args.output, args.data_dir, writing=True)
     with open_store(args) as store:
         operation = _exercise(store, args)
         content = build(store, operation["id"], compare_with=args.compare)
-    args.output.write_bytes(to_csv(content))
-    print(f"after-action report of {label(operation)} written to {args.output}")
+    if kind == "pdf":
+        pages = _report_pdf(content, operation["name"], args.output)
+        print(f"after-action report of {label(operation)} written to {args.output} ({pages} pages)")
+    else:
+        args.output.write_bytes(to_csv(content))
+        print(f"after-action report of {label(operation)} written to {args.output}")
     return 0
+
+
+def _report_pdf(content: Any, name: str, output: Path) -> int:
+    """The report as PDF, drawn by Qt offscreen (the PDF code lives in the UI layer)."""
+    # Qt only for this format: the rest stays Qt-free
+    from fieldapp.ui.exercises.aar_pdf import aar_pdf
+    from fieldapp.ui.kit.pdf import pdf_application
+
+    pdf_application()
+    return aar_pdf(content, output, name=name)

@@ -251,11 +251,11 @@ def _write_pdf(sheet: forms.Ics309Log, output: Path | None, data_dir: Path) -> N
     if output is None:
         raise CliError("a PDF needs a file: add -o FILE.pdf")
     refuse_live_file(output, data_dir, writing=True)
-    from fieldapp.ui.radio import (
-        printing as radio_print,  # Qt only for this format: the rest stays Qt-free
-    )
+    # Qt only for this format: the rest stays Qt-free
+    from fieldapp.ui.kit.pdf import pdf_application
+    from fieldapp.ui.radio import printing as radio_print
 
-    radio_print.pdf_application()
+    pdf_application()
     pages = radio_print.ics309_pdf(sheet, output)
     print(f"wrote {output} ({pages} pages)", file=sys.stderr)
 

@@ -33,6 +33,324 @@
     </message>
 </context>
 <context>
+    <name>AfterActionDialog</name>
+    <message>
+        <source>No comparison</source>
+        <translation>Pas de comparaison</translation>
+    </message>
+    <message>
+        <source>Run %1, ended %2</source>
+        <translation>Passage %1, terminé le %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Delete this line of the report?
+
+%1</source>
+        <translation>Supprimer cette ligne du rapport ?
+
+%1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Supprimé.</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation>Enregistrer le rapport en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Enregistrer le rapport en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>after-action-report</source>
+        <translation>rapport-apres-action</translation>
+    </message>
+    <message>
+        <source>Writing the after-action report…</source>
+        <translation>Écriture du rapport après action…</translation>
+    </message>
+    <message>
+        <source>Writing the CSV file</source>
+        <translation>Écriture du fichier CSV</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 pages)</source>
+        <translation>Écrit : %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 injects)</source>
+        <translation>Écrit : %1 (%2 injects)</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <source>After-action report — %1</source>
+        <translation>Rapport après action — %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Points forts</translation>
+    </message>
+    <message>
+        <source>Areas for improvement</source>
+        <translation>Axes d’amélioration</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>Plan d’amélioration</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>S&amp;upprimer</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Comparer a&amp;vec :</translation>
+    </message>
+    <message>
+        <source>Write &amp;PDF…</source>
+        <translation>Écrire le &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Write &amp;CSV…</source>
+        <translation>Écrire le &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>AfterActionPdf</name>
+    <message>
+        <source>EXERCISE EXERCISE EXERCISE</source>
+        <translation>EXERCICE EXERCICE EXERCICE</translation>
+    </message>
+    <message>
+        <source>After-action report — %1</source>
+        <translation>Rapport après action — %1</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Played</source>
+        <translation>Joué</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Rapport rédigé le</translation>
+    </message>
+    <message>
+        <source>After-action report and improvement plan</source>
+        <translation>Rapport après action et plan d’amélioration</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Injects in the scenario</source>
+        <translation>Injects du scénario</translation>
+    </message>
+    <message>
+        <source>Injects released</source>
+        <translation>Injects diffusés</translation>
+    </message>
+    <message>
+        <source>Injects skipped</source>
+        <translation>Injects sautés</translation>
+    </message>
+    <message>
+        <source>Injects answered</source>
+        <translation>Injects ayant reçu une réponse</translation>
+    </message>
+    <message>
+        <source>Median response</source>
+        <translation>Délai de réponse médian</translation>
+    </message>
+    <message>
+        <source>Slowest response</source>
+        <translation>Réponse la plus lente</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Diffusés</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Avec réponse</translation>
+    </message>
+    <message>
+        <source>Response per channel</source>
+        <translation>Réponse par canal</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Prévu à</translation>
+    </message>
+    <message>
+        <source>Released (UTC)</source>
+        <translation>Diffusé (UTC)</translation>
+    </message>
+    <message>
+        <source>First answer (UTC)</source>
+        <translation>Première réponse (UTC)</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Expected action</source>
+        <translation>Action attendue</translation>
+    </message>
+    <message>
+        <source>Observed action</source>
+        <translation>Action observée</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Observateur</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Observers&apos; notes</source>
+        <translation>Notes des observateurs</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Points forts</translation>
+    </message>
+    <message>
+        <source>Areas for improvement</source>
+        <translation>Axes d’amélioration</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Action corrective</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>Plan d’amélioration</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Passage %1</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Run %1 compared with run %2</source>
+        <translation>Passage %1 comparé au passage %2</translation>
+    </message>
+    <message>
+        <source>Median response per channel, then response per inject.</source>
+        <translation>Délai de réponse médian par canal, puis délai de chaque inject.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Not played yet</source>
+        <translation>Pas encore joué</translation>
+    </message>
+</context>
+<context>
     <name>AlertPanel</name>
     <message>
         <source>Choose an alert in the list.</source>
@@ -1088,7 +1406,7 @@
     </message>
     <message>
         <source>Archived run of an exercise</source>
-        <translation>Partie archivée d&apos;un exercice</translation>
+        <translation>Passage archivé d’un exercice</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -1158,6 +1476,48 @@
     <message>
         <source>Create an &amp;operation…</source>
         <translation>Créer une &amp;opération…</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action :</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte :</translation>
+    </message>
+    <message>
+        <source>&amp;Capability:</source>
+        <translation>&amp;Capacité :</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsable :</translation>
+    </message>
+    <message>
+        <source>&amp;Due date:</source>
+        <translation>Éc&amp;héance :</translation>
+    </message>
+    <message>
+        <source>Write the action.</source>
+        <translation>Écrivez l’action.</translation>
+    </message>
+    <message>
+        <source>Write the text.</source>
+        <translation>Écrivez le texte.</translation>
+    </message>
+    <message>
+        <source>Due date: write it as 2027-01-31 (year, month, day), or leave it out.</source>
+        <translation>Échéance : écrivez-la 2027-01-31 (année, mois, jour), ou laissez-la vide.</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1599,10 @@
     <message>
         <source>Add &amp;note</source>
         <translation>Ajouter une &amp;note</translation>
+    </message>
+    <message>
+        <source>&amp;After-action report…</source>
+        <translation>Rapp&amp;ort après action…</translation>
     </message>
     <message>
         <source>An observer&apos;s note on the chosen inject</source>
@@ -1444,7 +1808,7 @@
     </message>
     <message>
         <source>Run</source>
-        <translation>Partie</translation>
+        <translation>Passage</translation>
     </message>
     <message>
         <source>Ended at</source>

@@ -100,11 +100,12 @@ def test_the_logs_menu_offers_pdf_and_csv(desk):
 
 
 def test_a_cancelled_csv_leaves_no_file(qtbot, store, operation, relayed_twice, tmp_path, tasks):
+    from fieldapp.ui.kit.file_jobs import CsvJob
     from fieldapp.ui.radio import pdf_job as radio_pdf_job
 
     period = ("2000-01-01", "2100-01-01")
     build = radio_pdf_job.ics309_csv_build(operation, period, "F4ABC", "", "")
-    job = radio_pdf_job.CsvJob(store.data_dir, build, tmp_path / "log.csv")
+    job = CsvJob(store.data_dir, build, tmp_path / "log.csv")
     job.cancel()
     with qtbot.waitSignal(job.cancelled):
         job.start(tasks)

@@ -148,8 +148,10 @@ def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise,
 
     items = [({"text": f"MESSAGE {i} SHELTER FULL", "number": str(i)}, {}) for i in range(400)]
     store.radio.add_many(exercise["id"], items)
+    from fieldapp.ui.kit import pdf as pdf_pages
+
     calls = []
-    original = radio_print.write_pdf
+    original = pdf_pages.write_pdf
 
     def spy(*args, progress, **kwargs):
         def seen(done, pages):
@@ -160,7 +162,7 @@ def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise,
 
     path = tmp_path / "ics309.pdf"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(radio_print, "write_pdf", spy)
+        patch.setattr(pdf_pages, "write_pdf", spy)
         desk.actions_.print_ics309(path, ("2000-01-01", "2100-01-01"), "GARD NET", "Jean")
         assert desk.actions_.jobs  # the call returned at once; the job runs
         qtbot.waitUntil(lambda: not desk.actions_.jobs, timeout=60_000)
@@ -171,10 +173,11 @@ def test_a_long_log_is_written_in_a_worker_with_progress(qtbot, store, exercise,
 
 
 def test_a_pdf_being_written_can_be_cancelled(qtbot, store, exercise, tmp_path, tasks):
+    from fieldapp.ui.kit.file_jobs import PdfJob
     from fieldapp.ui.radio import pdf_job as radio_pdf_job
 
     build = radio_pdf_job.ics309_build(exercise, ("2000-01-01", "2100-01-01"), "F4ABC", "", "")
-    job = radio_pdf_job.PdfJob(store.data_dir, build, tmp_path / "log.pdf")
+    job = PdfJob(store.data_dir, build, tmp_path / "log.pdf")
     job.cancel()
     with qtbot.waitSignal(job.cancelled):
         job.start(tasks)

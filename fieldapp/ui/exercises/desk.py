@@ -12,7 +12,8 @@ and exports scenario files, and resets the exercise to replay it; the header say
 run is played, the Runs tab lists the archived ones. Observers write timestamped notes
 on an inject or none, about a player (notes_pane.py). Only controllers see the scenario
 (the server never sends it to a player): on a player's laptop the timeline is empty and
-says why, and notes can still be written.
+says why, and notes can still be written. "After-action report…" opens the trainer's
+report (aar_dialog.py).
 
 GUI thread only; reads and releases run on the task manager.
 """
@@ -23,6 +24,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +47,7 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.exercises.clock import SPEEDS
 from fieldapp.exercises.clocktext import format_clock, parse_clock
 from fieldapp.ui.exercises import jobs, words
+from fieldapp.ui.exercises.aar_dialog import AfterActionDialog, AfterActionHolder
 from fieldapp.ui.exercises.actions_pane import ActionsPane
 from fieldapp.ui.exercises.notes_pane import NotesPane
 from fieldapp.ui.exercises.replay import RunsModel
@@ -123,6 +126,9 @@ class ExerciseDesk(QMainWindow):
         self.jump_button = QPushButton(self)
         self.release_button, self.skip_button = QPushButton(self), QPushButton(self)
         self.delay_button = QPushButton(self)
+        self.aar_action = QAction(self)
+        self.aar_button = QPushButton(self)
+        self.after_action = AfterActionHolder(self)
         self.detail = QPlainTextEdit(self)
         self.detail.setReadOnly(True)
         self.actions_pane = ActionsPane(tasks, self)
@@ -180,6 +186,8 @@ class ExerciseDesk(QMainWindow):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             actions.addWidget(button)
+        actions.addWidget(self.aar_button)
+        self.addAction(self.aar_action)
         for action in self.scenario.actions():
             if action is None:
                 self.scenario_menu.addSeparator()
@@ -225,6 +233,8 @@ class ExerciseDesk(QMainWindow):
         self.skip_button.clicked.connect(self._on_skip_clicked)
         self.delay_button.clicked.connect(self._on_delay_clicked)
         self.notes_pane.note_asked.connect(self._on_note_asked)
+        self.aar_action.triggered.connect(self.open_after_action)
+        self.aar_button.clicked.connect(self.aar_action.trigger)
         self.view.selectionModel().currentRowChanged.connect(self._show_chosen)
 
     # -- reads ------------------------------------------------------------------------------
@@ -232,12 +242,15 @@ class ExerciseDesk(QMainWindow):
     def set_operation(self, operation: Operation | None) -> None:
         self.operation = operation if operation and operation["exercise"] else None
         self.banner.setVisible(self.operation is not None)
+        self.aar_action.setEnabled(self.operation is not None)
+        self.after_action.close()
         self.retranslate()
         self.refresh()
 
     def show_changes(self, changes: Changes) -> None:
         if changes.touches(*WATCHED):
             self.refresh()
+        self.after_action.show_changes(changes)
 
     def refresh(self) -> None:
         if self.operation is None:
@@ -300,8 +313,10 @@ class ExerciseDesk(QMainWindow):
             self.release_button,
             self.skip_button,
             self.delay_button,
+            self.aar_button,  # the report is the controllers' too
         ):
             widget.setEnabled(leads)
+        self.aar_action.setEnabled(leads)
 
     def chosen_inject(self) -> Inject | None:
         current = self.view.currentIndex()
@@ -426,6 +441,11 @@ class ExerciseDesk(QMainWindow):
         self.show_problem("")
         return True
 
+    @Slot()
+    def open_after_action(self) -> AfterActionDialog | None:
+        """The after-action report dialog of this exercise, opened."""
+        return self.after_action.open(self.operation) if self.operation else None
+
     def _failed(self, error: Exception) -> None:
         self.show_problem(str(error))
 
@@ -439,6 +459,7 @@ class ExerciseDesk(QMainWindow):
         self.timer.stop()
         self.tasks.drop(self._key)
         self.actions_pane.shutdown()
+        self.after_action.close()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -465,4 +486,6 @@ class ExerciseDesk(QMainWindow):
                 " comes here. You can still write observers' notes below."
             )
         )
+        self.aar_action.setText(self.tr("&After-action report…"))
+        self.aar_button.setText(self.aar_action.text())
         self._show_clock()

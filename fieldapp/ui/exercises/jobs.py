@@ -7,8 +7,10 @@ one inject, on the exercise clock; `release_due` (writes lane): the injects the 
 reached, released one after the other (each delivered on its channel:
 exercises/release.py); `release_one` (writes lane); `import_scenario`,
 `export_scenario` (files lane): an MSEL file in or out; `reset_preview` (reads lane) and
-`reset_run` (writes lane): what a reset archives and clears, and the reset itself. Each
-runs on its worker thread's own Store (`ctx.store`).
+`reset_run` (writes lane): what a reset archives and clears, and the reset itself;
+`read_aar` (reads lane): the trainer's after-action sections and the earlier runs;
+`aar_csv_build`: the after-action report as CSV, for the kit's file jobs (files lane).
+Each runs on its worker thread's own Store (`ctx.store`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from fieldapp.core.livefiles import refuse_live_file
 from fieldapp.core.times import utc_now
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from fieldapp.core.record_types import ExerciseRun, Inject, ObserverNote
     from fieldapp.exercises.clock import ClockState
     from fieldapp.exercises.runs import ResetDone
@@ -190,3 +194,33 @@ def reset_run(operation_id: str, archive: Path, ctx: JobContext) -> ResetDone:
     store = ctx.store
     refuse_live_file(archive, store.data_dir, writing=True)
     return reset(store, operation_id, archive, ctx.progress, ctx.cancelled)
+
+
+@dataclass
+class AarData:
+    """What the after-action dialog shows: the trainer's lines, the runs to compare with."""
+
+    entries: list[dict] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)  # earlier runs, each with its number
+
+
+def read_aar(operation_id: str, ctx: JobContext) -> AarData:
+    store = ctx.store
+    return AarData(
+        [dict(e) for e in store.aar.list(operation_id)],
+        [dict(r) for r in store.runs.list(operation_id)],
+    )
+
+
+def aar_csv_build(
+    operation_id: str, compare_with: int | None = None
+) -> Callable[[Store], tuple[bytes, int]]:
+    """The after-action report as CSV (the kit's CsvJob): its bytes and timeline lines."""
+
+    def build(store: Store) -> tuple[bytes, int]:
+        from fieldapp.exercises import aar
+
+        report = aar.build(store, operation_id, compare_with=compare_with)
+        return aar.to_csv(report), len(report.lines)
+
+    return build

@@ -8,8 +8,8 @@ Status changes go through the store, which knows the allowed transitions: a refu
 explained in words in the message view, nothing changes. GUI thread only (the writes
 are single-row transactions on the GUI thread's Store, like the report editor's), except
 the files: PDFs and CSV logs are read, laid out and written by jobs of the application's
-task manager (pdf_job.py; files lane, listed in the Jobs panel), with a progress dialog
-that can cancel them.
+task manager (pdf_job.py over kit/file_jobs.py; files lane, listed in the Jobs panel), with
+a progress dialog that can cancel them.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QFileDialog
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.record_types import Report
 from fieldapp.radio import forms, model
+from fieldapp.ui.kit.file_jobs import Build, CsvJob, FileJob, PdfJob, PdfProgress
 from fieldapp.ui.radio import pdf_job as pdf
 from fieldapp.ui.radio.dialogs import PeriodDialog, RelayDialog
 from fieldapp.ui.radio.models import status_labels
-from fieldapp.ui.radio.pdf_job import CsvJob, FileJob, PdfJob
 
 Job = TypeVar("Job", bound=FileJob)
 
@@ -41,7 +41,7 @@ class RadioActions(QObject):
         self.desk = desk
         self.relay_dialog: RelayDialog | None = None
         self.period_dialog: PeriodDialog | None = None
-        self.progress: pdf.PdfProgress | None = None  # of the last PDF started
+        self.progress: PdfProgress | None = None  # of the last PDF started
         self.jobs: set[FileJob] = set()  # files being written (kept alive until done)
         self.relay_action = self._action("Ctrl+R", self.relay)
         self.deliver_action = self._action("Ctrl+D", self.deliver)
@@ -239,7 +239,7 @@ class RadioActions(QObject):
         job.written.connect(self._on_csv_written)
         return self._start(job, self.tr("Writing the ICS-214 activity log…"), csv=True)
 
-    def _write(self, build: pdf.Build, path: Path | str, label: str) -> PdfJob:
+    def _write(self, build: Build, path: Path | str, label: str) -> PdfJob:
         job = PdfJob(self.desk.store.data_dir, build, path, self)
         job.written.connect(self._printed)
         return self._start(job, label)
@@ -252,7 +252,7 @@ class RadioActions(QObject):
             signal.connect(partial(self._forget, job))
         self.jobs.add(job)
         title = self.tr("Writing the CSV file") if csv else ""
-        self.progress = pdf.PdfProgress(job, label, self.desk, title)
+        self.progress = PdfProgress(job, label, self.desk, title)
         job.start(self.desk.tasks, label.rstrip("…"))
         return job
 

@@ -1,44 +1,34 @@
 """PDF of radio forms through Qt: a message as its form, the ICS-309 and ICS-214 logs.
 
 The data comes from the Qt-free core (fieldapp.radio.forms); this module lays it out as
-HTML, flows it with QTextDocument onto QPdfWriter pages and draws, on every page of an
+HTML, and the kit's pages (kit/pdf.py) flow it onto A4 pages with, on every page of an
 exercise, EXERCISE above and below the content, so that no sheet of an exercise can be
-taken for real traffic. No external tool. `pdf_application()` gives the CLI an offscreen
-QGuiApplication.
+taken for real traffic.
 
-Threads: any thread, once a QGuiApplication exists. Each call makes its own QPdfWriter,
-QTextDocument and QPainter, which Qt allows in a non-GUI thread (fonts included), and the
-labels come from QCoreApplication.translate, which is thread-safe. In the app the desk
-writes its PDFs in a worker (radio_pdf_job); `progress` reports pages and can cancel.
+Threads: any thread, once a QGuiApplication exists (kit/pdf.py says why); the labels come
+from QCoreApplication.translate, which is thread-safe. In the app the desk writes its
+PDFs in a worker (pdf_job.py and the kit's file jobs); `progress` reports pages and can
+cancel.
 """
 
 from __future__ import annotations
 
-import html
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication
 
 from fieldapp.radio import forms
 from fieldapp.radio.forms import Ics309Log
+from fieldapp.ui.kit import pdf as pdf_pages
+from fieldapp.ui.kit.file_jobs import PdfContent
+from fieldapp.ui.kit.pdf import Progress
 
 STYLE = """
-body { font-family: sans-serif; font-size: 10pt; }
-h1 { font-size: 15pt; margin: 0 0 6px 0; }
-table { border-collapse: collapse; width: 100%; }
-td, th { border: 1px solid #000; padding: 3px; vertical-align: top; }
-th { background: #e0e0e0; font-size: 8pt; text-align: left; }
-.label { font-size: 7pt; color: #333; }
 .words td { font-family: monospace; font-size: 12pt; width: 20%; }
-"""
-
-
-def _e(value: Any) -> str:
-    return html.escape(str(value or "")).replace("\n", "<br>")
+"""  # added to the kit's
+_e = pdf_pages.escape
 
 
 def _cells(pairs: Sequence[tuple[str, Any]]) -> str:
@@ -215,11 +205,17 @@ def ics214_html(incident: str, period: tuple[str, str], person: str, rows: list[
     )
 
 
-class PrintCancelled(Exception):
-    """The person printing cancelled; the partial file has been removed."""
+def exercise_line(exercise: bool) -> str:
+    """The bands' line of a radio sheet: the procedure word of the language of the sheet
+    (EXERCICE in French; the core's EXERCISE_LINE is the text read on the air)."""
+    if not exercise:
+        return ""
+    return QCoreApplication.translate("RadioPrint", "EXERCISE EXERCISE EXERCISE")
 
 
-Progress = Callable[[int, int], bool]  # (pages drawn, pages; 0 while laying out) -> go on?
+def content(body: str, title: str, exercise: bool) -> PdfContent:
+    """A radio sheet for the kit's file jobs."""
+    return PdfContent(body, title, exercise_line(exercise), STYLE)
 
 
 def write_pdf(
@@ -230,79 +226,16 @@ def write_pdf(
     exercise: bool = False,
     progress: Progress | None = None,
 ) -> int:
-    """Lay `body` (HTML) out on A4 pages of a PDF at `path`; returns the page count.
-
-    `progress` is called before the layout (0, 0) and after each page; when it returns
-    False, the file is removed and PrintCancelled raised.
-    """
-    go_on = progress or (lambda _done, _pages: True)
-    writer = _pdf_writer(path, title)
-    area = writer.pageLayout().paintRectPixels(writer.resolution())
-    band = int(writer.resolution() * 0.35) if exercise else 0
-    if not go_on(0, 0):
-        _discard(path)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setDefaultStyleSheet(STYLE)
-    doc.setHtml(f"<body>{body}</body>")
-    body_height = area.height() - 2 * band
-    doc.setPageSize(QSizeF(area.width(), body_height))
-    pages = doc.pageCount()
-    painter = QPainter(writer)
-    try:
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, band - page * body_height)
-            doc.drawContents(painter, QRectF(0, page * body_height, area.width(), body_height))
-            painter.restore()
-            if exercise:
-                _exercise_bands(painter, area.width(), area.height(), band)
-            if not go_on(page + 1, pages):
-                painter.end()
-                _discard(path)
-    finally:
-        if painter.isActive():
-            painter.end()
-    return pages
-
-
-def _pdf_writer(path: Path | str, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator("FieldApp")
-    writer.setResolution(150)
-    margins = QMarginsF(12, 12, 12, 12)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            margins,
-            QPageLayout.Unit.Millimeter,
-        )
+    """A radio sheet (HTML) as a PDF at `path`; returns the page count (kit/pdf.write_pdf:
+    progress, cancel)."""
+    return pdf_pages.write_pdf(
+        body,
+        path,
+        title=title,
+        exercise_line=exercise_line(exercise),
+        style=STYLE,
+        progress=progress,
     )
-    return writer
-
-
-def _discard(path: Path | str) -> None:
-    """Remove what was written (the painter has ended: the file is closed) and stop."""
-    Path(path).unlink(missing_ok=True)
-    raise PrintCancelled(str(path))
-
-
-def _exercise_bands(painter: QPainter, width: int, height: int, band: int) -> None:
-    font = QFont("sans-serif")
-    font.setBold(True)
-    font.setPointSize(14)
-    painter.setFont(font)
-    painter.setPen(Qt.GlobalColor.darkRed)
-    centre = Qt.AlignmentFlag.AlignCenter
-    # The procedure word of the language of the sheet (EXERCICE in French); EXERCISE_LINE
-    # is the core's text, read on the air.
-    line = QCoreApplication.translate("RadioPrint", "EXERCISE EXERCISE EXERCISE")
-    painter.drawText(QRectF(0, 0, width, band), centre, line)
-    painter.drawText(QRectF(0, height - band, width, band), centre, line)
 
 
 def message_pdf(message: Mapping[str, Any], path: Path | str, *, exercise: bool) -> int:
@@ -313,18 +246,3 @@ def message_pdf(message: Mapping[str, Any], path: Path | str, *, exercise: bool)
 
 def ics309_pdf(log: Ics309Log, path: Path | str) -> int:
     return write_pdf(ics309_html(log), path, title="ICS 309", exercise=log.exercise)
-
-
-def pdf_application() -> QCoreApplication:
-    """The running Qt application, or an offscreen one for the command line.
-
-    A QApplication (not only a QGuiApplication): a process that later opens a window, as
-    the test suite does, can keep using it.
-    """
-    from PySide6.QtWidgets import QApplication
-
-    app = QCoreApplication.instance()
-    if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication(["fieldapp"])
-    return app
