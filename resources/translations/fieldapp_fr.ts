@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Exercise time</source>
+        <translation>Heure d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Heure réelle</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPane</name>
+    <message>
+        <source>The players&apos; actions could not be read: %1</source>
+        <translation>Les actions des joueurs n&apos;ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>Choose an inject to see what each player did after it.</source>
+        <translation>Choisissez un inject pour voir ce que chaque joueur a fait ensuite.</translation>
+    </message>
+    <message>
+        <source>Inject %1 was skipped: the players never received it.</source>
+        <translation>L&apos;inject %1 a été sauté : les joueurs ne l&apos;ont jamais reçu.</translation>
+    </message>
+    <message>
+        <source>Inject %1 is not released yet.</source>
+        <translation>L&apos;inject %1 n&apos;est pas encore diffusé.</translation>
+    </message>
+    <message>
+        <source>Inject %1: no player has acted on it yet.</source>
+        <translation>Inject %1 : aucun joueur n&apos;y a encore donné suite.</translation>
+    </message>
+    <message>
+        <source>Inject %1: %2 action(s) by %3 player(s), the first after %4.</source>
+        <translation>Inject %1 : %2 action(s) de %3 joueur(s), la première après %4.</translation>
+    </message>
+</context>
+<context>
     <name>AddSourceDialog</name>
     <message>
         <source>Add a source</source>
@@ -411,6 +457,10 @@
     <message>
         <source>CAP identifier: %1</source>
         <translation>Identifiant CAP : %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note : %1</translation>
     </message>
     <message>
         <source>Never received: %1 from %2, sent %3</source>
@@ -1545,6 +1595,10 @@
 <context>
     <name>ExerciseDesk</name>
     <message>
+        <source>Run %1</source>
+        <translation>Passage %1</translation>
+    </message>
+    <message>
         <source>Jump</source>
         <translation>Aller à</translation>
     </message>
@@ -1597,20 +1651,36 @@
         <translation>&amp;Retarder…</translation>
     </message>
     <message>
-        <source>Add &amp;note</source>
-        <translation>Ajouter une &amp;note</translation>
+        <source>S&amp;cenario</source>
+        <translation>S&amp;cénario</translation>
+    </message>
+    <message>
+        <source>Inject and players&apos; actions</source>
+        <translation>Inject et actions des joueurs</translation>
+    </message>
+    <message>
+        <source>Archived runs</source>
+        <translation>Passages archivés</translation>
+    </message>
+    <message>
+        <source>This laptop plays the exercise: its scenario is the controllers&apos; and never comes here. You can still write observers&apos; notes below.</source>
+        <translation>Cet ordinateur joue l&apos;exercice : son scénario appartient aux contrôleurs et n&apos;arrive jamais ici. Vous pouvez toujours écrire des notes d&apos;observateur ci-dessous.</translation>
     </message>
     <message>
         <source>&amp;After-action report…</source>
         <translation>Rapp&amp;ort après action…</translation>
     </message>
-    <message>
-        <source>An observer&apos;s note on the chosen inject</source>
-        <translation>Une note d&apos;observateur sur l&apos;inject choisi</translation>
-    </message>
 </context>
 <context>
     <name>ExerciseLauncher</name>
+    <message>
+        <source>Start the sample exercise</source>
+        <translation>Lancer l&apos;exercice d&apos;exemple</translation>
+    </message>
+    <message>
+        <source>The sample exercise could not be started.</source>
+        <translation>L&apos;exercice d&apos;exemple n&apos;a pas pu être lancé.</translation>
+    </message>
     <message>
         <source>Exercise</source>
         <translation>Exercice</translation>
@@ -1618,6 +1688,14 @@
     <message>
         <source>Exercise &amp;desk (controllers)</source>
         <translation>&amp;Poste d&apos;exercice (contrôleurs)</translation>
+    </message>
+    <message>
+        <source>Start the &amp;sample exercise</source>
+        <translation>&amp;Lancer l&apos;exercice d&apos;exemple</translation>
+    </message>
+    <message>
+        <source>A new exercise operation with the shipped scenario (a flash flood in the Gard, 45 injects over three hours), its clock running from T+00:00</source>
+        <translation>Une nouvelle opération d&apos;exercice avec le scénario fourni (une crue éclair dans le Gard, 45 injects sur trois heures), son horloge lancée à T+00:00</translation>
     </message>
 </context>
 <context>
@@ -1661,6 +1739,38 @@
     <message>
         <source>Skipped</source>
         <translation>Sauté</translation>
+    </message>
+    <message>
+        <source>Answered after %1</source>
+        <translation>Réponse après %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>kind, severity (1 to 5), place, lat, lon</source>
+        <translation>kind, severity (1 à 5), place, lat, lon</translation>
+    </message>
+    <message>
+        <source>handle, language</source>
+        <translation>handle (compte), language (langue)</translation>
+    </message>
+    <message>
+        <source>area (INSEE:30 NUTS3:FRJ12) or lat, lon, radius_km; event, severity, urgency, certainty, instruction, expires</source>
+        <translation>area (INSEE:30 NUTS3:FRJ12) ou lat, lon, radius_km ; event, severity, urgency, certainty, instruction, expires</translation>
+    </message>
+    <message>
+        <source>precedence (ROUTINE, PRIORITY…), station</source>
+        <translation>precedence (ROUTINE, PRIORITY…), station</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -1821,6 +1931,54 @@
     <message>
         <source>Responses and notes</source>
         <translation>Réponses et notes</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Map features</source>
+        <translation>Éléments de carte</translation>
+    </message>
+    <message>
+        <source>Radio messages</source>
+        <translation>Messages radio</translation>
+    </message>
+    <message>
+        <source>Radio relay hops</source>
+        <translation>Relais radio</translation>
+    </message>
+    <message>
+        <source>Posts in the monitoring queue</source>
+        <translation>Publications de la file de veille</translation>
+    </message>
+    <message>
+        <source>Official alerts</source>
+        <translation>Alertes officielles</translation>
+    </message>
+    <message>
+        <source>Public messages</source>
+        <translation>Messages au public</translation>
+    </message>
+    <message>
+        <source>Relays</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <source>Rumours</source>
+        <translation>Rumeurs</translation>
+    </message>
+    <message>
+        <source>Links to rumours</source>
+        <translation>Liens vers des rumeurs</translation>
+    </message>
+    <message>
+        <source>Observers&apos; notes</source>
+        <translation>Notes d&apos;observateurs</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2351,125 @@
     <message>
         <source>(empty)</source>
         <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>InjectDialog</name>
+    <message>
+        <source>Not a time on the exercise clock: write T+00:15, 0:15:30 or 15 min</source>
+        <translation>Ce n&apos;est pas une heure de l&apos;exercice : écrivez T+00:15, 0:15:30 ou 15 min</translation>
+    </message>
+    <message>
+        <source>Line %1 is not key=value</source>
+        <translation>La ligne %1 n&apos;est pas de la forme clé=valeur</translation>
+    </message>
+    <message>
+        <source>This inject is no longer in the scenario.</source>
+        <translation>Cet inject n&apos;est plus dans le scénario.</translation>
+    </message>
+    <message>
+        <source>An inject needs a number.</source>
+        <translation>Un inject doit avoir un numéro.</translation>
+    </message>
+    <message>
+        <source>Another inject of this exercise has this number.</source>
+        <translation>Un autre inject de cet exercice a ce numéro.</translation>
+    </message>
+    <message>
+        <source>An inject needs its content.</source>
+        <translation>Un inject doit avoir un contenu.</translation>
+    </message>
+    <message>
+        <source>The time is T+00:00 or later.</source>
+        <translation>L&apos;heure est T+00:00 ou plus tard.</translation>
+    </message>
+    <message>
+        <source>Give the number of another inject of this scenario, or leave it empty.</source>
+        <translation>Indiquez le numéro d&apos;un autre inject de ce scénario, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>A detail&apos;s name is letters, digits and _ (e.g. severity).</source>
+        <translation>Le nom d&apos;un détail s&apos;écrit en lettres, chiffres et _ (par ex. severity).</translation>
+    </message>
+    <message>
+        <source>lat is -90 to 90 and lon -180 to 180, in degrees (43.89).</source>
+        <translation>lat va de -90 à 90 et lon de -180 à 180, en degrés (43.89).</translation>
+    </message>
+    <message>
+        <source>This inject was released or skipped meanwhile: it can no longer change.</source>
+        <translation>Cet inject a été diffusé ou sauté entre-temps : il ne peut plus changer.</translation>
+    </message>
+    <message>
+        <source>Only the exercise&apos;s controllers write its scenario.</source>
+        <translation>Seuls les contrôleurs de l&apos;exercice écrivent son scénario.</translation>
+    </message>
+    <message>
+        <source>One per line, key=value. For this channel: %1</source>
+        <translation>Un par ligne, clé=valeur. Pour ce canal : %1</translation>
+    </message>
+    <message>
+        <source>New inject</source>
+        <translation>Nouvel inject</translation>
+    </message>
+    <message>
+        <source>Inject %1 (already played)</source>
+        <translation>Inject %1 (déjà joué)</translation>
+    </message>
+    <message>
+        <source>Edit inject %1</source>
+        <translation>Modifier l&apos;inject %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>N&amp;uméro :</translation>
+    </message>
+    <message>
+        <source>&amp;Time (T+):</source>
+        <translation>&amp;Heure (T+) :</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;À :</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible controller:</source>
+        <translation>Contrôleur &amp;responsable :</translation>
+    </message>
+    <message>
+        <source>Follo&amp;ws inject:</source>
+        <translation>&amp;Suite de l&apos;inject :</translation>
+    </message>
+    <message>
+        <source>&amp;Content (what the players receive):</source>
+        <translation>C&amp;ontenu (ce que reçoivent les joueurs) :</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected player action:</source>
+        <translation>Action a&amp;ttendue des joueurs :</translation>
+    </message>
+    <message>
+        <source>Controller&apos;s &amp;note (never shown to players):</source>
+        <translation>&amp;Note du contrôleur (jamais montrée aux joueurs) :</translation>
+    </message>
+    <message>
+        <source>Channel &amp;details:</source>
+        <translation>Détai&amp;ls du canal :</translation>
+    </message>
+    <message>
+        <source>This inject was released or skipped: it is shown as it was played.</source>
+        <translation>Cet inject a été diffusé ou sauté : il est montré tel qu&apos;il a été joué.</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3521,64 @@
     </message>
 </context>
 <context>
+    <name>NotesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Observateur</translation>
+    </message>
+    <message>
+        <source>general</source>
+        <translation>générale</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPane</name>
+    <message>
+        <source>General (no inject)</source>
+        <translation>Générale (aucun inject)</translation>
+    </message>
+    <message>
+        <source>Inject %1</source>
+        <translation>Inject %1</translation>
+    </message>
+    <message>
+        <source>Pla&amp;yer:</source>
+        <translation>&amp;Joueur :</translation>
+    </message>
+    <message>
+        <source>A&amp;bout:</source>
+        <translation>À &amp;propos de :</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Ajouter la &amp;note</translation>
+    </message>
+    <message>
+        <source>What you saw: an observer&apos;s note</source>
+        <translation>Ce que vous avez vu : une note d&apos;observateur</translation>
+    </message>
+    <message>
+        <source>(no player)</source>
+        <translation>(aucun joueur)</translation>
+    </message>
+</context>
+<context>
     <name>OutreachActions</name>
     <message>
         <source>Saved.</source>
@@ -4211,6 +4546,10 @@
         <translation>SIGNATURE</translation>
     </message>
     <message>
+        <source>OP NOTE</source>
+        <translation>NOTE DE L&apos;OPÉRATEUR</translation>
+    </message>
+    <message>
         <source>THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM</source>
         <translation>THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAMME</translation>
     </message>
@@ -4882,6 +5221,88 @@
     </message>
 </context>
 <context>
+    <name>ResetDialog</name>
+    <message>
+        <source>Name the archive file (a .db file).</source>
+        <translation>Nommez le fichier d&apos;archive (un fichier .db).</translation>
+    </message>
+    <message>
+        <source>Archive of the run</source>
+        <translation>Archive du passage</translation>
+    </message>
+    <message>
+        <source>FieldApp backups (*.db);;All files (*)</source>
+        <translation>Sauvegardes FieldApp (*.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Reset and replay</source>
+        <translation>Réinitialiser et rejouer</translation>
+    </message>
+    <message>
+        <source>nothing: no player has written anything yet</source>
+        <translation>rien : aucun joueur n&apos;a encore rien écrit</translation>
+    </message>
+    <message>
+        <source>Run %1 of the exercise %2 will be archived: a backup of the whole database, then a record of its response times and observers&apos; notes.</source>
+        <translation>Le passage %1 de l&apos;exercice %2 sera archivé : une sauvegarde de toute la base, puis un relevé de ses délais de réponse et des notes d&apos;observateurs.</translation>
+    </message>
+    <message>
+        <source>Then the players&apos; data is cleared, on every device:</source>
+        <translation>Puis les données des joueurs sont effacées, sur tous les appareils :</translation>
+    </message>
+    <message>
+        <source>%1 inject(s) released or skipped go back to pending, the clock to T+00:00, stopped, and the desk shows run %2. The scenario, the after-action entries and the archived runs stay.</source>
+        <translation>%1 inject(s) diffusé(s) ou sauté(s) repassent en attente, l&apos;horloge revient à T+00:00, arrêtée, et le pupitre affiche le passage %2. Le scénario, les entrées du rapport après action et les passages archivés restent.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive file:</source>
+        <translation>Fichier d&apos;&amp;archive :</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset and replay</source>
+        <translation>&amp;Réinitialiser et rejouer</translation>
+    </message>
+</context>
+<context>
+    <name>ResetFlow</name>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Reset and replay</source>
+        <translation>Réinitialiser et rejouer</translation>
+    </message>
+    <message>
+        <source>Archiving the run and clearing the players&apos; data…</source>
+        <translation>Archivage du passage et effacement des données des joueurs…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reset of the exercise</source>
+        <translation>Réinitialisation de l&apos;exercice</translation>
+    </message>
+    <message>
+        <source>The reset failed, nothing was cleared: %1</source>
+        <translation>La réinitialisation a échoué, rien n&apos;a été effacé : %1</translation>
+    </message>
+    <message>
+        <source>Reset cancelled: nothing was cleared (the archive file may remain).</source>
+        <translation>Réinitialisation annulée : rien n&apos;a été effacé (le fichier d&apos;archive peut rester).</translation>
+    </message>
+</context>
+<context>
     <name>RuleEditor</name>
     <message>
         <source>Edit the rule</source>
@@ -5052,6 +5473,136 @@
     <message>
         <source>&amp;Link the chosen post to this rumour</source>
         <translation>&amp;Lier la publication choisie à cette rumeur</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Injects answered</source>
+        <translation>Injects ayant reçu une réponse</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioActions</name>
+    <message>
+        <source>Inject %1 saved</source>
+        <translation>Inject %1 enregistré</translation>
+    </message>
+    <message>
+        <source>Inject %1 was already played: it stays in the scenario.</source>
+        <translation>L&apos;inject %1 a déjà été joué : il reste dans le scénario.</translation>
+    </message>
+    <message>
+        <source>Delete inject %1 from the scenario?</source>
+        <translation>Supprimer l&apos;inject %1 du scénario ?</translation>
+    </message>
+    <message>
+        <source>Delete inject</source>
+        <translation>Supprimer l&apos;inject</translation>
+    </message>
+    <message>
+        <source>Import a scenario</source>
+        <translation>Importer un scénario</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.csv *.xlsx);;All files (*)</source>
+        <translation>Fichiers de scénario (*.csv *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import of a scenario</source>
+        <translation>Import d&apos;un scénario</translation>
+    </message>
+    <message>
+        <source>%1 inject(s) imported from %2</source>
+        <translation>%1 inject(s) importé(s) depuis %2</translation>
+    </message>
+    <message>
+        <source>The scenario was refused, nothing was imported: %1</source>
+        <translation>Le scénario a été refusé, rien n&apos;a été importé : %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2, column “%3”: %4</source>
+        <translation>%1, ligne %2, colonne « %3 » : %4</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %4</source>
+        <translation>%1, ligne %2 : %4</translation>
+    </message>
+    <message>
+        <source>%1: %4</source>
+        <translation>%1 : %4</translation>
+    </message>
+    <message>
+        <source>Export the scenario</source>
+        <translation>Exporter le scénario</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export of the scenario</source>
+        <translation>Export du scénario</translation>
+    </message>
+    <message>
+        <source>The scenario could not be written: %1</source>
+        <translation>Le scénario n&apos;a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>%1 inject(s) written to %2</source>
+        <translation>%1 inject(s) écrit(s) dans %2</translation>
+    </message>
+    <message>
+        <source>Run %1 archived to %2: run %3 is ready, the clock at T+00:00</source>
+        <translation>Passage %1 archivé dans %2 : le passage %3 est prêt, l&apos;horloge à T+00:00</translation>
+    </message>
+    <message>
+        <source>&amp;New inject…</source>
+        <translation>&amp;Nouvel inject…</translation>
+    </message>
+    <message>
+        <source>Write an inject on the fly (Ctrl+N)</source>
+        <translation>Écrire un inject à la volée (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit inject…</source>
+        <translation>&amp;Modifier l&apos;inject…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen inject (Enter, or a double click)</source>
+        <translation>Modifier l&apos;inject choisi (Entrée, ou un double clic)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete inject</source>
+        <translation>&amp;Supprimer l&apos;inject</translation>
+    </message>
+    <message>
+        <source>&amp;Import a scenario (CSV, XLSX)…</source>
+        <translation>&amp;Importer un scénario (CSV, XLSX)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the scenario (CSV, XLSX)…</source>
+        <translation>E&amp;xporter le scénario (CSV, XLSX)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset and replay…</source>
+        <translation>&amp;Réinitialiser et rejouer…</translation>
     </message>
 </context>
 <context>

@@ -66,9 +66,10 @@ def test_an_inject_released_by_hand_and_a_note_on_it(qtbot, desk, store, drill):
     qtbot.waitUntil(lambda: desk.model.index(2, 3).data() == "Released", timeout=10_000)
     desk.note_edit.setText("Le relais radio a mis 4 min")
     desk.note_button.click()
-    qtbot.waitUntil(
-        lambda: "Le relais radio a mis 4 min" in desk.notes.toPlainText(), timeout=10_000
-    )
+    notes = desk.notes_pane.model
+    qtbot.waitUntil(lambda: notes.rowCount() == 1, timeout=10_000)
+    assert notes.index(0, 3).data() == "Le relais radio a mis 4 min"
+    assert notes.index(0, 1).data() == "3"  # the inject's number
     (note,) = store.notes.list(drill["id"])
     assert note["inject_id"] == store.injects.list(drill["id"])[2]["id"]
 

@@ -71,7 +71,7 @@ def test_the_desk_with_the_sample_stays_usable_at_1024x600(qtbot, sample_desk):
         if button.isVisible():
             assert button.width() >= button.sizeHint().width(), button.text()
             assert desk.rect().contains(button.mapTo(desk, button.rect().bottomRight()))
-    assert desk.detail.height() >= 100 and desk.notes.height() >= 60
+    assert desk.detail.height() >= 100 and desk.notes_pane.view.height() >= 60
 
 
 @pytest.mark.parametrize("button", ["jump_button", "delay_button"])
@@ -104,10 +104,15 @@ def test_notes_name_their_inject_and_player_and_times_are_in_words(qtbot, sample
         player="Lucie",
         exercise_s=120,
     )
-    qtbot.waitUntil(lambda: "Alerte affichée" in desk.notes.toPlainText(), timeout=10_000)
-    assert (
-        desk.notes.toPlainText() == "T+00:02  tester · inject 1 · Lucie: Alerte affichée en 2 min"
-    )
+    notes = desk.notes_pane.model
+    qtbot.waitUntil(lambda: notes.rowCount() == 1, timeout=10_000)
+    assert [notes.index(0, c).data() for c in range(5)] == [
+        "T+00:02",
+        "1",
+        "Lucie",
+        "Alerte affichée en 2 min",
+        "tester",
+    ]
     qtbot.waitUntil(lambda: desk.model.index(0, 3).data() == "Released", timeout=10_000)
     desk.view.selectRow(0)
     (line,) = [x for x in desk.detail.toPlainText().splitlines() if x.startswith("Released")]

@@ -2,13 +2,18 @@
 clock's controls, and the observers' notes.
 
 A window of its own beside the main window (Ctrl+6 there), made to fit a 1024x600
-screen. The timeline lists every inject (number, time, channel, status, content; its
-controller's note and expected action beside the chosen one). While the clock runs, a
-timer asks the writes lane every few seconds to release what it has reached; Release,
-Skip and Delay act on the chosen inject at once. Observers write timestamped notes on
-the chosen inject. "After-action report…" opens the trainer's report (aar_dialog.py).
-Only controllers see the scenario (the server never sends it to a player): on a
-player's laptop the timeline is empty and says why.
+screen. The timeline lists every inject (number, time, channel, status — pending,
+released, answered after how long, skipped — and content; its controller's note and
+expected action beside the chosen one, and what each player did after it). While the
+clock runs, a timer asks the writes lane every few seconds to release what it has
+reached; Release, Skip and Delay act on the chosen inject at once. The Scenario menu
+(scenario_actions.py) writes injects on the fly, edits and deletes pending ones, imports
+and exports scenario files, and resets the exercise to replay it; the header says which
+run is played, the Runs tab lists the archived ones. Observers write timestamped notes
+on an inject or none, about a player (notes_pane.py). Only controllers see the scenario
+(the server never sends it to a player): on a player's laptop the timeline is empty and
+says why, and notes can still be written. "After-action report…" opens the trainer's
+report (aar_dialog.py).
 
 GUI thread only; reads and releases run on the task manager.
 """
@@ -27,12 +32,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,21 +48,33 @@ from fieldapp.exercises.clock import SPEEDS
 from fieldapp.exercises.clocktext import format_clock, parse_clock
 from fieldapp.ui.exercises import jobs, words
 from fieldapp.ui.exercises.aar_dialog import AfterActionDialog, AfterActionHolder
+from fieldapp.ui.exercises.actions_pane import ActionsPane
+from fieldapp.ui.exercises.notes_pane import NotesPane
+from fieldapp.ui.exercises.replay import RunsModel
+from fieldapp.ui.exercises.scenario_actions import ScenarioActions
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.rows_model import IdRole, RowsModel
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
-    from fieldapp.core.record_types import ObserverNote, Operation
+    from fieldapp.core.record_types import Inject, Operation
     from fieldapp.store import Store
 
-WATCHED = ("inject", "exercise_clock", "observer_note")
+# The scenario, its clock and notes, its runs, and what players do (their answers).
+WATCHED = (
+    "inject", "exercise_clock", "observer_note", "exercise_run",
+    "item", "report", "radio_message", "radio_hop", "relay", "public_message",
+)  # fmt: skip
 TICK_MS = 2000
 
 
 class InjectsModel(RowsModel):
     """The scenario on the exercise clock."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.answers: dict[str, float | None] = {}  # number -> seconds to the first answer
 
     def headers(self) -> list[str]:
         return [
@@ -75,6 +93,8 @@ class InjectsModel(RowsModel):
         if column == 2:
             return str(words.channel_labels().get(row["channel"], row["channel"]))
         if column == 3:
+            if row["status"] == "released":
+                return words.answered_text(self.answers.get(row["number"]))
             return str(words.status_labels().get(row["status"], row["status"]))
         return " ".join(str(row["content"]).split())
 
@@ -111,10 +131,17 @@ class ExerciseDesk(QMainWindow):
         self.after_action = AfterActionHolder(self)
         self.detail = QPlainTextEdit(self)
         self.detail.setReadOnly(True)
-        self.note_edit = QLineEdit(self)
-        self.note_button = QPushButton(self)
-        self.notes = QPlainTextEdit(self)
-        self.notes.setReadOnly(True)
+        self.actions_pane = ActionsPane(tasks, self)
+        self.notes_pane = NotesPane(self)
+        self.note_edit, self.note_button = self.notes_pane.text_edit, self.notes_pane.add_button
+        self.runs_model = RunsModel(self)
+        self.runs_view = QTableView(self)
+        self.tabs = QTabWidget(self)
+        self.player_note = QLabel(self)  # on a player's laptop: whose the scenario is
+        self.player_note.setWordWrap(True)
+        self.player_note.hide()
+        self.scenario = ScenarioActions(self)
+        self.scenario_menu = self.menuBar().addMenu("")
         self.problem = QLabel(self)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
@@ -135,7 +162,7 @@ class ExerciseDesk(QMainWindow):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.setWordWrap(False)
-        for column, width in enumerate((50, 90, 140, 90)):
+        for column, width in enumerate((44, 80, 130, 150)):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         for factor in SPEEDS:
@@ -154,27 +181,43 @@ class ExerciseDesk(QMainWindow):
         for widget in (self.release_button, self.skip_button, self.delay_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        for action in (self.scenario.new_action, self.scenario.edit_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            actions.addWidget(button)
         actions.addWidget(self.aar_button)
         self.addAction(self.aar_action)
-        note = QHBoxLayout()
-        note.addWidget(self.note_edit, 1)
-        note.addWidget(self.note_button)
-        right = QWidget(self)
-        side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.detail, 2)
-        side.addLayout(note)
-        side.addWidget(self.notes, 1)
+        for action in self.scenario.actions():
+            if action is None:
+                self.scenario_menu.addSeparator()
+            else:
+                self.scenario_menu.addAction(action)
+        self.runs_view.setModel(self.runs_model)
+        self.runs_view.verticalHeader().hide()
+        self.runs_view.horizontalHeader().setStretchLastSection(True)
+        inject_tab = QSplitter(Qt.Orientation.Vertical, self)
+        inject_tab.addWidget(self.detail)
+        inject_tab.addWidget(self.actions_pane)
+        inject_tab.setChildrenCollapsible(False)
+        self.tabs.addTab(inject_tab, "")
+        self.tabs.addTab(self.runs_view, "")
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.tabs)
+        right.addWidget(self.notes_pane)
+        right.setSizes([300, 200])
+        right.setChildrenCollapsible(False)
         split = QSplitter(self)
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setSizes([760, 500])
+        split.setSizes([560, 460])
         split.setChildrenCollapsible(False)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.banner)
         layout.addLayout(clock)
+        layout.addWidget(self.player_note)
         layout.addWidget(self.problem)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
@@ -189,8 +232,7 @@ class ExerciseDesk(QMainWindow):
         self.release_button.clicked.connect(self._on_release_clicked)
         self.skip_button.clicked.connect(self._on_skip_clicked)
         self.delay_button.clicked.connect(self._on_delay_clicked)
-        self.note_button.clicked.connect(self._on_note_clicked)
-        self.note_edit.returnPressed.connect(self._on_note_clicked)
+        self.notes_pane.note_asked.connect(self._on_note_asked)
         self.aar_action.triggered.connect(self.open_after_action)
         self.aar_button.clicked.connect(self.aar_action.trigger)
         self.view.selectionModel().currentRowChanged.connect(self._show_chosen)
@@ -213,6 +255,7 @@ class ExerciseDesk(QMainWindow):
     def refresh(self) -> None:
         if self.operation is None:
             self.model.set_rows([])
+            self._show_role()
             return
         self.tasks.submit(
             partial(jobs.read_desk, self.operation["id"]),
@@ -224,14 +267,19 @@ class ExerciseDesk(QMainWindow):
 
     def _on_read(self, data: jobs.DeskData) -> None:
         self.data = data
-        current = self.view.currentIndex()
-        chosen = current.data(IdRole) if current.isValid() else None
+        chosen = self._chosen_id()
+        self.notes_pane.show_notes(data.notes, data.injects, data.players)
+        self.model.answers = data.answers
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)  # the same inject stays chosen: no flicker
         self.model.set_rows(data.injects)
         if chosen and (row := self.model.row_of(chosen)) >= 0:
             self.view.selectRow(row)
+        selection.blockSignals(False)
+        self._show_chosen()
+        self.runs_model.set_rows(data.runs)
         self._show_clock()
-        numbers = {i["id"]: i["number"] for i in data.injects}
-        self.notes.setPlainText("\n".join(self._note_line(n, numbers) for n in data.notes))
+        self._show_role()
         running = data.clock is not None and data.clock.state == "running"
         if running and not self.timer.isActive():
             self.timer.start()
@@ -246,14 +294,38 @@ class ExerciseDesk(QMainWindow):
         from fieldapp.core.times import utc_now
 
         state = words.clock_labels().get(clock.state, clock.state)
+        run = self.tr("Run %1").replace("%1", str(self.data.run))
         self.clock_label.setText(
-            f"{format_clock(clock.seconds(utc_now()))} · {state} · x{clock.speed}"
+            f"{run} · {format_clock(clock.seconds(utc_now()))} · {state} · x{clock.speed}"
         )
         self.speed_combo.setCurrentIndex(max(0, self.speed_combo.findData(clock.speed)))
 
-    def _show_chosen(self, *_args: object) -> None:
+    def _show_role(self) -> None:
+        """A player's laptop has no scenario: say so, and leave the notes."""
+        leads = self.data.leads or self.operation is None
+        self.player_note.setVisible(not leads)
+        self.scenario.set_enabled(leads, self.operation is not None)
+        for widget in (
+            self.start_button,
+            self.pause_button,
+            self.speed_combo,
+            self.jump_button,
+            self.release_button,
+            self.skip_button,
+            self.delay_button,
+            self.aar_button,  # the report is the controllers' too
+        ):
+            widget.setEnabled(leads)
+        self.aar_action.setEnabled(leads)
+
+    def chosen_inject(self) -> Inject | None:
         current = self.view.currentIndex()
-        row = self.model.rows[current.row()] if current.isValid() else None
+        return self.model.rows[current.row()] if current.isValid() else None
+
+    def _show_chosen(self, *_args: object) -> None:
+        row = self.chosen_inject()
+        self.actions_pane.show_inject(row)
+        self.notes_pane.choose_inject(row["id"] if row else None)
         if row is None:
             self.detail.setPlainText("")
             return
@@ -274,16 +346,6 @@ class ExerciseDesk(QMainWindow):
             if shown[name]
         ]
         self.detail.setPlainText("\n".join(lines))
-
-    def _note_line(self, note: ObserverNote, numbers: dict[str, str]) -> str:
-        """A note as listed: "T+00:39  camille · inject 10 · Mairie d'Anduze: its text"."""
-        about = [note["author"]]
-        if note["inject_id"] in numbers:
-            about.append(self.tr("inject %1").replace("%1", numbers[note["inject_id"]]))
-        if note["player"]:
-            about.append(note["player"])
-        clock = format_clock(note["exercise_s"] or 0)
-        return f"{clock}  {' · '.join(about)}: {note['text']}"
 
     # -- the clock and the injects ---------------------------------------------------------
 
@@ -360,27 +422,25 @@ class ExerciseDesk(QMainWindow):
                 return
             self._write(self.store.injects.delay, inject_id, seconds)
 
-    @Slot()
-    def _on_note_clicked(self) -> None:
-        if self.operation is None or not self.note_edit.text().strip():
+    @Slot(str, str, object)
+    def _on_note_asked(self, text: str, player: str, inject_id: str | None) -> None:
+        if self.operation is None:
             return
         from fieldapp.core.times import utc_now
 
         seconds = self.data.clock.seconds(utc_now()) if self.data.clock else None
-        self._write(
-            partial(self.store.notes.add, inject_id=self._chosen_id(), exercise_s=seconds),
-            self.operation["id"],
-            self.note_edit.text(),
-        )
-        self.note_edit.clear()
+        note = partial(self.store.notes.add, inject_id=inject_id, player=player, exercise_s=seconds)
+        if self._write(note, self.operation["id"], text):
+            self.notes_pane.written()
 
-    def _write(self, write: Any, *args: Any) -> None:
+    def _write(self, write: Any, *args: Any) -> bool:
         try:
             write(*args)
         except (ValidationError, NotFoundError) as error:
             self.show_problem(str(error))
-            return
+            return False
         self.show_problem("")
+        return True
 
     @Slot()
     def open_after_action(self) -> AfterActionDialog | None:
@@ -399,6 +459,7 @@ class ExerciseDesk(QMainWindow):
     def shutdown(self) -> None:
         self.timer.stop()
         self.tasks.drop(self._key)
+        self.actions_pane.shutdown()
         self.after_action.close()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -417,10 +478,17 @@ class ExerciseDesk(QMainWindow):
         self.release_button.setText(self.tr("&Release now"))
         self.skip_button.setText(self.tr("S&kip"))
         self.delay_button.setText(self.tr("&Delay…"))
-        self.note_button.setText(self.tr("Add &note"))
+        self.scenario_menu.setTitle(self.tr("S&cenario"))
+        self.tabs.setTabText(0, self.tr("Inject and players' actions"))
+        self.tabs.setTabText(1, self.tr("Archived runs"))
+        self.player_note.setText(
+            self.tr(
+                "This laptop plays the exercise: its scenario is the controllers' and never"
+                " comes here. You can still write observers' notes below."
+            )
+        )
         self.aar_action.setText(self.tr("&After-action report…"))
         self.aar_button.setText(self.aar_action.text())
-        self.note_edit.setPlaceholderText(self.tr("An observer's note on the chosen inject"))
         self._show_clock()
 
 

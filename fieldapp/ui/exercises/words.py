@@ -31,6 +31,45 @@ def status_labels() -> dict[str, str]:
     }
 
 
+def answered_text(seconds: float | None) -> str:
+    """A released inject's status with its first answer: "Answered after 4 min 05 s"."""
+    if seconds is None:
+        return status_labels()["released"]
+    return translate("Exercises", "Answered after %1").replace("%1", duration_text(seconds))
+
+
+def duration_text(seconds: float) -> str:
+    """A delay in words: "45 s", "4 min 05 s", "1 h 02 min"."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        text = translate("Exercises", "%1 h %2 min")
+        return text.replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+    if minutes:
+        text = translate("Exercises", "%1 min %2 s")
+        return text.replace("%1", str(minutes)).replace("%2", f"{secs:02d}")
+    return translate("Exercises", "%1 s").replace("%1", str(secs))
+
+
+def detail_hints() -> dict[str, str]:
+    """The channel details a release uses (exercises/release.py), by channel."""
+    report = translate("Exercises", "kind, severity (1 to 5), place, lat, lon")
+    return {
+        "social": translate("Exercises", "handle, language"),
+        "alert": translate(
+            "Exercises",
+            "area (INSEE:30 NUTS3:FRJ12) or lat, lon, radius_km; event, severity, urgency,"
+            " certainty, instruction, expires",
+        ),
+        "radio": translate("Exercises", "precedence (ROUTINE, PRIORITY…), station"),
+        "phone": report,
+        "sms": report,
+        "email": report,
+        "other": report,
+    }
+
+
 def clock_labels() -> dict[str, str]:
     return {
         "stopped": translate("Exercises", "Not started"),
