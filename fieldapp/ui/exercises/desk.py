@@ -162,7 +162,7 @@ class ExerciseDesk(QMainWindow):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.setWordWrap(False)
-        for column, width in enumerate((44, 80, 130, 150)):
+        for column, width in enumerate((36, 66, 118, 140)):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         for factor in SPEEDS:
@@ -210,7 +210,7 @@ class ExerciseDesk(QMainWindow):
         split = QSplitter(self)
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setSizes([560, 460])
+        split.setSizes([600, 424])
         split.setChildrenCollapsible(False)
         central = QWidget(self)
         layout = QVBoxLayout(central)
