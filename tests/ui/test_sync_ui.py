@@ -368,3 +368,33 @@ def test_while_online_news_comes_at_the_next_look_even_when_its_timer_fires_earl
     arrived = "SELECT 1 FROM reports WHERE title = 'Bridge closed at Anduze'"
     qtbot.waitUntil(lambda: store.conn.execute(arrived).fetchone() is not None, timeout=3_000)
     runner.stop()
+
+
+def test_while_an_exercise_clock_runs_news_comes_within_seconds(
+    qtbot, store, server, tasks, tmp_path
+):
+    """A player's laptop looks for news every EXERCISE_S (not every minute) while an
+    exercise's clock runs: a released inject reaches it within seconds on a LAN."""
+    from fieldapp.store import Store
+    from fieldapp.sync.client.session import SyncClient
+
+    join(store, server.url, code_for(server, "tester"), "laptop")
+    runner = SyncRunner(store, tasks)
+    rounds = []
+    runner.sync_finished.connect(rounds.append)
+    runner.start(joined=True)
+    qtbot.waitUntil(lambda: len(rounds) == 1, timeout=10_000)
+    assert runner.look_s() == runner.ONLINE_S == 60.0  # no exercise running: every minute
+    with Store(tmp_path / "tom", user="tom") as trainer:
+        join(trainer, server.url, code_for(server, "tom"), "trainer's laptop")
+        drill = trainer.operations.create("Exercice crue", exercise=True)["id"]
+        trainer.clocks.start(drill)
+        assert SyncClient(trainer).sync().complete
+        runner.sync_now()
+        qtbot.waitUntil(lambda: len(rounds) == 2, timeout=10_000)
+        assert runner.look_s() == runner.EXERCISE_S == 5.0
+        trainer.reports.add(drill, {"title": "Famille sur le toit à Aramon", "severity": 5})
+        assert SyncClient(trainer).sync().complete
+    arrived = "SELECT 1 FROM reports WHERE title = 'Famille sur le toit à Aramon'"
+    qtbot.waitUntil(lambda: store.conn.execute(arrived).fetchone() is not None, timeout=8_000)
+    runner.stop()
