@@ -6,7 +6,9 @@ The sample exercise (a flash flood in the Gard, resources/exercises/crue-eclair.
 started as *Exercise > Start the sample exercise* starts it, forty minutes into its run:
 the injects the clock reached released on their channels, one skipped by the
 controller, an observer's note; then what the players received: the Exercise alert on
-the alerts desk. Both at 1024x600, in French. Runs the real main window and desks on the
+the alerts desk. Both at 1024x600, in French. Then two players answer some injects, the
+trainer writes a strength and an action, and the first page of the after-action report's
+PDF is rendered (exercise-aar-page1.png). Runs the real main window and desks on the
 GUI thread of its own QApplication; the desks read on the task manager as in the app.
 """
 
@@ -104,7 +106,44 @@ def main() -> int:
         alerts.close()
         window.shutdown()
         window.close()
+        shoot_report(store, op_id, Path(tmp) / "aar.pdf")
     return 0
+
+
+def shoot_report(store: Store, op_id: str, pdf: Path) -> None:
+    """Two players answer what the clock released; the report's first page as a PNG."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from fieldapp.exercises.aar import build
+    from fieldapp.ui.exercises.aar_pdf import aar_pdf
+
+    played = [i for i in store.injects.list(op_id) if i["status"] == "released"]
+    for index, inject in enumerate(played[:8]):
+        player = ("lucie", "paul")[index % 2]
+        with Store(store.data_dir, user=player) as device:
+            for record in inject["delivered"]:
+                answer(device, op_id, record)
+    store.aar.add(op_id, "strength", "Vigilance relayée aux mairies en quelques minutes")
+    store.aar.add(op_id, "action", "Former les opérateurs au relais radio", "Communications",
+                  "ADRASEC 30", "2027-02-01")  # fmt: skip
+    aar_pdf(build(store, op_id), pdf)
+    document = QPdfDocument()
+    document.load(str(pdf))
+    document.render(0, QSize(850, 1200)).save(str(IMAGES / "exercise-aar-page1.png"))
+    print("wrote", IMAGES / "exercise-aar-page1.png")
+
+
+def answer(device: Store, op_id: str, record: dict) -> None:
+    """A player's first action on what an inject became."""
+    if record["entity"] == "item":
+        device.items.set_status([record["id"]], "rumour")
+    elif record["entity"] == "alert":
+        device.relays.add(op_id, {"alert_id": record["id"], "channel": "radio", "via": "F4ABC"})
+    elif record["entity"] == "report":
+        device.reports.update(record["id"], {"status": "in_progress"})
+    elif record["entity"] == "radio_message":
+        device.radio.set_status(record["id"], "delivered")
 
 
 def chosen_id(store: Store, op_id: str, number: str) -> str:

@@ -178,7 +178,7 @@ def _timeline(lines: Sequence[Line]) -> str:
         translate("AfterActionPdf", "Response"),
         translate("AfterActionPdf", "Expected action"),
         translate("AfterActionPdf", "Observed action"),
-        widths=(4, 11, 11, 9, 9, 9, 26, 21),
+        widths=(4, 9, 11, 9, 11, 8, 26, 22),
     )
     rows = [_timeline_row(line) for line in lines]
     title = translate("AfterActionPdf", "Timeline")
