@@ -328,17 +328,7 @@ def responses_(args: argparse.Namespace) -> int:
         found = responses(store, operation["id"])
     per_channel = summary(found)
     if args.json:
-        rows = [
-            {
-                "number": r.number,
-                "channel": r.channel,
-                "released_at": r.released_at,
-                "answered_at": r.answered_at,
-                "seconds": r.seconds,
-                "what": r.what,
-            }
-            for r in found
-        ]
+        rows = [r.as_dict() for r in found]
         print_json({"injects": rows, "channels": per_channel})
         return 0
     for r in found:

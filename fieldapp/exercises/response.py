@@ -65,6 +65,17 @@ class Response:
             return None
         return (_moment(self.answered_at) - _moment(self.released_at)).total_seconds()
 
+    def as_dict(self) -> dict[str, str | float | None]:
+        """As `exercise responses --json` prints it and an archived run keeps it."""
+        return {
+            "number": self.number,
+            "channel": self.channel,
+            "released_at": self.released_at,
+            "answered_at": self.answered_at,
+            "seconds": self.seconds,
+            "what": self.what,
+        }
+
 
 def responses(store: Store, operation_id: str) -> list[Response]:
     """Every released inject of the exercise with its first answer, in release order."""

@@ -127,17 +127,7 @@ def run_summary(store: Store, operation_id: str) -> dict[str, Any]:
     numbers = {i["id"]: i["number"] for i in store.injects.list(operation_id)}
     clock = store.clocks.get(operation_id)
     return {
-        "responses": [
-            {
-                "number": r.number,
-                "channel": r.channel,
-                "released_at": r.released_at,
-                "answered_at": r.answered_at,
-                "seconds": r.seconds,
-                "what": r.what,
-            }
-            for r in found
-        ],
+        "responses": [r.as_dict() for r in found],
         "channels": summary(found),
         "notes": [
             {
