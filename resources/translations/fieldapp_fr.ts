@@ -1933,6 +1933,162 @@
         <translation>Réponses et notes</translation>
     </message>
     <message>
+        <source>Public message drafted</source>
+        <translation>Message au public rédigé</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>Relayed (%1)</source>
+        <translation>Relayé (%1)</translation>
+    </message>
+    <message>
+        <source>Passed on to %1</source>
+        <translation>Transmis à %1</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Signalement</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>claimed by</source>
+        <translation>pris en charge par</translation>
+    </message>
+    <message>
+        <source>linked to a report</source>
+        <translation>lié à un signalement</translation>
+    </message>
+    <message>
+        <source>regrouped</source>
+        <translation>regroupé</translation>
+    </message>
+    <message>
+        <source>verification</source>
+        <translation>vérification</translation>
+    </message>
+    <message>
+        <source>verified by</source>
+        <translation>vérifié par</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>gravité</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>duplicate of</source>
+        <translation>doublon de</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>transmis à</translation>
+    </message>
+    <message>
+        <source>delivered to</source>
+        <translation>remis à</translation>
+    </message>
+    <message>
+        <source>sent at</source>
+        <translation>transmis à l&apos;heure</translation>
+    </message>
+    <message>
+        <source>delivered at</source>
+        <translation>remis à l&apos;heure</translation>
+    </message>
+    <message>
+        <source>rumour</source>
+        <translation>rumeur</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>écarté</translation>
+    </message>
+    <message>
+        <source>promoted to a report</source>
+        <translation>transformé en signalement</translation>
+    </message>
+    <message>
+        <source>attached to a report</source>
+        <translation>rattaché à un signalement</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>triaged</source>
+        <translation>trié</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>clos</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>doublon</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>debunked</source>
+        <translation>démenti</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <source>waiting to be relayed</source>
+        <translation>en attente de relais</translation>
+    </message>
+    <message>
+        <source>relayed</source>
+        <translation>relayé</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>serviced</source>
+        <translation>traité</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Signalements</translation>
     </message>

@@ -105,7 +105,7 @@ def test_every_page_says_exercise_and_the_report_has_each_part(qapp, tmp_path):
         "Timeline",
         "Observers' notes",
         "Trier l'inject 44 et prévenir le coordinateur",  # expected action
-        "item status: rumour",  # observed
+        "Post, status: rumour",  # observed, in words
         "No answer",
         "Skipped",
     ):
@@ -210,7 +210,7 @@ def test_the_command_line_writes_the_report_as_pdf(qapp, cli, store, tmp_path):
     assert all(page.count("EXERCISE") >= 2 for page in pages)
     page = " ".join(pages)
     assert "Crue éclair" in page
-    assert "item status: rumour" in page and "Bonne réaction <b>immédiate</b>" in page
+    assert "Post, status: rumour" in page and "Bonne réaction <b>immédiate</b>" in page
     csv_out = tmp_path / "aar.txt"
     code, _, err = run("--format", "csv", "-o", str(csv_out))
     assert code == 0 and csv_out.read_bytes().startswith(b"\xef\xbb\xbfEXERCISE")

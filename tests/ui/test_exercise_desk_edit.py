@@ -178,8 +178,8 @@ def test_the_actions_pane_lists_what_each_player_did(qtbot, desk, store, drill):
     qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=10_000)
     rows = [[pane.model.index(r, c).data() for c in range(4)] for r in range(2)]
     assert [(r[2], r[3]) for r in rows] == [
-        ("paul", "item status: rumour"),
-        ("lea", "item status: dismissed"),
+        ("paul", "Post, status: rumour"),
+        ("lea", "Post, status: dismissed"),
     ]
     assert all(r[0].startswith("T+00:00") and len(r[1]) == 8 for r in rows)
     assert "2 action(s) by 2 player(s)" in pane.heading.text()

@@ -196,7 +196,7 @@ def _timeline_row(line: Line) -> list[str]:
     if status != "released":
         observed = ""
     elif response and response.what:
-        observed = response.what
+        observed = words.action_text(response.what)
     else:
         observed = translate("AfterActionPdf", "No answer")
     return [

@@ -43,7 +43,7 @@ class ActionsModel(RowsModel):
             return format_clock(row.exercise_s)
         if column == 1:
             return wall_time(row.at)
-        return str(row.player if column == 2 else row.what)
+        return str(row.player if column == 2 else words.action_text(row.what))
 
     def row_id(self, row: Any) -> str:
         return f"{row.at}|{row.player}|{row.what}"

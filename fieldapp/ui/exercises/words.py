@@ -5,6 +5,8 @@ GUI thread (translations are Qt's).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
@@ -139,4 +141,85 @@ def run_field_labels(kind: str = "") -> dict[str, str]:
         "archive": translate("Exercises", "Archive file"),
         "summary": translate("Exercises", "Responses and notes"),
         "author": translate("Exercises", "Author"),
+    }
+
+
+_EDIT = re.compile(r"^(item|report|radio_message) (\w+): (.*)$")
+_RELAY = re.compile(r"^relay (\w+) ?(.*)$")
+_HOP = re.compile(r"^hop to (.*)$")
+
+
+def action_text(what: str) -> str:
+    """A player's action as exercises/response.py words it ("item status: rumour",
+    "relay radio F4ABC", "hop to F5XYZ"), in the window's language; unknown words as
+    they are (an archived run of an older release)."""
+    if what == "public message drafted":
+        return translate("Exercises", "Public message drafted")
+    if match := _EDIT.match(what):
+        entity, field, value = match.groups()
+        return (
+            translate("Exercises", "%1, %2: %3")
+            .replace("%1", _records().get(entity, entity))
+            .replace("%2", _fields().get(field, field))
+            .replace("%3", _values().get(value, value))
+        )
+    if match := _RELAY.match(what):
+        channel, via = match.groups()
+        text = translate("Exercises", "Relayed (%1)").replace("%1", channel)
+        return f"{text} {via}".strip()
+    if match := _HOP.match(what):
+        return translate("Exercises", "Passed on to %1").replace("%1", match.group(1))
+    return what
+
+
+def _records() -> dict[str, str]:
+    return {
+        "item": translate("Exercises", "Post"),
+        "report": translate("Exercises", "Report"),
+        "radio_message": translate("Exercises", "Radio message"),
+    }
+
+
+def _fields() -> dict[str, str]:
+    return {
+        "status": translate("Exercises", "status"),
+        "claimed_by": translate("Exercises", "claimed by"),
+        "report_id": translate("Exercises", "linked to a report"),
+        "cluster_pin": translate("Exercises", "regrouped"),
+        "verification": translate("Exercises", "verification"),
+        "verified_by": translate("Exercises", "verified by"),
+        "severity": translate("Exercises", "severity"),
+        "place": translate("Exercises", "place"),
+        "lat": translate("Exercises", "position"),
+        "lon": translate("Exercises", "position"),
+        "title": translate("Exercises", "title"),
+        "body": translate("Exercises", "text"),
+        "duplicate_of": translate("Exercises", "duplicate of"),
+        "sent_to": translate("Exercises", "sent to"),
+        "delivered_to": translate("Exercises", "delivered to"),
+        "sent_at": translate("Exercises", "sent at"),
+        "delivered_at": translate("Exercises", "delivered at"),
+    }
+
+
+def _values() -> dict[str, str]:
+    """The coded values a player's action sets most often."""
+    return {
+        "rumour": translate("Exercises", "rumour"),
+        "dismissed": translate("Exercises", "dismissed"),
+        "promoted": translate("Exercises", "promoted to a report"),
+        "attached": translate("Exercises", "attached to a report"),
+        "new": translate("Exercises", "new"),
+        "triaged": translate("Exercises", "triaged"),
+        "in_progress": translate("Exercises", "in progress"),
+        "closed": translate("Exercises", "closed"),
+        "duplicate": translate("Exercises", "duplicate"),
+        "confirmed": translate("Exercises", "confirmed"),
+        "unverified": translate("Exercises", "unverified"),
+        "debunked": translate("Exercises", "debunked"),
+        "received": translate("Exercises", "received"),
+        "waiting_relay": translate("Exercises", "waiting to be relayed"),
+        "relayed": translate("Exercises", "relayed"),
+        "delivered": translate("Exercises", "delivered"),
+        "serviced": translate("Exercises", "serviced"),
     }
