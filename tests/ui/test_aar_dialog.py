@@ -107,7 +107,7 @@ def test_a_line_written_in_the_dialog_is_saved_and_in_the_next_report(
     text = read_text(path)
     assert "Tri des publications rapide" in text and "Veille" in text
     assert "Former au relais" in text and "Marie" in text and "2027-02-01" in text
-    assert "item status: dismissed" in text  # the player's answer, from the data
+    assert "Post, status: dismissed" in text  # the player's answer, from the data
 
 
 def test_a_line_is_edited_and_deleted(qtbot, dialog, store, drill, monkeypatch):

@@ -1,5 +1,5 @@
 """A player's action, as the after-action report and the desk show it, is in the window's
-language: the core words it once ("item status: rumour"), the screen translates it."""
+language: the core words it ("item status: rumour"), the screen translates it."""
 
 from __future__ import annotations
 
