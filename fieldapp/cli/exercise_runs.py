@@ -69,15 +69,15 @@ def _entry_options(parser: argparse.ArgumentParser, default: str | None = "") ->
 
 
 def reset(args: argparse.Namespace) -> int:
-    from fieldapp.exercises.runs import PLAYERS_DATA, reset
+    from fieldapp.exercises.runs import players_data, reset
 
     if args.archive:
         refuse_live_file(args.archive, args.data_dir, writing=True)
     with open_store(args) as store:
         operation = choose_exercise(store, args)
         if not args.yes:
-            counts = _players_data(store, operation["id"], PLAYERS_DATA)
-            what = ", ".join(f"{n} {entity}" for entity, n in counts.items() if n) or "nothing"
+            counts = players_data(store, operation["id"])
+            what = ", ".join(f"{n} {entity}" for entity, n in counts.items()) or "nothing"
             raise CliError(
                 f"reset would archive run {store.runs.current(operation['id'])} of "
                 f"{label(operation)} and clear the players' data ({what}); "
@@ -89,19 +89,6 @@ def reset(args: argparse.Namespace) -> int:
     print(f"run {done.run} archived to {done.archive}; cleared: {cleared}")
     print(f"{label(operation)} is ready for run {done.run + 1}: the clock is at T+00:00")
     return 0
-
-
-def _players_data(store: Any, operation_id: str, entities: tuple[str, ...]) -> dict[str, int]:
-    from fieldapp.core.records import RECORD_TYPES
-
-    return {
-        entity: store.conn.execute(
-            f"SELECT COUNT(*) FROM {RECORD_TYPES[entity].table}"
-            " WHERE operation_id = ? AND deleted = 0",
-            [operation_id],
-        ).fetchone()[0]
-        for entity in entities
-    }
 
 
 def runs(args: argparse.Namespace) -> int:

@@ -81,6 +81,19 @@ class ExerciseRuns(Repository):
         return (row[0] or 0) + 1
 
 
+def players_data(store: Store, operation_id: str) -> dict[str, int]:
+    """What a reset would clear: the live records of each PLAYERS_DATA type (those > 0)."""
+    counts = {
+        entity: store.conn.execute(
+            f"SELECT COUNT(*) FROM {RECORD_TYPES[entity].table}"
+            " WHERE operation_id = ? AND deleted = 0",
+            [operation_id],
+        ).fetchone()[0]
+        for entity in PLAYERS_DATA
+    }
+    return {entity: n for entity, n in counts.items() if n}
+
+
 def archive_path(store: Store, operation_id: str, run: int) -> Path:
     """Where a run is archived by default: the data folder's backups, named after it."""
     name = get_operation(store.conn, operation_id)["name"]

@@ -157,27 +157,17 @@ class ResetPreview:
 
 
 def reset_preview(operation_id: str, ctx: JobContext) -> ResetPreview:
-    from fieldapp.exercises.runs import PLAYERS_DATA, archive_path
+    from fieldapp.exercises.runs import archive_path, players_data
 
     store = ctx.store
     run = store.runs.current(operation_id)
-    counts = {entity: _count(store, entity, operation_id) for entity in PLAYERS_DATA}
     played = sum(1 for i in store.injects.list(operation_id) if i["status"] != "pending")
     return ResetPreview(
         run,
         archive_path(store, operation_id, run),
-        {entity: n for entity, n in counts.items() if n},
+        players_data(store, operation_id),
         played,
     )
-
-
-def _count(store: Store, entity: str, operation_id: str) -> int:
-    from fieldapp.core.records import RECORD_TYPES
-
-    return store.conn.execute(
-        f"SELECT COUNT(*) FROM {RECORD_TYPES[entity].table} WHERE operation_id = ? AND deleted = 0",
-        [operation_id],
-    ).fetchone()[0]
 
 
 def reset_run(operation_id: str, archive: Path, ctx: JobContext) -> ResetDone:
