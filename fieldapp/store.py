@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from fieldapp.exercises.entries import AarEntries
     from fieldapp.exercises.injects import Injects
     from fieldapp.exercises.notes import ObserverNotes
+    from fieldapp.exercises.receipts import ReadReceipts
     from fieldapp.exercises.runs import ExerciseRuns
     from fieldapp.monitoring.authors import AuthorNotes
     from fieldapp.monitoring.items import Items
@@ -148,6 +149,12 @@ class Store:
         from fieldapp.exercises.runs import ExerciseRuns
 
         return ExerciseRuns(self.db)
+
+    @cached_property
+    def receipts(self) -> ReadReceipts:
+        from fieldapp.exercises.receipts import ReadReceipts
+
+        return ReadReceipts(self.db)
 
     # What callers read most, named here rather than through `db` everywhere.
     @property

@@ -62,6 +62,7 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
         "fieldapp-m005.db",
         "fieldapp-m006.db",
         "fieldapp-m007.db",
+        "fieldapp-m008.db",
     ],
 )
 def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, name):
@@ -82,7 +83,11 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
     assert [m[0] for m in messages] == (
         [] if name in ("fieldapp-m001.db", "fieldapp-m002.db") else ["NEED 40 COTS AT SCHOOL"]
     )
-    if name in ("fieldapp-m006.db", "fieldapp-m007.db"):  # the alert and message survive
+    if name in (
+        "fieldapp-m006.db",
+        "fieldapp-m007.db",
+        "fieldapp-m008.db",
+    ):  # the alert and message survive
         with Store(data) as store:
             (chain,) = store.alerts.chains(operation["id"])
             (message,) = store.messages.list(operation["id"])
@@ -96,7 +101,19 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
             assert store.runs.current(drill["id"]) == 1 and store.aar.list(drill["id"]) == []
         assert len(injects) == 45 and injects[0]["status"] == "released"
         assert note["text"] == "Relais radio lent" and note["inject_id"] == injects[0]["id"]
-    if name in ("fieldapp-m005.db", "fieldapp-m006.db", "fieldapp-m007.db"):  # a post
+    if name == "fieldapp-m008.db":  # the trainer's entries and the archived run survive
+        with Store(data) as store:
+            (drill,) = [o for o in store.operations.list() if o["name"] == "Exercice crue éclair"]
+            entries = [(e["section"], e["text"], e["due"]) for e in store.aar.list(drill["id"])]
+            (run,) = store.runs.list(drill["id"])
+            assert store.runs.current(drill["id"]) == 2
+            assert store.receipts.list(drill["id"]) == []
+        assert entries == [
+            ("strength", "Relais radio tenu", ""),
+            ("action", "Former un second opérateur", "2027-01-15"),
+        ]
+        assert run["number"] == 1 and len(run["summary"]["responses"]) == 1
+    if name in ("fieldapp-m005.db", "fieldapp-m006.db", "fieldapp-m007.db", "fieldapp-m008.db"):
         with Store(data) as store:
             found = [
                 tuple(row)

@@ -153,6 +153,7 @@ SHAPES = {
     "observer_note": record_types.ObserverNote,
     "aar_entry": record_types.AarEntry,
     "exercise_run": record_types.ExerciseRun,
+    "read_receipt": record_types.ReadReceipt,
 }
 # What a reader adds to a stored row, and takes away (an operation's stamps).
 ADDED = {"operation": {"report_count"}, "radio_message": {"check_counted", "check", "warnings",

@@ -332,8 +332,9 @@ def responses_(args: argparse.Namespace) -> int:
         print_json({"injects": rows, "channels": per_channel})
         return 0
     for r in found:
+        seen = f"seen {r.seen_seconds:5.0f} s" if r.seen_seconds is not None else "not seen    "
         took = f"{r.seconds:7.0f} s" if r.seconds is not None else "   — no answer"
-        print(f"{r.number:>5}  {r.channel:7} {took}  {r.what}")
+        print(f"{r.number:>5}  {r.channel:7} {seen}  {took}  {r.what}")
     for channel, figures in per_channel.items():
         median = figures["median_s"]
         print(

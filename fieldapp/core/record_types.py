@@ -365,6 +365,16 @@ class ObserverNote(Stored):
     field_hlc: dict[str, str]
 
 
+class ReadReceipt(Stored):
+    """That a player opened a record an inject delivered (`Store.receipts`)."""
+
+    entity: str  # item, alert, radio_message or report
+    record_id: str
+    seen_at: str
+    author: str
+    field_hlc: dict[str, str]
+
+
 class AarEntry(Stored):
     """A line of the after-action report the trainer writes (`Store.aar`)."""
 

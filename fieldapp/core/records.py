@@ -259,10 +259,18 @@ EXERCISE_RUN = _declare(
     number=INT, started_at=TIME, ended_at=TIME, archive=TEXT, summary=JSON, author=TEXT,
 ).owning("author").needing("number", "ended_at", nullable=("started_at",))  # fmt: skip
 
+# That a player opened what an inject delivered (a post, an alert, a radio message, a
+# report): written on the player's device the first time, synced to the controllers, whose
+# timeline says "seen" between released and answered. Exercise operations only.
+READ_RECEIPT = _declare(
+    "read_receipt", "read_receipts", 2, "read receipt", "author",
+    entity=CODE, record_id=ID, seen_at=TIME, author=TEXT,
+).owning("author").needing("entity", "record_id", "seen_at")  # fmt: skip
+
 _REPORTING = (OPERATION, REPORT, FEATURE, ATTACHMENT, RADIO_MESSAGE, RADIO_HOP)
 _MONITORING = (ITEM, WATCH_RULE, AUTHOR_NOTE)
 _OUTREACH = (ALERT, PUBLIC_MESSAGE, RUMOUR, MESSAGE_TEMPLATE, RELAY, RUMOUR_LINK)
-_EXERCISES = (INJECT, EXERCISE_CLOCK, OBSERVER_NOTE, AAR_ENTRY, EXERCISE_RUN)
+_EXERCISES = (INJECT, EXERCISE_CLOCK, OBSERVER_NOTE, AAR_ENTRY, EXERCISE_RUN, READ_RECEIPT)
 RECORD_TYPES: Mapping[str, RecordType] = MappingProxyType(
     {t.entity: t for t in (*_REPORTING, *_MONITORING, *_OUTREACH, *_EXERCISES)}
 )

@@ -24,7 +24,8 @@ report repository). The README's "Sync server" section says the same in words.
   message (coordinators do, and never their own) and never gives a rumour's verdict
   (confirmed, debunked); it may mark anyone's approved message as published. Message
   templates are the coordinators'. In an exercise it writes observer notes; it never
-  receives the scenario's injects nor the observers' notes (they are the controllers').
+  receives the scenario's injects nor the observers' notes (they are the controllers'),
+  and writes read receipts (that it opened what an inject delivered; exercises only).
   What the scenario delivered to the players (a report made from an inject's phone call,
   SMS or e-mail; a radio message received) it handles as if it had taken it in itself:
   triage, locate, pass on, deliver — never changing what the inject said, never giving
@@ -46,7 +47,7 @@ VOLUNTEER_TYPES = (
     "report", "attachment", "feature", "radio_message", "radio_hop",
     "item", "watch_rule", "author_note",
     "alert", "relay", "public_message", "rumour", "rumour_link",
-    "observer_note",
+    "observer_note", "read_receipt",
 )  # fmt: skip
 # What only those who lead an exercise see: the scenario's injects (not yet released, their
 # expected actions, their controller notes), the observers' notes, and the after-action
@@ -140,6 +141,8 @@ def write_refusal(
             if refusal:
                 return refusal
         return operation_refusal(role, exercise)
+    if entity == "read_receipt" and not exercise:
+        return "read receipts belong to exercise operations"
     if entity not in allowed_types(role, exercise):
         label = RECORD_TYPES[entity].label if entity in RECORD_TYPES else entity
         return f"a {role} cannot write a {label}"

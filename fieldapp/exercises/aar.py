@@ -1,5 +1,6 @@
 """The after-action report's content (HSEEP AAR shape), built from what actually
-happened: the timeline of injects (scheduled, released, first answered, by what), the
+happened: the timeline of injects (scheduled, released, first opened by a player, first
+answered, by what), the
 response times per inject and per channel (median, slowest), the expected against the
 observed player action, and the observers' notes on each inject. Written as CSV here
 (UTF-8 with a BOM, so spreadsheets read the accents); the PDF is the window's (Qt).
@@ -152,6 +153,9 @@ HEADER = (
     "Channel",
     "Status",
     "Released at",
+    "First seen at",
+    "Seen (s)",
+    "Seen by",
     "First answer at",
     "Response (s)",
     "Expected player action",
@@ -169,6 +173,7 @@ def to_csv(report: AfterAction) -> bytes:
     for line in report.lines:
         inject, response = line.inject, line.response
         seconds = response.seconds if response else None
+        seen = response.seen_seconds if response else None
         writer.writerow(
             [
                 inject["number"],
@@ -176,6 +181,9 @@ def to_csv(report: AfterAction) -> bytes:
                 inject["channel"],
                 inject["status"],
                 inject["released_at"] or "",
+                (response.seen_at or "") if response else "",
+                _number(seen),
+                response.seen_by if response else "",
                 (response.answered_at or "") if response else "",
                 "" if seconds is None else f"{seconds:.0f}",
                 inject["expected_action"],

@@ -58,12 +58,20 @@ class Response:
     released_at: str
     answered_at: str | None
     what: str  # the action in words: "item status: rumour", "relay radio F4ABC"
+    seen_at: str | None = None  # when a player first opened what it delivered
+    seen_by: str = ""
 
     @property
     def seconds(self) -> float | None:
         if self.answered_at is None:
             return None
         return (_moment(self.answered_at) - _moment(self.released_at)).total_seconds()
+
+    @property
+    def seen_seconds(self) -> float | None:
+        if self.seen_at is None:
+            return None
+        return max(0.0, (_moment(self.seen_at) - _moment(self.released_at)).total_seconds())
 
     def as_dict(self) -> dict[str, str | float | None]:
         """As `exercise responses --json` prints it and an archived run keeps it."""
@@ -74,17 +82,23 @@ class Response:
             "answered_at": self.answered_at,
             "seconds": self.seconds,
             "what": self.what,
+            "seen_at": self.seen_at,
+            "seen_by": self.seen_by,
+            "seen_seconds": self.seen_seconds,
         }
 
 
 def responses(store: Store, operation_id: str) -> list[Response]:
-    """Every released inject of the exercise with its first answer, in release order."""
+    """Every released inject of the exercise with its first answer and the first time a
+    player opened what it delivered (read receipts), in release order."""
     found = []
+    receipts = store.receipts.seen(operation_id)
     for inject in store.injects.list(operation_id):
         if inject["status"] != "released" or not inject["released_at"]:
             continue
         answers = [(a.at, a.what) for a in player_actions(store, inject)]
         first = min(answers, default=None)
+        seen = first_seen(inject, receipts)
         found.append(
             Response(
                 inject["number"],
@@ -92,10 +106,28 @@ def responses(store: Store, operation_id: str) -> list[Response]:
                 inject["released_at"],
                 first[0] if first else None,
                 first[1] if first else "",
+                seen[0] if seen else None,
+                seen[1] if seen else "",
             )
         )
     found.sort(key=lambda r: r.released_at)
     return found
+
+
+def first_seen(
+    inject: Inject, receipts: dict[str, list[tuple[str, str]]]
+) -> tuple[str, str] | None:
+    """(when, who) a player first opened a record the inject delivered, from the read
+    receipts by record id (`ReadReceipts.seen`); never the inject's own controller."""
+    return min(
+        (
+            (at, player)
+            for record in inject["delivered"]
+            for at, player in receipts.get(record["id"], ())
+            if player != inject["author"]
+        ),
+        default=None,
+    )
 
 
 @dataclass(frozen=True, order=True)

@@ -40,9 +40,9 @@ if TYPE_CHECKING:
     from fieldapp.store import Store
 
 # What players made or received in an exercise operation: cleared by a reset. Children
-# (attachments, hops, relays, sightings) are listed before what they hang on.
+# (read receipts, attachments, hops, relays, sightings) are listed before what they hang on.
 PLAYERS_DATA = (
-    "attachment", "radio_hop", "relay", "rumour_link", "observer_note",
+    "read_receipt", "attachment", "radio_hop", "relay", "rumour_link", "observer_note",
     "report", "feature", "radio_message", "item", "alert", "public_message", "rumour",
 )  # fmt: skip
 Progress = Callable[[int, int, str], None]

@@ -77,13 +77,14 @@ def test_the_after_action_report_lists_each_inject_with_its_answer_and_notes(sto
     rows = list(csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig"))))
     assert rows[0] == ["EXERCISE — Exercice crue", "Run 1"]
     line = rows[2]
-    assert (line[0], line[2], line[3], line[8]) == (
+    assert (line[0], line[2], line[3], line[11]) == (
         "1",
         "social",
         "released",
         "item status: dismissed",
     )
-    assert 0 <= float(line[6]) < 60 and line[9] == "alice: Tri rapide, bonne décision"
+    assert 0 <= float(line[9]) < 60 and line[12] == "alice: Tri rapide, bonne décision"
+    assert line[5:8] == ["", "", ""]  # nobody's device sent a read receipt
     assert rows[3][:4] == ["2", "T+00:00", "alert", "pending"]
     assert rows[6][:3] == ["social", "1", "1"]
     assert rows[-1][2] == "alice: Salle bruyante"

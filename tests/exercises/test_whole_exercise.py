@@ -12,7 +12,8 @@ channel in the very round it was released, so within one sync round of its time 
 clock; no inject, observer's note, expected action, controller's note or not yet
 released content ever reaches a player's database. After the last round, the
 after-action report built on the trainer's device answers each inject with the first
-player action, at the time that action was taken.
+player action, at the time that action was taken, and says which player first opened it
+and when (the read receipt each player's desk writes as it opens what arrived).
 
 The clock jumps over empty stretches: between two events (an inject's time, or a
 player's planned action) it jumps to LEAD_S exercise seconds before the next one, then
@@ -87,6 +88,7 @@ class Device:
     arrived: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # number ->
     # (round, exercise seconds on this device's clock, monotonic time)
     acted: dict[tuple[str, str], str] = field(default_factory=dict)  # (number, kind) -> at
+    opened: dict[str, str] = field(default_factory=dict)  # number -> its read receipt's time
 
 
 @dataclass
@@ -244,6 +246,17 @@ def _note_arrivals(device: Device, injects: list[dict], drill: str, round_: int)
         found = store.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record["id"]])
         if found.fetchone() is not None:
             device.arrived[inject["number"]] = (round_, now_s, time.monotonic())
+            _open(device, inject["number"], record)
+
+
+def _open(device: Device, number: str, record: dict) -> None:
+    """The player opens what arrived (its desk calls `saw`): a read receipt, only once."""
+    if number in ("2", "5") and device.peer.store.db.user == "lea":
+        return  # lea never looks at these: paul's receipt alone says they were seen
+    receipt = device.peer.store.receipts.saw(record["entity"], record["id"])
+    assert receipt is not None and receipt["record_id"] == record["id"], number
+    assert device.peer.store.receipts.saw(record["entity"], record["id"]) is None
+    device.opened[number] = receipt["seen_at"]
 
 
 def _assert_nothing_kept_back_arrived(peer: Any, injects: list[dict]) -> None:
@@ -325,6 +338,9 @@ def _check_responses(trainer: Any, players: dict[str, Device], drill: str) -> No
     for number, line in lines.items():
         response = line.response
         assert response is not None and response.released_at == line.inject["released_at"]
+        seen = min((d.opened[number], name) for name, d in players.items() if number in d.opened)
+        assert (response.seen_at, response.seen_by) == seen, number  # the first to open it
+        assert response.seen_seconds is not None and response.seen_seconds <= 60, number
         if number not in first:
             assert response.answered_at is None, (number, response.what)  # nobody answered
             continue

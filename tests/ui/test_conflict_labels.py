@@ -56,6 +56,7 @@ RECORDS = {
     "observer_note": ({"text": "Relais radio en 4 min", "player": "paul"}, "player"),
     "aar_entry": ({"text": "Relais radio trop lent", "section": "improvement"}, "section"),
     "exercise_run": ({"number": 2, "owner": "", "archive": "run1.db"}, "archive"),
+    "read_receipt": ({"author": "paul", "entity": "alert", "record_id": "x"}, "entity"),
 }
 SHOWN = {  # (title, kind, field label) in the list, and the field's stored value in words
     "operation": ("Crues de l'Aude", "Operation", "Exercise", "Yes"),
@@ -88,6 +89,7 @@ SHOWN = {  # (title, kind, field label) in the list, and the field's stored valu
         "Area for improvement",
     ),
     "exercise_run": ("2", "Archived run of an exercise", "Archive file", "run1.db"),
+    "read_receipt": ("paul", "Read receipt of an exercise", "Opened", "Official alert"),
 }
 
 

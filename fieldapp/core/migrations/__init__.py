@@ -23,6 +23,7 @@ NAMES: tuple[str, ...] = (
     "m006_alerts",
     "m007_exercises",
     "m008_after_action",
+    "m009_read_receipts",
 )
 
 
@@ -38,9 +39,10 @@ def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]
         m006_alerts,
         m007_exercises,
         m008_after_action,
+        m009_read_receipts,
     )
 
     migrations = (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring, m006_alerts,
-                  m007_exercises, m008_after_action)  # fmt: skip
+                  m007_exercises, m008_after_action, m009_read_receipts)  # fmt: skip
     modules = {m.NAME: m for m in migrations}
     return [(name, modules[name].apply) for name in names]

@@ -44,8 +44,15 @@ def _entry_check() -> Check:
     return validate_entry
 
 
+def _receipt_check() -> Check:
+    from fieldapp.exercises.receipts import validate_receipt
+
+    return validate_receipt
+
+
 CHECKS: Mapping[str, Callable[[], Check]] = {
     "aar_entry": _entry_check,
+    "read_receipt": _receipt_check,
     "report": lambda: domain.validate_report,
     "feature": lambda: validate_feature,
     "radio_message": _message_check,

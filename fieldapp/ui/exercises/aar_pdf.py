@@ -1,9 +1,10 @@
 """The after-action report as a PDF (HSEEP AAR/IP shape), laid out from the core's
 `AfterAction` (exercises/aar.py): the title part (EXERCISE, the exercise, the run, its
-dates), the executive summary's figures, response per channel, the timeline (expected
-against observed actions), the observers' notes, the trainer's strengths, areas for
-improvement and improvement plan, and, when the report has one, the comparison of two
-runs. Every page says EXERCISE in a band above and below (kit/pdf.py).
+dates), the executive summary's figures, response per channel, the timeline (how soon a
+player opened each inject, expected against observed actions), the observers' notes,
+the trainer's strengths, areas for improvement and improvement plan, and, when the
+report has one, the comparison of two runs. Every page says EXERCISE in a band above and
+below (kit/pdf.py).
 
 Everything the users wrote is escaped: it shows as text, never as markup. Labels go
 through QCoreApplication.translate (context "AfterActionPdf"), so the sheet is in the
@@ -131,6 +132,7 @@ def _summary(report: AfterAction) -> str:
         (translate("AfterActionPdf", "Injects in the scenario"), str(len(report.lines))),
         (translate("AfterActionPdf", "Injects released"), str(len(released))),
         (translate("AfterActionPdf", "Injects skipped"), str(skipped)),
+        (translate("AfterActionPdf", "Injects seen by a player"), str(_seen(report.lines))),
         (translate("AfterActionPdf", "Injects answered"), str(len(times))),
         (
             translate("AfterActionPdf", "Median response"),
@@ -143,6 +145,11 @@ def _summary(report: AfterAction) -> str:
     )
     table = f"<table width='50%'>{cells}</table>"
     return _section(translate("AfterActionPdf", "Executive summary"), table)
+
+
+def _seen(lines: Sequence[Line]) -> int:
+    """How many released injects a player opened (a read receipt came back)."""
+    return sum(1 for line in lines if line.response and line.response.seen_at)
 
 
 def _channels(report: AfterAction) -> str:
@@ -174,15 +181,16 @@ def _timeline(lines: Sequence[Line]) -> str:
         translate("AfterActionPdf", "Scheduled"),
         translate("AfterActionPdf", "Channel"),
         translate("AfterActionPdf", "Released (UTC)"),
+        translate("AfterActionPdf", "Seen after"),
         translate("AfterActionPdf", "First answer (UTC)"),
         translate("AfterActionPdf", "Response"),
         translate("AfterActionPdf", "Expected action"),
         translate("AfterActionPdf", "Observed action"),
-        widths=(4, 9, 11, 9, 11, 8, 26, 22),
+        widths=(4, 8, 10, 9, 8, 10, 8, 23, 20),
     )
     rows = [_timeline_row(line) for line in lines]
     title = translate("AfterActionPdf", "Timeline")
-    return _section(title, _table(heads, rows, _empty_row(8), small=True))
+    return _section(title, _table(heads, rows, _empty_row(9), small=True))
 
 
 def _timeline_row(line: Line) -> list[str]:
@@ -204,6 +212,7 @@ def _timeline_row(line: Line) -> list[str]:
         format_clock(int(inject["at_s"])),
         _channel(inject["channel"]),
         released,
+        text.duration(response.seen_seconds if response else None),
         text.clock_time(answered),
         text.duration(response.seconds if response else None),
         inject["expected_action"],

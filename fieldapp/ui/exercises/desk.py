@@ -3,7 +3,8 @@ clock's controls, and the observers' notes.
 
 A window of its own beside the main window (Ctrl+6 there), made to fit a 1024x600
 screen. The timeline lists every inject (number, time, channel, status — pending,
-released, answered after how long, skipped — and content; its controller's note and
+released, seen by a player after how long, answered after how long, skipped — and
+content; its controller's note and
 expected action beside the chosen one, and what each player did after it). While the
 clock runs, a timer asks the writes lane every few seconds to release what it has
 reached; Release, Skip and Delay act on the chosen inject at once. The Scenario menu
@@ -59,12 +60,14 @@ from fieldapp.ui.kit.taskman import Lane, TaskManager
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
     from fieldapp.core.record_types import Inject, Operation
+    from fieldapp.exercises.response import Response
     from fieldapp.store import Store
 
 # The scenario, its clock and notes, its runs, and what players do (their answers).
 WATCHED = (
     "inject", "exercise_clock", "observer_note", "exercise_run",
     "item", "report", "radio_message", "radio_hop", "relay", "public_message",
+    "read_receipt",
 )  # fmt: skip
 TICK_MS = 2000
 
@@ -74,7 +77,7 @@ class InjectsModel(RowsModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.answers: dict[str, float | None] = {}  # number -> seconds to the first answer
+        self.responses: dict[str, Response] = {}  # by number: first seen, first answered
 
     def headers(self) -> list[str]:
         return [
@@ -94,7 +97,7 @@ class InjectsModel(RowsModel):
             return str(words.channel_labels().get(row["channel"], row["channel"]))
         if column == 3:
             if row["status"] == "released":
-                return words.answered_text(self.answers.get(row["number"]))
+                return words.progress_text(self.responses.get(row["number"]))
             return str(words.status_labels().get(row["status"], row["status"]))
         return " ".join(str(row["content"]).split())
 
@@ -269,7 +272,7 @@ class ExerciseDesk(QMainWindow):
         self.data = data
         chosen = self._chosen_id()
         self.notes_pane.show_notes(data.notes, data.injects, data.players)
-        self.model.answers = data.answers
+        self.model.responses = data.responses
         selection = self.view.selectionModel()
         selection.blockSignals(True)  # the same inject stays chosen: no flicker
         self.model.set_rows(data.injects)
@@ -345,6 +348,10 @@ class ExerciseDesk(QMainWindow):
             )
             if shown[name]
         ]
+        response = self.model.responses.get(row["number"])
+        if response is not None and response.seen_at:
+            seen = self.tr("First opened by %1 at %2").replace("%1", response.seen_by)
+            lines.append(seen.replace("%2", _utc(response.seen_at)))
         self.detail.setPlainText("\n".join(lines))
 
     # -- the clock and the injects ---------------------------------------------------------

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from fieldapp.core.record_types import ExerciseRun, Inject, ObserverNote
     from fieldapp.exercises.clock import ClockState
+    from fieldapp.exercises.response import Response
     from fieldapp.exercises.runs import ResetDone
     from fieldapp.store import Store
     from fieldapp.ui.kit.taskman import JobContext
@@ -40,7 +41,7 @@ class DeskData:
     clock: ClockState | None = None
     notes: list[ObserverNote] = field(default_factory=list)
     now: str = ""
-    answers: dict[str, float | None] = field(default_factory=dict)  # number -> s to answer
+    responses: dict[str, Response] = field(default_factory=dict)  # by inject number
     run: int = 1  # the run being played
     runs: list[ExerciseRun] = field(default_factory=list)  # the archived ones
     leads: bool = True  # this device's role leads the exercise (else: a player's laptop)
@@ -59,7 +60,7 @@ def read_desk(operation_id: str, ctx: JobContext) -> DeskData:
         store.clocks.get(operation_id),
         store.notes.list(operation_id),
         utc_now(),
-        {r.number: r.seconds for r in responses(store, operation_id)},
+        {r.number: r for r in responses(store, operation_id)},
         store.runs.current(operation_id),
         store.runs.list(operation_id),
         not role or leads(role, True),

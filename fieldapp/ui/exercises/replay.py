@@ -54,6 +54,7 @@ def cleared_labels() -> dict[str, str]:
         "rumour": translate("Exercises", "Rumours"),
         "rumour_link": translate("Exercises", "Links to rumours"),
         "observer_note": translate("Exercises", "Observers' notes"),
+        "read_receipt": translate("Exercises", "Read receipts"),
     }
 
 

@@ -6,8 +6,12 @@ GUI thread (translations are Qt's).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from fieldapp.exercises.response import Response
 
 translate = QCoreApplication.translate
 
@@ -33,11 +37,16 @@ def status_labels() -> dict[str, str]:
     }
 
 
-def answered_text(seconds: float | None) -> str:
-    """A released inject's status with its first answer: "Answered after 4 min 05 s"."""
-    if seconds is None:
-        return status_labels()["released"]
-    return translate("Exercises", "Answered after %1").replace("%1", duration_text(seconds))
+def progress_text(response: Response | None) -> str:
+    """A released inject's status: "Answered after 4 min 05 s" once a player acted on it,
+    else "Seen after 40 s" once a player opened what it delivered, else "Released"."""
+    if response is not None and response.seconds is not None:
+        text = translate("Exercises", "Answered after %1")
+        return text.replace("%1", duration_text(response.seconds))
+    if response is not None and response.seen_seconds is not None:
+        text = translate("Exercises", "Seen after %1")
+        return text.replace("%1", duration_text(response.seen_seconds))
+    return status_labels()["released"]
 
 
 def duration_text(seconds: float) -> str:
@@ -86,6 +95,16 @@ def section_labels() -> dict[str, str]:
         "strength": translate("Exercises", "Strength"),
         "improvement": translate("Exercises", "Area for improvement"),
         "action": translate("Exercises", "Improvement plan action"),
+    }
+
+
+def receipt_field_labels(kind: str = "") -> dict[str, str]:
+    """The names of a read receipt's fields."""
+    return {
+        "entity": translate("Exercises", "Opened"),
+        "record_id": translate("Exercises", "Record"),
+        "seen_at": translate("Exercises", "Seen at"),
+        "author": translate("Exercises", "Player"),
     }
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldapp.core import records
 from fieldapp.core.records import RECORD_TYPES
+from fieldapp.exercises.receipts import RECEIPT_ENTITIES
 from fieldapp.maps.geometry import GeometryError, bounding_box, read_geometry, vertex_count
 from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.protocol.merge import DELETED
@@ -59,6 +60,7 @@ def type_labels() -> dict[str, str]:
         "observer_note": translate("Conflicts", "Observer's note"),
         "aar_entry": translate("Conflicts", "After-action report entry"),
         "exercise_run": translate("Conflicts", "Archived run of an exercise"),
+        "read_receipt": translate("Conflicts", "Read receipt of an exercise"),
     }
 
 
@@ -169,6 +171,7 @@ FIELD_LABELS: Mapping[str, Callable[[str], dict[str, str]]] = {
     **dict.fromkeys(("inject", "exercise_clock", "observer_note"), exercises_words.field_labels),
     "aar_entry": exercises_words.entry_field_labels,
     "exercise_run": exercises_words.run_field_labels,
+    "read_receipt": exercises_words.receipt_field_labels,
 }
 # The words of coded values (codes, scales, flags) of a type's fields.
 VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
@@ -197,6 +200,7 @@ VOCABULARIES: Mapping[str, Callable[[], dict[str, Mapping[Any, str]]]] = {
         "purpose": alerts_words.purpose_labels(),
     },
     "rumour": lambda: {"status": alerts_words.rumour_status_labels()},
+    "read_receipt": lambda: {"entity": {e: type_label(e) for e in RECEIPT_ENTITIES}},
     "relay": lambda: {"channel": alerts_words.channel_labels()},
     "rumour_link": lambda: {"target": alerts_words.target_labels()},
     "inject": lambda: {
