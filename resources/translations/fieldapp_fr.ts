@@ -248,6 +248,10 @@
         <translation>Injects sautés</translation>
     </message>
     <message>
+        <source>Injects seen by a player</source>
+        <translation>Injects vus par un joueur</translation>
+    </message>
+    <message>
         <source>Injects answered</source>
         <translation>Injects ayant reçu une réponse</translation>
     </message>
@@ -290,6 +294,10 @@
     <message>
         <source>Released (UTC)</source>
         <translation>Diffusé (UTC)</translation>
+    </message>
+    <message>
+        <source>Seen after</source>
+        <translation>Vu après</translation>
     </message>
     <message>
         <source>First answer (UTC)</source>
@@ -1459,6 +1467,10 @@
         <translation>Passage archivé d’un exercice</translation>
     </message>
     <message>
+        <source>Read receipt of an exercise</source>
+        <translation>Accusé de lecture d&apos;un exercice</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
@@ -1597,6 +1609,10 @@
     <message>
         <source>Run %1</source>
         <translation>Passage %1</translation>
+    </message>
+    <message>
+        <source>First opened by %1 at %2</source>
+        <translation>Ouvert en premier par %1 le %2</translation>
     </message>
     <message>
         <source>Jump</source>
@@ -1885,6 +1901,22 @@
         <translation>Joueur</translation>
     </message>
     <message>
+        <source>Seen after %1</source>
+        <translation>Vu après %1</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Seen at</source>
+        <translation>Vu le</translation>
+    </message>
+    <message>
         <source>At</source>
         <translation>Le</translation>
     </message>
@@ -2135,6 +2167,10 @@
     <message>
         <source>Observers&apos; notes</source>
         <translation>Notes d&apos;observateurs</translation>
+    </message>
+    <message>
+        <source>Read receipts</source>
+        <translation>Accusés de lecture</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,10 @@ def _line(n: int) -> Line:
         return Line(inject, None, ())  # type: ignore[arg-type]
     answered = inject["released_at"].replace(":00.000Z", ":45.000Z") if n % 3 else None
     what = "item status: rumour" if answered else ""
-    response = Response(str(n), inject["channel"], inject["released_at"], answered, what)
+    seen = inject["released_at"].replace(":00.000Z", ":20.000Z") if n % 4 == 0 else None
+    response = Response(
+        str(n), inject["channel"], inject["released_at"], answered, what, seen, "paul"
+    )
     notes = ()
     if n == 12:
         notes = (
@@ -111,6 +114,8 @@ def test_every_page_says_exercise_and_the_report_has_each_part(qapp, tmp_path):
     ):
         assert part in whole, part
     assert "1 min 35 s" in whole and "10 min 10 s" in whole  # median and slowest, radio
+    assert "Seen after" in whole and "Injects seen by a player 11" in whole
+    assert " 20 s " in whole  # injects 4, 8... were opened 20 s after their release
 
 
 def test_the_trainers_sections_and_the_comparison_are_in_it(qapp, tmp_path):

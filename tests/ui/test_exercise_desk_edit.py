@@ -188,6 +188,31 @@ def test_the_actions_pane_lists_what_each_player_did(qtbot, desk, store, drill):
     assert "not released yet" in pane.heading.text()
 
 
+def test_the_timeline_says_when_a_player_first_opened_an_inject(qtbot, desk, store, drill):
+    from fieldapp.core.bookkeeping import set_state
+
+    first = store.injects.list(drill["id"])[0]
+    (post,) = release(store, first["id"])
+    desk.refresh()
+    qtbot.waitUntil(lambda: statuses(desk)[0] == "Released", timeout=10_000)
+    with store.db.transaction() as conn:  # the player's laptop, as joined to the server
+        set_state(conn, {"role": "volunteer"})
+    with Store(store.data_dir, user="paul") as paul:
+        receipt = paul.receipts.saw("item", post["id"])
+    with store.db.transaction() as conn:  # back to the controller's laptop
+        set_state(conn, {"role": ""})
+    assert receipt is not None
+    desk.refresh()
+    qtbot.waitUntil(lambda: statuses(desk)[0].startswith("Seen after "), timeout=10_000)
+    desk.view.selectRow(0)
+    at = f"{receipt['seen_at'][:10]} {receipt['seen_at'][11:16]} UTC"
+    assert f"First opened by paul at {at}" in desk.detail.toPlainText()
+    with Store(store.data_dir, user="paul") as paul:
+        paul.items.set_status([post["id"]], "rumour")
+    desk.refresh()
+    qtbot.waitUntil(lambda: statuses(desk)[0].startswith("Answered after "), timeout=10_000)
+
+
 def test_a_note_about_a_player_is_stored_with_it(qtbot, desk, store, drill):
     first = store.injects.list(drill["id"])[0]
     (post,) = release(store, first["id"])

@@ -186,7 +186,7 @@ def _timeline(lines: Sequence[Line]) -> str:
         translate("AfterActionPdf", "Response"),
         translate("AfterActionPdf", "Expected action"),
         translate("AfterActionPdf", "Observed action"),
-        widths=(4, 8, 10, 9, 8, 10, 8, 23, 20),
+        widths=(4, 11, 10, 10, 7, 9, 10, 20, 19),
     )
     rows = [_timeline_row(line) for line in lines]
     title = translate("AfterActionPdf", "Timeline")
