@@ -1,0 +1,1 @@
+"""The screens of exports, imports and the situation report (issue 17)."""
