@@ -5,11 +5,12 @@
 The sample exercise (a flash flood in the Gard, resources/exercises/crue-eclair.csv)
 started as *Exercise > Start the sample exercise* starts it, forty minutes into its run:
 the injects the clock reached released on their channels, one skipped by the
-controller, an observer's note; then what the players received: the Exercise alert on
-the alerts desk. Both at 1024x600, in French. Then two players answer some injects, the
-trainer writes a strength and an action, and the first page of the after-action report's
-PDF is rendered (exercise-aar-page1.png). Runs the real main window and desks on the
-GUI thread of its own QApplication; the desks read on the task manager as in the app.
+controller, an observer's note, the players' laptops' read receipts ("Seen after") and
+two answers; then what the players received: the Exercise alert on the alerts desk.
+Both at 1024x600, in French. Then two players answer some injects, the trainer writes a
+strength and an action, and the first page of the after-action report's PDF is rendered
+(exercise-aar-page1.png). Runs the real main window and desks on the GUI thread of its
+own QApplication; the desks read on the task manager as in the app.
 """
 
 from __future__ import annotations
@@ -68,7 +69,27 @@ def run_forty_minutes(store: Store) -> str:
     store.notes.add(
         op_id, NOTE, inject_id=injects[CHOSEN]["id"], player="Mairie d'Anduze", exercise_s=2340
     )
+    players_open(store, op_id)
     return op_id
+
+
+def players_open(store: Store, op_id: str) -> None:
+    """The players open what the first six injects delivered (their laptops send read
+    receipts: "Seen after"), and answer the first two ("Answered after")."""
+    from fieldapp.core.bookkeeping import set_state
+
+    played = [i for i in store.injects.list(op_id) if i["status"] == "released"][:6]
+    time.sleep(2)  # the players look a moment after the release
+    with store.db.transaction() as conn:  # the same data folder, as a player's laptop
+        set_state(conn, {"role": "volunteer"})
+    for index, inject in enumerate(played):
+        with Store(store.data_dir, user=("lucie", "paul")[index % 2]) as device:
+            for record in inject["delivered"]:
+                device.receipts.saw(record["entity"], record["id"])
+                if index < 2:
+                    answer(device, op_id, record)
+    with store.db.transaction() as conn:  # back to the trainer's laptop
+        set_state(conn, {"role": ""})
 
 
 def shoot(app: QApplication, widget: QWidget, name: str) -> None:
