@@ -25,9 +25,11 @@ from typing import Any, cast
 from fieldapp.core.bookkeeping import get_state, record_bases
 from fieldapp.core.changes import Changes
 from fieldapp.core.database import connect
+from fieldapp.core.errors import ValidationError
 from fieldapp.core.hlc import HybridClock, Stamp
 from fieldapp.core.jsontext import dumps
 from fieldapp.core.livefiles import DB_NAME
+from fieldapp.core.ownership import change_refusal
 from fieldapp.core.record_types import HistoryEntry, OutboxEntry
 from fieldapp.core.records import TABLES
 from fieldapp.core.times import utc_now
@@ -145,8 +147,13 @@ class Replica:
     ) -> None:
         """Change fields of one record (`diff`: name -> (old, new)) in the open transaction:
         new values under one new stamp, the base stamps the protocol needs, an outbox entry
-        and a history entry with the old and new values."""
+        and a history entry with the old and new values. A change the server would refuse
+        this user (core/ownership.py) raises ValidationError (field "record") instead."""
         assert self.conn.in_transaction, "update_record runs inside Replica.transaction()"
+        written = {name: new for name, (_old, new) in diff.items()}
+        refusal = change_refusal(self.conn, entity, current["id"], written)
+        if refusal is not None:  # the server would refuse it for good: never queue it
+            raise ValidationError({"record": ("not_allowed", refusal.reason)})
         table = TABLES[entity]
         # The protocol's base stamps are the stamps before this edit: read them first.
         record_bases(self.conn, entity, table, current["id"], diff)
@@ -193,6 +200,25 @@ class Replica:
             " WHERE id = ?",
             [*values.values(), max(stamps.values()), dumps(stamps), row_id],
         )
+
+    def replace_received(
+        self, entity: str, row_id: str, values: Mapping[str, Any], stamps: Mapping[str, str]
+    ) -> None:
+        """A record set back to the server's version (a refused change undone): its
+        values under the server's stamps, whatever this device wrote since; no outbox
+        entry, the caller logs its history."""
+        self._changes.add(entity, row_id)
+        self.conn.execute(
+            f"UPDATE {TABLES[entity]} SET {', '.join(f'{name} = ?' for name in values)},"
+            " updated_hlc = ?, field_hlc = ? WHERE id = ?",
+            [*values.values(), max(stamps.values()), dumps(stamps), row_id],
+        )
+
+    def remove_local(self, entity: str, row_id: str) -> None:
+        """A record the server never took, removed from this device only (no outbox
+        entry: there is nothing to tell the server); the caller logs its history."""
+        self._changes.add(entity, row_id)
+        self.conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", [row_id])
 
     def log_changes(self, outbox: list[tuple], history: list[tuple]) -> None:
         """Outbox and history rows of changes already written (bulk loads write their rows

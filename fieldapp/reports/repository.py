@@ -18,6 +18,7 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import get_operation
 from fieldapp.core.record_types import Report, ReportRow
 from fieldapp.core.replica import Repository, new_id
+from fieldapp.core.ownership import Refusal, change_refusal
 from fieldapp.core.rights import leads, verification_refusal
 from fieldapp.core.times import utc_now
 from fieldapp.reports import domain
@@ -145,6 +146,11 @@ class Reports(Repository):
             )
 
     # -- reads --------------------------------------------------------------------------
+
+    def edit_refusal(self, report_id: str) -> Refusal | None:
+        """Why this user may not change the report at all (the server's rule, known
+        beforehand: core/ownership.py), else None: the editor shows it read-only."""
+        return change_refusal(self.conn, "report", report_id)
 
     def get(self, report_id: str) -> Report:
         row = self.conn.execute(

@@ -206,16 +206,27 @@ def test_players_handle_what_an_inject_delivered_but_never_change_what_it_said(s
         "triaged",
         trainer.store.reports.get(call["id"])["place"],
     )
-    player.store.reports.update(call["id"], {"body": "Tout va bien"})
-    player.store.radio.update(radio["id"], {"text": "NO NEED"})
-    player.store.reports.update(by_hand["id"], {"status": "triaged"})
-    assert player.sync().rejected == 3
-    reasons = sorted(r[0] for r in player.store.conn.execute("SELECT reason FROM sync_rejected"))
-    assert reasons == [
+    refused = [
         "a volunteer cannot change the body of a report an exercise inject delivered",
         "a volunteer cannot change the text of a radio message an exercise inject delivered",
         "a volunteer edits only the records it created",
     ]
+    edits = [
+        lambda: player.store.reports.update(call["id"], {"body": "Tout va bien"}),
+        lambda: player.store.radio.update(radio["id"], {"text": "NO NEED"}),
+        lambda: player.store.reports.update(by_hand["id"], {"status": "triaged"}),
+    ]
+    for edit, reason in zip(edits, refused, strict=True):  # the desktop knows beforehand
+        with pytest.raises(ValidationError, match=reason):
+            edit()
+    assert player.store.db.outbox_count() == 0
+    with player.store.db.transaction() as conn:  # a device that cannot know the owners
+        conn.execute("DELETE FROM sync_owners")
+    for edit in edits:
+        edit()
+    assert player.sync().rejected == 3  # the server refuses them all the same
+    reasons = sorted(r[0] for r in player.store.conn.execute("SELECT reason FROM sync_rejected"))
+    assert reasons == refused
     trainer.sync_ok()
     assert trainer.store.reports.get(call["id"])["body"] == CHANNEL_INJECTS[3]["content"]
     for peer in (trainer, player):

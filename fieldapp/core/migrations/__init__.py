@@ -24,6 +24,7 @@ NAMES: tuple[str, ...] = (
     "m007_exercises",
     "m008_after_action",
     "m009_read_receipts",
+    "m010_record_owners",
 )
 
 
@@ -40,9 +41,11 @@ def load(names: Sequence[str] = NAMES) -> list[tuple[str, Callable[[Any], None]]
         m007_exercises,
         m008_after_action,
         m009_read_receipts,
+        m010_record_owners,
     )
 
     migrations = (m001_initial, m002_features, m003_radio, m004_sync, m005_monitoring, m006_alerts,
-                  m007_exercises, m008_after_action, m009_read_receipts)  # fmt: skip
+                  m007_exercises, m008_after_action, m009_read_receipts,
+                  m010_record_owners)  # fmt: skip
     modules = {m.NAME: m for m in migrations}
     return [(name, modules[name].apply) for name in names]

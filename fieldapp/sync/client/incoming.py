@@ -137,6 +137,10 @@ def apply_record(store: Store, record: PulledRecord, server_time: int) -> bool:
     remote = wire.expand_record(record)
     row = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()
     mark_on_server(store.conn, [(entity, row_id)], server_time)
+    if record.get("owner"):
+        store.conn.execute(
+            "INSERT OR REPLACE INTO sync_owners VALUES (?, ?, ?)", [entity, row_id, record["owner"]]
+        )
     if row is None:
         values = {"id": row_id, "operation_id": record["operation_id"], **record["fields"]}
         store.db.insert_received(entity, values, {"*": record["s"], **record.get("stamps", {})})

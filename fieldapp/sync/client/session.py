@@ -258,6 +258,18 @@ class SyncClient:
             self._finish(report)
         return report
 
+    def undo_refused(self, entity: str, row_id: str) -> str:
+        """Take the server's version of a record whose changes it refused back (one
+        request): "restored", or "removed" when the server never had it. Raises
+        SyncError when the server cannot be asked."""
+        from fieldapp.sync.client.refused import undo_refused
+
+        http = self.transport()
+        try:
+            return undo_refused(self.store, http, entity, row_id)
+        finally:
+            http.close()
+
     def _finish(self, report: SyncReport) -> None:
         store = self.store
         report.pending = store.db.outbox_count()

@@ -19,6 +19,7 @@ class PulledRecord(TypedDict):
     s: str  # the stamp of every field not in `stamps`
     fields: dict[str, Any]  # name -> value, in stored form (tags as JSON text)
     stamps: NotRequired[dict[str, str]]
+    owner: NotRequired[str]  # the user who created it on the server (protocol 3)
 
 
 class PullAnswer(TypedDict):

@@ -29,8 +29,11 @@ from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 
 API = "/api/v1"
 # 2: push answers carry `batch_seq`, pulls take `have` (echo suppression); both optional,
-# so version 1 peers keep working with full pages.
-PROTOCOL_VERSION = 2
+# so version 1 peers keep working with full pages. 3: a pulled record names its `owner`
+# (who created it on the server: what that user may edit follows, core/rights.py), and
+# GET /records/{entity}/{id} answers one record as the server holds it (Undo my change);
+# an older client ignores the key.
+PROTOCOL_VERSION = 3
 
 # Size limits (both directions). Bodies are gzip-compressed JSON.
 MAX_BODY_BYTES = 8 * 1024 * 1024  # compressed, as received
@@ -167,6 +170,11 @@ def object_of(value: Any, path: str) -> dict:
     if not isinstance(value, dict):
         raise WireError(f"{path} must be an object, not {type(value).__name__}")
     return value
+
+
+def is_ident(value: Any) -> bool:
+    """Whether a value is a record id as the protocol allows it."""
+    return isinstance(value, str) and _ID.match(value) is not None
 
 
 def _ident(value: Any, path: str) -> str:
@@ -345,6 +353,15 @@ def parse_pull_answer(body: Any) -> PullAnswer:
     return body
 
 
+def parse_record(body: Any, entity: str, record_id: str) -> PulledRecord:
+    """The answer of GET /records/{entity}/{id}: one record in pull form, checked, and the
+    one asked for (a broken or hostile server never puts another record in its place)."""
+    _check_pulled_record(body, "record")
+    if body["entity"] != entity or body["id"] != record_id:
+        raise WireError(f"record: the server answered {body['entity']} {body['id']}")
+    return body
+
+
 def _check_pulled_record(record: Any, path: str) -> None:
     record = object_of(record, path)
     _ident(need(record, "id", path), f"{path}.id")
@@ -359,6 +376,9 @@ def _check_pulled_record(record: Any, path: str) -> None:
         _stamp(stamps.get(name, default), f"{path}.stamps.{name}")
     if not isinstance(need(record, "entity", path), str):
         raise WireError(f"{path}.entity must be text")
+    owner = record.get("owner", "")
+    if not isinstance(owner, str) or len(owner) > MAX_KEY_CHARS:
+        raise WireError(f"{path}.owner must be a user name")
     # A value that cannot be stored (wrong kind, unknown field or entity) is not a shape
     # problem: the client sets that record aside with its reason and keeps the rest of
     # the page (sync/client/incoming.py), so one bad record never stops a device's pulls.

@@ -23,7 +23,7 @@ from fieldapp.sync.server import accounts, policy
 from fieldapp.sync.server.blobs import BlobError, BlobStore
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.http import TimeLimit, decode_json, read_body, wire_error
-from fieldapp.sync.server.pull import pull
+from fieldapp.sync.server.pull import one_record, pull
 from fieldapp.sync.server.push import push
 from fieldapp.sync.server.schemas import JOIN_SCHEMA, MEMBERS_SCHEMA, PUSH_SCHEMA
 from fieldapp.sync.server.throttle import Throttle
@@ -141,6 +141,18 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         ] = "",
     ) -> dict:
         return pull(db, who, since, limit, wire.parse_have(have))
+
+    @app.get(
+        API + "/records/{entity}/{record_id}",
+        summary="One record as the server holds it, with its owner (to undo a refused change)",
+    )
+    def record_route(who: Caller, entity: str, record_id: str) -> dict:
+        if entity not in wire.ENTITIES or not wire.is_ident(record_id):
+            raise HTTPException(404, "no such record")
+        try:
+            return dict(one_record(db, who, entity, record_id))
+        except LookupError:
+            raise HTTPException(404, "no such record") from None
 
     _blob_routes(app, db, blobs)
     _member_routes(app, db)

@@ -12,7 +12,9 @@ Echo: the values the caller already holds because it wrote them are left out
 (origins.py has the rule), and a record with no field left is not sent; conflicts
 always are. Since such rows cost no bytes, a page reads on past them (up to SCAN_ROWS
 rows) to fill itself: a device that pushed 10,000 records pulls past them in one
-request. Called from a request thread.
+request. Each record names its owner, the user who created it on the server (what a
+device may edit follows from it: core/rights.py). `one_record` answers one record whole,
+for a device undoing a change the server refused. Called from a request thread.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def pull(
     cursor, scanned, more = since, 0, True
     with db.read() as conn:
         access = load_access(conn, principal)
+        names = user_names(conn)
         top = current_seq(conn)
         while more and len(records) + len(conflicts) < limit and scanned < SCAN_ROWS:
             wanted = min(limit - len(records) - len(conflicts), SCAN_ROWS - scanned)
@@ -51,6 +54,7 @@ def pull(
                 if hasattr(row, "body"):
                     conflicts.append(_conflict(row))
                 elif (record := _record(row, principal.device_id, since, have)) is not None:
+                    record["owner"] = names.get(row.owner_id, "")
                     records.append(record)
             cursor = rows[-1].seq if more else max(top, cursor)
     return {
@@ -73,6 +77,7 @@ def _window(
             t.records.c.id,
             t.records.c.operation_id,
             t.records.c.seq,
+            t.records.c.owner_id,
             t.records.c.fields,
             t.records.c.origins,
         )
@@ -109,6 +114,35 @@ def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> Pulle
         if not state:
             return None
     return wire.compact_record(row.entity, row.id, row.operation_id, state)
+
+
+def user_names(conn: Connection) -> dict[int, str]:
+    """Every user's name by id: who created each record (a pulled record's `owner`)."""
+    return {row.id: row.name for row in conn.execute(select(t.users.c.id, t.users.c.name))}
+
+
+def one_record(db: Database, principal: Principal, entity: str, record_id: str) -> PulledRecord:
+    """One record as the server holds it, whole (no echo left out), with its owner: what
+    a device takes back when it undoes a change the server refused. LookupError when the
+    server has no such record, or the caller may not see it (the same answer: a device
+    learns nothing of what it may not see)."""
+    with db.read() as conn:
+        access = load_access(conn, principal)
+        row = conn.execute(
+            select(t.records.c.operation_id, t.records.c.owner_id, t.records.c.fields).where(
+                t.records.c.entity == entity,
+                t.records.c.id == record_id,
+                access.visible(t.records.c.operation_id),
+                access.shown_types(t.records.c.entity),
+            )
+        ).first()
+        if row is None:
+            raise LookupError(f"the server has no {entity} {record_id}")
+        owner = user_names(conn).get(row.owner_id, "")
+    state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
+    record = wire.compact_record(entity, record_id, row.operation_id, state)
+    record["owner"] = owner
+    return record
 
 
 def _conflict(row) -> dict:  # type: ignore[no-untyped-def]
