@@ -11,6 +11,8 @@ lane, since it first settles what is local; one alert on the reads lane). When a
 messages, rumours or relays change (`show_changes`, from the main window's
 `records_changed`: an import, a poll, a sync, a write here), the desk reads again; the
 chosen rows stay chosen. The writes of messages and rumours are outreach_actions.py's.
+In an exercise, an alert an inject became, shown to a player, asks for a read receipt
+(ui/kit/receipts.py: a job on the writes lane, only when the alert shown changes).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from fieldapp.ui.alerts.models import BoardModel, ChainsModel, IdRole, MessagesM
 from fieldapp.ui.alerts.outreach_actions import OutreachActions
 from fieldapp.ui.alerts.rumour_panel import RumourPanel
 from fieldapp.ui.kit.banner import ExerciseBanner
+from fieldapp.ui.kit.receipts import SeenRecords
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 
 if TYPE_CHECKING:
@@ -71,6 +74,7 @@ class AlertsDesk(QMainWindow):
         self.operation: Operation | None = None
         self.data = jobs.DeskData()
         self._read_key = f"alerts-desk-{id(self)}"
+        self.seen = SeenRecords(tasks)  # read receipts of the alerts an inject became
         self.chains_model, self.messages_model = ChainsModel(self), MessagesModel(self)
         self.board_model = BoardModel(self)
         self.alert_panel = AlertPanel(self)
@@ -251,6 +255,9 @@ class AlertsDesk(QMainWindow):
     def _on_alert_read(self, detail: jobs.AlertDetail) -> None:
         language = self.settings.language if self.settings.language != "system" else ""
         self.alert_panel.show_detail(detail, language or _ui_language())
+        self.seen.shown(
+            bool(self.operation and self.operation["exercise"]), "alert", [detail.alert]
+        )
         self.alert_shown.emit(detail.alert["id"])
 
     def _on_message_chosen(self, current, _previous=None) -> None:

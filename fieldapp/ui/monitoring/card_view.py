@@ -7,7 +7,9 @@ plain text (a post full of markup shows the markup as characters: no view here r
 as HTML), the place guessed from its text marked as guessed, and how it came — in an
 exercise, a post an inject became says so and names its inject. The link is
 shown as text and opened in the browser only when the user asks (the button, or Ctrl+O).
-"Credibility…" notes the chosen post's author (a write on the writes lane).
+"Credibility…" notes the chosen post's author (a write on the writes lane). In an
+exercise, a card shown to a player asks for a read receipt of each post an inject became
+(ui/kit/receipts.py: a job on the writes lane, only when the card shown changes).
 
 GUI thread only: the card is read on the reads lane (`jobs.read_card`, one key, newest
 wins); `records_changed` leads the desk to call `show_card` again.
@@ -48,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.monitoring.authors import CREDIBILITY, handle_key
 from fieldapp.monitoring.items import exercise_reference
+from fieldapp.ui.kit.receipts import SeenRecords
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.cards_model import one_line
@@ -204,6 +207,7 @@ class CardPanel(QWidget):
         self.cluster_id: str | None = None
         self.detail: jobs.CardDetail | None = None
         self._key = f"monitoring-card-{id(self)}"
+        self.seen = SeenRecords(tasks)  # read receipts of the posts an inject became
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
@@ -298,6 +302,7 @@ class CardPanel(QWidget):
             self.posts_view.setCurrentIndex(self.posts.index(rows[0], 0))
         # The selection may not change (the same rows after the reset): show it anyway.
         self._show_post(self.current_item())
+        self.seen.shown(self.posts.exercise, "item", detail.items)
         self.card_shown.emit(self.detail)
 
     # -- the chosen post ------------------------------------------------------------------

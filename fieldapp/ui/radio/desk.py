@@ -14,7 +14,9 @@ the answer arrives, each keeping its selected message. The GUI thread reads sing
 messages (the chosen one, a page of the log as it scrolls into view) and writes one
 message per user action. A read that fails empties the queue and the log (never the rows
 of another operation or search) and a bar above them says why until a read succeeds; its
-"Try again" reads again.
+"Try again" reads again. In an exercise, a message an inject became, opened by a player
+from the queue or the log, asks for a read receipt (ui/kit/receipts.py: a job on the
+writes lane, only when the message shown changes).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from fieldapp.core.record_types import Operation, RadioMessage
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.read_problem import RADIO, ReadProblemBar
+from fieldapp.ui.kit.receipts import SeenRecords
 from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.radio.entry import RadioEntryForm
 from fieldapp.ui.radio.models import COLUMNS, RadioLogModel, RadioQueueModel
@@ -93,6 +96,7 @@ class RadioDesk(QMainWindow):
         self.queue_model = RadioQueueModel(store, self)
         self.log_model = RadioLogModel(store, self)
         self.runner = RadioQueryRunner(tasks, self)
+        self.seen = SeenRecords(tasks)  # read receipts of the messages an inject became
         self._keep: str | None = None  # the message to choose in the queue once rows arrive
         self.view = RadioMessageView(self)
         self.banner = ExerciseBanner(self)
@@ -214,6 +218,7 @@ class RadioDesk(QMainWindow):
         self.current = message
         exercise = bool(self.operation and self.operation["exercise"])
         self.view.show_message(message, exercise=exercise)
+        self.seen.shown(exercise, "radio_message", [message] if message else [])
         self.message_changed.emit(message)
 
     @Slot(QItemSelection, QItemSelection)

@@ -6,7 +6,8 @@ are attached by `ReportFiles` in a worker thread (pending until a new report is 
 saved). When the store changes under the open report (a pull, a settled conflict),
 `take_outside_change` reloads it, or, over unsaved edits, says in words what changed
 and offers to reload (ServerChangeNotice): the user's typing is never overwritten.
-GUI thread only.
+In an exercise, a report an inject became, opened by a player, asks for a read receipt
+(ui/kit/receipts.py: a job on the writes lane). GUI thread only.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.forms import ERROR_STYLE
 from fieldapp.ui.kit.questions import confirm, save_discard_or_stay
+from fieldapp.ui.kit.receipts import SeenRecords
 from fieldapp.ui.kit.taskman import TaskManager
 from fieldapp.ui.reports.attachments_view import AttachmentsPanel
 from fieldapp.ui.reports.duplicate_picker import DuplicatePicker
@@ -67,6 +69,7 @@ class ReportEditor(QWidget):
         self._operation: Operation | None = None
         self._report: Report | None = None
         self._editing = False
+        self.seen = SeenRecords(tasks)  # read receipts of the reports an inject became
         self._build()
         self.setAcceptDrops(True)
         self._retranslate()
@@ -184,6 +187,7 @@ class ReportEditor(QWidget):
             self._show_placeholder()
             return False
         self._open(report)
+        self.seen.shown(bool(self._operation and self._operation["exercise"]), "report", [report])
         return True
 
     def new_report(self) -> None:
