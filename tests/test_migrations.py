@@ -63,6 +63,7 @@ def test_a_database_upgraded_from_each_earlier_schema_equals_a_fresh_one(
         "fieldapp-m006.db",
         "fieldapp-m007.db",
         "fieldapp-m008.db",
+        "fieldapp-m009.db",
     ],
 )
 def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, name):
@@ -87,6 +88,7 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
         "fieldapp-m006.db",
         "fieldapp-m007.db",
         "fieldapp-m008.db",
+        "fieldapp-m009.db",
     ):  # the alert and message survive
         with Store(data) as store:
             (chain,) = store.alerts.chains(operation["id"])
@@ -101,19 +103,20 @@ def test_a_database_of_an_earlier_release_opens_and_keeps_its_data(tmp_path, nam
             assert store.runs.current(drill["id"]) == 1 and store.aar.list(drill["id"]) == []
         assert len(injects) == 45 and injects[0]["status"] == "released"
         assert note["text"] == "Relais radio lent" and note["inject_id"] == injects[0]["id"]
-    if name == "fieldapp-m008.db":  # the trainer's entries and the archived run survive
+    if name in ("fieldapp-m008.db", "fieldapp-m009.db"):  # the trainer's entries, the run
         with Store(data) as store:
             (drill,) = [o for o in store.operations.list() if o["name"] == "Exercice crue éclair"]
             entries = [(e["section"], e["text"], e["due"]) for e in store.aar.list(drill["id"])]
             (run,) = store.runs.list(drill["id"])
             assert store.runs.current(drill["id"]) == 2
-            assert store.receipts.list(drill["id"]) == []
+            seen = [(r["entity"], r["author"]) for r in store.receipts.list(drill["id"])]
+        assert seen == ([("alert", "paul")] if name == "fieldapp-m009.db" else [])
         assert entries == [
             ("strength", "Relais radio tenu", ""),
             ("action", "Former un second opérateur", "2027-01-15"),
         ]
         assert run["number"] == 1 and len(run["summary"]["responses"]) == 1
-    if name in ("fieldapp-m005.db", "fieldapp-m006.db", "fieldapp-m007.db", "fieldapp-m008.db"):
+    if name not in ("fieldapp-m001.db", "fieldapp-m002.db", "fieldapp-m003.db", "fieldapp-m004.db"):
         with Store(data) as store:
             found = [
                 tuple(row)

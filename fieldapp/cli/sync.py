@@ -1,4 +1,5 @@
-"""`fieldapp join`, `fieldapp sync`, `fieldapp sync status`, `fieldapp sync export-bundle`.
+"""`fieldapp join`, `fieldapp sync`, `fieldapp sync status`, `fieldapp sync export-bundle`,
+`fieldapp sync refused` and `fieldapp sync undo` (a change the server refused for good).
 
 The client side of sync on the command line (the server side is in server.py). Each
 command opens its own Store and runs the sync in this one thread. Exit status of
@@ -34,6 +35,14 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
         inner, "export-bundle", export_bundle, "write the pending changes and files to a file"
     )
     export.add_argument("file", type=Path, metavar="FILE")
+    refused_cmd = command(inner, "refused", refused, "the changes the server refused, and why")
+    json_flag(refused_cmd)
+    undo = command(
+        inner, "undo", undo_refused, "take the server's version of a refused record back"
+    )
+    undo.add_argument("entity", metavar="TYPE", help="the record type, e.g. report")
+    undo.add_argument("record_id", metavar="ID", help="the record's id (fieldapp sync refused)")
+    undo.add_argument("--yes", action="store_true", help="this device's unsent changes go")
 
 
 def join(args: argparse.Namespace) -> int:
@@ -110,6 +119,55 @@ def export_bundle(args: argparse.Namespace) -> int:
             raise CliError(str(exc), 1) from None
     print(f"wrote {args.file}: {summary['entries']} change(s), {summary['files']} file(s); "
           "on the server machine: fieldapp server import-bundle FILE")  # fmt: skip
+    return 0
+
+
+def refused(args: argparse.Namespace) -> int:
+    from fieldapp.sync.client.refused import refused_changes
+
+    with open_store(args) as store:
+        found = refused_changes(store.conn)
+    if args.json:
+        print_json([change.__dict__ for change in found])
+        return 0
+    if not found:
+        print("the server refused none of this device's changes")
+    for change in found:
+        print(f"{change.entity} {change.row_id} “{change.title}”: {', '.join(change.fields)}"
+              f" — {change.reason} (refused {change.at})")  # fmt: skip
+    if found:
+        print("to take the server's version back: fieldapp sync undo TYPE ID --yes")
+    return 0
+
+
+def undo_refused(args: argparse.Namespace) -> int:
+    from fieldapp.sync.client.refused import refused_changes
+    from fieldapp.sync.client.session import SyncClient, SyncError
+
+    with open_store(args) as store:
+        if not any(
+            (c.entity, c.row_id) == (args.entity, args.record_id)
+            for c in refused_changes(store.conn)
+        ):
+            raise CliError(
+                f"the server refused no change of {args.entity} {args.record_id}"
+                " (fieldapp sync refused lists them). Nothing was changed.",
+                2,
+            )
+        if not args.yes:
+            raise CliError(
+                "this drops this device's unsent changes to that record (its history keeps"
+                " them) and takes the server's version back: add --yes. Nothing was changed.",
+                2,
+            )
+        try:
+            outcome = SyncClient(store).undo_refused(args.entity, args.record_id)
+        except SyncError as exc:
+            raise CliError(f"could not undo: {exc}. Nothing was changed.", 1) from None
+    if outcome == "removed":
+        print(f"{args.entity} {args.record_id} never reached the server: removed from here")
+    else:
+        print(f"{args.entity} {args.record_id}: the server's version is back here")
     return 0
 
 

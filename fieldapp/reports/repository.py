@@ -16,9 +16,9 @@ from typing import Any, cast
 
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.operations import get_operation
+from fieldapp.core.ownership import Refusal, change_refusal
 from fieldapp.core.record_types import Report, ReportRow
 from fieldapp.core.replica import Repository, new_id
-from fieldapp.core.ownership import Refusal, change_refusal
 from fieldapp.core.rights import leads, verification_refusal
 from fieldapp.core.times import utc_now
 from fieldapp.reports import domain

@@ -4941,6 +4941,13 @@
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <source>Read only: %1 created this report; as %2 you change only the reports you created. A coordinator can change it.</source>
+        <translation>Lecture seule : %1 a créé ce rapport ; en tant que %2, vous ne modifiez que les rapports que vous avez créés. Un coordinateur peut le modifier.</translation>
+    </message>
+</context>
+<context>
     <name>ReadProblemBar</name>
     <message>
         <source>Try again</source>
@@ -4973,6 +4980,79 @@
     <message>
         <source>The radio messages could not be read from the database: %1. The queue and the log show none until they can be read.</source>
         <translation>Les messages radio n’ont pas pu être lus dans la base de données : %1. La file à transmettre et le journal n’en montrent aucun tant qu’ils ne peuvent pas être lus.</translation>
+    </message>
+</context>
+<context>
+    <name>Refused</name>
+    <message>
+        <source>only the person who created it, or a coordinator, may change it</source>
+        <translation>seule la personne qui l&apos;a créé, ou un coordinateur, peut le modifier</translation>
+    </message>
+    <message>
+        <source>only a coordinator verifies a report</source>
+        <translation>seul un coordinateur vérifie un rapport</translation>
+    </message>
+    <message>
+        <source>only a coordinator approves a public message</source>
+        <translation>seul un coordinateur approuve un message public</translation>
+    </message>
+    <message>
+        <source>this role may not write this kind of record</source>
+        <translation>ce rôle ne peut pas écrire ce type d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>this device may not see that operation any more</source>
+        <translation>cet appareil n&apos;a plus accès à cette opération</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedDialog</name>
+    <message>
+        <source>Take the server&apos;s version of “%1” back? Your changes to it that are not on the server are dropped from this computer (its history keeps them). If the server never took this record, it is removed from this computer.</source>
+        <translation>Reprendre la version du serveur de « %1 » ? Vos modifications qui ne sont pas sur le serveur sont retirées de cet ordinateur (son historique les garde). Si le serveur n&apos;a jamais accepté cet enregistrement, il est retiré de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Undo my change</source>
+        <translation>Annuler ma modification</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Non annulé : %1</translation>
+    </message>
+    <message>
+        <source>Changes the server refused</source>
+        <translation>Modifications refusées par le serveur</translation>
+    </message>
+    <message>
+        <source>The server refused these changes for good: they stay on this computer and keep it from being fully synchronised. Undo my change takes the server&apos;s version of the record back.</source>
+        <translation>Le serveur a refusé ces modifications définitivement : elles restent sur cet ordinateur et l&apos;empêchent d&apos;être entièrement synchronisé. « Annuler ma modification » reprend la version de l&apos;enregistrement qui est sur le serveur.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo my change</source>
+        <translation>&amp;Annuler ma modification</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Refused at</source>
+        <translation>Refusé le</translation>
+    </message>
+    <message>
+        <source>(removed here)</source>
+        <translation>(retiré ici)</translation>
     </message>
 </context>
 <context>
@@ -5492,6 +5572,25 @@
     <message>
         <source>Reset cancelled: nothing was cleared (the archive file may remain).</source>
         <translation>Réinitialisation annulée : rien n&apos;a été effacé (le fichier d&apos;archive peut rester).</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>an admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>a coordinator</source>
+        <translation>coordinateur</translation>
+    </message>
+    <message>
+        <source>a trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <source>a volunteer</source>
+        <translation>bénévole</translation>
     </message>
 </context>
 <context>
@@ -6156,6 +6255,10 @@
         <translation>Conflits à régler : %1</translation>
     </message>
     <message>
+        <source>Changes the server refused: %1</source>
+        <translation>Modifications refusées par le serveur : %1</translation>
+    </message>
+    <message>
         <source>no report open</source>
         <translation>aucun rapport ouvert</translation>
     </message>
@@ -6245,6 +6348,10 @@
     <message>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Taking the server&apos;s version back</source>
+        <translation>Reprise de la version du serveur</translation>
     </message>
 </context>
 <context>

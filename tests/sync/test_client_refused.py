@@ -9,6 +9,7 @@ from clientkit import Peer, enroll, start_server
 
 from fieldapp.core.bookkeeping import set_state
 from fieldapp.core.errors import ValidationError
+from fieldapp.store import Store
 from fieldapp.sync.client.refused import refused_changes
 from fieldapp.sync.client.status import sync_status
 
@@ -32,7 +33,7 @@ def vera_report(server, tmp_path):
     paul.sync_ok()
     yield vera, paul, report["id"]
     vera.close()
-    paul.close()
+    paul.close()  # closing twice is harmless
 
 
 def test_the_device_knows_who_created_a_record_and_refuses_what_the_server_would(vera_report):
@@ -105,3 +106,27 @@ def test_a_refused_new_record_is_removed_when_undone(server, tmp_path):
     finally:
         vera.close()
         paul.close()
+
+
+def test_the_command_line_lists_a_refused_change_and_undoes_it(vera_report, capsys):
+    from fieldapp.cli.main import main
+
+    _vera, paul, report_id = vera_report
+    with paul.store.db.transaction() as conn:
+        conn.execute("DELETE FROM sync_owners")
+    paul.store.reports.update(report_id, {"title": "Digue rompue"})
+    assert paul.sync().rejected == 1
+    home = str(paul.dir)
+    paul.close()
+    assert main(["--data-dir", home, "sync", "refused"]) == 0
+    out = capsys.readouterr().out
+    assert f"report {report_id} “Digue rompue”: title — a volunteer edits only" in out
+    assert main(["--data-dir", home, "sync", "undo", "report", report_id]) == 2
+    assert "add --yes. Nothing was changed." in capsys.readouterr().err
+    assert main(["--data-dir", home, "sync", "undo", "report", "no-such-id", "--yes"]) == 2
+    assert main(["--data-dir", home, "sync", "undo", "report", report_id, "--yes"]) == 0
+    assert "the server's version is back here" in capsys.readouterr().out
+    assert main(["--data-dir", home, "sync"]) == 0  # complete: nothing stranded
+    with Store(paul.dir) as store:
+        assert store.reports.get(report_id)["title"] == "Digue fissurée à Cuxac"
+        assert store.db.outbox_count() == 0

@@ -139,7 +139,8 @@ def apply_record(store: Store, record: PulledRecord, server_time: int) -> bool:
     mark_on_server(store.conn, [(entity, row_id)], server_time)
     if record.get("owner"):
         store.conn.execute(
-            "INSERT OR REPLACE INTO sync_owners VALUES (?, ?, ?)", [entity, row_id, record["owner"]]
+            "INSERT OR REPLACE INTO sync_owners VALUES (?, ?, ?)",
+            [entity, row_id, record.get("owner", "")],
         )
     if row is None:
         values = {"id": row_id, "operation_id": record["operation_id"], **record["fields"]}

@@ -115,7 +115,8 @@ def _restore(store: Store, record: PulledRecord) -> None:
     mark_on_server(conn, [(entity, row_id)], 0)
     if record.get("owner"):
         conn.execute(
-            "INSERT OR REPLACE INTO sync_owners VALUES (?, ?, ?)", [entity, row_id, record["owner"]]
+            "INSERT OR REPLACE INTO sync_owners VALUES (?, ?, ?)",
+            [entity, row_id, record.get("owner", "")],
         )
 
 

@@ -5,7 +5,9 @@ its per-field errors are shown next to the fields. Files dropped anywhere on the
 are attached by `ReportFiles` in a worker thread (pending until a new report is first
 saved). When the store changes under the open report (a pull, a settled conflict),
 `take_outside_change` reloads it, or, over unsaved edits, says in words what changed
-and offers to reload (ServerChangeNotice): the user's typing is never overwritten.
+and offers to reload (ServerChangeNotice): the user's typing is never overwritten. A
+report this user may not change (the server's rule, known beforehand) opens read-only,
+saying who created it (ReadOnlyNote).
 In an exercise, a report an inject became, opened by a player, asks for a read receipt
 (ui/kit/receipts.py: a job on the writes lane). GUI thread only.
 """
@@ -44,6 +46,7 @@ from fieldapp.ui.reports.form import ReportForm
 from fieldapp.ui.reports.history_view import HistoryView
 from fieldapp.ui.reports.notice import ServerChangeNotice, changed_fields
 from fieldapp.ui.reports.place_picker import PlacePicker
+from fieldapp.ui.reports.read_only import ReadOnlyNote
 
 TAB_REPORT, TAB_PHOTOS, TAB_HISTORY = range(3)
 
@@ -131,6 +134,7 @@ class ReportEditor(QWidget):
         self.error_summary.setStyleSheet(ERROR_STYLE)
         self.error_summary.setWordWrap(True)
         self.error_summary.hide()
+        self.read_only = ReadOnlyNote(self.page)
         self.notice = ServerChangeNotice(self.page)
         self.notice.reload_requested.connect(self.discard_changes)
 
@@ -151,7 +155,8 @@ class ReportEditor(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self.page)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.banner, self.heading, self.id_label, self.notice, self.error_summary):
+        header = (self.banner, self.heading, self.id_label, self.read_only, self.notice)
+        for widget in (*header, self.error_summary):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -242,7 +247,11 @@ class ReportEditor(QWidget):
         self._update_heading()
         self.files.show(self.current_report_id())
         self._reload_history()
-        self.delete_button.setEnabled(self._report is not None)
+        refusal = self._store.reports.edit_refusal(self._report["id"]) if self._report else None
+        self.read_only.show_refusal(refusal)
+        self.form.setEnabled(refusal is None)
+        self.save_button.setEnabled(refusal is None)
+        self.delete_button.setEnabled(self._report is not None and refusal is None)
 
     def _show_placeholder(self) -> None:
         self._editing = False
@@ -402,6 +411,7 @@ class ReportEditor(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Drop unsaved changes (Esc)"))
         self.delete_button.setText(self.tr("Delete…"))
+        self.read_only.retranslate()
         self.history.history_model.retranslate()
         self._retitle_tabs()
         self._update_heading()

@@ -3,8 +3,10 @@
 It shows the server, the link state, the changes not on the server (count, age of the
 oldest), the last success and the last error in words, the metered-link setting, and for
 the report open in the editor whether it is local only or on the server (with the time the
-server received it). Reads are cheap queries on the GUI thread's Store (`sync_status`,
-`record_states`); the network work (sync, join) goes through the SyncRunner's thread.
+server received it); when the server refused changes for good, a button opens them, with
+*Undo my change* (refused_dialog.py). Reads are cheap queries on the GUI thread's Store
+(`sync_status`, `record_states`); the network work (sync, join, undo) goes through the
+SyncRunner's thread.
 GUI thread only.
 """
 
@@ -77,6 +79,7 @@ class SyncPanel(QWidget):
         self.progress.setVisible(False)
         self.metered_box = QCheckBox(self)
         self.join_button, self.conflicts_button = QPushButton(self), QPushButton(self)
+        self.refused_button = QPushButton(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
@@ -87,6 +90,7 @@ class SyncPanel(QWidget):
         layout.addWidget(self.summary_value)
         layout.addWidget(self.metered_box)
         layout.addWidget(self.conflicts_button)
+        layout.addWidget(self.refused_button)
         layout.addWidget(self.join_button)
         layout.addStretch(1)
         self.sync_button.clicked.connect(self._on_sync_button_clicked)
@@ -94,6 +98,8 @@ class SyncPanel(QWidget):
         self.metered_box.toggled.connect(self._on_metered_box_toggled)
         self.join_button.clicked.connect(self._on_join_button_clicked)
         self.conflicts_button.clicked.connect(self.conflicts_requested)
+        self.refused_button.clicked.connect(self._on_refused_button_clicked)
+        self.runner.undo_finished.connect(self.refresh)
 
     @Slot()
     def refresh(self) -> None:
@@ -119,6 +125,9 @@ class SyncPanel(QWidget):
         text = self.tr("Conflicts to settle: %1").replace("%1", str(status.conflicts))
         self.conflicts_button.setText(text)
         self.conflicts_button.setEnabled(status.conflicts > 0)
+        text = self.tr("Changes the server refused: %1").replace("%1", str(status.rejected))
+        self.refused_button.setText(text)
+        self.refused_button.setVisible(status.rejected > 0)
         self._show_record()
 
     def show_record(self, report_id: str | None) -> None:
@@ -188,6 +197,15 @@ class SyncPanel(QWidget):
         from fieldapp.sync.client.session import SyncClient
 
         SyncClient(self.store).set_metered(metered)  # a local setting: no request
+
+    @Slot()
+    def _on_refused_button_clicked(self) -> None:
+        from fieldapp.ui.sync.refused_dialog import RefusedDialog
+
+        dialog = RefusedDialog(self.store, self.runner, self)
+        dialog.finished.connect(self.refresh)
+        dialog.open()
+        self.refused_dialog = dialog  # for tests: the one opened last
 
     @Slot()
     def _on_join_button_clicked(self) -> None:

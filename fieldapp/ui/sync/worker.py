@@ -1,4 +1,5 @@
-"""Sync in the background: rounds, probes and joins are jobs of the task manager.
+"""Sync in the background: rounds, probes, joins and undoing a refused change are jobs of
+the task manager.
 
 `SyncRunner` (GUI thread) keeps the link state and the background schedule; the work
 that touches the network (probe, sync round, join) is a Qt-free job function below, run
@@ -90,6 +91,14 @@ def join_server(url: str, code: str, device_name: str, pin: str, ctx: JobContext
     return config.url
 
 
+def undo_refused(entity: str, row_id: str, ctx: JobContext) -> str:
+    """Take the server's version of a record whose changes it refused: "restored" or
+    "removed" (sync/client/refused.py); raises SyncError in words."""
+    from fieldapp.sync.client.session import SyncClient
+
+    return SyncClient(ctx.store).undo_refused(entity, row_id)
+
+
 class SyncRunner(QObject):
     """GUI-side handle of the sync thread, and the background sync schedule."""
 
@@ -98,6 +107,7 @@ class SyncRunner(QObject):
     sync_progressed = Signal(str, int, int)
     sync_finished = Signal(object)  # SyncReport
     join_finished = Signal(bool, str)  # ok, error in words (or the server's address)
+    undo_finished = Signal(bool, str)  # ok, "restored" / "removed" or the error in words
     BASE_S = 5.0  # backoff of the probes while the server is unreachable
     CAP_S = 300.0
     ONLINE_S = 60.0  # while online: look for news this often
@@ -204,6 +214,20 @@ class SyncRunner(QObject):
             on_cancelled=lambda: self._on_worker_joined(False, self.tr("Cancelled.")),
         )
 
+    def undo(self, entity: str, row_id: str) -> bool:
+        """Undo the refused changes of one record (the user confirmed); False when busy."""
+        if self._busy:
+            return False
+        self._busy = True
+        self._submit(
+            partial(undo_refused, entity, row_id),
+            lambda outcome: self._on_worker_undone(True, outcome),
+            self.tr("Taking the server's version back"),
+            on_failed=lambda error: self._on_worker_undone(False, error_words(error)),
+            on_cancelled=lambda: self._on_worker_undone(False, self.tr("Cancelled.")),
+        )
+        return True
+
     def is_busy(self) -> bool:
         return self._busy
 
@@ -298,6 +322,13 @@ class SyncRunner(QObject):
             self._set_state(OFFLINE)
             self._running = True
             self.sync_now()
+
+    @Slot(bool, str)
+    def _on_worker_undone(self, ok: bool, words: str) -> None:
+        if self._stopped:
+            return
+        self._busy = False
+        self.undo_finished.emit(ok, words)
 
     def _set_state(self, state: str) -> None:
         if state != self.state:
