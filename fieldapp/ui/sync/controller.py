@@ -3,7 +3,9 @@
 `SyncController` builds a SyncRunner (its rounds are jobs of the application's task
 manager) and starts background sync only if this device has joined a server (no request
 otherwise: see worker.py). It
-refreshes the status bar and the panel after each round and each local write, shows the
+refreshes the status bar and the panel from one read (so they show the same count) after
+each round and each local write, and every few seconds (another program's writes, the
+age of the oldest unsent change), shows the
 editor's report state, and opens the conflict view. After a round that pulled changes
 (or a settled conflict) the editor reloads the open report, or, if the user has unsaved
 edits in it, says over it that it changed (ReportEditor.take_outside_change). It knows
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -53,6 +55,8 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time; annotations only
 
 
 class SyncController(QObject):
+    REFRESH_MS = 5000  # the count and the age of the oldest change read again this often
+
     def __init__(self, window: MainWindowLike):
         qt = cast(QMainWindow, window)  # the main window is a QMainWindow too
         super().__init__(qt)
@@ -72,6 +76,11 @@ class SyncController(QObject):
         self._build_menu()
         self.runner.state_changed.connect(self.refresh)
         self.runner.sync_finished.connect(self._on_runner_sync_finished)
+        # Another program's writes (a script, a scheduled sync) and the age of the oldest
+        # unsent change move without a save here: read them again on a clock.
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
         window.report_list.current_changed.connect(self.report_shown)
         self.retranslate()
         qt.installEventFilter(self)
@@ -113,15 +122,16 @@ class SyncController(QObject):
         """After start-up: background sync if joined (no network request otherwise)."""
         self.runner.start(_read_status(self.window.store).joined)
         self.refresh()
+        self.timer.start()
 
     @Slot()
     def refresh(self) -> None:
         if self._shut_down:
             return
-        status = _read_status(self.window.store)
+        status = _read_status(self.window.store)  # one read: the bar and the panel agree
         self.window.status.show_sync(self.runner.state, status)
         if self._panel is not None:
-            self._panel.refresh()
+            self._panel.show_status(status)
         if self._conflict_view is not None:
             self._conflict_view.reload()
 
@@ -189,6 +199,7 @@ class SyncController(QObject):
 
     def shutdown(self) -> None:
         self._shut_down = True
+        self.timer.stop()
         if self._panel is not None:
             self._panel.shut_down = True
         self.runner.stop()

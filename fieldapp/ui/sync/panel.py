@@ -41,6 +41,7 @@ from fieldapp.ui.sync.worker import SyncRunner
 
 if TYPE_CHECKING:
     from fieldapp.sync.client.session import SyncReport
+    from fieldapp.sync.client.status import SyncStatus
 
 
 class SyncPanel(QWidget):
@@ -104,9 +105,13 @@ class SyncPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read where sync stands (cheap) and show it."""
+        if not self.shut_down:
+            self.show_status(sync_status(self.store))
+
+    def show_status(self, status: SyncStatus) -> None:
+        """Show where sync stands, as read for the status bar too (the same count)."""
         if self.shut_down:
             return
-        status = sync_status(self.store)
         none = self.tr("none")
         self.server_value.setText(status.server or self.tr("not set up"))
         self.state_value.setText(state_text(self.runner.state))
