@@ -73,7 +73,7 @@ def test_the_list_has_one_row_per_record_saying_what_clashes_and_who(view):
     assert row[0] == "Bridge half open"
     assert row[1] == "Hazard"
     assert row[2] == "2: Title, Text"
-    assert "olga, device" in row[4] and "tester, this device" in row[4]
+    assert "olga, tablet" in row[4] and "tester, this device" in row[4]  # named by the server
     assert view.record_label.text().startswith("“Bridge half open”: Title, Text in conflict.")
 
 

@@ -32,6 +32,7 @@ class Version:
     node: str  # the clock node of its stamps: one per device
     device: str  # the device id the server recorded ("this device" for a local conflict)
     user: str
+    device_name: str = ""  # as the server named it ("Olga's tablet"), "" when unknown
     stamp: str = ""  # its newest write among these conflicts
     values: dict[str, Any] = field(default_factory=dict)
     stamps: dict[str, str] = field(default_factory=dict)
@@ -108,7 +109,13 @@ def _record(
 ) -> ConflictRecord:
     row = conn.execute(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", [row_id]).fetchone()
     current = dict(zip(row.keys(), tuple(row), strict=True)) if row is not None else {}
-    return ConflictRecord(entity, row_id, found, current, _versions(found))
+    versions = _versions(found)
+    for version in versions:
+        named = conn.execute(
+            "SELECT name FROM sync_devices WHERE id = ?", [version.device]
+        ).fetchone()
+        version.device_name = named[0] if named else ""
+    return ConflictRecord(entity, row_id, found, current, versions)
 
 
 def _versions(found: list[dict]) -> list[Version]:

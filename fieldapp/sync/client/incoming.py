@@ -72,6 +72,10 @@ def apply_page(store: Store, page: PullAnswer) -> PageResult:
     result = PageResult(records=len(page["records"]))
     records = sorted(page["records"], key=lambda r: apply_rank(r["entity"]))  # parents first
     with store.db.transaction() as conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO sync_devices VALUES (?, ?, ?, ?)",
+            [(d["id"], d["node"], d["name"], d["user"]) for d in page.get("devices", [])],
+        )
         for record in records:
             problem = refusal(conn, record)
             if problem is not None:
@@ -188,11 +192,18 @@ def _history(
     action: str,
 ) -> None:  # fmt: skip
     stamp = max(s for _v, s in fields.values()) if fields else ""
-    node = merge.node_of(stamp) if stamp else "server"
+    who = device_words(store.conn, merge.node_of(stamp)) if stamp else "server"
     if action == "received" and fields.get("author", ("",))[0]:
-        node = str(fields["author"][0])  # a new record: its author made this change
-    entry = (entity, row_id, stamp, now_text(), f"sync from {node}", action, dumps(diff))
+        who = str(fields["author"][0])  # a new record: its author made this change
+    entry = (entity, row_id, stamp, now_text(), f"sync from {who}", action, dumps(diff))
     store.db.log_changes(outbox=[], history=[entry])
+
+
+def device_words(conn: sqlite3.Connection, node: str) -> str:
+    """A device by its clock node, as people know it: "olga (Olga's tablet)"; the node
+    when the server has not named it (an older server)."""
+    row = conn.execute("SELECT user, name FROM sync_devices WHERE node = ?", [node]).fetchone()
+    return f"{row[0]} ({row[1]})" if row else node
 
 
 def _observe(store: Store, record: PulledRecord, result: PageResult, server_time: int) -> None:

@@ -22,6 +22,15 @@ class PulledRecord(TypedDict):
     owner: NotRequired[str]  # the user who created it on the server (protocol 3)
 
 
+class DeviceName(TypedDict):
+    """A device named in a pull page (protocol 3): whose stamps and conflicts these are."""
+
+    id: str
+    node: str
+    name: str
+    user: str
+
+
 class PullAnswer(TypedDict):
     """One checked page of a pull."""
 
@@ -30,3 +39,4 @@ class PullAnswer(TypedDict):
     next: int  # the cursor after this page
     server_time: int
     more: bool
+    devices: NotRequired[list[DeviceName]]

@@ -30,7 +30,8 @@ from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 API = "/api/v1"
 # 2: push answers carry `batch_seq`, pulls take `have` (echo suppression); both optional,
 # so version 1 peers keep working with full pages. 3: a pulled record names its `owner`
-# (who created it on the server: what that user may edit follows, core/rights.py), and
+# (who created it on the server: what that user may edit follows, core/rights.py), a
+# page names the `devices` of its stamps and conflicts (people, not ids), and
 # GET /records/{entity}/{id} answers one record as the server holds it (Undo my change);
 # an older client ignores the key.
 PROTOCOL_VERSION = 3
@@ -350,6 +351,15 @@ def parse_pull_answer(body: Any) -> PullAnswer:
         raise WireError("answer.more must be true or false")
     for n, record in enumerate(body["records"]):
         _check_pulled_record(record, f"answer.records[{n}]")
+    devices = body.get("devices", [])
+    if not isinstance(devices, list):
+        raise WireError("answer.devices must be a list")
+    for n, device in enumerate(devices):
+        device = object_of(device, f"answer.devices[{n}]")
+        for key in ("id", "node", "name", "user"):
+            value = device.get(key)
+            if not isinstance(value, str) or len(value) > MAX_KEY_CHARS:
+                raise WireError(f"answer.devices[{n}].{key} must be text")
     return body
 
 

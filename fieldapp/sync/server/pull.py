@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, Row, Table, select
+from sqlalchemy import Connection, Row, Table, or_, select
 
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.merge import node_of
 from fieldapp.sync.protocol.shapes import PulledRecord
 from fieldapp.sync.server import origins as echo
 from fieldapp.sync.server import tables as t
@@ -57,13 +58,42 @@ def pull(
                     record["owner"] = names.get(row.owner_id, "")
                     records.append(record)
             cursor = rows[-1].seq if more else max(top, cursor)
+        devices = named_devices(conn, records, conflicts)
     return {
         "records": records,
         "conflicts": conflicts,
         "next": cursor,
         "more": more,
         "server_time": now_ms(),
+        "devices": devices,
     }
+
+
+def named_devices(conn: Connection, records: list[PulledRecord], conflicts: list[dict]) -> list:
+    """The devices whose stamps or conflicting writes a page holds, with their names and
+    users' names: the client shows people ("olga (Olga's tablet)"), not clock ids."""
+    nodes = {
+        node_of(stamp)
+        for record in records
+        for stamp in (record["s"], *record.get("stamps", {}).values())
+    }
+    ids = {
+        str(conflict[key].get("device") or "")
+        for conflict in conflicts
+        for key in ("older", "newer")
+        if isinstance(conflict.get(key), dict)
+    }
+    ids.discard("")
+    if not nodes and not ids:
+        return []
+    rows = conn.execute(
+        select(t.devices.c.id, t.devices.c.node, t.devices.c.name, t.users.c.name.label("user"))
+        .join(t.users, t.users.c.id == t.devices.c.user_id)
+        .where(or_(t.devices.c.node.in_(sorted(nodes)), t.devices.c.id.in_(sorted(ids))))
+    )
+    return [
+        {"id": row.id, "node": row.node or "", "name": row.name, "user": row.user} for row in rows
+    ]
 
 
 def _window(

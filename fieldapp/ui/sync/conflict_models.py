@@ -57,12 +57,15 @@ def when_text(stamp: str) -> str:
 
 
 def who_text(version: Version, own_device: str) -> str:
-    """ "olga, this device" or "olga, device 1a2b3c4d": device ids are all the client has."""
+    """ "olga, this device", "olga, Olga's tablet" (the name the server gave), or "olga,
+    device 1a2b3c4d" when the server has not named it (an older server)."""
     user = version.user or translate("Conflicts", "someone")
     if version.device in (own_device, "this device") and version.device:
         return translate("Conflicts", "%1, this device").replace("%1", user)
     if not version.device:
         return translate("Conflicts", "%1, another device").replace("%1", user)
+    if version.device_name:
+        return f"{user}, {version.device_name}"
     device = version.device[:8]
     return translate("Conflicts", "%1, device %2").replace("%1", user).replace("%2", device)
 
