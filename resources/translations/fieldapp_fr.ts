@@ -2790,8 +2790,8 @@
         <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Could not join: %1. Nothing was changed.</source>
-        <translation>Impossible de rejoindre le serveur : %1. Rien n’a été modifié.</translation>
+        <source>Could not join: %1 Nothing was changed.</source>
+        <translation>Impossible de rejoindre le serveur : %1 Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -6177,8 +6177,44 @@
         <translation>jamais</translation>
     </message>
     <message>
+        <source>The server could not be reached: check its address and the network.</source>
+        <translation>Le serveur est injoignable : vérifiez son adresse et le réseau.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: choose the server&apos;s certificate file (PEM) if it is self-signed.</source>
+        <translation>Le certificat du serveur n’est pas reconnu : choisissez le fichier de certificat du serveur (PEM) s’il est autosigné.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this device: ask its admin for a new code.</source>
+        <translation>Le serveur n’accepte pas cet appareil : demandez un nouveau code à son administrateur.</translation>
+    </message>
+    <message>
+        <source>The server refused this device: its admin revoked it or the user.</source>
+        <translation>Le serveur a refusé cet appareil : son administrateur l’a révoqué, ou a révoqué l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this code: it is wrong, used or expired. Ask the server&apos;s admin for a new one (fieldapp server enroll NAME).</source>
+        <translation>Le serveur n’a pas accepté ce code : il est faux, déjà utilisé ou expiré. Demandez-en un nouveau à l’administrateur du serveur (fieldapp server enroll NOM).</translation>
+    </message>
+    <message>
+        <source>This is not a code: it looks like K7P-4QX-9M3 (nine letters and digits).</source>
+        <translation>Ce n’est pas un code : il ressemble à K7P-4QX-9M3 (neuf lettres et chiffres).</translation>
+    </message>
+    <message>
+        <source>That file is not a certificate (PEM) that can be read.</source>
+        <translation>Ce fichier n’est pas un certificat (PEM) lisible.</translation>
+    </message>
+    <message>
+        <source>The server answered, but not as a FieldApp server: check its address.</source>
+        <translation>Le serveur a répondu, mais pas comme un serveur FieldApp : vérifiez son adresse.</translation>
+    </message>
+    <message>
         <source>This device has not joined a server yet.</source>
         <translation>Cet appareil n’a encore rejoint aucun serveur.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Le serveur a refusé la demande.</translation>
     </message>
     <message>
         <source>The server refused this device: ask its admin for a new code.</source>

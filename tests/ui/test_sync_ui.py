@@ -162,8 +162,11 @@ def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
     dialog.code_edit.setText("AAA-AAA-AAA")
     with qtbot.waitSignal(window.sync.runner.join_finished, timeout=30_000):
         dialog.buttons.accepted.emit()
-    assert dialog.error_label.text().startswith("Could not join: ")
-    assert dialog.error_label.text().endswith("Nothing was changed.")
+    assert dialog.error_label.text() == (
+        "Could not join: The server did not accept this code: it is wrong, used or expired."
+        " Ask the server's admin for a new one (fieldapp server enroll NAME)."
+        " Nothing was changed."
+    )
     assert dialog.isVisible()
     dialog.code_edit.setText(code_for(server, "tester"))
     with qtbot.waitSignal(window.sync.runner.sync_finished, timeout=30_000):
@@ -173,6 +176,28 @@ def test_joining_from_the_panel_says_a_wrong_code_in_words_then_joins(
     qtbot.waitUntil(lambda: window.status.outbox_label.text() == "Not sent yet: 0")
     assert window.status.connection_label.text().startswith("Online — 127.0.0.1:")
     assert "Bridge over the Gardon closed" in server_titles(server)
+
+
+def test_a_join_error_is_said_whole_in_french(qtbot, window, server, monkeypatch, languages):
+    from fieldapp.ui.sync.panel import JoinDialog
+
+    monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)
+    languages.apply("fr")
+    panel = window.sync.panel
+    window.sync.show_panel()
+    panel.join_button.click()
+    dialog = panel.findChild(JoinDialog)
+    dialog.url_edit.setText(f"127.0.0.1:{server.port}")
+    dialog.code_edit.setText("AAA-AAA-AAA")
+    with qtbot.waitSignal(window.sync.runner.join_finished, timeout=30_000):
+        dialog.buttons.accepted.emit()
+    text = dialog.error_label.text()
+    assert text.startswith(
+        "Impossible de rejoindre le serveur : Le serveur n’a pas accepté ce code"
+    )
+    assert "the server" not in text and "Ask the" not in text  # no English left in it
+    assert text.endswith("Rien n’a été modifié.")
+    languages.apply("en")
 
 
 def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(

@@ -158,24 +158,28 @@ def join(
     try:
         canonical = joining.normalise_code(code)
     except wire.WireError as exc:
-        raise SyncError(str(exc)) from None
+        raise SyncError(str(exc), "code_format") from None
     base = api_url(url)
     verify: str | bool = True
     if pin is not None:
         try:
             verify = str(_check_pem(pin))
         except (OSError, ValueError) as exc:
-            raise SyncError(f"cannot pin that certificate: {exc}") from None
+            raise SyncError(f"cannot pin that certificate: {exc}", "pin") from None
     http = transport or Transport(base, verify=verify, attempts=3)
     try:
         answer = http.json("POST", "/join", {"code": canonical, "device_name": device_name})
     except AuthError as exc:
         raise AuthError(
-            f"{exc}. Ask the server's admin for a new code (fieldapp server enroll NAME)"
+            f"{exc}. Ask the server's admin for a new code (fieldapp server enroll NAME)",
+            "code_refused",
         ) from None
     for key in ("device_id", "token", "user", "role"):
         if not isinstance(answer.get(key), str):
-            raise SyncError(f"the server's join answer lacks {key}; is {base} a FieldApp server?")
+            raise SyncError(
+                f"the server's join answer lacks {key}; is {base} a FieldApp server?",
+                "not_fieldapp",
+            )
     if pin is not None:
         pin_certificate(store.data_dir, pin)
     write_token(store.data_dir, answer["token"])
@@ -225,7 +229,9 @@ class SyncClient:
         config = load_config(self.store.conn)
         token = read_token(self.store.data_dir)
         if not config.joined or not token:
-            raise SyncError("this device has not joined a server yet: fieldapp join URL CODE")
+            raise SyncError(
+                "this device has not joined a server yet: fieldapp join URL CODE", "not_joined"
+            )
         verify = verify_setting(self.store.data_dir)
         return Transport(
             config.url, token, verify=verify, attempts=self.attempts, backoff_s=self.backoff_s

@@ -29,10 +29,18 @@ READ_TIMEOUT_S = 75.0  # the server answers within 60 s or says 503
 
 
 class SyncError(Exception):
-    """A sync call that failed; the message says what happened in words. `status` is the
-    HTTP status of a refusal (None when there was no answer)."""
+    """A sync call that failed; the message says what happened in words (English: logs,
+    the command line). `status` is the HTTP status of a refusal (None when there was no
+    answer); `code` names the case, so that the window says it in full in its own
+    language (ui/sync/texts.sync_error_text): "unreachable", "certificate",
+    "device_refused", "device_revoked", "code_refused", "code_format", "pin",
+    "not_fieldapp", "not_joined", "refused" or "failed"."""
 
     status: int | None = None
+
+    def __init__(self, message: str = "", code: str = "failed"):
+        super().__init__(message)
+        self.code = code
 
 
 class AuthError(SyncError):
@@ -41,6 +49,9 @@ class AuthError(SyncError):
 
 class LinkError(SyncError):
     """The server could not be reached, or kept failing, after every retry."""
+
+    def __init__(self, message: str = "", code: str = "unreachable"):
+        super().__init__(message, code)
 
 
 @dataclass
@@ -98,7 +109,7 @@ class Transport:
                     _ = answer.content  # a cut mid-answer raises here, and is retried
             except requests.exceptions.SSLError as exc:
                 raise SyncError(
-                    f"the server's certificate is not trusted ({_short(exc)})"
+                    f"the server's certificate is not trusted ({_short(exc)})", "certificate"
                 ) from None
             except requests.RequestException as exc:  # reset, timeout, cut mid-answer…
                 self._count(kwargs, None, sent=not _never_connected(exc))
@@ -122,7 +133,7 @@ class Transport:
         try:
             return answer.json()
         except ValueError:
-            raise SyncError(f"the server's answer to {path} is not JSON") from None
+            raise SyncError(f"the server's answer to {path} is not JSON", "not_fieldapp") from None
 
     def pause(self, attempt: int) -> None:
         """Wait before trying again a request the server refused for now (attempt 1, 2…):
@@ -166,11 +177,15 @@ def detail(answer: requests.Response) -> str:
 def _refusal(answer: requests.Response) -> SyncError:
     words = detail(answer)
     if answer.status_code == 401:
-        error: SyncError = AuthError(f"the server does not accept this device: {words}")
+        error: SyncError = AuthError(
+            f"the server does not accept this device: {words}", "device_refused"
+        )
     elif answer.status_code == 403:
-        error = AuthError(f"the server refused: {words}")
+        error = AuthError(f"the server refused: {words}", "device_revoked")
     else:
-        error = SyncError(f"the server refused the request ({answer.status_code}): {words}")
+        error = SyncError(
+            f"the server refused the request ({answer.status_code}): {words}", "refused"
+        )
     error.status = answer.status_code
     return error
 

@@ -313,5 +313,6 @@ class JoinDialog(QDialog):
         if ok:
             self.accept()
             return
-        text = self.tr("Could not join: %1. Nothing was changed.").replace("%1", words)
+        words = words if words.endswith((".", ")")) else words + "."
+        text = self.tr("Could not join: %1 Nothing was changed.").replace("%1", words)
         self.error_label.setText(text)

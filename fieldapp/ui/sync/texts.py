@@ -63,6 +63,43 @@ def time_text(stamp: str | float | None) -> str:
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
+def sync_error_text(error: BaseException) -> str:
+    """A failed sync call (join, undo…) as a whole sentence in the window's language,
+    by its code (sync/client/transport.SyncError); anything else: its message."""
+    sentences = {
+        "unreachable": translate(
+            "Sync", "The server could not be reached: check its address and the network."
+        ),
+        "certificate": translate(
+            "Sync",
+            "The server's certificate is not trusted: choose the server's certificate file"
+            " (PEM) if it is self-signed.",
+        ),
+        "device_refused": translate(
+            "Sync", "The server does not accept this device: ask its admin for a new code."
+        ),
+        "device_revoked": translate(
+            "Sync", "The server refused this device: its admin revoked it or the user."
+        ),
+        "code_refused": translate(
+            "Sync",
+            "The server did not accept this code: it is wrong, used or expired. Ask the"
+            " server's admin for a new one (fieldapp server enroll NAME).",
+        ),
+        "code_format": translate(
+            "Sync", "This is not a code: it looks like K7P-4QX-9M3 (nine letters and digits)."
+        ),
+        "pin": translate("Sync", "That file is not a certificate (PEM) that can be read."),
+        "not_fieldapp": translate(
+            "Sync", "The server answered, but not as a FieldApp server: check its address."
+        ),
+        "not_joined": translate("Sync", "This device has not joined a server yet."),
+        "refused": translate("Sync", "The server refused the request."),
+    }
+    code = getattr(error, "code", "")
+    return sentences.get(code) or str(error) or type(error).__name__
+
+
 def error_words(error: str | None) -> str:
     """The last sync error as a sentence the user can act on, with the detail after it."""
     if not error:

@@ -31,7 +31,14 @@ from fieldapp.core.tasks import Job
 from fieldapp.store import Store
 from fieldapp.sync.client.config import load_config
 from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
-from fieldapp.ui.sync.texts import NOT_SET_UP, OFFLINE, ONLINE, SYNCING, phase_text
+from fieldapp.ui.sync.texts import (
+    NOT_SET_UP,
+    OFFLINE,
+    ONLINE,
+    SYNCING,
+    phase_text,
+    sync_error_text,
+)
 
 if TYPE_CHECKING:  # the client (requests…) is imported on first use: start-up stays light
     from fieldapp.sync.client.session import SyncClient, SyncReport
@@ -210,7 +217,7 @@ class SyncRunner(QObject):
             partial(join_server, url, code, device_name, pin),
             lambda address: self._on_worker_joined(True, address),
             self.tr("Joining the sync server"),
-            on_failed=lambda error: self._on_worker_joined(False, error_words(error)),
+            on_failed=lambda error: self._on_worker_joined(False, sync_error_text(error)),
             on_cancelled=lambda: self._on_worker_joined(False, self.tr("Cancelled.")),
         )
 
@@ -223,7 +230,7 @@ class SyncRunner(QObject):
             partial(undo_refused, entity, row_id),
             lambda outcome: self._on_worker_undone(True, outcome),
             self.tr("Taking the server's version back"),
-            on_failed=lambda error: self._on_worker_undone(False, error_words(error)),
+            on_failed=lambda error: self._on_worker_undone(False, sync_error_text(error)),
             on_cancelled=lambda: self._on_worker_undone(False, self.tr("Cancelled.")),
         )
         return True
