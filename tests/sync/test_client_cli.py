@@ -169,6 +169,10 @@ def test_a_bundle_imported_twice_applies_once_and_online_sync_clears_the_outbox(
 
     online = SyncClient(a.store, backoff_s=0.01).sync()
     assert online.complete and online.duplicates == 8 and a.store.db.outbox_count() == 0
+    assert online.pulled == 0  # what the bundle carried does not come back to its device
+    b.store.reports.update(next(iter(b.reports(op["id"]))), {"severity": 5})
+    b.sync_ok()
+    assert SyncClient(a.store, backoff_s=0.01).sync().pulled == 1  # another's edit does
 
 
 def _png(path) -> None:

@@ -101,6 +101,8 @@ def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncRep
     with client.store.db.transaction() as conn:
         acknowledge(conn, entries, statuses, int(answer.get("server_time") or 0))
         remember_pushed(conn, answer.get("batch_seq"))
+        for earlier in answer.get("earlier") or []:  # its duplicates' batches (a USB bundle)
+            remember_pushed(conn, earlier)
         for n, (entry, status) in enumerate(zip(batch.entries, results, strict=True)):
             if status == wire.REJECTED and entry["op_id"]:
                 reject(conn, entry["op_id"], str(reasons.get(str(n), "no reason given")))

@@ -54,6 +54,7 @@ class _Batch:
     now: int
     records: dict[tuple[str, str], _Record] = field(default_factory=dict)
     seen_ops: set[str] = field(default_factory=set)
+    earlier: dict[str, int] = field(default_factory=dict)  # op_id -> its batch_seq, stored
     changes: list[dict] = field(default_factory=list)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     conflict_ops: dict[str, str] = field(default_factory=dict)
@@ -80,6 +81,11 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
         outcomes = [_apply(batch, principal, entry) for entry in request.entries]
         batch_seq = _flush(batch)
         answer = _answer(outcomes, batch.now, batch_seq)
+        earlier = sorted(
+            {batch.earlier[e.op_id] for e in request.entries if e.op_id in batch.earlier}
+        )
+        if earlier:  # duplicates (a USB bundle imported first): the device holds them too
+            answer["earlier"] = earlier[: wire.MAX_HAVE]
         conn.execute(
             insert(t.batches).values(
                 device_id=principal.device_id,
@@ -118,9 +124,11 @@ def _preload(batch: _Batch, entries: list[wire.Entry]) -> None:
     conn = batch.conn
     op_ids = [e.op_id for e in entries]
     for chunk in _chunks(op_ids):
-        batch.seen_ops.update(
-            conn.execute(select(t.changes.c.op_id).where(t.changes.c.op_id.in_(chunk))).scalars()
-        )
+        for op_id, seq in conn.execute(
+            select(t.changes.c.op_id, t.changes.c.seq).where(t.changes.c.op_id.in_(chunk))
+        ):
+            batch.seen_ops.add(op_id)
+            batch.earlier[op_id] = seq
     row_ids = sorted({e.id for e in entries} | {e.operation_id for e in entries})
     for chunk in _chunks(row_ids):
         in_chunk = set(chunk)
