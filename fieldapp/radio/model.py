@@ -235,3 +235,18 @@ def _stamp(value: Any, name: str, errors: dict[str, tuple[str, str]]) -> str | N
     except ValueError as exc:
         errors[name] = ("bad_time", str(exc))
         return None
+
+
+# An amateur call sign: an optional country prefix with a slash (F/ON4ABC), a prefix of
+# letters and digits, one digit, a suffix of letters, an optional /P, /M, /4... after it.
+_CALL = re.compile(r"^([A-Z0-9]{1,3}/)?[A-Z0-9]{1,3}[0-9][A-Z]{1,4}(/[A-Z0-9]{1,4})?$")
+
+
+def call_sign_problem(call: str) -> str | None:
+    """Why `call` is not a station's call sign ("F4ABC", "W1AW/4"), else None."""
+    text = call.strip().upper()
+    if not text:
+        return "a call sign is needed"
+    if not _CALL.match(text):
+        return f"{call.strip()!r} is not a call sign (like F4ABC or W1AW/4)"
+    return None

@@ -4127,6 +4127,10 @@
         <translation>Journal d’activité ICS-214</translation>
     </message>
     <message>
+        <source>A log names this station: its call sign first, then the log.</source>
+        <translation>Un journal nomme cette station : d’abord son indicatif, puis le journal.</translation>
+    </message>
+    <message>
         <source>&amp;Message</source>
         <translation>&amp;Message</translation>
     </message>
@@ -4624,6 +4628,10 @@
 <context>
     <name>RadioLauncher</name>
     <message>
+        <source>This station&apos;s call sign: the relay chain, the printed forms and the ICS-309 and ICS-214 logs name this station with it.</source>
+        <translation>L’indicatif de cette station : la chaîne de relais, les formulaires imprimés et les journaux ICS-309 et ICS-214 nomment cette station par lui.</translation>
+    </message>
+    <message>
         <source>Choose a report first.</source>
         <translation>Choisissez d’abord un rapport.</translation>
     </message>
@@ -4743,7 +4751,7 @@
     </message>
     <message>
         <source>THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAM</source>
-        <translation>THE AMERICAN RADIO RELAY LEAGUE — RADIOGRAMME</translation>
+        <translation>RADIOGRAMME</translation>
     </message>
     <message>
         <source>TO</source>
@@ -5946,6 +5954,14 @@
         <translation>par ex. Camille (F4ABC)</translation>
     </message>
     <message>
+        <source>This &amp;station (call sign)</source>
+        <translation>Cette &amp;station (indicatif)</translation>
+    </message>
+    <message>
+        <source>e.g. F4ABC: the radio desk&apos;s call</source>
+        <translation>p. ex. F4ABC : l’indicatif du poste radio</translation>
+    </message>
+    <message>
         <source>Signs the reports you write and the changes you make. Empty: your login.</source>
         <translation>Signe les rapports que vous écrivez et les modifications que vous faites. Vide : votre identifiant de session.</translation>
     </message>
@@ -6101,6 +6117,25 @@
     <message>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
+    </message>
+</context>
+<context>
+    <name>StationDialog</name>
+    <message>
+        <source>This station</source>
+        <translation>Cette station</translation>
+    </message>
+    <message>
+        <source>call sign, e.g. F4ABC</source>
+        <translation>indicatif, p. ex. F4ABC</translation>
+    </message>
+    <message>
+        <source>“%1” is not a call sign (like F4ABC or W1AW/4).</source>
+        <translation>« %1 » n’est pas un indicatif (comme F4ABC ou W1AW/4).</translation>
+    </message>
+    <message>
+        <source>Type this station&apos;s call sign.</source>
+        <translation>Saisissez l’indicatif de cette station.</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,13 @@ REPORTS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def station_call(monkeypatch):
+    """The radio desk's call sign, as an operator sets it once: the desk asks for it on
+    its first use otherwise (tests/ui/test_radio_station.py tests that question)."""
+    monkeypatch.setenv("FIELDAPP_STATION", "F4TST")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

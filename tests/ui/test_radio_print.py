@@ -45,6 +45,7 @@ def test_a_radiogram_prints_as_its_form(qapp, store, operation, tmp_path):
     (page,) = read_pdf(path)
     for expected in ("RADIOGRAM", "PLACE OF ORIGIN", "ALES", "COTS", "PREFECTURE", "F1PCT"):
         assert expected in page
+    assert "THE AMERICAN RADIO RELAY LEAGUE" in page  # the NTS form, in English
     assert "EXERCISE" not in page
 
 
@@ -126,6 +127,7 @@ def test_forms_print_in_the_language_of_the_ui(french, store, exercise, tmp_path
     for heading in ("RADIOGRAMME", "DESTINATAIRE", "REMIS À", "LIEU D’ORIGINE", "EXERCICE"):
         assert heading in page
     assert "DELIVERED TO" not in page and "EXERCISE" not in page
+    assert "AMERICAN RADIO RELAY LEAGUE" not in page  # a French operator's form: no ARRL
     ics213 = store.radio.add(exercise["id"], {"kind": "ics213", "text": "Envoyez de l’eau"})
     radio_print.message_pdf(ics213, path, exercise=False)
     (page,) = read_pdf(path)

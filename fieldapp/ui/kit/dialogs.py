@@ -115,7 +115,8 @@ ACCOUNTS = ("mastodon_instance", "mastodon_token", "exercise_mastodon_instance",
 
 
 class SettingsDialog(QDialog):
-    """Language, the name that signs reports and changes, and the publishing accounts."""
+    """Language, the name that signs reports and changes, this station's call sign (the
+    radio desk's), and the publishing accounts."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,6 +131,9 @@ class SettingsDialog(QDialog):
         self.user_label.setBuddy(self.user_edit)
         self.user_hint = QLabel(self)
         self.user_hint.setWordWrap(True)
+        self.station_edit = QLineEdit(settings.station, self)
+        self.station_label = QLabel(self)
+        self.station_label.setBuddy(self.station_edit)
         # Where the outreach desk publishes: a real account, and one for exercises.
         self.account_edits = {name: QLineEdit(getattr(settings, name), self) for name in ACCOUNTS}
         self.account_labels = {name: QLabel(self) for name in ACCOUNTS}
@@ -148,6 +152,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.language_label, self.language_combo)
         form.addRow(self.user_label, self.user_edit)
         form.addRow("", self.user_hint)
+        form.addRow(self.station_label, self.station_edit)
         for name in ACCOUNTS:
             form.addRow(self.account_labels[name], self.account_edits[name])
         form.addRow("", self.accounts_hint)
@@ -161,6 +166,10 @@ class SettingsDialog(QDialog):
 
     def user_name(self) -> str:
         return self.user_edit.text().strip()
+
+    def station(self) -> str:
+        """This station's call sign (the radio desk's), in capitals; "" when not set."""
+        return self.station_edit.text().strip().upper()
 
     def accounts(self) -> dict[str, str]:
         """The publishing accounts' settings, by Settings field name."""
@@ -180,6 +189,8 @@ class SettingsDialog(QDialog):
             self.language_combo.setItemText(i, names[self.language_combo.itemData(i)])
         self.user_label.setText(self.tr("Your &name"))
         self.user_edit.setPlaceholderText(self.tr("e.g. Camille (F4ABC)"))
+        self.station_label.setText(self.tr("This &station (call sign)"))
+        self.station_edit.setPlaceholderText(self.tr("e.g. F4ABC: the radio desk's call"))
         self.user_hint.setText(
             self.tr("Signs the reports you write and the changes you make. Empty: your login.")
         )

@@ -320,6 +320,12 @@ class RadioActions(QObject):
     def _ask_period(self, title: str, which: str, suffix: str = "pdf") -> None:
         if self.desk.operation is None:
             return
+        if not self.desk.station():  # a log names this station on every line: never "?"
+            self.desk.ask_station(
+                self.tr("A log names this station: its call sign first, then the log."),
+                then=lambda: self._ask_period(title, which, suffix),
+            )
+            return
         dialog = PeriodDialog(title, self.desk)
         self.period_dialog = dialog
 

@@ -21,7 +21,9 @@ writes lane, only when the message shown changes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -49,6 +51,9 @@ from fieldapp.ui.radio.entry import RadioEntryForm
 from fieldapp.ui.radio.models import COLUMNS, RadioLogModel, RadioQueueModel
 from fieldapp.ui.radio.query import RadioQueryRunner, RadioRows
 from fieldapp.ui.radio.view import RadioMessageView
+
+if TYPE_CHECKING:
+    from fieldapp.ui.radio.station_dialog import StationDialog
 
 
 def _table(model, parent: QWidget) -> QTableView:
@@ -198,6 +203,27 @@ class RadioDesk(QMainWindow):
 
     def station(self) -> str:
         return self.station_edit.text().strip().upper()
+
+    def set_station(self, call: str) -> None:
+        """This station's call sign, as the operator gave it (kept in the settings)."""
+        self.station_edit.setText(call.strip().upper())
+        self._on_station_edit_finished()
+
+    def ask_station(self, why: str, then: Callable[[], None] | None = None) -> StationDialog:
+        """Ask for this station's call sign; `then` runs once it is set."""
+        from fieldapp.ui.radio.station_dialog import StationDialog
+
+        dialog = StationDialog(why, self)
+        self.station_dialog = dialog
+
+        def accepted() -> None:
+            self.set_station(dialog.call())
+            if then is not None:
+                then()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     @Slot()
     def _on_station_edit_finished(self) -> None:

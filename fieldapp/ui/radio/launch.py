@@ -2,8 +2,10 @@
 
 The desk is a window of its own, built the first time it is asked for (start-up never
 imports it) and kept: closing it only hides it, so a half-copied message is still there.
-It follows the main window's operation. "Send as radiogram / ICS-213" opens the desk
-with the entry form filled from the report shown in the editor. It knows the main window
+It follows the main window's operation, and asks this station's call sign on its first
+use when none is set. "Send as radiogram / ICS-213" opens the desk with the entry form
+filled from the report shown in the editor: its text, place and position, and a
+precedence from its severity (radio/from_report.py). It knows the main window
 only through the `MainWindowLike` protocol below (the shell sits above the screens: it
 hands itself in and connects its signals to `set_operation` and `show_changes`).
 GUI thread only.
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStatusBar
+
+from fieldapp.radio.from_report import ics213_values, radiogram_values
 
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
@@ -59,6 +63,7 @@ class RadioLauncher(QObject):
         self.window = window
         self.qt = qt
         self._desk: RadioDesk | None = None
+        self._asked_station = False  # asked once a session on first use, if not set
         self.open_action = self._action("Ctrl+3", self.open_desk)
         self.radiogram_action = self._action(None, self._on_radiogram_triggered)
         self.ics213_action = self._action(None, self._on_ics213_triggered)
@@ -98,6 +103,14 @@ class RadioLauncher(QObject):
         desk.raise_()
         desk.activateWindow()
         desk.focus_entry()
+        if not desk.station() and not self._asked_station:  # first use: who are we?
+            self._asked_station = True
+            desk.ask_station(
+                self.tr(
+                    "This station's call sign: the relay chain, the printed forms and the"
+                    " ICS-309 and ICS-214 logs name this station with it."
+                )
+            )
         return desk
 
     @Slot(object)
@@ -110,6 +123,12 @@ class RadioLauncher(QObject):
     def set_operation(self, operation: Operation | None) -> None:
         if self._desk is not None:
             self._desk.set_operation(operation)
+
+    def set_station(self, call: str) -> None:
+        """This station's call sign, from the settings (the desk follows it if open)."""
+        if self._desk is not None and call != self._desk.station():
+            self._desk.set_station(call)  # saves it through station_changed
+        self.window.settings.station = call
 
     @Slot(str)
     def _on_desk_station_changed(self, station: str) -> None:
@@ -125,8 +144,7 @@ class RadioLauncher(QObject):
         if report is None:
             self.window.status.showMessage(self.tr("Choose a report first."), 4000)
             return
-        text = report["body"].strip() or report["title"]
-        self.open_desk().entry.prefill("radiogram", {"text": text})
+        self.open_desk().entry.prefill("radiogram", radiogram_values(report))
 
     @Slot()
     def _on_ics213_triggered(self) -> None:
@@ -135,12 +153,7 @@ class RadioLauncher(QObject):
             self.window.status.showMessage(self.tr("Choose a report first."), 4000)
             return
         operation = self.window.operation or {}
-        values = {
-            "incident": operation.get("name", ""),
-            "subject": report["title"],
-            "text": report["body"].strip() or report["title"],
-            "from_name": self.window.store.user,
-        }
+        values = ics213_values(report, operation.get("name", ""), self.window.store.user)
         self.open_desk().entry.prefill("ics213", values)
 
     def shutdown(self) -> None:

@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             for name, value in dialog.accounts().items():
                 setattr(self.settings, name, value)
+            self.radio.set_station(dialog.station())
             self.apply_settings(dialog.language(), dialog.user_name())
 
     def apply_settings(self, language: str, user_name: str) -> None:
