@@ -7,7 +7,7 @@ HEADLESS = QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 GAZETTEER = resources/gazetteer/places.sqlite
 BOUNDARIES = resources/boundaries/boundaries.sqlite
 
-.PHONY: run test lint bench mutation conflicts bundle bundle-selftest clean gazetteer \
+.PHONY: run test lint bench mutation conflicts bundle bundle-selftest package clean gazetteer \
 	boundaries
 
 $(BIN)/fieldapp: pyproject.toml
@@ -75,6 +75,13 @@ bundle: $(BIN)/fieldapp $(GAZETTEER) $(BOUNDARIES)
 
 bundle-selftest: bundle
 	$(HEADLESS) dist/fieldapp/fieldapp selftest
+
+# One file to hand out: the bundle, its desktop entry and icon, as a .tar.xz (README:
+# "Install the bundle"). xz takes a few minutes; the file is about a third of the folder.
+package: bundle
+	cp packaging/fieldapp.desktop packaging/install-desktop-entry.sh dist/fieldapp/
+	tar -C dist -cf - fieldapp | xz -T0 -6 > dist/fieldapp-$(shell $(BIN)/python -c "import fieldapp; print(fieldapp.__version__)")-linux-x86_64.tar.xz
+	ls -l dist/*.tar.xz
 
 clean:
 	rm -rf build dist .pytest_cache

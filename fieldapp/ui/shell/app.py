@@ -17,10 +17,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldapp import APP_NAME, __version__
 from fieldapp.core.database import DatabaseError
+from fieldapp.core.resources import resources_dir
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
 from fieldapp.ui.kit.i18n import LanguageManager
@@ -47,6 +49,7 @@ def create_application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "fieldapp.svg")))
     return app
 
 

@@ -1,4 +1,5 @@
-"""`run_selftest(data_dir)`: open the real window headless and time its start-up, then
+"""`run_selftest(data_dir)`: open the real window headless and time its start-up, say its
+language with one of FieldApp's words and one of Qt's, write a PDF through Qt, then
 render the map of the same operation offline (failing if it made any external request).
 
 Used by `fieldapp selftest` (and on a PyInstaller bundle) to prove that Qt, the store and
@@ -49,7 +50,8 @@ def run_selftest(data_dir: Path, *, with_map: bool = True) -> dict:
 
     app = create_application()
     settings = Settings.load(Path(data_dir))
-    LanguageManager(app).apply(settings.language)
+    languages = LanguageManager(app)
+    languages.apply(settings.language)
     store = open_store(Path(data_dir), settings)
     result: dict = {"store_open_ms": elapsed()}
     window = MainWindow(store, settings)
@@ -63,6 +65,8 @@ def run_selftest(data_dir: Path, *, with_map: bool = True) -> dict:
         result["list_populated_ms"] = round((painted[0] - epoch_started) * 1000, 1)
         result["list_populated_epoch"] = painted[0]  # for process-start benchmarks
         result.update(_time_the_list(window, elapsed))
+        result.update(_check_the_words(languages.language))
+        result.update(_check_a_pdf(Path(data_dir)))
         if with_map:
             result.update(_check_the_map(store, window.operation, elapsed))
     finally:
@@ -85,6 +89,33 @@ def _time_the_list(window, elapsed) -> dict:
     result["operation"] = window.operation["name"] if window.operation else None
     result["ok"] = True
     return result
+
+
+def _check_the_words(language: str) -> dict:
+    """The window's language, one of FieldApp's words and one of Qt's own in it (a bundle
+    must carry both translations: FieldApp's and Qt's for its standard buttons)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "language": language,
+        "app_word": QCoreApplication.translate("SettingsDialog", "Settings"),
+        "qt_word": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+    }
+
+
+def _check_a_pdf(data_dir: Path) -> dict:
+    """One page written through Qt (as reports and logs are), read back from the disk."""
+    from fieldapp.ui.kit import pdf
+
+    path = data_dir / "selftest.pdf"
+    try:
+        pages = pdf.write_pdf("<h1>FieldApp</h1><p>selftest</p>", path, title="selftest")
+        size = path.stat().st_size
+    finally:
+        path.unlink(missing_ok=True)
+    if pages < 1 or size < 500:
+        raise RuntimeError(f"the PDF was not written ({pages} pages, {size} bytes)")
+    return {"pdf_pages": pages}
 
 
 def _check_the_map(store, operation, elapsed) -> dict:
