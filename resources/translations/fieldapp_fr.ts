@@ -2921,6 +2921,40 @@
     </message>
 </context>
 <context>
+    <name>MapLegend</name>
+    <message>
+        <source>EX, hatched: a report of an exercise</source>
+        <translation>EX, hachuré : un rapport d’exercice</translation>
+    </message>
+    <message>
+        <source>A group of reports: the colour of their mean severity</source>
+        <translation>Un groupe de rapports : la couleur de leur gravité moyenne</translation>
+    </message>
+    <message>
+        <source>Ringed in red: it holds a severity 5 report</source>
+        <translation>Cerclé de rouge : il contient un rapport de gravité 5</translation>
+    </message>
+    <message>
+        <source>In the list, greyed: closed or duplicate</source>
+        <translation>Dans la liste, grisé : clos ou doublon</translation>
+    </message>
+    <message>
+        <source>In the list, struck out: debunked</source>
+        <translation>Dans la liste, barré : démenti</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>&amp;Légende</translation>
+    </message>
+    <message>
+        <source>What the shapes, colours and marks of the map and the list mean</source>
+        <translation>Ce que veulent dire les formes, couleurs et marques de la carte et de la liste</translation>
+    </message>
+</context>
+<context>
     <name>MapView</name>
     <message>
         <source>World map</source>

@@ -150,6 +150,18 @@ def test_escape_leaves_location_mode_and_later_clicks_change_nothing(
     assert not editor.is_dirty()
 
 
+def test_ctrl_m_with_the_focus_in_the_map_places_the_open_report(qtbot, map_window, located):
+    map_window.report_list.select_seq(located[1]["seq"], notify=True)
+    qtbot.waitUntil(lambda: map_window.editor.current_report() is not None)
+    view = map_of(map_window)
+    target = view.focusProxy() or view
+    target.setFocus()
+    qtbot.waitUntil(lambda: map_window.focusWidget() in (view, target), timeout=5_000)
+    QTest.keyClick(target, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = map_window.reports_pane.map_panel
+    assert panel.is_locating() and panel.location_target() == located[1]["id"]
+
+
 def test_a_new_report_is_placed_on_the_map(qtbot, map_window, store, operation):
     QTest.keyClick(map_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = map_window.editor

@@ -32,6 +32,7 @@ from fieldapp.ui.kit.read_problem import (
     ReadProblemBar,
 )
 from fieldapp.ui.kit.taskman import TaskManager
+from fieldapp.ui.maps.legend import MapLegend
 from fieldapp.ui.maps.position import GoToBar
 
 if TYPE_CHECKING:
@@ -110,17 +111,37 @@ class MapPanel(QWidget):
         self._location: tuple[str, tuple[float, float] | None] | None = None
         self.go_to = GoToBar(self, tasks)
         self.go_to.place_chosen.connect(self._on_go_to_place_chosen)
+        self.legend = MapLegend(self)
+        self.legend_button = QPushButton(self)
+        self.legend_button.setCheckable(True)
+        self.legend_button.toggled.connect(self.legend.setVisible)
         self.location_bar = LocationBar(self)
         self.location_bar.done_clicked.connect(self.end_location_mode)
         self.problem = ReadProblemBar(self)
         self.problem.retry_clicked.connect(self._on_problem_retry_clicked)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 4, 0, 0)
-        self._layout.addWidget(self.go_to)
+        top = QHBoxLayout()
+        top.addWidget(self.go_to, 1)
+        top.addWidget(self.legend_button)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.legend)
         self._layout.addWidget(self.location_bar)
         self._layout.addWidget(self.problem)
         self._layout.addStretch(1)  # replaced by the map when it is built
         self._add_escape_shortcut()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.legend_button.setText(self.tr("&Legend"))
+        self.legend_button.setToolTip(
+            self.tr("What the shapes, colours and marks of the map and the list mean")
+        )
 
     def _add_escape_shortcut(self) -> None:
         from PySide6.QtGui import QShortcut

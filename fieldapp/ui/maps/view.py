@@ -110,6 +110,7 @@ class MapView(QWidget):
         self._location_at: tuple[float, float] | None = None
         self._features: dict | None = None
         self._landing: tuple[float, float, int, str] | None = None  # where Go to landed
+        self._kept_view: tuple[float, float, int] | None = None  # across a rebuilt page
         self._closed = False
         # The page is built (folium imported, on a first map) while Chromium starts.
         self.reload()
@@ -234,7 +235,24 @@ class MapView(QWidget):
         )
 
     def reload(self) -> None:
-        """Build the page again: new tile sets, another language. The data is kept."""
+        """Build the page again: new tile sets, another language. The data is kept, and so
+        is the view (centre and zoom), read from the page before it goes."""
+        if self._page_loaded:
+            # JSON text: a page's array does not cross runJavaScript as a list
+            script = "JSON.stringify(FieldAppMap.view())"
+            self.page.runJavaScript(script, 0, self._rebuild_keeping)
+        else:
+            self._rebuild()
+
+    def _rebuild_keeping(self, answer: object) -> None:
+        try:
+            lat, lon, zoom = json.loads(str(answer))
+            self._kept_view = (float(lat), float(lon), int(zoom))
+        except (TypeError, ValueError):
+            self._kept_view = None  # a page that could not say: the default view then
+        self._rebuild()
+
+    def _rebuild(self) -> None:
         self._page_loaded = False
         self._ready_sent = False
         self._reports_drawn = False
@@ -371,6 +389,10 @@ class MapView(QWidget):
             self.run_js(f"FieldAppMap.showFeatures({json.dumps(self._features)})")
         if self._landing is not None:
             self.run_js(self._landing_script())
+        if self._kept_view is not None:  # where the user was before the page was rebuilt
+            lat, lon, zoom = self._kept_view
+            self.run_js(f"FieldAppMap.setView({lat!r}, {lon!r}, {zoom})")
+            self._kept_view = None
         self.alerts.page_loaded()
         if self._sent and self._sent == self._generation:
             self._send_data()

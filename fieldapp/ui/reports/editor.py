@@ -113,9 +113,11 @@ class ReportEditor(QWidget):
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         cancel.activated.connect(self.cancel)
         self.form.map_requested.connect(self.location_requested)
-        locate = QShortcut(QKeySequence("Ctrl+M"), self.page)
-        locate.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        locate.activated.connect(self.location_requested)
+        # Set on map: from anywhere in the window, the map included (where the user looks
+        # for the place); nothing happens unless a report is open.
+        self.locate_shortcut = QShortcut(QKeySequence("Ctrl+M"), self.page)
+        self.locate_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.locate_shortcut.activated.connect(self.location_requested)
 
     def _build_header(self) -> None:
         self.banner = ExerciseBanner(self.page, compact=True)

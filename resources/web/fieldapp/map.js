@@ -456,6 +456,9 @@
     drawnCount: function () { return state.drawn.getLayers().length; },
     flyTo: function (lat, lon, zoom) { state.map.flyTo([lat, lon], zoom); },
     center: function () { var c = state.map.getCenter(); return [c.lat, c.lng]; },
+    // The view, kept by the window across a rebuilt page (another language, new tiles).
+    view: function () { var c = state.map.getCenter(); return [c.lat, c.lng, state.map.getZoom()]; },
+    setView: function (lat, lon, zoom) { state.map.setView([lat, lon], zoom, { animate: false }); },
     markerCount: function () { return state.markers.size; },
     marks: function () { return marks; },
     locationAt: function () {
