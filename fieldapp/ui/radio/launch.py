@@ -20,8 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
-from fieldapp.radio.from_report import ics213_values, radiogram_values
-
 if TYPE_CHECKING:
     from fieldapp.core.changes import Changes
     from fieldapp.core.record_types import Operation, Report
@@ -144,6 +142,8 @@ class RadioLauncher(QObject):
         if report is None:
             self.window.status.showMessage(self.tr("Choose a report first."), 4000)
             return
+        from fieldapp.radio.from_report import radiogram_values  # core.geo: not at start-up
+
         self.open_desk().entry.prefill("radiogram", radiogram_values(report))
 
     @Slot()
@@ -152,6 +152,8 @@ class RadioLauncher(QObject):
         if report is None:
             self.window.status.showMessage(self.tr("Choose a report first."), 4000)
             return
+        from fieldapp.radio.from_report import ics213_values
+
         operation = self.window.operation or {}
         values = ics213_values(report, operation.get("name", ""), self.window.store.user)
         self.open_desk().entry.prefill("ics213", values)
