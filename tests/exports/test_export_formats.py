@@ -166,3 +166,18 @@ def test_the_command_line_exports_with_the_list_s_filters(store, op, tmp_path, c
     assert [f["properties"]["title"] for f in reports] == ["Famille sur le toit"]
     assert main(["--data-dir", home, "export", "geojson", "--kind", "flood", "-o", str(out)]) == 2
     assert "--kind: flood not in" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["kml", "gpx", "geojson"])
+def test_text_with_markup_comes_back_as_text(store, tmp_path, name):
+    hostile = '</name><script>alert("x")</script> & <b>'
+    operation = store.operations.create("Crue")
+    store.reports.add(operation["id"], {"title": hostile, "body": hostile, "lat": 43.1, "lon": 2.1})
+    text = _export(store, operation, name, tmp_path)
+    if name == "geojson":
+        titles = [f["properties"]["title"] for f in json.loads(text)["features"]]
+    else:
+        ns = KML if name == "kml" else GPX
+        root = ElementTree.fromstring(text.encode())
+        titles = [n.text for n in root.iter(f"{ns}name")][1:]  # after the document's name
+    assert hostile in titles

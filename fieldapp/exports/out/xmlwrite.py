@@ -30,6 +30,10 @@ class Xml:
         self.gen.characters(str(value))
         self.gen.endElement(name)
 
+    def raw(self, markup: str) -> None:
+        """Markup already escaped (`escape` on every text and attribute value in it)."""
+        self.gen.ignorableWhitespace(markup)
+
     def end(self) -> None:
         self.gen.endDocument()
 
