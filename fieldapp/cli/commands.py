@@ -14,6 +14,7 @@ from fieldapp import __version__
 from fieldapp.cli import (
     alerts,
     exercises,
+    export,
     features,
     intake,
     operations,
@@ -58,6 +59,7 @@ def build_parser(global_parser: Callable[..., argparse.ArgumentParser]) -> argpa
         alerts,
         outreach,
         exercises,
+        export,
         tools,
         tiles,
         places,

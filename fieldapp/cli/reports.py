@@ -106,6 +106,14 @@ def _field_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 def _list_options(parser: argparse.ArgumentParser) -> None:
+    filter_options(parser)
+    parser.add_argument("--sort", choices=list(SORTABLE), default="created_at", help="order")
+    _more_list_options(parser)
+
+
+def filter_options(parser: argparse.ArgumentParser) -> None:
+    """The list's filters: --operation, --search, --status, --kind, --verification,
+    --severity (`fieldapp report list` and `fieldapp export`)."""
     operation_option(parser)
     parser.add_argument("--search", default="", metavar="TEXT", help="words to find (full text)")
     for name, (option, allowed) in _FILTERS.items():
@@ -117,7 +125,9 @@ def _list_options(parser: argparse.ArgumentParser) -> None:
             metavar="A,B",
             help=f"only these (comma-separated, repeatable): {', '.join(allowed)}",
         )
-    parser.add_argument("--sort", choices=list(SORTABLE), default="created_at", help="order")
+
+
+def _more_list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ascending", action="store_true", help="oldest or lowest first")
     parser.add_argument(
         "--limit",
@@ -215,16 +225,8 @@ def list_(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         op = choose_operation(store, args)
         limit = args.limit if args.limit is not None else (0 if args.json else TABLE_LIMIT)
-        query = ReportQuery(
-            operation_id=op["id"],
-            statuses=_picked(args, "status"),
-            kinds=_picked(args, "kind"),
-            verifications=_picked(args, "verification"),
-            severities=frozenset(int(n) for n in _picked(args, "severity")),
-            search=args.search,
-            sort=args.sort,
-            descending=not args.ascending,
-            limit=limit or None,
+        query = filter_query(
+            args, op["id"], sort=args.sort, descending=not args.ascending, limit=limit or None
         )
         reports = _each_report(store, query)
         if args.json:
@@ -235,6 +237,19 @@ def list_(args: argparse.Namespace) -> int:
     if shown < total:
         print(f"{shown} of {total} reports shown; --limit 0 shows all", file=sys.stderr)
     return 0
+
+
+def filter_query(args: argparse.Namespace, operation_id: str, **more: object) -> ReportQuery:
+    """The ReportQuery of the list's filters as typed (an unknown word: CliError)."""
+    return ReportQuery(
+        operation_id=operation_id,
+        statuses=_picked(args, "status"),
+        kinds=_picked(args, "kind"),
+        verifications=_picked(args, "verification"),
+        severities=frozenset(int(n) for n in _picked(args, "severity")),
+        search=args.search,
+        **more,  # type: ignore[arg-type]
+    )
 
 
 def _picked(args: argparse.Namespace, name: str) -> frozenset[str]:

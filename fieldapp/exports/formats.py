@@ -1,0 +1,72 @@
+"""Exports of an operation's reports and map features, by format: what `fieldapp export`
+and the window's File ▸ Export… write. The file is written beside its final name and
+renamed into place when whole (a failure or a cancel leaves no half file).
+
+Functions of a Store: the thread that opened it (a job, or the CLI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from fieldapp.core.durable import commit_temp, temp_beside
+from fieldapp.core.operations import get_operation
+from fieldapp.exports import selection
+from fieldapp.exports.out import csvout, geojson, gpx, kml
+from fieldapp.exports.out.common import Export
+from fieldapp.reports.query import ReportQuery
+
+if TYPE_CHECKING:
+    from fieldapp.store import Store
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str
+    write: Callable[..., int]
+    by_kind: bool = False  # the writer wants its reports grouped by kind
+    features: bool = True  # it holds map features too
+
+
+FORMATS = {
+    "geojson": Format("geojson", ".geojson", geojson.write),
+    "csv": Format("csv", ".csv", csvout.write, features=False),
+    "kml": Format("kml", ".kml", kml.write, by_kind=True),
+    "gpx": Format("gpx", ".gpx", gpx.write),
+}
+
+
+class ExportError(ValueError):
+    """An export that cannot be written, in words (nothing was written)."""
+
+
+def export(store: Store, name: str, query: ReportQuery, path: Path, *, hxl: bool = False) -> int:
+    """Write the reports matching `query` (and the operation's features, where the format
+    holds them) to `path`; the number of items written."""
+    chosen = FORMATS.get(name)
+    if chosen is None:
+        raise ExportError(f"unknown format {name!r}: one of {', '.join(FORMATS)}")
+    if hxl and name != "csv":
+        raise ExportError("--hxl adds HXL hashtags to a CSV file only")
+    operation = get_operation(store.conn, query.operation_id)
+    content = Export(
+        operation["name"],
+        bool(operation["exercise"]),
+        selection.reports(store, query, by_kind=chosen.by_kind),
+        selection.features(store, query.operation_id) if chosen.features else (),
+    )
+    with temp_beside(path) as tmp:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            count = _write(chosen, content, out, hxl)
+        commit_temp(tmp, path)
+    return count
+
+
+def _write(chosen: Format, content: Export, out: IO[str], hxl: bool) -> int:
+    if chosen.name == "csv":
+        return chosen.write(content, out, hxl=hxl)
+    return chosen.write(content, out)
