@@ -60,9 +60,16 @@ def test_new_operation_dialog_creates_and_opens_it(qtbot, window, store, monkeyp
 def test_new_operation_needs_a_name(qtbot):
     dialog = dialogs.NewOperationDialog()
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    below = dialog.description_edit.y()
     dialog.buttons.accepted.emit()
     assert dialog.error_label.text() == "An operation needs a name."
     assert dialog.result() == 0
+    assert dialog.description_edit.y() == below  # the space was kept: nothing jumps
+    qtbot.keyClicks(dialog.name_edit, "Crues")
+    assert dialog.error_label.text() == ""  # a name is there now: the error goes
+    assert dialog.description_edit.y() == below
 
 
 def test_first_start_invites_to_create_an_operation(make_window):

@@ -40,7 +40,12 @@ class NewOperationDialog(QDialog):
         self.exercise_check = QCheckBox(self)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label.setWordWrap(True)
+        # Always there, empty until something is wrong: the fields below never jump.
+        self.error_label.setText("X\nX")  # two lines: a short error, wrapped, fits
+        self.error_label.setMinimumHeight(self.error_label.sizeHint().height())
+        self.error_label.clear()
+        self.name_edit.textChanged.connect(self._on_name_edit_text_changed)
         self.name_label = QLabel(self)
         self.name_label.setBuddy(self.name_edit)
         self.description_label = QLabel(self)
@@ -89,6 +94,11 @@ class NewOperationDialog(QDialog):
         self.error_label.setText(message)
         self.error_label.show()
         self.name_edit.setFocus()
+
+    @Slot(str)
+    def _on_name_edit_text_changed(self, text: str) -> None:
+        if text.strip():  # a name is typed: what was said about it no longer holds
+            self.error_label.clear()
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
