@@ -22,11 +22,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,9 +105,14 @@ class RadioEntryForm(QWidget):
         buttons.addStretch(1)
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons.addWidget(self.save_button)
+        # The fields scroll; the notes and Save below stay in sight on a 600 px screen.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.stack)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.changes_label)
         layout.addWidget(self.arl_label)
         layout.addLayout(buttons)

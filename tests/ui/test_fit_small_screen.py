@@ -1,0 +1,61 @@
+"""Every desk fits a 1024x600 field laptop: minimum sizes within the screen, and at that
+size the buttons that save stay in sight (the forms scroll instead of growing)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+
+from fieldapp.core.settings import Settings
+
+SCREEN = (1024, 600)
+
+
+def _fits(widget) -> None:
+    hint = widget.minimumSizeHint()
+    assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1], hint
+
+
+def _in_sight(window, button) -> bool:
+    corner = button.mapTo(window, button.rect().bottomRight())
+    return button.isVisible() and QRect(0, 0, *SCREEN).contains(corner)
+
+
+@pytest.fixture
+def drill_window(qtbot, make_window, store):
+    operation = store.operations.create("Exercice crue", exercise=True)
+    report = store.reports.add(operation["id"], {"title": "Digue fissurée"})
+    window = make_window(Settings(last_operation_id=operation["id"], station="F4ABC"))
+    return window, report
+
+
+def test_the_main_window_with_a_report_open_fits_and_saves(qtbot, drill_window):
+    window, report = drill_window
+    assert window.editor.show_report(report["id"])
+    window.resize(*SCREEN)
+    qtbot.waitUntil(lambda: window.size().width() == SCREEN[0])
+    _fits(window)
+    assert _in_sight(window, window.editor.save_button)
+    assert _in_sight(window, window.editor.cancel_button)
+
+
+def test_the_radio_desk_fits_and_its_save_and_notes_stay_in_sight(qtbot, drill_window):
+    window, _report = drill_window
+    desk = window.radio.open_desk()
+    desk.resize(*SCREEN)
+    qtbot.waitUntil(lambda: desk.size().height() == SCREEN[1])  # (it could not: 754 px)
+    _fits(desk)
+    assert _in_sight(desk, desk.entry.save_button)
+    desk.entry.field("text").setPlainText("Is the shelter full?")
+    desk.entry.normalise_text()
+    assert _in_sight(desk, desk.entry.changes_label)  # the dropped "?" is said in sight
+    assert "question mark at the end was removed" in desk.entry.changes_label.text()
+
+
+@pytest.mark.parametrize("name", ["monitoring", "alerts", "exercises"])
+def test_the_other_desks_fit(qtbot, drill_window, name):
+    window, _report = drill_window
+    qtbot.waitUntil(lambda: getattr(window, name) is not None, timeout=10_000)  # built late
+    desk = getattr(window, name).open_desk()
+    desk.resize(*SCREEN)
+    _fits(desk)
