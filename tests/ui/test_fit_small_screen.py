@@ -59,3 +59,18 @@ def test_the_other_desks_fit(qtbot, drill_window, name):
     desk = getattr(window, name).open_desk()
     desk.resize(*SCREEN)
     _fits(desk)
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_sync_panel_opens_inside_the_screen(qtbot, drill_window, width):
+    window, report = drill_window
+    assert window.editor.show_report(report["id"])
+    window.resize(width, 600)
+    qtbot.waitUntil(lambda: window.width() == width)
+    window.sync.show_panel()
+    qtbot.waitUntil(window.sync.dock.isVisible)
+    assert window.width() == width  # the window did not grow past the screen for it
+    dock = window.sync.dock
+    if dock.isFloating():
+        screen = window.screen().availableGeometry()
+        assert screen.contains(dock.geometry())  # floating, within the screen

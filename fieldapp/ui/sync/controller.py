@@ -148,9 +148,30 @@ class SyncController(QObject):
     @Slot()
     def show_panel(self) -> None:
         panel = self.panel
+        self._place_dock()
         self.dock.show()
         self.dock.raise_()
         panel.refresh()
+
+    def _place_dock(self) -> None:
+        """Docked beside the window's content when both fit in the window as it is;
+        floating inside the screen otherwise, so that the window never grows past the
+        screen (a 1024x600 laptop: the panel beside the list and the editor would not fit)."""
+        if self.dock.isVisible():
+            return
+        central = self.qt.centralWidget()
+        content = central.minimumSizeHint().width() if central is not None else 0
+        needed = content + self.panel.minimumSizeHint().width() + 16
+        if needed <= self.qt.width():
+            self.dock.setFloating(False)
+            return
+        self.dock.setFloating(True)
+        screen = self.qt.screen().availableGeometry()
+        width = min(self.panel.sizeHint().width() + 24, screen.width() // 2)
+        height = min(self.qt.height(), screen.height())
+        frame = self.qt.frameGeometry()
+        left = max(screen.left(), min(frame.right() - width, screen.right() - width))
+        self.dock.setGeometry(left, max(screen.top(), frame.top()), width, height)
 
     @Slot()
     def show_conflicts(self) -> None:
