@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.ui.alerts.relay_dialog import RelayDialog
+from fieldapp.ui.kit.banner import mark_exercise
 from fieldapp.ui.kit.taskman import Lane
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ class OutreachActions(QObject):
     @property
     def operation_id(self) -> str:
         return self.desk.operation["id"] if self.desk.operation else ""
+
+    def _exercise(self) -> bool:
+        return bool(self.desk.operation and self.desk.operation["exercise"])
 
     def _done(self, text: str) -> None:
         self.desk.show_problem("")
@@ -126,6 +130,7 @@ class OutreachActions(QObject):
         QGuiApplication.clipboard().setText(self.desk.editor.published_text(channel))
         heading = self.tr("The text is on the clipboard. Once it is published, say where:")
         dialog = RelayDialog(self.desk, channel=_relay_channel(channel), heading=heading)
+        mark_exercise(dialog, self._exercise())
         if dialog.exec():
             values = dialog.values()
             try:
@@ -145,6 +150,7 @@ class OutreachActions(QObject):
     @Slot(str)
     def record_alert_relay(self, alert_id: str) -> None:
         dialog = RelayDialog(self.desk, heading=self.tr("Where did this alert go?"))
+        mark_exercise(dialog, self._exercise())
         if dialog.exec():
             try:
                 self.store.relays.add(self.operation_id, {**dialog.values(), "alert_id": alert_id})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QWidget
 
 BANNER_BACKGROUND = "#ef6c00"
 BANNER_TEXT = "#000000"
@@ -54,3 +54,19 @@ class ExerciseBanner(QLabel):
         else:
             self.setText(self.tr("EXERCISE — EXERCISE — EXERCISE: nothing here is a real alert"))
         self.setAccessibleName(self.text())
+
+
+def mark_exercise(dialog: QWidget, exercise: bool) -> ExerciseBanner | None:
+    """Put the EXERCISE banner at the top of a dialog opened in an exercise operation
+    (Settings, a relay...), so that nothing done in it passes for real; None otherwise."""
+    if not exercise:
+        return None
+    banner = ExerciseBanner(dialog)
+    banner.setMargin(4)
+    layout = dialog.layout()
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(0, banner)
+    elif isinstance(layout, QFormLayout):
+        layout.insertRow(0, banner)
+    banner.show()
+    return banner

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.record_types import Report
 from fieldapp.radio import forms, model
+from fieldapp.ui.kit.banner import mark_exercise
 from fieldapp.ui.kit.file_jobs import Build, CsvJob, FileJob, PdfJob, PdfProgress
 from fieldapp.ui.radio import pdf_job as pdf
 from fieldapp.ui.radio.dialogs import PeriodDialog, RelayDialog
@@ -97,6 +98,7 @@ class RadioActions(QObject):
             return
         summary = forms.message_text(message).splitlines()[0]
         dialog = RelayDialog(summary, message["received_net"], self.desk)
+        mark_exercise(dialog, self._exercise())
         dialog.accepted.connect(self._on_relay_dialog_accepted)
         dialog.finished.connect(self._on_dialog_finished)
         self.relay_dialog = dialog

@@ -409,9 +409,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
+        from fieldapp.ui.kit.banner import mark_exercise
         from fieldapp.ui.kit.dialogs import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
+        mark_exercise(dialog, bool(self.operation and self.operation["exercise"]))
+        self.settings_dialog = dialog  # for tests: the one opened last
         if dialog.exec():
             for name, value in dialog.accounts().items():
                 setattr(self.settings, name, value)

@@ -1,0 +1,38 @@
+"""Dialogs opened in an exercise operation carry the EXERCISE banner (Settings, a radio
+relay, an alert's relay); in a real operation they carry none."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.core.settings import Settings
+from fieldapp.ui.kit.banner import ExerciseBanner
+from fieldapp.ui.kit.dialogs import SettingsDialog
+
+
+def _banner(dialog) -> ExerciseBanner | None:
+    return dialog.findChild(ExerciseBanner)
+
+
+@pytest.mark.parametrize("exercise", [True, False])
+def test_settings_say_exercise_in_an_exercise(qtbot, make_window, store, monkeypatch, exercise):
+    operation = store.operations.create("Crue", exercise=exercise)
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: 0)
+    window.open_settings()
+    banner = _banner(window.settings_dialog)
+    assert (banner is not None and "EXERCISE" in banner.text()) is exercise
+
+
+def test_a_radio_relay_in_an_exercise_says_exercise(qtbot, make_window, store):
+    operation = store.operations.create("Exercice crue", exercise=True)
+    message = store.radio.add(operation["id"], {"text": "NEED COTS", "received_from": "F1PCT"})
+    window = make_window(Settings(last_operation_id=operation["id"], station="F4ABC"))
+    desk = window.radio.open_desk()
+    desk.show_message(message["id"])
+    desk.actions_.relay()
+    dialog = desk.actions_.relay_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    banner = _banner(dialog)
+    assert banner is not None and banner.isVisible() and "EXERCISE" in banner.text()
+    dialog.reject()
