@@ -60,7 +60,9 @@ def read_csv(data: bytes, name: str, encoding: str | None = None) -> Reading:
 
 
 def _table(text: str) -> Table:
-    rows = csv.reader(io.StringIO(text, newline=""), _dialect(text), skipinitialspace=True)
+    rows = csv.reader(
+        io.StringIO(text, newline=""), _dialect(text), skipinitialspace=True, strict=True
+    )
     try:
         header = next(rows)
         body: list[tuple[int, list[str]]] = []
@@ -70,7 +72,9 @@ def _table(text: str) -> Table:
             if len(body) > MAX_ITEMS:
                 raise ReadError(f"more than {MAX_ITEMS:,} rows in one file")
     except csv.Error as exc:
-        raise ReadError(f"not readable CSV ({exc})", f"line {rows.line_num}") from None
+        raise ReadError(
+            f"not readable CSV ({exc}; a quote never closed?)", f"line {rows.line_num}"
+        ) from None
     columns = [name.strip() for name in header]
     if len(columns) < 2:
         raise ReadError("one column only: this is not a table of places (or not CSV)", "line 1")

@@ -22,6 +22,7 @@ from fieldapp.exports.read.model import (
     Candidate,
     ReadError,
     Reading,
+    fallback_title,
     item_key,
     plain_text,
     split,
@@ -115,11 +116,13 @@ class _Walker:
         geometry = _geometry(shape, where)
         data = _extended_data(element)
         folder = " / ".join(folders)
+        description = plain_text(child_text(element, "description"))
+        default = f"{folders[-1] if folders else 'Placemark'} {self.index}"
         candidate = Candidate(
             key=item_key(element.get("id"), self.index, title, geometry),
             where=where,
-            title=title or f"{folders[-1] if folders else 'Placemark'} {self.index}",
-            description=plain_text(child_text(element, "description")),
+            title=title or fallback_title(description, default),
+            description=description,
             time=_time(element) or data.get("observed_at") or None,
             kind=data.get("kind") or None,
             severity=data.get("severity") or None,
