@@ -61,6 +61,9 @@ class IntakeError(ValueError):
     def __init__(self, message: str, where: str = ""):
         super().__init__(f"{where}: {message}" if where else message)
         self.where = where
+        # A CSV whose columns could not all be mapped: what a mapping dialog offers.
+        self.columns: list[str] = []
+        self.mapping: dict[str, str] = {}
 
 
 class Progress(Protocol):
@@ -189,14 +192,19 @@ def _candidates(reading: Reading, options: ImportOptions, result: Preview) -> li
     except ValueError as exc:
         raise IntakeError(str(exc)) from None
     result.columns, result.mapping = list(table.columns), mapping
+    problem = ""
     if "title" not in mapping:
-        raise IntakeError(
+        problem = (
             "no column gives a title; name one with --map COLUMN=title "
             f"(columns: {', '.join(table.columns)})"
         )
-    if ("lat" in mapping) != ("lon" in mapping):
+    elif ("lat" in mapping) != ("lon" in mapping):
         missing = "lon" if "lat" in mapping else "lat"
-        raise IntakeError(f"no column gives the {missing}; name it with --map COLUMN={missing}")
+        problem = f"no column gives the {missing}; name it with --map COLUMN={missing}"
+    if problem:
+        error = IntakeError(problem)
+        error.columns, error.mapping = result.columns, mapping
+        raise error
     if "lat" not in mapping:
         result.notes.append("no latitude and longitude columns: the reports will have no place")
     try:

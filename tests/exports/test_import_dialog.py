@@ -97,6 +97,23 @@ def test_a_refused_file_shows_its_line_and_cannot_be_imported(qtbot, dialog, tmp
     assert "2 new reports" in dialog.summary.text() and dialog.import_button.isEnabled()
 
 
+def test_columns_no_name_gives_away_are_chosen_in_the_combos(qtbot, dialog, store, tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text("a,b,c\nShelter,43.1,2.2\n")
+    previewed(qtbot, dialog, path)
+    assert "no column gives a title" in dialog.problems.toPlainText()
+    assert dialog.mapping_box.isVisible() and not dialog.import_button.isEnabled()
+    for name, column in (("title", "a"), ("lat", "b"), ("lon", "c")):
+        combo = dialog.field_combos[name]
+        combo.setCurrentIndex(combo.findData(column))
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.model.index(0, 1).data() == "Shelter"
+    assert dialog.model.index(0, 2).data() == "43.10000, 2.20000"
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    assert count(store, "reports") == 1
+
+
 def test_cancel_stores_nothing(qtbot, dialog, store, geo_sample, monkeypatch):
     """Cancel during the import: the one transaction is rolled back."""
 

@@ -119,6 +119,7 @@ class ImportDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self.job: Job | None = None
         self._filling = False
+        self._guessed: dict[str, str] = {}
         self._build()
         self.retranslate()
         self._refresh_buttons()
@@ -276,10 +277,9 @@ class ImportDialog(QDialog):
         """The combos as COLUMN=FIELD choices; a field left empty frees its guessed column."""
         chosen = {name: combo.currentData() for name, combo in self.field_combos.items()}
         overrides = {column: name for name, column in chosen.items() if column}
-        if self.plan is not None:
-            for name, column in self.plan.mapping.items():
-                if name in chosen and not chosen[name] and column not in overrides:
-                    overrides[column] = "-"
+        for name, column in self._guessed.items():
+            if name in chosen and not chosen[name] and column not in overrides:
+                overrides[column] = "-"
         return overrides
 
     def _start_preview(self, reset_mapping: bool) -> None:
@@ -315,12 +315,17 @@ class ImportDialog(QDialog):
 
     def _on_preview_failed(self, error: Exception) -> None:
         self.plan = None
+        columns = getattr(error, "columns", [])
+        if columns:  # a CSV with a field no column was found for: let the user choose
+            self._fill_mapping(columns, getattr(error, "mapping", {}))
+            self.mapping_box.show()
         self.model.set_items([])
         self.summary.setText(self.tr("This file cannot be imported; nothing will be stored."))
         self.problems.setPlainText(error_words(error))
         self._refresh_buttons()
 
     def _fill_mapping(self, columns: list[str], mapping: dict[str, str]) -> None:
+        self._guessed = dict(mapping)
         self._filling = True
         try:
             for name, combo in self.field_combos.items():
