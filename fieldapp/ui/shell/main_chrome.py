@@ -36,6 +36,7 @@ class WindowChrome(QObject):
         self.save_report_action = self._action(QKeySequence(QKeySequence.StandardKey.Save))
         self.delete_report_action = self._action(None)
         self.find_action = self._action(QKeySequence(QKeySequence.StandardKey.Find))
+        self.import_action = self._action(None)  # File ▸ Import… (ui/exports/import_dialog.py)
         self.operation_label = QLabel(window)
         self.operation_combo = QComboBox(window)
         self.operation_combo.setMinimumContentsLength(24)
@@ -60,6 +61,8 @@ class WindowChrome(QObject):
         bar = self.window.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_operation_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -131,6 +134,7 @@ class WindowChrome(QObject):
             self.save_report_action,
             self.delete_report_action,
             self.find_action,
+            self.import_action,
         ):
             action.setEnabled(enabled)
 
@@ -144,6 +148,7 @@ class WindowChrome(QObject):
         self.save_report_action.setText(self.tr("&Save report"))
         self.delete_report_action.setText(self.tr("&Delete report…"))
         self.find_action.setText(self.tr("&Find reports"))
+        self.import_action.setText(self.tr("&Import…"))
         for action in (self.new_report_action, self.save_report_action, self.find_action):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         chrome.save_report_action.triggered.connect(self._on_save_report_triggered)
         chrome.delete_report_action.triggered.connect(self._on_delete_report_triggered)
         chrome.find_action.triggered.connect(self._on_find_triggered)
+        chrome.import_action.triggered.connect(self._on_import_triggered)
 
     def _build_alerts(self) -> None:
         """The alerts and outreach desk's menu, Ctrl+5 and notices: built once the first
@@ -366,6 +367,17 @@ class MainWindow(QMainWindow):
         search = self.report_list.filter_bar.search_edit
         search.setFocus()
         search.selectAll()
+
+    @Slot()
+    def _on_import_triggered(self) -> None:
+        """File ▸ Import…: a file's items into the current operation, previewed first."""
+        if self.operation is None:
+            return
+        from fieldapp.ui.exports.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.tasks, self.operation, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot(str, str)
     def _on_editor_report_saved(self, report_id: str, action: str) -> None:
