@@ -6,6 +6,7 @@ frame when there are none."""
 
 from __future__ import annotations
 
+import base64
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,7 +18,12 @@ from PySide6.QtGui import QColor
 from sitrep_kit import TILE_COLOUR, coloured_tiles
 
 from fieldapp.exports import sitrep
-from fieldapp.ui.exports.sitrep_map import FRAME_COLOUR, SEVERITY_COLOURS, paint_snapshot
+from fieldapp.ui.exports.sitrep_map import (
+    FRAME_COLOUR,
+    SEVERITY_COLOURS,
+    paint_snapshot,
+    png_data_uri,
+)
 from fieldapp.ui.exports.sitrep_pdf import map_of, sitrep_build, sitrep_pdf
 from fieldapp.ui.kit.pdf import pdf_application
 
@@ -124,6 +130,8 @@ def test_the_map_paints_the_tiles_and_the_markers_over_them(store, operation):
     first = shot.pins[0]  # the most severe verified report, number 1
     colour = image.pixelColor(int(first.x) - 6, int(first.y))
     assert colour == QColor(SEVERITY_COLOURS[first.severity])
+    uri = png_data_uri(image)  # as the PDF's HTML holds it
+    assert base64.b64decode(uri.removeprefix("data:image/png;base64,"))[:4] == b"\x89PNG"
 
 
 def test_without_tiles_a_plain_frame_with_the_markers(store, operation):
