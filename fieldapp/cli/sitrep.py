@@ -59,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
         if args.short:
             return _short(report, args)
         shot = _snapshot(store, report)
-    pages = _pdf(report, shot, args.output, args.lang)
-    print(f"situation report of {label(operation)} written to {args.output} ({pages} pages)")
+    output: Path = args.output
+    pages = _pdf(report, shot, output, args.lang)
+    print(f"situation report of {label(operation)} written to {output} ({pages} pages)")
     return 0
 
 
