@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if args.short:
             return _short(report, args)
         shot = _snapshot(store, report)
-    output: Path = args.output
+    output = Path(args.output)
     pages = _pdf(report, shot, output, args.lang)
     print(f"situation report of {label(operation)} written to {output} ({pages} pages)")
     return 0
