@@ -42,10 +42,11 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output is None and not args.short:
+    output: Path | None = args.output
+    if output is not None:
+        refuse_live_file(output, args.data_dir, writing=True)
+    elif not args.short:
         raise CliError("say where to write the PDF with -o FILE (or use --short)")
-    if args.output is not None:
-        refuse_live_file(args.output, args.data_dir, writing=True)
     next_report = sitrep.parse_next(args.next)
     with open_store(args) as store:
         operation = choose_operation(store, args)
@@ -56,22 +57,21 @@ def run(args: argparse.Namespace) -> int:
             overview=args.overview,
             next_report=next_report,
         )
-        if args.short:
-            return _short(report, args)
-        shot = _snapshot(store, report)
-    output = Path(args.output)
+        shot = None if args.short else _snapshot(store, report)
+    if shot is None or output is None:
+        return _short(report, args.lang, output)
     pages = _pdf(report, shot, output, args.lang)
     print(f"situation report of {label(operation)} written to {output} ({pages} pages)")
     return 0
 
 
-def _short(report: sitrep.Sitrep, args: argparse.Namespace) -> int:
-    text = short_text(report, args.lang)
-    if args.output is None:
+def _short(report: sitrep.Sitrep, lang: str, output: Path | None) -> int:
+    text = short_text(report, lang)
+    if output is None:
         print(text)
     else:
-        _replace(args.output, (text + "\n").encode("utf-8"))
-        print(f"{len(text.split())} words written to {args.output}")
+        _replace(output, (text + "\n").encode("utf-8"))
+        print(f"{len(text.split())} words written to {output}")
     return 0
 
 
