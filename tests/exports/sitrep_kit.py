@@ -31,3 +31,20 @@ def coloured_tiles(data_dir: Path, box: tuple[float, float, float, float], zooms
     writer.write(tiles, metadata=metadata)
     writer.close()
     return path
+
+
+def prepare_qt() -> None:
+    """Offscreen, and the attribute the map (Qt WebEngine) needs before the application
+    exists: these tests may make the test run's QApplication before tests/ui does."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses its sandbox as root
+        os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    if QCoreApplication.instance() is None:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+prepare_qt()

@@ -4,11 +4,8 @@ exercise, and bad input refused in words with nothing written."""
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
+import sitrep_kit  # noqa: F401 - Qt offscreen, set up before the application
 from PySide6 import QtPdf
 
 from fieldapp.exports.sitrep_short import MAX_WORDS

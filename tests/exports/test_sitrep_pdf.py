@@ -7,9 +7,6 @@ frame when there are none."""
 from __future__ import annotations
 
 import base64
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6 import QtPdf
