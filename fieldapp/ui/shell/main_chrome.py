@@ -72,6 +72,7 @@ class WindowChrome(QObject):
             self.report_menu.addAction(action)
         self.report_menu.addSeparator()
         self.report_menu.addAction(self.delete_report_action)
+        self.operation_menu = bar.addMenu("")  # the situation report (ui/exports)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.window)
@@ -141,6 +142,7 @@ class WindowChrome(QObject):
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.report_menu.setTitle(self.tr("&Report"))
+        self.operation_menu.setTitle(self.tr("Operation"))  # no Alt letter: taken in the window
         self.new_operation_action.setText(self.tr("New &operation…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))

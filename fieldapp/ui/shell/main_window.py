@@ -25,6 +25,7 @@ from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
+from fieldapp.ui.exports.sitrep_launch import SitrepLauncher
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
 from fieldapp.ui.kit.taskman import Lane, TaskManager
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         pane = self.reports_pane
         self.map_controller = MapController(self, pane.map_panel, pane.show_map)
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
+        menu = self.chrome.operation_menu  # Operation ▸ Situation report…
+        self.sitrep = SitrepLauncher(self, menu, self.store, self.tasks)
         self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
         self.alerts: AlertsLauncher | None = None  # built once the first rows are painted
         self.exercises: ExerciseLauncher | None = None  # the same
@@ -135,6 +138,9 @@ class MainWindow(QMainWindow):
         self.operation_changed.connect(maps.set_operation)
         self.operation_changed.connect(radio.set_operation)
         self.operation_changed.connect(self.monitoring.set_operation)
+        self.operation_changed.connect(self.sitrep.set_operation)
+        self.records_changed.connect(self.sitrep.show_changes)
+        self.sitrep.radio_entry_requested.connect(self._on_radio_entry_requested)
         self.records_changed.connect(maps.show_changes)
         self.records_changed.connect(radio.show_changes)
         self.records_changed.connect(self.monitoring.show_changes)
@@ -479,6 +485,7 @@ class MainWindow(QMainWindow):
         self.runner.stop()
         self.radio.shutdown()
         self.monitoring.shutdown()
+        self.sitrep.close()
         if self.alerts is not None:
             self.alerts.shutdown()
         if self.exercises is not None:
