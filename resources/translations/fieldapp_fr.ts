@@ -2546,6 +2546,141 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import into %1</source>
+        <translation>Importer dans %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage :</translation>
+    </message>
+    <message>
+        <source>For a CSV file that is not UTF-8</source>
+        <translation>Pour un fichier CSV qui n’est pas en UTF-8</translation>
+    </message>
+    <message>
+        <source>Create:</source>
+        <translation>Créer :</translation>
+    </message>
+    <message>
+        <source>By &amp;shape (points as reports, lines and areas as map features)</source>
+        <translation>Selon la &amp;forme (points en rapports, lignes et zones en éléments de carte)</translation>
+    </message>
+    <message>
+        <source>All as &amp;reports</source>
+        <translation>Tout en &amp;rapports</translation>
+    </message>
+    <message>
+        <source>All as &amp;map features</source>
+        <translation>Tout en éléments de &amp;carte</translation>
+    </message>
+    <message>
+        <source>CSV columns</source>
+        <translation>Colonnes du CSV</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Choose a GeoJSON, KML, KMZ, GPX, uMap or CSV file.</source>
+        <translation>Choisissez un fichier GeoJSON, KML, KMZ, GPX, uMap ou CSV.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+    <message>
+        <source>Map and table files (%1)</source>
+        <translation>Fichiers de carte et tableaux (%1)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 new reports, %4 new map features; %5 already imported.</source>
+        <translation>%1 (%2) : %3 nouveaux rapports, %4 nouveaux éléments de carte ; %5 déjà importés.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported; nothing will be stored.</source>
+        <translation>Ce fichier ne peut pas être importé ; rien ne sera enregistré.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import of %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 reports and %2 map features (%3 already here).</source>
+        <translation>Importé : %1 rapports et %2 éléments de carte (%3 déjà présents).</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was stored: %1</source>
+        <translation>L’importation a échoué ; rien n’a été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Importation annulée : rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>InjectDialog</name>
     <message>
         <source>Not a time on the exercise clock: write T+00:15, 0:15:30 or 15 min</source>
@@ -4064,6 +4199,29 @@
     <message>
         <source>Cursor position: decimal degrees · degrees, minutes, seconds · locator</source>
         <translation>Position du curseur : degrés décimaux · degrés, minutes, secondes · locator</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Becomes</source>
+        <translation>Devient</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Map feature</source>
+        <translation>Élément de carte</translation>
     </message>
 </context>
 <context>
@@ -6044,6 +6202,346 @@
     </message>
 </context>
 <context>
+    <name>SitrepDialog</name>
+    <message>
+        <source>%1 words of %2 (one radiogram)</source>
+        <translation>%1 mots sur %2 (un radiogramme)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time like 1800Z, 18:00 or 2026-11-28T18:00Z.</source>
+        <translation>« %1 » n’est pas une heure comme 1800Z, 18:00 ou 2026-11-28T18:00Z.</translation>
+    </message>
+    <message>
+        <source>Radiogram text copied.</source>
+        <translation>Texte du radiogramme copié.</translation>
+    </message>
+    <message>
+        <source>situation-report</source>
+        <translation>point-de-situation</translation>
+    </message>
+    <message>
+        <source>Save the situation report as PDF</source>
+        <translation>Enregistrer le point de situation en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the situation report…</source>
+        <translation>Écriture du point de situation…</translation>
+    </message>
+    <message>
+        <source>The highlights are too long: %1 characters at most.</source>
+        <translation>Les faits marquants sont trop longs : %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>The situation overview is too long: %1 characters at most.</source>
+        <translation>L’aperçu de la situation est trop long : %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 pages)</source>
+        <translation>Écrit : %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>Les chiffres n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>Situation report — %1</source>
+        <translation>Point de situation — %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>&amp;Highlights:</source>
+        <translation>&amp;Faits marquants :</translation>
+    </message>
+    <message>
+        <source>Situation &amp;overview:</source>
+        <translation>&amp;Aperçu de la situation :</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the report:</source>
+        <translation>&amp;Langue du point :</translation>
+    </message>
+    <message>
+        <source>&amp;Next report (UTC):</source>
+        <translation>&amp;Prochain point (UTC) :</translation>
+    </message>
+    <message>
+        <source>One radiogram:</source>
+        <translation>Un radiogramme :</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Send as radiogram…</source>
+        <translation>&amp;Envoyer en radiogramme…</translation>
+    </message>
+    <message>
+        <source>&amp;Draft from the figures</source>
+        <translation>&amp;Brouillon d’après les chiffres</translation>
+    </message>
+    <message>
+        <source>Write &amp;PDF…</source>
+        <translation>Écrire le &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>SitrepDraft</name>
+    <message>
+        <source>%1 reports, %2 of them severe (4 or 5); %3 confirmed.</source>
+        <translation>%1 rapports, dont %2 graves (4 ou 5) ; %3 confirmés.</translation>
+    </message>
+    <message>
+        <source>%1 requests for help open, %2 closed.</source>
+        <translation>%1 demandes d’aide ouvertes, %2 closes.</translation>
+    </message>
+    <message>
+        <source>%1 official alerts active.</source>
+        <translation>%1 alertes officielles en vigueur.</translation>
+    </message>
+    <message>
+        <source>%1 rumours debunked.</source>
+        <translation>%1 rumeurs démenties.</translation>
+    </message>
+    <message>
+        <source>Most reports come from %1.</source>
+        <translation>La plupart des rapports viennent de %1.</translation>
+    </message>
+    <message>
+        <source>places not given</source>
+        <translation>lieux non indiqués</translation>
+    </message>
+    <message>
+        <source>Most open requests for help: %1 (%2).</source>
+        <translation>Le plus de demandes d’aide ouvertes : %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Most severe verified report: %1.</source>
+        <translation>Rapport vérifié le plus grave : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SitrepLauncher</name>
+    <message>
+        <source>Situation &amp;report…</source>
+        <translation>&amp;Point de situation…</translation>
+    </message>
+</context>
+<context>
+    <name>SitrepPdf</name>
+    <message>
+        <source>No report has a position: nothing to show on the map.</source>
+        <translation>Aucun rapport n’a de position : rien à montrer sur la carte.</translation>
+    </message>
+    <message>
+        <source>No offline map tiles for this area in the data folder: the reports are drawn on a plain frame (Tiles menu: download the area to see the map).</source>
+        <translation>Pas de tuiles hors ligne pour cette zone dans le dossier de données : les rapports sont dessinés sur un cadre uni (menu Tuiles : télécharger la zone pour voir la carte).</translation>
+    </message>
+    <message>
+        <source>Situation report — %1</source>
+        <translation>Point de situation — %1</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Faits marquants</translation>
+    </message>
+    <message>
+        <source>Situation overview</source>
+        <translation>Aperçu de la situation</translation>
+    </message>
+    <message>
+        <source>Situation report</source>
+        <translation>Point de situation</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Situation as of</source>
+        <translation>Situation au</translation>
+    </message>
+    <message>
+        <source>Next report</source>
+        <translation>Prochain point</translation>
+    </message>
+    <message>
+        <source>None given.</source>
+        <translation>Non indiqué.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>Par type</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>Par gravité</translation>
+    </message>
+    <message>
+        <source>By verification</source>
+        <translation>Par vérification</translation>
+    </message>
+    <message>
+        <source>Requests for help open</source>
+        <translation>Demandes d’aide ouvertes</translation>
+    </message>
+    <message>
+        <source>Requests for help closed</source>
+        <translation>Demandes d’aide closes</translation>
+    </message>
+    <message>
+        <source>Official alerts active</source>
+        <translation>Alertes officielles en vigueur</translation>
+    </message>
+    <message>
+        <source>Radio messages handled (relayed or delivered)</source>
+        <translation>Messages radio traités (relayés ou remis)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Rumours debunked</source>
+        <translation>Rumeurs démenties</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reports have a position.</source>
+        <translation>%1 rapports sur %2 ont une position.</translation>
+    </message>
+    <message>
+        <source>Dots: located reports, coloured by their worst severity (blue 1 to dark red 5), bigger where there are more. Numbers: the verified reports listed below.</source>
+        <translation>Points : les rapports localisés, colorés selon leur pire gravité (bleu 1 à rouge foncé 5), plus gros là où ils sont nombreux. Numéros : les rapports vérifiés listés plus bas.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Severe (4–5)</source>
+        <translation>Graves (4–5)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmés</translation>
+    </message>
+    <message>
+        <source>Worst severity</source>
+        <translation>Pire gravité</translation>
+    </message>
+    <message>
+        <source>%1 other places</source>
+        <translation>%1 autres lieux</translation>
+    </message>
+    <message>
+        <source>Reports grouped by the place their authors wrote (case ignored).</source>
+        <translation>Rapports groupés selon le lieu écrit par leurs auteurs (casse ignorée).</translation>
+    </message>
+    <message>
+        <source>Situation by area</source>
+        <translation>Situation par zone</translation>
+    </message>
+    <message>
+        <source>Open requests for help</source>
+        <translation>Demandes d’aide ouvertes</translation>
+    </message>
+    <message>
+        <source>Waiting since (UTC)</source>
+        <translation>En attente depuis (UTC)</translation>
+    </message>
+    <message>
+        <source>Needs and response</source>
+        <translation>Besoins et réponse</translation>
+    </message>
+    <message>
+        <source>Rumour</source>
+        <translation>Rumeur</translation>
+    </message>
+    <message>
+        <source>What showed it false</source>
+        <translation>Ce qui l’a démentie</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Vue pour la première fois (UTC)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Most important verified reports</source>
+        <translation>Rapports vérifiés les plus importants</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non défini</translation>
+    </message>
+    <message>
+        <source>No place given</source>
+        <translation>Lieu non indiqué</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>EXERCISE EXERCISE EXERCISE</source>
+        <translation>EXERCICE EXERCICE EXERCICE</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <source>In the field</source>
@@ -7022,6 +7520,10 @@
         <translation>&amp;Rapport</translation>
     </message>
     <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
         <source>New &amp;operation…</source>
         <translation>Nouvelle &amp;opération…</translation>
     </message>
@@ -7048,6 +7550,10 @@
     <message>
         <source>&amp;Find reports</source>
         <translation>&amp;Rechercher des rapports</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>Operation:</source>

@@ -55,7 +55,7 @@ def test_the_pdf_with_the_coordinators_words(run, tmp_path):
     assert "situation report of Crue éclair [EXERCISE] written to" in said
     text = pdf_text(out)
     assert "Digue rompue à Anduze" in text and "Demande d’aide" in text
-    assert "EXERCISE" in text  # the band, until the lead's French: EXERCICE
+    assert "EXERCICE" in text and "EXERCISE" not in text  # the band, in French
     assert "2026-11-28 18:00 UTC" in text
     assert not out.with_name("sitrep.pdf.part").exists()
 
