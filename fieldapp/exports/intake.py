@@ -159,7 +159,8 @@ def commit(store: Store, plan: Preview, ctx: Progress | None = None) -> Outcome:
     created = {"report": 0, "feature": 0}
     with db.transaction():
         # Read again under the write lock: a sync may have brought some since the preview.
-        fresh = [p for p in plan.new if p.id not in _existing(store, plan.new)]
+        here = _existing(store, plan.new)
+        fresh = [p for p in plan.new if p.id not in here]
         now = utc_now()
         for entity, table_rows in _batches(fresh, plan.operation_id, now, db.user):
             if ctx is not None:
