@@ -57,7 +57,7 @@ def test_a_pulled_change_of_the_open_report_shows_at_once(qtbot, editor_window, 
     sync_now(qtbot, editor_window)
     assert editor.form.value("title") == "Shelter at the school: full"
     assert editor.form.value("body") == "No room left."
-    assert editor.heading.text() == "Report: Shelter at the school: full"
+    assert editor.heading.full_text() == "Report: Shelter at the school: full"
     assert not editor.notice.isVisible()
     assert editor_window.status.currentMessage() == (
         "The open report was reloaded: it changed on the server."

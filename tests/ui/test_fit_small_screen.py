@@ -74,3 +74,28 @@ def test_the_sync_panel_opens_inside_the_screen(qtbot, drill_window, width):
     if dock.isFloating():
         screen = window.screen().availableGeometry()
         assert screen.contains(dock.geometry())  # floating, within the screen
+
+
+def test_typing_in_the_report_form_moves_no_field(qtbot, drill_window):
+    """The unsaved mark and a long title never wrap the heading to a second line: a click
+    aimed at a field lands on it (the form jumped under the mouse before)."""
+    window, report = drill_window
+    long_title = "Digue fissurée à Cuxac-d'Aude, " + "l'eau passe par-dessus la route " * 4
+    window.store.reports.update(report["id"], {"title": long_title})
+    editor = window.editor
+    assert editor.show_report(report["id"])
+    window.resize(*SCREEN)
+    qtbot.waitUntil(lambda: window.width() == SCREEN[0])
+    line = editor.heading.fontMetrics().height() + 8
+    assert editor.heading.height() <= line  # a long title: one line, elided
+    form = editor.form
+    before = {name: form.widget(name).mapTo(window, form.widget(name).rect().topLeft()).y()
+              for name in ("title", "kind", "severity")}  # fmt: skip
+    title = form.widget("title")
+    title.setFocus()
+    qtbot.keyClicks(title, " - la route de la digue vers le camping est coupee par l'eau")
+    after = {name: form.widget(name).mapTo(window, form.widget(name).rect().topLeft()).y()
+             for name in before}  # fmt: skip
+    assert after == before
+    assert editor.heading.full_text().startswith("* Report: Digue fissurée")  # unsaved
+    assert editor.heading.height() <= line and editor.heading.toolTip().startswith("* Report")

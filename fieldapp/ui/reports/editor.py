@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.core.record_types import Operation, Report
 from fieldapp.store import Store
 from fieldapp.ui.kit.banner import ExerciseBanner
+from fieldapp.ui.kit.elided import ElidedLabel
 from fieldapp.ui.kit.forms import ERROR_STYLE
 from fieldapp.ui.kit.questions import confirm, save_discard_or_stay
 from fieldapp.ui.kit.receipts import SeenRecords
@@ -121,15 +121,14 @@ class ReportEditor(QWidget):
 
     def _build_header(self) -> None:
         self.banner = ExerciseBanner(self.page, compact=True)
-        self.heading = QLabel(self.page)
+        # One line, elided: a long title never widens the editor (the list beside it
+        # would jump), and the unsaved mark never wraps it to a second line while the
+        # user types (every field below would move under the mouse).
+        self.heading = ElidedLabel(self.page)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
-        # A long title wraps instead of widening the editor: otherwise the splitter moves
-        # at every report opened, and the list beside it jumps and repaints whole.
-        self.heading.setWordWrap(True)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.id_label = QLabel(self.page)
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_summary = QLabel(self.page)
@@ -427,9 +426,11 @@ class ReportEditor(QWidget):
 
     def _update_heading(self) -> None:
         if self._report is None:
-            self.heading.setText(self.tr("New report"))
+            self.heading.set_full_text(self.tr("New report"))
             self.id_label.setText(self.tr("Not saved yet"))
             return
-        mark = " *" if self.form.is_dirty() else ""
-        self.heading.setText(self.tr("Report: %1").replace("%1", self._report["title"]) + mark)
+        mark = "* " if self.form.is_dirty() else ""  # first: never cut off by the elision
+        self.heading.set_full_text(
+            mark + self.tr("Report: %1").replace("%1", self._report["title"])
+        )
         self.id_label.setText(self.tr("Id: %1").replace("%1", self._report["id"]))
