@@ -149,7 +149,7 @@ def build(
     written = now or utc_now()
     conn = store.conn
     figures, alerts = key_figures(store, operation_id, written)
-    areas, other = situation_by_area(conn, operation_id)
+    areas, other, needs = by_place(conn, operation_id)
     box, located = bounding_box(conn, operation_id)
     return Sitrep(
         operation_id=operation_id,
@@ -162,7 +162,7 @@ def build(
         figures=figures,
         areas=areas,
         other_areas=other,
-        needs=needs_by_place(conn, operation_id),
+        needs=needs,
         rumours=debunked_rumours(conn, operation_id),
         top=top_verified(conn, operation_id),
         alerts=alerts,
@@ -264,42 +264,45 @@ def _count(conn: Any, sql: str, *params: Any) -> int:
 # -- by area, needs, rumours, top reports ---------------------------------------------------
 
 _PLACE = "lower(trim(place))"
+_OPEN_HELP = f"(kind = '{HELP}' AND status IN {OPEN_STATUSES})"
+# One scan for both tables: per place, its reports and its open requests for help.
+_PLACES_SQL = (
+    f"SELECT min(trim(place)), count(*), sum(severity >= {SEVERE}), sum({_OPEN_HELP}),"
+    " sum(verification = 'confirmed'), max(severity),"
+    f" max(CASE WHEN {_OPEN_HELP} THEN severity END),"
+    f" min(CASE WHEN {_OPEN_HELP} THEN created_at END)"
+    f" FROM reports WHERE operation_id = ? AND deleted = 0 GROUP BY {_PLACE}"
+)
 
 
-def situation_by_area(conn: Any, operation_id: str) -> tuple[list[Area], Area | None]:
-    """The places with the most reports (TOP_AREAS), then the others summed."""
-    sql = (
-        f"SELECT min(trim(place)), count(*), sum(severity >= {SEVERE}),"
-        f" sum(kind = '{HELP}' AND status IN {OPEN_STATUSES}),"
-        " sum(verification = 'confirmed'), max(severity)"
-        f" FROM reports WHERE operation_id = ? AND deleted = 0 GROUP BY {_PLACE}"
-        " ORDER BY count(*) DESC, 1"
-    )
+def by_place(conn: Any, operation_id: str) -> tuple[list[Area], Area | None, list[Need]]:
+    """The situation by area (the TOP_AREAS places with the most reports, then the
+    others summed) and the needs (open requests for help by place, the most first)."""
     areas: list[Area] = []
-    rest = [0, 0, 0, 0, 0]
-    places = 0
-    for place, count, severe, help_open, confirmed, worst in conn.execute(sql, [operation_id]):
-        if len(areas) < TOP_AREAS:
-            areas.append(Area(place or "", count, severe, help_open, confirmed, worst))
-            continue
-        places += 1
-        for index, value in enumerate((count, severe, help_open, confirmed)):
-            rest[index] += value
-        rest[4] = max(rest[4], worst)
-    other = Area(str(places), *rest) if places else None  # place: how many places
-    return areas, other
+    needs: list[Need] = []
+    for place, count, severe, help_open, confirmed, worst, help_worst, oldest in conn.execute(
+        _PLACES_SQL, [operation_id]
+    ):
+        areas.append(Area(place or "", count, severe, help_open, confirmed, worst))
+        if help_open:
+            needs.append(Need(place or "", help_open, help_worst, oldest))
+    areas.sort(key=lambda a: (-a.reports, a.place))
+    needs.sort(key=lambda n: (-n.open, -n.worst, n.place))
+    return areas[:TOP_AREAS], _summed(areas[TOP_AREAS:]), needs[:TOP_NEEDS]
 
 
-def needs_by_place(conn: Any, operation_id: str) -> list[Need]:
-    """Open requests for help by place, the most first."""
-    sql = (
-        "SELECT min(trim(place)), count(*), max(severity), min(created_at) FROM reports"
-        f" WHERE operation_id = ? AND deleted = 0 AND kind = '{HELP}'"
-        f" AND status IN {OPEN_STATUSES} GROUP BY {_PLACE}"
-        " ORDER BY count(*) DESC, max(severity) DESC, 1 LIMIT ?"
+def _summed(areas: list[Area]) -> Area | None:
+    """The places beyond the listed ones as one line; its `place` is how many they are."""
+    if not areas:
+        return None
+    return Area(
+        str(len(areas)),
+        sum(a.reports for a in areas),
+        sum(a.severe for a in areas),
+        sum(a.help_open for a in areas),
+        sum(a.confirmed for a in areas),
+        max(a.worst for a in areas),
     )
-    rows = conn.execute(sql, [operation_id, TOP_NEEDS])
-    return [Need(place or "", count, worst, oldest) for place, count, worst, oldest in rows]
 
 
 def debunked_rumours(conn: Any, operation_id: str) -> list[Debunked]:
