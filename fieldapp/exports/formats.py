@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 from fieldapp.core.durable import commit_temp, temp_beside
 from fieldapp.core.operations import get_operation
 from fieldapp.exports import selection
-from fieldapp.exports.out import csvout, geojson, gpx, kml
+from fieldapp.exports.out import csvout, geojson, gpx, kml, umap
 from fieldapp.exports.out.common import Export
 from fieldapp.reports.query import ReportQuery
 
@@ -37,6 +37,7 @@ FORMATS = {
     "csv": Format("csv", ".csv", csvout.write, features=False),
     "kml": Format("kml", ".kml", kml.write, by_kind=True),
     "gpx": Format("gpx", ".gpx", gpx.write),
+    "umap": Format("umap", ".umap", umap.write, by_kind=True),
 }
 
 
