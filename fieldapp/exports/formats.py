@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 from fieldapp.core.durable import commit_temp, temp_beside
 from fieldapp.core.operations import get_operation
 from fieldapp.exports import selection
-from fieldapp.exports.out import csvout, geojson, gpx, kml, umap
+from fieldapp.exports.out import csvout, geojson, gpx, kml, umap, ushahidi
 from fieldapp.exports.out.common import Export
 from fieldapp.reports.query import ReportQuery
 
@@ -38,6 +38,7 @@ FORMATS = {
     "kml": Format("kml", ".kml", kml.write, by_kind=True),
     "gpx": Format("gpx", ".gpx", gpx.write),
     "umap": Format("umap", ".umap", umap.write, by_kind=True),
+    "ushahidi": Format("ushahidi", ".csv", ushahidi.write, features=False),
 }
 
 
