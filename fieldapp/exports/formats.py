@@ -8,14 +8,14 @@ Functions of a Store: the thread that opened it (a job, or the CLI).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from fieldapp.core.durable import commit_temp, temp_beside
 from fieldapp.core.operations import get_operation
 from fieldapp.exports import selection
-from fieldapp.exports.out import csvout, geojson, gpx, kml, umap, ushahidi
+from fieldapp.exports.out import csvout, geojson, gpx, kml, pfif, umap, ushahidi
 from fieldapp.exports.out.common import Export
 from fieldapp.reports.query import ReportQuery
 
@@ -30,6 +30,7 @@ class Format:
     write: Callable[..., int]
     by_kind: bool = False  # the writer wants its reports grouped by kind
     features: bool = True  # it holds map features too
+    kinds: frozenset[str] = frozenset()  # only these kinds of report (empty: any)
 
 
 FORMATS = {
@@ -39,6 +40,7 @@ FORMATS = {
     "gpx": Format("gpx", ".gpx", gpx.write),
     "umap": Format("umap", ".umap", umap.write, by_kind=True),
     "ushahidi": Format("ushahidi", ".csv", ushahidi.write, features=False),
+    "pfif": Format("pfif", ".xml", pfif.write, features=False, kinds=frozenset({pfif.KIND})),
 }
 
 
@@ -54,6 +56,7 @@ def export(store: Store, name: str, query: ReportQuery, path: Path, *, hxl: bool
         raise ExportError(f"unknown format {name!r}: one of {', '.join(FORMATS)}")
     if hxl and name != "csv":
         raise ExportError("--hxl adds HXL hashtags to a CSV file only")
+    query = _narrowed(chosen, query)
     operation = get_operation(store.conn, query.operation_id)
     content = Export(
         operation["name"],
@@ -66,6 +69,17 @@ def export(store: Store, name: str, query: ReportQuery, path: Path, *, hxl: bool
             count = _write(chosen, content, out, hxl)
         commit_temp(tmp, path)
     return count
+
+
+def _narrowed(chosen: Format, query: ReportQuery) -> ReportQuery:
+    """The query of a format holding some kinds only (PFIF: missing persons)."""
+    if not chosen.kinds:
+        return query
+    kinds = (query.kinds or chosen.kinds) & chosen.kinds
+    if not kinds:
+        wanted = ", ".join(sorted(chosen.kinds))
+        raise ExportError(f"{chosen.name} holds {wanted} reports only: the kind filter has none")
+    return replace(query, kinds=kinds)
 
 
 def _write(chosen: Format, content: Export, out: IO[str], hxl: bool) -> int:
