@@ -66,3 +66,28 @@ def test_a_kind_filter_without_missing_persons_is_refused(store, tmp_path):
     with pytest.raises(ExportError, match="missing_person reports only"):
         export(store, "pfif", ReportQuery(operation["id"], kinds=frozenset({"hazard"})), path)
     assert not path.exists()
+
+
+def test_a_stop_midway_leaves_no_file(store, tmp_path, monkeypatch):
+    from fieldapp.exports import formats
+
+    operation = store.operations.create("Crues")
+    for number in range(5):
+        store.reports.add(
+            operation["id"], {"title": f"Personne {number}", "kind": "missing_person"}
+        )
+    monkeypatch.setattr(formats, "PROGRESS_EVERY", 1)
+    seen: list[tuple[int, int]] = []
+
+    def stop_at_three(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 3:
+            raise InterruptedError("cancelled")
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "people.xml"
+    with pytest.raises(InterruptedError):
+        export(store, "pfif", ReportQuery(operation["id"]), path, progress=stop_at_three)
+    assert seen == [(0, 5), (1, 5), (2, 5), (3, 5)]
+    assert list(folder.iterdir()) == []  # neither the file nor its part
