@@ -53,8 +53,10 @@ def _features(export: Export) -> Iterator[tuple[str, dict[str, Any]]]:
         if values["lat"] is None or values["lon"] is None:
             continue
         colour = SEVERITY_COLOURS.get(values["severity"] or 0, "#757575")
-        properties = {**values, "name": item_name(export, str(values["title"] or ""))}
-        properties["description"] = values["body"] or ""
+        # uMap shows `name` and `description`: the title and body go there, not twice.
+        body, title = values.pop("body"), values.pop("title")
+        properties = {"name": item_name(export, str(title or "")), **values}
+        properties["description"] = body or ""
         properties["_umap_options"] = {"color": colour}
         if export.exercise:
             properties["exercise"] = True
