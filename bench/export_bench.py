@@ -2,7 +2,7 @@
 process (each format in a fresh child process, so one format's memory does not hide
 another's). Target (issue 17): <= 20 s each, memory < 300 MB, streamed.
 
-    .venv/bin/python bench/export_bench.py [--reports 200000]
+    .venv/bin/python bench/export_bench.py [--reports 200000] [--formats umap,pfif]
 
 Prints one line per format and a JSON summary (README "Benchmarks").
 """
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from fieldapp.store import Store  # noqa: E402
 
-FORMATS = ("geojson", "csv", "kml", "gpx")
+FORMATS = ("geojson", "csv", "kml", "gpx", "umap", "ushahidi", "pfif")
 CHILD = """
 import resource, sys, time
 from pathlib import Path
@@ -42,12 +42,13 @@ print(f"{count} {seconds:.2f} {peak:.0f}")
 
 def fill(data: Path, n: int) -> str:
     rng = random.Random(7)
-    kinds = ("observation", "request_for_help", "damage", "hazard", "rumour", "information")
+    kinds = ("observation", "request_for_help", "damage", "hazard", "rumour", "information",
+             "missing_person")  # fmt: skip
     with Store(data, user="bench") as store:
         op = store.operations.create("Bench: crues")["id"]
         items = (
             {"title": f"Rapport {i} — route inondée à Cuxac", "body": "L'eau monte " * 8,
-             "kind": kinds[i % 6], "severity": 1 + i % 5, "place": "Cuxac-d'Aude",
+             "kind": kinds[i % 7], "severity": 1 + i % 5, "place": "Cuxac-d'Aude",
              "lat": 43 + rng.random(), "lon": 2 + rng.random(), "tags": ["crue"]}
             for i in range(n)
         )  # fmt: skip
@@ -58,6 +59,7 @@ def fill(data: Path, n: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=200_000)
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -65,7 +67,7 @@ def main() -> int:
         op = fill(data, args.reports)
         print(f"{args.reports:,} reports loaded in {time.perf_counter() - started:.1f} s")
         results = {}
-        for name in FORMATS:
+        for name in args.formats.split(","):
             out = Path(tmp) / f"out.{name}"
             done = subprocess.run(
                 [sys.executable, "-c", CHILD, str(data), name, op, str(out)],

@@ -36,10 +36,13 @@ def reports(
 
 
 def _pages(store: Store, where: str, params: list, page: int) -> Iterator[dict[str, Any]]:
+    # NOT INDEXED: walk the rows in seq order and stop at a page. With an index on
+    # (operation_id, deleted, ...) SQLite would read every report of the operation and sort
+    # them for each page (200,000 reports: KML 17.5 s -> 5.5 s, uMap 23 s -> 6 s).
     after = 0
     while True:
         rows = store.conn.execute(
-            f"SELECT * FROM reports WHERE {where} AND seq > ? ORDER BY seq LIMIT ?",
+            f"SELECT * FROM reports NOT INDEXED WHERE {where} AND seq > ? ORDER BY seq LIMIT ?",
             [*params, after, page],
         ).fetchall()
         if not rows:

@@ -132,7 +132,7 @@ def test_gpx_holds_waypoints_routes_and_outlines(store, op, tmp_path):
     assert len(root.findall(f"{GPX}rte/{GPX}rtept")) == 2
 
 
-@pytest.mark.parametrize("name", ["geojson", "csv", "kml", "gpx"])
+@pytest.mark.parametrize("name", ["geojson", "csv", "kml", "gpx", "umap"])
 def test_an_exercise_s_export_says_exercise(store, tmp_path, name):
     drill = store.operations.create("Exercice crue", exercise=True)
     store.reports.add(drill["id"], {"title": "Pont fermé", "lat": 43.1, "lon": 2.1})

@@ -37,6 +37,7 @@ class WindowChrome(QObject):
         self.delete_report_action = self._action(None)
         self.find_action = self._action(QKeySequence(QKeySequence.StandardKey.Find))
         self.import_action = self._action(None)  # File ▸ Import… (ui/exports/import_dialog.py)
+        self.export_action = self._action(None)  # File ▸ Export… (ui/exports/export_dialog.py)
         self.operation_label = QLabel(window)
         self.operation_combo = QComboBox(window)
         self.operation_combo.setMinimumContentsLength(24)
@@ -63,6 +64,7 @@ class WindowChrome(QObject):
         self.file_menu.addAction(self.new_operation_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -136,6 +138,7 @@ class WindowChrome(QObject):
             self.delete_report_action,
             self.find_action,
             self.import_action,
+            self.export_action,
         ):
             action.setEnabled(enabled)
 
@@ -151,6 +154,7 @@ class WindowChrome(QObject):
         self.delete_report_action.setText(self.tr("&Delete report…"))
         self.find_action.setText(self.tr("&Find reports"))
         self.import_action.setText(self.tr("&Import…"))
+        self.export_action.setText(self.tr("E&xport…"))
         for action in (self.new_report_action, self.save_report_action, self.find_action):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text().replace('&', '')} ({shortcut})")

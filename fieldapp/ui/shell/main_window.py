@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         chrome.delete_report_action.triggered.connect(self._on_delete_report_triggered)
         chrome.find_action.triggered.connect(self._on_find_triggered)
         chrome.import_action.triggered.connect(self._on_import_triggered)
+        chrome.export_action.triggered.connect(self._on_export_triggered)
 
     def _build_alerts(self) -> None:
         """The alerts and outreach desk's menu, Ctrl+5 and notices: built once the first
@@ -382,6 +383,18 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.exports.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.tasks, self.operation, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def _on_export_triggered(self) -> None:
+        """File ▸ Export…: the list's reports (or the operation's) to a file, as a job."""
+        query = self.report_list.current_query()
+        if query is None:
+            return
+        from fieldapp.ui.exports.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.tasks, self.data_dir, query, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
