@@ -2174,6 +2174,97 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The reports the list shows (its filters)</source>
+        <translation>Les rapports affichés par la liste (ses filtres)</translation>
+    </message>
+    <message>
+        <source>The whole operation</source>
+        <translation>Toute l’opération</translation>
+    </message>
+    <message>
+        <source>Add the HXL hashtag row</source>
+        <translation>Ajouter la ligne de hashtags HXL</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>Reports:</source>
+        <translation>Rapports :</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>GeoJSON (reports and map features)</source>
+        <translation>GeoJSON (rapports et éléments de carte)</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (tableurs)</translation>
+    </message>
+    <message>
+        <source>KML (Google Earth)</source>
+        <translation>KML (Google Earth)</translation>
+    </message>
+    <message>
+        <source>GPX (GPS receivers)</source>
+        <translation>GPX (récepteurs GPS)</translation>
+    </message>
+    <message>
+        <source>uMap</source>
+        <translation>uMap</translation>
+    </message>
+    <message>
+        <source>Ushahidi CSV</source>
+        <translation>CSV Ushahidi</translation>
+    </message>
+    <message>
+        <source>PFIF (missing persons only)</source>
+        <translation>PFIF (personnes disparues uniquement)</translation>
+    </message>
+    <message>
+        <source>%1 files (*%2)</source>
+        <translation>Fichiers %1 (*%2)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reports</source>
+        <translation>%1 rapports sur %2</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 items)</source>
+        <translation>Écrit : %1 (%2 éléments)</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+</context>
+<context>
     <name>FeatureDialog</name>
     <message>
         <source>Give it a name, e.g. Lower town flooded.</source>
@@ -7554,6 +7645,10 @@
     <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <source>Operation:</source>
