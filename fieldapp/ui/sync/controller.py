@@ -85,6 +85,10 @@ class SyncController(QObject):
         self.retranslate()
         qt.installEventFilter(self)
 
+    def _is_exercise(self) -> bool:
+        operation = self.window.operation
+        return bool(operation and operation["exercise"])
+
     @property
     def panel(self) -> SyncPanel:
         """The sync panel, built on first use."""
@@ -93,6 +97,7 @@ class SyncController(QObject):
 
             panel = SyncPanel(self.window.store, self.runner)
             panel.shut_down = self._shut_down
+            panel.is_exercise = self._is_exercise
             panel.conflicts_requested.connect(self.show_conflicts)
             panel.show_record(self._record)
             if self._last_report is not None:  # say how the last round went
