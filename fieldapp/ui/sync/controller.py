@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from fieldapp.ui.sync.worker import SyncRunner
 
 if TYPE_CHECKING:
+    from fieldapp.core.record_types import Operation
     from fieldapp.store import Store
     from fieldapp.sync.client.session import SyncReport
     from fieldapp.sync.client.status import SyncStatus
@@ -51,6 +52,8 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time; annotations only
         def status(self) -> StatusBarLike: ...
         @property
         def report_list(self) -> ReportListPanel: ...
+        @property
+        def operation(self) -> Operation | None: ...
         def reload_open_report(self) -> str: ...
 
 
