@@ -36,3 +36,31 @@ def test_a_radio_relay_in_an_exercise_says_exercise(qtbot, make_window, store):
     banner = _banner(dialog)
     assert banner is not None and banner.isVisible() and "EXERCISE" in banner.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize("exercise", [True, False])
+def test_joining_a_server_from_an_exercise_says_exercise(qtbot, make_window, store, exercise):
+    operation = store.operations.create("Crue", exercise=exercise)
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    window.sync.show_panel()
+    panel = window.sync.panel
+    panel.join_button.click()
+    dialog = panel.join_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    banner = _banner(dialog)
+    assert (banner is not None and banner.isVisible() and "EXERCISE" in banner.text()) is exercise
+    dialog.reject()
+
+
+def test_a_new_operation_ticked_as_an_exercise_says_exercise(qtbot):
+    from fieldapp.ui.kit.dialogs import NewOperationDialog
+
+    dialog = NewOperationDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    banner = _banner(dialog)
+    assert banner is not None and not banner.isVisible()  # a real incident: no banner
+    dialog.exercise_check.setChecked(True)
+    assert banner.isVisible() and "EXERCISE" in banner.text()
+    dialog.exercise_check.setChecked(False)
+    assert not banner.isVisible()

@@ -122,3 +122,24 @@ def test_vocabulary_has_a_label_for_every_code(languages):
     assert set(i18n.source_labels()) == set(domain.SOURCES)
     assert set(i18n.confidence_labels()) == set(domain.CONFIDENCES)
     assert QCoreApplication.translate("Status", "Closed") == "Clos"
+
+
+def test_qt_own_dialogs_speak_french(qtbot):
+    """Standard buttons and the (non-native) file dialog's labels follow the language."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    app = QCoreApplication.instance()
+    manager = i18n.LanguageManager(app)  # type: ignore[arg-type]
+    try:
+        manager.apply("fr")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = " ".join(label.text().replace("&", "") for label in dialog.findChildren(QLabel))
+        assert "Voir dans" in labels and "Fichiers de type" in labels
+        assert "Look in" not in labels and "Files of type" not in labels
+    finally:
+        manager.apply("en")

@@ -55,6 +55,7 @@ from fieldapp.ui.exercises.replay import RunsModel
 from fieldapp.ui.exercises.scenario_actions import ScenarioActions
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.rows_model import IdRole, RowsModel
+from fieldapp.ui.kit.screen import fit_to_screen
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ class ExerciseDesk(QMainWindow):
         self._build()
         self._connect()
         self.retranslate()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     def _build(self) -> None:
         self.view.setModel(self.model)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.record_types import Operation
 from fieldapp.core.settings import Settings
+from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.forms import ERROR_STYLE
 
 
@@ -38,6 +39,9 @@ class NewOperationDialog(QDialog):
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMaximumHeight(90)
         self.exercise_check = QCheckBox(self)
+        # The banner says EXERCISE as soon as the box is ticked: what is made here is one.
+        self.banner = ExerciseBanner(self)
+        self.exercise_check.toggled.connect(self.banner.setVisible)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
@@ -61,6 +65,7 @@ class NewOperationDialog(QDialog):
         form.addRow(self.description_label, self.description_edit)
         form.addRow("", self.exercise_check)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._retranslate()

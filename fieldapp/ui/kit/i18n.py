@@ -4,6 +4,10 @@
 system locale by default); installing a translator makes Qt send LanguageChange to every
 widget, so the windows retranslate live. The label functions translate at call time, so
 call them again after a language change. GUI thread only.
+
+Qt's own French catalog (qtbase_fr.qm shipped with PySide6) predates Qt 6's mnemonics in
+QFileDialog ("&Look in:", "Files of &type:"), so those labels stayed English even with the
+catalog loaded: `MnemonicFallback` looks such a string up again without its "&".
 """
 
 from __future__ import annotations
@@ -58,18 +62,41 @@ class LanguageManager:
         if language != "en":
             self._install(f"fieldapp_{language}", self.folder)
             qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-            self._install(f"qtbase_{language}", qt_dir)
+            self._install(f"qtbase_{language}", qt_dir, MnemonicFallback(self.app))
         self.language = language
         system = QLocale.system()
         same = system.name().split("_")[0] == language
         QLocale.setDefault(system if same else QLocale(language))
         return language
 
-    def _install(self, name: str, folder: Path) -> None:
-        translator = QTranslator(self.app)
+    def _install(self, name: str, folder: Path, translator: QTranslator | None = None) -> None:
+        if translator is None:
+            translator = QTranslator(self.app)
         if translator.load(name, str(folder)):
             self.app.installTranslator(translator)
             self._installed.append(translator)
+
+
+class MnemonicFallback(QTranslator):
+    """A catalog that also finds "Files of &type:" under its older "Files of type:"."""
+
+    def translate(
+        self, context: str, sourceText: str, /, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": an empty answer would stop Qt from asking the next catalog.
+        found = super().translate(context, sourceText, disambiguation, n)
+        if found or "&" not in sourceText:
+            return found or None
+        plain = super().translate(context, sourceText.replace("&", ""), disambiguation, n)
+        return _with_mnemonic(plain, sourceText) if plain else None
+
+
+def _with_mnemonic(translated: str, source: str) -> str:
+    """Put back a mnemonic: on the source's letter if the translation has it, else first."""
+    letter = source[source.index("&") + 1 : source.index("&") + 2]
+    at = translated.lower().find(letter.lower()) if letter else -1
+    at = max(at, 0)
+    return translated[:at] + "&" + translated[at:]
 
 
 def kind_labels() -> dict[str, str]:

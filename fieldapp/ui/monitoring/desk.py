@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.monitoring.queue import QueueQuery
 from fieldapp.ui.kit.banner import ExerciseBanner
+from fieldapp.ui.kit.screen import fit_to_screen
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.card_view import CardPanel
@@ -90,7 +91,7 @@ class MonitoringDesk(QMainWindow):
         self._build_menus()
         self._connect()
         self.retranslate()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     def _build(self) -> None:
         self.view = QTableView(self)

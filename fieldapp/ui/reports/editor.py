@@ -157,9 +157,12 @@ class ReportEditor(QWidget):
         layout = QVBoxLayout(self.page)
         layout.setContentsMargins(0, 0, 0, 0)
         header = (self.banner, self.heading, self.id_label, self.read_only, self.notice)
-        for widget in (*header, self.error_summary):
+        for widget in header:
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
+        # The summary of a refused save sits by the buttons, under the form: when it
+        # comes or goes the fields stay where they are (above the tabs it pushed them down).
+        layout.addWidget(self.error_summary)
         layout.addLayout(buttons)
 
     # -- state -------------------------------------------------------------------------

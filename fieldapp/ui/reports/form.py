@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.reports import domain
 from fieldapp.ui.kit import i18n
+from fieldapp.ui.kit.elided import ElidedLabel
 from fieldapp.ui.kit.forms import ERROR_STYLE, INVALID_STYLE
 
 SECTIONS = (
@@ -61,7 +62,7 @@ class FieldRow:
     name: str
     widget: QWidget
     label: QLabel
-    error: QLabel
+    error: ElidedLabel  # one line, there even when empty: nothing below moves
 
 
 def to_text(name: str, value: Any) -> Any:
@@ -116,10 +117,11 @@ class ReportForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in names:
             widget = self._make_widget(name)
-            error = QLabel(group)
+            # The error line keeps its room when empty and never wraps (a long message
+            # is elided, whole in its tooltip and the field's description): a message
+            # that comes or goes while typing moves no field under the mouse.
+            error = ElidedLabel(group)
             error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
             cell = QVBoxLayout()
             cell.setSpacing(2)
             button = self._make_side_button(name, group)
@@ -259,16 +261,14 @@ class ReportForm(QWidget):
 
     def clear_errors(self) -> None:
         for row in self.rows.values():
-            if not row.error.isHidden() or row.widget.property("invalid"):
+            if row.error.full_text() or row.widget.property("invalid"):
                 self._mark(row, None)
 
     def error_text(self, name: str) -> str | None:
-        row = self.rows[name]
-        return row.error.text() if not row.error.isHidden() else None
+        return self.rows[name].error.full_text() or None
 
     def _mark(self, row: FieldRow, message: str | None) -> None:
-        row.error.setText(message or "")
-        row.error.setVisible(message is not None)
+        row.error.set_full_text(message or "")
         row.widget.setProperty("invalid", message is not None)
         row.widget.setAccessibleDescription(message or "")
         row.widget.style().unpolish(row.widget)

@@ -28,6 +28,7 @@ from fieldapp.store import Store
 from fieldapp.ui.exports.sitrep_launch import SitrepLauncher
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
+from fieldapp.ui.kit.screen import fit_to_screen
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.maps.controller import MapController
 from fieldapp.ui.monitoring.launch import MonitoringLauncher
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = FieldStatusBar(self)
         self.setStatusBar(self.status)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     def _connect(self) -> None:
         # The screens know the window only through protocols: the shell wires them here.

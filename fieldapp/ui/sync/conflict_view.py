@@ -35,6 +35,7 @@ from fieldapp.sync.client.conflict_records import ConflictRecord
 from fieldapp.sync.client.resolve import resolve_record
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE as ERROR_STYLE
+from fieldapp.ui.kit.screen import fit_to_screen
 from fieldapp.ui.sync.conflict_compare import FieldCompare
 from fieldapp.ui.sync.conflict_models import ConflictListModel, ConflictRecordModel
 from fieldapp.ui.sync.record_display import record_title
@@ -53,7 +54,7 @@ class ConflictView(QDialog):
         self.record_model = ConflictRecordModel(self)
         self._build()
         self._connect()
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
 
     def _build(self) -> None:
         self.list_label = QLabel(self.tr("Records changed on two devices at once:"), self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from fieldapp.ui.sync.worker import SyncRunner
 
 if TYPE_CHECKING:
+    from fieldapp.core.record_types import Operation
     from fieldapp.store import Store
     from fieldapp.sync.client.session import SyncReport
     from fieldapp.sync.client.status import SyncStatus
@@ -51,6 +52,8 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time; annotations only
         def status(self) -> StatusBarLike: ...
         @property
         def report_list(self) -> ReportListPanel: ...
+        @property
+        def operation(self) -> Operation | None: ...
         def reload_open_report(self) -> str: ...
 
 
@@ -85,6 +88,10 @@ class SyncController(QObject):
         self.retranslate()
         qt.installEventFilter(self)
 
+    def _is_exercise(self) -> bool:
+        operation = self.window.operation
+        return bool(operation and operation["exercise"])
+
     @property
     def panel(self) -> SyncPanel:
         """The sync panel, built on first use."""
@@ -93,6 +100,7 @@ class SyncController(QObject):
 
             panel = SyncPanel(self.window.store, self.runner)
             panel.shut_down = self._shut_down
+            panel.is_exercise = self._is_exercise
             panel.conflicts_requested.connect(self.show_conflicts)
             panel.show_record(self._record)
             if self._last_report is not None:  # say how the last round went

@@ -13,6 +13,7 @@ GUI thread only.
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import Store
 from fieldapp.sync.client.local import record_states
 from fieldapp.sync.client.status import sync_status
+from fieldapp.ui.kit.banner import mark_exercise
 from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE as ERROR_STYLE
 from fieldapp.ui.sync.texts import age_text, error_words, state_text, time_text
 from fieldapp.ui.sync.worker import SyncRunner
@@ -52,6 +54,8 @@ class SyncPanel(QWidget):
         self.store, self.runner = store, runner
         self._report_id: str | None = None
         self.shut_down = False  # set when the window closes: its Store is closed next
+        # Whether the window's operation is an exercise, asked as a dialog opens: it says so.
+        self.is_exercise: Callable[[], bool] = lambda: False
         self._build()
         self._retranslate()
         runner.sync_started.connect(self._on_runner_sync_started)
@@ -208,6 +212,7 @@ class SyncPanel(QWidget):
         from fieldapp.ui.sync.refused_dialog import RefusedDialog
 
         dialog = RefusedDialog(self.store, self.runner, self)
+        mark_exercise(dialog, self.is_exercise())
         dialog.finished.connect(self.refresh)
         dialog.open()
         self.refused_dialog = dialog  # for tests: the one opened last
@@ -215,6 +220,8 @@ class SyncPanel(QWidget):
     @Slot()
     def _on_join_button_clicked(self) -> None:
         dialog = JoinDialog(self.runner, self)
+        mark_exercise(dialog, self.is_exercise())
+        self.join_dialog = dialog  # for tests: the one opened last
         dialog.accepted.connect(self.refresh)
         dialog.open()
 
