@@ -36,7 +36,15 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
         "--blobs",
         type=Path,
         metavar="DIR",
-        help="attachment folder (default: server-blobs in the data folder)",
+        help="attachment folder (default: server-blobs in the data folder); with --workers,"
+        " every process reads and writes it: shared storage if they run on several machines",
+    )
+    sub.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes on the one port (default: 1; more needs PostgreSQL)",
     )
     group = command(subparsers, "server", None, "administer the sync server: users, devices, codes")
     admin = group.add_subparsers(title="server commands", metavar="COMMAND")
@@ -127,18 +135,28 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
 def serve(args: argparse.Namespace) -> int:
     if bool(args.cert) != bool(args.key):
         raise CliError("--cert and --key go together")
+    from fieldapp.sync.server.serve import workers_problem
+
+    problem = workers_problem(_url(args), args.workers)
+    if problem:
+        raise CliError(problem)
     with _database(args):
         pass  # creates and migrates the database now, so errors show before listening
     from fieldapp.sync.server.serve import serve as run
 
     scheme = "https" if args.cert else "http"
     blobs = args.blobs or Path(args.data_dir) / "server-blobs"
+    try:  # here, once, rather than in each worker
+        (blobs / "partial").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot use {blobs} as the attachment folder: {exc.strerror}") from None
+    processes = f", {args.workers} worker processes" if args.workers > 1 else ""
     print(
-        f"FieldApp server on {scheme}://{args.host}:{args.port} (API docs: /api/v1/docs)",
+        f"FieldApp server on {scheme}://{args.host}:{args.port} (API docs: /api/v1/docs)"
+        f"{processes}; attachments in {blobs}",
         flush=True,
     )
-    run(_url(args), blobs, args.host, args.port, args.cert, args.key)
-    return 0
+    return run(_url(args), blobs, args.host, args.port, args.cert, args.key, args.workers)
 
 
 def init(args: argparse.Namespace) -> int:

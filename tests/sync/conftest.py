@@ -135,8 +135,10 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 class Server:
     """A `fieldapp serve` subprocess and helpers to enroll devices and call its API."""
 
-    def __init__(self, db_url: str, data_dir: Path, env: dict | None = None):
-        self.db_url, self.data_dir = db_url, data_dir
+    def __init__(
+        self, db_url: str, data_dir: Path, env: dict | None = None, args: tuple[str, ...] = ()
+    ):
+        self.db_url, self.data_dir, self.args = db_url, data_dir, args
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}{wire.API}"
         self.env = {**os.environ, **(env or {})}
@@ -146,7 +148,7 @@ class Server:
     def start(self, tls: tuple[Path, Path] | None = None) -> Server:
         """Start `fieldapp serve`; with `tls` (certificate, key) it serves HTTPS."""
         cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(self.data_dir), "serve",
-               "--db", self.db_url, "--port", str(self.port)]  # fmt: skip
+               "--db", self.db_url, "--port", str(self.port), *self.args]  # fmt: skip
         if tls is not None:
             cmd += ["--cert", str(tls[0]), "--key", str(tls[1])]
             self.url = f"https://127.0.0.1:{self.port}{wire.API}"

@@ -10,8 +10,14 @@ a device read a blob (blobrefs.py): one that only named its hash must send the b
 first. Thumbnails and originals are separate blobs; the kind is recorded.
 
 Files live under the blob folder (one per server; several server processes must share
-it). Called from request threads; an flock on the partial file serialises concurrent
-uploads of the same blob, even across processes.
+it: `fieldapp serve --workers N`, or servers on several machines with the folder on
+shared storage). Called from request threads, in one process or several: an flock on the
+partial file serialises the chunks of one upload across processes (a chunk resent to
+another worker while the first is still writing waits, then gets 409 with the offset),
+and one that took the lock on a file another process meanwhile completed (renamed) or
+dropped (unlinked) opens the path again rather than writing into the orphan. The blob's
+row is written after re-reading it inside the serialised write: two devices completing
+the same blob at once both succeed.
 """
 
 from __future__ import annotations
@@ -19,7 +25,10 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -51,12 +60,19 @@ class BlobStore:
         wrong Upload-Length) never blocks another's."""
         return self.root / "partial" / f"{sha}.{access.principal.device_id}.{size}"
 
-    def _own_partial(self, sha: str, access: Access) -> Path | None:
-        found = sorted(
-            (self.root / "partial").glob(f"{sha}.{access.principal.device_id}.*"),
-            key=lambda p: p.stat().st_mtime,
-        )
-        return found[-1] if found else None
+    def _own_partial(self, sha: str, access: Access) -> tuple[Path, int] | None:
+        """This device's newest partial upload of `sha` and its size so far, if any (one
+        completed or dropped by another process meanwhile is not)."""
+        found = []
+        for path in (self.root / "partial").glob(f"{sha}.{access.principal.device_id}.*"):
+            try:
+                found.append((path.stat(), path))
+            except FileNotFoundError:
+                continue
+        if not found:
+            return None
+        info, path = max(found, key=lambda pair: pair[0].st_mtime)
+        return path, info.st_size
 
     def status(self, db: Database, access: Access, sha: str) -> dict:
         with db.read() as conn:
@@ -65,8 +81,10 @@ class BlobStore:
         if row is not None and row.complete and shown:
             return {"sha256": sha, "size": row.size, "offset": row.size, "complete": True}
         partial = self._own_partial(sha, access)
-        offset = partial.stat().st_size if partial is not None else 0
-        size = int(partial.name.rsplit(".", 1)[1]) if partial is not None else None
+        if partial is None:
+            return {"sha256": sha, "size": None, "offset": 0, "complete": False}
+        path, offset = partial
+        size = int(path.name.rsplit(".", 1)[1])
         return {"sha256": sha, "size": size, "offset": offset, "complete": False}
 
     def receive(self, db: Database, access: Access, sha: str, chunk: chunks.BlobChunk) -> dict:
@@ -79,6 +97,7 @@ class BlobStore:
             return {"sha256": sha, "size": row.size, "offset": row.size, "complete": True}
         if self._append(self._partial(sha, access, chunk.size), sha, chunk):
             with db.write() as conn:
+                row = conn.execute(select(t.blobs).where(t.blobs.c.sha256 == sha)).first()
                 if row is None:
                     conn.execute(
                         insert(t.blobs).values(sha256=sha, size=chunk.size, kind=chunk.kind,
@@ -95,8 +114,7 @@ class BlobStore:
 
     def _append(self, partial: Path, sha: str, chunk: chunks.BlobChunk) -> bool:
         """Append under an exclusive lock; True once the whole blob is in place."""
-        with partial.open("ab") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        with _locked(partial) as handle:
             offset = handle.seek(0, os.SEEK_END)
             if chunk.offset != offset:
                 raise BlobError(
@@ -143,6 +161,30 @@ class BlobStore:
 
 
 _HIDDEN = "no attachment record visible to this device names this blob"
+
+
+@contextmanager
+def _locked(partial: Path) -> Iterator[BinaryIO]:
+    """The partial file opened for appending under an exclusive flock, and still the file
+    at that path once locked (the lock holder before may have renamed or removed it)."""
+    while True:
+        handle = partial.open("ab")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if _same_file(handle, partial):
+                yield handle
+                return
+        finally:
+            handle.close()
+
+
+def _same_file(handle: BinaryIO, path: Path) -> bool:
+    try:
+        here = path.stat()
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(handle.fileno())
+    return (mine.st_dev, mine.st_ino) == (here.st_dev, here.st_ino)
 
 
 def _check_visible(conn: Connection, access: Access, sha: str) -> bool:

@@ -7,6 +7,12 @@ whole database, so that server sequence numbers are committed in order and a pul
 never skip one: SQLite's BEGIN IMMEDIATE takes the write lock at the start; PostgreSQL
 takes a transaction-level advisory lock, released by the commit itself. Reads run in a
 snapshot (SQLite WAL read transaction; PostgreSQL REPEATABLE READ).
+
+Several processes on one PostgreSQL database (`fieldapp serve --workers N`) need nothing
+more: the advisory lock and the sequence counter live in the database, so writes of all
+processes are serialised together and numbered in commit order. Each process keeps its
+own pool, sized so that all of them stay under PG_CONNECTIONS (PostgreSQL's default
+max_connections is 100).
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from fieldapp.sync.server import tables as t
 
 _WRITE_LOCK = 0x46415050  # the advisory lock key on PostgreSQL ("FAPP")
 STATEMENT_TIMEOUT_MS = 30_000
+PG_CONNECTIONS = 80  # every server process's pool together
+PROCESS_CONNECTIONS = 20  # at most, for one process (Starlette runs 40 request threads)
 
 
 def now_ms() -> int:
@@ -39,12 +47,17 @@ def database_url(value: str) -> str:
 
 
 class Database:
-    """The server database of one URL; open it once per process."""
+    """The server database of one URL; open it once per process. `processes`: how many
+    server processes share it (their pools share PG_CONNECTIONS)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, processes: int = 1):
         self.url = database_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
-        self.engine = _sqlite_engine(self.url) if self.is_sqlite else _pg_engine(self.url)
+        if self.is_sqlite:
+            self.engine = _sqlite_engine(self.url)
+        else:
+            connections = max(4, min(PROCESS_CONNECTIONS, PG_CONNECTIONS // max(1, processes)))
+            self.engine = _pg_engine(self.url, connections)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -113,8 +126,14 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def _pg_engine(url: str) -> Engine:
+def _pg_engine(url: str, connections: int) -> Engine:
+    """Half the connections kept open, the other half opened when the load needs them."""
     options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={STATEMENT_TIMEOUT_MS}"
+    kept = connections // 2
     return create_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=10, connect_args={"options": options}
+        url,
+        pool_pre_ping=True,
+        pool_size=kept,
+        max_overflow=connections - kept,
+        connect_args={"options": options},
     )

@@ -1,22 +1,58 @@
 """Running the server: open and migrate the database, build the app, start uvicorn.
 
 uvicorn runs one event loop in the main thread; request work runs in its thread pool
-(app.py). Ctrl-C or SIGTERM stops it after the requests in flight.
+(app.py). Ctrl-C or SIGTERM stops it after the requests in flight. With `workers` > 1
+(PostgreSQL only), workers.py runs that many such processes on one listening socket.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
-from fieldapp.sync.server.db import Database
+from fieldapp.sync.server.db import Database, database_url
 
 KEEP_ALIVE_S = 15
+GRACEFUL_STOP_S = 10
+MAX_WORKERS = 64
 
 
 def open_database(url: str) -> Database:
     db = Database(url)
     db.migrate()
     return db
+
+
+def workers_problem(url: str, workers: int) -> str | None:
+    """Why `workers` server processes cannot serve this database, else None."""
+    if workers == 1:
+        return None
+    if not 1 <= workers <= MAX_WORKERS:
+        return f"--workers must be from 1 to {MAX_WORKERS}, not {workers}"
+    if database_url(url).startswith("sqlite"):
+        return (
+            "--workers needs a PostgreSQL database (--db postgresql://...): SQLite makes"
+            " every write wait for one file lock, so more processes would only queue behind"
+            " each other (and could time out); run one process on SQLite (no --workers)"
+        )
+    if sys.platform == "win32":
+        return "--workers needs Linux or macOS (the workers are forked); run one process"
+    return None
+
+
+def uvicorn_options(host: str, port: int, cert: Path | None, key: Path | None) -> dict[str, Any]:
+    """uvicorn's settings, the same for one process and for each worker."""
+    return {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "timeout_keep_alive": KEEP_ALIVE_S,
+        "timeout_graceful_shutdown": GRACEFUL_STOP_S,
+        "ssl_certfile": str(cert) if cert else None,
+        "ssl_keyfile": str(key) if key else None,
+        "h11_max_incomplete_event_size": 64 * 1024,
+    }
 
 
 def serve(
@@ -26,24 +62,21 @@ def serve(
     port: int = 8765,
     cert: Path | None = None,
     key: Path | None = None,
-) -> None:
+    workers: int = 1,
+) -> int:
+    """Serve until stopped; the exit status (non-zero: the workers kept dying)."""
+    if workers > 1:
+        from fieldapp.sync.server.workers import run_workers
+
+        open_database(url).close()  # migrated once, before any worker starts
+        return run_workers(url, blob_root, uvicorn_options(host, port, cert, key), workers)
     import uvicorn
 
     from fieldapp.sync.server.app import create_app
 
     db = open_database(url)
     try:
-        app = create_app(db, blob_root)
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            log_level="warning",
-            timeout_keep_alive=KEEP_ALIVE_S,
-            timeout_graceful_shutdown=10,
-            ssl_certfile=str(cert) if cert else None,
-            ssl_keyfile=str(key) if key else None,
-            h11_max_incomplete_event_size=64 * 1024,
-        )
+        uvicorn.run(create_app(db, blob_root), **uvicorn_options(host, port, cert, key))
     finally:
         db.close()
+    return 0

@@ -3,10 +3,16 @@
 An enrollment code is 9 letters of a 26-letter alphabet and lives 30 minutes; what keeps
 it from being guessed is that guesses are slow. Each failed join takes a token from its
 address's bucket (FAILURES_ALLOWED, refilled one every REFILL_S); an address with an
-empty bucket gets 429 with Retry-After, whatever it sends, until a token is back. Kept in
-the server process (several processes behind a proxy each keep their own, and behind a
-proxy the address is the proxy's: put the limit there too). Thread-safe: request threads
-share one Throttle under its lock.
+empty bucket gets 429 with Retry-After, whatever it sends, until a token is back.
+
+Kept in each server process's memory. `fieldapp serve --workers N` splits the one budget
+between its N processes (`share_among`, called in each worker before its app is built):
+each keeps 1/N of the tokens, refilled N times slower, so that an address spreading its
+guesses over every worker still gets no more than FAILURES_ALLOWED at once and one per
+REFILL_S in all (from 10 workers on, each keeps at least one token: the burst grows to N,
+the rate stays). An honest typo costs a little more: 429 may come after fewer failures,
+when they all land on one worker. Behind a proxy the address is the proxy's: put the
+limit there too. Thread-safe: request threads share one Throttle under its lock.
 """
 
 from __future__ import annotations
@@ -20,15 +26,26 @@ FAILURES_ALLOWED = 10  # in a burst, per address
 REFILL_S = 6.0  # then one more every 6 s: 10 a minute
 MAX_ADDRESSES = 10_000  # buckets kept; full ones are dropped first
 
+_processes = 1  # server processes sharing the budget (share_among)
+
+
+def share_among(processes: int) -> None:
+    """This process is one of `processes` serving the same clients: Throttles made from
+    now on keep their share of the budget (the module docstring says how)."""
+    global _processes
+    _processes = max(1, processes)
+
 
 class Throttle:
     def __init__(
         self,
-        capacity: int = FAILURES_ALLOWED,
-        refill_s: float = REFILL_S,
+        capacity: float | None = None,
+        refill_s: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ):
-        self.capacity, self.refill_s, self.clock = capacity, refill_s, clock
+        self.capacity = capacity if capacity is not None else _share(FAILURES_ALLOWED)
+        self.refill_s = refill_s if refill_s is not None else REFILL_S * _processes
+        self.clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}  # address -> (tokens, at)
         self._lock = threading.Lock()
 
@@ -56,3 +73,7 @@ class Throttle:
         full = [a for a in self._buckets if self._tokens(a, now) >= self.capacity]
         for address in full or list(self._buckets)[: len(self._buckets) // 2]:
             del self._buckets[address]
+
+
+def _share(capacity: int) -> float:
+    return max(1.0, capacity / _processes)
