@@ -132,15 +132,18 @@ class Device:
                       "severity": 3, "source": "field", "status": "new",
                       "verification": "unverified", "created_at": CREATED,
                       "body": "Water over the road near the bridge"}  # fmt: skip
-            stamp = f"{wall + n:013d}-0000-{self.node}"
+            stamp = f"{wall + round_ * BATCH + n:013d}-0000-{self.node}"
             fields = {k: {"v": v, "s": stamp} for k, v in values.items()}
             entries.append({"op_id": uuid.uuid4().hex, "entity": "report", "id": rid,
                             "operation_id": self.operation, "fields": fields})  # fmt: skip
         return entries
 
 
-def push(http: requests.Session, url: str, key: str, entries: list[dict]) -> requests.Response:
-    body = wire.encode_body(wire.push_body(key, int(time.time() * 1000), entries))
+def encode(key: str, entries: list[dict]) -> bytes:
+    return wire.encode_body(wire.push_body(key, int(time.time() * 1000), entries))
+
+
+def push(http: requests.Session, url: str, body: bytes) -> requests.Response:
     answer = http.post(f"{url}/push", data=body, timeout=120,
                        headers={"Content-Encoding": "gzip"})  # fmt: skip
     answer.raise_for_status()
@@ -172,13 +175,14 @@ def work(device: Device, url: str, start: threading.Barrier, results: Results) -
     main, other = session(device.token), session(device.token)
     try:
         pull(device, main, url, None)  # caught up before the clock starts
+        # bodies made beforehand: the client shares the machine's cores with the server
+        bodies = [encode(uuid.uuid4().hex, device.entries(r)) for r in range(ROUNDS)]
         start.wait()
-        for round_ in range(ROUNDS):
-            entries, key = device.entries(round_), uuid.uuid4().hex
+        for body in bodies:
             started = time.perf_counter()
-            first = push(main, url, key, entries)
+            first = push(main, url, body)
             results.add("push", time.perf_counter() - started, first)
-            again = push(other, url, key, entries).json()  # the answer was "lost"
+            again = push(other, url, body).json()  # the answer was "lost"
             answer = first.json()
             if set(answer["results"]) != {"applied"} or not again.get("replayed"):
                 results.problems.append(f"{device.name}: {set(answer['results'])}, {again}")
@@ -200,7 +204,7 @@ def setup(db, url: str) -> list[Device]:
                            "exercise": {"v": 0, "s": stamp},
                            "created_at": {"v": CREATED, "s": stamp}}}
                for n, op in enumerate(operations)]  # fmt: skip
-    push(session(coordinator), url, "operations", entries)
+    push(session(coordinator), url, encode("operations", entries))
     devices = []
     for team, operation in zip(teams, operations, strict=True):
         names = [f"vol{n}" for n in team]
@@ -234,17 +238,55 @@ def run(admin: str, root: Path, workers: int) -> dict:
         for thread in threads:
             thread.start()
         start.wait()
-        started = time.perf_counter()
+        started, before = time.perf_counter(), cpu(proc.pid, root)
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
+        used = {k: v - before[k] for k, v in cpu(proc.pid, root).items()}
         for device in devices:  # whatever teammates pushed after its last pull
             pull(device, session(device.token), url, None)
-        return {"elapsed": elapsed, "results": results, **exactly_once(db, devices)}
+        return {"elapsed": elapsed, "results": results, "cpu": used, **exactly_once(db, devices)}
     finally:
         proc.terminate()
         proc.wait()
         db.close()
+
+
+def cpu(server: int, pg_root: Path) -> dict[str, float]:
+    """CPU seconds so far of the server's processes, of PostgreSQL's, of this client, and
+    of the whole machine (busy, all cores): where the cores went (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    postmaster = int((pg_root / "data" / "postmaster.pid").read_text().split()[0])
+    server_pids = {server, *children(server)}
+    pg_pids = {postmaster, *children(postmaster)}
+    busy = sum(int(v) for i, v in enumerate(Path("/proc/stat").read_text().split()[1:9])
+               if i not in (3, 4))  # fmt: skip  # all but idle and iowait
+    times = os.times()
+    return {
+        "server": sum(_cpu_of(pid) for pid in server_pids) / tick,
+        "postgres": sum(_cpu_of(pid) for pid in pg_pids) / tick,
+        "client": times.user + times.system,
+        "machine": busy / tick,
+    }
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _cpu_of(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
 
 
 def exactly_once(db, devices: list[Device]) -> dict:
@@ -279,6 +321,13 @@ def report(workers: int, run_: dict) -> None:
         f" {run_['distinct']:,} distinct op ids; teammates' changes missing"
         f" {run_['missing']}, received twice {run_['twice']}; problems:"
         f" {results.problems[:3] or 'none'}"
+    )
+    used, wall = run_["cpu"], run_["elapsed"]
+    others = used["machine"] - used["server"] - used["postgres"] - used["client"]
+    print(
+        f"  cores in use (of {os.cpu_count()}): server {used['server'] / wall:.2f},"
+        f" PostgreSQL {used['postgres'] / wall:.2f}, this client {used['client'] / wall:.2f},"
+        f" other programs {max(0.0, others) / wall:.2f}"
     )
     if workers > 1:
         shares = ", ".join(f"{w}: {n}" for w, n in sorted(results.workers.items()))

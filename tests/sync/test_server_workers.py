@@ -225,6 +225,21 @@ def test_a_rights_change_through_one_worker_holds_on_every_other(farm):
         assert refused.status_code == 403 and "revoked" in refused.json()["detail"]
 
 
+def test_one_code_sent_to_two_workers_at_once_enrolls_one_device(farm):
+    accounts.add_user(farm.db, "vera", "volunteer")
+    code, _ = accounts.enroll(farm.db, "vera")
+    sessions = [on_worker(farm, 1), on_worker(farm, 2)]
+    with ThreadPoolExecutor(2) as pair:
+        answers = list(pair.map(lambda s: s.post(f"{farm.url}/join", timeout=30,
+                                                 json={"code": code, "device_name": "pc"}),
+                                sessions))  # fmt: skip
+    assert sorted(a.status_code for a in answers) == [200, 401]
+    assert [a.json()["detail"] for a in answers if a.status_code == 401] == [
+        "this enrollment code was already used"
+    ]
+    assert len(accounts.devices(farm.db)) == 1
+
+
 def test_failed_joins_share_one_budget_across_workers(farm):
     letters, answers = joining.CODE_ALPHABET, []
     sessions = [on_worker(farm, index) for index in range(1, WORKERS + 1)]
