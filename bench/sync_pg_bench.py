@@ -6,7 +6,8 @@ client does after a lost answer). Checked: every change accepted exactly once (t
 server's change log holds 50,000 rows, one per op id; every resent batch was replayed).
 Printed: throughput (changes per second, wall clock) and the push latency (median, p95).
 PostgreSQL runs from /usr/lib/postgresql/*/bin as the `postgres` user in a temp dir,
-like the tests. Usage: python bench/sync_pg_bench.py [DEVICES] [CHANGES]
+like the tests. Usage: python bench/sync_pg_bench.py [DEVICES] [CHANGES] [WORKERS]
+(WORKERS: `fieldapp serve --workers`, default 1; bench/sync_workers_bench.py adds pulls).
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from fieldapp.sync.server import accounts
 
 DEVICES = int(sys.argv[1]) if len(sys.argv) > 1 else 50
 CHANGES = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+WORKERS = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 BATCH = 100
+CREATED = "2026-11-29T08:00:00.000Z"
 
 
 def free_port() -> int:
@@ -65,7 +68,7 @@ def start_postgres(root: Path) -> tuple[str, callable]:
 def start_server(db_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(folder), "serve", "--db", db_url,
-           "--port", str(port)]  # fmt: skip
+           "--port", str(port), "--workers", str(WORKERS)]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -103,17 +106,22 @@ def device(url: str, token: str, operation: str, latencies: list, problems: list
             wall += 1
             stamp = f"{wall:013d}-0000-{node}"
             values = {"title": f"Report {n} of {node}", "kind": "hazard", "severity": 3,
-                      "body": "Water over the road near the bridge", "status": "new"}  # fmt: skip
+                      "body": "Water over the road near the bridge", "status": "new",
+                      "source": "field", "verification": "unverified",
+                      "created_at": CREATED}  # fmt: skip
             entries.append({"op_id": str(uuid.uuid4()), "entity": "report",
-                            "id": str(uuid.uuid4()), "operation_id": operation, "s": stamp,
-                            "fields": {k: {"v": v} for k, v in values.items()}})  # fmt: skip
+                            "id": str(uuid.uuid4()), "operation_id": operation,
+                            "fields": {k: {"v": v, "s": stamp}
+                                       for k, v in values.items()}})  # fmt: skip
         key = "b-" + uuid.uuid4().hex
         started = time.perf_counter()
         first = push(session, url, key, entries)
         latencies.append(time.perf_counter() - started)
         again = push(session, url, key, entries)  # the answer was "lost": same key again
         if set(first["results"]) != {"applied"} or not again.get("replayed"):
-            problems.append(f"{node}: {set(first['results'])}, replayed={again.get('replayed')}")
+            reasons = sorted(set(first.get("reasons", {}).values()))[:2]
+            replayed = again.get("replayed")
+            problems.append(f"{node}: {set(first['results'])} {reasons}, replayed={replayed}")
 
 
 def main() -> None:
@@ -134,10 +142,11 @@ def main() -> None:
         operation = uuid.uuid4().hex
         session = requests.Session()
         session.headers["Authorization"] = f"Bearer {coordinator}"
-        stamp = f"{int(time.time() * 1000):013d}-0000-coord"
-        fields = {"name": {"v": "Bench"}, "exercise": {"v": 0}}
+        stamp = f"{int(time.time() * 1000):013d}-0000-{uuid.uuid4().hex[:16]}"
+        values = {"name": "Bench", "exercise": 0, "created_at": CREATED}
+        fields = {k: {"v": v, "s": stamp} for k, v in values.items()}
         entry = {"op_id": "op-" + operation, "entity": "operation", "id": operation,
-                 "operation_id": operation, "s": stamp, "fields": fields}  # fmt: skip
+                 "operation_id": operation, "fields": fields}  # fmt: skip
         push(session, url, "op", [entry])
         tokens = [enroll(db, url, f"device{n}", "volunteer") for n in range(DEVICES)]
         latencies: list[float] = []
@@ -155,11 +164,12 @@ def main() -> None:
                                            " WHERE entity = 'report'").one()  # fmt: skip
         db.close()
         total = DEVICES * CHANGES
-        print(f"PostgreSQL, {DEVICES} devices x {CHANGES:,} changes at once (batches of {BATCH},"
+        print(f"PostgreSQL, {WORKERS} server process(es), {DEVICES} devices x {CHANGES:,}"
+              f" changes at once (batches of {BATCH},"
               f" each sent twice): {total / elapsed:,.0f} changes/s ({elapsed:.1f} s);"
               f" push latency {summary_ms(latencies)}")  # fmt: skip
         print(f"  accepted exactly once: {changes[0]:,} changes stored for {total:,} sent,"
-              f" {changes[1]:,} distinct op ids; problems: {problems or 'none'}"
+              f" {changes[1]:,} distinct op ids; problems: {problems[:3] or 'none'}"
               f" (p95 {percentile(latencies, 95) * 1000:.0f} ms)")  # fmt: skip
     finally:
         if proc is not None:
