@@ -14,10 +14,13 @@ from xml.sax.saxutils import escape
 
 from fieldapp.exports.out.common import Export, item_name, report_values, rings
 from fieldapp.exports.out.xmlwrite import Xml
+from fieldapp.reports.domain import SEVERITY_COLOURS as MAP_COLOURS
 
 NS = "http://www.opengis.net/kml/2.2"
-# The map's severity colours (resources/web/fieldapp/map.css), as KML's aabbggrr.
-SEVERITY_COLOURS = {1: "ff327d2e", 2: "ff42b37c", 3: "ff25a8f9", 4: "ff006cef", 5: "ff2828c6"}
+# The map's severity colours (reports/domain.py), as KML's aabbggrr.
+SEVERITY_COLOURS = {
+    level: f"ff{css[5:7]}{css[3:5]}{css[1:3]}" for level, css in MAP_COLOURS.items()
+}
 
 
 def write(export: Export, out: IO[str]) -> int:

@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from fieldapp.exports.out.common import Export, item_name, report_values
+from fieldapp.reports.domain import SEVERITY_COLOURS
 
-# The map's severity colours (resources/web/fieldapp/map.css), as CSS.
-SEVERITY_COLOURS = {1: "#2e7d32", 2: "#7cb342", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 FEATURE_COLOUR = "#1565c0"
 
 
