@@ -122,6 +122,8 @@ def _chain_json(chain: Any) -> dict[str, Any]:
     return {
         "id": current["id"],
         "chain": chain.id,
+        "identifier": current["identifier"],
+        "sender": current["sender"],
         "state": chain.state,
         "status": current["status"],
         "msg_type": current["msg_type"],
