@@ -99,6 +99,7 @@ class DuplicatePicker(QObject):
 
 
 def _one_line(report: Report) -> str:
-    when = dates.prose_time(report.get("observed_at") or report.get("created_at"), utc=True)
+    # a line of the completer's list: ISO, in UTC as the report list shows it
+    when = dates.list_time(report.get("observed_at") or report.get("created_at"), utc=True)
     parts = [report["title"], report.get("place") or "", when]
     return " · ".join(part for part in parts if part)
