@@ -58,8 +58,8 @@ def prose_locale() -> QLocale:
 def prose_time(value: Stamp, *, utc: bool = False, epoch_ms: bool = False) -> str:
     """ "6 December 2026 at 14:05" in the locale's words, for a sentence.
 
-    `never` words no moment (translate it where it reads in a sentence); text that is no
-    time comes back as it was."""
+    "" for no moment (the caller words "never" in its own sentence); text that is no time
+    comes back as it was."""
     found = datetext.moment(value, epoch_ms=epoch_ms)
     if found is None:
         return "" if value is None or value == "" else str(value)
