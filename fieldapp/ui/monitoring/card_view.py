@@ -121,7 +121,7 @@ class PostsModel(QAbstractTableModel):
         self.items, self.notes = items, notes
         self._rows = [
             (
-                local_time(i["posted_at"], with_day=True),
+                local_time(i["posted_at"]),
                 author_words(i, notes),
                 one_line(i["text"] or i["url"]),
                 place_words(i),
@@ -222,7 +222,7 @@ class CardPanel(QWidget):
         header = self.posts_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 160, 260, 110)):
+        for column, width in enumerate((120, 160, 260, 110)):  # 120: an ISO day and time
             self.posts_view.setColumnWidth(column, width)
         self.text = QPlainTextEdit(self)  # plain text: markup in a post stays characters
         self.text.setReadOnly(True)

@@ -105,7 +105,7 @@ class MonitoringDesk(QMainWindow):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((48, 56, 140, 330, 90, 80, 60)):
+        for column, width in enumerate((48, 56, 190, 330, 90, 80, 60)):  # 190: ISO day, time, who
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.work_area = QSplitter(Qt.Orientation.Vertical, self)

@@ -38,7 +38,7 @@ from fieldapp.core.record_types import ReportRow
 from fieldapp.reports.domain import SEVERITY_COLOURS
 from fieldapp.reports.query import INDEXED_SORTS, SORTABLE, ReportQuery
 from fieldapp.store import Store
-from fieldapp.ui.kit import i18n
+from fieldapp.ui.kit import dates, i18n
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def column_of(field: str) -> int:
 
 def short_time(stored: str | None) -> str:
     """A stored UTC time as "2026-11-28 14:05" (the list says UTC in its header)."""
-    return f"{stored[:10]} {stored[11:16]}" if stored else ""
+    return dates.list_time(stored, utc=True)
 
 
 def severity_icon(severity: int) -> QIcon:
