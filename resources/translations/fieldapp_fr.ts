@@ -1196,8 +1196,8 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <source>Ends</source>
-        <translation>Fin</translation>
+        <source>Ends (UTC)</source>
+        <translation>Fin (UTC)</translation>
     </message>
     <message>
         <source>Relayed</source>
@@ -1516,6 +1516,49 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note :</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation>moins d&apos;une seconde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 heures</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 seconde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 secondes</translation>
     </message>
 </context>
 <context>
@@ -3545,7 +3588,7 @@
     </message>
     <message>
         <source>first seen %1 by %2</source>
-        <translation>vu d&apos;abord à %1 par %2</translation>
+        <translation>vu d&apos;abord le %1 par %2</translation>
     </message>
     <message>
         <source>On</source>
@@ -3581,7 +3624,7 @@
     </message>
     <message>
         <source>OK at %1</source>
-        <translation>OK à %1</translation>
+        <translation>OK le %1</translation>
     </message>
     <message>
         <source>Not polled yet</source>
@@ -5702,7 +5745,7 @@
     </message>
     <message>
         <source>, the earliest %1 by %2</source>
-        <translation>, le premier à %1 par %2</translation>
+        <translation>, le premier le %1 par %2</translation>
     </message>
 </context>
 <context>
@@ -6216,6 +6259,10 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>“%1” is not a call sign (like F4ABC or W1AW/4).</source>
+        <translation>« %1 » n’est pas un indicatif (comme F4ABC ou W1AW/4).</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -6813,22 +6860,6 @@
     <message>
         <source>Transferring files</source>
         <translation>Transfert des fichiers</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 jours</translation>
     </message>
     <message>
         <source>never</source>
