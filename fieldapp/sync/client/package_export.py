@@ -150,7 +150,9 @@ def _rows(conn: sqlite3.Connection, declared: RecordType, operation_id: str) -> 
         f" FROM {declared.table} t"
         " LEFT JOIN sync_owners o ON o.entity = ? AND o.row_id = t.id"
         " LEFT JOIN sync_records r ON r.entity = ? AND r.row_id = t.id"
-        " WHERE t.operation_id = ? AND t.seq > ? ORDER BY t.seq LIMIT ?"
+        # `+operation_id`: walk the rows in seq order (the primary key), never the
+        # operation's index, which would sort the whole operation again for every page
+        " WHERE +t.operation_id = ? AND t.seq > ? ORDER BY t.seq LIMIT ?"
     )
     after = 0
     while True:
