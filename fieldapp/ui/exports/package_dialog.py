@@ -304,8 +304,8 @@ class ImportPackageDialog(QDialog):
             text = self.tr("Imported %1: %2 records created, %3 updated, %4 already here.")
         else:
             text = self.tr("%1 (made by %5): %2 records to create, %3 to update, %4 already here.")
-        where = (self.tr("an operation already here") if plan.operation_here
-                 else self.tr("a new operation here"))  # fmt: skip
+        where = (self.tr("Its operation is already here") if plan.operation_here
+                 else self.tr("Its operation is new here"))  # fmt: skip
         values = (plan.operation["name"], plan.total("new"), plan.total("updated"),
                   plan.total("present"), plan.made_by or "?")  # fmt: skip
         for n, value in enumerate(values, start=1):
