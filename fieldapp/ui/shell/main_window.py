@@ -25,6 +25,7 @@ from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
+from fieldapp.ui.exports.package_launch import PackageLauncher
 from fieldapp.ui.exports.sitrep_launch import SitrepLauncher
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         menu = self.chrome.operation_menu  # Operation ▸ Situation report…
         self.sitrep = SitrepLauncher(self, menu, self.store, self.tasks)
+        self.packages = PackageLauncher(  # File ▸ Import/Export operation package…
+            self, self.chrome.file_menu, self.chrome.export_action, self.tasks, _type_labels
+        )
         self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
         self.alerts: AlertsLauncher | None = None  # built once the first rows are painted
         self.exercises: ExerciseLauncher | None = None  # the same
@@ -140,6 +144,8 @@ class MainWindow(QMainWindow):
         self.operation_changed.connect(radio.set_operation)
         self.operation_changed.connect(self.monitoring.set_operation)
         self.operation_changed.connect(self.sitrep.set_operation)
+        self.operation_changed.connect(self.packages.set_operation)
+        self.packages.operation_imported.connect(self.switch_operation)
         self.records_changed.connect(self.sitrep.show_changes)
         self.sitrep.radio_entry_requested.connect(self._on_radio_entry_requested)
         self.records_changed.connect(maps.show_changes)
@@ -508,3 +514,10 @@ class MainWindow(QMainWindow):
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
         self.store_changes.stop()
+
+
+def _type_labels() -> dict[str, str]:
+    """Record types in words (the conflict view's), for the package import's preview."""
+    from fieldapp.ui.sync.record_display import type_labels
+
+    return type_labels()
