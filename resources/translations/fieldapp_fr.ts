@@ -2308,6 +2308,49 @@
     </message>
 </context>
 <context>
+    <name>ExportPackageDialog</name>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Export operation package</source>
+        <translation>Exporter le paquet d’opération</translation>
+    </message>
+    <message>
+        <source>One file with everything of %1: reports, map features, attachments and their files, the radio log, posts, alerts and the exercise&apos;s records, with their ids. Another team&apos;s FieldApp imports it (File ▸ Import operation package…); a later sync or a second import never makes duplicates.</source>
+        <translation>Un seul fichier avec tout le contenu de %1 : rapports, éléments de carte, pièces jointes et leurs fichiers, journal radio, publications, alertes et enregistrements de l’exercice, avec leurs identifiants. Le FieldApp d’une autre équipe l’importe (Fichier ▸ Importer un paquet d’opération…) ; une synchronisation ultérieure ou un second import ne crée jamais de doublons.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Operation packages (*%1)</source>
+        <translation>Paquets d’opération (*%1)</translation>
+    </message>
+    <message>
+        <source>Writing the operation package…</source>
+        <translation>Écriture du paquet d’opération…</translation>
+    </message>
+    <message>
+        <source>Package of %1</source>
+        <translation>Paquet de %1</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 records).</source>
+        <translation>Écrit : %1 (%2 enregistrements).</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+</context>
+<context>
     <name>FeatureDialog</name>
     <message>
         <source>Give it a name, e.g. Lower town flooded.</source>
@@ -2812,6 +2855,109 @@
     <message>
         <source>Import cancelled: nothing was stored.</source>
         <translation>Importation annulée : rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPackageDialog</name>
+    <message>
+        <source>Import operation package</source>
+        <translation>Importer un paquet d’opération</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>To create</source>
+        <translation>À créer</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>À mettre à jour</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>Déjà présents</translation>
+    </message>
+    <message>
+        <source>Choose an operation package (*%1).</source>
+        <translation>Choisissez un paquet d’opération (*%1).</translation>
+    </message>
+    <message>
+        <source>Operation packages (*%1)</source>
+        <translation>Paquets d’opération (*%1)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 records created, %3 updated, %4 already here.</source>
+        <translation>Opération « %1 » importée : %2 enregistrements créés, %3 mis à jour, %4 déjà présents.</translation>
+    </message>
+    <message>
+        <source>%1 (made by %5): %2 records to create, %3 to update, %4 already here.</source>
+        <translation>%1 (fait par %5) : %2 enregistrements à créer, %3 à mettre à jour, %4 déjà présents.</translation>
+    </message>
+    <message>
+        <source>Its operation is already here</source>
+        <translation>Son opération est déjà ici</translation>
+    </message>
+    <message>
+        <source>Its operation is new here</source>
+        <translation>Son opération est nouvelle ici</translation>
+    </message>
+    <message>
+        <source>Attachment files: %1 new, %2 already here.</source>
+        <translation>Fichiers joints : %1 nouveaux, %2 déjà présents.</translation>
+    </message>
+    <message>
+        <source>%1 files are not in the package: a later sync fetches them.</source>
+        <translation>%1 fichiers ne sont pas dans le paquet : une synchronisation ultérieure les récupérera.</translation>
+    </message>
+    <message>
+        <source>%1 controllers&apos; records left out: this device plays the exercise.</source>
+        <translation>%1 enregistrements des contrôleurs laissés de côté : cet appareil joue l’exercice.</translation>
+    </message>
+    <message>
+        <source>This package cannot be imported; nothing will be stored: %1</source>
+        <translation>Ce paquet ne peut pas être importé ; rien ne sera enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import of %1</source>
+        <translation>Import de %1</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was stored: %1</source>
+        <translation>L’import a échoué ; rien n’a été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Import annulé : rien n’a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4260,17 @@
     <message>
         <source>Linked.</source>
         <translation>Lié.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageLauncher</name>
+    <message>
+        <source>Export operation &amp;package…</source>
+        <translation>Exporter un &amp;paquet d’opération…</translation>
+    </message>
+    <message>
+        <source>Import operation pac&amp;kage…</source>
+        <translation>Importer un paquet d’opé&amp;ration…</translation>
     </message>
 </context>
 <context>
