@@ -20,6 +20,7 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
@@ -197,7 +198,7 @@ async def _parse(request: Request, data: bytes) -> tuple[dict[str, str], bytes |
     again = StarletteRequest(request.scope, replay)
     try:
         form = await again.form(max_files=1, max_fields=len(FIELDS) + 4, max_part_size=64 * 1024)
-    except (MultiPartException, AssertionError, ValueError, KeyError):
+    except (MultiPartException, StarletteHTTPException, AssertionError, ValueError, KeyError):
         return None
     try:
         fields = {name: value for name, value in form.multi_items()
