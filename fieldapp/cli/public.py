@@ -36,7 +36,9 @@ def add_operation_parser(ops: Any, command: Callable, db_option: Callable) -> No
     sub.add_argument("--tiles", type=Path, metavar="FILE", help="an MBTiles set for the tap-map")
     sub.add_argument("--address-limit", type=int, metavar="N", help="reports per address per hour")
     sub.add_argument("--operation-limit", type=int, metavar="N", help="reports per minute in all")
-    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the QR code (.png, .svg)")
+    sub.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the QR code (.png, .svg)"
+    )
     json_flag(sub)
 
 
@@ -76,7 +78,9 @@ def _until(text: str) -> int:
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise CliError(f"--until {text!r}: give a date like 2026-12-31 or 2026-12-31T18:00") from None
+        raise CliError(
+            f"--until {text!r}: give a date like 2026-12-31 or 2026-12-31T18:00"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp() * 1000)
@@ -150,8 +154,11 @@ def listing(args: argparse.Namespace) -> int:
     if not states:
         print("no operation was opened to the public")
     for state in states:
-        refused = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(state["refused"].items()))
-        print(f"{state['code']}  {state['operation_name']}: {'open' if state['open'] else 'closed'},"
+        refused = ", ".join(
+            f"{k.replace('_', ' ')} {v}" for k, v in sorted(state["refused"].items())
+        )
+        shown = "open" if state["open"] else "closed"
+        print(f"{state['code']}  {state['operation_name']}: {shown},"
               f" {state['submissions']} submission(s); refused: {refused or 'none'}")  # fmt: skip
     return 0
 

@@ -15,19 +15,25 @@ def _fieldapp(server, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
 
 
-def test_a_coordinator_opens_an_operation_and_gets_its_address_and_qr_code(server, operation, tmp_path):
+def test_a_coordinator_opens_an_operation_and_gets_its_address_and_qr_code(
+    server, operation, tmp_path
+):
     poster = tmp_path / "poster.svg"
     done = _fieldapp(server, "operation", "public", operation, "--on", "--title", "Crues",
                      "--text", "En danger ? Appelez le 112.", "--lang", "fr,en",
                      "--until", "2099-01-31", "--retention", "14",
                      "--url", "https://crise.example.org", "-o", str(poster))  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "is open at https://crise.example.org/r/" in done.stdout and "kept 14 days" in done.stdout
+    assert (
+        "is open at https://crise.example.org/r/" in done.stdout and "kept 14 days" in done.stdout
+    )
     assert "█" in done.stdout  # the QR code as text
     assert poster.read_text().startswith("<?xml") and "<svg" in poster.read_text()
     code = done.stdout.split("/r/")[1][:6]
     form = publickit.Form(server, operation, code)
-    assert publickit.post(form, publickit.good_fields(publickit.fresh_token(form))).status_code == 201
+    assert (
+        publickit.post(form, publickit.good_fields(publickit.fresh_token(form))).status_code == 201
+    )
     listed = json.loads(_fieldapp(server, "public", "list", "--json").stdout)
     assert [(s["code"], s["submissions"], s["retention_days"]) for s in listed] == [(code, 1, 14)]
     off = _fieldapp(server, "operation", "public", operation, "--off")

@@ -15,7 +15,9 @@ def test_the_form_has_labelled_fields_a_token_and_says_who_runs_it(form):
     assert '<html lang="en">' in html and "Floods in Quillan" in html
     for field in ("text", "place", "photo", "contact", "consent"):
         assert f'<label class="top" for="{field}">' in html or f'id="{field}"' in html
-        assert re.search(rf'<label[^>]*for="{field}"|<label class="choice"><input[^>]*id="{field}"', html)
+        assert re.search(
+            rf'<label[^>]*for="{field}"|<label class="choice"><input[^>]*id="{field}"', html
+        )
     for kind in ("flooding", "road_cut", "damage", "people_in_need", "other"):
         assert f'name="kind" value="{kind}"' in html
     assert publickit.token_of(html)

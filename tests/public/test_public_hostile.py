@@ -105,7 +105,7 @@ def test_a_filled_honeypot_gets_a_page_saying_so(server, form):
 
 
 def test_a_body_that_is_not_a_form_gets_a_page_not_a_trace(server, form):
-    answer = requests.post(form.url, data=b"\x00garbage", timeout=10,
-                           headers={"Content-Type": "multipart/form-data; boundary=zz"})  # fmt: skip
+    kind = {"Content-Type": "multipart/form-data; boundary=zz"}
+    answer = requests.post(form.url, data=b"\x00garbage", timeout=10, headers=kind)
     assert answer.status_code in (400, 403) and "<h1>" in answer.text
     _nothing_stored(server)

@@ -23,11 +23,15 @@ def test_a_report_sent_by_the_form_is_an_item_on_a_volunteers_laptop_without_the
     server, tmp_path, coordinator, operation, form
 ):
     token = publickit.fresh_token(form)
-    answer = publickit.post(form, publickit.good_fields(token), ("crue.jpg", publickit.jpeg(), "image/jpeg"))
+    answer = publickit.post(
+        form, publickit.good_fields(token), ("crue.jpg", publickit.jpeg(), "image/jpeg")
+    )
     assert answer.status_code == 201, answer.text
     receipt = answer.text.split('id="receipt">')[1].split("<")[0]
     assert len(receipt) == 7 and receipt[3] == "-"
-    vera = publickit.Peer(tmp_path, "vera", server.url, publickit.enroll(server, "vera", "volunteer"))
+    vera = publickit.Peer(
+        tmp_path, "vera", server.url, publickit.enroll(server, "vera", "volunteer")
+    )
     vera.sync_ok()
     (item,) = _items(vera, operation)
     assert item["text"] == "Water up to the doors, rue du Pont\n\n#flooding"
@@ -38,8 +42,8 @@ def test_a_report_sent_by_the_form_is_an_item_on_a_volunteers_laptop_without_the
     assert "12 34 56 78" not in json.dumps([dict(r) for r in stored])
     # the photo: a cleaned JPEG the volunteer's device may download by hash
     (media,) = json.loads(item["media"])
-    blob = requests.get(server.url.rsplit("/api/v1", 1)[0] + media,
-                        headers={"Authorization": f"Bearer {_token(vera)}"}, timeout=10)  # fmt: skip
+    bearer = {"Authorization": f"Bearer {_token(vera)}"}
+    blob = requests.get(server.url.rsplit("/api/v1", 1)[0] + media, headers=bearer, timeout=10)
     assert blob.status_code == 200
     image = Image.open(io.BytesIO(blob.content))
     assert image.format == "JPEG" and not image.getexif()  # the camera model is gone

@@ -52,7 +52,9 @@ def take(conn: Connection, buckets: list[Bucket], now: int) -> int | None:
         values = {"tokens": tokens - 1, "at": now}
         if known:
             conn.execute(
-                update(pt.public_buckets).where(pt.public_buckets.c.key == bucket.key).values(values)
+                update(pt.public_buckets)
+                .where(pt.public_buckets.c.key == bucket.key)
+                .values(values)
             )
         else:
             conn.execute(insert(pt.public_buckets).values(key=bucket.key, **values))
@@ -86,5 +88,7 @@ def count(conn: Connection, operation_id: str, reason: str, now: int) -> None:
 
 def forget_full(conn: Connection, now: int) -> int:
     """Drop buckets untouched for two hours: every bucket refills within one."""
-    result = conn.execute(delete(pt.public_buckets).where(pt.public_buckets.c.at < now - 2 * HOUR_MS))
+    result = conn.execute(
+        delete(pt.public_buckets).where(pt.public_buckets.c.at < now - 2 * HOUR_MS)
+    )
     return result.rowcount or 0

@@ -89,7 +89,9 @@ def clean_settings(values: Mapping[str, Any]) -> dict[str, Any]:
     for name, value in values.items():
         if name in TEXT_LIMITS:
             if not isinstance(value, str) or len(value.strip()) > TEXT_LIMITS[name]:
-                raise AccountError(f"{name} must be a text of at most {TEXT_LIMITS[name]} characters")
+                raise AccountError(
+                    f"{name} must be a text of at most {TEXT_LIMITS[name]} characters"
+                )
             cleaned[name] = value.strip()
         elif name == "languages":
             cleaned[name] = _languages(value)
@@ -104,7 +106,7 @@ def clean_settings(values: Mapping[str, Any]) -> dict[str, Any]:
             cleaned[name] = value
         else:
             raise AccountError(f"unknown setting {name!r}")
-    if "base_url" in cleaned and cleaned["base_url"]:
+    if cleaned.get("base_url"):
         if not cleaned["base_url"].startswith(("http://", "https://")):
             raise AccountError("base_url must start with http:// or https://")
         cleaned["base_url"] = cleaned["base_url"].rstrip("/")

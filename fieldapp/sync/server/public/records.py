@@ -65,7 +65,9 @@ def change(conn: Connection, entity: str, row_id: str, values: Mapping[str, Any]
         raise ValueError(problem)
     newest = max(int(s.split("-", 1)[0]) for _v, s in state.values())
     mark = stamp(max(now, newest + 1))
-    writes = {name: (value, mark, state.get(name, (None, None))[1]) for name, value in values.items()}
+    writes = {
+        name: (value, mark, state.get(name, (None, None))[1]) for name, value in values.items()
+    }
     merged = {**{n: list(p) for n, p in state.items()}, **{n: [v, mark] for n, v in values.items()}}
     seq = next_seqs(conn, 1)
     conn.execute(
@@ -89,8 +91,11 @@ def forget_history(conn: Connection, entity: str, row_id: str) -> None:
     )
 
 
-def _history(conn: Connection, entity: str, row_id: str,
-             writes: Mapping[str, tuple[Any, str, str | None]], seq: int, now: int) -> None:  # fmt: skip
+Writes = Mapping[str, tuple[Any, str, str | None]]  # field -> (value, stamp, base)
+
+
+def _history(conn: Connection, entity: str, row_id: str, writes: Writes, seq: int,
+             now: int) -> None:  # fmt: skip
     conn.execute(
         insert(t.changes).values(
             op_id=f"public-{uuid.uuid4().hex}",
@@ -100,7 +105,11 @@ def _history(conn: Connection, entity: str, row_id: str,
             seq=seq,
             received_at=now,
             writes=dumps(
-                {"d": SERVER_DEVICE, "u": WRITER, "w": [[n, v, s, b] for n, (v, s, b) in writes.items()]}
+                {
+                    "d": SERVER_DEVICE,
+                    "u": WRITER,
+                    "w": [[n, v, s, b] for n, (v, s, b) in writes.items()],
+                }
             ),
         )
     )

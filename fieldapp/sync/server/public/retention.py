@@ -75,11 +75,14 @@ def _unused(conn: Connection, sha: str, operation_id: str) -> bool:
     if conn.execute(named.where(pt.public_submissions.c.operation_id == operation_id)).scalar():
         return False
     conn.execute(
-        delete(t.blob_refs).where(t.blob_refs.c.sha256 == sha, t.blob_refs.c.operation_id == operation_id)
+        delete(t.blob_refs).where(
+            t.blob_refs.c.sha256 == sha, t.blob_refs.c.operation_id == operation_id
+        )
     )
-    if conn.execute(named).scalar() or conn.execute(
-        select(t.blob_refs.c.sha256).where(t.blob_refs.c.sha256 == sha)
-    ).first():
+    if (
+        conn.execute(named).scalar()
+        or conn.execute(select(t.blob_refs.c.sha256).where(t.blob_refs.c.sha256 == sha)).first()
+    ):
         return False
     conn.execute(delete(t.blobs).where(t.blobs.c.sha256 == sha))
     return True

@@ -158,7 +158,11 @@ def _take(db: Database, ctx: FormContext, request: Request) -> int | None:
 
 def _busy(ctx: FormContext, wait: int) -> HTMLResponse:
     w = words(ctx.language)
-    delay = w["minutes"].replace("%1", str(-(-wait // 60))) if wait >= 60 else w["seconds"].replace("%1", str(wait))
+    delay = (
+        w["minutes"].replace("%1", str(-(-wait // 60)))
+        if wait >= 60
+        else w["seconds"].replace("%1", str(wait))
+    )
     return ctx.message("busy_title", w["busy"].replace("%1", delay), 429, back=True,
                        extra={"Retry-After": str(wait)})  # fmt: skip
 

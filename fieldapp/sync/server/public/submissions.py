@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import UTC, datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -84,7 +84,9 @@ def check_form(fields: Mapping[str, str], language: str) -> tuple[Report | None,
     return Report(text, kind, place, lat, lon, contact, language, photo_position), {}
 
 
-def _position(fields: Mapping[str, str], errors: dict[str, str]) -> tuple[float | None, float | None]:
+def _position(
+    fields: Mapping[str, str], errors: dict[str, str]
+) -> tuple[float | None, float | None]:
     raw_lat, raw_lon = fields.get("lat", "").strip(), fields.get("lon", "").strip()
     if not raw_lat and not raw_lon:
         return None, None
@@ -168,7 +170,9 @@ def _new_receipt(conn: Connection) -> str:
         letters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
         receipt = f"{letters[:3]}-{letters[3:]}"
         taken = conn.execute(
-            select(pt.public_submissions.c.receipt).where(pt.public_submissions.c.receipt == receipt)
+            select(pt.public_submissions.c.receipt).where(
+                pt.public_submissions.c.receipt == receipt
+            )
         ).first()
         if taken is None:
             return receipt
@@ -244,4 +248,3 @@ def _listed(row: Any) -> dict[str, Any]:
         "revealed_at": row.revealed_at,
         "revealed_by": row.revealed_by,
     }
-

@@ -8,6 +8,7 @@ and one inline script (allowed by a per-page CSP nonce) and the tiles of the tap
 come from this server. Definitions only: any thread.
 """
 
+# ruff: noqa: E501 - HTML, CSS and script lines are kept whole
 from __future__ import annotations
 
 STYLE = """

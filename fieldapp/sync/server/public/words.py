@@ -6,6 +6,7 @@ that both are filled). `pick_language` follows `?lang=`, then the browser's
 Accept-Language, then the operation's first language. Pure: any thread.
 """
 
+# ruff: noqa: E501 - each sentence pair stays on its lines
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
