@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.public import limits, page, places, storage, submissions, tokens
 from fieldapp.sync.server.public.photos import PhotoError, clean
+from fieldapp.sync.server.public.words import words
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,24 @@ class FormContext:
     exercise: bool
     operation_name: str
     key: bytes  # the token secret
+    buckets: tuple[limits.Bucket, ...]  # the address's and the operation's (limits.py)
 
     def message(self, heading: str, text: str, status: int, back: bool = False,
                 extra: Mapping[str, str] | None = None) -> HTMLResponse:  # fmt: skip
         return page.message_page(self.op, self.language, self.exercise, self.operation_name,
                                  heading, text, status, back, extra)  # fmt: skip
+
+    def busy(self, wait: int) -> HTMLResponse:
+        """The polite 429 page: wait that long, then send again."""
+        w = words(self.language)
+        minutes, seconds = w["minutes"], w["seconds"]
+        delay = (
+            minutes.replace("%1", str(-(-wait // 60)))
+            if wait >= 60
+            else seconds.replace("%1", str(wait))
+        )
+        return self.message("busy_title", w["busy"].replace("%1", delay), 429, back=True,
+                            extra={"Retry-After": str(wait)})  # fmt: skip
 
     def form(self, values: Mapping[str, str], errors: Mapping[str, str], status: int,
              map_view: Mapping[str, Any] | None) -> HTMLResponse:  # fmt: skip
@@ -82,6 +96,10 @@ def receive(db: Database, blob_root: Path, ctx: FormContext, fields: Mapping[str
     blob = storage.save(blob_root, cleaned.data) if cleaned else None
     try:
         with db.write() as conn:
+            wait = limits.take(conn, list(ctx.buckets), now)
+            if wait is not None:  # posts that passed the first look together: too many
+                limits.count(conn, ctx.op.operation_id, "rate_limited", now)
+                return ctx.busy(wait)
             receipt = submissions.store(conn, ctx.op.operation_id, report, token.nonce, blob, now)
     except IntegrityError:  # the same page posted twice at once: the first one won
         with db.read() as conn:

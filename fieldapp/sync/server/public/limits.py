@@ -61,6 +61,12 @@ def take(conn: Connection, buckets: list[Bucket], now: int) -> int | None:
     return None
 
 
+def peek(conn: Connection, buckets: list[Bucket], now: int) -> int | None:
+    """Like `take`, but only reads: the wait in seconds if a bucket is empty, else None."""
+    waits = [(1 - tokens) * b.refill_ms for b in buckets if (tokens := _level(conn, b, now)[0]) < 1]
+    return max(1, math.ceil(max(waits) / 1000)) if waits else None
+
+
 def _level(conn: Connection, bucket: Bucket, now: int) -> tuple[float, bool]:
     row = conn.execute(
         select(pt.public_buckets.c.tokens, pt.public_buckets.c.at).where(

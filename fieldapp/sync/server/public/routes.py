@@ -32,7 +32,7 @@ from fieldapp.sync.server.http import decode_json, read_body
 from fieldapp.sync.server.public import limits, opening, page, places, qr, submissions, tokens
 from fieldapp.sync.server.public.intake import FormContext, receive, refuse
 from fieldapp.sync.server.public.photos import MAX_PHOTO_BYTES
-from fieldapp.sync.server.public.words import pick_language, words
+from fieldapp.sync.server.public.words import pick_language
 
 API = wire.API
 MAX_BODY = MAX_PHOTO_BYTES + 512 * 1024  # a photo and the fields
@@ -83,7 +83,13 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
             request.headers.get("accept-language"),
             op.languages.split(","),
         )
-        return FormContext(op, language, found.exercise, found.name, secret.get())
+        key = secret.get()
+        address = request.client.host if request.client else "?"
+        buckets = (
+            limits.address_bucket(tokens.address_key(key, address), op.address_limit),
+            limits.operation_bucket(op.operation_id, op.operation_limit),
+        )
+        return FormContext(op, language, found.exercise, found.name, key, buckets)
 
     def unknown(request: Request) -> HTMLResponse:
         language = pick_language(request.query_params.get("lang"),
@@ -107,9 +113,9 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
         if not opening.is_accepting(ctx.op, now_ms()):
             await run_in_threadpool(refuse, db, ctx, "closed")
             return ctx.message("closed_title", "closed", 410)
-        wait = await run_in_threadpool(_take, db, ctx, request)
+        wait = await run_in_threadpool(_peek, db, ctx)
         if wait is not None:
-            return _busy(ctx, wait)
+            return ctx.busy(wait)
         data = await _read_or_drain(request)
         if data is None:
             await run_in_threadpool(refuse, db, ctx, "too_large")
@@ -141,30 +147,16 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
     _api_routes(app, db)
 
 
-def _take(db: Database, ctx: FormContext, request: Request) -> int | None:
-    """Take the address's and the operation's tokens; the wait in seconds if refused."""
-    address = request.client.host if request.client else "?"
-    buckets = [
-        limits.address_bucket(tokens.address_key(ctx.key, address), ctx.op.address_limit),
-        limits.operation_bucket(ctx.op.operation_id, ctx.op.operation_limit),
-    ]
+def _peek(db: Database, ctx: FormContext) -> int | None:
+    """Whether the address's and the operation's buckets are empty (a read: the tokens are
+    taken in the transaction that stores the report); the wait in seconds, counted."""
     now = now_ms()
-    with db.write() as conn:
-        wait = limits.take(conn, buckets, now)
-        if wait is not None:
+    with db.read() as conn:
+        wait = limits.peek(conn, ctx.buckets, now)
+    if wait is not None:
+        with db.write() as conn:
             limits.count(conn, ctx.op.operation_id, "rate_limited", now)
     return wait
-
-
-def _busy(ctx: FormContext, wait: int) -> HTMLResponse:
-    w = words(ctx.language)
-    delay = (
-        w["minutes"].replace("%1", str(-(-wait // 60)))
-        if wait >= 60
-        else w["seconds"].replace("%1", str(wait))
-    )
-    return ctx.message("busy_title", w["busy"].replace("%1", delay), 429, back=True,
-                       extra={"Retry-After": str(wait)})  # fmt: skip
 
 
 async def _read_or_drain(request: Request) -> bytes | None:
