@@ -40,7 +40,7 @@ DEFAULTS: Mapping[str, Any] = {
     "languages": "fr,en",
     "until": None,
     "retention_days": 30,
-    "address_limit": 10,
+    "address_limit": 20,
     "operation_limit": 600,
     "base_url": "",
     "tiles": "",
