@@ -13,6 +13,7 @@ list`. Called inside a write transaction, from request threads.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -61,7 +62,7 @@ def take(conn: Connection, buckets: list[Bucket], now: int) -> int | None:
     return None
 
 
-def peek(conn: Connection, buckets: list[Bucket], now: int) -> int | None:
+def peek(conn: Connection, buckets: Sequence[Bucket], now: int) -> int | None:
     """Like `take`, but only reads: the wait in seconds if a bucket is empty, else None."""
     waits = [(1 - tokens) * b.refill_ms for b in buckets if (tokens := _level(conn, b, now)[0]) < 1]
     return max(1, math.ceil(max(waits) / 1000)) if waits else None
