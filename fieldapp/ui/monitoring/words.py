@@ -53,6 +53,7 @@ def post_kind_labels() -> dict[str, str]:
         "feed": translate("Monitoring", "Feed"),
         "csv": translate("Monitoring", "File of posts"),
         "paste": translate("Monitoring", "Pasted (phone, SMS)"),
+        "public": translate("Monitoring", "Public form"),
     }
 
 
