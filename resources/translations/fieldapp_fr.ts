@@ -3585,6 +3585,10 @@
         <translation>Collé (téléphone, SMS)</translation>
     </message>
     <message>
+        <source>Public form</source>
+        <translation>Formulaire public</translation>
+    </message>
+    <message>
         <source>Triage</source>
         <translation>Tri</translation>
     </message>
