@@ -78,19 +78,19 @@ def declared_dialogs() -> set[str]:
 
 def every_dialog(store, tasks, operation, drill, parent: QWidget) -> dict[str, QWidget]:
     """One of each QDialog subclass under fieldapp/ui, built with what it needs."""
+    from fieldapp.reports.query import ReportQuery
     from fieldapp.ui.alerts.relay_dialog import RelayDialog as AlertRelay
     from fieldapp.ui.exercises.aar_dialog import AfterActionDialog
     from fieldapp.ui.exercises.aar_entries import EntryEditor
     from fieldapp.ui.exercises.inject_dialog import InjectDialog
     from fieldapp.ui.exercises.jobs import ResetPreview
     from fieldapp.ui.exercises.replay import ResetDialog
-    from fieldapp.reports.query import ReportQuery
     from fieldapp.ui.exports.export_dialog import ExportDialog
     from fieldapp.ui.exports.import_dialog import ImportDialog
     from fieldapp.ui.exports.package_dialog import ExportPackageDialog, ImportPackageDialog
-    from fieldapp.ui.kit.file_jobs import FileJob, PdfProgress
     from fieldapp.ui.exports.sitrep_dialog import SitrepDialog
     from fieldapp.ui.kit.dialogs import NewOperationDialog, SettingsDialog
+    from fieldapp.ui.kit.file_jobs import FileJob, PdfProgress
     from fieldapp.ui.maps.feature_dialog import FeatureDialog
     from fieldapp.ui.monitoring.card_view import CredibilityDialog
     from fieldapp.ui.monitoring.rules_dialog import RuleEditor, RulesDialog
