@@ -16,6 +16,8 @@ from fieldapp.ui.exports import import_dialog
 from fieldapp.ui.exports.import_dialog import ImportDialog
 from fieldapp.ui.kit.taskman import TaskManager
 
+pytestmark = pytest.mark.usefixtures("plurals")
+
 
 @pytest.fixture
 def tasks(qtbot, store):
@@ -51,7 +53,7 @@ def test_preview_then_import_then_nothing_new(qtbot, dialog, store, geo_sample):
     assert dialog.model.rowCount() == 19
     assert dialog.model.index(0, 1).data() == "Simple placemark"
     assert dialog.model.index(0, 2).data() == "37.42229, -122.08220"
-    assert "7 ScreenOverlay not imported" in dialog.problems.toPlainText()
+    assert "7 ScreenOverlays not imported" in dialog.problems.toPlainText()
     assert not dialog.mapping_box.isVisible()  # no columns to map in a KML
     assert count(store, "reports") == 0  # the preview stores nothing
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
