@@ -32,9 +32,7 @@ def _counts(store) -> tuple[int, int, int]:
     )
 
 
-def test_a_file_refused_at_its_last_line_stores_none_of_the_rows_before(
-    store, operation, tmp_path
-):
+def test_a_file_refused_at_its_last_line_stores_none_of_the_rows_before(store, operation, tmp_path):
     path = tmp_path / "long.csv"
     _csv(path, ROWS, last="Pont;43,1;200;3")  # longitude 200, after 1,234 good rows
     before = _counts(store)
@@ -97,7 +95,7 @@ def test_geojson_is_read_a_chunk_at_a_time(store, operation, tmp_path, monkeypat
     ("cut", "where"),
     [
         (lambda text: text[: text.index('"f650"') + 20], "line 653"),  # cut short
-        (lambda text: text.replace("300 « tombé »\"", "300 « tombé »\",", 1), "line 303"),
+        (lambda text: text.replace('300 « tombé »"', '300 « tombé »",', 1), "line 303"),
     ],
 )
 def test_a_broken_geojson_names_its_line_and_stores_nothing(
