@@ -47,7 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.tasks import Job
-from fieldapp.exports.intake import ImportOptions, Outcome, Planned, Preview, commit, preview
+from fieldapp.exports.intake import SHOWN as KEPT_EACH
+from fieldapp.exports.intake import (
+    ImportOptions,
+    Outcome,
+    Planned,
+    Preview,
+    commit,
+    preview,
+)
 from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
 
 SHOWN = 200  # first rows in the preview table
@@ -315,6 +323,10 @@ class ImportDialog(QDialog):
             self.tr("%n new map feature(s)", "", plan.feature_count),
             self.tr("%n already imported", "", plan.known),
         )
+        if plan.total > len(plan.new):  # a preview keeps the first records of each kind
+            text += " " + self.tr("The list shows the first %1 of each kind.").replace(
+                "%1", str(KEPT_EACH)
+            )
         return (self.tr("EXERCISE") + " — " if plan.exercise else "") + text
 
     def _on_preview_failed(self, error: Exception) -> None:
