@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from fieldapp.exports.out.common import Export, item_name, report_values, rings
-from fieldapp.exports.out.xmlwrite import Xml
+from fieldapp.exports.out.xmlwrite import Xml, escape
 from fieldapp.reports.domain import SEVERITY_COLOURS as MAP_COLOURS
 
 NS = "http://www.opengis.net/kml/2.2"
@@ -66,7 +65,7 @@ def _report(xml: Xml, export: Export, report: dict[str, Any]) -> None:
     generator's calls would take three times as long (bench/export_bench.py)."""
     values = report_values(report)
     parts = [
-        f'<Placemark id="report-{escape(str(values["id"]), {chr(34): "&quot;"})}">',
+        f'<Placemark id="report-{escape(values["id"])}">',
         f"<name>{escape(item_name(export, str(values['title'] or '')))}</name>",
     ]
     if values["body"]:

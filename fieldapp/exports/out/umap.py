@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from fieldapp.exports.out.common import Export, item_name, report_values
+from fieldapp.exports.out.common import Export, item_name, report_values, right_hand
 from fieldapp.reports.domain import SEVERITY_COLOURS
 
 FEATURE_COLOUR = "#1565c0"
@@ -69,7 +69,7 @@ def _features(export: Export) -> Iterator[tuple[str, dict[str, Any]]]:
         }  # fmt: skip
         if export.exercise:
             properties["exercise"] = True
-        yield "map features", _feature(properties, feature["geometry"])
+        yield "map features", _feature(properties, right_hand(feature["geometry"]))
 
 
 def _feature(properties: dict[str, Any], geometry: Any) -> dict[str, Any]:
