@@ -2290,13 +2290,19 @@
         <source>Exporting</source>
         <translation>Exportation</translation>
     </message>
-    <message>
-        <source>%1 of %2 reports</source>
-        <translation>%1 rapports sur %2</translation>
+    <message numerus="yes">
+        <source>%1 of %n report(s)</source>
+        <translation>
+            <numerusform>%1 sur %n rapport</numerusform>
+            <numerusform>%1 sur %n rapports</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Written: %1 (%2 items)</source>
-        <translation>Écrit : %1 (%2 éléments)</translation>
+    <message numerus="yes">
+        <source>Written: %1 (%n item(s))</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n élément)</numerusform>
+            <numerusform>Écrit : %1 (%n éléments)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not written: %1</source>
@@ -2821,8 +2827,58 @@
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 new reports, %4 new map features; %5 already imported.</source>
-        <translation>%1 (%2) : %3 nouveaux rapports, %4 nouveaux éléments de carte ; %5 déjà importés.</translation>
+        <source>%1 (%2): %3, %4; %5.</source>
+        <translation>%1 (%2) : %3, %4 ; %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new report(s)</source>
+        <translation>
+            <numerusform>%n nouveau rapport</numerusform>
+            <numerusform>%n nouveaux rapports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new map feature(s)</source>
+        <translation>
+            <numerusform>%n nouvel élément de carte</numerusform>
+            <numerusform>%n nouveaux éléments de carte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already imported</source>
+        <translation>
+            <numerusform>%n déjà importé</numerusform>
+            <numerusform>%n déjà importés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list shows the first %1 of each kind.</source>
+        <translation>La liste montre les %1 premiers de chaque sorte.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 and %2 (%3).</source>
+        <translation>Importé : %1 et %2 (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n rapport</numerusform>
+            <numerusform>%n rapports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map feature(s)</source>
+        <translation>
+            <numerusform>%n élément de carte</numerusform>
+            <numerusform>%n éléments de carte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
     </message>
     <message>
         <source>This file cannot be imported; nothing will be stored.</source>
@@ -2843,10 +2899,6 @@
     <message>
         <source>Import of %1</source>
         <translation>Importation de %1</translation>
-    </message>
-    <message>
-        <source>Imported: %1 reports and %2 map features (%3 already here).</source>
-        <translation>Importé : %1 rapports et %2 éléments de carte (%3 déjà présents).</translation>
     </message>
     <message>
         <source>The import failed; nothing was stored: %1</source>
@@ -6503,10 +6555,6 @@
 <context>
     <name>SitrepDialog</name>
     <message>
-        <source>%1 words of %2 (one radiogram)</source>
-        <translation>%1 mots sur %2 (un radiogramme)</translation>
-    </message>
-    <message>
         <source>“%1” is not a time like 1800Z, 18:00 or 2026-11-28T18:00Z.</source>
         <translation>« %1 » n’est pas une heure comme 1800Z, 18:00 ou 2026-11-28T18:00Z.</translation>
     </message>
@@ -6538,9 +6586,19 @@
         <source>The situation overview is too long: %1 characters at most.</source>
         <translation>L’aperçu de la situation est trop long : %1 caractères au plus.</translation>
     </message>
-    <message>
-        <source>Written: %1 (%2 pages)</source>
-        <translation>Écrit : %1 (%2 pages)</translation>
+    <message numerus="yes">
+        <source>%n word(s) of %1 (one radiogram)</source>
+        <translation>
+            <numerusform>%n mot sur %1 (un radiogramme)</numerusform>
+            <numerusform>%n mots sur %1 (un radiogramme)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n page)</numerusform>
+            <numerusform>Écrit : %1 (%n pages)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not written: %1</source>
