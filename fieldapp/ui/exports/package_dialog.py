@@ -54,6 +54,7 @@ from fieldapp.sync.client.package_import import (
 )
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.file_jobs import FileJob, PdfProgress
+from fieldapp.ui.kit.screen import fit_to_screen
 from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
 
 
@@ -212,7 +213,9 @@ class ImportPackageDialog(QDialog):
         self.table = QTableWidget(0, 4, self)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(90)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -225,6 +228,7 @@ class ImportPackageDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, 640, 440)  # room for every column's heading
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import operation package"))
