@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from fieldapp.core.record_types import Item, Operation
     from fieldapp.store import Store
 
-PHOTO_SIDE = (240, 150)  # what the card has room for at 1024x600
+PHOTO_SIDE = (200, 125)  # what the card has room for at 1024x600
 
 
 def load_photo(sha: str, ctx: JobContext) -> bytes:

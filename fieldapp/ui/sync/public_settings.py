@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,16 +65,21 @@ class PublicSettings(QWidget):
         self.load({})
 
     def _build(self) -> None:
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form = form
         until = QHBoxLayout()
         until.addWidget(self.ends)
         until.addWidget(self.until, 1)
-        for row in (self.title, self.text, self.organiser, self.languages, until,
-                    self.retention, self.base_url):  # fmt: skip
-            form.addRow("", row)
+        self.labels = [QLabel(self) for _ in range(7)]
+        fields = (self.title, self.text, self.organiser, self.languages, until,
+                  self.retention, self.base_url)  # fmt: skip
+        for label, field in zip(self.labels, fields, strict=True):
+            form.addRow(label, field)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addStretch(1)
 
     def load(self, state: dict[str, Any]) -> None:
         """The fields as the server holds them; proposals when the form was never opened."""
@@ -138,12 +144,9 @@ class PublicSettings(QWidget):
         )  # fmt: skip
         buddies = (self.title, self.text, self.organiser, self.languages, self.ends,
                    self.retention, self.base_url)  # fmt: skip
-        for row, (words, buddy) in enumerate(zip(labels, buddies, strict=True)):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel):
-                label.setText(words)
-                label.setBuddy(buddy)
+        for label, words, buddy in zip(self.labels, labels, buddies, strict=True):
+            label.setText(words)
+            label.setBuddy(buddy)
         current = self.languages.currentIndex()
         self.languages.blockSignals(True)
         self.languages.clear()
