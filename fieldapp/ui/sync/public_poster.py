@@ -57,12 +57,12 @@ def _paint(painter: QPainter, poster: Poster, qr_svg: bytes, page: QRectF) -> No
               poster.exercise_line)  # fmt: skip
         top += 20 * MM
     top = _block(painter, QRectF(page.left(), top, width, 60 * MM), poster.title, _font(30, True))
-    top = _block(painter, QRectF(page.left(), top + 6 * MM, width, 70 * MM), poster.text, _font(14))
-    side = min(width * 0.6, page.bottom() - top - 60 * MM)
+    top = _block(painter, QRectF(page.left(), top + 6 * MM, width, 70 * MM), poster.text, _font(16))
+    side = min(width * 0.7, page.bottom() - top - 60 * MM)
     square = QRectF(page.center().x() - side / 2, top + 8 * MM, side, side)
     QSvgRenderer(QByteArray(qr_svg)).render(painter, square)
     top = square.bottom() + 6 * MM
-    top = _block(painter, QRectF(page.left(), top, width, 12 * MM), poster.scan_line, _font(13))
+    top = _block(painter, QRectF(page.left(), top, width, 12 * MM), poster.scan_line, _font(14))
     _block(painter, QRectF(page.left(), top, width, 20 * MM), poster.address,
            _font(18, True, "monospace"))  # fmt: skip
 
