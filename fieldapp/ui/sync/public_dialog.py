@@ -283,10 +283,10 @@ class PublicFormDialog(QDialog):
         self.setWindowTitle(
             self.tr("Open to the public — %1").replace("%1", self.operation["name"])
         )
-        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setText(self.tr("Cop&y"))
         self.copy_button.setToolTip(self.tr("Copy the form's address"))
         self.address.setAccessibleName(self.tr("The form's address"))
         self.address.setPlaceholderText(self.tr("The address comes once the form is opened"))
-        self.poster_button.setText(self.tr("Save &poster…"))
+        self.poster_button.setText(self.tr("Save poste&r…"))
         self.close_form_button.setText(self.tr("Close the &form"))
         self._show(self.view)
