@@ -43,6 +43,7 @@ from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.card_view import CardPanel
 from fieldapp.ui.monitoring.cards_model import CardTableModel, ClusterIdRole
 from fieldapp.ui.monitoring.errors import error_text
+from fieldapp.ui.monitoring.public_post import may_reveal
 from fieldapp.ui.monitoring.sources_panel import SourcesPanel
 from fieldapp.ui.monitoring.triage import TriageActions
 from fieldapp.ui.monitoring.words import status_labels
@@ -220,6 +221,7 @@ class MonitoringDesk(QMainWindow):
         self.sources.set_operation(op_id)
         self.card.operation_id = op_id
         self.card.posts.exercise = bool(operation and operation["exercise"])
+        self.card.public.set_operation(may_reveal(self.store, operation))
         self.card.show_card(None)
         self.banner.setVisible(bool(operation and operation["exercise"]))
         self.model.set_query(None)  # never the former operation's cards while reading

@@ -43,6 +43,7 @@ from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
 from fieldapp.ui.shell.store_changes import StoreChanges
 from fieldapp.ui.sync.controller import SyncController
+from fieldapp.ui.sync.public_launch import PublicFormLauncher
 from fieldapp.ui.tiles.menu import TileActions
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.alerts: AlertsLauncher | None = None  # built once the first rows are painted
         self.exercises: ExerciseLauncher | None = None  # the same
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
+        self.public_form = PublicFormLauncher(self, menu, self.store, self.tasks)  # issue 19
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         self.operation_changed.connect(self.monitoring.set_operation)
         self.operation_changed.connect(self.sitrep.set_operation)
         self.operation_changed.connect(self.packages.set_operation)
+        self.operation_changed.connect(self.public_form.set_operation)
+        self.sync.runner.state_changed.connect(self.public_form.refresh)
         self.packages.operation_imported.connect(self.switch_operation)
         self.records_changed.connect(self.sitrep.show_changes)
         self.sitrep.radio_entry_requested.connect(self._on_radio_entry_requested)
@@ -506,6 +510,7 @@ class MainWindow(QMainWindow):
         self.radio.shutdown()
         self.monitoring.shutdown()
         self.sitrep.close()
+        self.public_form.close()
         if self.alerts is not None:
             self.alerts.shutdown()
         if self.exercises is not None:

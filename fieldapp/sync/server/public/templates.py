@@ -17,7 +17,7 @@ system-ui,sans-serif;color:#111;background:#fff}h1{font-size:1.35rem;margin:.2re
 .ex{background:#b00;color:#fff;font-weight:700;padding:.4rem;text-align:center}
 .danger{background:#fff3cd;border-left:4px solid #b58100;padding:.5rem}
 .field,fieldset{margin:0 0 1rem;border:0;padding:0}legend,label.top{display:block;font-weight:600;
-margin-bottom:.25rem}textarea,input[type=text],input[type=tel],input[type=file]{width:100%;
+margin-bottom:.25rem;padding:0}textarea,input[type=text],input[type=tel],input[type=file]{width:100%;
 font:inherit;padding:.55rem;border:1px solid #666;border-radius:4px}textarea{min-height:7rem}
 .hint{color:#444;font-size:.9rem;margin:.2rem 0}.err{color:#a00;font-weight:600;margin:.2rem 0}
 .bad{border-color:#a00!important;border-width:2px!important}.choice{display:block;padding:.35rem 0}
