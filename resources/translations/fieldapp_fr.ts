@@ -4572,6 +4572,297 @@
     </message>
 </context>
 <context>
+    <name>PublicForm</name>
+    <message>
+        <source>The server does not let your role open this operation to the public: ask a coordinator of the operation.</source>
+        <translation>Le serveur ne permet pas à votre rôle d’ouvrir cette opération au public : demandez à un coordinateur de l’opération.</translation>
+    </message>
+    <message>
+        <source>The server does not hold this operation yet: sync this laptop, then try again.</source>
+        <translation>Le serveur n’a pas encore cette opération : synchronisez cet ordinateur, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This post did not come by the public form.</source>
+        <translation>Ce message n’est pas venu par le formulaire public.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PublicFormDialog</name>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>QR code de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save and keep open</source>
+        <translation>&amp;Enregistrer et laisser ouvert</translation>
+    </message>
+    <message>
+        <source>&amp;Open to the public</source>
+        <translation>&amp;Ouvrir au public</translation>
+    </message>
+    <message>
+        <source>This operation is not open to the public.</source>
+        <translation>Cette opération n’est pas ouverte au public.</translation>
+    </message>
+    <message>
+        <source>%1 reports received, %2 refused.</source>
+        <translation>Signalements reçus : %1 ; refusés : %2.</translation>
+    </message>
+    <message>
+        <source>The form is open to the public.</source>
+        <translation>Le formulaire est ouvert au public.</translation>
+    </message>
+    <message>
+        <source>The form is open to the public until %1.</source>
+        <translation>Le formulaire est ouvert au public jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>The form&apos;s end date is past: it takes no more reports.</source>
+        <translation>La date de fin du formulaire est passée : il ne prend plus de signalements.</translation>
+    </message>
+    <message>
+        <source>The form is closed; its address stays the same.</source>
+        <translation>Le formulaire est fermé ; son adresse reste la même.</translation>
+    </message>
+    <message>
+        <source>Address copied.</source>
+        <translation>Adresse copiée.</translation>
+    </message>
+    <message>
+        <source>Save poster</source>
+        <translation>Enregistrer l’affiche</translation>
+    </message>
+    <message>
+        <source>PDF poster (*.pdf);;QR code as PNG (*.png);;QR code as SVG (*.svg)</source>
+        <translation>Affiche PDF (*.pdf);;QR code en PNG (*.png);;QR code en SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Poster of the public form</source>
+        <translation>Affiche du formulaire public</translation>
+    </message>
+    <message>
+        <source>The poster was not saved: %1</source>
+        <translation>L’affiche n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Enregistré : %1.</translation>
+    </message>
+    <message>
+        <source>Open to the public — %1</source>
+        <translation>Ouvrir au public — %1</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message>
+        <source>Copy the form&apos;s address</source>
+        <translation>Copier l’adresse du formulaire</translation>
+    </message>
+    <message>
+        <source>The form&apos;s address</source>
+        <translation>L’adresse du formulaire</translation>
+    </message>
+    <message>
+        <source>The address comes once the form is opened</source>
+        <translation>L’adresse vient une fois le formulaire ouvert</translation>
+    </message>
+    <message>
+        <source>Save poste&amp;r…</source>
+        <translation>Enregist&amp;rer l’affiche…</translation>
+    </message>
+    <message>
+        <source>Close the &amp;form</source>
+        <translation>Fer&amp;mer le formulaire</translation>
+    </message>
+</context>
+<context>
+    <name>PublicFormLauncher</name>
+    <message>
+        <source>choose an operation first</source>
+        <translation>choisissez d’abord une opération</translation>
+    </message>
+    <message>
+        <source>join a sync server first</source>
+        <translation>rejoignez d’abord un serveur de synchronisation</translation>
+    </message>
+    <message>
+        <source>only a trainer or a coordinator may</source>
+        <translation>réservé à un formateur ou un coordinateur</translation>
+    </message>
+    <message>
+        <source>only a coordinator may</source>
+        <translation>réservé à un coordinateur</translation>
+    </message>
+    <message>
+        <source>Open to the &amp;public…</source>
+        <translation>Ouvrir au &amp;public…</translation>
+    </message>
+    <message>
+        <source>Citizens report from their phone&apos;s browser; reports arrive in the monitoring desk</source>
+        <translation>Les citoyens signalent depuis le navigateur de leur téléphone ; les signalements arrivent dans le poste de veille</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPostPanel</name>
+    <message>
+        <source>No photo</source>
+        <translation>Pas de photo</translation>
+    </message>
+    <message>
+        <source>Fetching the photo…</source>
+        <translation>Récupération de la photo…</translation>
+    </message>
+    <message>
+        <source>%1, receipt %2</source>
+        <translation>%1, reçu %2</translation>
+    </message>
+    <message>
+        <source>Photo sent with the report</source>
+        <translation>Photo envoyée avec le signalement</translation>
+    </message>
+    <message>
+        <source>The photo is on the server: it shows once this laptop reaches it.</source>
+        <translation>La photo est sur le serveur : elle s’affichera quand cet ordinateur le joindra.</translation>
+    </message>
+    <message>
+        <source>Reveal the phone number left with receipt %1?
+
+It will be sent to every laptop of the operation at its next sync, volunteers&apos; included, and cannot be taken back.</source>
+        <translation>Révéler le numéro laissé avec le reçu %1 ?
+
+Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchronisation, y compris ceux des bénévoles, et ne pourra pas être repris.</translation>
+    </message>
+    <message>
+        <source>Reveal contact</source>
+        <translation>Révéler le contact</translation>
+    </message>
+    <message>
+        <source>Contact: %1 (every laptop of the operation gets it at its next sync)</source>
+        <translation>Contact : %1 (chaque ordinateur de l’opération le reçoit à sa prochaine synchronisation)</translation>
+    </message>
+    <message>
+        <source>The person left no phone number.</source>
+        <translation>La personne n’a laissé aucun numéro.</translation>
+    </message>
+    <message>
+        <source>The contact was not revealed: the server could not be reached.</source>
+        <translation>Le contact n’a pas été révélé : le serveur n’a pas pu être joint.</translation>
+    </message>
+    <message>
+        <source>The contact was not revealed: %1</source>
+        <translation>Le contact n’a pas été révélé : %1</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;contact…</source>
+        <translation>Révéler le &amp;contact…</translation>
+    </message>
+    <message>
+        <source>Send the citizen&apos;s phone number to every laptop</source>
+        <translation>Envoyer le numéro du citoyen à chaque ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>PublicSettings</name>
+    <message>
+        <source>Give the form a title: what people report, in a few words.</source>
+        <translation>Donnez un titre au formulaire : ce que les gens signalent, en quelques mots.</translation>
+    </message>
+    <message>
+        <source>The short text is too long: %1 characters at most.</source>
+        <translation>Le texte court est trop long : %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>The public address must start with https:// (or http://).</source>
+        <translation>L’adresse publique doit commencer par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>The end date is already past: choose a later one.</source>
+        <translation>La date de fin est déjà passée : choisissez-en une plus tardive.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>Short te&amp;xt:</source>
+        <translation>Te&amp;xte court :</translation>
+    </message>
+    <message>
+        <source>Run &amp;by:</source>
+        <translation>Tenu &amp;par :</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>&amp;Langues :</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>Fi&amp;n :</translation>
+    </message>
+    <message>
+        <source>&amp;Keep reports:</source>
+        <translation>&amp;Garder les signalements :</translation>
+    </message>
+    <message>
+        <source>&amp;Public address:</source>
+        <translation>&amp;Adresse publique :</translation>
+    </message>
+    <message>
+        <source>French, then English</source>
+        <translation>Français, puis anglais</translation>
+    </message>
+    <message>
+        <source>English, then French</source>
+        <translation>Anglais, puis français</translation>
+    </message>
+    <message>
+        <source>French only</source>
+        <translation>Français seulement</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>Anglais seulement</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>le</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>What people report, in a few words</source>
+        <translation>Ce que les gens signalent, en quelques mots</translation>
+    </message>
+    <message>
+        <source>Who runs the form, as the page says it</source>
+        <translation>Qui tient le formulaire, comme la page le dit</translation>
+    </message>
+    <message>
+        <source>https://… (empty: the address this laptop uses)</source>
+        <translation>https://… (vide : l’adresse qu’utilise cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation>Texte court</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+</context>
+<context>
     <name>RadioActions</name>
     <message>
         <source>Relayed to %1.</source>

@@ -101,6 +101,7 @@ def every_dialog(store, tasks, operation, drill, parent: QWidget) -> dict[str, Q
     from fieldapp.ui.radio.station_dialog import StationDialog
     from fieldapp.ui.sync.conflict_view import ConflictView
     from fieldapp.ui.sync.panel import JoinDialog
+    from fieldapp.ui.sync.public_dialog import PublicFormDialog
     from fieldapp.ui.sync.refused_dialog import RefusedDialog
     from fieldapp.ui.sync.worker import SyncRunner
     from fieldapp.ui.tiles.download_dialog import TileDownloadDialog
@@ -131,6 +132,7 @@ def every_dialog(store, tasks, operation, drill, parent: QWidget) -> dict[str, Q
         "PdfProgress": PdfProgress(FileJob(data_dir, dict, data_dir / "x.pdf"), "x", parent),
         "ConflictView": ConflictView(store, parent),
         "JoinDialog": JoinDialog(runner, parent),
+        "PublicFormDialog": PublicFormDialog(tasks, drill, parent),
         "RefusedDialog": RefusedDialog(store, runner, parent),
         "FeatureDialog": FeatureDialog(lambda values: values, None, parent),
         "AlertRelayDialog": AlertRelay(parent, channel="sms", heading="Flood warning"),
