@@ -22,6 +22,7 @@ from fieldapp.cli.common import (
     record_json,
 )
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.exports.words import counted
 
 RELAY_CHANNELS = ("radio", "mastodon", "x", "sms", "web", "email", "phone", "other")
 
@@ -86,7 +87,9 @@ def alert_import(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{len(taken.new)} new alert(s), {len(taken.known)} already here, in {label(op)}")
+    print(
+        f"{counted(len(taken.new), 'new alert')}, {len(taken.known)} already here, in {label(op)}"
+    )
     for identifier, why in taken.refused:
         print(f"not taken: {identifier}: {why}")
     for warning in done.warnings:
@@ -122,6 +125,8 @@ def _chain_json(chain: Any) -> dict[str, Any]:
     return {
         "id": current["id"],
         "chain": chain.id,
+        "identifier": current["identifier"],
+        "sender": current["sender"],
         "state": chain.state,
         "status": current["status"],
         "msg_type": current["msg_type"],

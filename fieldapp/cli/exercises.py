@@ -27,6 +27,7 @@ from fieldapp.cli.common import (
     record_json,
 )
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.exports.words import counted
 
 if TYPE_CHECKING:
     from fieldapp.core.record_types import Operation
@@ -135,7 +136,7 @@ def create(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"operation": operation["id"], "injects": len(ids)})
     else:
-        print(f"exercise {operation['id']} created with {len(ids)} inject(s)")
+        print(f"exercise {operation['id']} created with {counted(len(ids), 'inject')}")
     return 0
 
 
@@ -146,7 +147,7 @@ def import_(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         operation = _exercise(store, args)
         ids = store.injects.add_many(operation["id"], [from_scenario(i) for i in scenario.injects])
-    print(f"{len(ids)} inject(s) added to {label(operation)}")
+    print(f"{counted(len(ids), 'inject')} added to {label(operation)}")
     return 0
 
 
@@ -166,7 +167,7 @@ def export(args: argparse.Namespace) -> int:
     writer = write_xlsx if args.output.suffix.lower() == ".xlsx" else write_csv
     refuse_live_file(args.output, args.data_dir)
     args.output.write_bytes(writer(scenario))
-    print(f"{len(injects)} inject(s) written to {args.output}")
+    print(f"{counted(len(injects), 'inject')} written to {args.output}")
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from fieldapp.cli.common import CliError, choose_operation, label, open_store
 from fieldapp.cli.reports import filter_options, filter_query
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.exports.words import counted
 
 
 def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> None:
@@ -39,5 +40,7 @@ def export(args: argparse.Namespace) -> int:
             raise CliError(f"{exc}. Nothing was written.", 2) from None
         except OSError as exc:
             raise CliError(f"cannot write {args.output}: {exc}. Nothing was written.", 1) from None
-    print(f"{count} item(s) of {label(operation)} written to {args.output} ({args.format})")
+    print(
+        f"{counted(count, 'item')} of {label(operation)} written to {args.output} ({args.format})"
+    )
     return 0

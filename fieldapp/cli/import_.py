@@ -24,6 +24,7 @@ from fieldapp.cli.common import (
 )
 from fieldapp.cli.common import print_json as _print_json
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.exports.words import counted
 
 SHOWN = 20  # items listed by --preview
 
@@ -63,7 +64,7 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
 
 def run(args: argparse.Namespace) -> int:
     from fieldapp.exports.columns import parse_overrides
-    from fieldapp.exports.intake import ImportOptions, IntakeError, commit, preview
+    from fieldapp.exports.intake import ImportOptions, IntakeError, import_file, preview
 
     if not args.file.is_file():
         raise CliError(f"{args.file} is not a file", code=1)
@@ -76,21 +77,24 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         operation = choose_operation(store, args)
         try:
-            plan = preview(store, operation["id"], args.file, options)
+            if args.preview:
+                _show(
+                    preview(store, operation["id"], args.file, options), label(operation), args.json
+                )
+                return 0
+            # One reading: checked and stored as it goes, in one transaction (all or nothing).
+            plan, outcome = import_file(store, operation["id"], args.file, options)
         except IntakeError as exc:
             raise CliError(f"{args.file.name}: {exc}; nothing was imported", code=1) from None
-        if args.preview:
-            _show(plan, label(operation), args.json)
-            return 0
-        outcome = commit(store, plan)
     if args.json:
         _print_json(
             {"reports": outcome.reports, "features": outcome.features, "known": outcome.known}
         )
     else:
         print(
-            f"{args.file.name}: {outcome.reports} report(s) and {outcome.features} map feature(s)"
-            f" imported into {label(operation)}; {outcome.known} already imported"
+            f"{args.file.name}: {counted(outcome.reports, 'report')} and "
+            f"{counted(outcome.features, 'map feature')} imported into {label(operation)}; "
+            f"{outcome.known} already imported"
         )
         for note in plan.notes:
             print(f"  note: {note}")
@@ -105,28 +109,28 @@ def _show(plan: Any, operation: str, as_json: bool) -> None:
                 "format": plan.format,
                 "name": plan.name,
                 "exercise": plan.exercise,
-                "reports": len(plan.reports),
-                "features": len(plan.features),
+                "reports": plan.report_count,
+                "features": plan.feature_count,
                 "known": plan.known,
                 "notes": plan.notes,
                 "mapping": plan.mapping,
-                "items": [_item(p) for p in plan.new],
+                "items": [_item(p) for p in plan.new],  # the first SHOWN of each kind
             }
         )
         return
     exercise = "EXERCISE — " if plan.exercise else ""
     print(f"{exercise}preview of {plan.file} ({plan.format}, {plan.name!r}) into {operation}:")
     print(
-        f"  would create {len(plan.reports)} report(s) and {len(plan.features)} map feature(s);"
-        f" {plan.known} already imported"
+        f"  would create {counted(plan.report_count, 'report')} and "
+        f"{counted(plan.feature_count, 'map feature')}; {plan.known} already imported"
     )
     if plan.mapping:
         pairs = ", ".join(f"{name} <- {column!r}" for name, column in plan.mapping.items())
         print(f"  columns: {pairs}")
     for item in plan.new[:SHOWN]:
         print(f"  {_line(item)}")
-    if len(plan.new) > SHOWN:
-        print(f"  ... and {len(plan.new) - SHOWN} more")
+    if plan.total > SHOWN:
+        print(f"  ... and {plan.total - SHOWN} more")
     for note in plan.notes:
         print(f"  note: {note}")
     print("nothing was stored (--preview)")

@@ -27,6 +27,7 @@ from fieldapp.cli.common import (
 )
 from fieldapp.core.errors import NotFoundError
 from fieldapp.core.livefiles import refuse_live_file
+from fieldapp.exports.words import counted
 from fieldapp.monitoring.authors import CREDIBILITY
 from fieldapp.monitoring.items import STATUSES
 
@@ -129,7 +130,9 @@ def import_(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"new": done.new, "known": done.known})
     else:
-        print(f"{len(done.new)} new post(s), {len(done.known)} already here, in {label(op)}")
+        print(
+            f"{counted(len(done.new), 'new post')}, {len(done.known)} already here, in {label(op)}"
+        )
     return 0
 
 
@@ -211,7 +214,7 @@ def triage(args: argparse.Namespace) -> int:
             status = {"dismiss": "dismissed", "rumour": "rumour", "restore": "new"}[args.action]
             store.items.set_status(ids, status)
         store.queue.settle()
-    print(f"{args.action}: {len(ids)} post(s)")
+    print(f"{args.action}: {counted(len(ids), 'post')}")
     return 0
 
 
@@ -227,7 +230,7 @@ def promote(args: argparse.Namespace) -> int:
     if args.json:
         print_json(record_json("report", report))
     else:
-        print(f"report {report_id} made of {len(ids)} post(s): {report['title']}")
+        print(f"report {report_id} made of {counted(len(ids), 'post')}: {report['title']}")
     return 0
 
 
@@ -236,7 +239,7 @@ def attach(args: argparse.Namespace) -> int:
         ids = _ids(store, args)
         store.items.attach(ids, args.report)
         store.queue.settle()
-    print(f"attached {len(ids)} post(s) to report {args.report}")
+    print(f"attached {counted(len(ids), 'post')} to report {args.report}")
     return 0
 
 
@@ -319,7 +322,7 @@ def rule_preview(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"matches": total, "newest": [record_json("item", i) for i in items]})
         return 0
-    print(f"{total} stored post(s) match")
+    print(f"{counted(total, 'stored post matches', 'stored posts match')}")
     for item in items:
         print(f"  {item['id']}  {' '.join(item['text'].split())[:80]}")
     return 0

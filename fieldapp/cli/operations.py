@@ -1,4 +1,5 @@
-"""`fieldapp operation create|list|use`: incidents and exercises. Single-threaded."""
+"""`fieldapp operation create|list|use|export|import`: incidents and exercises (export and
+import of a whole operation: operation_package.py). Single-threaded."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from fieldapp.cli.common import (
     open_store,
     print_json,
 )
+from fieldapp.cli.operation_package import add_parsers as package_parsers
 from fieldapp.core.record_types import Operation
 from fieldapp.core.settings import Settings
 
 
 def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> None:
-    group = command(subparsers, "operation", None, "create, list and choose operations")
+    group = command(
+        subparsers, "operation", None, "create, list, choose, export and import operations"
+    )
     actions = group.add_subparsers(title="actions", metavar="ACTION", required=True)
     sub = command(actions, "create", create, "create an incident or an exercise")
     sub.add_argument("name", help="name of the operation")
@@ -29,6 +33,7 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     json_flag(command(actions, "list", list_, "list the operations, newest first"))
     sub = command(actions, "use", use, "make an operation the default for report commands")
     sub.add_argument("operation", metavar="ID", help="id or name of the operation")
+    package_parsers(actions, command)  # export | import: the whole operation in one file
 
 
 def create(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from fieldapp.cli.common import (
 )
 from fieldapp.core.livefiles import LiveDatabaseError, refuse_live_file
 from fieldapp.core.record_types import Operation, Report
+from fieldapp.exports.words import counted
 from fieldapp.reports import domain
 from fieldapp.reports.attachments import MAX_ATTACHMENT_BYTES, AttachmentError
 from fieldapp.reports.query import SORTABLE, ReportQuery
@@ -214,7 +215,7 @@ def _print_saved(
     if as_json:
         print_json({**report, "exercise": op["exercise"]})
         return
-    files = f" with {new_files} new file(s)" if new_files else ""
+    files = f" with {counted(new_files, 'new file')}" if new_files else ""
     print(f"{verb} report {report['id']}{files} in {label(op)}")
 
 

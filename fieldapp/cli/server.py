@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli import public
 from fieldapp.cli.common import CliError, json_flag, print_json
 from fieldapp.core.livefiles import refuse_live_file
 from fieldapp.core.roles import ROLES
@@ -76,6 +77,7 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
     _db_option(sub)
     json_flag(sub)
     _operation_parsers(admin, command)
+    public.add_parsers(admin, command, _db_option)  # issue 19: the public form
     sub = command(
         admin, "import-bundle", import_bundle, "apply a device's USB bundle (safe to repeat)"
     )
@@ -100,6 +102,7 @@ def _operation_parsers(admin: Any, command: Callable) -> None:
     sub = command(ops, "open", open_operation, "open an operation to every user again")
     _db_option(sub)
     sub.add_argument("operation", metavar="OPERATION_ID")
+    public.add_operation_parser(ops, command, _db_option)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:

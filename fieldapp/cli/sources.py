@@ -25,6 +25,7 @@ from fieldapp.cli.common import (
     operation_option,
     print_json,
 )
+from fieldapp.exports.words import counted
 
 KINDS = ("rss", "atom", "mastodon", "cap", "paste")
 LOOP_PAUSE_S = 5.0  # how often `source poll` looks for a due source
@@ -159,7 +160,7 @@ def _print_polled(args: argparse.Namespace, results: list) -> None:
         elif r.not_modified:
             print(f"{r.name}: nothing new")
         else:
-            print(f"{r.name}: {r.new} new post(s), {r.known} already here")
+            print(f"{r.name}: {counted(r.new, 'new post')}, {r.known} already here")
 
 
 def _kind(result: Any) -> str:
@@ -173,7 +174,7 @@ def _print_cap(r: Any) -> None:
     if r.not_modified:
         print(f"{r.name}: nothing new")
         return
-    print(f"{r.name}: {r.new} new alert(s), {r.known} already here, "
+    print(f"{r.name}: {counted(r.new, 'new alert')}, {r.known} already here, "
           f"{r.skipped_expired} expired (not downloaded)")  # fmt: skip
     for words in r.errors + r.warnings:
         print(f"  {words}")

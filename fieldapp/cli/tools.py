@@ -22,6 +22,7 @@ from fieldapp.cli.common import (
     print_json,
 )
 from fieldapp.core.livefiles import DB_NAME
+from fieldapp.exports.words import counted
 
 _PROGRESS_FROM = 5000  # below this a demo is quick enough to need no progress line
 
@@ -152,7 +153,7 @@ def check(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"ok": not problems, "problems": problems})
     elif problems:
-        print(f"{len(problems)} problem(s) found in {args.data_dir}:")
+        print(f"{counted(len(problems), 'problem')} found in {args.data_dir}:")
         for problem in problems:
             print(f"  {problem}")
     else:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -97,7 +98,8 @@ def players_data(store: Store, operation_id: str) -> dict[str, int]:
 def archive_path(store: Store, operation_id: str, run: int) -> Path:
     """Where a run is archived by default: the data folder's backups, named after it."""
     name = get_operation(store.conn, operation_id)["name"]
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:40] or "exercise"
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:40] or "exercise"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return store.data_dir / BACKUP_DIR / f"exercise-{slug}-run{run}-{stamp}.db"
 

@@ -6,9 +6,17 @@ checks it as the store would: what will be created (n reports, m map features), 
 is already here (k), and the notes (what was skipped). Any item that cannot become a
 record (a coordinate out of range, a bad severity, a broken file) raises `IntakeError`
 naming the line or the element: the whole file is refused. `commit(store, preview)`
-then writes every new record in ONE transaction through the replica's write path (an
-outbox entry and a history entry each, like `Reports.add`); a failure or a Cancel
-rolls it all back.
+then reads the file again and writes every new record in ONE transaction through the
+replica's write path (an outbox entry and a history entry each, like `Reports.add`); a
+failure, a Cancel, or a file changed since its preview rolls it all back.
+`import_file` does both in one reading: it writes as it checks, in the same one
+transaction, so a file refused at its last line leaves nothing either.
+
+Streamed: items are read, checked and written in batches of 500 (CSV and GeoJSON files
+are read as they go, fieldapp/exports/read/), and a preview keeps only its counts and
+the first `SHOWN` new records of each kind to show; so 100,000 rows never sit in memory
+as records (bench/import_bench.py). Only the ids met so far are kept, to import an item
+repeated in its file once.
 
 Idempotent by id: an imported record's id is a UUIDv5 of (operation, record type, the
 item's key in its file — its own id or guid, else its index — and its content). The
@@ -25,7 +33,7 @@ it. No Qt.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -48,6 +56,7 @@ if TYPE_CHECKING:
 AS_CHOICES = ("reports", "features")
 _NAMESPACE = uuid.UUID("5b2e8c1d-9f3a-5e7b-8c4d-3a2b1c0d9e8f")  # imported ids: never change it
 _BATCH = 500
+SHOWN = 100  # new records of each kind a preview keeps, to show
 _SEVERITY_WORDS = {
     "minor": 2, "low": 2, "faible": 2, "moderate": 3, "medium": 3, "moyen": 3,
     "moyenne": 3, "severe": 4, "high": 4, "elevee": 4, "élevée": 4, "extreme": 5,
@@ -93,23 +102,44 @@ class Planned:
 
 @dataclass
 class Preview:
-    """What importing a file will do."""
+    """What importing a file will do: counts, and the first new records to show."""
 
     file: str
     format: str
     name: str
     operation_id: str
     exercise: bool
-    reports: list[Planned] = field(default_factory=list)  # new only
-    features: list[Planned] = field(default_factory=list)  # new only
+    reports: list[Planned] = field(default_factory=list)  # the first SHOWN new ones
+    features: list[Planned] = field(default_factory=list)  # the first SHOWN new ones
+    report_count: int = 0  # new reports in all
+    feature_count: int = 0  # new map features in all
     known: int = 0  # items already imported (same id here)
     notes: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)  # CSV only
     mapping: dict[str, str] = field(default_factory=dict)  # CSV: field -> column
+    path: Path | None = None  # what commit reads again
+    options: ImportOptions = field(default_factory=ImportOptions)
+    stamp: tuple[int, int] = (0, 0)  # the file's size and time when previewed
 
     @property
     def new(self) -> list[Planned]:
+        """The new records shown (all of them when there are at most SHOWN of each)."""
         return [*self.reports, *self.features]
+
+    @property
+    def total(self) -> int:
+        """How many records the import will create."""
+        return self.report_count + self.feature_count
+
+    def add(self, item: Planned) -> None:
+        """Count a new record (and keep it to show, if among the first)."""
+        shown = self.reports if item.entity == "report" else self.features
+        if len(shown) < SHOWN:
+            shown.append(item)
+        if item.entity == "report":
+            self.report_count += 1
+        else:
+            self.feature_count += 1
 
 
 @dataclass(frozen=True)
@@ -128,63 +158,112 @@ def preview(
     store: Store, operation_id: str, path: Path, options: ImportOptions | None = None
 ) -> Preview:
     """Read, map and check the file; raises IntakeError if any item is refused."""
-    options = options or ImportOptions()
-    if options.as_ not in (None, *AS_CHOICES):
-        raise IntakeError(f"--as must be one of {', '.join(AS_CHOICES)}")
-    operation = get_operation(store.db.conn, operation_id)
-    try:
-        reading = read_path(path, options.encoding)
-    except ReadError as exc:
-        raise IntakeError(exc.reason, exc.where) from None
-    result = Preview(
-        path.name, reading.format, reading.name, operation_id, bool(operation["exercise"])
-    )
-    result.notes = list(reading.notes)
-    candidates = _candidates(reading, options, result)
-    planned = _plan(candidates, operation_id, options, path.name, result)
-    known = _existing(store, planned)
-    for item in planned:
-        if item.id in known:
-            result.known += 1
-        else:
-            (result.reports if item.entity == "report" else result.features).append(item)
+    result = _start(store, operation_id, path, options)
+    for chunk in _chunks(_walk(result), _BATCH):
+        known = _existing(store, chunk)
+        for item in chunk:
+            if item.id in known:
+                result.known += 1
+            else:
+                result.add(item)
     return result
 
 
 def commit(store: Store, plan: Preview, ctx: Progress | None = None) -> Outcome:
-    """Store every new record of `plan` in one transaction (all or nothing)."""
-    db = store.db
-    get_operation(db.conn, plan.operation_id)
-    total, done = len(plan.new), 0
-    created = {"report": 0, "feature": 0}
-    with db.transaction():
-        # Read again under the write lock: a sync may have brought some since the preview.
-        existing = _existing(store, plan.new)  # once: not once per planned record
-        fresh = [p for p in plan.new if p.id not in existing]
-        now = utc_now()
-        for entity, table_rows in _batches(fresh, plan.operation_id, now, db.user):
-            if ctx is not None:
-                ctx.check()
-            db.insert_records(entity, table_rows)
-            created[entity] += len(table_rows)
-            done += len(table_rows)
-            if ctx is not None:
-                ctx.progress(done, total)
-    known = plan.known + total - len(fresh)
-    return Outcome(created["report"], created["feature"], known)
+    """Store every new record of `plan` in one transaction (all or nothing), reading
+    its file again; IntakeError if the file changed since the preview."""
+    if plan.path is None:
+        raise IntakeError("nothing to import: preview the file first")
+    if _stamp(plan.path) != plan.stamp:
+        raise IntakeError("the file changed since its preview: preview it again", plan.file)
+    again = _start(store, plan.operation_id, plan.path, plan.options)
+    return _store(store, again, ctx, plan.total + plan.known)
 
 
 def import_file(
     store: Store, operation_id: str, path: Path, options: ImportOptions | None = None
 ) -> tuple[Preview, Outcome]:
-    plan = preview(store, operation_id, path, options)
-    return plan, commit(store, plan)
+    """Read, check and store the file in one pass and one transaction (all or nothing);
+    the preview it returns says what was found."""
+    plan = _start(store, operation_id, path, options)
+    return plan, _store(store, plan, None, 0)
+
+
+def _start(store: Store, operation_id: str, path: Path, options: ImportOptions | None) -> Preview:
+    options = options or ImportOptions()
+    if options.as_ not in (None, *AS_CHOICES):
+        raise IntakeError(f"--as must be one of {', '.join(AS_CHOICES)}")
+    operation = get_operation(store.db.conn, operation_id)
+    stamp = _stamp(path)
+    return Preview(
+        path.name, "", path.stem, operation_id, bool(operation["exercise"]),
+        path=path, options=options, stamp=stamp,
+    )  # fmt: skip
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise IntakeError(f"cannot read {path.name} ({exc.strerror or exc})") from None
+    return status.st_size, status.st_mtime_ns
+
+
+def _store(store: Store, plan: Preview, ctx: Progress | None, total: int) -> Outcome:
+    """Write the new records of `plan`'s file as they are read, in one transaction."""
+    db = store.db
+    done, now = 0, utc_now()
+    with db.transaction():
+        for chunk in _chunks(_walk(plan), _BATCH):
+            if ctx is not None:
+                ctx.check()
+            # Read under the write lock: a sync may have brought some since the preview.
+            existing = _existing(store, chunk)
+            fresh = [item for item in chunk if item.id not in existing]
+            for entity in ("report", "feature"):
+                rows = [_row(p, plan.operation_id, now, db.user) for p in fresh
+                        if p.entity == entity]  # fmt: skip
+                if rows:
+                    db.insert_records(entity, rows)
+            for item in fresh:
+                plan.add(item)
+            plan.known += len(chunk) - len(fresh)
+            done += len(chunk)
+            if ctx is not None:
+                ctx.progress(min(done, total), max(total, done))
+    return Outcome(plan.report_count, plan.feature_count, plan.known)
+
+
+def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
+    chunk: list[Planned] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # -- from items to records ---------------------------------------------------------------
 
 
-def _candidates(reading: Reading, options: ImportOptions, result: Preview) -> list[Candidate]:
+def _walk(result: Preview) -> Iterator[Planned]:
+    """The records `result`'s file will become, read, mapped and checked one by one
+    (filling in its format, name, notes and CSV columns); IntakeError at the first item
+    refused."""
+    assert result.path is not None
+    try:
+        reading = read_path(result.path, result.options.encoding)
+        result.format, result.name, result.notes = reading.format, reading.name, reading.notes
+        candidates = _candidates(reading, result.options, result)
+        yield from _planned(candidates, result)
+    except ReadError as exc:
+        raise IntakeError(exc.reason, exc.where) from None
+    result.name = reading.name  # a streamed GeoJSON may name itself after its features
+
+
+def _candidates(reading: Reading, options: ImportOptions, result: Preview) -> Iterable[Candidate]:
     if reading.table is None:
         return reading.candidates
     table = reading.table
@@ -208,35 +287,24 @@ def _candidates(reading: Reading, options: ImportOptions, result: Preview) -> li
         raise error
     if "lat" not in mapping:
         result.notes.append("no latitude and longitude columns: the reports will have no place")
-    try:
-        return table_candidates(table, mapping)
-    except ReadError as exc:
-        raise IntakeError(exc.reason, exc.where) from None
+    return table_candidates(table, mapping)
 
 
-def _plan(
-    candidates: list[Candidate],
-    operation_id: str,
-    options: ImportOptions,
-    file: str,
-    result: Preview,
-) -> list[Planned]:
-    planned: dict[str, Planned] = {}
+def _planned(candidates: Iterable[Candidate], result: Preview) -> Iterator[Planned]:
+    seen: set[str] = set()
     strict = result.format in ("csv", "ushahidi")  # a mapped column, not a guess
     for candidate in candidates:
-        entity = _entity(candidate, options.as_)
+        entity = _entity(candidate, result.options.as_)
         try:
-            values = _values(candidate, entity, file, strict, result.notes)
+            values = _values(candidate, entity, result.file, strict, result.notes)
         except (ValidationError, GeometryError, ValueError) as exc:
             raise IntakeError(str(exc), candidate.where) from None
-        item = Planned(
-            entity, record_id(operation_id, entity, candidate.key), values, candidate.where
-        )
-        if item.id in planned:
+        item_id = record_id(result.operation_id, entity, candidate.key)
+        if item_id in seen:
             result.notes.append(f"{candidate.where}: the same as an earlier item, imported once")
             continue
-        planned[item.id] = item
-    return list(planned.values())
+        seen.add(item_id)
+        yield Planned(entity, item_id, values, candidate.where)
 
 
 def _entity(candidate: Candidate, as_: str | None) -> str:
@@ -338,15 +406,6 @@ def _existing(store: Store, planned: list[Planned]) -> set[str]:
             rows = store.db.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
             found.update(row[0] for row in rows)
     return found
-
-
-def _batches(
-    planned: list[Planned], operation_id: str, now: str, user: str
-) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    for entity in ("report", "feature"):
-        rows = [_row(p, operation_id, now, user) for p in planned if p.entity == entity]
-        for start in range(0, len(rows), _BATCH):
-            yield entity, rows[start : start + _BATCH]
 
 
 def _row(item: Planned, operation_id: str, now: str, user: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ content. Pure, any thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from fieldapp.exports.columns import number
 from fieldapp.exports.read.model import Candidate, ReadError, Table, digest, fallback_title
@@ -19,16 +19,15 @@ from fieldapp.exports.read.model import Candidate, ReadError, Table, digest, fal
 _MULTI = re.compile(r"^(.*)\.(\d+)$")
 
 
-def table_candidates(table: Table, mapping: Mapping[str, str]) -> list[Candidate]:
-    """One candidate per row; ReadError naming the line of a row that is wrong."""
+def table_candidates(table: Table, mapping: Mapping[str, str]) -> Iterator[Candidate]:
+    """One candidate per row, as the rows are read; ReadError naming the line of a row
+    that is wrong."""
     index = {column: n for n, column in enumerate(table.columns)}
     used = set(mapping.values())
     extra = [c for c in table.columns if c not in used]
-    out = []
     for line, row in table.rows:
         cells = {c: row[index[c]] if index[c] < len(row) else "" for c in table.columns}
-        out.append(_candidate(line, cells, mapping, extra))
-    return out
+        yield _candidate(line, cells, mapping, extra)
 
 
 def _candidate(

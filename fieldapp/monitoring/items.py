@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 STATUSES = ("new", "rumour", "dismissed", "promoted", "attached")
 OPEN = "new"
 # What a post is, by the way it came (a function of the post: two laptops agree on it).
-POST_KINDS = ("mastodon", "feed", "csv", "paste")
+POST_KINDS = ("mastodon", "feed", "csv", "paste", "public")  # public: the server's form
 UNKNOWN_TIME = "1970-01-01T00:00:00.000Z"  # created_at of a post that gives no date
 _NAMESPACE = uuid.UUID("4f1c2a7e-6b0d-5f3e-9a51-6d2c1e0b7a94")  # item ids: never change it
 _GLOBAL_PREFIXES = ("http://", "https://", "tag:", "urn:")

@@ -29,6 +29,10 @@ STATUSES = ("new", "triaged", "in_progress", "closed", "duplicate")
 VERIFICATIONS = ("unverified", "confirmed", "debunked")
 CONFIDENCES = ("low", "medium", "high")
 SEVERITY_MIN, SEVERITY_MAX = 1, 5
+# One palette for severity 1 to 5 wherever a report is drawn: the list, the map and its
+# legend (resources/web/fieldapp/map.css repeats it; a test keeps them equal), KML and
+# uMap exports. The sitrep's printed map keeps its own greyscale-safe palette.
+SEVERITY_COLOURS = {1: "#2e7d32", 2: "#7cb342", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 TITLE_MAX = 200
 
 # Fields a user may set on a report; the store owns the others (id, stamps...).

@@ -1196,8 +1196,8 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <source>Ends</source>
-        <translation>Fin</translation>
+        <source>Ends (UTC)</source>
+        <translation>Fin (UTC)</translation>
     </message>
     <message>
         <source>Relayed</source>
@@ -1516,6 +1516,49 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note :</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation>moins d&apos;une seconde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 heures</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 seconde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 secondes</translation>
     </message>
 </context>
 <context>
@@ -2247,13 +2290,62 @@
         <source>Exporting</source>
         <translation>Exportation</translation>
     </message>
-    <message>
-        <source>%1 of %2 reports</source>
-        <translation>%1 rapports sur %2</translation>
+    <message numerus="yes">
+        <source>%1 of %n report(s)</source>
+        <translation>
+            <numerusform>%1 sur %n rapport</numerusform>
+            <numerusform>%1 sur %n rapports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (%n item(s))</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n élément)</numerusform>
+            <numerusform>Écrit : %1 (%n éléments)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Written: %1 (%2 items)</source>
-        <translation>Écrit : %1 (%2 éléments)</translation>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file written.</source>
+        <translation>Annulé : aucun fichier écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPackageDialog</name>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Export operation package</source>
+        <translation>Exporter le paquet d’opération</translation>
+    </message>
+    <message>
+        <source>One file with everything of %1: reports, map features, attachments and their files, the radio log, posts, alerts and the exercise&apos;s records, with their ids. Another team&apos;s FieldApp imports it (File ▸ Import operation package…); a later sync or a second import never makes duplicates.</source>
+        <translation>Un seul fichier avec tout le contenu de %1 : rapports, éléments de carte, pièces jointes et leurs fichiers, journal radio, publications, alertes et enregistrements de l’exercice, avec leurs identifiants. Le FieldApp d’une autre équipe l’importe (Fichier ▸ Importer un paquet d’opération…) ; une synchronisation ultérieure ou un second import ne crée jamais de doublons.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Operation packages (*%1)</source>
+        <translation>Paquets d’opération (*%1)</translation>
+    </message>
+    <message>
+        <source>Writing the operation package…</source>
+        <translation>Écriture du paquet d’opération…</translation>
+    </message>
+    <message>
+        <source>Package of %1</source>
+        <translation>Paquet de %1</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 records).</source>
+        <translation>Écrit : %1 (%2 enregistrements).</translation>
     </message>
     <message>
         <source>Not written: %1</source>
@@ -2735,8 +2827,58 @@
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 new reports, %4 new map features; %5 already imported.</source>
-        <translation>%1 (%2) : %3 nouveaux rapports, %4 nouveaux éléments de carte ; %5 déjà importés.</translation>
+        <source>%1 (%2): %3, %4; %5.</source>
+        <translation>%1 (%2) : %3, %4 ; %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new report(s)</source>
+        <translation>
+            <numerusform>%n nouveau rapport</numerusform>
+            <numerusform>%n nouveaux rapports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new map feature(s)</source>
+        <translation>
+            <numerusform>%n nouvel élément de carte</numerusform>
+            <numerusform>%n nouveaux éléments de carte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already imported</source>
+        <translation>
+            <numerusform>%n déjà importé</numerusform>
+            <numerusform>%n déjà importés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list shows the first %1 of each kind.</source>
+        <translation>La liste montre les %1 premiers de chaque sorte.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 and %2 (%3).</source>
+        <translation>Importé : %1 et %2 (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n rapport</numerusform>
+            <numerusform>%n rapports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map feature(s)</source>
+        <translation>
+            <numerusform>%n élément de carte</numerusform>
+            <numerusform>%n éléments de carte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
     </message>
     <message>
         <source>This file cannot be imported; nothing will be stored.</source>
@@ -2759,16 +2901,115 @@
         <translation>Importation de %1</translation>
     </message>
     <message>
-        <source>Imported: %1 reports and %2 map features (%3 already here).</source>
-        <translation>Importé : %1 rapports et %2 éléments de carte (%3 déjà présents).</translation>
-    </message>
-    <message>
         <source>The import failed; nothing was stored: %1</source>
         <translation>L’importation a échoué ; rien n’a été enregistré : %1</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was stored.</source>
         <translation>Importation annulée : rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPackageDialog</name>
+    <message>
+        <source>Import operation package</source>
+        <translation>Importer un paquet d’opération</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>To create</source>
+        <translation>À créer</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>À mettre à jour</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>Déjà présents</translation>
+    </message>
+    <message>
+        <source>Choose an operation package (*%1).</source>
+        <translation>Choisissez un paquet d’opération (*%1).</translation>
+    </message>
+    <message>
+        <source>Operation packages (*%1)</source>
+        <translation>Paquets d’opération (*%1)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>EXERCISE</source>
+        <translation>EXERCICE</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 records created, %3 updated, %4 already here.</source>
+        <translation>Opération « %1 » importée : %2 enregistrements créés, %3 mis à jour, %4 déjà présents.</translation>
+    </message>
+    <message>
+        <source>%1 (made by %5): %2 records to create, %3 to update, %4 already here.</source>
+        <translation>%1 (fait par %5) : %2 enregistrements à créer, %3 à mettre à jour, %4 déjà présents.</translation>
+    </message>
+    <message>
+        <source>Its operation is already here</source>
+        <translation>Son opération est déjà ici</translation>
+    </message>
+    <message>
+        <source>Its operation is new here</source>
+        <translation>Son opération est nouvelle ici</translation>
+    </message>
+    <message>
+        <source>Attachment files: %1 new, %2 already here.</source>
+        <translation>Fichiers joints : %1 nouveaux, %2 déjà présents.</translation>
+    </message>
+    <message>
+        <source>%1 files are not in the package: a later sync fetches them.</source>
+        <translation>%1 fichiers ne sont pas dans le paquet : une synchronisation ultérieure les récupérera.</translation>
+    </message>
+    <message>
+        <source>%1 controllers&apos; records left out: this device plays the exercise.</source>
+        <translation>%1 enregistrements des contrôleurs laissés de côté : cet appareil joue l’exercice.</translation>
+    </message>
+    <message>
+        <source>This package cannot be imported; nothing will be stored: %1</source>
+        <translation>Ce paquet ne peut pas être importé ; rien ne sera enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import of %1</source>
+        <translation>Import de %1</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was stored: %1</source>
+        <translation>L’import a échoué ; rien n’a été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Import annulé : rien n’a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -3396,6 +3637,10 @@
         <translation>Collé (téléphone, SMS)</translation>
     </message>
     <message>
+        <source>Public form</source>
+        <translation>Formulaire public</translation>
+    </message>
+    <message>
         <source>Triage</source>
         <translation>Tri</translation>
     </message>
@@ -3545,7 +3790,7 @@
     </message>
     <message>
         <source>first seen %1 by %2</source>
-        <translation>vu d&apos;abord à %1 par %2</translation>
+        <translation>vu d&apos;abord le %1 par %2</translation>
     </message>
     <message>
         <source>On</source>
@@ -3581,7 +3826,7 @@
     </message>
     <message>
         <source>OK at %1</source>
-        <translation>OK à %1</translation>
+        <translation>OK le %1</translation>
     </message>
     <message>
         <source>Not polled yet</source>
@@ -4074,6 +4319,17 @@
     </message>
 </context>
 <context>
+    <name>PackageLauncher</name>
+    <message>
+        <source>Export operation &amp;package…</source>
+        <translation>Exporter un &amp;paquet d’opération…</translation>
+    </message>
+    <message>
+        <source>Import operation pac&amp;kage…</source>
+        <translation>Importer un paquet d’opé&amp;ration…</translation>
+    </message>
+</context>
+<context>
     <name>PasteDialog</name>
     <message>
         <source>Paste a post</source>
@@ -4313,6 +4569,297 @@
     <message>
         <source>Map feature</source>
         <translation>Élément de carte</translation>
+    </message>
+</context>
+<context>
+    <name>PublicForm</name>
+    <message>
+        <source>The server does not let your role open this operation to the public: ask a coordinator of the operation.</source>
+        <translation>Le serveur ne permet pas à votre rôle d’ouvrir cette opération au public : demandez à un coordinateur de l’opération.</translation>
+    </message>
+    <message>
+        <source>The server does not hold this operation yet: sync this laptop, then try again.</source>
+        <translation>Le serveur n’a pas encore cette opération : synchronisez cet ordinateur, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This post did not come by the public form.</source>
+        <translation>Ce message n’est pas venu par le formulaire public.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PublicFormDialog</name>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>QR code de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save and keep open</source>
+        <translation>&amp;Enregistrer et laisser ouvert</translation>
+    </message>
+    <message>
+        <source>&amp;Open to the public</source>
+        <translation>&amp;Ouvrir au public</translation>
+    </message>
+    <message>
+        <source>This operation is not open to the public.</source>
+        <translation>Cette opération n’est pas ouverte au public.</translation>
+    </message>
+    <message>
+        <source>%1 reports received, %2 refused.</source>
+        <translation>Signalements reçus : %1 ; refusés : %2.</translation>
+    </message>
+    <message>
+        <source>The form is open to the public.</source>
+        <translation>Le formulaire est ouvert au public.</translation>
+    </message>
+    <message>
+        <source>The form is open to the public until %1.</source>
+        <translation>Le formulaire est ouvert au public jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>The form&apos;s end date is past: it takes no more reports.</source>
+        <translation>La date de fin du formulaire est passée : il ne prend plus de signalements.</translation>
+    </message>
+    <message>
+        <source>The form is closed; its address stays the same.</source>
+        <translation>Le formulaire est fermé ; son adresse reste la même.</translation>
+    </message>
+    <message>
+        <source>Address copied.</source>
+        <translation>Adresse copiée.</translation>
+    </message>
+    <message>
+        <source>Save poster</source>
+        <translation>Enregistrer l’affiche</translation>
+    </message>
+    <message>
+        <source>PDF poster (*.pdf);;QR code as PNG (*.png);;QR code as SVG (*.svg)</source>
+        <translation>Affiche PDF (*.pdf);;QR code en PNG (*.png);;QR code en SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Poster of the public form</source>
+        <translation>Affiche du formulaire public</translation>
+    </message>
+    <message>
+        <source>The poster was not saved: %1</source>
+        <translation>L’affiche n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Enregistré : %1.</translation>
+    </message>
+    <message>
+        <source>Open to the public — %1</source>
+        <translation>Ouvrir au public — %1</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message>
+        <source>Copy the form&apos;s address</source>
+        <translation>Copier l’adresse du formulaire</translation>
+    </message>
+    <message>
+        <source>The form&apos;s address</source>
+        <translation>L’adresse du formulaire</translation>
+    </message>
+    <message>
+        <source>The address comes once the form is opened</source>
+        <translation>L’adresse vient une fois le formulaire ouvert</translation>
+    </message>
+    <message>
+        <source>Save poste&amp;r…</source>
+        <translation>Enregist&amp;rer l’affiche…</translation>
+    </message>
+    <message>
+        <source>Close the &amp;form</source>
+        <translation>Fer&amp;mer le formulaire</translation>
+    </message>
+</context>
+<context>
+    <name>PublicFormLauncher</name>
+    <message>
+        <source>choose an operation first</source>
+        <translation>choisissez d’abord une opération</translation>
+    </message>
+    <message>
+        <source>join a sync server first</source>
+        <translation>rejoignez d’abord un serveur de synchronisation</translation>
+    </message>
+    <message>
+        <source>only a trainer or a coordinator may</source>
+        <translation>réservé à un formateur ou un coordinateur</translation>
+    </message>
+    <message>
+        <source>only a coordinator may</source>
+        <translation>réservé à un coordinateur</translation>
+    </message>
+    <message>
+        <source>Open to the &amp;public…</source>
+        <translation>Ouvrir au &amp;public…</translation>
+    </message>
+    <message>
+        <source>Citizens report from their phone&apos;s browser; reports arrive in the monitoring desk</source>
+        <translation>Les citoyens signalent depuis le navigateur de leur téléphone ; les signalements arrivent dans le poste de veille</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPostPanel</name>
+    <message>
+        <source>No photo</source>
+        <translation>Pas de photo</translation>
+    </message>
+    <message>
+        <source>Fetching the photo…</source>
+        <translation>Récupération de la photo…</translation>
+    </message>
+    <message>
+        <source>%1, receipt %2</source>
+        <translation>%1, reçu %2</translation>
+    </message>
+    <message>
+        <source>Photo sent with the report</source>
+        <translation>Photo envoyée avec le signalement</translation>
+    </message>
+    <message>
+        <source>The photo is on the server: it shows once this laptop reaches it.</source>
+        <translation>La photo est sur le serveur : elle s’affichera quand cet ordinateur le joindra.</translation>
+    </message>
+    <message>
+        <source>Reveal the phone number left with receipt %1?
+
+It will be sent to every laptop of the operation at its next sync, volunteers&apos; included, and cannot be taken back.</source>
+        <translation>Révéler le numéro laissé avec le reçu %1 ?
+
+Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchronisation, y compris ceux des bénévoles, et ne pourra pas être repris.</translation>
+    </message>
+    <message>
+        <source>Reveal contact</source>
+        <translation>Révéler le contact</translation>
+    </message>
+    <message>
+        <source>Contact: %1 (every laptop of the operation gets it at its next sync)</source>
+        <translation>Contact : %1 (chaque ordinateur de l’opération le reçoit à sa prochaine synchronisation)</translation>
+    </message>
+    <message>
+        <source>The person left no phone number.</source>
+        <translation>La personne n’a laissé aucun numéro.</translation>
+    </message>
+    <message>
+        <source>The contact was not revealed: the server could not be reached.</source>
+        <translation>Le contact n’a pas été révélé : le serveur n’a pas pu être joint.</translation>
+    </message>
+    <message>
+        <source>The contact was not revealed: %1</source>
+        <translation>Le contact n’a pas été révélé : %1</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;contact…</source>
+        <translation>Révéler le &amp;contact…</translation>
+    </message>
+    <message>
+        <source>Send the citizen&apos;s phone number to every laptop</source>
+        <translation>Envoyer le numéro du citoyen à chaque ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>PublicSettings</name>
+    <message>
+        <source>Give the form a title: what people report, in a few words.</source>
+        <translation>Donnez un titre au formulaire : ce que les gens signalent, en quelques mots.</translation>
+    </message>
+    <message>
+        <source>The short text is too long: %1 characters at most.</source>
+        <translation>Le texte court est trop long : %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>The public address must start with https:// (or http://).</source>
+        <translation>L’adresse publique doit commencer par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>The end date is already past: choose a later one.</source>
+        <translation>La date de fin est déjà passée : choisissez-en une plus tardive.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>Short te&amp;xt:</source>
+        <translation>Te&amp;xte court :</translation>
+    </message>
+    <message>
+        <source>Run &amp;by:</source>
+        <translation>Tenu &amp;par :</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>&amp;Langues :</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>Fi&amp;n :</translation>
+    </message>
+    <message>
+        <source>&amp;Keep reports:</source>
+        <translation>&amp;Garder les signalements :</translation>
+    </message>
+    <message>
+        <source>&amp;Public address:</source>
+        <translation>&amp;Adresse publique :</translation>
+    </message>
+    <message>
+        <source>French, then English</source>
+        <translation>Français, puis anglais</translation>
+    </message>
+    <message>
+        <source>English, then French</source>
+        <translation>Anglais, puis français</translation>
+    </message>
+    <message>
+        <source>French only</source>
+        <translation>Français seulement</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>Anglais seulement</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>le</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>What people report, in a few words</source>
+        <translation>Ce que les gens signalent, en quelques mots</translation>
+    </message>
+    <message>
+        <source>Who runs the form, as the page says it</source>
+        <translation>Qui tient le formulaire, comme la page le dit</translation>
+    </message>
+    <message>
+        <source>https://… (empty: the address this laptop uses)</source>
+        <translation>https://… (vide : l’adresse qu’utilise cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation>Texte court</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
     </message>
 </context>
 <context>
@@ -5702,7 +6249,7 @@
     </message>
     <message>
         <source>, the earliest %1 by %2</source>
-        <translation>, le premier à %1 par %2</translation>
+        <translation>, le premier le %1 par %2</translation>
     </message>
 </context>
 <context>
@@ -6217,6 +6764,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>“%1” is not a call sign (like F4ABC or W1AW/4).</source>
+        <translation>« %1 » n’est pas un indicatif (comme F4ABC ou W1AW/4).</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -6295,10 +6846,6 @@
 <context>
     <name>SitrepDialog</name>
     <message>
-        <source>%1 words of %2 (one radiogram)</source>
-        <translation>%1 mots sur %2 (un radiogramme)</translation>
-    </message>
-    <message>
         <source>“%1” is not a time like 1800Z, 18:00 or 2026-11-28T18:00Z.</source>
         <translation>« %1 » n’est pas une heure comme 1800Z, 18:00 ou 2026-11-28T18:00Z.</translation>
     </message>
@@ -6330,9 +6877,19 @@
         <source>The situation overview is too long: %1 characters at most.</source>
         <translation>L’aperçu de la situation est trop long : %1 caractères au plus.</translation>
     </message>
-    <message>
-        <source>Written: %1 (%2 pages)</source>
-        <translation>Écrit : %1 (%2 pages)</translation>
+    <message numerus="yes">
+        <source>%n word(s) of %1 (one radiogram)</source>
+        <translation>
+            <numerusform>%n mot sur %1 (un radiogramme)</numerusform>
+            <numerusform>%n mots sur %1 (un radiogramme)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n page)</numerusform>
+            <numerusform>Écrit : %1 (%n pages)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not written: %1</source>
@@ -6813,22 +7370,6 @@
     <message>
         <source>Transferring files</source>
         <translation>Transfert des fichiers</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 jours</translation>
     </message>
     <message>
         <source>never</source>

@@ -44,8 +44,11 @@ def test_alerts_imported_twice_are_listed_once_with_their_chain_and_area(run, ru
         "Vigilance jaune avalanches",
     }
     assert {c["state"] for c in chains} == {"expired"}
+    # A script finds an alert by the identifier its sender gave, then shows it by that.
+    (storm,) = [c for c in chains if c["identifier"] == "KSTO1055887203"]
+    assert storm["sender"] == "KSTO@NWS.NOAA.GOV"
     assert run_json("alert", "list", "--active") == []
-    shown = run_json("alert", "show", "KSTO1055887203")
+    shown = run_json("alert", "show", storm["identifier"])
     assert shown["severity"] == "Severe" and shown["area"]["type"] == "MultiPolygon"
     assert shown["chain"][0]["msg_type"] == "Alert" and shown["relays"] == []
     french = run_json("alert", "show", "2.49.0.0.250.0.FR.20221207060126.964028")

@@ -262,7 +262,7 @@ def test_source_add_cap_then_poll_once_takes_the_alerts_in(run, feed, cap_server
     assert [(s["kind"], s["address"]) for s in json.loads(out)] == [("cap", url)]
     code, out, _ = run("source", "poll", "--once")
     assert code == 0
-    assert out.strip() == "Vigilance: 1 new alert(s), 0 already here, 1 expired (not downloaded)"
+    assert out.strip() == "Vigilance: 1 new alert, 0 already here, 1 expired (not downloaded)"
     assert cap_server.requests("/cap/old") == []
     code, out, _ = run("alert", "list", "--json")
     assert [(a["headline"], a["state"]) for a in json.loads(out)] == [

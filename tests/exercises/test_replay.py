@@ -202,3 +202,12 @@ def test_the_server_s_check_refuses_an_entry_or_a_run_a_device_could_not_have_wr
     assert problem is not None and "YYYY-MM-DD" in problem
     problem = record_problem("exercise_run", {}, {"summary": "[1, 2]"}, new=False)
     assert problem is not None and "a JSON object" in problem
+
+
+def test_a_run_archived_by_default_keeps_the_exercise_name_readable(store):
+    """The drill "Exercice crue éclair" was archived as exercise-exercice-crue-clair-…: the letter
+    with an accent vanished from the name a trainer looks for among the backups."""
+    drill = store.operations.create("Exercice crue éclair", exercise=True)["id"]
+    done = reset(store, drill)
+    assert done.archive.name.startswith("exercise-exercice-crue-eclair-run1-")
+    assert done.archive.exists()

@@ -17,6 +17,8 @@ from fieldapp.reports.query import ReportQuery
 from fieldapp.ui.exports.export_dialog import ExportDialog
 from fieldapp.ui.kit.taskman import TaskManager
 
+pytestmark = pytest.mark.usefixtures("plurals")
+
 
 @pytest.fixture
 def tasks(qtbot, store):
@@ -56,7 +58,7 @@ def test_exports_the_list_s_filtered_reports_or_the_whole_operation(
         pass
     titles = [f["properties"]["title"] for f in json.loads(path.read_text())["features"]]
     assert titles == ["Digue fissurée"]
-    assert "Written:" in dialog.status.text() and "(1 items)" in dialog.status.text()
+    assert "Written:" in dialog.status.text() and dialog.status.text().endswith("(1 item)")
     dialog.whole_radio.setChecked(True)
     with qtbot.waitSignal(dialog.start(path).written, timeout=10_000):
         pass

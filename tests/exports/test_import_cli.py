@@ -21,14 +21,25 @@ def test_preview_then_import_then_again(run, run_json, geo_sample):
     path = str(geo_sample("kml/KML_Samples.kml"))
     code, out, _ = run("import", path, "--preview")
     assert code == 0
-    assert "would create 4 report(s) and 15 map feature(s); 0 already imported" in out
+    assert "would create 4 reports and 15 map features; 0 already imported" in out
     assert "'Simple placemark' at 37.42229, -122.08220" in out
-    assert "7 ScreenOverlay not imported" in out and "nothing was stored" in out
+    assert "7 ScreenOverlays not imported" in out and "nothing was stored" in out
     assert run_json("report", "list") == []
     assert run_json("import", path) == {"reports": 4, "features": 15, "known": 0}
     assert len(run_json("report", "list")) == 4 and len(run_json("feature", "list")) == 15
     code, out, _ = run("import", path)
-    assert code == 0 and "0 report(s) and 0 map feature(s) imported" in out and "19 already" in out
+    assert code == 0 and "0 reports and 0 map features imported" in out and "19 already" in out
+
+
+def test_counts_agree_with_their_number(run, tmp_path):
+    one = tmp_path / "one.csv"
+    one.write_text("title,lat,lon\nPont fermé,43.1,2.1\n", encoding="utf-8")
+    code, out, _ = run("import", str(one), "--preview")
+    assert code == 0 and "would create 1 report and 0 map features;" in out
+    code, out, _ = run("import", str(one))
+    assert code == 0 and "one.csv: 1 report and 0 map features imported" in out
+    code, out, _ = run("export", "geojson", "-o", str(tmp_path / "out.geojson"))
+    assert code == 0 and out.startswith("1 item of ")  # not "1 item(s)", not "1 items"
 
 
 def test_as_and_map_options(run, run_json, geo_sample):

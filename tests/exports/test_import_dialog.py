@@ -16,6 +16,8 @@ from fieldapp.ui.exports import import_dialog
 from fieldapp.ui.exports.import_dialog import ImportDialog
 from fieldapp.ui.kit.taskman import TaskManager
 
+pytestmark = pytest.mark.usefixtures("plurals")
+
 
 @pytest.fixture
 def tasks(qtbot, store):
@@ -51,7 +53,7 @@ def test_preview_then_import_then_nothing_new(qtbot, dialog, store, geo_sample):
     assert dialog.model.rowCount() == 19
     assert dialog.model.index(0, 1).data() == "Simple placemark"
     assert dialog.model.index(0, 2).data() == "37.42229, -122.08220"
-    assert "7 ScreenOverlay not imported" in dialog.problems.toPlainText()
+    assert "7 ScreenOverlays not imported" in dialog.problems.toPlainText()
     assert not dialog.mapping_box.isVisible()  # no columns to map in a KML
     assert count(store, "reports") == 0  # the preview stores nothing
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
@@ -165,3 +167,26 @@ def test_the_file_menu_has_import(qtbot):
     assert chrome.import_action.text() == "&Import…"
     chrome.set_report_actions_enabled(False)  # no operation yet: nothing to import into
     assert not chrome.import_action.isEnabled()
+
+
+def test_a_long_file_previews_its_counts_and_imports_every_row(qtbot, dialog, store, tmp_path):
+    path = tmp_path / "long.csv"
+    rows = [f"Route {n},43.{n:03d},2.{n:03d}" for n in range(250)]
+    path.write_text("\n".join(["title,lat,lon", "Un seul,43.5,2.5", *rows]) + "\n")
+    previewed(qtbot, dialog, path)
+    text = dialog.summary.text()
+    assert "251 new reports, 0 new map features" in text
+    assert "The list shows the first 100 of each kind." in text
+    assert dialog.model.rowCount() == 100
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+        dialog.import_button.click()
+    assert done.args[0].reports == 251 and count(store, "reports") == 251
+    assert dialog.summary.text() == "Imported: 251 reports and 0 map features (0 already here)."
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.known == 251)
+
+
+def test_one_of_each_reads_singular(qtbot, dialog, tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("title,lat,lon\nPont fermé,43.1,2.1\n", encoding="utf-8")
+    previewed(qtbot, dialog, path)
+    assert "1 new report, 0 new map features; 0 already imported." in dialog.summary.text()

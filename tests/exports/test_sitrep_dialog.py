@@ -26,6 +26,8 @@ REPORTS = [
     {"title": "Shelter open", "kind": "information", "severity": 1, "place": "Alès"},
 ]  # fmt: skip
 
+pytestmark = pytest.mark.usefixtures("plurals")
+
 
 def read_text(path) -> str:
     document = QtPdf.QPdfDocument()

@@ -145,7 +145,8 @@ def test_an_earlier_run_is_compared_in_the_report(qtbot, dialog, store, drill, t
     reset(store, drill["id"], tmp_path / "run1.db")  # run 1 archived: records_changed
     qtbot.waitUntil(lambda: dialog.compare_combo.count() == 2, timeout=10_000)
     assert dialog.compare_combo.currentIndex() == 0  # no comparison unless chosen
-    assert dialog.compare_combo.itemText(1).startswith("Run 1, ended 20")
+    assert dialog.compare_combo.itemText(1).startswith("Run 1, ended ")
+    assert " at " in dialog.compare_combo.itemText(1)  # in words: "6 December 2026 at 14:05"
     play(store, drill["id"])
     dialog.compare_combo.setCurrentIndex(1)
     path = tmp_path / "aar.pdf"

@@ -7,6 +7,7 @@ sight: test_fit_small_screen.py.)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,17 +64,33 @@ def test_windows_open_inside_the_screen(qtbot, make_window, store, drill):
     assert not too_big, f"larger than the screen {screen.toTuple()}: {too_big}"
 
 
+def declared_dialogs() -> set[str]:
+    """Every dialog class the app declares (module.Class), bar the radio's shared base."""
+    root = Path(__file__).parents[2]
+    found = set()
+    for path in (root / "fieldapp" / "ui").rglob("*.py"):
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        pattern = r"^class (\w+)\((?:QDialog|QProgressDialog|_KeyboardDialog)\)"
+        names = re.findall(pattern, path.read_text(), re.M)
+        found |= {f"{module}.{name}" for name in names if not name.startswith("_")}
+    return found
+
+
 def every_dialog(store, tasks, operation, drill, parent: QWidget) -> dict[str, QWidget]:
     """One of each QDialog subclass under fieldapp/ui, built with what it needs."""
+    from fieldapp.reports.query import ReportQuery
     from fieldapp.ui.alerts.relay_dialog import RelayDialog as AlertRelay
     from fieldapp.ui.exercises.aar_dialog import AfterActionDialog
     from fieldapp.ui.exercises.aar_entries import EntryEditor
     from fieldapp.ui.exercises.inject_dialog import InjectDialog
     from fieldapp.ui.exercises.jobs import ResetPreview
     from fieldapp.ui.exercises.replay import ResetDialog
+    from fieldapp.ui.exports.export_dialog import ExportDialog
     from fieldapp.ui.exports.import_dialog import ImportDialog
+    from fieldapp.ui.exports.package_dialog import ExportPackageDialog, ImportPackageDialog
     from fieldapp.ui.exports.sitrep_dialog import SitrepDialog
     from fieldapp.ui.kit.dialogs import NewOperationDialog, SettingsDialog
+    from fieldapp.ui.kit.file_jobs import FileJob, PdfProgress
     from fieldapp.ui.maps.feature_dialog import FeatureDialog
     from fieldapp.ui.monitoring.card_view import CredibilityDialog
     from fieldapp.ui.monitoring.rules_dialog import RuleEditor, RulesDialog
@@ -84,6 +101,7 @@ def every_dialog(store, tasks, operation, drill, parent: QWidget) -> dict[str, Q
     from fieldapp.ui.radio.station_dialog import StationDialog
     from fieldapp.ui.sync.conflict_view import ConflictView
     from fieldapp.ui.sync.panel import JoinDialog
+    from fieldapp.ui.sync.public_dialog import PublicFormDialog
     from fieldapp.ui.sync.refused_dialog import RefusedDialog
     from fieldapp.ui.sync.worker import SyncRunner
     from fieldapp.ui.tiles.download_dialog import TileDownloadDialog
@@ -108,8 +126,13 @@ def every_dialog(store, tasks, operation, drill, parent: QWidget) -> dict[str, Q
         "SettingsDialog": SettingsDialog(Settings(), parent),
         "SitrepDialog": SitrepDialog(store, tasks, operation, parent),
         "ImportDialog": ImportDialog(tasks, operation, parent),
+        "ExportDialog": ExportDialog(tasks, data_dir, ReportQuery(operation["id"]), parent),
+        "ExportPackageDialog": ExportPackageDialog(tasks, data_dir, drill, parent),
+        "ImportPackageDialog": ImportPackageDialog(tasks, parent),
+        "PdfProgress": PdfProgress(FileJob(data_dir, dict, data_dir / "x.pdf"), "x", parent),
         "ConflictView": ConflictView(store, parent),
         "JoinDialog": JoinDialog(runner, parent),
+        "PublicFormDialog": PublicFormDialog(tasks, drill, parent),
         "RefusedDialog": RefusedDialog(store, runner, parent),
         "FeatureDialog": FeatureDialog(lambda values: values, None, parent),
         "AlertRelayDialog": AlertRelay(parent, channel="sms", heading="Flood warning"),
@@ -125,6 +148,9 @@ def test_every_dialog_fits(qtbot, store, tasks, operation, drill):
     parent = QWidget()
     qtbot.addWidget(parent)
     dialogs = every_dialog(store, tasks, operation, drill, parent)
+    built = {f"{type(d).__module__}.{type(d).__name__}" for d in dialogs.values()}
+    missing = sorted(declared_dialogs() - built)
+    assert not missing, f"dialogs left out of every_dialog(), so never checked: {missing}"
     for dialog in dialogs.values():
         dialog.show()
     assert_fits(dialogs)

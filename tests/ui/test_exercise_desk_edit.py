@@ -181,7 +181,8 @@ def test_the_actions_pane_lists_what_each_player_did(qtbot, desk, store, drill):
         ("paul", "Post, status: rumour"),
         ("lea", "Post, status: dismissed"),
     ]
-    assert all(r[0].startswith("T+00:00") and len(r[1]) == 8 for r in rows)
+    # the wall time as lists show times: "2026-12-06 10:42:05" (ISO, local time)
+    assert all(r[0].startswith("T+00:00") and len(r[1]) == 19 and r[1][10] == " " for r in rows)
     assert "2 action(s) by 2 player(s)" in pane.heading.text()
     desk.view.selectRow(1)  # pending: nobody could act yet
     qtbot.waitUntil(lambda: pane.model.rowCount() == 0)

@@ -11,14 +11,17 @@ from fieldapp.core.settings import Settings
 SCREEN = (1024, 600)
 
 
-def _fits(widget) -> None:
+SCREENS = [SCREEN, (1280, 720)]
+
+
+def _fits(widget, screen=SCREEN) -> None:
     hint = widget.minimumSizeHint()
-    assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1], hint
+    assert hint.width() <= screen[0] and hint.height() <= screen[1], hint
 
 
-def _in_sight(window, button) -> bool:
+def _in_sight(window, button, screen=SCREEN) -> bool:
     corner = button.mapTo(window, button.rect().bottomRight())
-    return button.isVisible() and QRect(0, 0, *SCREEN).contains(corner)
+    return button.isVisible() and QRect(0, 0, *screen).contains(corner)
 
 
 @pytest.fixture
@@ -29,26 +32,28 @@ def drill_window(qtbot, make_window, store):
     return window, report
 
 
-def test_the_main_window_with_a_report_open_fits_and_saves(qtbot, drill_window):
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_main_window_with_a_report_open_fits_and_saves(qtbot, drill_window, screen):
     window, report = drill_window
     assert window.editor.show_report(report["id"])
-    window.resize(*SCREEN)
-    qtbot.waitUntil(lambda: window.size().width() == SCREEN[0])
-    _fits(window)
-    assert _in_sight(window, window.editor.save_button)
-    assert _in_sight(window, window.editor.cancel_button)
+    window.resize(*screen)
+    qtbot.waitUntil(lambda: window.size().width() == screen[0])
+    _fits(window, screen)
+    assert _in_sight(window, window.editor.save_button, screen)
+    assert _in_sight(window, window.editor.cancel_button, screen)
 
 
-def test_the_radio_desk_fits_and_its_save_and_notes_stay_in_sight(qtbot, drill_window):
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_radio_desk_fits_and_its_save_and_notes_stay_in_sight(qtbot, drill_window, screen):
     window, _report = drill_window
     desk = window.radio.open_desk()
-    desk.resize(*SCREEN)
-    qtbot.waitUntil(lambda: desk.size().height() == SCREEN[1])  # (it could not: 754 px)
-    _fits(desk)
-    assert _in_sight(desk, desk.entry.save_button)
+    desk.resize(*screen)
+    qtbot.waitUntil(lambda: desk.size().height() == screen[1])  # (it could not: 754 px)
+    _fits(desk, screen)
+    assert _in_sight(desk, desk.entry.save_button, screen)
     desk.entry.field("text").setPlainText("Is the shelter full?")
     desk.entry.normalise_text()
-    assert _in_sight(desk, desk.entry.changes_label)  # the dropped "?" is said in sight
+    assert _in_sight(desk, desk.entry.changes_label, screen)  # the dropped "?" is said in sight
     assert "question mark at the end was removed" in desk.entry.changes_label.text()
 
 

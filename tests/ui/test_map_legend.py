@@ -38,3 +38,26 @@ def test_the_legend_is_in_french(qtbot, make_window, operation, languages):
     texts = panel.legend.texts()
     assert "EX, hachuré : un rapport d’exercice" in texts
     assert "Dans la liste, barré : démenti" in texts
+
+
+def test_a_severity_has_one_colour_in_the_list_on_the_map_and_in_the_legend(qtbot):
+    """A severity-2 dot in the list was olive (#9e9d24) while the map and its legend drew
+    it light green: a volunteer matching the list to the map saw two levels."""
+    import re
+    from pathlib import Path
+
+    from PySide6.QtGui import QColor
+
+    from fieldapp.ui.kit import i18n
+    from fieldapp.ui.maps.legend import MapLegend
+    from fieldapp.ui.reports.model import severity_icon
+
+    css = (Path(__file__).parents[2] / "resources/web/fieldapp/map.css").read_text()
+    on_map = {int(n): c for n, c in re.findall(r"\.fa-sev-(\d) \{ --fa-colour: (#\w+);", css)}
+    assert len(on_map) == 5
+    legend = dict((words, picture) for picture, words in MapLegend().entries())
+    for level, colour in on_map.items():
+        in_list = severity_icon(level).pixmap(12, 12).toImage().pixelColor(6, 6)
+        in_legend = legend[i18n.severity_labels()[level]].toImage().pixelColor(11, 11)
+        assert in_list.name() == QColor(colour).name(), level
+        assert in_legend.name() == QColor(colour).name(), level

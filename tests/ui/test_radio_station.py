@@ -75,3 +75,23 @@ def test_a_report_goes_on_the_air_with_its_place_position_and_precedence(
     window.radio.ics213_action.trigger()
     assert entry.field("subject").text() == "EMERGENCY: Famille sur le toit"
     assert "Place: Aramon" in entry.field("text").toPlainText()
+
+
+def test_the_settings_refuse_a_call_sign_that_is_not_one(qtbot, make_window, operation):
+    """Settings took any text as the station: "F4 ABC" then printed on every log."""
+    from fieldapp.ui.kit.dialogs import SettingsDialog
+
+    window = make_window(Settings(last_operation_id=operation["id"]))
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.station_edit.setText("F4 ABC")
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.station_problem.isVisible()
+    assert "“F4 ABC” is not a call sign" in dialog.station_problem.text()
+    dialog.station_edit.clear()
+    qtbot.keyClicks(dialog.station_edit, "f4abc")
+    assert not dialog.station_problem.isVisible()
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1 and dialog.station() == "F4ABC"

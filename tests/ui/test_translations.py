@@ -36,9 +36,15 @@ def test_every_french_translation_is_finished():
         key
         for key, translation in messages.items()
         if translation.get("type") in ("unfinished", "obsolete", "vanished")
-        or not (translation.text or "").strip()
+        or not all(form.strip() for form in _forms(translation))
     ]
     assert unfinished == []
+
+
+def _forms(translation: ET.Element) -> list[str]:
+    """A translation's text, or each of its plural forms (a count's: `tr(..., n)`)."""
+    plurals = translation.findall("numerusform")
+    return [f.text or "" for f in plurals] if plurals else [translation.text or ""]
 
 
 def pyside_tool(name: str) -> str:

@@ -1,5 +1,6 @@
 """GeoJSON (RFC 7946): one FeatureCollection, reports as Points ([longitude, latitude],
-WGS 84, no `crs` member), map features with their own geometry, streamed one feature per
+WGS 84, no `crs` member), map features with their own geometry (areas wound by the
+right-hand rule, §3.1.6), streamed one feature per
 line. The standard library's json writes it: the format is JSON, nothing more to choose.
 An exercise's file names itself EXERCISE (a `name` foreign member, allowed by RFC 7946
 §6.1) and every feature carries `exercise: true` and a marked name. Pure: any thread.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from fieldapp.exports.out.common import Export, item_name, report_values
+from fieldapp.exports.out.common import Export, item_name, report_values, right_hand
 
 
 def write(export: Export, out: IO[str]) -> int:
@@ -38,7 +39,7 @@ def _features(export: Export):  # type: ignore[no-untyped-def]
             "id": feature["id"], "name": feature["name"], "category": feature["category"],
             "notes": feature["notes"], "created_at": feature["created_at"],
         }  # fmt: skip
-        yield _feature(export, "feature", values, feature["geometry"])
+        yield _feature(export, "feature", values, right_hand(feature["geometry"]))
 
 
 def _feature(export: Export, what: str, values: dict[str, Any], geometry: Any) -> dict:

@@ -1,7 +1,9 @@
 """GPX 1.1 (Topografix): a waypoint for each located report and each point feature, a
 route for each line feature, a track for each area's outline (GPX has no areas). Streamed
 with the standard library's XML writer: gpxpy builds the whole document in memory, which
-200,000 waypoints cannot afford. An exercise's file and every name say EXERCISE. Pure.
+200,000 waypoints cannot afford. Valid against the GPX 1.1 XSD (tests/exports/
+test_export_schemas.py): its longitudes are -180 <= lon < 180, so the antimeridian is
+written -180. An exercise's file and every name say EXERCISE. Pure.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def write(export: Export, out: IO[str]) -> int:
 
 
 def _waypoint(xml: Xml, lat: float, lon: float, name: str, desc: str, kind: str) -> None:
-    with xml.element("wpt", {"lat": f"{float(lat):.6f}", "lon": f"{float(lon):.6f}"}):
+    with xml.element("wpt", _position(lat, lon)):
         xml.text("name", name)
         if desc:
             xml.text("desc", desc)
@@ -62,11 +64,19 @@ def _line(xml: Xml, kind: str, name: str, coordinates: Any) -> None:
         with xml.element("rte"):
             xml.text("name", name)
             for lon, lat, *_ in coordinates:
-                xml.empty("rtept", {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}"})
+                xml.empty("rtept", _position(lat, lon))
         return
     with xml.element("trk"):  # an area: its outline (and holes) as segments
         xml.text("name", name)
         for ring in coordinates:
             with xml.element("trkseg"):
                 for lon, lat, *_ in ring:
-                    xml.empty("trkpt", {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}"})
+                    xml.empty("trkpt", _position(lat, lon))
+
+
+def _position(lat: float, lon: float) -> dict[str, str]:
+    """A point's attributes; 180 (or what rounds to it) is GPX's -180, the same meridian."""
+    lon_text = f"{float(lon):.6f}"
+    if lon_text == "180.000000":
+        lon_text = "-180.000000"
+    return {"lat": f"{float(lat):.6f}", "lon": lon_text}

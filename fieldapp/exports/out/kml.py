@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from fieldapp.exports.out.common import Export, item_name, report_values, rings
-from fieldapp.exports.out.xmlwrite import Xml
+from fieldapp.exports.out.xmlwrite import Xml, escape
+from fieldapp.reports.domain import SEVERITY_COLOURS as MAP_COLOURS
 
 NS = "http://www.opengis.net/kml/2.2"
-# The map's severity colours (resources/web/fieldapp/map.css), as KML's aabbggrr.
-SEVERITY_COLOURS = {1: "ff327d2e", 2: "ff42b37c", 3: "ff25a8f9", 4: "ff006cef", 5: "ff2828c6"}
+# The map's severity colours (reports/domain.py), as KML's aabbggrr.
+SEVERITY_COLOURS = {
+    level: f"ff{css[5:7]}{css[3:5]}{css[1:3]}" for level, css in MAP_COLOURS.items()
+}
 
 
 def write(export: Export, out: IO[str]) -> int:
@@ -63,7 +65,7 @@ def _report(xml: Xml, export: Export, report: dict[str, Any]) -> None:
     generator's calls would take three times as long (bench/export_bench.py)."""
     values = report_values(report)
     parts = [
-        f'<Placemark id="report-{escape(str(values["id"]), {chr(34): "&quot;"})}">',
+        f'<Placemark id="report-{escape(values["id"])}">',
         f"<name>{escape(item_name(export, str(values['title'] or '')))}</name>",
     ]
     if values["body"]:

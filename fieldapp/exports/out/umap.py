@@ -13,10 +13,9 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from fieldapp.exports.out.common import Export, item_name, report_values
+from fieldapp.exports.out.common import Export, item_name, report_values, right_hand
+from fieldapp.reports.domain import SEVERITY_COLOURS
 
-# The map's severity colours (resources/web/fieldapp/map.css), as CSS.
-SEVERITY_COLOURS = {1: "#2e7d32", 2: "#7cb342", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 FEATURE_COLOUR = "#1565c0"
 
 
@@ -70,7 +69,7 @@ def _features(export: Export) -> Iterator[tuple[str, dict[str, Any]]]:
         }  # fmt: skip
         if export.exercise:
             properties["exercise"] = True
-        yield "map features", _feature(properties, feature["geometry"])
+        yield "map features", _feature(properties, right_hand(feature["geometry"]))
 
 
 def _feature(properties: dict[str, Any], geometry: Any) -> dict[str, Any]:

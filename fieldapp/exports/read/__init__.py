@@ -2,15 +2,18 @@
 
 The format comes from the file's extension, checked against its first bytes (a `.json`
 that is a uMap map is read as uMap; a file with no known extension is recognised by its
-content). Pure functions of a file's bytes, any thread; no Qt, no store.
+content). CSV and GeoJSON files are streamed (their rows and features read as the
+intake asks for them, so that a 100,000-row file is never held whole); the others, whose
+readers need the whole document (defusedxml, gpxpy, a uMap's layers), are read at once.
+Pure functions of a file, any thread; no Qt, no store.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fieldapp.exports.read.csvfile import read_csv
-from fieldapp.exports.read.geojson import read_geojson
+from fieldapp.exports.read.csvfile import read_csv, stream_csv
+from fieldapp.exports.read.geojson import read_geojson, stream_geojson
 from fieldapp.exports.read.gpx import read_gpx
 from fieldapp.exports.read.kml import read_kml, read_kmz
 from fieldapp.exports.read.model import MAX_FILE_BYTES, Candidate, ReadError, Reading, Table
@@ -33,11 +36,19 @@ _BY_SUFFIX = {
 
 
 def read_path(path: Path, encoding: str | None = None) -> Reading:
-    """Read the file at `path`, or raise ReadError (an unreadable file too)."""
+    """Read the file at `path` (CSV and GeoJSON streamed: their errors come as they are
+    iterated), or raise ReadError (an unreadable file too)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ReadError(f"too large: {size:,} bytes, at most {MAX_FILE_BYTES:,}")
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+        kind = sniff(head, _BY_SUFFIX.get(path.suffix.lower()))
+        if kind == "csv":
+            return stream_csv(path, path.stem, encoding)
+        if kind == "geojson":
+            return stream_geojson(path, path.stem)
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read {path.name} ({exc.strerror or exc})") from None

@@ -3,15 +3,20 @@ FeatureCollection, one Feature or a bare geometry, to candidates.
 
 Titles come from the usual property names (name, title, nom...), descriptions from
 description, popupContent...; `kind` and `severity` properties are kept (FieldApp's own
-exports write them). Features without a geometry are skipped and said. Pure: bytes in,
-a `Reading` out, any thread.
+exports write them). Features without a geometry are skipped and said. A file is read
+streamed (`stream_geojson`: one feature at a time, jsonstream.py), so 200,000 features
+never sit in memory at once; `read_geojson` reads bytes already in memory. Pure but for
+reading the file; any thread.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
+from fieldapp.exports.read.jsonstream import stream_members
 from fieldapp.exports.read.model import (
     DESCRIPTION_NAMES,
     MAX_ITEMS,
@@ -25,6 +30,7 @@ from fieldapp.exports.read.model import (
     item_key,
     split,
 )
+from fieldapp.exports.words import counted
 
 _GEOMETRIES = (
     "Point",
@@ -64,6 +70,36 @@ def read_geojson(data: bytes, name: str) -> Reading:
     return reading
 
 
+def stream_geojson(path: Path, name: str) -> Reading:
+    """The file's candidates, read as they are iterated (errors raised then)."""
+    reading = Reading("geojson", name)
+    reading.candidates = _streamed(path, reading)
+    return reading
+
+
+def _streamed(path: Path, reading: Reading) -> Iterator[Candidate]:
+    members: dict[str, Any] = {}
+    streamed = False
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for key, value in stream_members(handle):
+                if key == "features" and isinstance(value, Iterator):
+                    streamed = True
+                    yield from iter_feature_candidates(value, reading.notes)
+                else:
+                    members[key] = value
+    except UnicodeDecodeError:
+        load_json(path.read_bytes(), "GeoJSON")  # raises, naming the line
+        raise
+    if "type" not in members:
+        raise ReadError('not GeoJSON: the file must be an object with a "type"')
+    if not streamed:  # a Feature, a bare geometry, or no features list: small, read whole
+        yield from iter_feature_candidates(collection_features(members), reading.notes)
+    elif members["type"] != "FeatureCollection":
+        raise ReadError(f"{members['type']!r} is not a GeoJSON type that holds features")
+    reading.name = str(members.get("name") or reading.name)
+
+
 def collection_features(document: dict[str, Any]) -> list[Any]:
     """The features of a FeatureCollection, a Feature or a bare geometry."""
     kind = document.get("type")
@@ -83,11 +119,17 @@ def feature_candidates(
     features: list[Any], notes: list[str], folder: str = "", first: int = 1
 ) -> list[Candidate]:
     """Candidates of GeoJSON features (`first`: the number of the first, for messages)."""
-    if len(features) > MAX_ITEMS:
-        raise ReadError(f"{len(features):,} features; at most {MAX_ITEMS:,} in one file")
-    out: list[Candidate] = []
+    return list(iter_feature_candidates(features, notes, folder, first))
+
+
+def iter_feature_candidates(
+    features: Iterable[Any], notes: list[str], folder: str = "", first: int = 1
+) -> Iterator[Candidate]:
+    """The same, one feature at a time (a streamed file's features)."""
     skipped = 0
     for index, feature in enumerate(features, start=first):
+        if index - first >= MAX_ITEMS:
+            raise ReadError(f"more than {MAX_ITEMS:,} features; at most {MAX_ITEMS:,} in one file")
         where = f"feature {index}" + (f" of layer {folder!r}" if folder else "")
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise ReadError("not a GeoJSON Feature", where)
@@ -95,10 +137,9 @@ def feature_candidates(
         if geometry is None:
             skipped += 1
             continue
-        out.extend(split(feature_candidate(feature, index, where, folder), geometry))
+        yield from split(feature_candidate(feature, index, where, folder), geometry)
     if skipped:
-        notes.append(f"{skipped} feature(s) without a geometry skipped")
-    return out
+        notes.append(f"{counted(skipped, 'feature')} without a geometry skipped")
 
 
 def feature_candidate(feature: dict[str, Any], index: int, where: str, folder: str) -> Candidate:

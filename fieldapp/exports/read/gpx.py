@@ -16,6 +16,7 @@ import gpxpy.gpx
 
 from fieldapp.exports.read.model import Candidate, ReadError, Reading, item_key, plain_text
 from fieldapp.exports.read.xmlsafe import local_name, read_root
+from fieldapp.exports.words import counted
 
 
 def read_gpx(data: bytes, name: str) -> Reading:
@@ -63,7 +64,7 @@ def _routes(document: gpxpy.gpx.GPX, notes: list[str]) -> list[Candidate]:
     out = []
     short = sum(1 for route in document.routes if len(route.points) < 2)
     if short:
-        notes.append(f"{short} route(s) of fewer than 2 points skipped")
+        notes.append(f"{counted(short, 'route')} of fewer than 2 points skipped")
     for index, route in enumerate(document.routes, start=1):
         where = f"route {index}" + (f" {route.name!r}" if route.name else "")
         line = [[p.longitude, p.latitude] for p in route.points]
@@ -86,7 +87,7 @@ def _tracks(document: gpxpy.gpx.GPX, notes: list[str]) -> list[Candidate]:
     out = []
     short = sum(1 for t in document.tracks for s in t.segments if len(s.points) < 2)
     if short:
-        notes.append(f"{short} track segment(s) of fewer than 2 points skipped")
+        notes.append(f"{counted(short, 'track segment')} of fewer than 2 points skipped")
     for index, track in enumerate(document.tracks, start=1):
         title = track.name or f"Track {index}"
         segments = [s for s in track.segments if len(s.points) >= 2]

@@ -28,6 +28,7 @@ from fieldapp.exports.read.model import (
     split,
 )
 from fieldapp.exports.read.xmlsafe import MAX_XML_BYTES, child, child_text, local_name, read_root
+from fieldapp.exports.words import counted
 
 _CONTAINERS = ("Document", "Folder")
 _SKIPPED = ("GroundOverlay", "ScreenOverlay", "PhotoOverlay", "NetworkLink")
@@ -76,9 +77,9 @@ def read_kml(data: bytes, name: str) -> Reading:
     walker.walk(root, [])
     reading.candidates = walker.candidates
     for kind, count in sorted(walker.skipped.items()):
-        reading.notes.append(f"{count} {kind} not imported (no placemark in it)")
+        reading.notes.append(f"{counted(count, kind)} not imported (no placemark in it)")
     if walker.empty:
-        reading.notes.append(f"{walker.empty} Placemark(s) without a geometry skipped")
+        reading.notes.append(f"{counted(walker.empty, 'Placemark')} without a geometry skipped")
     return reading
 
 

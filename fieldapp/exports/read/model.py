@@ -14,6 +14,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,20 +50,22 @@ class Candidate:
 
 @dataclass
 class Table:
-    """A CSV file: its columns and rows (each with its line number), not mapped yet."""
+    """A CSV file: its columns and rows (each with its line number), not mapped yet.
+    The rows of a streamed file are read (and checked) as they are iterated, once."""
 
     columns: list[str]
-    rows: list[tuple[int, list[str]]]
+    rows: Iterable[tuple[int, list[str]]]
     flavour: str = "csv"  # "csv" or "ushahidi"
 
 
 @dataclass
 class Reading:
-    """What a reader found in a file."""
+    """What a reader found in a file. A streamed file's candidates are read as they are
+    iterated, once; its notes and name are complete only after that."""
 
     format: str  # geojson, kml, kmz, gpx, umap, csv, ushahidi
     name: str  # the document's own name, else the file's
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: Iterable[Candidate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # skipped things, in words
     table: Table | None = None  # CSV only: the intake maps its columns to candidates
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp.exports.read.geojson import feature_candidates, load_json
-from fieldapp.exports.read.model import ReadError, Reading
+from fieldapp.exports.read.model import Candidate, ReadError, Reading
 
 
 def read_umap(data: bytes, name: str) -> Reading:
@@ -24,6 +24,7 @@ def read_umap(data: bytes, name: str) -> Reading:
     properties = document.get("properties") or {}
     title = properties.get("name") if isinstance(properties, dict) else None
     reading = Reading("umap", str(title or name))
+    candidates: list[Candidate] = []
     first = 1
     for number, layer in enumerate(layers, start=1):
         if not isinstance(layer, dict) or layer.get("type") != "FeatureCollection":
@@ -36,8 +37,9 @@ def read_umap(data: bytes, name: str) -> Reading:
         if options.get("remoteData") and not features:
             reading.notes.append(f"layer {label!r} keeps its data on a server: not imported")
             continue
-        reading.candidates += feature_candidates(features, reading.notes, label, first)
+        candidates += feature_candidates(features, reading.notes, label, first)
         first += len(features)
+    reading.candidates = candidates
     return reading
 
 

@@ -161,7 +161,7 @@ def apply_record(store: Store, record: PulledRecord, server_time: int) -> bool:
     changed = merge.apply_writes(state, writes)
     if not changed:
         return False
-    _keep_lost_local_edits(store, record, changed, before, state)
+    keep_lost_local_edits(store, record, changed, before, state)
     values, stamps = {f: state[f][0] for f in changed}, {f: state[f][1] for f in changed}
     store.db.update_received(entity, row_id, values, stamps)
     diff = {f: (before[f][0], state[f][0]) for f in changed}
@@ -169,7 +169,7 @@ def apply_record(store: Store, record: PulledRecord, server_time: int) -> bool:
     return True
 
 
-def _keep_lost_local_edits(
+def keep_lost_local_edits(
     store: Store, record: PulledRecord, changed: list[str], before: dict, after: dict
 ) -> None:
     """A pending local edit that a newer remote write beat: keep it as a local conflict."""

@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse
 
 from fieldapp import __version__
 from fieldapp.sync.protocol import chunks, joining, wire
-from fieldapp.sync.server import accounts, policy
+from fieldapp.sync.server import accounts, policy, public
 from fieldapp.sync.server.blobs import BlobError, BlobStore
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.http import TimeLimit, decode_json, read_body, wire_error
@@ -156,6 +156,7 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
 
     _blob_routes(app, db, blobs)
     _member_routes(app, db)
+    public.install(app, db, blob_root)  # issue 19: the public form (/r/...)
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(TimeLimit)
     return app

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from fieldapp.alerts.relaying import pick_info
 from fieldapp.ui.alerts import words
 from fieldapp.ui.alerts.models import SEVERITY_COLOURS
+from fieldapp.ui.kit import dates
 
 if TYPE_CHECKING:
     from fieldapp.ui.alerts.jobs import AlertDetail
@@ -286,4 +287,4 @@ class AlertPanel(QWidget):
 
 
 def _time(iso: str | None) -> str:
-    return f"{iso[:10]} {iso[11:16]} UTC" if iso else "?"
+    return dates.utc_time(iso) if iso else "?"

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.alerts.chains import ACTIVE
 from fieldapp.ui.alerts import words
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.rows_model import IdRole, RowsModel
 
 __all__ = ["BoardModel", "ChainsModel", "IdRole", "MessagesModel", "RowsModel"]
@@ -31,7 +32,7 @@ class ChainsModel(RowsModel):
         self.relays: dict[str, int] = {}
 
     def headers(self) -> list[str]:
-        return [self.tr("Severity"), self.tr("State"), self.tr("Headline"), self.tr("Ends"),
+        return [self.tr("Severity"), self.tr("State"), self.tr("Headline"), self.tr("Ends (UTC)"),
                 self.tr("Relayed")]  # fmt: skip
 
     def cell(self, row: Any, column: int) -> str:
@@ -108,5 +109,5 @@ class BoardModel(RowsModel):
 
 
 def _short_time(iso: str | None) -> str:
-    """2026-12-05T14:30:00.000Z -> 2026-12-05 14:30 (UTC, as stored)."""
-    return f"{iso[:10]} {iso[11:16]}" if iso else ""
+    """2026-12-05T14:30:00.000Z -> 2026-12-05 14:30 (UTC, as stored: the header says it)."""
+    return dates.list_time(iso, utc=True)

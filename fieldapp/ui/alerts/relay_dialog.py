@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.alerts.relays import CHANNELS
 from fieldapp.ui.alerts import words
+from fieldapp.ui.kit import dates
 
 
 class RelayDialog(QDialog):
@@ -42,7 +43,7 @@ class RelayDialog(QDialog):
         self.link_edit.setPlaceholderText("https://")
         self.at_edit = QDateTimeEdit(QDateTime.currentDateTimeUtc(), self)
         self.at_edit.setTimeZone(QTimeZone.utc())
-        self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
+        dates.set_iso_display(self.at_edit, utc=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui.alerts import words
+from fieldapp.ui.kit import dates
 
 if TYPE_CHECKING:
     from fieldapp.core.record_types import PublicMessage, Rumour, RumourLink
@@ -104,9 +105,9 @@ class RumourPanel(QWidget):
         """The posts marked as a rumour on the monitoring desk that no rumour counts yet."""
         self.candidates.clear()
         for post in posts:
-            when = post["posted_at"] or ""
+            when = dates.utc_time(post["posted_at"])
             who = post["handle"] or post["author"]
-            item = QListWidgetItem(f"{when[11:16]}  {who}: {' '.join(post['text'].split())[:100]}")
+            item = QListWidgetItem(f"{when}  {who}: {' '.join(post['text'].split())[:100]}")
             item.setData(Qt.ItemDataRole.UserRole, post["id"])
             self.candidates.addItem(item)
 
@@ -142,14 +143,14 @@ class RumourPanel(QWidget):
                 max(0, self.message_combo.findData(rumour["message_id"]))
             )
         first = rumour["first_seen"] if rumour else None
-        self.first_seen.setText(f"{first[:10]} {first[11:16]} UTC" if first else "?")
+        self.first_seen.setText(dates.utc_time(first) if first else "?")
         self.sightings.clear()
         targets = words.target_labels()
         for link in sightings:
             when = link["seen_at"] or ""
             what = (described or {}).get(link["id"]) or link["target_id"][:8]
             kind = targets.get(link["target"], "")
-            self.sightings.addItem(f"{when[:10]} {when[11:16]}  {kind}  {what}")
+            self.sightings.addItem(f"{dates.utc_time(when)}  {kind}  {what}")
         self.sightings_label.setText(
             self.tr("Seen in %1 post(s) or report(s), copies of a linked post included").replace(
                 "%1", str(seen if seen is not None else len(sightings))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import NotFoundError, ValidationError
 from fieldapp.ui.exercises import aar_pdf, jobs
 from fieldapp.ui.exercises.aar_entries import EntryEditor, SectionTable
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.file_jobs import CsvJob, FileJob, PdfJob, PdfProgress
 from fieldapp.ui.kit.questions import confirm
@@ -138,7 +139,7 @@ class AfterActionDialog(QDialog):
         self.compare_combo.addItem(self.tr("No comparison"), None)
         for run in sorted(self.data.runs, key=lambda r: r["number"]):
             text = self.tr("Run %1, ended %2").replace("%1", str(run["number"]))
-            ended = str(run["ended_at"] or "")[:16].replace("T", " ")
+            ended = dates.prose_time(run["ended_at"])
             self.compare_combo.addItem(text.replace("%2", ended), run["number"])
         found = self.compare_combo.findData(chosen) if chosen is not None else -1
         self.compare_combo.setCurrentIndex(max(0, found))

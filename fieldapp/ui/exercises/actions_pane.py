@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.exercises.clocktext import format_clock
 from fieldapp.ui.exercises import jobs, words
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.rows_model import RowsModel
 from fieldapp.ui.kit.taskman import TaskManager
 
@@ -50,11 +51,8 @@ class ActionsModel(RowsModel):
 
 
 def wall_time(at: str) -> str:
-    """An ISO UTC time as the local time of day, "10:42:05"."""
-    moment = QDateTime.fromString(at, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        return at
-    return moment.toLocalTime().toString("HH:mm:ss")
+    """An ISO UTC time in local time, as lists show it: "2026-12-06 10:42:05"."""
+    return dates.list_time(at, seconds=True)
 
 
 class ActionsPane(QWidget):
@@ -75,7 +73,7 @@ class ActionsPane(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.setWordWrap(False)
-        for column, width in enumerate((100, 80, 100)):
+        for column, width in enumerate((100, 140, 100)):  # 140: the ISO wall time
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)

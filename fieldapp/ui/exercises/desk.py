@@ -53,6 +53,7 @@ from fieldapp.ui.exercises.actions_pane import ActionsPane
 from fieldapp.ui.exercises.notes_pane import NotesPane
 from fieldapp.ui.exercises.replay import RunsModel
 from fieldapp.ui.exercises.scenario_actions import ScenarioActions
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.rows_model import IdRole, RowsModel
 from fieldapp.ui.kit.screen import fit_to_screen
@@ -502,4 +503,4 @@ class ExerciseDesk(QMainWindow):
 
 def _utc(iso: str | None) -> str:
     """A stored UTC time as "2026-12-05 16:23 UTC" ("" for none)."""
-    return f"{iso[:10]} {iso[11:16]} UTC" if iso else ""
+    return dates.utc_time(iso)

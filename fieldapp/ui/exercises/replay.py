@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.core.tasks import Job
 from fieldapp.ui.exercises import jobs
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.forms import ERROR_STYLE
 from fieldapp.ui.kit.rows_model import RowsModel
 from fieldapp.ui.kit.taskman import Lane, TaskManager, error_words
@@ -162,7 +163,7 @@ class RunsModel(RowsModel):
         if column == 0:
             return str(row["number"])
         if column == 1:
-            return str(row["ended_at"])[:16].replace("T", " ")
+            return dates.list_time(row["ended_at"])
         if column == 2:
             responses = row["summary"].get("responses", [])
             answered = sum(1 for r in responses if r.get("seconds") is not None)

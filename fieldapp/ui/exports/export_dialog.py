@@ -172,13 +172,12 @@ class ExportDialog(QDialog):
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
         if total:
-            text = self.tr("%1 of %2 reports").replace("%1", str(done))
-            self.progress.setLabelText(text.replace("%2", str(total)))
+            text = self.tr("%1 of %n report(s)", "", total).replace("%1", str(done))
+            self.progress.setLabelText(text)
 
     @Slot(str, int)
     def _on_written(self, path: str, count: int) -> None:
-        text = self.tr("Written: %1 (%2 items)").replace("%1", path)
-        self._ended(text.replace("%2", str(count)))
+        self._ended(self.tr("Written: %1 (%n item(s))", "", count).replace("%1", path))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -12,6 +12,7 @@ functions below are Qt-free.
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.tasks import Job
-from fieldapp.exports.intake import ImportOptions, Outcome, Planned, Preview, commit, preview
+from fieldapp.exports.intake import SHOWN as KEPT_EACH
+from fieldapp.exports.intake import (
+    ImportOptions,
+    Outcome,
+    Planned,
+    Preview,
+    commit,
+    preview,
+)
 from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
 
 SHOWN = 200  # first rows in the preview table
@@ -306,11 +315,18 @@ class ImportDialog(QDialog):
         self._refresh_buttons()
 
     def _summary_text(self, plan: Preview) -> str:
-        text = self.tr("%1 (%2): %3 new reports, %4 new map features; %5 already imported.")
-        for n, value in enumerate(
-            (plan.name, plan.format, len(plan.reports), len(plan.features), plan.known), start=1
-        ):
-            text = text.replace(f"%{n}", str(value))
+        text = _filled(
+            self.tr("%1 (%2): %3, %4; %5."),
+            plan.name,
+            plan.format,
+            self.tr("%n new report(s)", "", plan.report_count),
+            self.tr("%n new map feature(s)", "", plan.feature_count),
+            self.tr("%n already imported", "", plan.known),
+        )
+        if plan.total > len(plan.new):  # a preview keeps the first records of each kind
+            text += " " + self.tr("The list shows the first %1 of each kind.").replace(
+                "%1", str(KEPT_EACH)
+            )
         return (self.tr("EXERCISE") + " — " if plan.exercise else "") + text
 
     def _on_preview_failed(self, error: Exception) -> None:
@@ -353,7 +369,7 @@ class ImportDialog(QDialog):
         self.progress.setCancelButtonText(self.tr("Cancel"))
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.progress.setRange(0, len(self.plan.new))
+        self.progress.setRange(0, self.plan.total + self.plan.known)
         self.progress.setMinimumDuration(0)
         self.job = self.tasks.submit(
             partial(commit_job, self.plan),
@@ -377,9 +393,12 @@ class ImportDialog(QDialog):
 
     def _on_import_done(self, outcome: Outcome) -> None:
         self._end_job()
-        text = self.tr("Imported: %1 reports and %2 map features (%3 already here).")
-        for n, value in enumerate((outcome.reports, outcome.features, outcome.known), start=1):
-            text = text.replace(f"%{n}", str(value))
+        text = _filled(
+            self.tr("Imported: %1 and %2 (%3)."),
+            self.tr("%n report(s)", "", outcome.reports),
+            self.tr("%n map feature(s)", "", outcome.features),
+            self.tr("%n already here", "", outcome.known),
+        )
         self.imported.emit(outcome)
         self._start_preview(reset_mapping=False)
         self.summary.setText(text)
@@ -401,3 +420,8 @@ class ImportDialog(QDialog):
             self.progress = None
         self.job = None
         self._refresh_buttons()
+
+
+def _filled(text: str, *values: object) -> str:
+    """`text` with %1, %2... replaced at once (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)

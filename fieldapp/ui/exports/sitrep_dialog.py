@@ -201,8 +201,8 @@ class SitrepDialog(QDialog):
         text = self.short()
         self.short_edit.setPlainText(text)
         count = len(text.split())
-        words = self.tr("%1 words of %2 (one radiogram)").replace("%1", str(count))
-        self.words_label.setText(words.replace("%2", str(MAX_WORDS)))
+        words = self.tr("%n word(s) of %1 (one radiogram)", "", count)
+        self.words_label.setText(words.replace("%1", str(MAX_WORDS)))
         self.copy_button.setEnabled(bool(text))
         self.radio_button.setEnabled(bool(text))
         try:
@@ -288,8 +288,7 @@ class SitrepDialog(QDialog):
 
     @Slot(str, int)
     def _on_job_written(self, path: str, pages: int) -> None:
-        text = self.tr("Written: %1 (%2 pages)").replace("%1", path)
-        self.show_status(text.replace("%2", str(pages)))
+        self.show_status(self.tr("Written: %1 (%n page(s))", "", pages).replace("%1", path))
         self.file_written.emit(path)
 
     @Slot(str)

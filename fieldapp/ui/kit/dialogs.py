@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.record_types import Operation
 from fieldapp.core.settings import Settings
+from fieldapp.radio.model import call_sign_problem
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.forms import ERROR_STYLE
 
@@ -149,6 +150,12 @@ class SettingsDialog(QDialog):
         self.station_edit = QLineEdit(settings.station, self)
         self.station_label = QLabel(self)
         self.station_label.setBuddy(self.station_edit)
+        self.station_problem = QLabel(self)
+        self.station_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.station_problem.setStyleSheet(ERROR_STYLE)
+        self.station_problem.setWordWrap(True)
+        self.station_problem.hide()
+        self.station_edit.textEdited.connect(self.station_problem.hide)
         # Where the outreach desk publishes: a real account, and one for exercises.
         self.account_edits = {name: QLineEdit(getattr(settings, name), self) for name in ACCOUNTS}
         self.account_labels = {name: QLabel(self) for name in ACCOUNTS}
@@ -161,13 +168,14 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
         form.addRow(self.user_label, self.user_edit)
         form.addRow("", self.user_hint)
         form.addRow(self.station_label, self.station_edit)
+        form.addRow("", self.station_problem)
         for name in ACCOUNTS:
             form.addRow(self.account_labels[name], self.account_edits[name])
         form.addRow("", self.accounts_hint)
@@ -185,6 +193,20 @@ class SettingsDialog(QDialog):
     def station(self) -> str:
         """This station's call sign (the radio desk's), in capitals; "" when not set."""
         return self.station_edit.text().strip().upper()
+
+    @Slot()
+    def _on_buttons_accepted(self) -> None:
+        """An empty call sign leaves the station unset; anything else must be one."""
+        if self.station() and call_sign_problem(self.station()) is not None:
+            self.station_problem.setText(
+                self.tr("“%1” is not a call sign (like F4ABC or W1AW/4).").replace(
+                    "%1", self.station_edit.text().strip()
+                )
+            )
+            self.station_problem.show()
+            self.station_edit.setFocus()
+            return
+        self.accept()
 
     def accounts(self) -> dict[str, str]:
         """The publishing accounts' settings, by Settings field name."""

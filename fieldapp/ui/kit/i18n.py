@@ -5,6 +5,12 @@ system locale by default); installing a translator makes Qt send LanguageChange 
 widget, so the windows retranslate live. The label functions translate at call time, so
 call them again after a language change. GUI thread only.
 
+Counts use Qt's plurals: `self.tr("Written: %1 (%n item(s))", "", count)`. The French
+catalog holds each such string's singular and plural forms (Qt's French rule: 0 and 1
+singular); English, the source language, has no catalog, so `EnglishPlurals` (installed
+once, consulted after any other) writes "(s)" as nothing for 1 and "s" otherwise:
+"(1 item)", "(2 items)", "(0 items)".
+
 Qt's own French catalog (qtbase_fr.qm shipped with PySide6) predates Qt 6's mnemonics in
 QFileDialog ("&Look in:", "Files of &type:"), so those labels stayed English even with the
 catalog loaded: `MnemonicFallback` looks such a string up again without its "&".
@@ -52,6 +58,7 @@ class LanguageManager:
         self.folder = folder or translations_dir()
         self.language = "en"
         self._installed: list[QTranslator] = []
+        install_english_plurals(app)
 
     def apply(self, choice: str) -> str:
         """Switch to a settings choice ("system", "en", "fr"); returns the language shown."""
@@ -75,6 +82,31 @@ class LanguageManager:
         if translator.load(name, str(folder)):
             self.app.installTranslator(translator)
             self._installed.append(translator)
+
+
+class EnglishPlurals(QTranslator):
+    """English counts: "%n item(s)" reads "1 item", "2 items"; other strings untouched."""
+
+    def translate(
+        self, context: str, sourceText: str, /, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if n < 0 or "(s)" not in sourceText:
+            return None  # not a count: the next catalog, or the source text
+        return sourceText.replace("(s)", "" if n == 1 else "s")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+_english_plurals: dict[int, EnglishPlurals] = {}
+
+
+def install_english_plurals(app: QCoreApplication) -> None:
+    """Install `EnglishPlurals` in `app` once (kept for the application's life)."""
+    if id(app) not in _english_plurals:
+        translator = EnglishPlurals(app)
+        app.installTranslator(translator)
+        _english_plurals[id(app)] = translator
 
 
 class MnemonicFallback(QTranslator):

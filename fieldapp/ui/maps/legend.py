@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from fieldapp.reports.domain import SEVERITY_COLOURS
 from fieldapp.ui.kit import i18n
 
 translate = QCoreApplication.translate
 # As map.css colours a marker by severity, and map.js shapes it by kind.
-SEVERITY_COLOURS = {1: "#2e7d32", 2: "#7cb342", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 SHAPES = {
     "observation": ("circle", "●"),
     "request_for_help": ("diamond", "!"),

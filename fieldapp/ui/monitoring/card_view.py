@@ -55,6 +55,7 @@ from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.cards_model import one_line
 from fieldapp.ui.monitoring.errors import error_text
+from fieldapp.ui.monitoring.public_post import PublicPostPanel
 from fieldapp.ui.monitoring.words import (
     card_summary,
     credibility_labels,
@@ -121,7 +122,7 @@ class PostsModel(QAbstractTableModel):
         self.items, self.notes = items, notes
         self._rows = [
             (
-                local_time(i["posted_at"], with_day=True),
+                local_time(i["posted_at"]),
                 author_words(i, notes),
                 one_line(i["text"] or i["url"]),
                 place_words(i),
@@ -222,7 +223,7 @@ class CardPanel(QWidget):
         header = self.posts_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 160, 260, 110)):
+        for column, width in enumerate((120, 160, 260, 110)):  # 120: an ISO day and time
             self.posts_view.setColumnWidth(column, width)
         self.text = QPlainTextEdit(self)  # plain text: markup in a post stays characters
         self.text.setReadOnly(True)
@@ -231,6 +232,8 @@ class CardPanel(QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setShortcut(QKeySequence("Ctrl+O"))
         self.credibility_button = QPushButton(self)
+        self.public = PublicPostPanel(tasks, self)  # a post of the public form: photo, contact
+        self.public.message_posted.connect(self.message_posted)
         self._build()
         self.posts_view.selectionModel().selectionChanged.connect(self._on_posts_selection_changed)
         self.open_button.clicked.connect(self.open_link)
@@ -247,6 +250,7 @@ class CardPanel(QWidget):
         layout = QVBoxLayout(lower)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.public)
         layout.addLayout(line)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.posts_view)
@@ -333,6 +337,7 @@ class CardPanel(QWidget):
                 lines.append(place_words(item))
             self.text.setPlainText("\n".join(lines) + "\n\n" + item["text"])
             self.link.setText(item["url"])
+        self.public.show_item(item)
         self.open_button.setEnabled(bool(item and item["url"]))
         self.credibility_button.setEnabled(bool(item and (item["handle"] or item["author"])))
 

@@ -43,6 +43,7 @@ from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.card_view import CardPanel
 from fieldapp.ui.monitoring.cards_model import CardTableModel, ClusterIdRole
 from fieldapp.ui.monitoring.errors import error_text
+from fieldapp.ui.monitoring.public_post import may_reveal
 from fieldapp.ui.monitoring.sources_panel import SourcesPanel
 from fieldapp.ui.monitoring.triage import TriageActions
 from fieldapp.ui.monitoring.words import status_labels
@@ -105,7 +106,7 @@ class MonitoringDesk(QMainWindow):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((48, 56, 140, 330, 90, 80, 60)):
+        for column, width in enumerate((48, 56, 190, 330, 90, 80, 60)):  # 190: ISO day, time, who
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.work_area = QSplitter(Qt.Orientation.Vertical, self)
@@ -220,6 +221,7 @@ class MonitoringDesk(QMainWindow):
         self.sources.set_operation(op_id)
         self.card.operation_id = op_id
         self.card.posts.exercise = bool(operation and operation["exercise"])
+        self.card.public.set_operation(may_reveal(self.store, operation))
         self.card.show_card(None)
         self.banner.setVisible(bool(operation and operation["exercise"]))
         self.model.set_query(None)  # never the former operation's cards while reading

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
-from fieldapp.ui.monitoring.words import counted, local_time
+from fieldapp.ui.monitoring.words import counted, local_prose
 
 if TYPE_CHECKING:
     from fieldapp.core.record_types import Item
@@ -90,9 +90,7 @@ class ReportSourcesLine(QLabel):
             authors, self.tr(" from 1 independent author"), self.tr(" from %1 independent authors")
         )
         earliest = self.tr(", the earliest %1 by %2")
-        text += earliest.replace("%1", local_time(lead["posted_at"], with_day=True)).replace(
-            "%2", who
-        )
+        text += earliest.replace("%1", local_prose(lead["posted_at"])).replace("%2", who)
         links = [
             f'<a href="{html.escape(i["url"], quote=True)}">{n}</a>'
             for n, i in enumerate(items[:MAX_LINKS], 1)

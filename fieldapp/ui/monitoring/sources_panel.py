@@ -15,7 +15,6 @@ an import on the files lane (named: in the Jobs panel with its progress and Canc
 from __future__ import annotations
 
 import time
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,10 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.taskman import Lane, TaskManager
 from fieldapp.ui.monitoring import jobs
 from fieldapp.ui.monitoring.errors import error_text, problem_text
-from fieldapp.ui.monitoring.words import local_time, source_kind_labels, translate
+from fieldapp.ui.monitoring.words import source_kind_labels, translate
 
 if TYPE_CHECKING:
     from fieldapp.monitoring.intake import Imported
@@ -56,19 +56,19 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 
 
-def _stamp(value: Any) -> str:
-    """A poll state's moment (epoch seconds or ISO text) in local time; "" if never."""
+def _stamp(value: Any, *, prose: bool = False) -> str:
+    """A poll state's moment (epoch seconds or ISO text) in local time, as a list shows it
+    ("2026-12-06 14:05") or, with `prose`, as a sentence says it; "" if never."""
     if not value:
         return ""
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value).astimezone().strftime("%H:%M")
-    return local_time(str(value))
+    return dates.prose_time(value) if prose else dates.list_time(value)
 
 
 def state_words(source: Source, now: float | None = None) -> tuple[str, str]:
     """(short state, full state in words) of a source."""
     state = source.state
     last = _stamp(getattr(state, "last_fetch_at", None))
+    last_words = _stamp(getattr(state, "last_fetch_at", None), prose=True)
     error = problem_text(state.last_error_kind) if state.last_error else ""
     if not source.enabled:
         short = translate("Monitoring", "Paused")
@@ -80,24 +80,25 @@ def state_words(source: Source, now: float | None = None) -> tuple[str, str]:
         short = translate("Monitoring", "Not polled yet")
     lines = [
         translate("Monitoring", "Last fetch: %1").replace(
-            "%1", last or translate("Monitoring", "never")
+            "%1", last_words or translate("Monitoring", "never")
         ),
         translate("Monitoring", "Posts today: %1").replace("%1", str(source.items_today)),
     ]
     if source.enabled:
-        lines.append(translate("Monitoring", "Next poll: %1").replace("%1", next_poll(source, now)))
+        next_words = next_poll(source, now, prose=True)
+        lines.append(translate("Monitoring", "Next poll: %1").replace("%1", next_words))
     if error:
         lines.append(translate("Monitoring", "Last error: %1").replace("%1", error))
     return short, "\n".join(lines)
 
 
-def next_poll(source: Source, now: float | None = None) -> str:
+def next_poll(source: Source, now: float | None = None, *, prose: bool = False) -> str:
     if not source.enabled:
         return translate("Monitoring", "paused")
     due = getattr(source.state, "next_due", 0) or 0
     if due <= (now or time.time()):
         return translate("Monitoring", "now")
-    return _stamp(due)
+    return _stamp(due, prose=prose)
 
 
 def source_headers() -> list[str]:

@@ -7,10 +7,11 @@ GUI thread (translations are Qt's).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+
+from fieldapp.ui.kit import dates
 
 translate = QCoreApplication.translate
 
@@ -52,6 +53,7 @@ def post_kind_labels() -> dict[str, str]:
         "feed": translate("Monitoring", "Feed"),
         "csv": translate("Monitoring", "File of posts"),
         "paste": translate("Monitoring", "Pasted (phone, SMS)"),
+        "public": translate("Monitoring", "Public form"),
     }
 
 
@@ -115,22 +117,23 @@ def card_headers() -> list[str]:
     ]
 
 
-def local_time(stored: str | None, *, with_day: bool = False) -> str:
-    """A stored UTC time in the laptop's local time: "14:02", or "05/12 14:02" when it is
-    not today (or `with_day`); "?" for a post that gave no date."""
+def local_time(stored: str | None) -> str:
+    """A stored UTC time in the laptop's local time, as lists show it: "2026-12-05 14:02";
+    "?" for a post that gave no date."""
     if not stored or stored.startswith("1970-"):
         return "?"
-    try:
-        moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stored
-    if with_day or moment.date() != datetime.now().astimezone().date():
-        return moment.strftime("%d/%m %H:%M")
-    return moment.strftime("%H:%M")
+    return dates.list_time(stored)
+
+
+def local_prose(stored: str | None) -> str:
+    """The same moment in a sentence: "5 December 2026 at 14:02"; "?" for no date."""
+    if not stored or stored.startswith("1970-"):
+        return "?"
+    return dates.prose_time(stored)
 
 
 def first_seen(first_at: str | None, handle: str, author: str) -> str:
-    """ "14:02 by @x": when a card's story was first seen, and by whom."""
+    """ "2026-12-06 14:02 by @x": when a card's story was first seen, and by whom."""
     who = handle or author or "?"
     return (
         translate("Monitoring", "%1 by %2").replace("%1", local_time(first_at)).replace("%2", who)
@@ -138,7 +141,8 @@ def first_seen(first_at: str | None, handle: str, author: str) -> str:
 
 
 def card_summary(posts: int, authors: int, first_at: str | None, who: str) -> str:
-    """ "34 posts, 12 authors, first seen 14:02 by @x" (a card's heading)."""
+    """ "34 posts, 12 authors, first seen 6 December 2026 at 14:02 by @x" (a card's
+    heading)."""
     # Counted words spelled out (lupdate does not see plural forms in translate() calls).
     text = translate("Monitoring", "1 post") if posts == 1 else translate("Monitoring", "%1 posts")
     author_words = (
@@ -148,7 +152,7 @@ def card_summary(posts: int, authors: int, first_at: str | None, who: str) -> st
     )
     text = text.replace("%1", str(posts)) + ", " + author_words.replace("%1", str(authors))
     seen = translate("Monitoring", "first seen %1 by %2")
-    return text + ", " + seen.replace("%1", local_time(first_at)).replace("%2", who or "?")
+    return text + ", " + seen.replace("%1", local_prose(first_at)).replace("%2", who or "?")
 
 
 def post_title(current: Mapping[str, Any]) -> str:

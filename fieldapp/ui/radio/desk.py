@@ -68,7 +68,7 @@ def _table(model, parent: QWidget) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in enumerate((122, 76, 116, 96, 46, 76, 52)):
+    for column, width in enumerate((150, 76, 116, 96, 46, 76, 52)):  # 150: ISO with seconds
         view.setColumnWidth(column, width)
     assert len(COLUMNS) == 8
     return view

@@ -33,6 +33,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldapp.core.record_types import RadioMessage
 from fieldapp.store import Store
+from fieldapp.ui.kit import dates
 from fieldapp.ui.kit.i18n import translate
 from fieldapp.ui.radio.query import PAGE_SIZE
 
@@ -105,7 +106,7 @@ def cells(
     direction: str = message["direction"]
     status: str = message["status"]
     return (
-        f"{stamp[:10]} {stamp[11:16]}",
+        dates.list_time(stamp, utc=True, seconds=True),
         directions.get(direction, direction),
         statuses.get(status, status),
         precedence,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldapp.core.record_types import RadioMessage
 from fieldapp.radio import forms
+from fieldapp.ui.kit import dates
 from fieldapp.ui.radio import fields as radio_fields
 from fieldapp.ui.radio.models import direction_labels, kind_labels, status_labels
 
@@ -99,7 +100,7 @@ class RadioMessageView(QTextBrowser):
             self.tr("Net"),
         )
         rows = "".join(
-            f"<tr><td>{html.escape(h['at'][:16].replace('T', ' '))}</td>"
+            f"<tr><td>{html.escape(dates.list_time(h['at'], utc=True))}</td>"
             f"<td>{html.escape(h['from_station'] or '?')}</td>"
             f"<td>{html.escape(h['to_station'])}</td><td>{html.escape(h['net'])}</td></tr>"
             for h in hops

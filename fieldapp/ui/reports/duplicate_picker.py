@@ -19,6 +19,7 @@ from fieldapp.core.errors import NotFoundError
 from fieldapp.core.record_types import Report
 from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
+from fieldapp.ui.kit import dates
 
 SUGGESTIONS = 12
 TYPING_PAUSE_MS = 150
@@ -98,6 +99,7 @@ class DuplicatePicker(QObject):
 
 
 def _one_line(report: Report) -> str:
-    when = (report.get("observed_at") or report.get("created_at") or "")[:16].replace("T", " ")
+    # a line of the completer's list: ISO, in UTC as the report list shows it
+    when = dates.list_time(report.get("observed_at") or report.get("created_at"), utc=True)
     parts = [report["title"], report.get("place") or "", when]
     return " · ".join(part for part in parts if part)

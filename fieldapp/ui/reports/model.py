@@ -35,9 +35,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from fieldapp.core.record_types import ReportRow
+from fieldapp.reports.domain import SEVERITY_COLOURS
 from fieldapp.reports.query import INDEXED_SORTS, SORTABLE, ReportQuery
 from fieldapp.store import Store
-from fieldapp.ui.kit import i18n
+from fieldapp.ui.kit import dates, i18n
 from fieldapp.ui.reports.query_worker import ReportQueryRunner
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,6 @@ PAGE_SIZE = 100
 REST_DELAY_MS = 150
 REST_PAINT_TIMEOUT_MS = 1000
 MAX_PAGES = 30
-SEVERITY_COLOURS = {1: "#2e7d32", 2: "#9e9d24", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
 SeverityRole = Qt.ItemDataRole.UserRole + 2
 # data() runs for every visible cell and role; plain ints keep the role tests cheap.
@@ -88,7 +88,7 @@ def column_of(field: str) -> int:
 
 def short_time(stored: str | None) -> str:
     """A stored UTC time as "2026-11-28 14:05" (the list says UTC in its header)."""
-    return f"{stored[:10]} {stored[11:16]}" if stored else ""
+    return dates.list_time(stored, utc=True)
 
 
 def severity_icon(severity: int) -> QIcon:

@@ -25,6 +25,7 @@ from fieldapp.core.record_types import Operation, Report
 from fieldapp.core.replica import default_user
 from fieldapp.core.settings import Settings
 from fieldapp.store import Store
+from fieldapp.ui.exports.package_launch import PackageLauncher
 from fieldapp.ui.exports.sitrep_launch import SitrepLauncher
 from fieldapp.ui.kit.banner import ExerciseBanner
 from fieldapp.ui.kit.i18n import LanguageManager
@@ -42,6 +43,7 @@ from fieldapp.ui.shell.pane import ReportsPane
 from fieldapp.ui.shell.status import FieldStatusBar
 from fieldapp.ui.shell.store_changes import StoreChanges
 from fieldapp.ui.sync.controller import SyncController
+from fieldapp.ui.sync.public_launch import PublicFormLauncher
 from fieldapp.ui.tiles.menu import TileActions
 
 if TYPE_CHECKING:
@@ -99,10 +101,14 @@ class MainWindow(QMainWindow):
         self.radio = RadioLauncher(self)  # the radio desk: its own window, Ctrl+3
         menu = self.chrome.operation_menu  # Operation ▸ Situation report…
         self.sitrep = SitrepLauncher(self, menu, self.store, self.tasks)
+        self.packages = PackageLauncher(  # File ▸ Import/Export operation package…
+            self, self.chrome.file_menu, self.chrome.export_action, self.tasks, _type_labels
+        )
         self.monitoring = MonitoringLauncher(self)  # the monitoring desk, Ctrl+4, and polling
         self.alerts: AlertsLauncher | None = None  # built once the first rows are painted
         self.exercises: ExerciseLauncher | None = None  # the same
         self.sync = SyncController(self)  # background sync starts after start-up, if joined
+        self.public_form = PublicFormLauncher(self, menu, self.store, self.tasks)  # issue 19
         self._connect()
         self._switch_to(self._initial_operation())
         QTimer.singleShot(0, self._after_first_show)
@@ -140,6 +146,10 @@ class MainWindow(QMainWindow):
         self.operation_changed.connect(radio.set_operation)
         self.operation_changed.connect(self.monitoring.set_operation)
         self.operation_changed.connect(self.sitrep.set_operation)
+        self.operation_changed.connect(self.packages.set_operation)
+        self.operation_changed.connect(self.public_form.set_operation)
+        self.sync.runner.state_changed.connect(self.public_form.refresh)
+        self.packages.operation_imported.connect(self.switch_operation)
         self.records_changed.connect(self.sitrep.show_changes)
         self.sitrep.radio_entry_requested.connect(self._on_radio_entry_requested)
         self.records_changed.connect(maps.show_changes)
@@ -500,6 +510,7 @@ class MainWindow(QMainWindow):
         self.radio.shutdown()
         self.monitoring.shutdown()
         self.sitrep.close()
+        self.public_form.close()
         if self.alerts is not None:
             self.alerts.shutdown()
         if self.exercises is not None:
@@ -508,3 +519,10 @@ class MainWindow(QMainWindow):
         self.reports_pane.map_panel.shutdown()
         self.tasks.shutdown()
         self.store_changes.stop()
+
+
+def _type_labels() -> dict[str, str]:
+    """Record types in words (the conflict view's), for the package import's preview."""
+    from fieldapp.ui.sync.record_display import type_labels
+
+    return type_labels()

@@ -43,7 +43,7 @@ from fieldapp.ui.sync.record_display import (
     record_title,
     value_text,
 )
-from fieldapp.ui.sync.texts import time_text
+from fieldapp.ui.sync.texts import list_time_text
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -53,7 +53,7 @@ CHOSEN = QBrush(QColor("#d4edda"))  # the version that is the result
 
 
 def when_text(stamp: str) -> str:
-    return time_text(int(stamp[:13])) if stamp[:13].isdigit() else ""
+    return list_time_text(int(stamp[:13])) if stamp[:13].isdigit() else ""
 
 
 def who_text(version: Version, own_device: str) -> str:

@@ -32,7 +32,7 @@ from fieldapp.ui.kit.forms import STATUS_ERROR_STYLE
 from fieldapp.ui.kit.questions import confirm
 from fieldapp.ui.kit.rows_model import RowsModel
 from fieldapp.ui.sync.record_display import type_label
-from fieldapp.ui.sync.texts import time_text
+from fieldapp.ui.sync.texts import list_time_text
 from fieldapp.ui.sync.worker import SyncRunner
 
 translate = QCoreApplication.translate
@@ -71,7 +71,7 @@ class RefusedModel(RowsModel):
             return ", ".join(change.fields)
         if column == 2:
             return reason_words(change.reason)
-        return time_text(change.at)
+        return list_time_text(change.at)
 
     def row_id(self, row: Any) -> str:
         return f"{row.entity}/{row.row_id}"

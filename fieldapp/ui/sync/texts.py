@@ -7,9 +7,9 @@ after it. Pure functions; call them on the GUI thread (translators live there).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from fieldapp.ui.kit import dates
 
 translate = QCoreApplication.translate
 ONLINE, OFFLINE, NOT_SET_UP, SYNCING = "online", "offline", "not_set_up", "syncing"
@@ -34,33 +34,21 @@ def phase_text(phase: str) -> str:
 
 
 def age_text(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    locale = QLocale()
-    if seconds < 120:
-        return translate("Sync", "%1 s").replace("%1", locale.toString(int(seconds)))
-    if seconds < 7200:
-        return translate("Sync", "%1 min").replace("%1", locale.toString(int(seconds // 60)))
-    if seconds < 2 * 86400:
-        return translate("Sync", "%1 h").replace("%1", locale.toString(int(seconds // 3600)))
-    return translate("Sync", "%1 days").replace("%1", locale.toString(int(seconds // 86400)))
+    """How old something is, in words: "4 seconds", "1 minute" ("" for none)."""
+    return dates.duration_words(seconds)
 
 
 def time_text(stamp: str | float | None) -> str:
-    """A UTC ISO stamp (or ms since the epoch) as local date and time, short form."""
+    """A UTC ISO stamp (or ms since the epoch) in a sentence: "6 December 2026 at 14:05"
+    in the locale's words, local time; "never" for none."""
     if stamp is None or stamp == "":
         return translate("Sync", "never")
-    if isinstance(stamp, int | float):
-        moment = QDateTime.fromMSecsSinceEpoch(int(stamp))
-    else:
-        try:
-            parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-        except ValueError:
-            return stamp
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=UTC)
-        moment = QDateTime.fromMSecsSinceEpoch(int(parsed.timestamp() * 1000))
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return dates.prose_time(stamp, epoch_ms=isinstance(stamp, int | float))
+
+
+def list_time_text(stamp: str | float | None) -> str:
+    """The same moment in a list's column: "2026-12-06 14:05" (local time)."""
+    return dates.list_time(stamp, epoch_ms=isinstance(stamp, int | float))
 
 
 def sync_error_text(error: BaseException) -> str:

@@ -1,0 +1,113 @@
+"""One post of the public form, from its bytes to a receipt or a polite refusal page.
+
+`receive` runs in a worker thread once the route has read the body (within the limit)
+and parsed the form: the token, the honeypot, a double post, the fields, the photo
+(re-encoded, CPU-bound), the position, then one write transaction that stores the
+submission and its item. Every refusal is counted (`public_attempts`) and answered with
+a page in the person's language that says what happened; nothing is stored from a
+refused post. Any worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi.responses import HTMLResponse
+from sqlalchemy.exc import IntegrityError
+
+from fieldapp.sync.server.db import Database, now_ms
+from fieldapp.sync.server.public import limits, page, places, storage, submissions, tokens
+from fieldapp.sync.server.public.photos import PhotoError, clean
+from fieldapp.sync.server.public.words import words
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """What a post of one form needs to know of its operation."""
+
+    op: Any  # the public_operations row
+    language: str
+    exercise: bool
+    operation_name: str
+    key: bytes  # the token secret
+    buckets: tuple[limits.Bucket, ...]  # the address's and the operation's (limits.py)
+
+    def message(self, heading: str, text: str, status: int, back: bool = False,
+                extra: Mapping[str, str] | None = None) -> HTMLResponse:  # fmt: skip
+        return page.message_page(self.op, self.language, self.exercise, self.operation_name,
+                                 heading, text, status, back, extra)  # fmt: skip
+
+    def busy(self, wait: int) -> HTMLResponse:
+        """The polite 429 page: wait that long, then send again."""
+        w = words(self.language)
+        minutes, seconds = w["minutes"], w["seconds"]
+        delay = (
+            minutes.replace("%1", str(-(-wait // 60)))
+            if wait >= 60
+            else seconds.replace("%1", str(wait))
+        )
+        return self.message("busy_title", w["busy"].replace("%1", delay), 429, back=True,
+                            extra={"Retry-After": str(wait)})  # fmt: skip
+
+    def form(self, values: Mapping[str, str], errors: Mapping[str, str], status: int,
+             map_view: Mapping[str, Any] | None) -> HTMLResponse:  # fmt: skip
+        token = tokens.issue(self.key, self.op.code, now_ms())
+        return page.form_page(self.op, self.language, self.exercise, self.operation_name,
+                              token, values, errors, map_view, status)  # fmt: skip
+
+
+def refuse(db: Database, ctx: FormContext, reason: str) -> None:
+    with db.write() as conn:
+        limits.count(conn, ctx.op.operation_id, reason, now_ms())
+
+
+def receive(db: Database, blob_root: Path, ctx: FormContext, fields: Mapping[str, str],
+            photo: bytes | None) -> HTMLResponse:  # fmt: skip
+    now = now_ms()
+    token = tokens.check(ctx.key, ctx.op.code, fields.get("token", ""), now)
+    if token is None:
+        refuse(db, ctx, "bad_token")
+        return ctx.message("token_title", "token", 403, back=True)
+    if fields.get("homepage", "").strip():
+        refuse(db, ctx, "honeypot")
+        return ctx.message("honeypot_title", "honeypot_text", 400, back=True)
+    with db.read() as conn:
+        earlier = submissions.receipt_of_nonce(conn, token.nonce)
+    if earlier:
+        return _receipt(ctx, earlier)
+    report, errors = submissions.check_form(fields, ctx.language)
+    cleaned = None
+    if photo:
+        try:
+            cleaned = clean(photo)
+        except PhotoError as exc:
+            errors["photo"] = exc.code
+    if report is not None and not errors:
+        report, where = submissions.locate(report, cleaned, places.locate)
+        if where:
+            errors["where"] = where
+    if errors or report is None:
+        refuse(db, ctx, "bad_photo" if "photo" in errors else "invalid")
+        shown = {k: v for k, v in fields.items() if k not in ("token", "homepage")}
+        return ctx.form(shown, errors, 422, places.map_view(ctx.op.tiles))
+    blob = storage.save(blob_root, cleaned.data) if cleaned else None
+    try:
+        with db.write() as conn:
+            wait = limits.take(conn, list(ctx.buckets), now)
+            if wait is not None:  # posts that passed the first look together: too many
+                limits.count(conn, ctx.op.operation_id, "rate_limited", now)
+                return ctx.busy(wait)
+            receipt = submissions.store(conn, ctx.op.operation_id, report, token.nonce, blob, now)
+    except IntegrityError:  # the same page posted twice at once: the first one won
+        with db.read() as conn:
+            receipt = submissions.receipt_of_nonce(conn, token.nonce)
+        if receipt is None:
+            raise
+    return _receipt(ctx, receipt)
+
+
+def _receipt(ctx: FormContext, receipt: str) -> HTMLResponse:
+    return page.receipt_page(ctx.op, ctx.language, ctx.exercise, ctx.operation_name, receipt)
