@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from conftest import CREATED, Device, Server, statuses, wait_until
 
 from fieldapp.sync.protocol import chunks, joining, wire
 from fieldapp.sync.server import accounts, throttle
+from fieldapp.sync.server.public import opening
 
 WORKERS = 3
 _NAMES = itertools.count()
@@ -238,6 +240,34 @@ def test_one_code_sent_to_two_workers_at_once_enrolls_one_device(farm):
         "this enrollment code was already used"
     ]
     assert len(accounts.devices(farm.db)) == 1
+
+
+def test_the_public_form_works_across_workers_and_closes_on_every_one(farm):
+    carla = farm.device("carla", "coordinator")
+    op, entry = carla.new_operation()
+    assert statuses(carla.push([entry])) == ["applied"]
+    code = opening.switch(farm.db, op, True, {"title": "Floods", "text": "Report water."})["code"]
+    form = farm.url.rsplit("/api/v1", 1)[0] + f"/r/{code}"
+    citizen = [on_worker(farm, index) for index in range(1, WORKERS + 1)]
+    page = citizen[0].get(form, timeout=30)  # the token signed by worker 1...
+    token = re.search(r'name="token" value="([^"]+)"', page.text)
+    assert page.status_code == 200 and token is not None
+    fields = {"token": token.group(1), "text": "Water up to the doors", "kind": "flooding",
+              "place": "Quillan", "consent": "yes", "homepage": ""}  # fmt: skip
+    posted = citizen[1].post(form, data=fields, headers={"Accept-Language": "en"},
+                             files={"photo": ("", b"", "application/octet-stream")},
+                             timeout=60)  # fmt: skip
+    assert posted.status_code == 201, posted.text  # ...accepted by worker 2
+    assert posted.headers["FieldApp-Worker"] == "2"
+    viewer = on_worker(carla, 3)
+    pulled = viewer.get(f"{farm.url}/pull", params={"since": 0}, timeout=30).json()
+    assert [r["fields"]["text"] for r in pulled["records"] if r["entity"] == "item"] == [
+        "Water up to the doors\n\n#flooding"
+    ]
+    opening.switch(farm.db, op, False, {})  # closed by the administrator: every worker knows
+    for session in citizen:
+        closed = session.get(form, headers={"Accept-Language": "en"}, timeout=30)
+        assert closed.status_code == 410 and "This form is closed" in closed.text
 
 
 def test_failed_joins_share_one_budget_across_workers(farm):
