@@ -161,8 +161,12 @@ def test_each_worker_thread_has_its_own_store_kept_between_jobs(qtbot, tasks, st
 def test_shutdown_with_running_jobs_returns_within_its_bound(qtbot, store):
     manager = TaskManager(store.data_dir)
     stuck = threading.Event()  # a job that ignores cancel (a hung request, say)
-    polite_started = threading.Event()
+    stuck_started, polite_started = threading.Event(), threading.Event()
     calls: list = []
+
+    def hung(ctx):
+        stuck_started.set()
+        return stuck.wait(30)
 
     def polite(ctx):
         polite_started.set()
@@ -170,11 +174,12 @@ def test_shutdown_with_running_jobs_returns_within_its_bound(qtbot, store):
             time.sleep(0.01)
         raise Cancelled
 
-    manager.submit(lambda ctx: stuck.wait(30), lane=Lane.WRITES, on_done=calls.append)
+    manager.submit(hung, lane=Lane.WRITES, on_done=calls.append)
     manager.submit(polite, lane=Lane.FILES, on_cancelled=lambda: calls.append("cancelled"))
     for _ in range(3):  # queued behind the stuck one: never started
         manager.submit(lambda ctx: calls.append("never"), lane=Lane.WRITES)
-    assert polite_started.wait(WAIT_MS / 1000)
+    # Both running before the shutdown (under load a lane's thread may start late).
+    assert stuck_started.wait(WAIT_MS / 1000) and polite_started.wait(WAIT_MS / 1000)
     began = time.monotonic()
     try:
         assert manager.shutdown(timeout=0.5) is False  # the stuck one is still there
