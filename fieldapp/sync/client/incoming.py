@@ -14,6 +14,9 @@ stamp, except one too far ahead of this device's clock (the skew guard) or of th
 server's (another device's drift must not pull this clock, and every clock after it,
 ahead: issue 13), which is applied but not adopted, and reported.
 
+A partial record (protocol 4: the fields changed since the cursor) merges like any
+other; one this device does not hold is first asked whole (`whole_missing_parts`).
+
 A record that cannot be stored yet (its operation or report comes in a later page) is
 parked in sync_parked and retried after every page: the cursor can move on without
 losing it. A record that cannot be stored at all (a value the desktop refuses, a
@@ -41,11 +44,13 @@ from fieldapp.sync.client.local import (
     save_conflict,
 )
 from fieldapp.sync.client.setaside import UNREAD, count_waiting, refusal, set_aside
+from fieldapp.sync.client.transport import SyncError
 from fieldapp.sync.protocol import merge, wire
 from fieldapp.sync.protocol.shapes import PullAnswer, PulledRecord
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
+    from fieldapp.sync.client.transport import Transport
 
 # How far ahead of the server's clock a pulled stamp may be and still move this device's
 # clock (a page is answered within the request; the rest is another device's drift).
@@ -100,6 +105,32 @@ def apply_page(store: Store, page: PullAnswer) -> PageResult:
         forget_pushed(conn, page["next"])
         result.parked = count_waiting(conn)
     return result
+
+
+def whole_missing_parts(store: Store, http: Transport, page: PullAnswer) -> None:
+    """Replace, in a page, each partial record (protocol 4: only its fields changed since
+    the cursor) that this device does not hold with the whole record (GET /records; one
+    request each: a record set aside, or of an operation the device could not see
+    before), or drop it when the server no longer shows it. Before the page's
+    transaction: it asks the server."""
+    parts = [r for r in page["records"] if r.get("part")]
+    if not parts:
+        return
+    held = _local_rows(store.conn, parts)
+    kept: list[PulledRecord] = []
+    for record in page["records"]:
+        key = (record["entity"], record["id"])
+        if not record.get("part") or held.get(key) is not None:
+            kept.append(record)
+            continue
+        try:
+            answer = http.json("GET", f"/records/{key[0]}/{key[1]}")
+        except SyncError as exc:
+            if exc.status != 404:
+                raise
+            continue
+        kept.append(wire.parse_record(answer, *key))
+    page["records"] = kept
 
 
 def _local_rows(

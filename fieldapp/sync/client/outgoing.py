@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.bookkeeping import get_state
 from fieldapp.core.records import TABLES
 from fieldapp.sync.client.local import now_text
 from fieldapp.sync.protocol import wire
@@ -61,7 +62,8 @@ def pending_batch(store: Store) -> Batch | None:
 
 def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     """The next entries after `after_seq` (less `skip` op ids), saved as the batch in flight."""
-    batch = build_batch(store, after_seq, skip, "b-")
+    since = int(get_state(store.conn, "cursor", "0") or 0)
+    batch = build_batch(store, after_seq, skip, "b-", since)
     if batch is None:
         return None
     with store.db.transaction() as conn:
@@ -73,8 +75,11 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     return batch
 
 
-def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Batch | None:
-    """The next entries after `after_seq` as one push body under a new key (not saved)."""
+def build_batch(
+    store: Store, after_seq: int, skip: set[str], prefix: str, since: int | None = None
+) -> Batch | None:
+    """The next entries after `after_seq` as one push body under a new key (not saved);
+    `since`: this device's pull cursor, named so the answer may give the next one."""
     from fieldapp.core.replica import new_id
 
     entries: list[dict] = []
@@ -99,7 +104,7 @@ def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Ba
     # Within the size limit: the whole body is encoded once and halved while too large
     # (a batch of long geometries), rather than each entry measured on its own.
     while True:
-        text = wire.json_text(wire.push_body(key, int(time.time() * 1000), wired))
+        text = wire.json_text(wire.push_body(key, int(time.time() * 1000), wired, since))
         if len(text) <= BATCH_JSON_BYTES or len(wired) == 1:
             break
         wired, entries = wired[: len(wired) // 2], entries[: len(entries) // 2]

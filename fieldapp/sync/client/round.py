@@ -1,5 +1,8 @@
 """One sync round, step by step: push the outbox, pull since the cursor, move files.
 
+A push answer may give the cursor to take (protocol 4: nothing but this device's pushes
+was stored since its cursor): then the round makes no pull, which would bring nothing.
+
 Split from client.py to keep each step short. Every database change is its own
 transaction of the worker's Store: acknowledging a batch (outbox rows, bases, record
 states, the batch in flight) and applying a page (rows, conflicts, cursor) are atomic,
@@ -9,15 +12,22 @@ worker thread.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.core.bookkeeping import get_state
+from fieldapp.core.bookkeeping import get_state, set_state
 from fieldapp.sync.client.blobsync import sync_blobs
 from fieldapp.sync.client.config import load_config
-from fieldapp.sync.client.incoming import apply_page
-from fieldapp.sync.client.local import acknowledge, pushed_after, reject, remember_pushed
+from fieldapp.sync.client.incoming import apply_page, whole_missing_parts
+from fieldapp.sync.client.local import (
+    acknowledge,
+    forget_pushed,
+    pushed_after,
+    reject,
+    remember_pushed,
+)
 from fieldapp.sync.client.outgoing import Batch, forget_batch, next_batch, pending_batch
 from fieldapp.sync.client.transport import SyncError, Transport
 from fieldapp.sync.protocol import wire
@@ -40,8 +50,9 @@ def run_round(
     cancel: Callable[[], bool],
 ) -> None:
     try:
-        push_all(client, http, report, progress, cancel)
-        pull_all(client, http, report, progress, cancel)
+        caught_up = push_all(client, http, report, progress, cancel)
+        if not caught_up:  # the server said nothing else changed: no pull to make
+            pull_all(client, http, report, progress, cancel)
         progress("files", 0, 0)
         blobs = sync_blobs(client.store, http, load_config(client.store.conn).metered)
     except Cancelled:
@@ -59,9 +70,12 @@ def push_all(
     report: SyncReport,
     progress: Progress,
     cancel: Callable[[], bool],
-) -> None:
+) -> bool:
+    """Push the outbox; True when the last answer gave the cursor to take (protocol 4:
+    nothing but this device's pushes was stored since its cursor), so no pull is due."""
     store = client.store
     total = store.db.outbox_count()
+    caught_up = False
     # What is saved while the round runs (the window or a script beside a scheduled sync)
     # waits for the next round: a round pushing a growing outbox would never end.
     horizon = store.conn.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
@@ -70,10 +84,10 @@ def push_all(
     while True:
         if batch is None:
             if after >= horizon:
-                return
+                return caught_up
             batch = next_batch(store, after, set())
             if batch is None:
-                return
+                return caught_up
             after = max(batch.seqs)
         if cancel():
             raise Cancelled("cancelled")
@@ -86,11 +100,12 @@ def push_all(
                 # time (after an update) rather than resend these bytes for ever.
                 forget_batch(store)
             raise
-        _take_answer(client, batch, answer, report)
+        caught_up = _take_answer(client, batch, answer, report)
         batch = None
 
 
-def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncReport) -> None:
+def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncReport) -> bool:
+    """Acknowledge a batch's entries by the answer; True when it gave the next cursor."""
     results = answer.get("results") if isinstance(answer, dict) else None
     if not isinstance(results, list) or len(results) != len(batch.entries):
         raise SyncError("the server's answer to a push does not match the batch; nothing removed")
@@ -107,12 +122,25 @@ def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncRep
             if status == wire.REJECTED and entry["op_id"]:
                 reject(conn, entry["op_id"], str(reasons.get(str(n), "no reason given")))
         conn.execute("DELETE FROM sync_batch WHERE batch_key = ?", [batch.key])
+        caught_up = _take_cursor(conn, answer.get("next"))
     report.pushed += sum(1 for s in statuses if s != wire.REJECTED)
     report.duplicates += statuses.count(wire.DUPLICATE)
     rejected = [str(reasons.get(str(n), "")) for n, s in enumerate(results) if s == wire.REJECTED]
     report.rejected += len(rejected)
     for reason in dict.fromkeys(rejected):
         report.errors.append(f"the server refused {rejected.count(reason)} change(s): {reason}")
+    return caught_up
+
+
+def _take_cursor(conn: sqlite3.Connection, cursor: object) -> bool:
+    """The cursor a push answer gives (protocol 4), taken in the acknowledgement's
+    transaction, never backwards; True when there was one."""
+    if type(cursor) is not int or not 0 <= cursor < 2**62:
+        return False
+    if cursor > int(get_state(conn, "cursor", "0") or 0):
+        set_state(conn, {"cursor": cursor})
+        forget_pushed(conn, cursor)
+    return True
 
 
 def pull_all(
@@ -128,7 +156,8 @@ def pull_all(
         if cancel():
             raise Cancelled("cancelled")
         progress("pull", report.pulled, 0)
-        params: dict[str, int | str] = {"since": cursor, "limit": client.page_size}
+        # delta (protocol 4): records this device had come with their changed fields only
+        params: dict[str, int | str] = {"since": cursor, "limit": client.page_size, "delta": 1}
         held = pushed_after(store.conn, cursor)
         if held:  # our own pushes: the server leaves out the values they wrote
             params["have"] = wire.have_param(held)
@@ -140,6 +169,7 @@ def pull_all(
         if page["next"] < cursor:
             raise SyncError("the server's cursor went backwards; was its database replaced?")
         _check_clock(page, report)
+        whole_missing_parts(store, http, page)
         result = apply_page(store, page)
         report.pulled += result.records
         report.changed += result.changed

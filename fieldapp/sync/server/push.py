@@ -10,6 +10,9 @@ already answered for this device gets the stored answer back, whatever the body 
 Echo: every batch that changed something has a `batch_seq` (the last server sequence
 number it took), given in its answer and written with the device's id, per field, into
 `records.origins` for the values it set (origins.py says what a pull then leaves out).
+A batch naming the device's pull cursor (`since`, protocol 4) is answered with `next`
+when nothing but this batch was stored after that cursor and it made no conflict: the
+device takes it as its cursor and skips a pull that would bring nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.accounts import Principal, touch
 from fieldapp.sync.server.admission import entry_problem
 from fieldapp.sync.server.blobrefs import write_refs
-from fieldapp.sync.server.db import Database, next_seqs, now_ms
+from fieldapp.sync.server.db import Database, current_seq, next_seqs, now_ms
 from fieldapp.sync.server.nodes import bound_node
 from fieldapp.sync.server.policy import Access, load_access
 
@@ -60,6 +63,7 @@ class _Batch:
     conflict_ops: dict[str, str] = field(default_factory=dict)
     node: str | None = None  # the caller's clock node id (nodes.py)
     resolves: set[tuple[str, str, str]] = field(default_factory=set)  # (conflict, entity, id)
+    wrote_conflicts: bool = False  # conflict rows numbered by this batch: a pull brings them
 
 
 def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
@@ -79,8 +83,14 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
         batch.node = bound_node(conn, principal, candidate)
         _preload(batch, request.entries)
         outcomes = [_apply(batch, principal, entry) for entry in request.entries]
+        before = current_seq(conn)
         batch_seq = _flush(batch)
         answer = _answer(outcomes, batch.now, batch_seq)
+        if request.since is not None and request.since == before and not batch.wrote_conflicts:
+            # Nothing was stored after the device's cursor but this batch, whose values
+            # it holds: it may take the batch's number as its cursor and skip the pull
+            # that would bring nothing back (protocol 4).
+            answer["next"] = before if batch_seq is None else batch_seq
         earlier = sorted(
             {batch.earlier[e.op_id] for e in request.entries if e.op_id in batch.earlier}
         )
@@ -213,6 +223,7 @@ def _flush(batch: _Batch) -> int | None:
         if cid in known and c != known[cid] and preferred(known[cid], c) == c
     ]
     resolving = _resolvable(batch)
+    batch.wrote_conflicts = bool(fresh or better or resolving)
     count = len(dirty) + len(fresh) + len(better) + len(resolving)
     if not batch.changes and not count:
         return None
