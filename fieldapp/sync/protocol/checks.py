@@ -61,7 +61,7 @@ CHECKS: Mapping[str, Callable[[], Check]] = {
 
 
 def _is_word_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, list) and all(type(item) is str for item in value)
 
 
 # JSON fields whose parsed value has a shape the readers rely on.
@@ -95,22 +95,29 @@ def record_problem(
         missing = sorted(declared.required - set(written))
         if missing:
             return f"a new {declared.label} needs {', '.join(missing)}"
+    parsed: dict[str, Any] = {}  # JSON values of a shape, parsed once for the form too
     for name, value in written.items():
         shape = JSON_SHAPES.get((entity, name))
-        if shape is not None and value is not None and not shape[0](json.loads(value)):
-            return f"{entity}.{name} must be {shape[1]}, got {value!r:.60}"
-    return _hook_problem(entity, {**current, **written}, set(declared.fields if new else written))
+        if shape is not None and value is not None:
+            parsed[name] = json.loads(value)
+            if not shape[0](parsed[name]):
+                return f"{entity}.{name} must be {shape[1]}, got {value!r:.60}"
+    after = {**current, **written}
+    return _hook_problem(entity, after, set(declared.fields if new else written), parsed)
 
 
-def _hook_problem(entity: str, after: Mapping[str, Any], names: set[str]) -> str | None:
+def _hook_problem(
+    entity: str, after: Mapping[str, Any], names: set[str], parsed: Mapping[str, Any]
+) -> str | None:
     hook = CHECKS.get(entity)
     if hook is None:
         return None
-    form = {
-        name: form_value(kind, after[name])
-        for name, kind, shaped in _form_of(entity)
-        if name in after and (not shaped or _fits_shape(entity, name, after[name]))
-    }
+    form: dict[str, Any] = {}
+    for name, kind, shaped in _form_of(entity):
+        if name in parsed:  # a JSON value of a shape, checked
+            form[name] = parsed[name]
+        elif name in after and (not shaped or _fits_shape(entity, name, after[name])):
+            form[name] = form_value(kind, after[name])
     try:
         hook()(form)
     except ValidationError as exc:

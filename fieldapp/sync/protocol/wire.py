@@ -19,7 +19,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from fieldapp.core.records import RECORD_TYPES
 from fieldapp.sync.protocol.kinds import ID_PATTERN as _ID
@@ -74,9 +74,9 @@ class TooLargeError(WireError):
     """A body over a size limit (HTTP 413)."""
 
 
-@dataclass(frozen=True)
-class FieldWrite:
-    """One field of a pushed entry: its new value, stamp, and the base stamp it replaced."""
+class FieldWrite(NamedTuple):
+    """One field of a pushed entry: its new value, stamp, and the base stamp it replaced
+    (a named tuple: a push of 10,000 reports parses 200,000 of them)."""
 
     value: Any
     stamp: str
@@ -298,10 +298,15 @@ def parse_entry(item: Any, path: str) -> Entry:
     raw = object_of(need(item, "fields", path), f"{path}.fields")
     if not raw:
         raise WireError(f"{path}.fields is empty")
-    fields = {
-        str(name): _field(value, path, str(name), default_s, default_b)
-        for name, value in raw.items()
-    }
+    fields: dict[str, FieldWrite] = {}
+    for name, value in raw.items():
+        # the common field, {"v": value} under the entry's stamp, without a call
+        plain = type(value) is dict and len(value) == 1 and default_s is not None
+        v = value.get("v", value) if plain else value  # `value` itself: no "v" in it
+        if type(v) in _PLAIN and (type(v) is not str or len(v) <= MAX_VALUE_CHARS):
+            fields[name] = FieldWrite(v, default_s, default_b)  # type: ignore[arg-type]
+        else:
+            fields[name] = _field(value, path, name, default_s, default_b)
     resolves = item.get("resolves", [])
     if not isinstance(resolves, list) or len(resolves) > 100:
         raise WireError(f"{path}.resolves must be a list of at most 100 conflict ids")
@@ -311,6 +316,7 @@ def parse_entry(item: Any, path: str) -> Entry:
 
 
 _FIELD_KEYS = frozenset(("v", "s", "b"))
+_PLAIN = frozenset((str, int, float, bool, type(None)))  # what a JSON scalar parses into
 
 
 def _field(
