@@ -62,10 +62,15 @@ def pending_batch(store: Store) -> Batch | None:
 
 def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     """The next entries after `after_seq` (less `skip` op ids), saved as the batch in flight."""
+    drafted = draft_batch(store, after_seq, skip)
+    return None if drafted is None else save_batch(store, drafted)
+
+
+def save_batch(store: Store, drafted: Draft) -> Batch:
+    """A drafted batch under a new key, naming this device's cursor as it is now, saved as
+    the batch in flight (before it is sent)."""
     since = int(get_state(store.conn, "cursor", "0") or 0)
-    batch = build_batch(store, after_seq, skip, "b-", since)
-    if batch is None:
-        return None
+    batch = finish_batch(drafted, "b-", since)
     with store.db.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")
         conn.execute(
@@ -75,13 +80,30 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     return batch
 
 
+@dataclass(frozen=True)
+class Draft:
+    """The entries of a batch read and encoded, not yet under a key: what the sync reads
+    from the outbox while the server works on the batch before."""
+
+    entries: list[dict]  # outbox rows: op_id, seq, entity, row_id
+    text: bytes  # the JSON list of their wire forms
+
+    @property
+    def last_seq(self) -> int:
+        return self.entries[-1]["seq"]
+
+
 def build_batch(
     store: Store, after_seq: int, skip: set[str], prefix: str, since: int | None = None
 ) -> Batch | None:
     """The next entries after `after_seq` as one push body under a new key (not saved);
     `since`: this device's pull cursor, named so the answer may give the next one."""
-    from fieldapp.core.replica import new_id
+    drafted = draft_batch(store, after_seq, skip)
+    return None if drafted is None else finish_batch(drafted, prefix, since)
 
+
+def draft_batch(store: Store, after_seq: int, skip: set[str]) -> Draft | None:
+    """The next entries after `after_seq` (less `skip` op ids), read and encoded."""
     entries: list[dict] = []
     wired: list[dict] = []
     cursor, size = after_seq, 0
@@ -100,15 +122,24 @@ def build_batch(
         entries += [{k: e[k] for k in ("op_id", "seq", "entity", "row_id")} for e in page]
     if not wired:
         return None
-    key = prefix + new_id()
-    # Within the size limit: the whole body is encoded once and halved while too large
+    # Within the size limit: the entries are encoded once and halved while too large
     # (a batch of long geometries), rather than each entry measured on its own.
     while True:
-        text = wire.json_text(wire.push_body(key, int(time.time() * 1000), wired, since))
-        if len(text) <= BATCH_JSON_BYTES or len(wired) == 1:
-            break
+        text = wire.json_text(wired)
+        if len(text) <= BATCH_JSON_BYTES - 1000 or len(wired) == 1:
+            return Draft(entries, text)
         wired, entries = wired[: len(wired) // 2], entries[: len(entries) // 2]
-    return Batch(key, entries, wire.gzip_text(text))
+
+
+def finish_batch(drafted: Draft, prefix: str, since: int | None) -> Batch:
+    """A drafted batch as a push body (wire.push_body) under a new key, gzip-compressed."""
+    from fieldapp.core.replica import new_id
+
+    key = prefix + new_id()
+    body = wire.push_body(key, int(time.time() * 1000), [], since)
+    del body["entries"]  # spliced in as encoded: the same JSON as encoding it all
+    text = wire.json_text(body)[:-1] + b',"entries":' + drafted.text + b"}"
+    return Batch(key, drafted.entries, wire.gzip_text(text))
 
 
 def _page_to_wire(conn: sqlite3.Connection, page: list[dict]) -> list[dict]:

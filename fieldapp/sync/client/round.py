@@ -7,7 +7,8 @@ Split from client.py to keep each step short. Every database change is its own
 transaction of the worker's Store: acknowledging a batch (outbox rows, bases, record
 states, the batch in flight) and applying a page (rows, conflicts, cursor) are atomic,
 so a kill -9 at any point leaves a state the next round continues from. Runs in the sync
-worker thread.
+worker thread; while a page is applied, one helper thread asks for the next (it alone
+uses the link then, and never the store).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.bookkeeping import get_state, set_state
@@ -28,9 +30,17 @@ from fieldapp.sync.client.local import (
     reject,
     remember_pushed,
 )
-from fieldapp.sync.client.outgoing import Batch, forget_batch, next_batch, pending_batch
+from fieldapp.sync.client.outgoing import (
+    Batch,
+    draft_batch,
+    forget_batch,
+    next_batch,
+    pending_batch,
+    save_batch,
+)
 from fieldapp.sync.client.transport import SyncError, Transport
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.shapes import PullAnswer
 
 if TYPE_CHECKING:
     from fieldapp.sync.client.session import Progress, SyncClient, SyncReport
@@ -72,36 +82,36 @@ def push_all(
     cancel: Callable[[], bool],
 ) -> bool:
     """Push the outbox; True when the last answer gave the cursor to take (protocol 4:
-    nothing but this device's pushes was stored since its cursor), so no pull is due."""
+    nothing but this device's pushes was stored since its cursor), so no pull is due.
+    While the server works on a batch, the next is read from the outbox (a helper thread
+    sends, the only user of the link meanwhile); it is saved, naming the cursor, only
+    once the answer is taken."""
     store = client.store
     total = store.db.outbox_count()
     caught_up = False
     # What is saved while the round runs (the window or a script beside a scheduled sync)
     # waits for the next round: a round pushing a growing outbox would never end.
     horizon = store.conn.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
-    batch = pending_batch(store)
-    after = max(batch.seqs) if batch else 0
-    while True:
-        if batch is None:
-            if after >= horizon:
-                return caught_up
-            batch = next_batch(store, after, set())
-            if batch is None:
-                return caught_up
+    batch = pending_batch(store) or next_batch(store, 0, set())
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as helper:
+        while batch is not None:
+            if cancel():
+                raise Cancelled("cancelled")
+            progress("push", report.pushed, total)
+            sending = helper.submit(http.json, "POST", "/push", batch.body)
             after = max(batch.seqs)
-        if cancel():
-            raise Cancelled("cancelled")
-        progress("push", report.pushed, total)
-        try:
-            answer = http.json("POST", "/push", batch.body)
-        except SyncError as exc:
-            if exc.status in (400, 413, 415):
-                # A refused body changed nothing on the server: build the batch anew next
-                # time (after an update) rather than resend these bytes for ever.
-                forget_batch(store)
-            raise
-        caught_up = _take_answer(client, batch, answer, report)
-        batch = None
+            drafted = draft_batch(store, after, set()) if after < horizon else None
+            try:
+                answer = sending.result()
+            except SyncError as exc:
+                if exc.status in (400, 413, 415):
+                    # A refused body changed nothing on the server: build the batch anew
+                    # next time (after an update) rather than resend these bytes for ever.
+                    forget_batch(store)
+                raise
+            caught_up = _take_answer(client, batch, answer, report)
+            batch = None if drafted is None else save_batch(store, drafted)
+    return caught_up
 
 
 def _take_answer(client: SyncClient, batch: Batch, answer: dict, report: SyncReport) -> bool:
@@ -150,35 +160,51 @@ def pull_all(
     progress: Progress,
     cancel: Callable[[], bool],
 ) -> None:
+    """Pull pages until the server has no more. The next page is asked for while this
+    one is applied (one helper thread, the only user of the link meanwhile): the server
+    reads and sends it while the store writes."""
     store = client.store
     cursor = int(get_state(store.conn, "cursor", "0") or 0)
-    while True:
-        if cancel():
-            raise Cancelled("cancelled")
-        progress("pull", report.pulled, 0)
-        # delta (protocol 4): records this device had come with their changed fields only
-        params: dict[str, int | str] = {"since": cursor, "limit": client.page_size, "delta": 1}
-        held = pushed_after(store.conn, cursor)
-        if held:  # our own pushes: the server leaves out the values they wrote
-            params["have"] = wire.have_param(held)
-        answer = http.json("GET", "/pull", params=params)
-        try:
-            page = wire.parse_pull_answer(answer)
-        except wire.WireError as exc:
-            raise SyncError(f"the server sent a malformed page; nothing applied ({exc})") from None
-        if page["next"] < cursor:
-            raise SyncError("the server's cursor went backwards; was its database replaced?")
-        _check_clock(page, report)
-        whole_missing_parts(store, http, page)
-        result = apply_page(store, page)
-        report.pulled += result.records
-        report.changed += result.changed
-        report.changes.update(result.changes)
-        report.conflicts += result.conflicts
-        report.warnings += [w for w in result.warnings if w not in report.warnings]
-        cursor = page["next"]
-        if not page["more"]:
-            return
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as helper:
+        coming = helper.submit(_fetch_page, http, _page_params(client, cursor))
+        while True:
+            if cancel():
+                raise Cancelled("cancelled")
+            progress("pull", report.pulled, 0)
+            page = coming.result()
+            if page["next"] < cursor:
+                raise SyncError("the server's cursor went backwards; was its database replaced?")
+            _check_clock(page, report)
+            whole_missing_parts(store, http, page)
+            if page["more"]:  # the pushes held past this page's cursor are the same after it
+                coming = helper.submit(_fetch_page, http, _page_params(client, page["next"]))
+            result = apply_page(store, page)
+            report.pulled += result.records
+            report.changed += result.changed
+            report.changes.update(result.changes)
+            report.conflicts += result.conflicts
+            report.warnings += [w for w in result.warnings if w not in report.warnings]
+            cursor = page["next"]
+            if not page["more"]:
+                return
+
+
+def _page_params(client: SyncClient, cursor: int) -> dict[str, int | str]:
+    # delta (protocol 4): records this device had come with their changed fields only
+    params: dict[str, int | str] = {"since": cursor, "limit": client.page_size, "delta": 1}
+    held = pushed_after(client.store.conn, cursor)
+    if held:  # our own pushes: the server leaves out the values they wrote
+        params["have"] = wire.have_param(held)
+    return params
+
+
+def _fetch_page(http: Transport, params: dict[str, int | str]) -> PullAnswer:
+    """One page asked and checked (in the helper thread: no store here)."""
+    answer = http.json("GET", "/pull", params=params)
+    try:
+        return wire.parse_pull_answer(answer)
+    except wire.WireError as exc:
+        raise SyncError(f"the server sent a malformed page; nothing applied ({exc})") from None
 
 
 def _check_clock(answer: Mapping[str, Any], report: SyncReport) -> None:

@@ -218,7 +218,10 @@ def merge(
     entity: str, row_id: str, state: State, history: list[Write], incoming: list[Write]
 ) -> tuple[list[str], list[Conflict]]:
     """Apply `incoming` to `state` and `history` (both in place): (changed fields, conflicts)."""
-    conflicts = find_conflicts(entity, row_id, history, incoming)
+    if not history and len({node_of(stamp) for stamp in {w.stamp for w in incoming}}) <= 1:
+        conflicts: list[Conflict] = []  # a new record from one device: no pair to compare
+    else:
+        conflicts = find_conflicts(entity, row_id, history, incoming)
     changed = apply_writes(state, incoming)
     history.extend(incoming)
     return changed, conflicts

@@ -40,6 +40,10 @@ def parse(text: str | None) -> Origins:
 
 def dump(origins: Origins) -> str:
     """{field: (batch_seq, device_id)} -> records.origins (each device named once)."""
+    kinds = set(origins.values())
+    if len(kinds) == 1:  # a new record: one batch of one device wrote every field
+        seq, device = kinds.pop()
+        return dumps({device: dict.fromkeys(sorted(origins), seq)})
     by_device: dict[str, dict[str, int]] = {}
     for name, (seq, device) in sorted(origins.items()):
         by_device.setdefault(device, {})[name] = seq
