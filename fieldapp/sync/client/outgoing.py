@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.core.bookkeeping import get_state
 from fieldapp.core.records import TABLES
 from fieldapp.sync.client.local import now_text
 from fieldapp.sync.protocol import wire
@@ -67,10 +66,8 @@ def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
 
 
 def save_batch(store: Store, drafted: Draft) -> Batch:
-    """A drafted batch under a new key, naming this device's cursor as it is now, saved as
-    the batch in flight (before it is sent)."""
-    since = int(get_state(store.conn, "cursor", "0") or 0)
-    batch = finish_batch(drafted, "b-", since)
+    """A drafted batch under a new key, saved as the batch in flight (before it is sent)."""
+    batch = finish_batch(drafted, "b-")
     with store.db.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")
         conn.execute(
@@ -93,13 +90,10 @@ class Draft:
         return self.entries[-1]["seq"]
 
 
-def build_batch(
-    store: Store, after_seq: int, skip: set[str], prefix: str, since: int | None = None
-) -> Batch | None:
-    """The next entries after `after_seq` as one push body under a new key (not saved);
-    `since`: this device's pull cursor, named so the answer may give the next one."""
+def build_batch(store: Store, after_seq: int, skip: set[str], prefix: str) -> Batch | None:
+    """The next entries after `after_seq` as one push body under a new key (not saved)."""
     drafted = draft_batch(store, after_seq, skip)
-    return None if drafted is None else finish_batch(drafted, prefix, since)
+    return None if drafted is None else finish_batch(drafted, prefix)
 
 
 def draft_batch(store: Store, after_seq: int, skip: set[str]) -> Draft | None:
@@ -131,12 +125,12 @@ def draft_batch(store: Store, after_seq: int, skip: set[str]) -> Draft | None:
         wired, entries = wired[: len(wired) // 2], entries[: len(entries) // 2]
 
 
-def finish_batch(drafted: Draft, prefix: str, since: int | None) -> Batch:
+def finish_batch(drafted: Draft, prefix: str) -> Batch:
     """A drafted batch as a push body (wire.push_body) under a new key, gzip-compressed."""
     from fieldapp.core.replica import new_id
 
     key = prefix + new_id()
-    body = wire.push_body(key, int(time.time() * 1000), [], since)
+    body = wire.push_body(key, int(time.time() * 1000), [])
     del body["entries"]  # spliced in as encoded: the same JSON as encoding it all
     text = wire.json_text(body)[:-1] + b',"entries":' + drafted.text + b"}"
     return Batch(key, drafted.entries, wire.gzip_text(text))

@@ -98,7 +98,9 @@ def push_all(
             if cancel():
                 raise Cancelled("cancelled")
             progress("push", report.pushed, total)
-            sending = helper.submit(http.json, "POST", "/push", batch.body)
+            # the cursor as it is now: the answer says whether it may move past the batch
+            since = {"since": int(get_state(store.conn, "cursor", "0") or 0)}
+            sending = helper.submit(http.json, "POST", "/push", batch.body, params=since)
             after = max(batch.seqs)
             drafted = draft_batch(store, after, set()) if after < horizon else None
             try:

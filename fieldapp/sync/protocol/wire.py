@@ -35,7 +35,7 @@ API = "/api/v1"
 # GET /records/{entity}/{id} answers one record as the server holds it (Undo my change);
 # an older client ignores the key.
 # 4: a pull with `delta` carries, of a record the device had before its cursor, only the
-# fields changed since (marked `part`); a push naming the device's cursor (`since`) is
+# fields changed since (marked `part`); a push naming the device's cursor (`?since=`) is
 # answered with `next`, the cursor the device may take when nothing else changed, so
 # that a push round ends without an empty pull. Older peers neither send nor read them.
 PROTOCOL_VERSION = 4
@@ -101,7 +101,6 @@ class PushRequest:
     batch_key: str
     device_time: int
     entries: list[Entry] = field(default_factory=list)
-    since: int | None = None  # the device's pull cursor when it built the batch (protocol 4)
 
 
 # -- bodies: compression and JSON ------------------------------------------------------
@@ -270,17 +269,16 @@ def check_stamp(value: Any, path: str = "stamp") -> str:
 def parse_push(body: Any) -> PushRequest:
     """A push body -> PushRequest; WireError for a malformed body (see module docstring)."""
     body = object_of(body, "body")
-    no_extra(body, {"batch_key", "device_time", "entries", "since"}, "body")
+    no_extra(body, {"batch_key", "device_time", "entries"}, "body")
     batch_key = _ident(need(body, "batch_key", "body"), "body.batch_key")
     device_time = integer(need(body, "device_time", "body"), "body.device_time")
-    since = None if body.get("since") is None else integer(body["since"], "body.since")
     entries = need(body, "entries", "body")
     if not isinstance(entries, list):
         raise WireError("body.entries must be a list")
     if len(entries) > MAX_ENTRIES:
         raise TooLargeError(f"{len(entries)} entries in one push; at most {MAX_ENTRIES}")
     parsed = [parse_entry(item, f"entries[{n}]") for n, item in enumerate(entries)]
-    return PushRequest(batch_key, device_time, parsed, since)
+    return PushRequest(batch_key, device_time, parsed)
 
 
 def parse_entry(item: Any, path: str) -> Entry:
@@ -364,16 +362,9 @@ def entry_json(entry: Entry) -> dict:
     return out
 
 
-def push_body(
-    batch_key: str, device_time: int, entries: list[dict], since: int | None = None
-) -> dict:
-    """A push body from entries in wire form (compacted with entry-level s/b defaults);
-    `since`: the device's pull cursor, for the answer's `next` (protocol 4)."""
-    body: dict[str, Any] = {"batch_key": batch_key, "device_time": device_time}
-    if since is not None:
-        body["since"] = since
-    body["entries"] = entries
-    return body
+def push_body(batch_key: str, device_time: int, entries: list[dict]) -> dict:
+    """A push body from entries in wire form (compacted with entry-level s/b defaults)."""
+    return {"batch_key": batch_key, "device_time": device_time, "entries": entries}
 
 
 # -- pull ------------------------------------------------------------------------------

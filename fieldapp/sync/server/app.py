@@ -114,7 +114,19 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         summary="Send a batch of outbox entries",
         openapi_extra={"requestBody": _body(PUSH_SCHEMA)},
     )
-    async def push_route(request: Request, who: Caller) -> dict:
+    async def push_route(
+        request: Request,
+        who: Caller,
+        since: Annotated[
+            int | None,
+            Query(
+                ge=0,
+                le=2**62,
+                description="protocol 4: the caller's pull cursor; the answer gives `next`"
+                " when nothing but this batch was stored after it",
+            ),
+        ] = None,
+    ) -> dict:
         data = await read_body(request)
 
         def work() -> dict:
@@ -122,7 +134,7 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
                 batch = wire.parse_push(decode_json(request, data))
             except wire.WireError as exc:
                 raise wire_error(exc) from None
-            return push(db, who, batch)
+            return push(db, who, batch, since)
 
         return await run_in_threadpool(work)
 

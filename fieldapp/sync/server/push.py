@@ -10,7 +10,7 @@ already answered for this device gets the stored answer back, whatever the body 
 Echo: every batch that changed something has a `batch_seq` (the last server sequence
 number it took), given in its answer and written with the device's id, per field, into
 `records.origins` for the values it set (origins.py says what a pull then leaves out).
-A batch naming the device's pull cursor (`since`, protocol 4) is answered with `next`
+A batch sent with the device's pull cursor (`since`, protocol 4) is answered with `next`
 when nothing but this batch was stored after that cursor and it made no conflict: the
 device takes it as its cursor and skips a pull that would bring nothing.
 """
@@ -66,8 +66,11 @@ class _Batch:
     wrote_conflicts: bool = False  # conflict rows numbered by this batch: a pull brings them
 
 
-def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
-    """Apply a batch (or replay its stored answer); the answer gives a status per entry."""
+def push(
+    db: Database, principal: Principal, request: wire.PushRequest, since: int | None = None
+) -> dict:
+    """Apply a batch (or replay its stored answer); the answer gives a status per entry.
+    `since`: the device's pull cursor (protocol 4), for the answer's `next`."""
     with db.write() as conn:
         stored = conn.execute(
             select(t.batches.c.answer).where(
@@ -86,7 +89,7 @@ def push(db: Database, principal: Principal, request: wire.PushRequest) -> dict:
         before = current_seq(conn)
         batch_seq = _flush(batch)
         answer = _answer(outcomes, batch.now, batch_seq)
-        if request.since is not None and request.since == before and not batch.wrote_conflicts:
+        if since is not None and since == before and not batch.wrote_conflicts:
             # Nothing was stored after the device's cursor but this batch, whose values
             # it holds: it may take the batch's number as its cursor and skip the pull
             # that would bring nothing back (protocol 4).

@@ -40,7 +40,6 @@ PUSH_SCHEMA = {
     "properties": {
         "batch_key": _ID,
         "device_time": {"type": "integer", "minimum": 0},
-        "since": {"type": "integer", "minimum": 0, "description": "the pull cursor (protocol 4)"},
         "entries": {"type": "array", "items": _ENTRY, "maxItems": wire.MAX_ENTRIES},
     },
     "required": ["batch_key", "device_time", "entries"],
