@@ -165,8 +165,13 @@ def _writes_of(text: str) -> list[Write]:
     the entry's common stamp and base ("s", "b": rows written since protocol 4)."""
     data = json.loads(text)
     device, user = data["d"], data["u"]
-    common = (data.get("s"), data.get("b"))
-    return [Write(*(w if len(w) == 4 else (*w, *common)), device, user) for w in data["w"]]
+    s, b = data.get("s"), data.get("b")
+    return [
+        Write(w[0], w[1], w[2], w[3], device, user)
+        if len(w) == 4
+        else Write(w[0], w[1], s, b, device, user)
+        for w in data["w"]
+    ]
 
 
 def _writes_text(device: str, user: str, fields: dict[str, wire.FieldWrite]) -> str:
