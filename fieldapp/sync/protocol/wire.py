@@ -300,7 +300,7 @@ def parse_entry(item: Any, path: str) -> Entry:
     for name, value in raw.items():
         # the common field, {"v": value} under the entry's stamp, without a call
         plain = type(value) is dict and len(value) == 1 and default_s is not None
-        v = value.get("v", value) if plain else value  # `value` itself: no "v" in it
+        v = value.get("v", _NO_VALUE) if plain else _NO_VALUE
         if type(v) in _PLAIN and (type(v) is not str or len(v) <= MAX_VALUE_CHARS):
             fields[name] = FieldWrite(v, default_s, default_b)  # type: ignore[arg-type]
         else:
@@ -315,6 +315,7 @@ def parse_entry(item: Any, path: str) -> Entry:
 
 _FIELD_KEYS = frozenset(("v", "s", "b"))
 _PLAIN = frozenset((str, int, float, bool, type(None)))  # what a JSON scalar parses into
+_NO_VALUE = object()  # not a field of the plain form: _field names what is wrong
 
 
 def _field(
