@@ -7,12 +7,17 @@ cross the link; a protocol 3 client (no `delta`) still gets whole records.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from badlink import BadLink
 from clientkit import Peer, enroll, point_at
 from conftest import report_values
+from sqlalchemy import select, update
 
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.server import tables as t
+from fieldapp.sync.server.db import next_seqs
 
 N = 100
 
@@ -107,3 +112,22 @@ def test_a_partial_record_this_device_lacks_is_fetched_whole(linked):
     b.sync_ok()
     assert b.reports(op)[rid]["title"] == "Bridge" and b.reports(op)[rid]["severity"] == 5
     assert wire.PROTOCOL_VERSION == 4
+
+
+def test_a_record_the_server_rewrote_itself_comes_whole(server, coordinator, operation):
+    """A server-side write that keeps no field origins (the public form's own records)
+    is never mistaken for something the device already has."""
+    reader = server.device("rita", "coordinator")
+    rid = "r-delta-2"
+    first = coordinator.entry("report", rid, operation, **report_values("Phone number 0612"))
+    assert coordinator.push([first]).status_code == 200
+    cursor = reader.pull().json()["next"]
+    with server.db.write() as conn:  # as the server blanks a field, origins untouched
+        row = conn.execute(select(t.records.c.fields).where(t.records.c.id == rid)).one()
+        state = json.loads(row.fields)
+        state["title"] = ["(removed)", state["title"][1][:-4] + "ffff"]
+        conn.execute(update(t.records).where(t.records.c.id == rid)
+                     .values(fields=json.dumps(state), seq=next_seqs(conn, 1)))  # fmt: skip
+    params = {"since": cursor, "delta": 1}
+    (record,) = reader.http.get(f"{server.url}/pull", params=params, timeout=30).json()["records"]
+    assert record["fields"]["title"] == "(removed)" and "part" not in record

@@ -148,8 +148,11 @@ def _record(
     has had since its cursor, the record marked `part`); None when nothing is left."""
     state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
     part = False
-    if row.origins:
-        origins = echo.parse(row.origins)
+    origins = echo.parse(row.origins)
+    # A push numbers a record at most its batch_seq, the origin of a field it changed: a
+    # record numbered after every origin was last written by something that keeps no
+    # origins (the server's own writes), and what they say may be stale: send it whole.
+    if origins and max(seq for seq, _device in origins.values()) >= row.seq:
         skip = echo.left_out(origins, device_id, since, have)
         if delta and since:
             unchanged = echo.unchanged_since(origins, since)
