@@ -40,6 +40,7 @@ from fieldapp.sync.client.outgoing import (
 )
 from fieldapp.sync.client.transport import SyncError, Transport
 from fieldapp.sync.protocol import wire
+from fieldapp.sync.protocol.gcpause import paused_gc
 from fieldapp.sync.protocol.shapes import PullAnswer
 
 if TYPE_CHECKING:
@@ -102,7 +103,8 @@ def push_all(
             since = {"since": int(get_state(store.conn, "cursor", "0") or 0)}
             sending = helper.submit(http.json, "POST", "/push", batch.body, params=since)
             after = max(batch.seqs)
-            drafted = draft_batch(store, after, set()) if after < horizon else None
+            with paused_gc():
+                drafted = draft_batch(store, after, set()) if after < horizon else None
             try:
                 answer = sending.result()
             except SyncError as exc:
@@ -180,7 +182,8 @@ def pull_all(
             whole_missing_parts(store, http, page)
             if page["more"]:  # the pushes held past this page's cursor are the same after it
                 coming = helper.submit(_fetch_page, http, _page_params(client, page["next"]))
-            result = apply_page(store, page)
+            with paused_gc():
+                result = apply_page(store, page)
             report.pulled += result.records
             report.changed += result.changed
             report.changes.update(result.changes)
@@ -202,7 +205,8 @@ def _page_params(client: SyncClient, cursor: int) -> dict[str, int | str]:
 
 def _fetch_page(http: Transport, params: dict[str, int | str]) -> PullAnswer:
     """One page asked and checked (in the helper thread: no store here)."""
-    answer = http.json("GET", "/pull", params=params)
+    with paused_gc():
+        answer = http.json("GET", "/pull", params=params)
     try:
         return wire.parse_pull_answer(answer)
     except wire.WireError as exc:

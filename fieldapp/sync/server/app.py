@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse
 
 from fieldapp import __version__
 from fieldapp.sync.protocol import chunks, joining, wire
+from fieldapp.sync.protocol.gcpause import paused_gc
 from fieldapp.sync.server import accounts, policy
 from fieldapp.sync.server.blobs import BlobError, BlobStore
 from fieldapp.sync.server.db import Database, now_ms
@@ -130,11 +131,12 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         data = await read_body(request)
 
         def work() -> dict:
-            try:
-                batch = wire.parse_push(decode_json(request, data))
-            except wire.WireError as exc:
-                raise wire_error(exc) from None
-            return push(db, who, batch, since)
+            with paused_gc():  # 400,000 live objects: the collector would walk them again and again
+                try:
+                    batch = wire.parse_push(decode_json(request, data))
+                except wire.WireError as exc:
+                    raise wire_error(exc) from None
+                return push(db, who, batch, since)
 
         return await run_in_threadpool(work)
 
@@ -160,8 +162,9 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
             ),
         ] = False,
     ) -> Response:
-        page = pull(db, who, since, limit, wire.parse_have(have), delta)
-        return json_response(request, page)
+        with paused_gc():
+            page = pull(db, who, since, limit, wire.parse_have(have), delta)
+            return json_response(request, page)
 
     @app.get(
         API + "/records/{entity}/{record_id}",
