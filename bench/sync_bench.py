@@ -5,6 +5,8 @@
    exactly as they cross the link). Targets: <= 40 HTTP requests each way; bytes on the
    wire <= 1.3x the same records as gzip-compressed JSON (one JSON list of every synced
    field of every record, gzip level 6).
+   Then A edits one field of 100 reports: B's pull of them, in bytes (protocol 4
+   sends the changed fields only; target <= 6 KB).
 2. 1,000 new reports through the proxy at 64 kbit/s and 600 ms round trip: sync time vs
    the link's own cost, bytes / bandwidth + requests x round trip. Target <= 1.3x.
 
@@ -98,6 +100,7 @@ def first_sync(folder: Path, db, port: int) -> None:
         push, push_s = leg(link, a)
         pull, pull_s = leg(link, b)
         assert b.conn.execute("SELECT count(*) FROM reports").fetchone()[0] == REPORTS
+        edits = one_field_edits(link, a, b)
     print(f"first sync of {REPORTS:,} reports (+1 operation); gzip JSON of the records: "
           f"{ref:,} bytes")  # fmt: skip
     for name, got, secs, wire_bytes in (
@@ -107,6 +110,18 @@ def first_sync(folder: Path, db, port: int) -> None:
         print(f"  {name}: {got['requests']} requests (target <= 40), {got['up']:,} bytes up,"
               f" {got['down']:,} down; payload {wire_bytes:,} bytes = {wire_bytes / ref:.2f}x"
               f" gzip JSON (target <= 1.3x); {secs:.1f} s")  # fmt: skip
+    print(f"  100 one-field edits on A, then B pulls: {edits['requests']} request(s),"
+          f" {edits['down']:,} bytes down (target <= 6,000)")  # fmt: skip
+
+
+def one_field_edits(link: BadLink, a: Store, b: Store, count: int = 100) -> dict:
+    """A edits one field of `count` reports and syncs; what B's pull of them costs."""
+    ids = [r[0] for r in a.conn.execute("SELECT id FROM reports LIMIT ?", [count])]
+    for row_id in ids:
+        a.reports.update(row_id, {"severity": 1 + a.reports.get(row_id)["severity"] % 5})
+    leg(link, a)
+    got, _secs = leg(link, b)
+    return got
 
 
 def slow_link(folder: Path, db, port: int) -> None:

@@ -188,6 +188,21 @@ class Replica:
             [*values.values(), max(stamps.values()), dumps(stamps)],
         )
 
+    def insert_received_many(
+        self, entity: str, names: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Many new records of one type from sync, in one statement (a first pull of
+        10,000 reports): each row the values of `names` (starting with id), then its
+        updated_hlc and field_hlc. Raises sqlite3.IntegrityError as insert_received does."""
+        columns = [*names, "updated_hlc", "field_hlc"]
+        self.conn.executemany(
+            f"INSERT INTO {TABLES[entity]}({', '.join(columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})",
+            rows,
+        )
+        for row in rows:
+            self._changes.add(entity, row[0])
+
     def update_received(
         self, entity: str, row_id: str, values: Mapping[str, Any], stamps: Mapping[str, str]
     ) -> None:

@@ -9,6 +9,7 @@ history and the observed_at index are built once at the end by single SQL statem
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -71,13 +72,19 @@ def _insert_reports(db: Replica, operation_id: str, chunk: list[Mapping[str, Any
 
 def _log_creation(db: Replica, first_seq: int) -> None:
     """Search index and history of the loaded rows, each in one statement."""
-    db.conn.execute(
+    index_reports_since(db.conn, first_seq)
+    db.log_created_since("report", first_seq)
+
+
+def index_reports_since(conn: sqlite3.Connection, first_seq: int) -> None:
+    """The search index of the reports numbered from `first_seq` on, in one statement:
+    rows inserted while 'fts_deferred' is in meta (the insert trigger skips them)."""
+    conn.execute(
         "INSERT INTO reports_fts(rowid, title, body, tags, place, author, source_ref)"
         " SELECT seq, title, body, tags, place, author, source_ref FROM reports"
         " WHERE seq >= ?",
         [first_seq],
     )
-    db.log_created_since("report", first_seq)
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -35,13 +35,21 @@ REFUSED_SQL = f"reason LIKE '{REFUSED}%'"
 SHOWN = 5  # records named in a sentence; the count says how many in all
 
 
-def refusal(conn: sqlite3.Connection, record: PulledRecord) -> str | None:
+UNREAD: Any = object()  # refusal() reads the local copy itself
+
+
+def refusal(
+    conn: sqlite3.Connection, record: PulledRecord, row: sqlite3.Row | None = UNREAD
+) -> str | None:
     """Why this pulled record cannot be stored here (the desktop's own checks against the
-    local copy, if any), else None."""
+    local copy, if any: `row` when the caller has read it, None for no local copy), else
+    None."""
     entity = record["entity"]
     if entity not in TABLES:
         return values_problem(entity, record["fields"])  # a type this version lacks
-    row = conn.execute(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", [record["id"]]).fetchone()
+    if row is UNREAD:
+        query = f"SELECT * FROM {TABLES[entity]} WHERE id = ?"
+        row = conn.execute(query, [record["id"]]).fetchone()
     current: Mapping[str, Any] = {k: row[k] for k in row.keys()} if row else {}  # noqa: SIM118
     try:
         return record_problem(entity, current, record["fields"], new=row is None)

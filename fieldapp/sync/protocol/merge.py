@@ -30,15 +30,15 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 State = dict[str, tuple[Any, str]]
 DELETED = "deleted"
 
 
-@dataclass(frozen=True)
-class Write:
-    """One accepted write of one field, with who made it (for conflict records)."""
+class Write(NamedTuple):
+    """One accepted write of one field, with who made it (for conflict records). A named
+    tuple, not a dataclass: a push of 10,000 reports makes 200,000 of them."""
 
     field: str
     value: Any
@@ -117,7 +117,8 @@ def apply_writes(state: State, writes: Iterable[Write]) -> list[str]:
     """Apply writes to a record state in place; returns the fields that changed."""
     changed = []
     for write in writes:
-        if wins(write, state.get(write.field)):
+        current = state.get(write.field)
+        if current is None or wins(write, current):
             state[write.field] = (write.value, write.stamp)
             changed.append(write.field)
     return changed
@@ -183,22 +184,44 @@ def find_conflicts(
     to it afterwards. Each conflict appears once, in a stable order.
     """
     seen: list[Write] = list(history)
+    node_by_stamp: dict[str, str] = {}  # an entry's fields mostly share one stamp
+    nodes = [_node(w.stamp, node_by_stamp) for w in seen]
+    distinct = set(nodes)
     found: dict[str, Conflict] = {}
     for write in incoming:
-        for other in seen:
-            conflict = pair_conflict(entity, row_id, write, other)
-            if conflict is not None:
-                kept = found.get(conflict.id)
-                found[conflict.id] = conflict if kept is None else preferred(kept, conflict)
+        node = _node(write.stamp, node_by_stamp)
+        # Writes of one clock node are never concurrent (pair_conflict says None): a
+        # record only one device wrote costs no pair at all (a new report of twenty
+        # fields compared 210 pairs).
+        if len(distinct) > 1 or (distinct and node not in distinct):
+            for other, other_node in zip(seen, nodes, strict=True):
+                if other_node == node:
+                    continue
+                conflict = pair_conflict(entity, row_id, write, other)
+                if conflict is not None:
+                    kept = found.get(conflict.id)
+                    found[conflict.id] = conflict if kept is None else preferred(kept, conflict)
         seen.append(write)
+        nodes.append(node)
+        distinct.add(node)
     return list(found.values())
+
+
+def _node(stamp: str, known: dict[str, str]) -> str:
+    node = known.get(stamp)
+    if node is None:
+        node = known[stamp] = node_of(stamp)
+    return node
 
 
 def merge(
     entity: str, row_id: str, state: State, history: list[Write], incoming: list[Write]
 ) -> tuple[list[str], list[Conflict]]:
     """Apply `incoming` to `state` and `history` (both in place): (changed fields, conflicts)."""
-    conflicts = find_conflicts(entity, row_id, history, incoming)
+    if not history and len({node_of(stamp) for stamp in {w.stamp for w in incoming}}) <= 1:
+        conflicts: list[Conflict] = []  # a new record from one device: no pair to compare
+    else:
+        conflicts = find_conflicts(entity, row_id, history, incoming)
     changed = apply_writes(state, incoming)
     history.extend(incoming)
     return changed, conflicts

@@ -20,6 +20,7 @@ class PulledRecord(TypedDict):
     fields: dict[str, Any]  # name -> value, in stored form (tags as JSON text)
     stamps: NotRequired[dict[str, str]]
     owner: NotRequired[str]  # the user who created it on the server (protocol 3)
+    part: NotRequired[bool]  # only the fields changed since the cursor (protocol 4)
 
 
 class DeviceName(TypedDict):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from fieldapp.core.hlc import MAX_DRIFT_MS, Stamp
+from fieldapp.core.hlc import MAX_DRIFT_MS
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.protocol.checks import record_problem
 from fieldapp.sync.protocol.merge import DELETED, node_of
@@ -70,7 +70,8 @@ def stamp_problem(record: Stored | None, entry: wire.Entry, node: str | None) ->
 
 
 def skew_problem(entry: wire.Entry, now: int) -> str | None:
-    ahead = max(Stamp.parse(w.stamp).wall_ms for w in entry.fields.values()) - now
+    # text order is stamp order, and a checked stamp starts with its 13-digit wall time
+    ahead = int(max(w.stamp for w in entry.fields.values())[:13]) - now
     if ahead > MAX_DRIFT_MS:
         return f"clock ahead: a stamp is {ahead / 1000:.0f} s ahead of the server clock"
     return None
@@ -102,4 +103,5 @@ def values_problem(record: Stored | None, entry: wire.Entry) -> str | None:
     """The desktop's rules: a value it would refuse is never stored (nor sent to it)."""
     current = {} if record is None else {n: v for n, (v, _s) in record.state.items()}
     written = {name: write.value for name, write in entry.fields.items()}
-    return record_problem(entry.entity, current, written, new=not current)
+    # the wire has checked every value's kind when it parsed the entry (wire.entry_problem)
+    return record_problem(entry.entity, current, written, new=not current, kinds_checked=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
@@ -19,10 +19,11 @@ from fastapi.responses import FileResponse
 
 from fieldapp import __version__
 from fieldapp.sync.protocol import chunks, joining, wire
+from fieldapp.sync.protocol.gcpause import paused_gc
 from fieldapp.sync.server import accounts, policy, public
 from fieldapp.sync.server.blobs import BlobError, BlobStore
 from fieldapp.sync.server.db import Database, now_ms
-from fieldapp.sync.server.http import TimeLimit, decode_json, read_body, wire_error
+from fieldapp.sync.server.http import TimeLimit, decode_json, json_response, read_body, wire_error
 from fieldapp.sync.server.pull import one_record, pull
 from fieldapp.sync.server.push import push
 from fieldapp.sync.server.schemas import JOIN_SCHEMA, MEMBERS_SCHEMA, PUSH_SCHEMA
@@ -114,20 +115,34 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
         summary="Send a batch of outbox entries",
         openapi_extra={"requestBody": _body(PUSH_SCHEMA)},
     )
-    async def push_route(request: Request, who: Caller) -> dict:
+    async def push_route(
+        request: Request,
+        who: Caller,
+        since: Annotated[
+            int | None,
+            Query(
+                ge=0,
+                le=2**62,
+                description="protocol 4: the caller's pull cursor; the answer gives `next`"
+                " when nothing but this batch was stored after it",
+            ),
+        ] = None,
+    ) -> dict:
         data = await read_body(request)
 
         def work() -> dict:
-            try:
-                batch = wire.parse_push(decode_json(request, data))
-            except wire.WireError as exc:
-                raise wire_error(exc) from None
-            return push(db, who, batch)
+            with paused_gc():  # 400,000 live objects: the collector would walk them again and again
+                try:
+                    batch = wire.parse_push(decode_json(request, data))
+                except wire.WireError as exc:
+                    raise wire_error(exc) from None
+                return push(db, who, batch, since)
 
         return await run_in_threadpool(work)
 
     @app.get(f"{API}/pull", summary="Records and conflicts changed after a cursor")
     def pull_route(
+        request: Request,
         who: Caller,
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL_LIMIT)] = wire.DEFAULT_PULL_LIMIT,
@@ -139,8 +154,17 @@ def create_app(db: Database, blob_root: Path) -> FastAPI:
                 " left out (comma-separated)",
             ),
         ] = "",
-    ) -> dict:
-        return pull(db, who, since, limit, wire.parse_have(have))
+        delta: Annotated[
+            bool,
+            Query(
+                description="protocol 4: the caller merges partial records, so a record it"
+                " had before `since` carries only the fields changed since"
+            ),
+        ] = False,
+    ) -> Response:
+        with paused_gc():
+            page = pull(db, who, since, limit, wire.parse_have(have), delta)
+            return json_response(request, page)
 
     @app.get(
         API + "/records/{entity}/{record_id}",

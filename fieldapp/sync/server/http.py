@@ -13,7 +13,7 @@ import json
 import logging
 from typing import Any
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Request, Response
 from starlette.requests import ClientDisconnect
 
 from fieldapp.sync.protocol import chunks, wire
@@ -53,6 +53,19 @@ def decode_json(request: Request, data: bytes) -> Any:
         raise HTTPException(413, str(exc)) from None
     except wire.WireError as exc:
         raise HTTPException(400, str(exc)) from None
+
+
+def json_response(request: Request, value: Any) -> Response:
+    """A large JSON answer (a pull page of 2,000 records) encoded once, compact, and
+    gzip-compressed at level 6 when the client accepts it: FastAPI's own path walks the
+    value through jsonable_encoder and the middleware compresses at level 9 (a second a
+    first pull, for 1 % fewer bytes)."""
+    body = wire.json_text(value)
+    headers = {"Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", "").lower() and len(body) > 500:
+        body = wire.gzip_text(body)
+        headers["Content-Encoding"] = "gzip"
+    return Response(body, media_type="application/json", headers=headers)
 
 
 def wire_error(exc: wire.WireError) -> HTTPException:

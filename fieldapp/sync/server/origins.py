@@ -13,7 +13,9 @@ naming in `have` the batches it pushed and holds, leaves out a field whose value
   copy of D's database that holds that cursor holds the value).
 
 Values another device wrote, values the merge kept instead of D's, tombstones D did not
-write and conflict records are always sent. Pure functions: safe from any thread.
+write and conflict records are always sent. Protocol 4 (`unchanged_since`): a device
+that merges partial records is not sent the fields of a changed record that it had
+before its cursor either, only what changed. Pure functions: safe from any thread.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ def parse(text: str | None) -> Origins:
 
 def dump(origins: Origins) -> str:
     """{field: (batch_seq, device_id)} -> records.origins (each device named once)."""
+    kinds = set(origins.values())
+    if len(kinds) == 1:  # a new record: one batch of one device wrote every field
+        seq, device = kinds.pop()
+        return dumps({device: dict.fromkeys(sorted(origins), seq)})
     by_device: dict[str, dict[str, int]] = {}
     for name, (seq, device) in sorted(origins.items()):
         by_device.setdefault(device, {})[name] = seq
@@ -51,3 +57,10 @@ def left_out(origins: Origins, device_id: str, since: int, have: frozenset[int])
         for name, (seq, device) in origins.items()
         if seq in have or (device == device_id and seq <= since)
     }
+
+
+def unchanged_since(origins: Origins, since: int) -> set[str]:
+    """The fields whose current value a pull after `since` need not carry to a device
+    that merges partial records (protocol 4): set by a batch numbered at most `since`, so
+    a database holding that cursor has pulled (or pushed) the record with that value."""
+    return {name for name, (seq, _device) in origins.items() if seq <= since}

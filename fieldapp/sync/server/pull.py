@@ -36,10 +36,16 @@ SCAN_ROWS = 10_000  # rows one page may read, sent or left out
 
 
 def pull(
-    db: Database, principal: Principal, since: int, limit: int, have: frozenset[int] = frozenset()
+    db: Database,
+    principal: Principal,
+    since: int,
+    limit: int,
+    have: frozenset[int] = frozenset(),
+    delta: bool = False,
 ) -> dict:
     """{records, conflicts, next, more, server_time}: changes after `since`, at most `limit`,
-    less the values the caller wrote itself (`have`: its pushes it holds; origins.py)."""
+    less the values the caller wrote itself (`have`: its pushes it holds; origins.py), and
+    with `delta` (protocol 4) less the fields unchanged since `since` (origins.py)."""
     records: list[PulledRecord] = []
     conflicts: list[dict] = []
     cursor, scanned, more = since, 0, True
@@ -54,7 +60,7 @@ def pull(
             for row in rows:
                 if hasattr(row, "body"):
                     conflicts.append(_conflict(row))
-                elif (record := _record(row, principal.device_id, since, have)) is not None:
+                elif (record := _record(row, principal.device_id, since, have, delta)) is not None:
                     record["owner"] = names.get(row.owner_id, "")
                     records.append(record)
             cursor = rows[-1].seq if more else max(top, cursor)
@@ -135,15 +141,31 @@ def _between(table: Table, access: Access, since: int, top: int) -> tuple:
     )
 
 
-def _record(row: Row, device_id: str, since: int, have: frozenset[int]) -> PulledRecord | None:
-    """A record in pull form less the caller's echo; None when nothing is left."""
+def _record(
+    row: Row, device_id: str, since: int, have: frozenset[int], delta: bool
+) -> PulledRecord | None:
+    """A record in pull form less the caller's echo (and, with `delta`, less the fields it
+    has had since its cursor, the record marked `part`); None when nothing is left."""
     state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
-    if row.origins:
-        skip = echo.left_out(echo.parse(row.origins), device_id, since, have)
-        state = {name: vs for name, vs in state.items() if name not in skip}
-        if not state:
-            return None
-    return wire.compact_record(row.entity, row.id, row.operation_id, state)
+    part = False
+    origins = echo.parse(row.origins)
+    # A push numbers a record at most its batch_seq, the origin of a field it changed: a
+    # record numbered after every origin was last written by something that keeps no
+    # origins (the server's own writes), and what they say may be stale: send it whole.
+    if origins and max(seq for seq, _device in origins.values()) >= row.seq:
+        skip = echo.left_out(origins, device_id, since, have)
+        if delta and since:
+            unchanged = echo.unchanged_since(origins, since)
+            part = bool(unchanged - skip)
+            skip |= unchanged
+        if skip:
+            state = {name: vs for name, vs in state.items() if name not in skip}
+            if not state:
+                return None
+    record = wire.compact_record(row.entity, row.id, row.operation_id, state)
+    if part:
+        record["part"] = True
+    return record
 
 
 def user_names(conn: Connection) -> dict[int, str]:
