@@ -9,10 +9,12 @@ is good for one report: its nonce is stored with it; the bench signs them with t
 server's key, as the page would carry them). The answer time of each post is measured
 from its scheduled start (an open loop: a slow answer does not delay the next post).
 Target: every post answered 201, p95 <= 200 ms, sustained (the last post answered
-within 1 s of the schedule's end). Also printed: a post alone (median of 50, one after
-the other), where the cores went during the load (server, PostgreSQL, this client,
-other programs: /proc), the load average before and after, and the page's weight (its
-HTML with everything it loads, as sent with gzip and unpacked).
+within 1 s of the schedule's end). Before the load, not counted in it: 50 posts one
+after the other (printed: a post alone), then WARM_S seconds at the rate (every server
+process has opened its connections and compiled its statements). Also printed: where
+the cores went during the load (server, PostgreSQL, this client, other programs: /proc),
+the load average before and after, and the page's weight (its HTML with everything it
+loads, as sent with gzip and unpacked).
 
 The client shares the machine with the server, so it is kept lean (`--client lean`, the
 default): every request is encoded before the clock starts and sent as raw bytes by one
@@ -55,6 +57,7 @@ FIELDS = {"text": TEXT, "kind": "flooding", "place": "Quillan", "lat": "42.8751"
           "lon": "2.1823", "consent": "yes", "homepage": ""}  # fmt: skip
 BOUNDARY = "----fieldappbench7MA4YWxkTrZu0gW"
 ALONE = 50  # posts one after the other before the load
+WARM_S = 2  # then the load's rate for that long, not measured: every worker warm
 _LOCAL = threading.local()
 
 
@@ -181,6 +184,9 @@ async def lean_run(
         started = loop.time()
         assert await client.send(data) == 201
         alone_times.append(loop.time() - started)
+    warm, load = load[: WARM_S * rate], load[WARM_S * rate :]
+    t0 = loop.time() + 0.2
+    await asyncio.gather(*(client.scheduled(data, t0 + i / rate) for i, data in enumerate(warm)))
     on_start()
     t0 = loop.time() + 0.2
     results = await asyncio.gather(
@@ -205,9 +211,13 @@ def heavy_post(url: str, key: bytes, code: str, start: float) -> tuple[float, in
 
 def heavy_run(url: str, key: bytes, code: str, rate: int, total: int,
               on_start) -> tuple[list[tuple[float, int]], float]:  # fmt: skip
-    on_start()
-    t0 = time.perf_counter() + 0.2
     with ThreadPoolExecutor(16) as pool:
+        t0 = time.perf_counter() + 0.2
+        warm = [pool.submit(heavy_post, url, key, code, t0 + i / rate)
+                for i in range(WARM_S * rate)]  # fmt: skip
+        assert {f.result()[1] for f in warm} == {201}
+        on_start()
+        t0 = time.perf_counter() + 0.2
         futures = [pool.submit(heavy_post, url, key, code, t0 + i / rate) for i in range(total)]
         results = [f.result() for f in futures]
     return results, time.perf_counter() - t0
@@ -242,7 +252,7 @@ def measure(db_url: str, folder: Path, workers: int, args: argparse.Namespace,
             host, port = root.split("//", 1)[1].split(":")
             made = [request_bytes(f"{host}:{port}", state["path"],
                                   tokens.issue(key, code, now_ms()))
-                    for _ in range(ALONE + total)]  # fmt: skip
+                    for _ in range(ALONE + WARM_S * args.rate + total)]  # fmt: skip
             run.alone, results, run.end, run.connections = asyncio.run(
                 lean_run(host, int(port), made[:ALONE], made[ALONE:], args.rate, on_start)
             )
