@@ -2,10 +2,11 @@
 
 `receive` runs in a worker thread once the route has read the body (within the limit)
 and parsed the form: the token, the honeypot, the fields, the photo (re-encoded,
-CPU-bound), the position, then one write transaction per post: a double post of the
-page answers its first receipt, else the rate limits' tokens are taken and the
-submission and its item stored (a post with a photo looks for a double post first too,
-before re-encoding it). Nothing that can be done before the write lock is done under it.
+CPU-bound), the position, then the post's writes, in the transaction of a group commit
+(commits.py): a double post of the page answers its first receipt, else the rate
+limits' tokens are taken and the submission and its item stored (a post with a photo
+looks for a double post first too, before re-encoding it). Nothing that can be done
+before the write lock is done under it.
 Every refusal is counted (`public_attempts`) and answered with a page in the person's
 language that says what happened; nothing is stored from a refused post. Any worker
 thread.
@@ -15,14 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.public import limits, page, places, storage, submissions, tokens
+from fieldapp.sync.server.public.commits import GroupCommit
 from fieldapp.sync.server.public.photos import PhotoError, clean
 from fieldapp.sync.server.public.words import words
 
@@ -67,8 +71,8 @@ def refuse(db: Database, ctx: FormContext, reason: str) -> None:
         limits.count(conn, ctx.op.operation_id, reason, now_ms())
 
 
-def receive(db: Database, blob_root: Path, ctx: FormContext, fields: Mapping[str, str],
-            photo: bytes | None) -> HTMLResponse:  # fmt: skip
+def receive(db: Database, commits: GroupCommit, blob_root: Path, ctx: FormContext,
+            fields: Mapping[str, str], photo: bytes | None) -> HTMLResponse:  # fmt: skip
     now = now_ms()
     token = tokens.check(ctx.key, ctx.op.code, fields.get("token", ""), now)
     if token is None:
@@ -99,7 +103,7 @@ def receive(db: Database, blob_root: Path, ctx: FormContext, fields: Mapping[str
         return ctx.form(shown, errors, 422, places.map_view(ctx.op.tiles))
     blob = storage.save(blob_root, cleaned.data) if cleaned else None
     try:
-        outcome = _store(db, ctx, report, token.nonce, blob, now)
+        outcome = commits.run(partial(_store, ctx, report, token.nonce, blob, now))
     except IntegrityError:  # the same page posted twice at once: the first one won
         with db.read() as conn:
             outcome = submissions.receipt_of_nonce(conn, token.nonce)
@@ -108,19 +112,18 @@ def receive(db: Database, blob_root: Path, ctx: FormContext, fields: Mapping[str
     return ctx.busy(outcome) if isinstance(outcome, int) else _receipt(ctx, outcome)
 
 
-def _store(db: Database, ctx: FormContext, report: submissions.Report, nonce: str,
-           blob: tuple[str, int] | None, now: int) -> str | int:  # fmt: skip
-    """One write transaction: the receipt of this page's earlier post if there is one,
+def _store(ctx: FormContext, report: submissions.Report, nonce: str,
+           blob: tuple[str, int] | None, now: int, conn: Connection) -> str | int:  # fmt: skip
+    """In the write transaction: the receipt of this page's earlier post if there is one,
     else the buckets' tokens and the submission; its receipt, or the wait in seconds."""
-    with db.write() as conn:
-        earlier = submissions.receipt_of_nonce(conn, nonce)
-        if earlier:
-            return earlier
-        wait = limits.take(conn, ctx.buckets, now)
-        if wait is not None:  # posts that passed the first look together: too many
-            limits.count(conn, ctx.op.operation_id, "rate_limited", now)
-            return wait
-        return submissions.store(conn, ctx.op.operation_id, report, nonce, blob, now)
+    earlier = submissions.receipt_of_nonce(conn, nonce)
+    if earlier:
+        return earlier
+    wait = limits.take(conn, ctx.buckets, now)
+    if wait is not None:  # posts that passed the first look together: too many
+        limits.count(conn, ctx.op.operation_id, "rate_limited", now)
+        return wait
+    return submissions.store(conn, ctx.op.operation_id, report, nonce, blob, now)
 
 
 def _receipt(ctx: FormContext, receipt: str) -> HTMLResponse:

@@ -31,6 +31,7 @@ from fieldapp.sync.server import accounts
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.http import decode_json, read_body
 from fieldapp.sync.server.public import limits, opening, page, places, qr, submissions, tokens
+from fieldapp.sync.server.public.commits import GroupCommit
 from fieldapp.sync.server.public.intake import FormContext, receive, refuse
 from fieldapp.sync.server.public.photos import MAX_PHOTO_BYTES
 from fieldapp.sync.server.public.words import pick_language
@@ -72,6 +73,7 @@ class _Secret:
 
 def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
     secret = _Secret(db)
+    commits = GroupCommit(db)
 
     def context(conn: Connection, code: str, request: Request) -> FormContext | None:
         op = opening.by_code(conn, code)
@@ -142,7 +144,7 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
             await run_in_threadpool(refuse, db, ctx, "invalid")
             return ctx.message("bad_title", "bad", 400, back=True)
         fields, photo = parsed
-        return await run_in_threadpool(receive, db, blob_root, ctx, fields, photo)
+        return await run_in_threadpool(receive, db, commits, blob_root, ctx, fields, photo)
 
     @app.get("/r/{code}/places", include_in_schema=False)
     def place_names(code: Code, q: Annotated[str, Query(max_length=100)] = "") -> JSONResponse:
