@@ -11,6 +11,8 @@ tokens taken, its submission stored), and one commit makes them all durable; eac
 is answered only after that commit. Under a light load a batch is one post: nothing
 waits for company. If a post's work fails, the batch is rolled back and each of its
 posts is written again in its own transaction, so one bad post never costs the others.
+Refused attempts are counted the same way (intake.refuse): a flood of refusals shares
+commits too.
 
 Per process, per Database; any request thread (`run` blocks until its work is durable).
 """

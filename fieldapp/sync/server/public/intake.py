@@ -66,9 +66,10 @@ class FormContext:
                               token, values, errors, map_view, status)  # fmt: skip
 
 
-def refuse(db: Database, ctx: FormContext, reason: str) -> None:
-    with db.write() as conn:
-        limits.count(conn, ctx.op.operation_id, reason, now_ms())
+def refuse(commits: GroupCommit, ctx: FormContext, reason: str) -> None:
+    """Count a refused attempt (in a group commit: a flood of refusals shares commits)."""
+    now = now_ms()
+    commits.run(lambda conn: limits.count(conn, ctx.op.operation_id, reason, now))
 
 
 def receive(db: Database, commits: GroupCommit, blob_root: Path, ctx: FormContext,
@@ -76,10 +77,10 @@ def receive(db: Database, commits: GroupCommit, blob_root: Path, ctx: FormContex
     now = now_ms()
     token = tokens.check(ctx.key, ctx.op.code, fields.get("token", ""), now)
     if token is None:
-        refuse(db, ctx, "bad_token")
+        refuse(commits, ctx, "bad_token")
         return ctx.message("token_title", "token", 403, back=True)
     if fields.get("homepage", "").strip():
-        refuse(db, ctx, "honeypot")
+        refuse(commits, ctx, "honeypot")
         return ctx.message("honeypot_title", "honeypot_text", 400, back=True)
     if photo:  # a page sent twice (a retry on a slow link): no second re-encoding
         with db.read() as conn:
@@ -98,7 +99,7 @@ def receive(db: Database, commits: GroupCommit, blob_root: Path, ctx: FormContex
         if where:
             errors["where"] = where
     if errors or report is None:
-        refuse(db, ctx, "bad_photo" if "photo" in errors else "invalid")
+        refuse(commits, ctx, "bad_photo" if "photo" in errors else "invalid")
         shown = {k: v for k, v in fields.items() if k not in ("token", "homepage")}
         return ctx.form(shown, errors, 422, places.map_view(ctx.op.tiles))
     blob = storage.save(blob_root, cleaned.data) if cleaned else None

@@ -108,7 +108,7 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
                 else "closed"
             )
         if verdict is not None:
-            refuse(db, ctx, "closed" if verdict == "closed" else "rate_limited")
+            refuse(commits, ctx, "closed" if verdict == "closed" else "rate_limited")
         return ctx, verdict
 
     def unknown(request: Request) -> HTMLResponse:
@@ -137,11 +137,11 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
             return ctx.busy(verdict)
         data = await _read_or_drain(request)
         if data is None:
-            await run_in_threadpool(refuse, db, ctx, "too_large")
+            await run_in_threadpool(refuse, commits, ctx, "too_large")
             return ctx.message("large_title", "large", 413, back=True)
         parsed = await _parse(request, data)
         if parsed is None:
-            await run_in_threadpool(refuse, db, ctx, "invalid")
+            await run_in_threadpool(refuse, commits, ctx, "invalid")
             return ctx.message("bad_title", "bad", 400, back=True)
         fields, photo = parsed
         return await run_in_threadpool(receive, db, commits, blob_root, ctx, fields, photo)
