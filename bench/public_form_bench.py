@@ -22,8 +22,12 @@ asyncio loop over keep-alive connections (a new one opened whenever all are busy
 `--client requests` is the former client (16 threads of `requests`, encoding as they go),
 to see what a heavier client costs on the same machine.
 
+With `--flood` the address's limit drops to the default (20 an hour) when the load
+starts: all but the first few posts are refused with the polite 429 page, each refusal
+counted in the database (what a flood from one address costs the server).
+
 Usage: python bench/public_form_bench.py [RATE] [SECONDS] [--pg] [--workers N]
-[--client lean|requests]
+[--client lean|requests] [--flood]
 """
 
 from __future__ import annotations
@@ -245,6 +249,8 @@ def measure(db_url: str, folder: Path, workers: int, args: argparse.Namespace,
         before: dict[str, float] = {}
 
         def on_start() -> None:
+            if args.flood:  # from now on all but the first few are too many from one address
+                opening.switch(db, op, True, {"address_limit": opening.DEFAULTS["address_limit"]})
             before.update(cpu(proc.pid, pg_root), wall=time.perf_counter())
             run.load = (loadavg(), "")
 
@@ -295,6 +301,8 @@ def main() -> None:
     parser.add_argument("--pg", action="store_true", help="PostgreSQL (needs root)")
     parser.add_argument("--workers", type=int, default=4, help="with --pg: processes")
     parser.add_argument("--client", choices=("lean", "requests"), default="lean")
+    flood = "the load from one address over its limit: polite 429 pages"
+    parser.add_argument("--flood", action="store_true", help=flood)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="fieldapp-public-bench-"))
     print(f"load average at the start: {loadavg()} ({os.cpu_count()} cores)", flush=True)
