@@ -14,19 +14,15 @@ received every change of its teammates once. With several workers, the share of 
 each answered (FieldApp-Worker header).
 
 PostgreSQL runs from /usr/lib/postgresql/*/bin as the `postgres` user in a temp dir, as
-in the tests. Not in `make bench` (it needs that user). The client's 200 threads run on
-the same machine as the server. Usage: python bench/sync_workers_bench.py [DEVICES]
+in the tests (serverkit.py). Not in `make bench` (it needs that user). The client's 200
+threads run on the same machine as the server. Usage: python bench/sync_workers_bench.py [DEVICES]
 [ROUNDS] [BATCH] [WORKERS]
 """
 
 from __future__ import annotations
 
-import glob
 import os
-import pwd
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -38,6 +34,7 @@ from pathlib import Path
 
 import requests
 from common import percentile
+from serverkit import cores, cpu, create_database, start_postgres, start_server
 
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts, policy
@@ -47,49 +44,6 @@ ARGS = [int(a) for a in sys.argv[1:]]
 DEVICES, ROUNDS, BATCH, WORKERS = ARGS + [200, 5, 40, 4][len(ARGS) :]
 TEAM = 10
 CREATED = "2026-12-06T08:00:00.000Z"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_postgres(root: Path) -> tuple[str, callable]:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if not found:
-        raise SystemExit("PostgreSQL binaries are not installed (/usr/lib/postgresql/*/bin)")
-    bindir, port, user = Path(found[-1]).parent, free_port(), pwd.getpwnam("postgres")
-    os.chown(root, user.pw_uid, user.pw_gid)
-
-    def as_postgres(*cmd: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *cmd], check=True,
-                       capture_output=True, cwd=root)  # fmt: skip
-
-    data = root / "data"
-    as_postgres(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
-    as_postgres(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200",
-                "start")  # fmt: skip
-    return f"postgresql://postgres@127.0.0.1:{port}", lambda: as_postgres(
-        str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"
-    )
-
-
-def start_server(db_url: str, folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(folder), "serve", "--db", db_url,
-           "--port", str(port), "--workers", str(workers)]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}{wire.API}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/status", timeout=5).status_code == 401:
-                return proc, url
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise RuntimeError("the server did not start")
 
 
 def session(token: str) -> requests.Session:
@@ -223,12 +177,8 @@ def join(db, url: str, name: str) -> str:
 
 
 def run(admin: str, root: Path, workers: int) -> dict:
-    import psycopg
-
     name = f"bench_w{workers}"
-    with psycopg.connect(admin + "/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    db_url = f"{admin}/{name}"
+    db_url = create_database(admin, name)
     db = open_database(db_url)
     proc, url = start_server(db_url, root / name, workers)
     try:
@@ -250,43 +200,6 @@ def run(admin: str, root: Path, workers: int) -> dict:
         proc.terminate()
         proc.wait()
         db.close()
-
-
-def cpu(server: int, pg_root: Path) -> dict[str, float]:
-    """CPU seconds so far of the server's processes, of PostgreSQL's, of this client, and
-    of the whole machine (busy, all cores): where the cores went (Linux /proc)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    postmaster = int((pg_root / "data" / "postmaster.pid").read_text().split()[0])
-    server_pids = {server, *children(server)}
-    pg_pids = {postmaster, *children(postmaster)}
-    busy = sum(int(v) for i, v in enumerate(Path("/proc/stat").read_text().split()[1:9])
-               if i not in (3, 4))  # fmt: skip  # all but idle and iowait
-    times = os.times()
-    return {
-        "server": sum(_cpu_of(pid) for pid in server_pids) / tick,
-        "postgres": sum(_cpu_of(pid) for pid in pg_pids) / tick,
-        "client": times.user + times.system,
-        "machine": busy / tick,
-    }
-
-
-def children(pid: int) -> set[int]:
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.add(int(stat.parent.name))
-        except (OSError, ValueError):
-            continue
-    return found
-
-
-def _cpu_of(pid: int) -> int:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0
-    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
 
 
 def exactly_once(db, devices: list[Device]) -> dict:
@@ -322,13 +235,7 @@ def report(workers: int, run_: dict) -> None:
         f" {run_['missing']}, received twice {run_['twice']}; problems:"
         f" {results.problems[:3] or 'none'}"
     )
-    used, wall = run_["cpu"], run_["elapsed"]
-    others = used["machine"] - used["server"] - used["postgres"] - used["client"]
-    print(
-        f"  cores in use (of {os.cpu_count()}): server {used['server'] / wall:.2f},"
-        f" PostgreSQL {used['postgres'] / wall:.2f}, this client {used['client'] / wall:.2f},"
-        f" other programs {max(0.0, others) / wall:.2f}"
-    )
+    print("  " + cores(run_["cpu"], run_["elapsed"]))
     if workers > 1:
         shares = ", ".join(f"{w}: {n}" for w, n in sorted(results.workers.items()))
         print(f"  requests per worker: {shares}")

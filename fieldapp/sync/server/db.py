@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event, select, text, update
+from sqlalchemy import Connection, bindparam, create_engine, event, select, text, update
 from sqlalchemy.engine import Engine
 
 from fieldapp.sync.server import tables as t
@@ -93,19 +93,24 @@ class Database:
             command.upgrade(config, "head")
 
 
+# Built once: every write reads or bumps the counter (no SQL rebuilt per call).
+_SEQ = select(t.counters.c.value).where(t.counters.c.name == "seq")
+_BUMP_SEQ = (
+    update(t.counters)
+    .where(t.counters.c.name == "seq")
+    .values(value=t.counters.c.value + bindparam("count"))
+)
+
+
 def next_seqs(conn: Connection, count: int) -> int:
     """Reserve `count` server sequence numbers; returns the first. Inside write() only."""
-    conn.execute(
-        update(t.counters)
-        .where(t.counters.c.name == "seq")
-        .values(value=t.counters.c.value + count)
-    )
-    last = conn.execute(select(t.counters.c.value).where(t.counters.c.name == "seq")).scalar_one()
+    conn.execute(_BUMP_SEQ, {"count": count})
+    last = conn.execute(_SEQ).scalar_one()
     return last - count + 1
 
 
 def current_seq(conn: Connection) -> int:
-    return conn.execute(select(t.counters.c.value).where(t.counters.c.name == "seq")).scalar_one()
+    return conn.execute(_SEQ).scalar_one()
 
 
 def _sqlite_engine(url: str) -> Engine:

@@ -7,7 +7,9 @@ transaction (db.write: serialised across threads and, on PostgreSQL, across serv
 processes), so several `fieldapp serve` processes share one limit. Behind a reverse
 proxy the address is the proxy's: put a per-address limit there too. Refused attempts
 are counted per operation and reason (`public_attempts`) for `fieldapp server public
-list`. Called inside a write transaction, from request threads.
+list`. The statements are built once (module constants with bound parameters): a post
+runs one SELECT of both buckets and one UPDATE of both, without rebuilding SQL. Called
+inside a write transaction, from request threads.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from fieldapp.sync.server.public import tables as pt
 
@@ -25,6 +27,25 @@ MINUTE_MS = 60_000
 REASONS = (
     "rate_limited", "bad_token", "honeypot", "closed", "too_large", "invalid", "bad_photo",
 )  # fmt: skip
+
+
+_B = pt.public_buckets
+_LEVELS = select(_B.c.key, _B.c.tokens, _B.c.at).where(
+    _B.c.key.in_(bindparam("keys", expanding=True))
+)
+_SET = (
+    update(_B)
+    .where(_B.c.key == bindparam("b_key"))
+    .values(tokens=bindparam("tokens"), at=bindparam("at"))
+)
+_ADD = insert(_B)
+_A = pt.public_attempts
+_COUNT = (
+    update(_A)
+    .where(_A.c.operation_id == bindparam("op"), _A.c.reason == bindparam("why"))
+    .values(count=_A.c.count + 1, last_at=bindparam("now"))
+)
+_FIRST = insert(_A)
 
 
 @dataclass(frozen=True)
@@ -42,54 +63,54 @@ def operation_bucket(operation_id: str, per_minute: int) -> Bucket:
     return Bucket("o:" + operation_id, per_minute, MINUTE_MS / per_minute)
 
 
-def take(conn: Connection, buckets: list[Bucket], now: int) -> int | None:
+def take(conn: Connection, buckets: Sequence[Bucket], now: int) -> int | None:
     """Take one token from each bucket; None if done, else the seconds until every bucket
     has one again (nothing taken then)."""
-    levels = [(bucket, _level(conn, bucket, now)) for bucket in buckets]
-    waits = [(1 - tokens) * b.refill_ms for b, (tokens, _known) in levels if tokens < 1]
-    if waits:
-        return max(1, math.ceil(max(waits) / 1000))
-    for bucket, (tokens, known) in levels:
-        values = {"tokens": tokens - 1, "at": now}
-        if known:
-            conn.execute(
-                update(pt.public_buckets)
-                .where(pt.public_buckets.c.key == bucket.key)
-                .values(values)
-            )
-        else:
-            conn.execute(insert(pt.public_buckets).values(key=bucket.key, **values))
+    levels = _levels(conn, buckets, now)
+    wait = _wait(buckets, levels)
+    if wait is not None:
+        return wait
+    known = [{"b_key": b.key, "tokens": levels[b.key][0] - 1, "at": now}
+             for b in buckets if levels[b.key][1]]  # fmt: skip
+    new = [{"key": b.key, "tokens": levels[b.key][0] - 1, "at": now}
+           for b in buckets if not levels[b.key][1]]  # fmt: skip
+    if known:
+        conn.execute(_SET, known)
+    if new:
+        conn.execute(_ADD, new)
     return None
 
 
 def peek(conn: Connection, buckets: Sequence[Bucket], now: int) -> int | None:
     """Like `take`, but only reads: the wait in seconds if a bucket is empty, else None."""
-    waits = [(1 - tokens) * b.refill_ms for b in buckets if (tokens := _level(conn, b, now)[0]) < 1]
+    return _wait(buckets, _levels(conn, buckets, now))
+
+
+def _wait(buckets: Sequence[Bucket], levels: dict[str, tuple[float, bool]]) -> int | None:
+    waits = [(1 - levels[b.key][0]) * b.refill_ms for b in buckets if levels[b.key][0] < 1]
     return max(1, math.ceil(max(waits) / 1000)) if waits else None
 
 
-def _level(conn: Connection, bucket: Bucket, now: int) -> tuple[float, bool]:
-    row = conn.execute(
-        select(pt.public_buckets.c.tokens, pt.public_buckets.c.at).where(
-            pt.public_buckets.c.key == bucket.key
-        )
-    ).first()
-    if row is None:
-        return float(bucket.capacity), False
-    grown = row.tokens + max(0, now - row.at) / bucket.refill_ms
-    return min(float(bucket.capacity), grown), True
+def _levels(conn: Connection, buckets: Sequence[Bucket], now: int) -> dict[str, tuple[float, bool]]:
+    """Each bucket's tokens now, and whether it has a row (a bucket without is full)."""
+    rows = {row.key: row for row in conn.execute(_LEVELS, {"keys": [b.key for b in buckets]})}
+    levels = {}
+    for bucket in buckets:
+        row = rows.get(bucket.key)
+        if row is None:
+            levels[bucket.key] = (float(bucket.capacity), False)
+        else:
+            grown = row.tokens + max(0, now - row.at) / bucket.refill_ms
+            levels[bucket.key] = (min(float(bucket.capacity), grown), True)
+    return levels
 
 
 def count(conn: Connection, operation_id: str, reason: str, now: int) -> None:
     """Count one refused attempt of an operation's form."""
-    table = pt.public_attempts
-    where = (table.c.operation_id == operation_id, table.c.reason == reason)
-    done = conn.execute(
-        update(table).where(*where).values(count=table.c.count + 1, last_at=now)
-    ).rowcount
+    done = conn.execute(_COUNT, {"op": operation_id, "why": reason, "now": now}).rowcount
     if not done:
         conn.execute(
-            insert(table).values(operation_id=operation_id, reason=reason, count=1, last_at=now)
+            _FIRST, {"operation_id": operation_id, "reason": reason, "count": 1, "last_at": now}
         )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from fieldapp.core.rights import leads
 from fieldapp.sync.protocol.joining import CODE_ALPHABET
@@ -46,6 +46,12 @@ DEFAULTS: Mapping[str, Any] = {
     "tiles": "",
 }
 TEXT_LIMITS = {"title": 120, "text": 2000, "organiser": 200, "base_url": 300, "tiles": 1000}
+_OPERATION = select(t.records.c.fields, t.records.c.owner_id).where(
+    t.records.c.entity == "operation",
+    t.records.c.id == bindparam("id"),
+    t.records.c.deleted.is_(False),
+)  # built once: every post of the form reads it
+_BY_CODE = select(pt.public_operations).where(pt.public_operations.c.code == bindparam("code"))
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,7 @@ class Operation:
 
 
 def find_operation(conn: Connection, operation_id: str) -> Operation | None:
-    row = conn.execute(
-        select(t.records.c.fields, t.records.c.owner_id).where(
-            t.records.c.entity == "operation",
-            t.records.c.id == operation_id,
-            t.records.c.deleted.is_(False),
-        )
-    ).first()
+    row = conn.execute(_OPERATION, {"id": operation_id}).first()
     if row is None:
         return None
     fields = json.loads(row.fields)
@@ -233,9 +233,7 @@ def by_code(conn: Connection, code: str) -> Any:
     wanted = code.strip().upper()
     if not wanted.isalnum() or len(wanted) > 16:
         return None
-    return conn.execute(
-        select(pt.public_operations).where(pt.public_operations.c.code == wanted)
-    ).first()
+    return conn.execute(_BY_CODE, {"code": wanted}).first()
 
 
 def all_states(db: Database) -> list[dict[str, Any]]:

@@ -2,8 +2,9 @@
 
 Jinja2 with autoescape on: every value a template shows is escaped unless it is one of
 this module's own constants (style, script, the rendered footer), marked safe here.
-Each page gets a fresh CSP nonce; its headers forbid anything from another site,
-framing, sniffing and caching (a form page carries a token). Pure: any thread.
+The footer is rendered once per form settings and language (a small cache). Each page
+gets a fresh CSP nonce; its headers forbid anything from another site, framing,
+sniffing and caching (a form page carries a token). Pure: any thread.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from fastapi.responses import HTMLResponse
@@ -42,19 +44,29 @@ def headers(nonce: str) -> dict[str, str]:
 
 
 def _common(op: Any, language: str, exercise: bool, operation_name: str) -> dict[str, Any]:
-    w = words(language)
-    who = w["who"].replace("%1", op.organiser or w["who_default"].replace("%1", operation_name))
-    until = ""
-    if op.until:
-        moment = datetime.fromtimestamp(op.until / 1000, UTC).strftime("%Y-%m-%d %H:%M")
-        until = w["until"].replace("%1", moment)
-    footer = _ENV.get_template("footer").render(
-        who=who, retention=w["retention"].replace("%1", str(op.retention_days)), until=until
-    )
+    footer = _footer(language, op.organiser, operation_name, op.retention_days, op.until)
     return {
-        "w": w, "lang": language, "exercise": exercise, "path": f"/r/{op.code}",
-        "footer": Markup(footer), "style": Markup(STYLE), "nonce": secrets.token_hex(12),
+        "w": words(language), "lang": language, "exercise": exercise, "path": f"/r/{op.code}",
+        "footer": footer, "style": Markup(STYLE), "nonce": secrets.token_hex(12),
     }  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _footer(language: str, organiser: str, operation_name: str, retention_days: int,
+            until: int | None) -> Markup:  # fmt: skip
+    """Who runs the form and what happens to the data: the same for every page of a form
+    (rendered once per settings and language, not per post)."""
+    w = words(language)
+    who = w["who"].replace("%1", organiser or w["who_default"].replace("%1", operation_name))
+    moment = ""
+    if until:
+        moment = datetime.fromtimestamp(until / 1000, UTC).strftime("%Y-%m-%d %H:%M")
+        moment = w["until"].replace("%1", moment)
+    return Markup(
+        _ENV.get_template("footer").render(
+            who=who, retention=w["retention"].replace("%1", str(retention_days)), until=moment
+        )
+    )
 
 
 def _response(template: str, context: dict[str, Any], status: int,

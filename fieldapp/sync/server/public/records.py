@@ -7,7 +7,8 @@ later pushes are judged against). Its stamps are of the reserved node `publicfor
 (m0005), its owner is nobody (owner_id 0: every user may triage it, none may edit what
 the citizen wrote: core/rights.TAKEN_IN), its origin unknown (sent to every device).
 Each value is first checked as a desktop checks a pulled record (protocol/checks.py), so
-a desktop never sets one aside. Called inside the caller's write transaction.
+a desktop never sets one aside. The INSERTs of `create` are built once (module
+constants): a post does not rebuild them. Called inside the caller's write transaction.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from fieldapp.sync.server.db import next_seqs
 from fieldapp.sync.server.public.tables import SERVER_DEVICE, SERVER_NODE
 
 WRITER = "public form"  # the user name the history shows for these writes
+_NEW_RECORD = insert(t.records)
+_NEW_CHANGE = insert(t.changes)
 
 
 def stamp(wall_ms: int, counter: int = 0) -> str:
@@ -42,10 +45,9 @@ def create(conn: Connection, entity: str, row_id: str, operation_id: str,
     state = {name: [value, mark] for name, value in {**values, "deleted": 0}.items()}
     seq = next_seqs(conn, 1)
     conn.execute(
-        insert(t.records).values(
-            entity=entity, id=row_id, operation_id=operation_id, owner_id=0, seq=seq,
-            deleted=False, fields=dumps(state), origins=None,
-        )
+        _NEW_RECORD,
+        {"entity": entity, "id": row_id, "operation_id": operation_id, "owner_id": 0,
+         "seq": seq, "deleted": False, "fields": dumps(state), "origins": None},
     )  # fmt: skip
     _history(conn, entity, row_id, {n: (v, mark, None) for n, (v, _s) in state.items()}, seq, now)
 
@@ -96,20 +98,10 @@ Writes = Mapping[str, tuple[Any, str, str | None]]  # field -> (value, stamp, ba
 
 def _history(conn: Connection, entity: str, row_id: str, writes: Writes, seq: int,
              now: int) -> None:  # fmt: skip
+    history = {"d": SERVER_DEVICE, "u": WRITER,
+               "w": [[n, v, s, b] for n, (v, s, b) in writes.items()]}  # fmt: skip
     conn.execute(
-        insert(t.changes).values(
-            op_id=f"public-{uuid.uuid4().hex}",
-            entity=entity,
-            row_id=row_id,
-            device_id=SERVER_DEVICE,
-            seq=seq,
-            received_at=now,
-            writes=dumps(
-                {
-                    "d": SERVER_DEVICE,
-                    "u": WRITER,
-                    "w": [[n, v, s, b] for n, (v, s, b) in writes.items()],
-                }
-            ),
-        )
-    )
+        _NEW_CHANGE,
+        {"op_id": f"public-{uuid.uuid4().hex}", "entity": entity, "row_id": row_id,
+         "device_id": SERVER_DEVICE, "seq": seq, "received_at": now, "writes": dumps(history)},
+    )  # fmt: skip

@@ -15,7 +15,7 @@ import logging
 import threading
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import BigInteger, Connection, cast, delete, func, select
 
 from fieldapp.sync.server import tables as t
 from fieldapp.sync.server.db import Database, now_ms
@@ -31,6 +31,8 @@ BLANK = {"text": "", "place": "", "lat": None, "lon": None, "handle": "", "media
 
 def purge(db: Database, blob_root: Path, now: int) -> int:
     """Delete every submission past its operation's retention; returns how many."""
+    # in bigint: 25 days and more in milliseconds overflow PostgreSQL's integer
+    kept_ms = cast(pt.public_operations.c.retention_days, BigInteger) * DAY_MS
     with db.read() as conn:
         due = conn.execute(
             select(pt.public_submissions.c.item_id)
@@ -38,10 +40,7 @@ def purge(db: Database, blob_root: Path, now: int) -> int:
                 pt.public_operations,
                 pt.public_operations.c.operation_id == pt.public_submissions.c.operation_id,
             )
-            .where(
-                pt.public_submissions.c.created_at
-                < now - pt.public_operations.c.retention_days * DAY_MS
-            )
+            .where(pt.public_submissions.c.created_at < now - kept_ms)
         ).scalars()
         ids = list(due)
     gone = [sha for row_id in ids if (sha := _delete_one(db, row_id, now))]

@@ -19,6 +19,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy import Connection
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
@@ -30,6 +31,7 @@ from fieldapp.sync.server import accounts
 from fieldapp.sync.server.db import Database, now_ms
 from fieldapp.sync.server.http import decode_json, read_body
 from fieldapp.sync.server.public import limits, opening, page, places, qr, submissions, tokens
+from fieldapp.sync.server.public.commits import GroupCommit
 from fieldapp.sync.server.public.intake import FormContext, receive, refuse
 from fieldapp.sync.server.public.photos import MAX_PHOTO_BYTES
 from fieldapp.sync.server.public.words import pick_language
@@ -71,11 +73,11 @@ class _Secret:
 
 def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
     secret = _Secret(db)
+    commits = GroupCommit(db)
 
-    def context(code: str, request: Request) -> FormContext | None:
-        with db.read() as conn:
-            op = opening.by_code(conn, code)
-            found = opening.find_operation(conn, op.operation_id) if op is not None else None
+    def context(conn: Connection, code: str, request: Request) -> FormContext | None:
+        op = opening.by_code(conn, code)
+        found = opening.find_operation(conn, op.operation_id) if op is not None else None
         if op is None or found is None:
             return None
         language = pick_language(
@@ -91,6 +93,24 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
         )
         return FormContext(op, language, found.exercise, found.name, key, buckets)
 
+    def admit(code: str, request: Request) -> tuple[FormContext | None, str | int | None]:
+        """The form's context and, in the same read, whether it takes a post now: None,
+        "closed", or the wait in seconds when a bucket is empty (a read: the tokens are
+        taken in the transaction that stores the report). A refusal is counted."""
+        now = now_ms()
+        with db.read() as conn:
+            ctx = context(conn, code, request)
+            if ctx is None:
+                return None, None
+            verdict = (
+                limits.peek(conn, ctx.buckets, now)
+                if opening.is_accepting(ctx.op, now)
+                else "closed"
+            )
+        if verdict is not None:
+            refuse(commits, ctx, "closed" if verdict == "closed" else "rate_limited")
+        return ctx, verdict
+
     def unknown(request: Request) -> HTMLResponse:
         language = pick_language(request.query_params.get("lang"),
                                  request.headers.get("accept-language"), ["en", "fr"])  # fmt: skip
@@ -98,7 +118,8 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
 
     @app.get("/r/{code}", response_class=HTMLResponse, include_in_schema=False)
     def form(code: Code, request: Request) -> HTMLResponse:
-        ctx = context(code, request)
+        with db.read() as conn:
+            ctx = context(conn, code, request)
         if ctx is None:
             return unknown(request)
         if not opening.is_accepting(ctx.op, now_ms()):
@@ -107,25 +128,23 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
 
     @app.post("/r/{code}", response_class=HTMLResponse, include_in_schema=False)
     async def post(code: Code, request: Request) -> Response:
-        ctx = await run_in_threadpool(context, code, request)
+        ctx, verdict = await run_in_threadpool(admit, code, request)
         if ctx is None:
             return unknown(request)
-        if not opening.is_accepting(ctx.op, now_ms()):
-            await run_in_threadpool(refuse, db, ctx, "closed")
+        if verdict == "closed":
             return ctx.message("closed_title", "closed", 410)
-        wait = await run_in_threadpool(_peek, db, ctx)
-        if wait is not None:
-            return ctx.busy(wait)
+        if isinstance(verdict, int):
+            return ctx.busy(verdict)
         data = await _read_or_drain(request)
         if data is None:
-            await run_in_threadpool(refuse, db, ctx, "too_large")
+            await run_in_threadpool(refuse, commits, ctx, "too_large")
             return ctx.message("large_title", "large", 413, back=True)
         parsed = await _parse(request, data)
         if parsed is None:
-            await run_in_threadpool(refuse, db, ctx, "invalid")
+            await run_in_threadpool(refuse, commits, ctx, "invalid")
             return ctx.message("bad_title", "bad", 400, back=True)
         fields, photo = parsed
-        return await run_in_threadpool(receive, db, blob_root, ctx, fields, photo)
+        return await run_in_threadpool(receive, db, commits, blob_root, ctx, fields, photo)
 
     @app.get("/r/{code}/places", include_in_schema=False)
     def place_names(code: Code, q: Annotated[str, Query(max_length=100)] = "") -> JSONResponse:
@@ -145,18 +164,6 @@ def install_public(app: FastAPI, db: Database, blob_root: Path) -> None:
         return Response(found[0], media_type=found[1], headers={"Cache-Control": "max-age=86400"})
 
     _api_routes(app, db)
-
-
-def _peek(db: Database, ctx: FormContext) -> int | None:
-    """Whether the address's and the operation's buckets are empty (a read: the tokens are
-    taken in the transaction that stores the report); the wait in seconds, counted."""
-    now = now_ms()
-    with db.read() as conn:
-        wait = limits.peek(conn, ctx.buckets, now)
-    if wait is not None:
-        with db.write() as conn:
-            limits.count(conn, ctx.op.operation_id, "rate_limited", now)
-    return wait
 
 
 async def _read_or_drain(request: Request) -> bytes | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fieldapp.core.jsontext import dumps
 from fieldapp.core.rights import leads
@@ -39,6 +39,10 @@ TEXT_MIN, TEXT_MAX = 3, 2000
 PLACE_MAX = 200
 _PHONE = re.compile(r"^\+?[0-9 .()\-]{6,30}$")
 SOURCE_KIND = "public"
+_S = pt.public_submissions
+_BY_NONCE = select(_S.c.receipt).where(_S.c.nonce == bindparam("nonce"))
+_BY_RECEIPT = select(_S.c.receipt).where(_S.c.receipt == bindparam("receipt"))
+_NEW = insert(_S)
 
 
 @dataclass(frozen=True)
@@ -125,9 +129,7 @@ def _with(report: Report, lat: float | None, lon: float | None) -> Report:
 
 def receipt_of_nonce(conn: Connection, nonce: str) -> str | None:
     """The receipt of the submission a form page's token already brought (a double post)."""
-    return conn.execute(
-        select(pt.public_submissions.c.receipt).where(pt.public_submissions.c.nonce == nonce)
-    ).scalar()
+    return conn.execute(_BY_NONCE, {"nonce": nonce}).scalar()
 
 
 def store(conn: Connection, operation_id: str, report: Report, nonce: str,
@@ -151,10 +153,10 @@ def store(conn: Connection, operation_id: str, report: Report, nonce: str,
     }  # fmt: skip
     records.create(conn, "item", row_id, operation_id, values, now)
     conn.execute(
-        insert(pt.public_submissions).values(
-            item_id=row_id, receipt=receipt, operation_id=operation_id, nonce=nonce,
-            kind=report.kind, contact=report.contact, photo_sha256=photo_sha, created_at=now,
-        )
+        _NEW,
+        {"item_id": row_id, "receipt": receipt, "operation_id": operation_id, "nonce": nonce,
+         "kind": report.kind, "contact": report.contact, "photo_sha256": photo_sha,
+         "created_at": now},
     )  # fmt: skip
     if photo:
         _photo_refs(conn, operation_id, photo, now)
@@ -169,12 +171,7 @@ def _new_receipt(conn: Connection) -> str:
     while True:
         letters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
         receipt = f"{letters[:3]}-{letters[3:]}"
-        taken = conn.execute(
-            select(pt.public_submissions.c.receipt).where(
-                pt.public_submissions.c.receipt == receipt
-            )
-        ).first()
-        if taken is None:
+        if conn.execute(_BY_RECEIPT, {"receipt": receipt}).first() is None:
             return receipt
 
 
