@@ -94,11 +94,15 @@ def _parts(sitrep: Sitrep, words: dict[str, Any]) -> list[list[str]]:
     return parts
 
 
+_RESERVED = ("X", "QUERY", "ARL", "EXERCISE", "EXERCICE")
+
+
 def radio_words(text: str) -> list[str]:
     """A place or a name as radiogram words: capitals and digits only, hyphens as spaces,
-    no X, QUERY or ARL (they would read as punctuation or change the check)."""
+    no X, QUERY or ARL (they would read as punctuation or change the check), and no
+    EXERCISE or EXERCICE: those words mark an exercise's traffic, never a real one's."""
     plain = normalise(str(text or "").replace("-", " ").replace("'", "")).text
-    return [w for w in plain.split() if _PLAIN.match(w) and w not in ("X", "QUERY", "ARL")]
+    return [w for w in plain.split() if _PLAIN.match(w) and w not in _RESERVED]
 
 
 def radio_time(iso: str | None) -> str:

@@ -134,3 +134,12 @@ def test_from_a_real_operation_and_into_the_radio_desks_form(store, operation):
     assert (values["test"], values["signature"]) == (False, "F4ABC")
     message = store.radio.add(operation["id"], values, station="F4ABC")
     assert message["text"] == values["text"] and message["test"] == 0
+
+
+def test_a_place_named_like_the_exercise_mark_never_marks_a_real_sitrep():
+    """Found by the property above: a real operation whose most urgent place read
+    "Exercise" sent "... NEEDS EXERCISE", which a station reads as an exercise's traffic."""
+    report = a_sitrep(3, exercise=False, place="Exercise field")
+    text = short_text(report, "en")
+    assert "EXERCISE" not in text and "NEEDS FIELD" in text
+    assert "EXERCICE" not in short_text(a_sitrep(3, exercise=False, place="Exercice"), "fr")
