@@ -2893,10 +2893,6 @@
         <translation>Importation de %1…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Import of %1</source>
         <translation>Importation de %1</translation>
     </message>
@@ -2994,10 +2990,6 @@
     <message>
         <source>Importing %1…</source>
         <translation>Importation de %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
     <message>
         <source>Import of %1</source>

@@ -56,6 +56,7 @@ from fieldapp.exports.intake import (
     commit,
     preview,
 )
+from fieldapp.ui.kit.file_jobs import job_progress, show_job_progress
 from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
 
 SHOWN = 200  # first rows in the preview table
@@ -363,14 +364,11 @@ class ImportDialog(QDialog):
     def _on_import_clicked(self) -> None:
         if self.plan is None or not self.plan.new:
             return
-        self.progress = QProgressDialog(self)
-        self.progress.setWindowTitle(self.windowTitle())
-        self.progress.setLabelText(self.tr("Importing %1…").replace("%1", self.plan.file))
-        self.progress.setCancelButtonText(self.tr("Cancel"))
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setRange(0, self.plan.total + self.plan.known)
-        self.progress.setMinimumDuration(0)
+        self.progress = job_progress(
+            self,
+            self.tr("Importing %1…").replace("%1", self.plan.file),
+            self.plan.total + self.plan.known,
+        )
         self.job = self.tasks.submit(
             partial(commit_job, self.plan),
             lane=Lane.WRITES,
@@ -387,9 +385,7 @@ class ImportDialog(QDialog):
         self._refresh_buttons()
 
     def _on_import_progressed(self, job: Job, _data: object) -> None:
-        if self.progress is not None and job.total:
-            self.progress.setRange(0, job.total)
-            self.progress.setValue(job.done)
+        show_job_progress(self.progress, job)
 
     def _on_import_done(self, outcome: Outcome) -> None:
         self._end_job()

@@ -53,7 +53,7 @@ from fieldapp.sync.client.package_import import (
     preview_package,
 )
 from fieldapp.ui.kit.banner import ExerciseBanner
-from fieldapp.ui.kit.file_jobs import FileJob, PdfProgress
+from fieldapp.ui.kit.file_jobs import FileJob, PdfProgress, job_progress, show_job_progress
 from fieldapp.ui.kit.screen import fit_to_screen
 from fieldapp.ui.kit.taskman import JobContext, Lane, TaskManager, error_words
 
@@ -357,14 +357,9 @@ class ImportPackageDialog(QDialog):
     def _on_import_clicked(self) -> None:
         if self.plan is None or self.path is None:
             return
-        self.progress = QProgressDialog(self)
-        self.progress.setWindowTitle(self.windowTitle())
-        self.progress.setLabelText(self.tr("Importing %1…").replace("%1", self.path.name))
-        self.progress.setCancelButtonText(self.tr("Cancel"))
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setRange(0, max(1, self.plan.records))
-        self.progress.setMinimumDuration(0)
+        self.progress = job_progress(
+            self, self.tr("Importing %1…").replace("%1", self.path.name), self.plan.records
+        )
         self.job = self.tasks.submit(
             partial(import_package_job, self.path),
             lane=Lane.WRITES,
@@ -381,9 +376,7 @@ class ImportPackageDialog(QDialog):
         self._refresh_buttons()
 
     def _on_import_progressed(self, job: Job, _data: object) -> None:
-        if self.progress is not None and job.total:
-            self.progress.setRange(0, job.total)
-            self.progress.setValue(job.done)
+        show_job_progress(self.progress, job)
 
     def _on_import_done(self, done: PackagePreview) -> None:
         self._end_job()

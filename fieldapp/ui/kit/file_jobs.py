@@ -157,6 +157,26 @@ class CsvJob(FileJob):
     write = staticmethod(write_csv_job)
 
 
+def job_progress(parent: QWidget, label: str, total: int) -> QProgressDialog:
+    """A modal progress of one job, shown at once, kept open until the job's end says so;
+    its Cancel is wired to the job by the caller (`canceled.connect(job.cancel)`)."""
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(parent.windowTitle())
+    progress.setLabelText(label)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setRange(0, max(1, total))
+    progress.setMinimumDuration(0)
+    return progress
+
+
+def show_job_progress(progress: QProgressDialog | None, job: Job) -> None:
+    """A job's on_progress: its count on the dialog, once it knows its total."""
+    if progress is not None and job.total:
+        progress.setRange(0, job.total)
+        progress.setValue(job.done)
+
+
 class PdfProgress(QProgressDialog):
     """Non-modal progress of a FileJob: busy while reading and laying out, then pages;
     Cancel stops it. Titled "Writing the PDF" unless told otherwise (a CSV file)."""
