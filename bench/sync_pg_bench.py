@@ -12,12 +12,7 @@ like the tests. Usage: python bench/sync_pg_bench.py [DEVICES] [CHANGES] [WORKER
 
 from __future__ import annotations
 
-import glob
-import os
-import pwd
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,6 +22,7 @@ from pathlib import Path
 
 import requests
 from common import percentile, summary_ms
+from serverkit import create_database, start_postgres, start_server
 
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.server import accounts
@@ -36,47 +32,6 @@ CHANGES = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 WORKERS = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 BATCH = 100
 CREATED = "2026-11-29T08:00:00.000Z"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_postgres(root: Path) -> tuple[str, callable]:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if not found:
-        raise SystemExit("PostgreSQL binaries are not installed (/usr/lib/postgresql/*/bin)")
-    bindir, port, user = Path(found[-1]).parent, free_port(), pwd.getpwnam("postgres")
-    os.chown(root, user.pw_uid, user.pw_gid)
-
-    def as_postgres(*cmd: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *cmd], check=True,
-                       capture_output=True, cwd=root)  # fmt: skip
-
-    data = root / "data"
-    as_postgres(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
-    as_postgres(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200",
-                "start")  # fmt: skip
-    return f"postgresql://postgres@127.0.0.1:{port}", lambda: as_postgres(
-        str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"
-    )
-
-
-def start_server(db_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(folder), "serve", "--db", db_url,
-           "--port", str(port), "--workers", str(WORKERS)]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return proc, f"http://127.0.0.1:{port}{wire.API}"
-        time.sleep(0.05)
-    raise RuntimeError("the server did not start")
 
 
 def enroll(db, url: str, name: str, role: str) -> str:
@@ -131,13 +86,9 @@ def main() -> None:
     admin, stop_pg = start_postgres(root)
     proc = None
     try:
-        import psycopg
-
-        with psycopg.connect(admin + "/postgres", autocommit=True) as conn:
-            conn.execute("CREATE DATABASE bench")
-        db_url = admin + "/bench"
+        db_url = create_database(admin, "bench")
         db = open_database(db_url)
-        proc, url = start_server(db_url, root / "srv")
+        proc, url = start_server(db_url, root / "srv", WORKERS)
         coordinator = enroll(db, url, "carla", "coordinator")
         operation = uuid.uuid4().hex
         session = requests.Session()
