@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from shapely.geometry import shape
 
+from fieldapp.core.batches import batched
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.operations import get_operation
 from fieldapp.core.times import parse_time, utc_now
@@ -159,7 +160,7 @@ def preview(
 ) -> Preview:
     """Read, map and check the file; raises IntakeError if any item is refused."""
     result = _start(store, operation_id, path, options)
-    for chunk in _chunks(_walk(result), _BATCH):
+    for chunk in batched(_walk(result), _BATCH):
         known = _existing(store, chunk)
         for item in chunk:
             if item.id in known:
@@ -214,7 +215,7 @@ def _store(store: Store, plan: Preview, ctx: Progress | None, total: int) -> Out
     db = store.db
     done, now = 0, utc_now()
     with db.transaction():
-        for chunk in _chunks(_walk(plan), _BATCH):
+        for chunk in batched(_walk(plan), _BATCH):
             if ctx is not None:
                 ctx.check()
             # Read under the write lock: a sync may have brought some since the preview.
@@ -232,17 +233,6 @@ def _store(store: Store, plan: Preview, ctx: Progress | None, total: int) -> Out
             if ctx is not None:
                 ctx.progress(min(done, total), max(total, done))
     return Outcome(plan.report_count, plan.feature_count, plan.known)
-
-
-def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
-    chunk: list[Planned] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 # -- from items to records ---------------------------------------------------------------

@@ -10,9 +10,10 @@ history and the observed_at index are built once at the end by single SQL statem
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.batches import batched
 from fieldapp.core.jsontext import dumps
 from fieldapp.core.replica import new_id
 from fieldapp.core.times import utc_now
@@ -40,7 +41,7 @@ def load_reports(
     conn.execute("PRAGMA cache_size = -65536")  # 64 MB: the other indexes stay in memory
     count = 0
     try:
-        for chunk in _batched(items, batch):
+        for chunk in batched(items, batch):
             count += _insert_reports(db, operation_id, chunk)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
@@ -85,14 +86,3 @@ def index_reports_since(conn: sqlite3.Connection, first_seq: int) -> None:
         " WHERE seq >= ?",
         [first_seq],
     )
-
-
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
