@@ -15,7 +15,6 @@ increasing across connections.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from fieldapp.core.changes import Changes
 from fieldapp.core.database import connect
 from fieldapp.core.errors import ValidationError
 from fieldapp.core.hlc import HybridClock, Stamp
-from fieldapp.core.jsontext import dumps
+from fieldapp.core.jsontext import dumps, loads
 from fieldapp.core.livefiles import DB_NAME
 from fieldapp.core.ownership import change_refusal
 from fieldapp.core.record_types import HistoryEntry, OutboxEntry
@@ -263,9 +262,7 @@ class Replica:
             "SELECT at, author, action, changes, hlc FROM history WHERE row_id = ? ORDER BY seq",
             [row_id],
         )
-        return [
-            cast(HistoryEntry, {**dict(row), "changes": json.loads(row["changes"])}) for row in rows
-        ]
+        return [cast(HistoryEntry, {**dict(row), "changes": loads(row["changes"])}) for row in rows]
 
     def outbox_count(self) -> int:
         """How many local changes have not been acknowledged by a server yet."""
@@ -292,8 +289,8 @@ class Replica:
         table = TABLES[entry["entity"]]
         record = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [entry["row_id"]])
         record = dict(record.fetchone())
-        record["field_hlc"] = json.loads(record["field_hlc"])
-        names = json.loads(entry["fields"])
+        record["field_hlc"] = loads(record["field_hlc"])
+        names = loads(entry["fields"])
         entry["fields"] = {name: record[name] for name in names}
         entry["stamps"] = {name: field_stamp(record, name) for name in names}
         return cast(OutboxEntry, entry)

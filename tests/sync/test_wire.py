@@ -339,8 +339,11 @@ def test_only_gzip_is_taken_and_nothing_that_json_cannot_say_is_sent():
 
     with pytest.raises(wire.WireError, match="not valid gzip"):
         wire.decode_body(zlib.compress(b"{}"), gzipped=True)
-    with pytest.raises(ValueError):
-        wire.encode_body({"depth": float("nan")})
+    # a NaN is not JSON: it goes as null, and a body that says NaN or Infinity is refused
+    assert wire.decode_body(wire.encode_body({"depth": float("nan")}), True) == {"depth": None}
+    for text in (b'{"depth": NaN}', b'{"depth": Infinity}', b'{"depth": 1e400}'):
+        with pytest.raises(wire.WireError, match="not valid JSON"):
+            wire.decode_body(text, gzipped=False)
     assert wire.encode_body({})[4:8] == b"\0\0\0\0"  # no time in the header
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.core.bookkeeping import pending_fields, set_state
 from fieldapp.core.changes import Changes
 from fieldapp.core.hlc import ClockSkewError, Stamp
-from fieldapp.core.jsontext import dumps
+from fieldapp.core.jsontext import dumps, loads
 from fieldapp.core.records import TABLES, apply_rank
 from fieldapp.reports.bulk import index_reports_since
 from fieldapp.sync.client.local import (
@@ -249,7 +249,7 @@ def _retry_parked(store: Store, server_time: int, changes: Changes) -> None:
         progress = False
         parked = store.conn.execute("SELECT entity, row_id, body FROM sync_parked").fetchall()
         for row in sorted(parked, key=lambda r: apply_rank(r[0])):
-            _apply_or_park(store, json.loads(row[2]), server_time)
+            _apply_or_park(store, loads(row[2]), server_time)
             gone = store.conn.execute(
                 "SELECT 1 FROM sync_parked WHERE entity = ? AND row_id = ?", [row[0], row[1]]
             ).fetchone()
@@ -277,7 +277,7 @@ def apply_record(store: Store, record: PulledRecord, server_time: int) -> bool:
         return True
     if row["operation_id"] != record["operation_id"]:
         return False  # a hostile or broken answer: never move a record between operations
-    stamps = json.loads(row["field_hlc"])
+    stamps = loads(row["field_hlc"])
     columns = set(row.keys())
     state = {f: (row[f], stamps.get(f, stamps["*"])) for f in remote if f in columns}
     writes = [merge.Write(f, v, s, None) for f, (v, s) in remote.items() if f in columns]

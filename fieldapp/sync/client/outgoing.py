@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.core.jsontext import loads
 from fieldapp.core.records import TABLES
 from fieldapp.sync.client.local import now_text
 from fieldapp.sync.protocol import wire
@@ -47,7 +48,7 @@ def pending_batch(store: Store) -> Batch | None:
     row = store.conn.execute("SELECT batch_key, seqs, body FROM sync_batch").fetchone()
     if row is None:
         return None
-    seqs = json.loads(row[1])
+    seqs = loads(row[1])
     marks = ", ".join("?" * len(seqs))
     found = store.conn.execute(
         f"SELECT op_id, seq, entity, row_id FROM outbox WHERE seq IN ({marks})", seqs
@@ -180,8 +181,8 @@ def _to_wire(entry: dict, record: sqlite3.Row, bases: dict[str, str], resolves: 
     """One outbox row in compact wire form: the current value and stamp of each field
     it names (as Store.db.outbox_entries resolves them), entry-level `s` and `b` the most
     common stamp and base."""
-    stamps_of = json.loads(record["field_hlc"])
-    names = json.loads(entry["fields"])
+    stamps_of = loads(record["field_hlc"])
+    names = loads(entry["fields"])
     stamps = {name: stamps_of.get(name, stamps_of["*"]) for name in names}
     common_s = _most_common(stamps.values())
     common_b = _most_common(bases.get(name) for name in stamps)

@@ -15,12 +15,12 @@ Pure functions: safe from any thread.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from fieldapp.core import records
 from fieldapp.core.errors import ValidationError
+from fieldapp.core.jsontext import loads
 from fieldapp.core.records import RECORD_TYPES
 from fieldapp.maps.features import validate_feature
 from fieldapp.reports import domain
@@ -99,7 +99,7 @@ def record_problem(
     for name, value in written.items():
         shape = JSON_SHAPES.get((entity, name))
         if shape is not None and value is not None:
-            parsed[name] = json.loads(value)
+            parsed[name] = loads(value)
             if not shape[0](parsed[name]):
                 return f"{entity}.{name} must be {shape[1]}, got {value!r:.60}"
     after = {**current, **written}
@@ -145,7 +145,7 @@ def _fits_shape(entity: str, name: str, value: Any) -> bool:
     if shape is None or value is None:
         return True
     try:
-        return shape[0](json.loads(value))
+        return shape[0](loads(value))
     except (TypeError, ValueError):
         return False
 
@@ -154,7 +154,7 @@ def form_value(kind: str, stored: Any) -> Any:
     """A stored value as a form gives it (JSON parsed, flags true/false)."""
     if kind == records.JSON and isinstance(stored, str):
         try:
-            return json.loads(stored)
+            return loads(stored)
         except ValueError:
             return stored
     return bool(stored) if kind == records.BOOL else stored

@@ -8,12 +8,12 @@ field, why a pushed entry or a pulled record cannot be stored. Null is every fie
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from fieldapp.core import records
+from fieldapp.core.jsontext import loads
 from fieldapp.core.records import RECORD_TYPES
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
@@ -42,7 +42,7 @@ def _json_text(value: Any) -> Any:
     if not isinstance(value, str):
         return _NOT_JSON
     try:
-        return json.loads(value)
+        return loads(value)
     except ValueError:
         return _NOT_JSON
 

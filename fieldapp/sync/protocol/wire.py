@@ -15,12 +15,12 @@ Pure functions and immutable values: safe from any thread.
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import zlib
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from fieldapp.core.jsontext import dumps_bytes, strict_loads
 from fieldapp.core.records import RECORD_TYPES
 from fieldapp.sync.protocol.kinds import ID_PATTERN as _ID
 from fieldapp.sync.protocol.kinds import SHA256_PATTERN as _SHA256
@@ -111,12 +111,9 @@ def encode_body(value: Any) -> bytes:
     return gzip_text(json_text(value))
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
-
-
 def json_text(value: Any) -> bytes:
-    """Compact JSON as UTF-8 bytes (no NaN: not JSON)."""
-    return _ENCODE(value).encode()
+    """Compact JSON as UTF-8 bytes (core/jsontext.py: a NaN goes as null)."""
+    return dumps_bytes(value)
 
 
 def gzip_text(data: bytes) -> bytes:
@@ -132,25 +129,20 @@ def decode_body(data: bytes, gzipped: bool) -> Any:
         data = gunzip_limited(data, MAX_JSON_BYTES)
     check_depth(data)
     try:
-        value = json.loads(data)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise WireError(f"body is not valid JSON: {exc}") from None
-    if _SURROGATE_ESCAPE.search(data):  # only an escape can make a lone surrogate
-        try:
-            json.dumps(value, ensure_ascii=False).encode()
-        except UnicodeEncodeError:
+        return strict_loads(data)  # refuses NaN, Infinity and lone surrogates (not JSON)
+    except ValueError as exc:
+        if "surrogate" in str(exc):
             raise WireError("body holds text that is not Unicode (a lone surrogate)") from None
-    return value
+        raise WireError(f"body is not valid JSON: {exc}") from None
 
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(rb"[\[\]{}]")
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def check_depth(data: bytes, limit: int = MAX_DEPTH) -> None:
-    """Refuse JSON nested deeper than `limit` before a parser recurses into it (a body
-    nested 1,000 deep would make json.loads raise RecursionError)."""
+    """Refuse JSON nested deeper than `limit` before it is parsed (a push is 5 deep; code
+    that walks a parsed body must never meet a structure nested a thousand deep)."""
     if data.count(b"[") + data.count(b"{") <= limit:
         return
     if _within_depth(data, limit):

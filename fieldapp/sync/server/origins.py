@@ -20,9 +20,7 @@ before its cursor either, only what changed. Pure functions: safe from any threa
 
 from __future__ import annotations
 
-import json
-
-from fieldapp.core.jsontext import dumps
+from fieldapp.core.jsontext import dumps, loads
 
 Origins = dict[str, tuple[int, str]]  # field -> (batch_seq, device_id)
 
@@ -33,7 +31,7 @@ def parse(text: str | None) -> Origins:
         return {}
     return {
         name: (seq, device)
-        for device, fields in json.loads(text).items()
+        for device, fields in loads(text).items()
         for name, seq in fields.items()
     }
 

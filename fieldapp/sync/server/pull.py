@@ -19,10 +19,9 @@ for a device undoing a change the server refused. Called from a request thread.
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import Connection, Row, Table, or_, select
 
+from fieldapp.core.jsontext import loads
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.protocol.merge import node_of
 from fieldapp.sync.protocol.shapes import PulledRecord
@@ -146,7 +145,7 @@ def _record(
 ) -> PulledRecord | None:
     """A record in pull form less the caller's echo (and, with `delta`, less the fields it
     has had since its cursor, the record marked `part`); None when nothing is left."""
-    state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
+    state = {name: (value, stamp) for name, (value, stamp) in loads(row.fields).items()}
     part = False
     origins = echo.parse(row.origins)
     # A push numbers a record at most its batch_seq, the origin of a field it changed: a
@@ -191,7 +190,7 @@ def one_record(db: Database, principal: Principal, entity: str, record_id: str) 
         if row is None:
             raise LookupError(f"the server has no {entity} {record_id}")
         owner = user_names(conn).get(row.owner_id, "")
-    state = {name: (value, stamp) for name, (value, stamp) in json.loads(row.fields).items()}
+    state = {name: (value, stamp) for name, (value, stamp) in loads(row.fields).items()}
     record = wire.compact_record(entity, record_id, row.operation_id, state)
     record["owner"] = owner
     return record
@@ -199,7 +198,7 @@ def one_record(db: Database, principal: Principal, entity: str, record_id: str) 
 
 def _conflict(row) -> dict:  # type: ignore[no-untyped-def]
     return {
-        **json.loads(row.body),
+        **loads(row.body),
         "operation_id": row.operation_id,
         "resolved_by": row.resolved_by,
     }

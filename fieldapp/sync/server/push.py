@@ -17,7 +17,6 @@ device takes it as its cursor and skips a pull that would bring nothing.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
-from fieldapp.core.jsontext import dumps
+from fieldapp.core.jsontext import dumps, loads
 from fieldapp.sync.protocol import wire
 from fieldapp.sync.protocol.merge import Conflict, Write, merge, node_of, preferred
 from fieldapp.sync.server import origins as echo
@@ -79,7 +78,7 @@ def push(
             )
         ).first()
         if stored is not None:
-            return {**json.loads(stored.answer), "server_time": now_ms(), "replayed": True}
+            return {**loads(stored.answer), "server_time": now_ms(), "replayed": True}
         batch = _Batch(conn, load_access(conn, principal), now_ms())
         first = next((e for e in request.entries if not e.problem), None)
         candidate = node_of(next(iter(first.fields.values())).stamp) if first else None
@@ -142,18 +141,36 @@ def _preload(batch: _Batch, entries: list[wire.Entry]) -> None:
         ):
             batch.seen_ops.add(op_id)
             batch.earlier[op_id] = seq
-    row_ids = sorted({e.id for e in entries} | {e.operation_id for e in entries})
-    for chunk in _chunks(row_ids):
-        in_chunk = set(chunk)
-        for row in conn.execute(select(t.records).where(t.records.c.id.in_(chunk))):
-            state = {name: (v, s) for name, (v, s) in json.loads(row.fields).items()}
-            batch.records[(row.entity, row.id)] = _Record(
-                row.operation_id, row.owner_id, state, [], False, origins=echo.parse(row.origins)
+    # Looked up by entity and id, the leading columns of the tables' indexes: by id alone,
+    # each query read the whole table (a third of a first push's time).
+    wanted = {(e.entity, e.id) for e in entries} | {("operation", e.operation_id) for e in entries}
+    for entity, ids in _by_entity(wanted).items():
+        for chunk in _chunks(ids):
+            query = select(t.records).where(t.records.c.entity == entity, t.records.c.id.in_(chunk))
+            for row in conn.execute(query):
+                batch.records[(entity, row.id)] = _stored(row)
+    for entity, ids in _by_entity(set(batch.records)).items():
+        for chunk in _chunks(ids):
+            query = select(t.changes.c.row_id, t.changes.c.writes).where(
+                t.changes.c.entity == entity, t.changes.c.row_id.in_(chunk)
             )
-        stored = [i for (_e, i) in batch.records if i in in_chunk]
-        for row in conn.execute(select(t.changes).where(t.changes.c.row_id.in_(stored))):
-            if (row.entity, row.row_id) in batch.records:
-                batch.records[(row.entity, row.row_id)].history.extend(_writes_of(row.writes))
+            for row_id, writes in conn.execute(query):
+                batch.records[(entity, row_id)].history.extend(_writes_of(writes))
+
+
+def _stored(row: Any) -> _Record:
+    """A record as stored (a row of `records`), its history still to read."""
+    state = {name: (v, s) for name, (v, s) in loads(row.fields).items()}
+    origins = echo.parse(row.origins)
+    return _Record(row.operation_id, row.owner_id, state, [], False, origins=origins)
+
+
+def _by_entity(keys: set[tuple[str, str]]) -> dict[str, list[str]]:
+    """(entity, id) pairs -> the sorted ids of each entity."""
+    found: dict[str, list[str]] = {}
+    for entity, row_id in sorted(keys):
+        found.setdefault(entity, []).append(row_id)
+    return found
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
@@ -163,7 +180,7 @@ def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
 def _writes_of(text: str) -> list[Write]:
     """A stored entry's writes: each [field, value, stamp, base], or [field, value] under
     the entry's common stamp and base ("s", "b": rows written since protocol 4)."""
-    data = json.loads(text)
+    data = loads(text)
     device, user = data["d"], data["u"]
     s, b = data.get("s"), data.get("b")
     return [
@@ -330,7 +347,7 @@ def _existing_conflicts(conn: Connection, ids: list[str]) -> dict[str, Conflict]
         rows = conn.execute(
             select(t.conflicts.c.id, t.conflicts.c.body).where(t.conflicts.c.id.in_(chunk))
         )
-        found.update((cid, Conflict.from_json(json.loads(body))) for cid, body in rows)
+        found.update((cid, Conflict.from_json(loads(body))) for cid, body in rows)
     return found
 
 
