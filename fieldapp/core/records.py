@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from types import MappingProxyType
 
 # A field's kind: what its values are. Each maps to a column type (tests/test_records.py),
@@ -60,16 +61,17 @@ class RecordType:
     required: frozenset[str] = frozenset({"created_at"})  # a new record must carry these
     nullable: frozenset[str] = frozenset()  # the only fields whose value may be null
 
-    @property
+    # Cached (the sync server asks them of every pushed record); a declaration is frozen.
+    @cached_property
     def not_null(self) -> frozenset[str]:
         """Fields a value of null would not fit (NOT NULL columns of the store)."""
         return self.field_names - self.nullable
 
-    @property
+    @cached_property
     def field_names(self) -> frozenset[str]:
         return frozenset(self.fields)
 
-    @property
+    @cached_property
     def form_fields(self) -> tuple[str, ...]:
         """The fields a person sets, in form order (not `owned`, not created_at/deleted)."""
         return tuple(n for n in self.fields if n not in self.owned and n not in REPLICATED)

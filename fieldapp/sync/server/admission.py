@@ -52,8 +52,9 @@ def stamp_problem(record: Stored | None, entry: wire.Entry, node: str | None) ->
     delete, whichever is newer: an edit made after seeing a delete has seen its stamp, as a
     conflict view settling a delete against an edit that lost a tie does): a forged base
     would hide a conflict."""
+    own = {stamp: node is not None and node_of(stamp) == node for stamp in _stamps(entry)}
     for name, write in entry.fields.items():
-        if node is None or node_of(write.stamp) != node:
+        if not own[write.stamp]:
             return f"{entry.entity}.{name}: its stamp is not of this device's clock"
     state = {} if record is None else record.state
     newest = max((s for _v, s in state.values()), default=None)
@@ -69,9 +70,14 @@ def stamp_problem(record: Stored | None, entry: wire.Entry, node: str | None) ->
     return None
 
 
+def _stamps(entry: wire.Entry) -> set[str]:
+    """An entry's distinct stamps (most often one: an edit stamps its fields alike)."""
+    return {write.stamp for write in entry.fields.values()}
+
+
 def skew_problem(entry: wire.Entry, now: int) -> str | None:
     # text order is stamp order, and a checked stamp starts with its 13-digit wall time
-    ahead = int(max(w.stamp for w in entry.fields.values())[:13]) - now
+    ahead = int(max(_stamps(entry))[:13]) - now
     if ahead > MAX_DRIFT_MS:
         return f"clock ahead: a stamp is {ahead / 1000:.0f} s ahead of the server clock"
     return None
