@@ -63,12 +63,11 @@ def pending_batch(store: Store) -> Batch | None:
 def next_batch(store: Store, after_seq: int, skip: set[str]) -> Batch | None:
     """The next entries after `after_seq` (less `skip` op ids), saved as the batch in flight."""
     drafted = draft_batch(store, after_seq, skip)
-    return None if drafted is None else save_batch(store, drafted)
+    return None if drafted is None else save_batch(store, finish_batch(drafted, "b-"))
 
 
-def save_batch(store: Store, drafted: Draft) -> Batch:
-    """A drafted batch under a new key, saved as the batch in flight (before it is sent)."""
-    batch = finish_batch(drafted, "b-")
+def save_batch(store: Store, batch: Batch) -> Batch:
+    """A batch saved as the batch in flight (before it is sent)."""
     with store.db.transaction() as conn:
         conn.execute("DELETE FROM sync_batch")
         conn.execute(

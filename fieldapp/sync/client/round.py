@@ -33,6 +33,7 @@ from fieldapp.sync.client.local import (
 from fieldapp.sync.client.outgoing import (
     Batch,
     draft_batch,
+    finish_batch,
     forget_batch,
     next_batch,
     pending_batch,
@@ -103,8 +104,9 @@ def push_all(
             since = {"since": int(get_state(store.conn, "cursor", "0") or 0)}
             sending = helper.submit(http.json, "POST", "/push", batch.body, params=since)
             after = max(batch.seqs)
-            with paused_gc():
+            with paused_gc():  # read, encoded and compressed while the server works
                 drafted = draft_batch(store, after, set()) if after < horizon else None
+                finished = None if drafted is None else finish_batch(drafted, "b-")
             try:
                 answer = sending.result()
             except SyncError as exc:
@@ -114,7 +116,7 @@ def push_all(
                     forget_batch(store)
                 raise
             caught_up = _take_answer(client, batch, answer, report)
-            batch = None if drafted is None else save_batch(store, drafted)
+            batch = None if finished is None else save_batch(store, finished)
     return caught_up
 
 

@@ -47,6 +47,8 @@ class _Record:
     dirty: bool = False
     origins: echo.Origins = field(default_factory=dict)  # who wrote each current value
     mine: set[str] = field(default_factory=set)  # fields whose value this batch set
+    # writes of this batch not yet in `history` (fields, device, user): a new record's
+    unmerged: list[tuple[dict[str, wire.FieldWrite], str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -213,12 +215,23 @@ def _apply(batch: _Batch, who: Principal, entry: wire.Entry) -> tuple[str, Any]:
         return "rejected", problem
     key = (entry.entity, entry.id)
     record = batch.records.get(key)
-    if record is None:
-        record = _Record(entry.operation_id, who.user_id, {}, [], new=True)
-        batch.records[key] = record
     device, user = who.device_id, who.user_name
-    writes = [Write(name, *w, device, user) for name, w in entry.fields.items()]
-    changed, conflicts = merge(entry.entity, entry.id, record.state, record.history, writes)
+    if record is None:
+        # New to the server: every write wins and none conflicts (admission has bound all
+        # its stamps to this device's clock), so the merge and its Write objects are
+        # skipped; its history is built only if a later entry of the batch edits it.
+        state = {name: (w.value, w.stamp) for name, w in entry.fields.items()}
+        record = _Record(entry.operation_id, who.user_id, state, [], new=True)
+        record.unmerged.append((entry.fields, device, user))
+        batch.records[key] = record
+        changed: list[str] = list(entry.fields)
+        conflicts: list[Conflict] = []
+    else:
+        for fields, by_device, by_user in record.unmerged:
+            record.history += [Write(n, *w, by_device, by_user) for n, w in fields.items()]
+        record.unmerged.clear()
+        writes = [Write(name, *w, device, user) for name, w in entry.fields.items()]
+        changed, conflicts = merge(entry.entity, entry.id, record.state, record.history, writes)
     record.dirty = record.dirty or bool(changed) or record.new
     record.mine.update(changed)
     batch.seen_ops.add(entry.op_id)
