@@ -96,3 +96,12 @@ def run_json(run):
         return json.loads(out)
 
     return run_json
+
+
+@pytest.fixture
+def plurals(qapp):
+    """English counts as the app shows them ("1 item", "2 items"): the translator every
+    LanguageManager installs (fieldapp/ui/kit/i18n.py)."""
+    from fieldapp.ui.kit.i18n import install_english_plurals
+
+    install_english_plurals(qapp)

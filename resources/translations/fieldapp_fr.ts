@@ -42,9 +42,19 @@
         <source>Inject %1: no player has acted on it yet.</source>
         <translation>Inject %1 : aucun joueur n&apos;y a encore donné suite.</translation>
     </message>
-    <message>
-        <source>Inject %1: %2 action(s) by %3 player(s), the first after %4.</source>
-        <translation>Inject %1 : %2 action(s) de %3 joueur(s), la première après %4.</translation>
+    <message numerus="yes">
+        <source>Inject %1: %n action(s) by %2, the first after %3.</source>
+        <translation>
+            <numerusform>Inject %1 : %n action de %2, la première après %3.</numerusform>
+            <numerusform>Inject %1 : %n actions de %2, la première après %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n joueur</numerusform>
+            <numerusform>%n joueurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -912,9 +922,12 @@
         <source>Import of CAP alerts</source>
         <translation>Import d&apos;alertes CAP</translation>
     </message>
-    <message>
-        <source>%1 new alert(s), %2 already here</source>
-        <translation>%1 nouvelle(s) alerte(s), %2 déjà présente(s)</translation>
+    <message numerus="yes">
+        <source>%n new alert(s), %1 already here</source>
+        <translation>
+            <numerusform>%n nouvelle alerte, %1 déjà là</numerusform>
+            <numerusform>%n nouvelles alertes, %1 déjà là</numerusform>
+        </translation>
     </message>
     <message>
         <source>Alerts and outreach — %1</source>
@@ -5966,9 +5979,12 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <source>This report has unsaved changes. Save them?</source>
         <translation>Ce rapport a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
-    <message>
-        <source>Not saved: %1 field(s) need attention.</source>
-        <translation>Non enregistré : %1 champ(s) à corriger.</translation>
+    <message numerus="yes">
+        <source>Not saved: %n field(s) to correct.</source>
+        <translation>
+            <numerusform>Non enregistré : %n champ à corriger.</numerusform>
+            <numerusform>Non enregistré : %n champs à corriger.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a report in the list, or press Ctrl+N to write a new one.</source>
@@ -6551,9 +6567,12 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
-    <message>
-        <source>Seen in %1 post(s) or report(s), copies of a linked post included</source>
-        <translation>Vue dans %1 publication(s) ou signalement(s), copies d&apos;une publication liée comprises</translation>
+    <message numerus="yes">
+        <source>Seen in %n post(s) or report(s), copies of a linked post included</source>
+        <translation>
+            <numerusform>Vue dans %n publication ou signalement, copies d’une publication liée comprises</numerusform>
+            <numerusform>Vue dans %n publications ou signalements, copies d’une publication liée comprises</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Claim:</source>
@@ -6650,10 +6669,6 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <translation>Import d&apos;un scénario</translation>
     </message>
     <message>
-        <source>%1 inject(s) imported from %2</source>
-        <translation>%1 inject(s) importé(s) depuis %2</translation>
-    </message>
-    <message>
         <source>The scenario was refused, nothing was imported: %1</source>
         <translation>Le scénario a été refusé, rien n&apos;a été importé : %1</translation>
     </message>
@@ -6685,9 +6700,19 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <source>The scenario could not be written: %1</source>
         <translation>Le scénario n&apos;a pas pu être écrit : %1</translation>
     </message>
-    <message>
-        <source>%1 inject(s) written to %2</source>
-        <translation>%1 inject(s) écrit(s) dans %2</translation>
+    <message numerus="yes">
+        <source>%n inject(s) imported from %1</source>
+        <translation>
+            <numerusform>%n inject importé depuis %1</numerusform>
+            <numerusform>%n injects importés depuis %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inject(s) written to %1</source>
+        <translation>
+            <numerusform>%n inject écrit dans %1</numerusform>
+            <numerusform>%n injects écrits dans %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Run %1 archived to %2: run %3 is ready, the clock at T+00:00</source>
@@ -7262,9 +7287,12 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <source>Import cancelled.</source>
         <translation>Import annulé.</translation>
     </message>
-    <message>
-        <source>Imported: %1 new post(s), %2 already here.</source>
-        <translation>Importé : %1 nouveau(x) message(s), %2 déjà là.</translation>
+    <message numerus="yes">
+        <source>Imported: %n new post(s), %1 already here.</source>
+        <translation>
+            <numerusform>Importé : %n nouveau message, %1 déjà là.</numerusform>
+            <numerusform>Importé : %n nouveaux messages, %1 déjà là.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sources (F2)</source>
@@ -7470,10 +7498,6 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <translation>non configuré</translation>
     </message>
     <message>
-        <source>%1 change(s)</source>
-        <translation>%1 modification(s)</translation>
-    </message>
-    <message>
         <source>(oldest %1)</source>
         <translation>(la plus ancienne : %1)</translation>
     </message>
@@ -7509,17 +7533,33 @@ Il sera envoyé à chaque ordinateur de l’opération à sa prochaine synchroni
         <source>Synchronised: %1 sent, %2 received.</source>
         <translation>Synchronisé : %1 envoyé(s), %2 reçu(s).</translation>
     </message>
-    <message>
-        <source>Cancelled: %1 change(s) not on the server yet; they go with the next sync.</source>
-        <translation>Annulé : %1 modification(s) pas encore sur le serveur ; elles partiront à la prochaine synchronisation.</translation>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Not fully synchronised: %1 change(s) not on the server yet.</source>
-        <translation>Synchronisation incomplète : %1 modification(s) pas encore sur le serveur.</translation>
+    <message numerus="yes">
+        <source>Cancelled: %n change(s) not on the server yet; they go with the next sync.</source>
+        <translation>
+            <numerusform>Annulé : %n modification pas encore sur le serveur ; elle partira à la prochaine synchronisation.</numerusform>
+            <numerusform>Annulé : %n modifications pas encore sur le serveur ; elles partiront à la prochaine synchronisation.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 received record(s) set aside: this device cannot store them.</source>
-        <translation>%1 enregistrement(s) reçu(s) mis de côté : cet appareil ne peut pas les enregistrer.</translation>
+    <message numerus="yes">
+        <source>Not fully synchronised: %n change(s) not on the server yet.</source>
+        <translation>
+            <numerusform>Synchronisation incomplète : %n modification pas encore sur le serveur.</numerusform>
+            <numerusform>Synchronisation incomplète : %n modifications pas encore sur le serveur.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received record(s) set aside: this device cannot store them.</source>
+        <translation>
+            <numerusform>%n enregistrement reçu mis de côté : cet appareil ne peut pas l’enregistrer.</numerusform>
+            <numerusform>%n enregistrements reçus mis de côté : cet appareil ne peut pas les enregistrer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Server:</source>

@@ -161,7 +161,7 @@ def test_a_bad_scenario_file_names_its_row_and_column_and_nothing_is_imported(
     assert [i.number for i in scenario.injects] == ["1", "5", "6", "2", "3"]
 
 
-def test_the_actions_pane_lists_what_each_player_did(qtbot, desk, store, drill):
+def test_the_actions_pane_lists_what_each_player_did(qtbot, desk, store, drill, plurals):
     first = store.injects.list(drill["id"])[0]
     store.clocks.start(drill["id"])
     (post,) = release(store, first["id"])
@@ -183,7 +183,7 @@ def test_the_actions_pane_lists_what_each_player_did(qtbot, desk, store, drill):
     ]
     # the wall time as lists show times: "2026-12-06 10:42:05" (ISO, local time)
     assert all(r[0].startswith("T+00:00") and len(r[1]) == 19 and r[1][10] == " " for r in rows)
-    assert "2 action(s) by 2 player(s)" in pane.heading.text()
+    assert "2 actions by 2 players" in pane.heading.text()
     desk.view.selectRow(1)  # pending: nobody could act yet
     qtbot.waitUntil(lambda: pane.model.rowCount() == 0)
     assert "not released yet" in pane.heading.text()

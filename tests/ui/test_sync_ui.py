@@ -29,7 +29,7 @@ def server_titles(server, user: str = "zoe") -> set[str]:
 
 
 def test_sync_now_from_the_panel_moves_a_report_to_the_server(
-    qtbot, make_window, store, operation, server, monkeypatch
+    qtbot, make_window, store, operation, server, monkeypatch, plurals
 ):
     monkeypatch.setattr(SyncRunner, "start", lambda self, joined: None)  # no background round
     join(store, server.url, code_for(server, "tester"), "laptop")
@@ -38,7 +38,7 @@ def test_sync_now_from_the_panel_moves_a_report_to_the_server(
     runner, panel = window.sync.runner, window.sync.panel
     window.status.connection_label.clicked.emit()
     assert window.sync.dock.isVisible()
-    assert panel.pending_value.text().startswith("2 change(s) (oldest")
+    assert panel.pending_value.text().startswith("2 changes (oldest")
     panel.show_record(report["id"])
     assert panel.record_value.text() == "only on this computer"
     with qtbot.waitSignal(runner.sync_finished, timeout=30_000):
@@ -54,7 +54,7 @@ def test_sync_now_from_the_panel_moves_a_report_to_the_server(
 
 
 def test_an_unreachable_server_shows_offline_and_the_error_in_words(
-    qtbot, make_window, store, operation, reports, server
+    qtbot, make_window, store, operation, reports, server, plurals
 ):
     join(store, server.url, code_for(server, "tester"), "laptop")
     server.stop()
@@ -72,7 +72,7 @@ def test_an_unreachable_server_shows_offline_and_the_error_in_words(
     assert panel.error_value.styleSheet()  # shown as a problem
     assert "Traceback" not in error
     assert window.status.last_label.text() == "Last sync failed"
-    assert panel.summary_value.text().startswith("Not fully synchronised: 6 change(s)")
+    assert panel.summary_value.text().startswith("Not fully synchronised: 6 changes")
 
 
 def test_nothing_is_sent_when_sync_is_not_set_up(qtbot, window, monkeypatch):
@@ -230,7 +230,7 @@ def test_joining_a_self_signed_server_needs_its_certificate_in_the_dialog(
 
 
 def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
-    qtbot, make_window, store, server, monkeypatch
+    qtbot, make_window, store, server, monkeypatch, plurals
 ):
     from fieldapp.demo.builder import create_demo
 
@@ -256,7 +256,7 @@ def test_a_round_shows_its_progress_and_cancel_stops_it_keeping_the_rest(
     assert seen[0] == ("push", 0, 5001)
     assert 0 < store.db.outbox_count() < 5001  # what went out stays out; the rest waits
     assert not panel.progress.isVisible() and panel.sync_button.isEnabled()
-    left = f"Cancelled: {store.db.outbox_count()} change(s) not on the server yet; they go with"
+    left = f"Cancelled: {store.db.outbox_count()} changes not on the server yet; they go with"
     assert panel.summary_value.text().startswith(left)
     runner.sync_progressed.disconnect(on_progress)
     with qtbot.waitSignal(runner.sync_finished, timeout=60_000) as finished:
@@ -332,7 +332,7 @@ def test_a_round_is_listed_in_the_jobs_panel_whose_cancel_stops_it(
 
 
 def test_a_received_record_that_cannot_be_stored_is_named_and_the_list_shows_the_rest(
-    qtbot, make_window, store, operation, server, monkeypatch, listed_titles
+    qtbot, make_window, store, operation, server, monkeypatch, listed_titles, plurals
 ):
     import json
 
@@ -359,7 +359,7 @@ def test_a_received_record_that_cannot_be_stored_is_named_and_the_list_shows_the
         qtbot.waitUntil(runner.sync_now, timeout=10_000)
     qtbot.waitUntil(lambda: listed_titles(window) == ["Dyke"], timeout=10_000)
     summary = panel.summary_value.text()
-    assert summary.startswith("Synchronised") and "1 received record(s) set aside" in summary
+    assert summary.startswith("Synchronised") and "1 received record set aside" in summary
     assert "report “Ford”" in panel.summary_value.toolTip()
     assert "report.tags must be JSON text" in panel.summary_value.toolTip()
 

@@ -302,8 +302,8 @@ class AlertsDesk(QMainWindow):
 
     def _on_imported(self, done: object) -> None:
         taken = done.taken  # type: ignore[attr-defined]
-        text = self.tr("%1 new alert(s), %2 already here").replace("%1", str(len(taken.new)))
-        text = text.replace("%2", str(len(taken.known)))
+        text = self.tr("%n new alert(s), %1 already here", "", len(taken.new))
+        text = text.replace("%1", str(len(taken.known)))
         notes = [why for _identifier, why in taken.refused] + list(done.warnings)  # type: ignore[attr-defined]
         self.statusBar().showMessage(text, 8000)
         self.show_problem("\n".join(notes[:6]) if notes else "")

@@ -152,8 +152,10 @@ class RumourPanel(QWidget):
             kind = targets.get(link["target"], "")
             self.sightings.addItem(f"{dates.utc_time(when)}  {kind}  {what}")
         self.sightings_label.setText(
-            self.tr("Seen in %1 post(s) or report(s), copies of a linked post included").replace(
-                "%1", str(seen if seen is not None else len(sightings))
+            self.tr(
+                "Seen in %n post(s) or report(s), copies of a linked post included",
+                "",
+                seen if seen is not None else len(sightings),
             )
         )
         self.correction_button.setEnabled(rumour is not None)

@@ -122,10 +122,11 @@ class ActionsPane(QWidget):
             players = len({row.player for row in self.model.rows})
             first = _seconds_after(inject["released_at"], self.model.rows[0].at)
             text = (
-                self.tr("Inject %1: %2 action(s) by %3 player(s), the first after %4.")
-                .replace("%2", str(len(self.model.rows)))
-                .replace("%3", str(players))
-                .replace("%4", words.duration_text(first))
+                self.tr(
+                    "Inject %1: %n action(s) by %2, the first after %3.", "", len(self.model.rows)
+                )
+                .replace("%2", self.tr("%n player(s)", "", players))
+                .replace("%3", words.duration_text(first))
             )
         self.heading.setText(text.replace("%1", str(inject["number"]) if inject else ""))
 

@@ -185,8 +185,8 @@ class ScenarioActions(QObject):
         )
 
     def _on_imported(self, path: Path, count: int) -> None:
-        text = self.tr("%1 inject(s) imported from %2").replace("%1", str(count))
-        self.desk.statusBar().showMessage(text.replace("%2", path.name), 8000)
+        text = self.tr("%n inject(s) imported from %1", "", count).replace("%1", path.name)
+        self.desk.statusBar().showMessage(text, 8000)
         self.desk.show_problem("")
         self.desk.refresh()
 
@@ -244,8 +244,8 @@ class ScenarioActions(QObject):
         )
 
     def _on_exported(self, path: Path, count: int) -> None:
-        text = self.tr("%1 inject(s) written to %2").replace("%1", str(count))
-        self.desk.statusBar().showMessage(text.replace("%2", str(path)), 8000)
+        text = self.tr("%n inject(s) written to %1", "", count).replace("%1", str(path))
+        self.desk.statusBar().showMessage(text, 8000)
 
     # -- reset and replay ---------------------------------------------------------------------
 

@@ -408,10 +408,8 @@ class SourcesPanel(QWidget):
         )
 
     def _on_imported(self, imported: Imported) -> None:
-        text = self.tr("Imported: %1 new post(s), %2 already here.")
-        self.message_posted.emit(
-            text.replace("%1", str(len(imported.new))).replace("%2", str(len(imported.known)))
-        )
+        text = self.tr("Imported: %n new post(s), %1 already here.", "", len(imported.new))
+        self.message_posted.emit(text.replace("%1", str(len(imported.known))))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Sources (F2)"))  # the menu has Alt+S

@@ -350,7 +350,7 @@ class ReportEditor(QWidget):
         others = [
             f"{name}: {message}" for name, (_c, message) in errors.items() if name not in shown
         ]
-        text = self.tr("Not saved: %1 field(s) need attention.").replace("%1", str(len(errors)))
+        text = self.tr("Not saved: %n field(s) to correct.", "", len(errors))
         self._show_summary("\n".join([text, *others]))
         if shown:
             self.tabs.setCurrentIndex(TAB_REPORT)

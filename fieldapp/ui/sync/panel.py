@@ -119,7 +119,7 @@ class SyncPanel(QWidget):
         none = self.tr("none")
         self.server_value.setText(status.server or self.tr("not set up"))
         self.state_value.setText(state_text(self.runner.state))
-        pending = self.tr("%1 change(s)").replace("%1", str(status.pending))
+        pending = self.tr("%n change(s)", "", status.pending)
         if status.oldest_age_s is not None:
             pending += " " + self.tr("(oldest %1)").replace("%1", age_text(status.oldest_age_s))
         self.pending_value.setText(pending)
@@ -188,15 +188,20 @@ class SyncPanel(QWidget):
             text = text.replace("%1", str(report.pushed)).replace("%2", str(report.pulled))
         elif report.cancelled:
             text = self.tr(
-                "Cancelled: %1 change(s) not on the server yet; they go with the next sync."
+                "Cancelled: %n change(s) not on the server yet; they go with the next sync.",
+                "",
+                report.pending,
             )
-            text = text.replace("%1", str(report.pending))
         else:
-            text = self.tr("Not fully synchronised: %1 change(s) not on the server yet.")
-            text = text.replace("%1", str(report.pending))
+            text = self.tr(
+                "Not fully synchronised: %n change(s) not on the server yet.", "", report.pending
+            )
         if report.set_aside:  # named in the warnings, shown on hover
-            aside = self.tr("%1 received record(s) set aside: this device cannot store them.")
-            text += " " + aside.replace("%1", str(report.set_aside))
+            text += " " + self.tr(
+                "%n received record(s) set aside: this device cannot store them.",
+                "",
+                report.set_aside,
+            )
         self.summary_value.setText(text)
         self.summary_value.setToolTip("\n".join(report.warnings))
         self.refresh()
