@@ -2356,9 +2356,12 @@
         <source>Package of %1</source>
         <translation>Paquet de %1</translation>
     </message>
-    <message>
-        <source>Written: %1 (%2 records).</source>
-        <translation>Écrit : %1 (%2 enregistrements).</translation>
+    <message numerus="yes">
+        <source>Written: %1 (%n record(s)).</source>
+        <translation>
+            <numerusform>Écrit : %1 (%n enregistrement).</numerusform>
+            <numerusform>Écrit : %1 (%n enregistrements).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not written: %1</source>
@@ -2968,13 +2971,26 @@
         <source>EXERCISE</source>
         <translation>EXERCICE</translation>
     </message>
-    <message>
-        <source>Imported %1: %2 records created, %3 updated, %4 already here.</source>
-        <translation>Opération « %1 » importée : %2 enregistrements créés, %3 mis à jour, %4 déjà présents.</translation>
+    <message numerus="yes">
+        <source>Imported %1: %n record(s) created, %2 updated, %3 already here.</source>
+        <translation>
+            <numerusform>Opération « %1 » importée : %n enregistrement créé, %2 mis à jour, %3 déjà présents.</numerusform>
+            <numerusform>Opération « %1 » importée : %n enregistrements créés, %2 mis à jour, %3 déjà présents.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 (made by %5): %2 records to create, %3 to update, %4 already here.</source>
-        <translation>%1 (fait par %5) : %2 enregistrements à créer, %3 à mettre à jour, %4 déjà présents.</translation>
+    <message numerus="yes">
+        <source>%1 (made by %4): %n record(s) to create, %2 to update, %3 already here.</source>
+        <translation>
+            <numerusform>%1 (fait par %4) : %n enregistrement à créer, %2 à mettre à jour, %3 déjà présents.</numerusform>
+            <numerusform>%1 (fait par %4) : %n enregistrements à créer, %2 à mettre à jour, %3 déjà présents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not in the package: a later sync fetches them.</source>
+        <translation>
+            <numerusform>%n fichier n’est pas dans le paquet : une synchronisation ultérieure le récupérera.</numerusform>
+            <numerusform>%n fichiers ne sont pas dans le paquet : une synchronisation ultérieure les récupérera.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Its operation is already here</source>
@@ -2987,10 +3003,6 @@
     <message>
         <source>Attachment files: %1 new, %2 already here.</source>
         <translation>Fichiers joints : %1 nouveaux, %2 déjà présents.</translation>
-    </message>
-    <message>
-        <source>%1 files are not in the package: a later sync fetches them.</source>
-        <translation>%1 fichiers ne sont pas dans le paquet : une synchronisation ultérieure les récupérera.</translation>
     </message>
     <message>
         <source>%1 controllers&apos; records left out: this device plays the exercise.</source>

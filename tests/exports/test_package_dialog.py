@@ -49,7 +49,9 @@ def fits_small_screen(dialog) -> bool:
     return hint.width() <= 1024 and hint.height() <= 600
 
 
-def test_export_writes_the_package_with_the_exercise_banner(qtbot, tasks, store, drill, tmp_path):
+def test_export_writes_the_package_with_the_exercise_banner(
+    qtbot, tasks, store, drill, tmp_path, plurals
+):
     dialog = ExportPackageDialog(tasks, store.data_dir, drill, None)
     qtbot.addWidget(dialog)
     dialog.resize(1024, 600)
@@ -73,7 +75,7 @@ def test_a_cancelled_export_leaves_no_file(qtbot, tasks, store, drill, tmp_path)
     assert list(tmp_path.glob("crue.fieldapp-op*")) == []
 
 
-def test_preview_then_import_then_already_here(qtbot, bob, store, drill, tmp_path):
+def test_preview_then_import_then_already_here(qtbot, bob, store, drill, tmp_path, plurals):
     path = tmp_path / "crue.fieldapp-op"
     export_operation(store, drill["id"], path)
     dialog = ImportPackageDialog(bob, None, type_labels)

@@ -156,8 +156,7 @@ class ExportPackageDialog(QDialog):
 
     @Slot(str, int)
     def _on_written(self, path: str, count: int) -> None:
-        text = self.tr("Written: %1 (%2 records).").replace("%1", path)
-        self._ended(text.replace("%2", str(count)))
+        self._ended(self.tr("Written: %1 (%n record(s)).", "", count).replace("%1", path))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -304,14 +303,19 @@ class ImportPackageDialog(QDialog):
         self.summary.setText(self._summary_text(plan, imported))
 
     def _summary_text(self, plan: PackagePreview, imported: bool) -> str:
+        new = plan.total("new")
         if imported:
-            text = self.tr("Imported %1: %2 records created, %3 updated, %4 already here.")
+            text = self.tr(
+                "Imported %1: %n record(s) created, %2 updated, %3 already here.", "", new
+            )
         else:
-            text = self.tr("%1 (made by %5): %2 records to create, %3 to update, %4 already here.")
+            text = self.tr(
+                "%1 (made by %4): %n record(s) to create, %2 to update, %3 already here.", "", new
+            )
         where = (self.tr("Its operation is already here") if plan.operation_here
                  else self.tr("Its operation is new here"))  # fmt: skip
-        values = (plan.operation["name"], plan.total("new"), plan.total("updated"),
-                  plan.total("present"), plan.made_by or "?")  # fmt: skip
+        values = (plan.operation["name"], plan.total("updated"), plan.total("present"),
+                  plan.made_by or "?")  # fmt: skip
         for n, value in enumerate(values, start=1):
             text = text.replace(f"%{n}", str(value))
         files = self.tr("Attachment files: %1 new, %2 already here.")
@@ -319,8 +323,10 @@ class ImportPackageDialog(QDialog):
         lines = [text, f"{where}. {files}"]
         if plan.blobs_missing:
             lines.append(
-                self.tr("%1 files are not in the package: a later sync fetches them.").replace(
-                    "%1", str(plan.blobs_missing)
+                self.tr(
+                    "%n file(s) not in the package: a later sync fetches them.",
+                    "",
+                    plan.blobs_missing,
                 )
             )
         left = sum(plan.left_out.values())
