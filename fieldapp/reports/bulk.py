@@ -10,7 +10,8 @@ history and the observed_at index are built once at the end by single SQL statem
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.core.batches import batched
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from fieldapp.core.replica import Replica
 
 _LATE_INDEX = "reports_by_observed_at"  # random values: rebuilt after the load
+BULK_INDEX = 200  # new reports from which the search index is built after them
 
 
 def load_reports(
@@ -86,3 +88,21 @@ def index_reports_since(conn: sqlite3.Connection, first_seq: int) -> None:
         " WHERE seq >= ?",
         [first_seq],
     )
+
+
+@contextmanager
+def deferred_index(conn: sqlite3.Connection, entity: str, count: int) -> Iterator[None]:
+    """Around the insert of `count` new records of `entity` (sync, a package import):
+    when they are BULK_INDEX reports or more, the insert trigger leaves them out of the
+    search index, built after them in one statement. On an error, nothing is indexed
+    (the caller rolls the rows back)."""
+    if entity != "report" or count < BULK_INDEX:
+        yield
+        return
+    first_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM reports").fetchone()[0]
+    conn.execute("INSERT INTO meta(key, value) VALUES ('fts_deferred', '1')")
+    try:
+        yield
+    finally:
+        conn.execute("DELETE FROM meta WHERE key = 'fts_deferred'")
+    index_reports_since(conn, first_seq)

@@ -14,6 +14,8 @@ from package_kit import fill_every_type, live_counts, stamps_of
 from fieldapp.core.bookkeeping import set_state
 from fieldapp.core.records import RECORD_TYPES
 from fieldapp.core.rights import CONTROLLERS_ONLY
+from fieldapp.demo.builder import generate_reports
+from fieldapp.reports.query import ReportQuery
 from fieldapp.store import Store
 from fieldapp.sync.client.package_export import export_operation
 from fieldapp.sync.client.package_format import PackageError
@@ -156,3 +158,33 @@ def test_the_manifest_names_the_operation_counts_and_checksums(alice, tmp_path):
     assert (manifest["format"], manifest["version"]) == ("fieldapp-operation", 1)
     assert manifest["operation"]["exercise"] is True
     assert manifest["counts"]["report"] == 1 and manifest["app_version"]
+
+
+def test_a_large_operation_arrives_searchable_with_its_history(alice, bob, tmp_path):
+    """Reports are written a chunk at a time with their search index built after them:
+    each imported report is found by a word of it, has its "received" history, and is
+    known to be on the server as the exporting device knew."""
+    operation = alice.operations.create("Crues du Gard")["id"]
+    alice.reports.add_bulk(operation, generate_reports(1_200, seed=5))
+    alice.reports.add(operation, {"title": "Passerelle emportée à Anduze"})
+    package = tmp_path / "p.fieldapp-op"
+    export_operation(alice, operation, package)
+
+    done = import_package(bob, package)
+
+    assert done.total("new") == 1_202  # the operation and its reports
+    assert bob.reports.count(ReportQuery(operation)) == 1_201
+    found = bob.reports.list(ReportQuery(operation, search="passerelle anduze"))
+    assert [r["title"] for r in found] == ["Passerelle emportée à Anduze"]
+    word_counts = [
+        bob.reports.count(ReportQuery(operation, search=word))
+        for word in ("crue", "route", "toiture")
+    ]
+    assert all(word_counts) and word_counts == [
+        alice.reports.count(ReportQuery(operation, search=word))
+        for word in ("crue", "route", "toiture")
+    ]
+    received = bob.conn.execute(
+        "SELECT count(*) FROM history WHERE action = 'received' AND author LIKE 'package from%'"
+    ).fetchone()[0]
+    assert received == 1_202 and bob.db.outbox_count() == 0

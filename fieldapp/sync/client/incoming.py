@@ -37,7 +37,7 @@ from fieldapp.core.changes import Changes
 from fieldapp.core.hlc import ClockSkewError, Stamp
 from fieldapp.core.jsontext import dumps, loads
 from fieldapp.core.records import TABLES, apply_rank
-from fieldapp.reports.bulk import index_reports_since
+from fieldapp.reports.bulk import deferred_index
 from fieldapp.sync.client.local import (
     forget_pushed,
     mark_on_server,
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 # How far ahead of the server's clock a pulled stamp may be and still move this device's
 # clock (a page is answered within the request; the rest is another device's drift).
 OBSERVE_LEAD_MS = 5_000
-BULK_INDEX = 200  # new reports in a page from which the search index is built after them
 
 
 @dataclass
@@ -223,15 +222,9 @@ def _insert_group(store: Store, entity: str, group: list[PulledRecord], server_t
                 who_by_node[node] = device_words(conn, node)
             who = who_by_node[node]
         history.append((entity, record["id"], newest, now, f"sync from {who}", "received", "{}"))
-    deferred = entity == "report" and len(group) >= BULK_INDEX
-    if deferred:  # the search index in one statement after the rows (as bulk loads do)
-        first_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM reports").fetchone()[0]
-        conn.execute("INSERT INTO meta(key, value) VALUES ('fts_deferred', '1')")
-    for names, rows in by_names.items():
-        store.db.insert_received_many(entity, names, rows)
-    if deferred:
-        conn.execute("DELETE FROM meta WHERE key = 'fts_deferred'")
-        index_reports_since(conn, first_seq)
+    with deferred_index(conn, entity, len(group)):  # the search index after the rows
+        for names, rows in by_names.items():
+            store.db.insert_received_many(entity, names, rows)
     ids = [(entity, record["id"]) for record in group]
     mark_on_server(conn, ids, server_time)
     conn.executemany(
