@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -205,16 +206,23 @@ def insert_fresh(
             changes.add(entity, record["id"])
 
 
-def _insert_group(store: Store, entity: str, group: list[PulledRecord], server_time: int) -> None:
-    conn = store.conn
+def rows_by_fields(records: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], list[list[Any]]]:
+    """New records as rows of `Replica.insert_received_many`, grouped by the fields they
+    carry: id, operation_id and their values, then their newest stamp and field stamps."""
     by_names: dict[tuple[str, ...], list[list[Any]]] = {}
-    history, now, who_by_node = [], now_text(), {}
-    for record in group:
+    for record in records:
         stamps = {"*": record["s"], **record.get("stamps", {})}
-        newest = max(stamps.values())
         names = ("id", "operation_id", *record["fields"])
         row = [record["id"], record["operation_id"], *record["fields"].values()]
-        by_names.setdefault(names, []).append([*row, newest, dumps(stamps)])
+        by_names.setdefault(names, []).append([*row, max(stamps.values()), dumps(stamps)])
+    return by_names
+
+
+def _insert_group(store: Store, entity: str, group: list[PulledRecord], server_time: int) -> None:
+    conn = store.conn
+    history, now, who_by_node = [], now_text(), {}
+    for record in group:
+        newest = max([record["s"], *record.get("stamps", {}).values()])
         who = str(record["fields"].get("author") or "")  # a new record: its author made it
         if not who:
             node = merge.node_of(newest)
@@ -223,7 +231,7 @@ def _insert_group(store: Store, entity: str, group: list[PulledRecord], server_t
             who = who_by_node[node]
         history.append((entity, record["id"], newest, now, f"sync from {who}", "received", "{}"))
     with deferred_index(conn, entity, len(group)):  # the search index after the rows
-        for names, rows in by_names.items():
+        for names, rows in rows_by_fields(group).items():
             store.db.insert_received_many(entity, names, rows)
     ids = [(entity, record["id"]) for record in group]
     mark_on_server(conn, ids, server_time)

@@ -42,7 +42,7 @@ from fieldapp.core.jsontext import dumps
 from fieldapp.core.records import RECORD_TYPES, TABLES, apply_rank
 from fieldapp.core.rights import hidden_types
 from fieldapp.reports.bulk import deferred_index
-from fieldapp.sync.client.incoming import keep_lost_local_edits
+from fieldapp.sync.client.incoming import keep_lost_local_edits, rows_by_fields
 from fieldapp.sync.client.local import mark_on_server, now_text
 from fieldapp.sync.client.package_format import (
     Member,
@@ -368,19 +368,14 @@ class _Walk:
         after them; if one breaks a constraint, record by record, to name it."""
         if not fresh:
             return
-        by_names: dict[tuple[str, ...], list[list[Any]]] = {}
         for record, remote in fresh:
-            stamps = {"*": record["s"], **record.get("stamps", {})}
-            names = ("id", "operation_id", *record["fields"])
-            values = [record["id"], record["operation_id"], *record["fields"].values()]
-            by_names.setdefault(names, []).append([*values, max(stamps.values()), dumps(stamps)])
             stamp = max(s for _v, s in remote.values()) if remote else record["s"]
             author = self._who(record["fields"].get("author"))
             history.append((entity, record["id"], stamp, now_text(), author, "received", "{}"))
         self.conn.execute("SAVEPOINT fresh")
         try:
             with deferred_index(self.conn, entity, len(fresh)):
-                for names, rows in by_names.items():
+                for names, rows in rows_by_fields(r for r, _remote in fresh).items():
                     self.store.db.insert_received_many(entity, names, rows)
         except sqlite3.IntegrityError:
             self.conn.execute("ROLLBACK TO fresh")
