@@ -47,6 +47,14 @@ def add_parsers(subparsers: argparse._SubParsersAction, command: Callable) -> No
         metavar="N",
         help="server processes on the one port (default: 1; more needs PostgreSQL)",
     )
+    sub.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy (address or network, repeatable) whose X-Forwarded-For names"
+        " the client, for the per-address limits (default: one on this machine)",
+    )
     group = command(subparsers, "server", None, "administer the sync server: users, devices, codes")
     admin = group.add_subparsers(title="server commands", metavar="COMMAND")
     sub = command(admin, "init", init, "create the first admin and print how to enroll a device")
@@ -138,9 +146,11 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
 def serve(args: argparse.Namespace) -> int:
     if bool(args.cert) != bool(args.key):
         raise CliError("--cert and --key go together")
-    from fieldapp.sync.server.serve import workers_problem
+    from fieldapp.sync.server.serve import proxies_problem, workers_problem
 
-    problem = workers_problem(_url(args), args.workers)
+    problem = workers_problem(_url(args), args.workers) or proxies_problem(
+        tuple(args.trusted_proxy)
+    )
     if problem:
         raise CliError(problem)
     with _database(args):
@@ -159,7 +169,8 @@ def serve(args: argparse.Namespace) -> int:
         f"{processes}; attachments in {blobs}",
         flush=True,
     )
-    return run(_url(args), blobs, args.host, args.port, args.cert, args.key, args.workers)
+    proxies = tuple(args.trusted_proxy)
+    return run(_url(args), blobs, args.host, args.port, args.cert, args.key, args.workers, proxies)
 
 
 def init(args: argparse.Namespace) -> int:

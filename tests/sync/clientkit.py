@@ -11,8 +11,9 @@ from fieldapp.sync.client.session import SyncClient, SyncReport, join
 from fieldapp.sync.server import accounts
 
 
-def start_server(tmp_path: Path, db_url: str | None = None) -> Server:
-    return Server(db_url or str(tmp_path / "server.db"), tmp_path / "srv").start()
+def start_server(tmp_path: Path, db_url: str | None = None, args: tuple[str, ...] = ()) -> Server:
+    """`fieldapp serve` on loopback; `args`: more of its options."""
+    return Server(db_url or str(tmp_path / "server.db"), tmp_path / "srv", args=args).start()
 
 
 def enroll(server: Server, user: str, role: str = "coordinator") -> str:

@@ -3,10 +3,18 @@
 uvicorn runs one event loop in the main thread; request work runs in its thread pool
 (app.py). Ctrl-C or SIGTERM stops it after the requests in flight. With `workers` > 1
 (PostgreSQL only), workers.py runs that many such processes on one listening socket.
+
+Behind a reverse proxy every request comes from the proxy's address, so the per-address
+limits (the public form's, the join throttle) would count everyone together. uvicorn
+takes the client's address from X-Forwarded-For when the request comes from a trusted
+proxy: by default the loopback address (a proxy on this machine), or the addresses and
+networks given to `fieldapp serve --trusted-proxy`. A header from anyone else is
+ignored, so a client cannot name itself another address to escape a limit.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,9 +49,26 @@ def workers_problem(url: str, workers: int) -> str | None:
     return None
 
 
-def uvicorn_options(host: str, port: int, cert: Path | None, key: Path | None) -> dict[str, Any]:
+def proxies_problem(proxies: tuple[str, ...]) -> str | None:
+    """Why these --trusted-proxy values cannot be used, else None."""
+    for value in proxies:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            return (
+                f"--trusted-proxy {value!r} is not an IP address or network (like 10.0.0.5 or"
+                " 10.0.0.0/24): trusting every address would let anyone pick their own"
+            )
+    return None
+
+
+def uvicorn_options(
+    host: str, port: int, cert: Path | None, key: Path | None, proxies: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """uvicorn's settings, the same for one process and for each worker."""
+    trusted = {"forwarded_allow_ips": ",".join(proxies)} if proxies else {}
     return {
+        **trusted,
         "host": host,
         "port": port,
         "log_level": "warning",
@@ -63,20 +88,23 @@ def serve(
     cert: Path | None = None,
     key: Path | None = None,
     workers: int = 1,
+    proxies: tuple[str, ...] = (),
 ) -> int:
-    """Serve until stopped; the exit status (non-zero: the workers kept dying)."""
+    """Serve until stopped; the exit status (non-zero: the workers kept dying).
+    `proxies`: the reverse proxies whose X-Forwarded-For names the client."""
+    options = uvicorn_options(host, port, cert, key, proxies)
     if workers > 1:
         from fieldapp.sync.server.workers import run_workers
 
         open_database(url).close()  # migrated once, before any worker starts
-        return run_workers(url, blob_root, uvicorn_options(host, port, cert, key), workers)
+        return run_workers(url, blob_root, options, workers)
     import uvicorn
 
     from fieldapp.sync.server.app import create_app
 
     db = open_database(url)
     try:
-        uvicorn.run(create_app(db, blob_root), **uvicorn_options(host, port, cert, key))
+        uvicorn.run(create_app(db, blob_root), **options)
     finally:
         db.close()
     return 0
