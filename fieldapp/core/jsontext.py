@@ -35,10 +35,7 @@ def loads(text: str | bytes) -> Any:
 
 def dumps(value: Any) -> str:
     """Compact JSON text of `value`."""
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:
-        return _STANDARD(value)
+    return dumps_bytes(value).decode()
 
 
 def dumps_bytes(value: Any) -> bytes:

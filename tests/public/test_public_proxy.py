@@ -58,9 +58,13 @@ def test_a_forwarded_address_from_an_untrusted_sender_is_ignored(behind):
     assert _codes(server, form, "198.51.100.23", 1) == [429]  # the same sender, renamed
 
 
-def test_a_trusted_proxy_that_is_not_an_address_is_refused_before_listening(tmp_path):
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("*", "is not an IP address or network"), ("0.0.0.0/0", "would trust every address")],
+)
+def test_a_trusted_proxy_that_is_not_one_proxy_is_refused_before_listening(tmp_path, value, said):
     command = [sys.executable, "-m", "fieldapp", "--data-dir", str(tmp_path), "serve",
-               "--port", "9", "--trusted-proxy", "*"]  # fmt: skip
+               "--port", "9", "--trusted-proxy", value]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "Traceback" not in done.stderr
-    assert "--trusted-proxy '*' is not an IP address or network" in done.stderr
+    assert f"--trusted-proxy {value!r} {said}" in done.stderr

@@ -30,25 +30,22 @@ def values_problem(entity: str, values: Mapping[str, Any]) -> str | None:
     if not values.keys() <= declared.field_names:
         unknown = sorted(set(values) - declared.field_names)
         return f"unknown field(s) of {entity}: {', '.join(unknown)[:200]}"
-    checks = _checks_of(entity)
+    any_text = _any_text(entity)
     for name, value in values.items():
-        # text, the kind of most fields, without a call
-        if value is None or (type(value) is str and checks[name] is None):
+        # text in a field any text fits, most fields' case, without a call
+        if value is None or (type(value) is str and name in any_text):
             continue
-        if not KIND_CHECKS[declared.fields[name]][0](value):
-            wanted = KIND_CHECKS[declared.fields[name]][1]
+        check, wanted = KIND_CHECKS[declared.fields[name]]
+        if not check(value):
             return f"{entity}.{name} must be {wanted}, got {value!r:.60}"
     return None
 
 
 @functools.cache
-def _checks_of(entity: str) -> dict[str, Callable[[Any], bool] | None]:
-    """Each field's check; None for a field that any text fits (TEXT, CODE)."""
+def _any_text(entity: str) -> frozenset[str]:
+    """The fields of `entity` that any text fits (TEXT, CODE)."""
     fields = RECORD_TYPES[entity].fields
-    return {
-        name: None if kind in (records.TEXT, records.CODE) else KIND_CHECKS[kind][0]
-        for name, kind in fields.items()
-    }
+    return frozenset(n for n, kind in fields.items() if kind in (records.TEXT, records.CODE))
 
 
 def _json_text(value: Any) -> Any:

@@ -53,11 +53,16 @@ def proxies_problem(proxies: tuple[str, ...]) -> str | None:
     """Why these --trusted-proxy values cannot be used, else None."""
     for value in proxies:
         try:
-            ipaddress.ip_network(value, strict=False)
+            network = ipaddress.ip_network(value, strict=False)
         except ValueError:
             return (
-                f"--trusted-proxy {value!r} is not an IP address or network (like 10.0.0.5 or"
-                " 10.0.0.0/24): trusting every address would let anyone pick their own"
+                f"--trusted-proxy {value!r} is not an IP address or network"
+                " (like 10.0.0.5 or 10.0.0.0/24)"
+            )
+        if network.prefixlen == 0:
+            return (
+                f"--trusted-proxy {value!r} would trust every address: anyone could name"
+                " another address and escape the per-address limits; name the proxy"
             )
     return None
 
