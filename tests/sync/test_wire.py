@@ -334,6 +334,13 @@ def test_the_limits_themselves_are_allowed():
     assert len(wire.decode_body(body, gzipped=False)) == wire.MAX_BODY_BYTES - 2
 
 
+def test_a_lone_surrogate_is_refused_as_not_unicode_and_a_pair_is_text():
+    for escape in (rb"\ud800", rb"\udc00", rb"a\ud800b"):
+        with pytest.raises(wire.WireError, match=r"^body holds text that is not Unicode \(a lone"):
+            wire.decode_body(b'{"title": "' + escape + b'"}', gzipped=False)
+    assert wire.decode_body(rb'{"title": "\ud83c\udf0a"}', gzipped=False) == {"title": "\U0001f30a"}
+
+
 def test_only_gzip_is_taken_and_nothing_that_json_cannot_say_is_sent():
     import zlib
 
